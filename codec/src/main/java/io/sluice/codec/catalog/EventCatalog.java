@@ -1,0 +1,187 @@
+package io.sluice.codec.catalog;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The events Sluice knows, read once from {@code schemas/events.yaml} (shipped on the classpath).
+ * Lookups by id are array indexed so the hot path can ask for an event's name bytes without hashing.
+ */
+public final class EventCatalog
+{
+    /** Where the build puts {@code schemas/events.yaml}. */
+    public static final String RESOURCE = "/io/sluice/codec/schema/events.yaml";
+    /** Ids at or above this are reserved for detectors. */
+    public static final int FIRST_DETECTOR_ID = 6000;
+
+    private static volatile EventCatalog instance;
+
+    private final List<EventDefinition> events;
+    private final Map<String, EventDefinition> byName;
+    private final EventDefinition[] byId;
+    private final byte[][] nameBytesById;
+
+    private EventCatalog(final List<EventDefinition> events)
+    {
+        this.events = Collections.unmodifiableList(events);
+        final Map<String, EventDefinition> names = new LinkedHashMap<>();
+        int maxId = 0;
+        for (final EventDefinition event : events)
+        {
+            if (names.put(event.name(), event) != null)
+            {
+                throw new IllegalStateException("events.yaml: duplicate event name " + event.name());
+            }
+            maxId = Math.max(maxId, event.id());
+        }
+        this.byName = Collections.unmodifiableMap(names);
+        this.byId = new EventDefinition[maxId + 1];
+        this.nameBytesById = new byte[maxId + 1][];
+        for (final EventDefinition event : events)
+        {
+            if (event.id() <= 0)
+            {
+                throw new IllegalStateException("events.yaml: id must be positive: " + event.name() + " id=" + event.id());
+            }
+            if (byId[event.id()] != null)
+            {
+                throw new IllegalStateException("events.yaml: duplicate id " + event.id());
+            }
+            byId[event.id()] = event;
+            nameBytesById[event.id()] = event.name().getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * @return the catalog shipped with Sluice, loaded on first use.
+     */
+    public static EventCatalog standard()
+    {
+        EventCatalog catalog = instance;
+        if (catalog == null)
+        {
+            synchronized (EventCatalog.class)
+            {
+                catalog = instance;
+                if (catalog == null)
+                {
+                    try (InputStream in = EventCatalog.class.getResourceAsStream(RESOURCE))
+                    {
+                        if (in == null)
+                        {
+                            throw new IllegalStateException("event catalog missing from the classpath: " + RESOURCE);
+                        }
+                        catalog = parse(in);
+                    }
+                    catch (final IOException ex)
+                    {
+                        throw new IllegalStateException("cannot read " + RESOURCE, ex);
+                    }
+                    instance = catalog;
+                }
+            }
+        }
+        return catalog;
+    }
+
+    /**
+     * Parse a catalog in the {@code events.yaml} layout.
+     *
+     * @param in the YAML text.
+     * @return the catalog.
+     */
+    @SuppressWarnings("unchecked")
+    public static EventCatalog parse(final InputStream in)
+    {
+        final Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+        if (!(root instanceof Map) || !(((Map<String, Object>)root).get("events") instanceof List))
+        {
+            throw new IllegalStateException("events.yaml: expected a top-level 'events' list");
+        }
+        final List<EventDefinition> events = new ArrayList<>();
+        for (final Object item : (List<Object>)((Map<String, Object>)root).get("events"))
+        {
+            final Map<String, Object> entry = (Map<String, Object>)item;
+            final String name = (String)entry.get("name");
+            final int id = ((Number)entry.get("id")).intValue();
+            final List<ArgDefinition> args = new ArrayList<>();
+            final Object argList = entry.get("args");
+            if (argList != null)
+            {
+                for (final Object argItem : (List<Object>)argList)
+                {
+                    final Map<String, Object> arg = (Map<String, Object>)argItem;
+                    final String typeName = (String)arg.get("type");
+                    final ArgType type = ArgType.byJsonName(typeName);
+                    if (type == null)
+                    {
+                        throw new IllegalStateException("events.yaml: event " + name + ": unknown arg type " + typeName);
+                    }
+                    args.add(new ArgDefinition((String)arg.get("name"), type));
+                }
+            }
+            final Map<String, Integer> syscalls = new HashMap<>();
+            final Object syscall = entry.get("syscall");
+            if (syscall != null)
+            {
+                ((Map<String, Object>)syscall).forEach((arch, nr) -> syscalls.put(arch, ((Number)nr).intValue()));
+            }
+            events.add(new EventDefinition(id, name, List.copyOf(args), Map.copyOf(syscalls)));
+        }
+        return new EventCatalog(events);
+    }
+
+    /**
+     * @return every event, in catalog order.
+     */
+    public List<EventDefinition> events()
+    {
+        return events;
+    }
+
+    /**
+     * @param name an event name.
+     * @return its definition, or null when the catalog has no such event.
+     */
+    public EventDefinition byName(final String name)
+    {
+        return byName.get(name);
+    }
+
+    /**
+     * @param id an event id.
+     * @return its definition, or null when the catalog has no such event.
+     */
+    public EventDefinition byId(final int id)
+    {
+        return id > 0 && id < byId.length ? byId[id] : null;
+    }
+
+    /**
+     * @param id an event id.
+     * @return the UTF-8 bytes of its name (shared, do not modify), or null when the catalog has no such event.
+     */
+    public byte[] nameBytes(final int id)
+    {
+        return id > 0 && id < nameBytesById.length ? nameBytesById[id] : null;
+    }
+
+    /**
+     * @return the largest id in the catalog.
+     */
+    public int maxId()
+    {
+        return byId.length - 1;
+    }
+}
