@@ -1,0 +1,18 @@
+package io.sluice.cli;
+
+/**
+ * What {@code sluice} exit codes mean.
+ */
+public final class ExitCodes
+{
+    /** Everything went as asked. */
+    public static final int OK = 0;
+    /** The run started but failed: a source, a destination or the engine broke. */
+    public static final int RUNTIME_FAILURE = 1;
+    /** Bad usage or bad configuration: nothing ran. */
+    public static final int USAGE = 2;
+
+    private ExitCodes()
+    {
+    }
+}

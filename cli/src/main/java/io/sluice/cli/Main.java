@@ -1,0 +1,44 @@
+package io.sluice.cli;
+
+import picocli.CommandLine;
+
+/**
+ * The {@code sluice} command's entry point: runs the command line and exits with its code
+ * (0 success, 2 usage or configuration error, 1 runtime failure).
+ */
+public final class Main
+{
+    private Main()
+    {
+    }
+
+    /**
+     * @param args command-line arguments.
+     */
+    public static void main(final String[] args)
+    {
+        System.exit(execute(args));
+    }
+
+    /**
+     * Run the command line without exiting, for tests.
+     *
+     * @param args command-line arguments.
+     * @return the exit code.
+     */
+    public static int execute(final String... args)
+    {
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine()
+    {
+        final CommandLine commandLine = new CommandLine(new SluiceCommand());
+        commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) ->
+        {
+            cmd.getErr().println("sluice: " + ex);
+            return ExitCodes.RUNTIME_FAILURE;
+        });
+        return commandLine;
+    }
+}

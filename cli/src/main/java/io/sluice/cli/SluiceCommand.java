@@ -1,0 +1,152 @@
+package io.sluice.cli;
+
+import io.sluice.cli.config.OutputConfigLoader;
+import io.sluice.codec.catalog.EventCatalog;
+import io.sluice.config.ConfigException;
+import io.sluice.config.OutputConfig;
+import io.sluice.engine.Engine;
+import io.sluice.engine.EngineOptions;
+import io.sluice.engine.EngineSummary;
+import io.sluice.engine.WaitStrategies;
+import io.sluice.source.EventSource;
+import io.sluice.source.SyntheticSource;
+import io.sluice.source.SyntheticSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code sluice}: trace (or replay, or load-test) and route events to streams and destinations, configured with
+ * Tracee's YAML and {@code --output} flags.
+ */
+@Command(
+    name = "sluice",
+    mixinStandardHelpOptions = true,
+    versionProvider = SluiceCommand.Version.class,
+    subcommands = {VersionCommand.class},
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+        "High-rate eBPF host tracer and event router.",
+        "Events flow from a source through streams (filters, block/drop buffers) to destinations."},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  sluice --source synthetic:count=1000000,rate=0 --output json:/tmp/events.json",
+        "  sluice --source synthetic:count=100,events=openat;execve --output table",
+        "  sluice --config sluice.yaml --source synthetic:count=10000",
+        "  sluice --source synthetic:count=10000 \\",
+        "         --output destinations.d1.format=json --output destinations.d1.path=/tmp/exec.json \\",
+        "         --output streams.execs.destinations=d1 --output streams.execs.filters.events=sched_process_exec \\",
+        "         --output streams.execs.buffer.mode=drop",
+        "",
+        "Exit codes: 0 success, 1 runtime failure, 2 usage or configuration error.",
+        "A per-stream summary is printed on stderr at exit."})
+public final class SluiceCommand implements Callable<Integer>
+{
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file (Tracee's layout: output.destinations, output.streams, output.options).")
+    private Path config;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUTPUT",
+        description = {"Output setting, repeatable: destinations.<name>.<field>=<value>, streams.<name>.<field>[.<sub>]=<value>,",
+            "options.<name>, or a short form: json, table, json:/path, table:/path, none, sort-events."})
+    private List<String> outputs = new ArrayList<>();
+
+    @Option(names = "--source", paramLabel = "SOURCE",
+        description = {"Where events come from: kernel (default, not built yet) or synthetic[:count=N,rate=R,seed=S,events=a;b]",
+            "(count 0 = until stopped; rate in events/s, 0 = as fast as possible)."})
+    private String source;
+
+    @Option(names = "--wait-strategy", paramLabel = "NAME", defaultValue = "phased",
+        description = "How pipeline threads wait for events: " + WaitStrategies.NAMES + " (default: ${DEFAULT-VALUE}).")
+    private String waitStrategy;
+
+    @Override
+    public Integer call()
+    {
+        final PrintWriter err = spec.commandLine().getErr();
+        final EventCatalog catalog = EventCatalog.standard();
+        final List<String> warnings = new ArrayList<>();
+        final OutputConfig output;
+        final EventSource eventSource;
+        final Engine engine;
+        try
+        {
+            output = OutputConfigLoader.load(config, outputs, Set.of(), warnings);
+            warnings.forEach(warning -> err.println("sluice: warning: " + warning));
+            eventSource = source(catalog, err);
+            if (eventSource == null)
+            {
+                return ExitCodes.USAGE;
+            }
+            WaitStrategies.byName(waitStrategy);
+            engine = new Engine(output, eventSource, catalog, EngineOptions.DEFAULTS.withWaitStrategy(waitStrategy));
+        }
+        catch (final ConfigException | IllegalArgumentException ex)
+        {
+            err.println("sluice: " + ex.getMessage());
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        err.flush();
+        final StopSignals signals = StopSignals.install(engine::requestStop);
+        final EngineSummary summary;
+        try
+        {
+            summary = engine.run();
+        }
+        catch (final IOException ex)
+        {
+            err.println("sluice: " + ex.getMessage());
+            err.flush();
+            return ExitCodes.RUNTIME_FAILURE;
+        }
+        finally
+        {
+            signals.uninstall();
+        }
+        summary.printTo(System.err);
+        if (summary.failure() != null)
+        {
+            err.println("sluice: run failed: " + summary.failure());
+            err.flush();
+            return ExitCodes.RUNTIME_FAILURE;
+        }
+        return summary.clean() ? ExitCodes.OK : ExitCodes.RUNTIME_FAILURE;
+    }
+
+    private EventSource source(final EventCatalog catalog, final PrintWriter err)
+    {
+        if (source == null || source.equals("kernel"))
+        {
+            err.println("sluice: the kernel source is not built yet; use --source synthetic[:count=N,rate=R,seed=S,events=a;b]");
+            return null;
+        }
+        if (source.equals(SyntheticSpec.PREFIX) || source.startsWith(SyntheticSpec.PREFIX + ":"))
+        {
+            return new SyntheticSource(SyntheticSpec.parse(source, catalog));
+        }
+        throw new IllegalArgumentException("--source: unknown source '" + source + "' (expected kernel or synthetic:...)");
+    }
+
+    /** Supplies {@code --version}. */
+    static final class Version implements picocli.CommandLine.IVersionProvider
+    {
+        @Override
+        public String[] getVersion()
+        {
+            return new String[] {"sluice " + VersionCommand.version()};
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package io.sluice.engine;
+
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+import io.sluice.codec.catalog.EventCatalog;
+import io.sluice.config.OutputConfig;
+import io.sluice.ring.EventSlot;
+import io.sluice.ring.SharedRing;
+import io.sluice.source.EventSource;
+import io.sluice.stream.Stream;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The running pipeline: source → shared Agrona ring → ingest thread → main Disruptor ring → one router per
+ * stream → stream rings → stream writers → destinations. {@link #run()} owns every thread it starts and returns
+ * only when the source is done (or was stopped), every block stream has drained and every destination is flushed.
+ */
+public final class Engine
+{
+    private final EventSource source;
+    private final EngineOptions options;
+    private final List<Stream> streams;
+    private final Disruptor<EventSlot> mainDisruptor;
+    private final SharedRing sharedRing;
+    private final IngestLoop ingest;
+    private volatile boolean stopRequested;
+
+    /**
+     * Build the pipeline; nothing runs until {@link #run()}.
+     *
+     * @param output  the validated output config.
+     * @param source  where events come from.
+     * @param catalog the event catalog.
+     * @param options engine tuning.
+     */
+    public Engine(final OutputConfig output, final EventSource source, final EventCatalog catalog, final EngineOptions options)
+    {
+        this.source = source;
+        this.options = options;
+        this.streams = new StreamFactory(catalog, options).build(output, Engine::threads);
+        this.mainDisruptor = new Disruptor<>(EventSlot::new, options.mainRingSize(), threads("sluice-route"),
+            ProducerType.SINGLE, WaitStrategies.byName(options.waitStrategy()));
+        if (!streams.isEmpty())
+        {
+            @SuppressWarnings("unchecked")
+            final EventHandler<EventSlot>[] routers = new EventHandler[streams.size()];
+            for (int i = 0; i < routers.length; i++)
+            {
+                routers[i] = streams.get(i).router();
+            }
+            mainDisruptor.handleEventsWith(routers);
+        }
+        this.sharedRing = SharedRing.createAnonymous(options.sharedRingCapacity());
+        this.ingest = new IngestLoop(sharedRing.ring(), mainDisruptor.getRingBuffer(), source);
+    }
+
+    /**
+     * Run until the source is done or {@link #requestStop()} is called, then drain and flush everything.
+     *
+     * @return what happened.
+     * @throws IOException when a destination cannot be opened (nothing has run then).
+     */
+    public EngineSummary run() throws IOException
+    {
+        final List<Stream> started = new ArrayList<>();
+        try
+        {
+            for (final Stream stream : streams)
+            {
+                stream.start();
+                started.add(stream);
+            }
+        }
+        catch (final IOException ex)
+        {
+            for (final Stream stream : started)
+            {
+                stream.drainAndClose();
+            }
+            sharedRing.close();
+            throw ex;
+        }
+        mainDisruptor.start();
+        final Thread ingestThread = new Thread(ingest, "sluice-ingest");
+        ingestThread.start();
+        source.start(sharedRing.ring());
+        if (stopRequested)
+        {
+            source.requestStop();
+        }
+        joinUninterruptibly(ingestThread);
+        mainDisruptor.shutdown();
+        final List<String> problems = new ArrayList<>();
+        for (final Stream stream : streams)
+        {
+            problems.addAll(stream.drainAndClose());
+        }
+        sharedRing.close();
+        final Throwable failure = ingest.failure() != null ? ingest.failure() : source.failure();
+        return EngineSummary.of(source.description(), ingest.ingested(), ingest.published(), ingest.lostUpstream(),
+            ingest.rejected(), streams, problems, failure);
+    }
+
+    /**
+     * Ask the source to stop; {@link #run()} then drains what was produced and returns. Safe from any thread.
+     */
+    public void requestStop()
+    {
+        stopRequested = true;
+        source.requestStop();
+    }
+
+    /**
+     * @return the streams, for live counters.
+     */
+    public List<Stream> streams()
+    {
+        return streams;
+    }
+
+    /**
+     * @return events read from the shared ring so far.
+     */
+    public long ingested()
+    {
+        return ingest.ingested();
+    }
+
+    private static void joinUninterruptibly(final Thread thread)
+    {
+        boolean interrupted = false;
+        while (thread.isAlive())
+        {
+            try
+            {
+                thread.join();
+            }
+            catch (final InterruptedException ex)
+            {
+                interrupted = true;
+            }
+        }
+        if (interrupted)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory threads(final String prefix)
+    {
+        final AtomicInteger count = new AtomicInteger();
+        return runnable ->
+        {
+            final Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

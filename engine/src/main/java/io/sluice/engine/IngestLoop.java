@@ -1,0 +1,138 @@
+package io.sluice.engine;
+
+import com.lmax.disruptor.RingBuffer;
+import io.sluice.codec.sbe.EventDecoder;
+import io.sluice.codec.sbe.LossDecoder;
+import io.sluice.codec.sbe.MessageHeaderDecoder;
+import io.sluice.ring.EventSlot;
+import io.sluice.ring.RecordType;
+import io.sluice.source.EventSource;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.MessageHandler;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The ingest thread's work: drain the shared ring, decode what the filters need once, and publish each event
+ * into the main Disruptor ring. Runs until its source is done and the shared ring is empty. Allocates nothing
+ * per record.
+ */
+final class IngestLoop implements Runnable, MessageHandler
+{
+    private static final int READ_LIMIT = 256;
+
+    private final org.agrona.concurrent.ringbuffer.RingBuffer sharedRing;
+    private final RingBuffer<EventSlot> mainRing;
+    private final EventSource source;
+    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+    private final EventDecoder event = new EventDecoder();
+    private final LossDecoder loss = new LossDecoder();
+    private final AtomicLong ingested = new AtomicLong();
+    private final AtomicLong published = new AtomicLong();
+    private final AtomicLong lostUpstream = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private volatile Throwable failure;
+
+    IngestLoop(final org.agrona.concurrent.ringbuffer.RingBuffer sharedRing, final RingBuffer<EventSlot> mainRing, final EventSource source)
+    {
+        this.sharedRing = sharedRing;
+        this.mainRing = mainRing;
+        this.source = source;
+    }
+
+    @Override
+    public void run()
+    {
+        final IdleStrategy idle = new BackoffIdleStrategy(100, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1));
+        try
+        {
+            while (true)
+            {
+                final boolean sourceDone = source.isDone();
+                final int read = sharedRing.read(this, READ_LIMIT);
+                if (read == 0)
+                {
+                    if (sourceDone)
+                    {
+                        return;
+                    }
+                    idle.idle();
+                }
+                else
+                {
+                    idle.reset();
+                }
+            }
+        }
+        catch (final Throwable ex)
+        {
+            failure = ex;
+            source.requestStop();
+        }
+    }
+
+    @Override
+    public void onMessage(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
+    {
+        ingested.lazySet(ingested.get() + 1);
+        if (length < MessageHeaderDecoder.ENCODED_LENGTH)
+        {
+            rejected.lazySet(rejected.get() + 1);
+            return;
+        }
+        header.wrap(buffer, index);
+        if (msgTypeId == RecordType.EVENT && header.templateId() == EventDecoder.TEMPLATE_ID &&
+            header.schemaId() == EventDecoder.SCHEMA_ID)
+        {
+            event.wrap(buffer, index + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
+            final int eventId = event.eventId();
+            final long policies = event.policiesMatched();
+            final long claimed = mainRing.next();
+            try
+            {
+                mainRing.get(claimed).set(buffer, index, length, eventId, policies, claimed);
+            }
+            finally
+            {
+                mainRing.publish(claimed);
+            }
+            published.lazySet(published.get() + 1);
+        }
+        else if (msgTypeId == RecordType.LOSS && header.templateId() == LossDecoder.TEMPLATE_ID)
+        {
+            loss.wrap(buffer, index + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
+            lostUpstream.lazySet(lostUpstream.get() + loss.lost());
+        }
+        else
+        {
+            rejected.lazySet(rejected.get() + 1);
+        }
+    }
+
+    long ingested()
+    {
+        return ingested.get();
+    }
+
+    long published()
+    {
+        return published.get();
+    }
+
+    long lostUpstream()
+    {
+        return lostUpstream.get();
+    }
+
+    long rejected()
+    {
+        return rejected.get();
+    }
+
+    Throwable failure()
+    {
+        return failure;
+    }
+}

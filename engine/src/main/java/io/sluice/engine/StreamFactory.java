@@ -1,0 +1,145 @@
+package io.sluice.engine;
+
+import io.sluice.codec.catalog.EventCatalog;
+import io.sluice.codec.catalog.EventDefinition;
+import io.sluice.config.ConfigException;
+import io.sluice.config.DestinationConfig;
+import io.sluice.config.DestinationType;
+import io.sluice.config.FormatSpec;
+import io.sluice.config.OutputConfig;
+import io.sluice.config.StreamConfig;
+import io.sluice.destination.Destination;
+import io.sluice.destination.FileDestination;
+import io.sluice.filter.EventIdFilter;
+import io.sluice.filter.PolicyFilter;
+import io.sluice.format.EventFormatter;
+import io.sluice.format.JsonFormatter;
+import io.sluice.format.TableFormatter;
+import io.sluice.stream.Stream;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * Turns the validated output config into running parts: per stream its filters, one formatter per distinct
+ * format, its destinations, and its ring.
+ */
+final class StreamFactory
+{
+    private final EventCatalog catalog;
+    private final EngineOptions options;
+
+    StreamFactory(final EventCatalog catalog, final EngineOptions options)
+    {
+        this.catalog = catalog;
+        this.options = options;
+    }
+
+    List<Stream> build(final OutputConfig output, final ThreadFactoryByName threads)
+    {
+        final List<Stream> streams = new ArrayList<>();
+        for (final StreamConfig config : output.streams())
+        {
+            final Map<FormatSpec, Integer> formatIndex = new LinkedHashMap<>();
+            final List<EventFormatter> formatters = new ArrayList<>();
+            final Destination[] destinations = new Destination[config.destinations().size()];
+            final int[] formatOf = new int[destinations.length];
+            for (int d = 0; d < destinations.length; d++)
+            {
+                final String name = config.destinations().get(d);
+                final DestinationConfig destination = output.destination(name);
+                if (destination == null)
+                {
+                    throw new ConfigException("output", "streams." + config.name() + ".destinations", name, "no such destination");
+                }
+                final Integer existing = formatIndex.get(destination.format());
+                if (existing == null)
+                {
+                    formatIndex.put(destination.format(), formatters.size());
+                    formatOf[d] = formatters.size();
+                    formatters.add(formatter(destination));
+                }
+                else
+                {
+                    formatOf[d] = existing;
+                }
+                destinations[d] = destination(destination);
+            }
+            streams.add(new Stream(
+                config, eventFilter(config), policyFilter(config), formatters.toArray(new EventFormatter[0]),
+                destinations, formatOf, WaitStrategies.byName(options.waitStrategy()), threads.named("sluice-stream-" + config.name())));
+        }
+        return streams;
+    }
+
+    private EventIdFilter eventFilter(final StreamConfig config)
+    {
+        final List<Integer> ids = new ArrayList<>();
+        for (final String name : config.events())
+        {
+            final EventDefinition event = catalog.byName(name);
+            if (event == null)
+            {
+                throw new ConfigException("output", "streams." + config.name() + ".filters.events", name, "unknown event");
+            }
+            ids.add(event.id());
+        }
+        return EventIdFilter.of(ids);
+    }
+
+    private PolicyFilter policyFilter(final StreamConfig config)
+    {
+        long mask = 0;
+        final String[] names = options.policyNames();
+        for (final String policy : config.policies())
+        {
+            int bit = -1;
+            for (int i = 0; i < names.length; i++)
+            {
+                if (policy.equals(names[i]))
+                {
+                    bit = i;
+                }
+            }
+            if (bit < 0)
+            {
+                throw new ConfigException("output", "streams." + config.name() + ".filters.policies", policy, "unknown policy");
+            }
+            mask |= 1L << bit;
+        }
+        return PolicyFilter.ofMask(mask);
+    }
+
+    private EventFormatter formatter(final DestinationConfig destination)
+    {
+        return switch (destination.format().kind())
+        {
+            case JSON -> new JsonFormatter(catalog, options.policyNames());
+            case TABLE -> new TableFormatter(catalog);
+            default -> throw new ConfigException("output", "destinations." + destination.name() + ".format",
+                destination.format().toString(), "format not available yet");
+        };
+    }
+
+    private static Destination destination(final DestinationConfig destination)
+    {
+        if (destination.type() != DestinationType.FILE)
+        {
+            throw new ConfigException("output", "destinations." + destination.name() + ".type",
+                destination.type().key(), "destination type not available yet");
+        }
+        final String path = destination.path() == null ? FileDestination.STDOUT : destination.path();
+        final boolean terminal = (FileDestination.STDOUT.equals(path) || FileDestination.STDERR.equals(path)) &&
+            System.console() != null;
+        return new FileDestination(destination.name(), path, terminal);
+    }
+
+    /** Makes thread factories whose threads carry a given name prefix. */
+    interface ThreadFactoryByName
+    {
+        ThreadFactory named(String prefix);
+    }
+}

@@ -1,0 +1,42 @@
+package io.sluice.engine;
+
+import com.lmax.disruptor.BlockingWaitStrategy;
+import com.lmax.disruptor.BusySpinWaitStrategy;
+import com.lmax.disruptor.PhasedBackoffWaitStrategy;
+import com.lmax.disruptor.SleepingWaitStrategy;
+import com.lmax.disruptor.WaitStrategy;
+import com.lmax.disruptor.YieldingWaitStrategy;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * How Disruptor consumers wait for events, by name. The default, {@code phased}, spins briefly, yields, then
+ * blocks on a lock, so a busy pipeline reacts fast and an idle tracer costs next to nothing.
+ */
+public final class WaitStrategies
+{
+    /** Names accepted by {@link #byName(String)}. */
+    public static final String NAMES = "phased, blocking, sleeping, yielding, busy-spin";
+
+    private WaitStrategies()
+    {
+    }
+
+    /**
+     * @param name a strategy name (see {@link #NAMES}).
+     * @return a new strategy instance.
+     * @throws IllegalArgumentException for an unknown name.
+     */
+    public static WaitStrategy byName(final String name)
+    {
+        return switch (name)
+        {
+            case "phased" -> PhasedBackoffWaitStrategy.withLock(20, 200, TimeUnit.MICROSECONDS);
+            case "blocking" -> new BlockingWaitStrategy();
+            case "sleeping" -> new SleepingWaitStrategy();
+            case "yielding" -> new YieldingWaitStrategy();
+            case "busy-spin" -> new BusySpinWaitStrategy();
+            default -> throw new IllegalArgumentException("unknown wait strategy '" + name + "' (expected " + NAMES + ")");
+        };
+    }
+}

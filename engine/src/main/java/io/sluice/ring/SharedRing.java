@@ -1,0 +1,114 @@
+package io.sluice.ring;
+
+import org.agrona.IoUtil;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
+import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.MappedByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+/**
+ * The ring every source writes into and the ingest thread reads from: an Agrona {@link OneToOneRingBuffer}
+ * over a memory-mapped file (by default in {@code /dev/shm}), so a producer in another process (the C loader)
+ * can write into it as well. The engine creates the file, owns it and deletes it on close.
+ */
+public final class SharedRing implements AutoCloseable
+{
+    /** Default data capacity: 16 MiB. */
+    public static final int DEFAULT_CAPACITY = 16 * 1024 * 1024;
+    /** Where ring files go unless told otherwise. */
+    public static final String DEFAULT_DIR = "/dev/shm";
+
+    private final Path file;
+    private final MappedByteBuffer mapped;
+    private final OneToOneRingBuffer ring;
+    private final boolean deleteOnClose;
+
+    private SharedRing(final Path file, final MappedByteBuffer mapped, final boolean deleteOnClose)
+    {
+        this.file = file;
+        this.mapped = mapped;
+        this.ring = new OneToOneRingBuffer(new UnsafeBuffer(mapped));
+        this.deleteOnClose = deleteOnClose;
+    }
+
+    /**
+     * Create a new ring file, zeroed, readable and writable by its owner only.
+     *
+     * @param file     the file to create (replaced if present).
+     * @param capacity data capacity, a power of two.
+     * @return the ring, owning the file.
+     */
+    public static SharedRing create(final Path file, final int capacity)
+    {
+        if (Integer.bitCount(capacity) != 1)
+        {
+            throw new IllegalArgumentException("ring capacity must be a power of two: " + capacity);
+        }
+        try
+        {
+            Files.deleteIfExists(file);
+            Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot create ring file " + file, ex);
+        }
+        final long length = capacity + (long)RingBufferDescriptor.TRAILER_LENGTH;
+        final MappedByteBuffer mapped = IoUtil.mapNewFile(file.toFile(), length, true);
+        return new SharedRing(file, mapped, true);
+    }
+
+    /**
+     * Create a ring file with a unique name in {@link #DEFAULT_DIR} (or the temp dir when that is missing).
+     *
+     * @param capacity data capacity, a power of two.
+     * @return the ring, owning the file.
+     */
+    public static SharedRing createAnonymous(final int capacity)
+    {
+        final Path dir = Files.isDirectory(Paths.get(DEFAULT_DIR)) ? Paths.get(DEFAULT_DIR) :
+            Paths.get(System.getProperty("java.io.tmpdir"));
+        final String name = "sluice-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".ring";
+        return create(dir.resolve(name), capacity);
+    }
+
+    /**
+     * @return the ring buffer view (one producer, one consumer).
+     */
+    public OneToOneRingBuffer ring()
+    {
+        return ring;
+    }
+
+    /**
+     * @return the file behind the ring, to pass to a producer in another process.
+     */
+    public Path file()
+    {
+        return file;
+    }
+
+    @Override
+    public void close()
+    {
+        IoUtil.unmap(mapped);
+        if (deleteOnClose)
+        {
+            try
+            {
+                Files.deleteIfExists(file);
+            }
+            catch (final IOException ignore)
+            {
+                // a leftover file in /dev/shm is harmless; nothing else to do
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.sluice.source;
+
+import org.agrona.concurrent.ringbuffer.RingBuffer;
+
+/**
+ * Something that writes records into the shared ring on a thread of its own: the kernel sensor, a journal
+ * replay, synthetic load. The engine starts it, may ask it to stop, and waits for it to finish.
+ */
+public interface EventSource
+{
+    /**
+     * @return a short description for logs and the summary, for instance {@code synthetic(count=1000)}.
+     */
+    String description();
+
+    /**
+     * Start producing into the ring. Returns at once.
+     *
+     * @param ring the ring to write into; this source is its only producer.
+     */
+    void start(RingBuffer ring);
+
+    /**
+     * Ask the source to stop producing soon. Idempotent; returns at once.
+     */
+    void requestStop();
+
+    /**
+     * @return true once the source has written its last record (finite source done, or stopped).
+     */
+    boolean isDone();
+
+    /**
+     * @return records written into the ring so far.
+     */
+    long produced();
+
+    /**
+     * @return a failure that ended the source, or null.
+     */
+    Throwable failure();
+}

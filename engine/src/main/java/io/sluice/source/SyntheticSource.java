@@ -1,0 +1,342 @@
+package io.sluice.source;
+
+import io.sluice.codec.catalog.ArgDefinition;
+import io.sluice.codec.catalog.ArgType;
+import io.sluice.codec.catalog.EventDefinition;
+import io.sluice.codec.sbe.EventEncoder;
+import io.sluice.codec.sbe.MessageHeaderEncoder;
+import io.sluice.codec.sbe.ValueType;
+import io.sluice.ring.RecordType;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.ringbuffer.RingBuffer;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Load without a kernel: enriched events drawn from a mix of catalog events, written as SBE records into the
+ * shared ring at a given rate. Every event carries a {@code seq} data field ({@code u_int64}, 0, 1, 2, ...) in
+ * the order written, so tests can prove order and exactly-once delivery. When the ring is full the source waits:
+ * synthetic load is never lost before the engine. Nothing is allocated per event.
+ */
+public final class SyntheticSource implements EventSource
+{
+    /** Name of the data field numbering every synthetic event. */
+    public static final String SEQ_FIELD = "seq";
+
+    private static final int PROCESSES = 64;
+    private static final int MAX_RECORD = 16 * 1024;
+    private static final byte[] SEQ_NAME = SEQ_FIELD.getBytes(StandardCharsets.UTF_8);
+    private static final byte[] EMPTY = new byte[0];
+    private static final String[] COMMS = {"bash", "sshd", "nginx", "java", "python3", "containerd", "kubelet", "curl"};
+    private static final String[] PATHS = {
+        "/etc/passwd", "/usr/lib/x86_64-linux-gnu/libc.so.6", "/tmp/x\"quoted\".txt", "/var/log/syslog",
+        "/proc/self/status", "/home/user/данные.txt", "/dev/null", "/etc/ld.so.cache"};
+
+    private final SyntheticSpec spec;
+    private final EventDefinition[] mix;
+    private final byte[][][] argNames;
+    private final byte[][] eventSyscalls;
+    private final byte[][] pathPool;
+    private final byte[][] argvPool;
+    private final byte[][] sockaddrPool;
+    private final Proc[] processes = new Proc[PROCESSES];
+    private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[MAX_RECORD]);
+    private final MessageHeaderEncoder header = new MessageHeaderEncoder();
+    private final EventEncoder encoder = new EventEncoder();
+    private final SplittableRandom random;
+
+    private volatile boolean stopRequested;
+    private volatile boolean done;
+    private volatile long produced;
+    private volatile Throwable failure;
+    private Thread thread;
+
+    /**
+     * @param spec what to produce.
+     */
+    public SyntheticSource(final SyntheticSpec spec)
+    {
+        this.spec = spec;
+        this.mix = spec.events().toArray(new EventDefinition[0]);
+        this.random = new SplittableRandom(spec.seed());
+        this.argNames = new byte[mix.length][][];
+        this.eventSyscalls = new byte[mix.length][];
+        for (int i = 0; i < mix.length; i++)
+        {
+            argNames[i] = new byte[mix[i].args().size()][];
+            for (int a = 0; a < argNames[i].length; a++)
+            {
+                argNames[i][a] = utf8(mix[i].args().get(a).name());
+            }
+            eventSyscalls[i] = mix[i].isSyscall() ? utf8(mix[i].name()) : EMPTY;
+        }
+        pathPool = new byte[PATHS.length][];
+        for (int i = 0; i < PATHS.length; i++)
+        {
+            pathPool[i] = utf8(PATHS[i]);
+        }
+        argvPool = new byte[][] {
+            stringArray("ls", "-la", "/tmp"), stringArray("curl", "-s", "http://127.0.0.1:8080/"), stringArray("bash"),
+            stringArray("python3", "-c", "print('héllo')")};
+        sockaddrPool = new byte[][] {
+            inet4(new byte[] {127, 0, 0, 1}, 8080), inet4(new byte[] {10, 0, 0, 7}, 443),
+            inet6(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}, 9000), unix("/run/containerd/containerd.sock")};
+        final long bootSeconds = System.currentTimeMillis() / 1000 - 86_400;
+        for (int i = 0; i < PROCESSES; i++)
+        {
+            final String comm = COMMS[i % COMMS.length];
+            processes[i] = new Proc(
+                1000 + i * 7, 1000 + i * 7, i == 0 ? 1 : 1000 + (i - 1) * 7, i % 3 == 0 ? 0 : 1000,
+                bootSeconds + i, utf8(comm), utf8("/usr/bin/" + comm), 0x5100_0000_0000L + i * 131L);
+        }
+    }
+
+    @Override
+    public String description()
+    {
+        return "synthetic(count=" + spec.count() + ", rate=" + spec.rate() + ", seed=" + spec.seed() + ", events=" +
+            mix.length + ")";
+    }
+
+    @Override
+    public void start(final RingBuffer ring)
+    {
+        thread = new Thread(() -> run(ring), "sluice-synthetic");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void requestStop()
+    {
+        stopRequested = true;
+    }
+
+    @Override
+    public boolean isDone()
+    {
+        return done;
+    }
+
+    @Override
+    public long produced()
+    {
+        return produced;
+    }
+
+    @Override
+    public Throwable failure()
+    {
+        return failure;
+    }
+
+    private void run(final RingBuffer ring)
+    {
+        final IdleStrategy idle = new BackoffIdleStrategy(100, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1));
+        final long count = spec.count();
+        final long rate = spec.rate();
+        final long startNanos = System.nanoTime();
+        final long epochStartNanos = System.currentTimeMillis() * 1_000_000L;
+        try
+        {
+            long seq = 0;
+            while (!stopRequested && (count == 0 || seq < count))
+            {
+                if (rate > 0)
+                {
+                    final long due = startNanos + (long)(seq * (1e9 / rate));
+                    long now;
+                    while ((now = System.nanoTime()) < due && !stopRequested)
+                    {
+                        LockSupport.parkNanos(Math.min(due - now, 1_000_000L));
+                    }
+                }
+                final long nowEpochNanos = epochStartNanos + (System.nanoTime() - startNanos);
+                final int length = encode(seq, nowEpochNanos);
+                while (!ring.write(RecordType.EVENT, scratch, 0, length))
+                {
+                    if (stopRequested)
+                    {
+                        return;
+                    }
+                    idle.idle();
+                }
+                idle.reset();
+                seq++;
+                produced = seq;
+            }
+        }
+        catch (final Throwable ex)
+        {
+            failure = ex;
+        }
+        finally
+        {
+            done = true;
+        }
+    }
+
+    private int encode(final long seq, final long epochNanos)
+    {
+        final int pick = eventIndex(spec.seed(), seq, mix.length);
+        final EventDefinition event = mix[pick];
+        final Proc proc = processes[random.nextInt(PROCESSES)];
+        final Proc parent = processes[Math.max(0, (proc.pid - 1000) / 7 - 1)];
+        encoder.wrapAndApplyHeader(scratch, 0, header)
+            .timestampSeconds(epochNanos / 1_000_000_000L)
+            .timestampNanos((int)(epochNanos % 1_000_000_000L))
+            .eventId(event.id())
+            .policiesMatched(0)
+            .pid(proc.pid)
+            .hostPid(proc.pid)
+            .tid(proc.pid)
+            .hostTid(proc.pid)
+            .processUniqueId(proc.uniqueId)
+            .threadUniqueId(proc.uniqueId)
+            .threadStartSeconds(proc.startSeconds)
+            .threadStartNanos(0)
+            .realUserId(proc.uid)
+            .userId(proc.uid)
+            .compat((short)0)
+            .containerIsRunning((short)0)
+            .threatSeverity(0)
+            .detectedFromId(0)
+            .gid(proc.uid)
+            .cgroupId(1)
+            .mntNsId(4026531841L)
+            .pidNsId(4026531836L);
+        encoder.presence().clear()
+            .timestamp(true).workload(true).process(true).thread(true).threadStartTime(true).pid(true)
+            .realUser(true).realUserId(true).executable(true).hostPid(true);
+        encoder.ancestorsCount(1).next()
+            .uniqueId(parent.uniqueId).hostPid(parent.pid).pid(parent.pid)
+            .putExecutablePath(parent.exe, 0, parent.exe.length);
+        final byte[][] names = argNames[pick];
+        final EventEncoder.DataEncoder data = encoder.dataCount(names.length + 1);
+        for (int a = 0; a < names.length; a++)
+        {
+            putArg(data.next(), event.args().get(a), names[a]);
+        }
+        data.next().valueType(ValueType.UINT64).intValue(seq).putName(SEQ_NAME, 0, SEQ_NAME.length).putValue(EMPTY, 0, 0);
+        encoder.detectedFromDataCount(0);
+        encoder.threatPropertiesCount(0);
+        encoder.putName(EMPTY, 0, 0)
+            .putThreadName(proc.comm, 0, proc.comm.length)
+            .putSyscall(eventSyscalls[pick], 0, eventSyscalls[pick].length)
+            .putExecutablePath(proc.exe, 0, proc.exe.length);
+        encoder.putContainerId(EMPTY, 0, 0)
+            .putContainerName(EMPTY, 0, 0)
+            .putContainerImageId(EMPTY, 0, 0)
+            .putContainerImageName(EMPTY, 0, 0)
+            .putPodName(EMPTY, 0, 0)
+            .putPodUid(EMPTY, 0, 0)
+            .putPodNamespace(EMPTY, 0, 0)
+            .putThreatName(EMPTY, 0, 0)
+            .putThreatDescription(EMPTY, 0, 0)
+            .putTacticName(EMPTY, 0, 0)
+            .putTechniqueId(EMPTY, 0, 0)
+            .putTechniqueExternalId(EMPTY, 0, 0)
+            .putTechniqueName(EMPTY, 0, 0)
+            .putDetectedFromName(EMPTY, 0, 0);
+        return MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength();
+    }
+
+    /**
+     * Which event of the mix the source writes as event number {@code seq}: a pure function of the seed and the
+     * sequence number, so a test can tell exactly which events a filter should select.
+     *
+     * @param seed    the source's seed.
+     * @param seq     the event's sequence number.
+     * @param mixSize how many events the mix has.
+     * @return index into the mix.
+     */
+    public static int eventIndex(final long seed, final long seq, final int mixSize)
+    {
+        long z = seed * 0x9E3779B97F4A7C15L + seq + 0x632BE59BD9B4E019L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z ^= z >>> 31;
+        return (int)Long.remainderUnsigned(z, mixSize);
+    }
+
+    private void putArg(final EventEncoder.DataEncoder data, final ArgDefinition arg, final byte[] name)
+    {
+        data.putName(name, 0, name.length);
+        switch (arg.type())
+        {
+            case INT32 -> data.valueType(ValueType.INT32).intValue(random.nextInt(-1, 4096)).putValue(EMPTY, 0, 0);
+            case INT64 -> data.valueType(ValueType.INT64).intValue(random.nextLong(-1, 1L << 40)).putValue(EMPTY, 0, 0);
+            case U_INT32 -> data.valueType(ValueType.UINT32).intValue(random.nextInt(0, 0x10000)).putValue(EMPTY, 0, 0);
+            case U_INT64 -> data.valueType(ValueType.UINT64).intValue(random.nextLong(0, Long.MAX_VALUE)).putValue(EMPTY, 0, 0);
+            case BOOL -> data.valueType(ValueType.BOOL).intValue(random.nextInt(2)).putValue(EMPTY, 0, 0);
+            case STR, BYTES ->
+            {
+                final byte[] path = pathPool[random.nextInt(pathPool.length)];
+                data.valueType(arg.type() == ArgType.STR ? ValueType.STR : ValueType.BYTES)
+                    .intValue(0).putValue(path, 0, path.length);
+            }
+            case STR_ARRAY ->
+            {
+                final byte[] argv = argvPool[random.nextInt(argvPool.length)];
+                data.valueType(ValueType.STR_ARRAY).intValue(0).putValue(argv, 0, argv.length);
+            }
+            case SOCKADDR ->
+            {
+                final byte[] addr = sockaddrPool[random.nextInt(sockaddrPool.length)];
+                data.valueType(ValueType.SOCKADDR).intValue(0).putValue(addr, 0, addr.length);
+            }
+            case INT32_ARRAY, U_INT64_ARRAY -> data.valueType(
+                arg.type() == ArgType.INT32_ARRAY ? ValueType.INT32_ARRAY : ValueType.UINT64_ARRAY)
+                .intValue(0).putValue(EMPTY, 0, 0);
+        }
+    }
+
+    private static byte[] utf8(final String s)
+    {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] stringArray(final String... values)
+    {
+        int size = 0;
+        for (final String v : values)
+        {
+            size += 4 + utf8(v).length;
+        }
+        final ByteBuffer out = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+        for (final String v : values)
+        {
+            final byte[] b = utf8(v);
+            out.putInt(b.length).put(b);
+        }
+        return out.array();
+    }
+
+    private static byte[] inet4(final byte[] address, final int port)
+    {
+        return ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putShort((short)2).putShort((short)port).put(address).array();
+    }
+
+    private static byte[] inet6(final byte[] address, final int port)
+    {
+        return ByteBuffer.allocate(28).order(ByteOrder.LITTLE_ENDIAN)
+            .putShort((short)10).putShort((short)port).putInt(0).put(address).putInt(0).array();
+    }
+
+    private static byte[] unix(final String path)
+    {
+        final byte[] p = utf8(path);
+        return ByteBuffer.allocate(2 + p.length).order(ByteOrder.LITTLE_ENDIAN).putShort((short)1).put(p).array();
+    }
+
+    private record Proc(int pid, int hostPid, int ppid, int uid, long startSeconds, byte[] comm, byte[] exe, long uniqueId)
+    {
+    }
+}

@@ -1,0 +1,99 @@
+package io.sluice.source;
+
+import io.sluice.codec.catalog.EventCatalog;
+import io.sluice.codec.catalog.EventDefinition;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The parameters of {@code --source synthetic:count=N,rate=R,seed=S,events=a;b}.
+ *
+ * @param count  events to produce; 0 = until stopped.
+ * @param rate   events per second; 0 = as fast as the pipeline takes them.
+ * @param seed   seed of the pseudo-random choices, so a run can be repeated exactly.
+ * @param events the mix of events to draw from (uniformly).
+ */
+public record SyntheticSpec(long count, long rate, long seed, List<EventDefinition> events)
+{
+    /** The prefix of a synthetic source spec. */
+    public static final String PREFIX = "synthetic";
+
+    /**
+     * Parse {@code synthetic[:key=value,...]}.
+     *
+     * @param spec    the text after {@code --source}.
+     * @param catalog the catalog event names are checked against.
+     * @return the parameters.
+     * @throws IllegalArgumentException naming the key and value that are wrong.
+     */
+    public static SyntheticSpec parse(final String spec, final EventCatalog catalog)
+    {
+        if (!spec.equals(PREFIX) && !spec.startsWith(PREFIX + ":"))
+        {
+            throw new IllegalArgumentException("not a synthetic source: '" + spec + "'");
+        }
+        long count = 1_000_000L;
+        long rate = 0;
+        long seed = 1;
+        final List<EventDefinition> events = new ArrayList<>();
+        final String params = spec.length() > PREFIX.length() ? spec.substring(PREFIX.length() + 1) : "";
+        for (final String param : params.isEmpty() ? new String[0] : params.split(","))
+        {
+            final int eq = param.indexOf('=');
+            if (eq <= 0)
+            {
+                throw new IllegalArgumentException("synthetic source: expected key=value, got '" + param + "'");
+            }
+            final String key = param.substring(0, eq).trim();
+            final String value = param.substring(eq + 1).trim();
+            switch (key)
+            {
+                case "count" -> count = parseNonNegative(key, value);
+                case "rate" -> rate = parseNonNegative(key, value);
+                case "seed" -> seed = parseLong(key, value);
+                case "events" ->
+                {
+                    for (final String name : value.split(";"))
+                    {
+                        final EventDefinition event = catalog.byName(name.trim());
+                        if (event == null)
+                        {
+                            throw new IllegalArgumentException("synthetic source: events: unknown event '" + name.trim() + "'");
+                        }
+                        events.add(event);
+                    }
+                }
+                default -> throw new IllegalArgumentException(
+                    "synthetic source: unknown key '" + key + "' (expected count, rate, seed, events)");
+            }
+        }
+        if (events.isEmpty())
+        {
+            events.addAll(catalog.events());
+        }
+        return new SyntheticSpec(count, rate, seed, List.copyOf(events));
+    }
+
+    private static long parseNonNegative(final String key, final String value)
+    {
+        final long parsed = parseLong(key, value);
+        if (parsed < 0)
+        {
+            throw new IllegalArgumentException("synthetic source: " + key + " must be >= 0, got '" + value + "'");
+        }
+        return parsed;
+    }
+
+    private static long parseLong(final String key, final String value)
+    {
+        try
+        {
+            return Long.parseLong(value.replace("_", ""));
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new IllegalArgumentException("synthetic source: " + key + " must be an integer, got '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.sluice.destination;
+
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class FileDestinationTest
+{
+    @Test
+    void createsParentsAndAPrivateFileWithPreambleAndOneEventPerLine(@TempDir final Path dir) throws Exception
+    {
+        final Path file = dir.resolve("a/b/events.txt");
+        final FileDestination destination = new FileDestination("d", file.toString(), false);
+        destination.open("HEADER\n".getBytes(StandardCharsets.US_ASCII));
+        final UnsafeBuffer event = new UnsafeBuffer("xx{\"e\":1}yy".getBytes(StandardCharsets.UTF_8));
+        destination.write(event, 2, 7);
+        destination.write(event, 2, 7);
+        destination.close();
+
+        assertEquals("HEADER\n{\"e\":1}\n{\"e\":1}\n", Files.readString(file));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    }
+
+    @Test
+    void flushesAtTheEndOfEachBatchSoReadersSeeEventsWithoutWaitingForClose(@TempDir final Path dir) throws Exception
+    {
+        final Path file = dir.resolve("events.txt");
+        final FileDestination destination = new FileDestination("d", file.toString(), false);
+        destination.open(new byte[0]);
+        destination.write(new UnsafeBuffer("one".getBytes(StandardCharsets.UTF_8)), 0, 3);
+        assertEquals("", Files.readString(file), "buffered within a batch");
+        destination.endOfBatch();
+        assertEquals("one\n", Files.readString(file));
+        destination.close();
+    }
+
+    @Test
+    void writesEventsLargerThanItsBufferWhole(@TempDir final Path dir) throws Exception
+    {
+        final Path file = dir.resolve("big.txt");
+        final byte[] big = "x".repeat(200_000).getBytes(StandardCharsets.US_ASCII);
+        final FileDestination destination = new FileDestination("d", file.toString(), false);
+        destination.open(new byte[0]);
+        destination.write(new UnsafeBuffer("small".getBytes(StandardCharsets.US_ASCII)), 0, 5);
+        destination.write(new UnsafeBuffer(big), 0, big.length);
+        destination.close();
+        assertEquals("small\n" + "x".repeat(200_000) + "\n", Files.readString(file));
+    }
+
+    @Test
+    void truncatesAnExistingFileAsTraceeDoes(@TempDir final Path dir) throws Exception
+    {
+        final Path file = dir.resolve("events.txt");
+        Files.writeString(file, "old content that is longer\n");
+        final FileDestination destination = new FileDestination("d", file.toString(), false);
+        destination.open(new byte[0]);
+        destination.write(new UnsafeBuffer("new".getBytes(StandardCharsets.UTF_8)), 0, 3);
+        destination.close();
+        assertEquals("new\n", Files.readString(file));
+    }
+}

@@ -1,0 +1,44 @@
+package io.sluice.source;
+
+import io.sluice.codec.catalog.EventCatalog;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class SyntheticSpecTest
+{
+    private final EventCatalog catalog = EventCatalog.standard();
+
+    @Test
+    void parsesEveryKey()
+    {
+        final SyntheticSpec spec = SyntheticSpec.parse("synthetic:count=10,rate=500,seed=3,events=openat;execve", catalog);
+        assertEquals(10, spec.count());
+        assertEquals(500, spec.rate());
+        assertEquals(3, spec.seed());
+        assertEquals(2, spec.events().size());
+        assertEquals("openat", spec.events().get(0).name());
+    }
+
+    @Test
+    void defaultsToTheWholeCatalogAsFastAsPossible()
+    {
+        final SyntheticSpec spec = SyntheticSpec.parse("synthetic", catalog);
+        assertEquals(0, spec.rate());
+        assertEquals(catalog.events().size(), spec.events().size());
+    }
+
+    @Test
+    void namesTheWrongKeyOrValue()
+    {
+        assertEquals("synthetic source: events: unknown event 'opnat'",
+            assertThrows(IllegalArgumentException.class, () -> SyntheticSpec.parse("synthetic:events=opnat", catalog)).getMessage());
+        assertEquals("synthetic source: count must be an integer, got 'ten'",
+            assertThrows(IllegalArgumentException.class, () -> SyntheticSpec.parse("synthetic:count=ten", catalog)).getMessage());
+        assertEquals("synthetic source: rate must be >= 0, got '-1'",
+            assertThrows(IllegalArgumentException.class, () -> SyntheticSpec.parse("synthetic:rate=-1", catalog)).getMessage());
+        assertEquals("synthetic source: unknown key 'speed' (expected count, rate, seed, events)",
+            assertThrows(IllegalArgumentException.class, () -> SyntheticSpec.parse("synthetic:speed=1", catalog)).getMessage());
+    }
+}
