@@ -1,9 +1,10 @@
 package io.sluice.format;
 
+import io.sluice.codec.sbe.SockaddrBlob;
+import io.sluice.codec.text.InetText;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -12,9 +13,6 @@ import java.nio.charset.StandardCharsets;
  */
 final class SockaddrText
 {
-    private static final int AF_UNIX = 1;
-    private static final int AF_INET = 2;
-    private static final int AF_INET6 = 10;
     private static final byte[] UNIX = "AF_UNIX sun_path:".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] INET = "AF_INET sin_addr:".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] INET_PORT = " sin_port:".getBytes(StandardCharsets.US_ASCII);
@@ -22,117 +20,51 @@ final class SockaddrText
     private static final byte[] INET6_FLOW = " sin6_flowinfo:".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] INET6_PORT = " sin6_port:".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] INET6_SCOPE = " sin6_scopeid:".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
-    private final int[] groups = new int[8];
+    private final byte[] address = new byte[InetText.MAX_IPV6_LENGTH];
 
     int putGoMapBody(final DirectBuffer value, final MutableDirectBuffer out, final int start)
     {
         int p = start;
         final int size = value.capacity();
-        if (size < 2)
+        switch (SockaddrBlob.layout(value, 0, size))
         {
-            return p + out.putIntAscii(p, 0);
-        }
-        final int family = value.getShort(0, ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
-        if (family == AF_UNIX)
-        {
-            out.putBytes(p, UNIX);
-            p += UNIX.length;
-            out.putBytes(p, value, 2, size - 2);
-            return p + size - 2;
-        }
-        if (family == AF_INET && size >= 8)
-        {
-            out.putBytes(p, INET);
-            p += INET.length;
-            for (int i = 0; i < 4; i++)
+            case SockaddrBlob.AF_UNIX ->
             {
-                if (i > 0)
-                {
-                    out.putByte(p++, (byte)'.');
-                }
-                p += out.putIntAscii(p, value.getByte(4 + i) & 0xFF);
+                p = put(out, p, UNIX);
+                out.putBytes(p, value, SockaddrBlob.UNIX_PATH_OFFSET, size - SockaddrBlob.UNIX_PATH_OFFSET);
+                return p + size - SockaddrBlob.UNIX_PATH_OFFSET;
             }
-            out.putBytes(p, INET_PORT);
-            p += INET_PORT.length;
-            return p + out.putIntAscii(p, value.getShort(2, ByteOrder.LITTLE_ENDIAN) & 0xFFFF);
+            case SockaddrBlob.AF_INET ->
+            {
+                p = put(out, p, INET);
+                final int length = InetText.formatIpv4(value, SockaddrBlob.INET_ADDRESS_OFFSET, address, 0);
+                out.putBytes(p, address, 0, length);
+                p = put(out, p + length, INET_PORT);
+                return p + out.putIntAscii(p, SockaddrBlob.port(value, 0));
+            }
+            case SockaddrBlob.AF_INET6 ->
+            {
+                p = put(out, p, INET6);
+                final int length = InetText.formatIpv6(value, SockaddrBlob.INET6_ADDRESS_OFFSET, address, 0);
+                out.putBytes(p, address, 0, length);
+                p = put(out, p + length, INET6_FLOW);
+                p += out.putLongAscii(p, SockaddrBlob.flowInfo(value, 0));
+                p = put(out, p, INET6_PORT);
+                p += out.putIntAscii(p, SockaddrBlob.port(value, 0));
+                p = put(out, p, INET6_SCOPE);
+                return p + out.putLongAscii(p, SockaddrBlob.scopeId(value, 0));
+            }
+            default ->
+            {
+                return p + out.putIntAscii(p, SockaddrBlob.family(value, 0, size));
+            }
         }
-        if (family == AF_INET6 && size >= 28)
-        {
-            out.putBytes(p, INET6);
-            p += INET6.length;
-            p = putIpv6(value, 8, out, p);
-            out.putBytes(p, INET6_FLOW);
-            p += INET6_FLOW.length;
-            p += out.putLongAscii(p, value.getInt(4, ByteOrder.LITTLE_ENDIAN) & 0xFFFF_FFFFL);
-            out.putBytes(p, INET6_PORT);
-            p += INET6_PORT.length;
-            p += out.putIntAscii(p, value.getShort(2, ByteOrder.LITTLE_ENDIAN) & 0xFFFF);
-            out.putBytes(p, INET6_SCOPE);
-            p += INET6_SCOPE.length;
-            return p + out.putLongAscii(p, value.getInt(24, ByteOrder.LITTLE_ENDIAN) & 0xFFFF_FFFFL);
-        }
-        return p + out.putIntAscii(p, family);
     }
 
-    /**
-     * RFC 5952 text of 16 address bytes: lowercase hex, the longest run of two or more zero groups as {@code ::}.
-     */
-    private int putIpv6(final DirectBuffer value, final int offset, final MutableDirectBuffer out, final int start)
+    private static int put(final MutableDirectBuffer out, final int p, final byte[] bytes)
     {
-        for (int i = 0; i < 8; i++)
-        {
-            groups[i] = ((value.getByte(offset + 2 * i) & 0xFF) << 8) | (value.getByte(offset + 2 * i + 1) & 0xFF);
-        }
-        int bestStart = -1;
-        int bestLength = 1;
-        for (int i = 0; i < 8; i++)
-        {
-            int j = i;
-            while (j < 8 && groups[j] == 0)
-            {
-                j++;
-            }
-            if (j - i > bestLength)
-            {
-                bestStart = i;
-                bestLength = j - i;
-            }
-            i = j;
-        }
-        int p = start;
-        for (int i = 0; i < 8; i++)
-        {
-            if (i == bestStart)
-            {
-                out.putByte(p++, (byte)':');
-                out.putByte(p++, (byte)':');
-                i += bestLength - 1;
-                continue;
-            }
-            if (i > 0 && i != bestStart + bestLength)
-            {
-                out.putByte(p++, (byte)':');
-            }
-            p = putHex(out, p, groups[i]);
-        }
-        return p;
-    }
-
-    private static int putHex(final MutableDirectBuffer out, final int start, final int group)
-    {
-        int p = start;
-        boolean leading = true;
-        for (int shift = 12; shift >= 0; shift -= 4)
-        {
-            final int digit = (group >>> shift) & 0xF;
-            if (digit != 0 || !leading || shift == 0)
-            {
-                out.putByte(p++, HEX[digit]);
-                leading = false;
-            }
-        }
-        return p;
+        out.putBytes(p, bytes);
+        return p + bytes.length;
     }
 }

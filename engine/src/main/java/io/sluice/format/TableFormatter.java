@@ -3,12 +3,13 @@ package io.sluice.format;
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.codec.sbe.EventDecoder;
 import io.sluice.codec.sbe.MessageHeaderDecoder;
+import io.sluice.codec.sbe.PackedArrayBlob;
+import io.sluice.codec.sbe.StringArrayBlob;
 import io.sluice.codec.sbe.ValueType;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -33,6 +34,7 @@ public final class TableFormatter implements EventFormatter
     private final UnsafeBuffer nameView = new UnsafeBuffer(0, 0);
     private final UnsafeBuffer commView = new UnsafeBuffer(0, 0);
     private final SockaddrText sockaddr = new SockaddrText();
+    private final StringArrayBlob strings = new StringArrayBlob();
 
     /**
      * @param catalog the event catalog (names of ids).
@@ -181,27 +183,23 @@ public final class TableFormatter implements EventFormatter
             case STR_ARRAY ->
             {
                 out.putByte(p++, (byte)'[');
-                int i = 0;
+                strings.wrap(view, 0, view.capacity());
                 boolean firstItem = true;
-                while (i + 4 <= view.capacity())
+                while (strings.next())
                 {
-                    final int length = view.getInt(i, ByteOrder.LITTLE_ENDIAN);
-                    i += 4;
                     if (!firstItem)
                     {
                         out.putByte(p++, (byte)' ');
                     }
                     firstItem = false;
-                    final int copy = Math.max(0, Math.min(length, view.capacity() - i));
-                    out.putBytes(p, view, i, copy);
-                    p += copy;
-                    i += copy;
+                    out.putBytes(p, view, strings.elementOffset(), strings.elementLength());
+                    p += strings.elementLength();
                 }
                 out.putByte(p++, (byte)']');
             }
             case INT32_ARRAY, UINT64_ARRAY ->
             {
-                final int width = type == ValueType.INT32_ARRAY ? 4 : 8;
+                final int width = type == ValueType.INT32_ARRAY ? PackedArrayBlob.INT32_SIZE : PackedArrayBlob.UINT64_SIZE;
                 out.putByte(p++, (byte)'[');
                 for (int i = 0; i + width <= view.capacity(); i += width)
                 {
@@ -209,13 +207,13 @@ public final class TableFormatter implements EventFormatter
                     {
                         out.putByte(p++, (byte)' ');
                     }
-                    if (width == 4)
+                    if (type == ValueType.INT32_ARRAY)
                     {
-                        p += out.putIntAscii(p, view.getInt(i, ByteOrder.LITTLE_ENDIAN));
+                        p += out.putIntAscii(p, PackedArrayBlob.int32(view, 0, i / width));
                     }
                     else
                     {
-                        p = putUnsigned(out, p, view.getLong(i, ByteOrder.LITTLE_ENDIAN));
+                        p = putUnsigned(out, p, PackedArrayBlob.uint64(view, 0, i / width));
                     }
                 }
                 out.putByte(p++, (byte)']');

@@ -11,6 +11,7 @@ import java.nio.MappedByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * The ring every source writes into and the ingest thread reads from: an Agrona {@link OneToOneRingBuffer}
@@ -53,16 +54,15 @@ public final class SharedRing implements AutoCloseable
         try
         {
             Files.deleteIfExists(file);
-            Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            final long length = capacity + (long)RingBufferDescriptor.TRAILER_LENGTH;
+            final MappedByteBuffer mapped = IoUtil.mapNewFile(file.toFile(), length, true);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            return new SharedRing(file, mapped, true);
         }
         catch (final IOException ex)
         {
             throw new UncheckedIOException("cannot create ring file " + file, ex);
         }
-        final long length = capacity + (long)RingBufferDescriptor.TRAILER_LENGTH;
-        final MappedByteBuffer mapped = IoUtil.mapNewFile(file.toFile(), length, true);
-        return new SharedRing(file, mapped, true);
     }
 
     /**

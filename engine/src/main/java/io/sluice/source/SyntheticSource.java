@@ -4,6 +4,8 @@ import io.sluice.codec.catalog.ArgDefinition;
 import io.sluice.codec.catalog.ArgType;
 import io.sluice.codec.catalog.EventDefinition;
 import io.sluice.codec.sbe.EventEncoder;
+import io.sluice.codec.sbe.SockaddrBlob;
+import io.sluice.codec.sbe.StringArrayBlob;
 import io.sluice.codec.sbe.MessageHeaderEncoder;
 import io.sluice.codec.sbe.ValueType;
 import io.sluice.ring.RecordType;
@@ -12,9 +14,8 @@ import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.RingBuffer;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -83,11 +84,15 @@ public final class SyntheticSource implements EventSource
             pathPool[i] = utf8(PATHS[i]);
         }
         argvPool = new byte[][] {
-            stringArray("ls", "-la", "/tmp"), stringArray("curl", "-s", "http://127.0.0.1:8080/"), stringArray("bash"),
-            stringArray("python3", "-c", "print('héllo')")};
+            StringArrayBlob.encode(List.of("ls", "-la", "/tmp")),
+            StringArrayBlob.encode(List.of("curl", "-s", "http://127.0.0.1:8080/")),
+            StringArrayBlob.encode(List.of("bash")),
+            StringArrayBlob.encode(List.of("python3", "-c", "print('héllo')"))};
         sockaddrPool = new byte[][] {
-            inet4(new byte[] {127, 0, 0, 1}, 8080), inet4(new byte[] {10, 0, 0, 7}, 443),
-            inet6(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}, 9000), unix("/run/containerd/containerd.sock")};
+            SockaddrBlob.inet(8080, new byte[] {127, 0, 0, 1}),
+            SockaddrBlob.inet(443, new byte[] {10, 0, 0, 7}),
+            SockaddrBlob.inet6(9000, 0, new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}, 0),
+            SockaddrBlob.unix(utf8("/run/containerd/containerd.sock"))};
         final long bootSeconds = System.currentTimeMillis() / 1000 - 86_400;
         for (int i = 0; i < PROCESSES; i++)
         {
@@ -301,39 +306,6 @@ public final class SyntheticSource implements EventSource
     private static byte[] utf8(final String s)
     {
         return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] stringArray(final String... values)
-    {
-        int size = 0;
-        for (final String v : values)
-        {
-            size += 4 + utf8(v).length;
-        }
-        final ByteBuffer out = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
-        for (final String v : values)
-        {
-            final byte[] b = utf8(v);
-            out.putInt(b.length).put(b);
-        }
-        return out.array();
-    }
-
-    private static byte[] inet4(final byte[] address, final int port)
-    {
-        return ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putShort((short)2).putShort((short)port).put(address).array();
-    }
-
-    private static byte[] inet6(final byte[] address, final int port)
-    {
-        return ByteBuffer.allocate(28).order(ByteOrder.LITTLE_ENDIAN)
-            .putShort((short)10).putShort((short)port).putInt(0).put(address).putInt(0).array();
-    }
-
-    private static byte[] unix(final String path)
-    {
-        final byte[] p = utf8(path);
-        return ByteBuffer.allocate(2 + p.length).order(ByteOrder.LITTLE_ENDIAN).putShort((short)1).put(p).array();
     }
 
     private record Proc(int pid, int hostPid, int ppid, int uid, long startSeconds, byte[] comm, byte[] exe, long uniqueId)

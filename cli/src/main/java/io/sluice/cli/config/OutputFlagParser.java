@@ -1,0 +1,333 @@
+package io.sluice.cli.config;
+
+import io.sluice.config.ConfigException;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies {@code --output} flag values, in order, to a {@link RawOutputTree} (after the YAML file, so a flag replaces
+ * the same key from the file). Two grammars:
+ * <ul>
+ *     <li>dotted, the YAML tree as flags: {@code destinations.<name>.<field>=<value>},
+ *     {@code streams.<name>.<field>[.<sub>]=<value>} (lists comma-separated), {@code options.<name>[=true|false]};</li>
+ *     <li>Tracee's short forms: {@code json}, {@code table}, {@code json:PATH[,PATH...]}, {@code table:PATH[,...]},
+ *     {@code none}, the bare option names, {@code option:NAME[,NAME...]}; and {@code gotemplate=FILE[:PATH]},
+ *     {@code table-verbose}, {@code webhook:URL}, {@code forward:URL}, which are recognised and refused for now.</li>
+ * </ul>
+ * Short-form destinations are named {@code <format>-<n>} ({@code json-1}, {@code json-2}, {@code table-1}), n counting
+ * the short forms of that format in flag order.
+ */
+final class OutputFlagParser
+{
+    private static final String DESTINATIONS = "destinations.";
+    private static final String STREAMS = "streams.";
+    private static final String OPTIONS = "options.";
+    private static final List<String> DESTINATION_FIELDS = List.of("type", "format", "path", "url");
+    /** Stream fields, longest first so that names with dots still split right. */
+    private static final List<String> STREAM_FIELDS =
+        List.of("filters.policies", "filters.events", "destinations", "buffer.mode", "buffer.size");
+
+    private final RawOutputTree tree;
+    private final Map<String, Integer> shortFormCounts = new HashMap<>();
+
+    private OutputFlagParser(final RawOutputTree tree)
+    {
+        this.tree = tree;
+    }
+
+    /**
+     * @param flags the raw value of every {@code --output} flag, in order.
+     * @param tree  the tree to apply them to.
+     * @throws ConfigException for a malformed flag, an unknown field or option, or a form not available yet.
+     */
+    static void apply(final List<String> flags, final RawOutputTree tree)
+    {
+        final OutputFlagParser parser = new OutputFlagParser(tree);
+        for (final String flag : flags)
+        {
+            parser.parse(flag == null ? "" : flag);
+        }
+    }
+
+    private void parse(final String flag)
+    {
+        final String origin = "--output " + flag;
+        if (flag.isBlank())
+        {
+            throw new ConfigException(origin, "--output", flag, "empty value");
+        }
+        if (flag.startsWith(DESTINATIONS))
+        {
+            parseDestinationField(flag, origin);
+        }
+        else if (flag.startsWith(STREAMS))
+        {
+            parseStreamField(flag, origin);
+        }
+        else if (flag.startsWith(OPTIONS))
+        {
+            parseOptionField(flag, origin);
+        }
+        else
+        {
+            parseShortForm(flag, origin);
+        }
+    }
+
+    // ---------------------------------------------------------------- dotted
+
+    private void parseDestinationField(final String flag, final String origin)
+    {
+        final int eq = flag.indexOf('=');
+        final String key = eq < 0 ? flag : flag.substring(0, eq);
+        final String rest = key.substring(DESTINATIONS.length());
+        final int dot = rest.lastIndexOf('.');
+        if (dot < 0)
+        {
+            throw new ConfigException(origin, key, null, "expected destinations.<name>.<field>=<value>");
+        }
+        final String name = rest.substring(0, dot);
+        final String field = rest.substring(dot + 1);
+        if (!DESTINATION_FIELDS.contains(field))
+        {
+            throw new ConfigException(origin, key, null,
+                "unknown field '" + field + "' (expected one of: " + String.join(", ", DESTINATION_FIELDS) + ")");
+        }
+        if (eq < 0)
+        {
+            throw new ConfigException(origin, key, null, "expects a value: " + key + "=<value>");
+        }
+        final String value = flag.substring(eq + 1);
+        final Source source = new Source(origin, key);
+        final Source declaredAt = new Source(origin, "destinations." + name);
+        final RawDestination destination = tree.destination(name, declaredAt, declaredAt);
+        if (destination.isShortForm())
+        {
+            throw new ConfigException(origin, "destinations." + name, name,
+                "is the name of the short-form destination of --output " + destination.shortForm
+                    + "; declare yours under another name");
+        }
+        final RawValue<String> raw = RawValue.of(value, source);
+        switch (field)
+        {
+            case "type" -> destination.type = raw;
+            case "format" -> destination.format = raw;
+            case "path" -> destination.path = raw;
+            default -> destination.url = raw;
+        }
+    }
+
+    private void parseStreamField(final String flag, final String origin)
+    {
+        final int eq = flag.indexOf('=');
+        final String key = eq < 0 ? flag : flag.substring(0, eq);
+        final String rest = key.substring(STREAMS.length());
+        String name = null;
+        String field = null;
+        for (final String candidate : STREAM_FIELDS)
+        {
+            if (rest.endsWith("." + candidate))
+            {
+                name = rest.substring(0, rest.length() - candidate.length() - 1);
+                field = candidate;
+                break;
+            }
+        }
+        if (field == null)
+        {
+            final int dot = rest.indexOf('.');
+            if (dot < 0)
+            {
+                throw new ConfigException(origin, key, null, "expected streams.<name>.<field>[.<sub>]=<value>");
+            }
+            final String unknown = rest.substring(dot + 1);
+            final String problem = unknown.equals("filters") || unknown.equals("buffer")
+                ? "needs a sub-field: " + unknown + "." + (unknown.equals("filters") ? "events or filters.policies"
+                : "mode or buffer.size")
+                : "unknown field '" + unknown + "' (expected one of: " + String.join(", ", STREAM_FIELDS) + ")";
+            throw new ConfigException(origin, key, null, problem);
+        }
+        if (eq < 0)
+        {
+            throw new ConfigException(origin, key, null, "expects a value: " + key + "=<value>");
+        }
+        final String value = flag.substring(eq + 1);
+        final Source source = new Source(origin, key);
+        final Source declaredAt = new Source(origin, "streams." + name);
+        final RawStream stream = tree.stream(name, declaredAt, declaredAt);
+        switch (field)
+        {
+            case "destinations" -> stream.destinations = list(value, source);
+            case "filters.events" -> stream.events = list(value, source);
+            case "filters.policies" -> stream.policies = list(value, source);
+            case "buffer.mode" -> stream.mode = RawValue.of(value, source);
+            default -> stream.size = integer(value, source);
+        }
+    }
+
+    private void parseOptionField(final String flag, final String origin)
+    {
+        final int eq = flag.indexOf('=');
+        final String key = eq < 0 ? flag : flag.substring(0, eq);
+        final String name = key.substring(OPTIONS.length());
+        final Source source = new Source(origin, key);
+        checkOptionName(name, source);
+        if (eq < 0)
+        {
+            tree.options.put(name, new RawValue<>(true, "true", source));
+            return;
+        }
+        final String value = flag.substring(eq + 1);
+        if (!value.equals("true") && !value.equals("false"))
+        {
+            throw source.error(value, "must be true or false");
+        }
+        tree.options.put(name, new RawValue<>(Boolean.parseBoolean(value), value, source));
+    }
+
+    // ---------------------------------------------------------------- short forms
+
+    private void parseShortForm(final String flag, final String origin)
+    {
+        if (flag.startsWith("gotemplate="))
+        {
+            final int colon = flag.indexOf(':');
+            final String format = colon < 0 ? flag : flag.substring(0, colon);
+            throw new ConfigException(origin, "format", format, "not available yet");
+        }
+        final int colon = flag.indexOf(':');
+        final String head = colon < 0 ? flag : flag.substring(0, colon);
+        final String tail = colon < 0 ? null : flag.substring(colon + 1);
+        switch (head)
+        {
+            case "none" ->
+            {
+                if (tail != null)
+                {
+                    throw new ConfigException(origin, "none", tail, "takes no path");
+                }
+                tree.none = RawValue.of(flag, new Source(origin, "none"));
+            }
+            case "json", "table" -> addShortFormDestinations(flag, origin, head, tail);
+            case "table-verbose" -> throw new ConfigException(origin, "format", head, "not available yet");
+            case "webhook", "forward" ->
+            {
+                if (tail == null || tail.isEmpty())
+                {
+                    throw new ConfigException(origin, head, null, "needs a URL: --output " + head + ":URL");
+                }
+                throw new ConfigException(origin, head, tail,
+                    "not available yet (" + head + " destinations come in a later release)");
+            }
+            case "option" ->
+            {
+                if (tail == null || tail.isEmpty())
+                {
+                    throw new ConfigException(origin, "option", null,
+                        "needs a name: option:" + String.join("|", RawOutputTree.OPTIONS));
+                }
+                for (final String name : tail.split(",", -1))
+                {
+                    final Source source = new Source(origin, "option");
+                    checkOptionName(name, source);
+                    tree.options.put(name, new RawValue<>(true, "true", source));
+                }
+            }
+            default ->
+            {
+                if (tail == null && RawOutputTree.OPTIONS.contains(head))
+                {
+                    tree.options.put(head, new RawValue<>(true, "true", new Source(origin, head)));
+                    return;
+                }
+                if (tail == null && RawOutputTree.TRACEE_ONLY_OPTIONS.contains(head))
+                {
+                    throw new ConfigException(origin, "option", head, "not available yet");
+                }
+                throw new ConfigException(origin, "--output", flag,
+                    "not understood (expected destinations.<name>.<field>=<value>, streams.<name>.<field>=<value>,"
+                        + " options.<name>, json[:PATH], table[:PATH], none, option:<name> or a bare option name)");
+            }
+        }
+    }
+
+    private void addShortFormDestinations(final String flag, final String origin, final String format,
+        final String tail)
+    {
+        final List<String> paths = new ArrayList<>();
+        if (tail == null)
+        {
+            paths.add("stdout");
+        }
+        else
+        {
+            for (final String path : tail.split(",", -1))
+            {
+                if (path.isEmpty())
+                {
+                    throw new ConfigException(origin, "path", tail, "empty path (write " + format + ":PATH)");
+                }
+                paths.add(path);
+            }
+        }
+        for (final String path : paths)
+        {
+            final int n = shortFormCounts.merge(format, 1, Integer::sum);
+            final String name = format + "-" + n;
+            final RawDestination existing = tree.destinations.get(name);
+            if (existing != null)
+            {
+                throw existing.nameSource.error(name,
+                    "this name is taken by the short form --output " + flag + "; rename the declared destination");
+            }
+            final Source declaredAt = new Source(origin, format);
+            final RawDestination destination = new RawDestination(name, declaredAt, declaredAt, flag);
+            destination.type = RawValue.of("file", declaredAt);
+            destination.format = RawValue.of(format, declaredAt);
+            destination.path = RawValue.of(path, new Source(origin, "path"));
+            tree.destinations.put(name, destination);
+        }
+    }
+
+    // ---------------------------------------------------------------- values
+
+    private static void checkOptionName(final String name, final Source source)
+    {
+        if (RawOutputTree.TRACEE_ONLY_OPTIONS.contains(name) || name.startsWith("exec-hash="))
+        {
+            throw source.error(name, "not available yet");
+        }
+        if (!RawOutputTree.OPTIONS.contains(name))
+        {
+            throw source.error(name, "unknown option (expected one of: " + String.join(", ", RawOutputTree.OPTIONS) + ")");
+        }
+    }
+
+    private static RawList list(final String value, final Source source)
+    {
+        final List<RawValue<String>> items = new ArrayList<>();
+        if (!value.isBlank())
+        {
+            for (final String item : value.split(",", -1))
+            {
+                items.add(RawValue.of(item.trim(), source));
+            }
+        }
+        return new RawList(items, source);
+    }
+
+    private static RawValue<Long> integer(final String value, final Source source)
+    {
+        try
+        {
+            return new RawValue<>(Long.parseLong(value.trim()), value, source);
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw source.error(value, "expected an integer");
+        }
+    }
+}

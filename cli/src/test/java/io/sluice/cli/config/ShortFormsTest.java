@@ -1,0 +1,203 @@
+package io.sluice.cli.config;
+
+import io.sluice.config.BufferMode;
+import io.sluice.config.DestinationConfig;
+import io.sluice.config.DestinationType;
+import io.sluice.config.FormatSpec;
+import io.sluice.config.OutputConfig;
+import io.sluice.config.OutputOptions;
+import io.sluice.config.StreamConfig;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Tracee's short {@code --output} forms. Each short-form destination is named {@code <format>-<n>} (n counting the
+ * short forms of that format, in flag order) and goes into the one implicit stream {@code default-stream}.
+ */
+class ShortFormsTest
+{
+    private static DestinationConfig file(final String name, final FormatSpec format, final String path)
+    {
+        return new DestinationConfig(name, DestinationType.FILE, format, path, null);
+    }
+
+    private static StreamConfig defaultStream(final String... destinations)
+    {
+        return new StreamConfig("default-stream", List.of(destinations), List.of(), List.of(), BufferMode.BLOCK, 1024,
+            true);
+    }
+
+    @Test
+    void jsonAndTableWriteToStdout()
+    {
+        assertEquals(new OutputConfig(List.of(file("json-1", FormatSpec.JSON, "stdout")),
+            List.of(defaultStream("json-1")), OutputOptions.NONE), Load.flags("json"));
+        assertEquals(new OutputConfig(List.of(file("table-1", FormatSpec.TABLE, "stdout")),
+            List.of(defaultStream("table-1")), OutputOptions.NONE), Load.flags("table"));
+    }
+
+    @Test
+    void aPathFollowsTheColonAndStdoutOrStderrAreAcceptedAsPaths()
+    {
+        final OutputConfig config = Load.flags("json:/var/log/sluice.json", "table:stderr", "json:stdout");
+        assertEquals(List.of(
+            file("json-1", FormatSpec.JSON, "/var/log/sluice.json"),
+            file("table-1", FormatSpec.TABLE, "stderr"),
+            file("json-2", FormatSpec.JSON, "stdout")), config.destinations());
+        assertEquals(List.of(defaultStream("json-1", "table-1", "json-2")), config.streams());
+    }
+
+    @Test
+    void severalCommaSeparatedPathsMakeSeveralDestinations()
+    {
+        // As Tracee's json:/a,/b.
+        assertEquals(List.of(file("json-1", FormatSpec.JSON, "/tmp/a.json"), file("json-2", FormatSpec.JSON,
+            "/tmp/b.json")), Load.flags("json:/tmp/a.json,/tmp/b.json").destinations());
+    }
+
+    @Test
+    void anEmptyPathIsAnError()
+    {
+        assertEquals("--output json:: path = '': empty path (write json:PATH)", Load.flagError("json:"));
+        assertEquals("--output json:/a,: path = '/a,': empty path (write json:PATH)", Load.flagError("json:/a,"));
+    }
+
+    @Test
+    void twoShortFormsOnOnePathAreRefused()
+    {
+        // Tracee: "cannot use the same path for multiple outputs".
+        assertEquals("--output table: path = 'stdout': already the path of destination 'json-1' (two destinations"
+            + " cannot write to the same file)", Load.flagError("json", "table"));
+    }
+
+    @Test
+    void shortFormsMixWithDeclaredDestinations()
+    {
+        final OutputConfig config = Load.flags("json:/tmp/x.json", "destinations.screen.format=table");
+        assertEquals(List.of(defaultStream("json-1"),
+            new StreamConfig("screen-stream", List.of("screen"), List.of(), List.of(), BufferMode.BLOCK, 1024, true)),
+            config.streams());
+    }
+
+    @Test
+    void bareOptionNamesAndTraceesOptionFormSetOptions()
+    {
+        assertEquals(new OutputOptions(true, true, true, true),
+            Load.flags("sort-events", "exec-env", "parse-arguments", "stack-addresses").options());
+        assertEquals(new OutputOptions(true, true, false, false),
+            Load.flags("option:sort-events,exec-env").options());
+        assertEquals(new OutputOptions(false, false, true, true),
+            Load.flags("option:parse-arguments", "option:stack-addresses").options());
+    }
+
+    @Test
+    void anUnknownOptionIsAnError()
+    {
+        assertEquals("--output option:colour: option = 'colour': unknown option (expected one of: sort-events, exec-env,"
+            + " parse-arguments, stack-addresses)", Load.flagError("option:colour"));
+        assertEquals("--output option:: option: needs a name: option:sort-events|exec-env|parse-arguments"
+            + "|stack-addresses", Load.flagError("option:"));
+    }
+
+    @Test
+    void traceeOptionsSluiceDoesNotOfferAreNotAvailableYet()
+    {
+        assertEquals("--output option:exec-hash=inode: option = 'exec-hash=inode': not available yet",
+            Load.flagError("option:exec-hash=inode"));
+        assertEquals("--output relative-time: option = 'relative-time': not available yet",
+            Load.flagError("relative-time"));
+    }
+
+    @Test
+    void noneMeansNoDestinationsAndNoStreams()
+    {
+        assertEquals(new OutputConfig(List.of(), List.of(), OutputOptions.NONE), Load.flags("none"));
+    }
+
+    @Test
+    void noneKeepsTheOptions()
+    {
+        assertEquals(new OutputConfig(List.of(), List.of(), new OutputOptions(true, false, false, false)),
+            Load.flags("none", "sort-events"));
+    }
+
+    @Test
+    void noneCannotBeCombinedWithAnotherDestination()
+    {
+        assertEquals("--output none: none: cannot be combined with other destinations (destination 'json-1' from"
+            + " --output json)", Load.flagError("none", "json"));
+        assertEquals("--output none: none: cannot be combined with other destinations (destination 'd' from"
+            + " --output destinations.d.format=json)", Load.flagError("destinations.d.format=json", "none"));
+    }
+
+    @Test
+    void noneCannotBeCombinedWithAStream()
+    {
+        assertEquals("--output none: none: cannot be combined with streams (stream 's' from --output"
+            + " streams.s.buffer.mode=drop)", Load.flagError("none", "streams.s.buffer.mode=drop"));
+    }
+
+    @Test
+    void noneTakesNoPath()
+    {
+        assertEquals("--output none:/tmp/x: none = '/tmp/x': takes no path", Load.flagError("none:/tmp/x"));
+    }
+
+    @Test
+    void goTemplateIsRecognisedButNotAvailableYet()
+    {
+        assertEquals("--output gotemplate=/t.tmpl: format = 'gotemplate=/t.tmpl': not available yet",
+            Load.flagError("gotemplate=/t.tmpl"));
+        assertEquals("--output gotemplate=/t.tmpl:/out.txt: format = 'gotemplate=/t.tmpl': not available yet",
+            Load.flagError("gotemplate=/t.tmpl:/out.txt"));
+    }
+
+    @Test
+    void tableVerboseIsRecognisedButNotAvailableYet()
+    {
+        assertEquals("--output table-verbose: format = 'table-verbose': not available yet",
+            Load.flagError("table-verbose"));
+    }
+
+    @Test
+    void webhookAndForwardAreRecognisedButNotAvailableYet()
+    {
+        assertEquals("--output webhook:http://localhost:8080/events: webhook = 'http://localhost:8080/events': not"
+            + " available yet (webhook destinations come in a later release)",
+            Load.flagError("webhook:http://localhost:8080/events"));
+        assertEquals("--output forward:tcp://127.0.0.1:24224?tag=sluice: forward = 'tcp://127.0.0.1:24224?tag=sluice':"
+            + " not available yet (forward destinations come in a later release)",
+            Load.flagError("forward:tcp://127.0.0.1:24224?tag=sluice"));
+        assertEquals("--output webhook: webhook: needs a URL: --output webhook:URL", Load.flagError("webhook"));
+    }
+
+    @Test
+    void aDeclaredDestinationCannotTakeAShortFormName()
+    {
+        assertEquals("--output destinations.json-1.format=table: destinations.json-1 = 'json-1': is the name of the"
+            + " short-form destination of --output json; declare yours under another name",
+            Load.flagError("json", "destinations.json-1.format=table"));
+        assertEquals("--output destinations.json-1.path=/tmp/x: destinations.json-1 = 'json-1': this name is taken by"
+            + " the short form --output json; rename the declared destination",
+            Load.flagError("destinations.json-1.path=/tmp/x", "json"));
+    }
+
+    @Test
+    void defaultStreamIsReservedWhenShortFormsAreUsed()
+    {
+        assertEquals("--output streams.default-stream.destinations=d: streams.default-stream = 'default-stream': this"
+            + " stream name is reserved for the short --output forms (json, table, json:PATH ...)",
+            Load.flagError("json", "destinations.d.path=/tmp/d", "streams.default-stream.destinations=d"));
+    }
+
+    @Test
+    void aShortFormDestinationBelongsToDefaultStreamOnly()
+    {
+        assertEquals("--output streams.s.destinations=json-1: streams.s.destinations = 'json-1': destination already"
+            + " belongs to stream 'default-stream' (a destination can be in at most one stream)",
+            Load.flagError("json", "streams.s.destinations=json-1"));
+    }
+}

@@ -1,0 +1,799 @@
+package io.sluice.codec.json;
+
+import io.sluice.codec.catalog.EventCatalog;
+import io.sluice.codec.sbe.EventDecoder;
+import io.sluice.codec.sbe.EventDecoder.AncestorsDecoder;
+import io.sluice.codec.sbe.EventDecoder.DataDecoder;
+import io.sluice.codec.sbe.EventDecoder.DetectedFromDataDecoder;
+import io.sluice.codec.sbe.EventDecoder.ThreatPropertiesDecoder;
+import io.sluice.codec.sbe.MessageHeaderDecoder;
+import io.sluice.codec.sbe.PackedArrayBlob;
+import io.sluice.codec.sbe.PresenceDecoder;
+import io.sluice.codec.sbe.SockaddrBlob;
+import io.sluice.codec.sbe.StringArrayBlob;
+import io.sluice.codec.sbe.ValueType;
+import io.sluice.codec.sbe.ValueTypes;
+import io.sluice.codec.text.InetText;
+import io.sluice.codec.text.JavaUtf8;
+import io.sluice.proto.v1beta1.EventId;
+import io.sluice.proto.v1beta1.SaFamilyT;
+import io.sluice.proto.v1beta1.Severity;
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Writes an enriched event record (SBE {@code Event}) as the JSON of its {@code v1beta1.Event}, byte for byte what
+ * {@code JsonFormat.printer().preservingProtoFieldNames().omittingInsignificantWhitespace()} prints for the message
+ * {@code EventProtoDecoder} builds from the same record, without building it: the hot path of the {@code json}
+ * format, allocation-free once warm.
+ * <p>
+ * Fields come out in field-number order, proto3 defaults omitted, present sub-messages (the record's presence bits)
+ * printed even when empty. SBE puts groups before variable-length data, while the JSON wants {@code name} first and
+ * the groups in between, so {@link #write} first walks the record once to note where every group and string is,
+ * then prints in proto order from those positions.
+ * <p>
+ * Not thread-safe: one writer per thread.
+ */
+public final class EventJsonWriter
+{
+    private static final int NAME = 0;
+    private static final int THREAD_NAME = 1;
+    private static final int SYSCALL = 2;
+    private static final int EXECUTABLE_PATH = 3;
+    private static final int CONTAINER_ID = 4;
+    private static final int CONTAINER_NAME = 5;
+    private static final int CONTAINER_IMAGE_ID = 6;
+    private static final int CONTAINER_IMAGE_NAME = 7;
+    private static final int POD_NAME = 8;
+    private static final int POD_UID = 9;
+    private static final int POD_NAMESPACE = 10;
+    private static final int THREAT_NAME = 11;
+    private static final int THREAT_DESCRIPTION = 12;
+    private static final int TACTIC_NAME = 13;
+    private static final int TECHNIQUE_ID = 14;
+    private static final int TECHNIQUE_EXTERNAL_ID = 15;
+    private static final int TECHNIQUE_NAME = 16;
+    private static final int DETECTED_FROM_NAME = 17;
+    private static final int STRING_COUNT = 18;
+
+    private static final JsonEnumNames EVENT_IDS = new JsonEnumNames(EventId.getDescriptor());
+    private static final JsonEnumNames SEVERITIES = new JsonEnumNames(Severity.getDescriptor());
+    private static final JsonEnumNames FAMILIES = new JsonEnumNames(SaFamilyT.getDescriptor());
+
+    private final EventCatalog catalog;
+    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+    private final EventDecoder event = new EventDecoder();
+    private final JsonSink json = new JsonSink(4096);
+    private final StringArrayBlob strings = new StringArrayBlob();
+    private final UnsafeBuffer catalogName = new UnsafeBuffer(0, 0);
+    private final byte[] addressText = new byte[InetText.MAX_IPV6_LENGTH];
+    private final int[] stringOffset = new int[STRING_COUNT];
+    private final int[] stringLength = new int[STRING_COUNT];
+    private int[] propertyKeyOffset = new int[16];
+    private int[] propertyKeyLength = new int[16];
+    private int[] propertyValueOffset = new int[16];
+    private int[] propertyValueLength = new int[16];
+    private byte[][] quotedPolicyNames = new byte[0][];
+
+    private DirectBuffer record;
+    private int ancestorsAt;
+    private int dataAt;
+    private int detectedFromDataAt;
+    private int propertyCount;
+
+    /**
+     * @param catalog the event catalog: names of ids for records that leave {@code name} empty.
+     */
+    public EventJsonWriter(final EventCatalog catalog)
+    {
+        this.catalog = catalog;
+    }
+
+    /**
+     * Name the bits of the matched-policies bitmap. Names are escaped and encoded here, once.
+     *
+     * @param namesByBit bit i of {@code policiesMatched} prints as {@code namesByBit[i]}; bits beyond the array or
+     *                   with a null entry are skipped.
+     */
+    public void policyNames(final String[] namesByBit)
+    {
+        final int count = Math.min(namesByBit.length, Long.SIZE);
+        final byte[][] quoted = new byte[count][];
+        final JsonSink scratch = new JsonSink(64);
+        for (int i = 0; i < count; i++)
+        {
+            if (namesByBit[i] != null)
+            {
+                final byte[] utf8 = namesByBit[i].getBytes(StandardCharsets.UTF_8);
+                scratch.reset();
+                scratch.string(new UnsafeBuffer(utf8), 0, utf8.length);
+                quoted[i] = java.util.Arrays.copyOf(scratch.array(), scratch.length());
+            }
+        }
+        quotedPolicyNames = quoted;
+    }
+
+    /**
+     * Write one event as one JSON object, without a trailing newline.
+     *
+     * @param record    the buffer holding the record.
+     * @param offset    where the record (SBE message header, then an {@code Event}) starts.
+     * @param length    the record's length.
+     * @param out       where the JSON goes; grown as needed when it is expandable (such as
+     *                  {@link org.agrona.ExpandableArrayBuffer}).
+     * @param outOffset where in {@code out}.
+     * @return the number of bytes written.
+     */
+    public int write(
+        final DirectBuffer record, final int offset, final int length, final MutableDirectBuffer out, final int outOffset)
+    {
+        this.record = record;
+        event.wrapAndApplyHeader(record, offset, header);
+        locate(offset + length);
+
+        final int presence = (int)event.presence().getRaw();
+        final JsonSink json = this.json;
+        json.reset();
+        json.beginObject();
+        if (PresenceDecoder.timestamp(presence))
+        {
+            json.key(JsonKeys.TIMESTAMP);
+            writeTimestamp(event.timestampSeconds(), event.timestampNanos());
+        }
+        final int eventId = event.eventId();
+        writeIdAndName(eventId, NAME);
+        if (PresenceDecoder.policies(presence))
+        {
+            json.key(JsonKeys.POLICIES);
+            writePolicies(event.policiesMatched());
+        }
+        if (PresenceDecoder.workload(presence))
+        {
+            json.key(JsonKeys.WORKLOAD);
+            writeWorkload(presence);
+        }
+        writeData(dataAt);
+        if (PresenceDecoder.threat(presence))
+        {
+            json.key(JsonKeys.THREAT);
+            writeThreat(presence);
+        }
+        if (PresenceDecoder.detectedFrom(presence))
+        {
+            json.key(JsonKeys.DETECTED_FROM);
+            json.beginObject();
+            writeIdAndName(event.detectedFromId(), DETECTED_FROM_NAME);
+            writeDetectedFromData(detectedFromDataAt);
+            json.endObject();
+        }
+        json.endObject();
+        this.record = null;
+        return json.copyTo(out, outOffset);
+    }
+
+    /**
+     * Walk the record once, noting where each group starts and where each string is.
+     */
+    private void locate(final int recordLimit)
+    {
+        ancestorsAt = event.limit();
+        final AncestorsDecoder ancestors = event.ancestors();
+        while (ancestors.hasNext())
+        {
+            ancestors.next().skipExecutablePath();
+        }
+
+        dataAt = event.limit();
+        final DataDecoder data = event.data();
+        while (data.hasNext())
+        {
+            data.next().sbeSkip();
+        }
+
+        detectedFromDataAt = event.limit();
+        final DetectedFromDataDecoder detectedFromData = event.detectedFromData();
+        while (detectedFromData.hasNext())
+        {
+            detectedFromData.next().sbeSkip();
+        }
+
+        final ThreatPropertiesDecoder properties = event.threatProperties();
+        propertyCount = 0;
+        ensurePropertyCapacity(properties.count());
+        while (properties.hasNext())
+        {
+            properties.next();
+            propertyKeyOffset[propertyCount] = event.limit() + ThreatPropertiesDecoder.keyHeaderLength();
+            propertyKeyLength[propertyCount] = properties.skipKey();
+            propertyValueOffset[propertyCount] = event.limit() + ThreatPropertiesDecoder.valueHeaderLength();
+            propertyValueLength[propertyCount] = properties.skipValue();
+            propertyCount++;
+        }
+
+        stringOffset[NAME] = event.limit() + EventDecoder.nameHeaderLength();
+        stringLength[NAME] = event.skipName();
+        stringOffset[THREAD_NAME] = event.limit() + EventDecoder.threadNameHeaderLength();
+        stringLength[THREAD_NAME] = event.skipThreadName();
+        stringOffset[SYSCALL] = event.limit() + EventDecoder.syscallHeaderLength();
+        stringLength[SYSCALL] = event.skipSyscall();
+        stringOffset[EXECUTABLE_PATH] = event.limit() + EventDecoder.executablePathHeaderLength();
+        stringLength[EXECUTABLE_PATH] = event.skipExecutablePath();
+        stringOffset[CONTAINER_ID] = event.limit() + EventDecoder.containerIdHeaderLength();
+        stringLength[CONTAINER_ID] = event.skipContainerId();
+        stringOffset[CONTAINER_NAME] = event.limit() + EventDecoder.containerNameHeaderLength();
+        stringLength[CONTAINER_NAME] = event.skipContainerName();
+        stringOffset[CONTAINER_IMAGE_ID] = event.limit() + EventDecoder.containerImageIdHeaderLength();
+        stringLength[CONTAINER_IMAGE_ID] = event.skipContainerImageId();
+        stringOffset[CONTAINER_IMAGE_NAME] = event.limit() + EventDecoder.containerImageNameHeaderLength();
+        stringLength[CONTAINER_IMAGE_NAME] = event.skipContainerImageName();
+        stringOffset[POD_NAME] = event.limit() + EventDecoder.podNameHeaderLength();
+        stringLength[POD_NAME] = event.skipPodName();
+        stringOffset[POD_UID] = event.limit() + EventDecoder.podUidHeaderLength();
+        stringLength[POD_UID] = event.skipPodUid();
+        stringOffset[POD_NAMESPACE] = event.limit() + EventDecoder.podNamespaceHeaderLength();
+        stringLength[POD_NAMESPACE] = event.skipPodNamespace();
+        stringOffset[THREAT_NAME] = event.limit() + EventDecoder.threatNameHeaderLength();
+        stringLength[THREAT_NAME] = event.skipThreatName();
+        stringOffset[THREAT_DESCRIPTION] = event.limit() + EventDecoder.threatDescriptionHeaderLength();
+        stringLength[THREAT_DESCRIPTION] = event.skipThreatDescription();
+        stringOffset[TACTIC_NAME] = event.limit() + EventDecoder.tacticNameHeaderLength();
+        stringLength[TACTIC_NAME] = event.skipTacticName();
+        stringOffset[TECHNIQUE_ID] = event.limit() + EventDecoder.techniqueIdHeaderLength();
+        stringLength[TECHNIQUE_ID] = event.skipTechniqueId();
+        stringOffset[TECHNIQUE_EXTERNAL_ID] = event.limit() + EventDecoder.techniqueExternalIdHeaderLength();
+        stringLength[TECHNIQUE_EXTERNAL_ID] = event.skipTechniqueExternalId();
+        stringOffset[TECHNIQUE_NAME] = event.limit() + EventDecoder.techniqueNameHeaderLength();
+        stringLength[TECHNIQUE_NAME] = event.skipTechniqueName();
+        stringOffset[DETECTED_FROM_NAME] = event.limit() + EventDecoder.detectedFromNameHeaderLength();
+        stringLength[DETECTED_FROM_NAME] = event.skipDetectedFromName();
+
+        if (event.limit() > recordLimit)
+        {
+            throw new IllegalArgumentException(
+                "record truncated: decoded " + (event.limit() - event.offset()) + " bytes past its length");
+        }
+    }
+
+    private void ensurePropertyCapacity(final int count)
+    {
+        if (count > propertyKeyOffset.length)
+        {
+            propertyKeyOffset = new int[count];
+            propertyKeyLength = new int[count];
+            propertyValueOffset = new int[count];
+            propertyValueLength = new int[count];
+        }
+    }
+
+    private void writeTimestamp(final long seconds, final int nanos)
+    {
+        json.beginObject();
+        if (seconds != 0)
+        {
+            json.key(JsonKeys.SECONDS);
+            json.int64(seconds);
+        }
+        if (nanos != 0)
+        {
+            json.key(JsonKeys.NANOS);
+            json.int32(nanos);
+        }
+        json.endObject();
+    }
+
+    /**
+     * {@code id} then {@code name}, with the name rule: an empty name is the catalog's name for the id.
+     */
+    private void writeIdAndName(final int id, final int nameString)
+    {
+        if (id != 0)
+        {
+            json.key(JsonKeys.ID);
+            EVENT_IDS.write(json, id);
+        }
+        if (stringLength[nameString] > 0)
+        {
+            writeString(JsonKeys.NAME, nameString);
+        }
+        else
+        {
+            final byte[] name = catalog.nameBytes(id);
+            if (name != null && name.length > 0)
+            {
+                catalogName.wrap(name);
+                json.key(JsonKeys.NAME);
+                json.string(catalogName, 0, name.length);
+            }
+        }
+    }
+
+    private void writePolicies(final long matched)
+    {
+        json.beginObject();
+        final byte[][] names = quotedPolicyNames;
+        boolean any = false;
+        for (int bit = 0; bit < names.length; bit++)
+        {
+            if ((matched & (1L << bit)) != 0 && names[bit] != null)
+            {
+                if (!any)
+                {
+                    json.key(JsonKeys.MATCHED);
+                    json.beginArray();
+                    any = true;
+                }
+                json.rawValue(names[bit]);
+            }
+        }
+        if (any)
+        {
+            json.endArray();
+        }
+        json.endObject();
+    }
+
+    private void writeWorkload(final int presence)
+    {
+        json.beginObject();
+        if (PresenceDecoder.process(presence))
+        {
+            json.key(JsonKeys.PROCESS);
+            writeProcess(presence);
+        }
+        if (PresenceDecoder.container(presence))
+        {
+            json.key(JsonKeys.CONTAINER);
+            json.beginObject();
+            writeString(JsonKeys.ID, CONTAINER_ID);
+            writeString(JsonKeys.NAME, CONTAINER_NAME);
+            if (PresenceDecoder.containerImage(presence))
+            {
+                json.key(JsonKeys.IMAGE);
+                json.beginObject();
+                writeString(JsonKeys.ID, CONTAINER_IMAGE_ID);
+                writeString(JsonKeys.NAME, CONTAINER_IMAGE_NAME);
+                json.endObject();
+            }
+            if (event.containerIsRunning() != 0)
+            {
+                json.key(JsonKeys.IS_RUNNING);
+                json.bool(true);
+            }
+            json.endObject();
+        }
+        if (PresenceDecoder.pod(presence))
+        {
+            json.key(JsonKeys.POD);
+            json.beginObject();
+            writeString(JsonKeys.NAME, POD_NAME);
+            writeString(JsonKeys.UID, POD_UID);
+            writeString(JsonKeys.NAMESPACE, POD_NAMESPACE);
+            json.endObject();
+        }
+        json.endObject();
+    }
+
+    private void writeProcess(final int presence)
+    {
+        json.beginObject();
+        if (PresenceDecoder.thread(presence))
+        {
+            json.key(JsonKeys.THREAD);
+            json.beginObject();
+            writeString(JsonKeys.NAME, THREAD_NAME);
+            if (PresenceDecoder.threadStartTime(presence))
+            {
+                json.key(JsonKeys.START_TIME);
+                writeTimestamp(event.threadStartSeconds(), event.threadStartNanos());
+            }
+            writeUint64(JsonKeys.UNIQUE_ID, event.threadUniqueId());
+            writeUint32(JsonKeys.HOST_TID, (int)event.hostTid());
+            writeUint32(JsonKeys.TID, (int)event.tid());
+            writeString(JsonKeys.SYSCALL, SYSCALL);
+            if (event.compat() != 0)
+            {
+                json.key(JsonKeys.COMPAT);
+                json.bool(true);
+            }
+            json.endObject();
+        }
+        if (PresenceDecoder.pid(presence))
+        {
+            json.key(JsonKeys.PID);
+            writeWrappedUint32((int)event.pid());
+        }
+        if (PresenceDecoder.realUser(presence))
+        {
+            json.key(JsonKeys.REAL_USER);
+            writeUser(PresenceDecoder.realUserId(presence), (int)event.realUserId());
+        }
+        if (PresenceDecoder.executable(presence))
+        {
+            json.key(JsonKeys.EXECUTABLE);
+            json.beginObject();
+            writeString(JsonKeys.PATH, EXECUTABLE_PATH);
+            json.endObject();
+        }
+        writeAncestors(ancestorsAt);
+        writeUint64(JsonKeys.UNIQUE_ID, event.processUniqueId());
+        if (PresenceDecoder.hostPid(presence))
+        {
+            json.key(JsonKeys.HOST_PID);
+            writeWrappedUint32((int)event.hostPid());
+        }
+        if (PresenceDecoder.user(presence))
+        {
+            json.key(JsonKeys.USER);
+            writeUser(PresenceDecoder.userId(presence), (int)event.userId());
+        }
+        json.endObject();
+    }
+
+    private void writeUser(final boolean hasId, final int id)
+    {
+        json.beginObject();
+        if (hasId)
+        {
+            json.key(JsonKeys.ID);
+            writeWrappedUint32(id);
+        }
+        json.endObject();
+    }
+
+    private void writeWrappedUint32(final int value)
+    {
+        json.beginObject();
+        writeUint32(JsonKeys.VALUE, value);
+        json.endObject();
+    }
+
+    private void writeAncestors(final int groupAt)
+    {
+        event.limit(groupAt);
+        final AncestorsDecoder ancestors = event.ancestors();
+        if (ancestors.count() == 0)
+        {
+            return;
+        }
+        json.key(JsonKeys.ANCESTORS);
+        json.beginArray();
+        while (ancestors.hasNext())
+        {
+            ancestors.next();
+            json.beginObject();
+            writeUint64(JsonKeys.UNIQUE_ID, ancestors.uniqueId());
+            writeUint32(JsonKeys.HOST_PID, (int)ancestors.hostPid());
+            writeUint32(JsonKeys.PID, (int)ancestors.pid());
+            final int pathOffset = event.limit() + AncestorsDecoder.executablePathHeaderLength();
+            final int pathLength = ancestors.skipExecutablePath();
+            if (pathLength > 0)
+            {
+                json.key(JsonKeys.EXECUTABLE);
+                json.beginObject();
+                json.key(JsonKeys.PATH);
+                json.string(record, pathOffset, pathLength);
+                json.endObject();
+            }
+            json.endObject();
+        }
+        json.endArray();
+    }
+
+    private void writeData(final int groupAt)
+    {
+        event.limit(groupAt);
+        final DataDecoder data = event.data();
+        if (data.count() == 0)
+        {
+            return;
+        }
+        json.key(JsonKeys.DATA);
+        json.beginArray();
+        while (data.hasNext())
+        {
+            data.next();
+            final short type = data.valueTypeRaw();
+            final long intValue = data.intValue();
+            final int nameOffset = event.limit() + DataDecoder.nameHeaderLength();
+            final int nameLength = data.skipName();
+            final int valueOffset = event.limit() + DataDecoder.valueHeaderLength();
+            final int valueLength = data.skipValue();
+            writeValue(type, intValue, nameOffset, nameLength, valueOffset, valueLength);
+        }
+        json.endArray();
+    }
+
+    private void writeDetectedFromData(final int groupAt)
+    {
+        event.limit(groupAt);
+        final DetectedFromDataDecoder data = event.detectedFromData();
+        if (data.count() == 0)
+        {
+            return;
+        }
+        json.key(JsonKeys.DATA);
+        json.beginArray();
+        while (data.hasNext())
+        {
+            data.next();
+            final short type = data.valueTypeRaw();
+            final long intValue = data.intValue();
+            final int nameOffset = event.limit() + DetectedFromDataDecoder.nameHeaderLength();
+            final int nameLength = data.skipName();
+            final int valueOffset = event.limit() + DetectedFromDataDecoder.valueHeaderLength();
+            final int valueLength = data.skipValue();
+            writeValue(type, intValue, nameOffset, nameLength, valueOffset, valueLength);
+        }
+        json.endArray();
+    }
+
+    /**
+     * One {@code EventValue}: its name, then the oneof member, printed even when it holds a default.
+     */
+    private void writeValue(
+        final short type,
+        final long intValue,
+        final int nameOffset,
+        final int nameLength,
+        final int valueOffset,
+        final int valueLength)
+    {
+        final JsonSink json = this.json;
+        json.beginObject();
+        if (nameLength > 0)
+        {
+            json.key(JsonKeys.NAME);
+            json.string(record, nameOffset, nameLength);
+        }
+        final ValueType valueType = ValueTypes.of(type);
+        switch (valueType)
+        {
+            case INT32:
+                json.key(JsonKeys.INT32);
+                json.int32((int)intValue);
+                break;
+            case INT64:
+                json.key(JsonKeys.INT64);
+                json.int64(intValue);
+                break;
+            case UINT32:
+                json.key(JsonKeys.U_INT32);
+                json.uint32((int)intValue);
+                break;
+            case UINT64:
+                json.key(JsonKeys.U_INT64);
+                json.uint64(intValue);
+                break;
+            case STR:
+                json.key(JsonKeys.STR);
+                json.string(record, valueOffset, valueLength);
+                break;
+            case BYTES:
+                json.key(JsonKeys.BYTES);
+                json.base64(record, valueOffset, valueLength);
+                break;
+            case BOOL:
+                json.key(JsonKeys.BOOL);
+                json.bool(intValue != 0);
+                break;
+            case STR_ARRAY:
+                json.key(JsonKeys.STR_ARRAY);
+                writeStringArray(valueOffset, valueLength);
+                break;
+            case INT32_ARRAY:
+                json.key(JsonKeys.INT32_ARRAY);
+                writeInt32Array(valueOffset, valueLength / PackedArrayBlob.INT32_SIZE);
+                break;
+            case UINT64_ARRAY:
+                json.key(JsonKeys.U_INT64_ARRAY);
+                writeUint64Array(valueOffset, valueLength / PackedArrayBlob.UINT64_SIZE);
+                break;
+            case SOCKADDR:
+                json.key(JsonKeys.SOCKADDR);
+                writeSockaddr(valueOffset, valueLength);
+                break;
+            default:
+                break;
+        }
+        json.endObject();
+    }
+
+    private void writeStringArray(final int offset, final int length)
+    {
+        json.beginObject();
+        final StringArrayBlob strings = this.strings.wrap(record, offset, length);
+        if (strings.next())
+        {
+            json.key(JsonKeys.VALUE);
+            json.beginArray();
+            do
+            {
+                json.string(record, strings.elementOffset(), strings.elementLength());
+            }
+            while (strings.next());
+            json.endArray();
+        }
+        json.endObject();
+    }
+
+    private void writeInt32Array(final int offset, final int count)
+    {
+        json.beginObject();
+        if (count > 0)
+        {
+            json.key(JsonKeys.VALUE);
+            json.beginArray();
+            for (int i = 0; i < count; i++)
+            {
+                json.int32(PackedArrayBlob.int32(record, offset, i));
+            }
+            json.endArray();
+        }
+        json.endObject();
+    }
+
+    private void writeUint64Array(final int offset, final int count)
+    {
+        json.beginObject();
+        if (count > 0)
+        {
+            json.key(JsonKeys.VALUE);
+            json.beginArray();
+            for (int i = 0; i < count; i++)
+            {
+                json.uint64(PackedArrayBlob.uint64(record, offset, i));
+            }
+            json.endArray();
+        }
+        json.endObject();
+    }
+
+    private void writeSockaddr(final int offset, final int length)
+    {
+        final DirectBuffer record = this.record;
+        json.beginObject();
+        final int family = SockaddrBlob.family(record, offset, length);
+        if (family != 0)
+        {
+            json.key(JsonKeys.SA_FAMILY);
+            FAMILIES.write(json, family);
+        }
+        switch (SockaddrBlob.layout(record, offset, length))
+        {
+            case SockaddrBlob.AF_UNIX:
+                if (length > SockaddrBlob.UNIX_PATH_OFFSET)
+                {
+                    json.key(JsonKeys.SUN_PATH);
+                    json.string(record, offset + SockaddrBlob.UNIX_PATH_OFFSET, length - SockaddrBlob.UNIX_PATH_OFFSET);
+                }
+                break;
+            case SockaddrBlob.AF_INET:
+                json.key(JsonKeys.SIN_ADDR);
+                json.asciiString(
+                    addressText, 0, InetText.formatIpv4(record, offset + SockaddrBlob.INET_ADDRESS_OFFSET, addressText, 0));
+                writeUint32(JsonKeys.SIN_PORT, SockaddrBlob.port(record, offset));
+                break;
+            case SockaddrBlob.AF_INET6:
+                json.key(JsonKeys.SIN6_ADDR);
+                json.asciiString(
+                    addressText, 0, InetText.formatIpv6(record, offset + SockaddrBlob.INET6_ADDRESS_OFFSET, addressText, 0));
+                writeUint32(JsonKeys.SIN6_PORT, SockaddrBlob.port(record, offset));
+                writeUint32(JsonKeys.SIN6_FLOWINFO, (int)SockaddrBlob.flowInfo(record, offset));
+                writeUint32(JsonKeys.SIN6_SCOPEID, (int)SockaddrBlob.scopeId(record, offset));
+                break;
+            default:
+                break;
+        }
+        json.endObject();
+    }
+
+    private void writeThreat(final int presence)
+    {
+        json.beginObject();
+        writeString(JsonKeys.NAME, THREAT_NAME);
+        writeString(JsonKeys.DESCRIPTION, THREAT_DESCRIPTION);
+        if (PresenceDecoder.mitre(presence))
+        {
+            json.key(JsonKeys.MITRE);
+            json.beginObject();
+            if (PresenceDecoder.tactic(presence))
+            {
+                json.key(JsonKeys.TACTIC);
+                json.beginObject();
+                writeString(JsonKeys.NAME, TACTIC_NAME);
+                json.endObject();
+            }
+            if (PresenceDecoder.technique(presence))
+            {
+                json.key(JsonKeys.TECHNIQUE);
+                json.beginObject();
+                writeString(JsonKeys.ID, TECHNIQUE_ID);
+                writeString(JsonKeys.EXTERNAL_ID, TECHNIQUE_EXTERNAL_ID);
+                writeString(JsonKeys.NAME, TECHNIQUE_NAME);
+                json.endObject();
+            }
+            json.endObject();
+        }
+        final int severity = event.threatSeverity();
+        if (severity != 0)
+        {
+            json.key(JsonKeys.SEVERITY);
+            SEVERITIES.write(json, severity);
+        }
+        writeProperties();
+        json.endObject();
+    }
+
+    /**
+     * The properties map as a protobuf map holds it: in record order, a repeated key (repeated once decoded: different
+     * malformed bytes can decode equal) keeps its first place and takes its last value.
+     */
+    private void writeProperties()
+    {
+        final int count = propertyCount;
+        if (count == 0)
+        {
+            return;
+        }
+        final DirectBuffer record = this.record;
+        json.key(JsonKeys.PROPERTIES);
+        json.beginObject();
+        for (int i = 0; i < count; i++)
+        {
+            final int keyOffset = propertyKeyOffset[i];
+            final int keyLength = propertyKeyLength[i];
+            boolean seen = false;
+            for (int j = 0; j < i && !seen; j++)
+            {
+                seen = JavaUtf8.sameText(record, propertyKeyOffset[j], propertyKeyLength[j], keyOffset, keyLength);
+            }
+            if (seen)
+            {
+                continue;
+            }
+            int last = i;
+            for (int j = i + 1; j < count; j++)
+            {
+                if (JavaUtf8.sameText(record, keyOffset, keyLength, propertyKeyOffset[j], propertyKeyLength[j]))
+                {
+                    last = j;
+                }
+            }
+            json.string(record, keyOffset, keyLength);
+            json.colon();
+            json.string(record, propertyValueOffset[last], propertyValueLength[last]);
+        }
+        json.endObject();
+    }
+
+    private void writeString(final byte[] key, final int string)
+    {
+        final int length = stringLength[string];
+        if (length > 0)
+        {
+            json.key(key);
+            json.string(record, stringOffset[string], length);
+        }
+    }
+
+    private void writeUint32(final byte[] key, final int value)
+    {
+        if (value != 0)
+        {
+            json.key(key);
+            json.uint32(value);
+        }
+    }
+
+    private void writeUint64(final byte[] key, final long value)
+    {
+        if (value != 0)
+        {
+            json.key(key);
+            json.uint64(value);
+        }
+    }
+}

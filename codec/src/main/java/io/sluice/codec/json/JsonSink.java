@@ -1,0 +1,442 @@
+package io.sluice.codec.json;
+
+import io.sluice.codec.text.JavaUtf8;
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Compact JSON text in a reusable byte array, with the value spellings of protobuf's {@code JsonFormat} printer:
+ * strings escaped as its Gson does (HTML-safe, {@code \u2028}/{@code \u2029} escaped, malformed UTF-8 replaced as
+ * {@code new String(bytes, UTF_8)} replaces it), 64-bit integers quoted, unsigned integers printed unsigned, bytes as
+ * padded standard base64.
+ * <p>
+ * The sink places commas itself: {@link #key} and every value separate themselves from what came before. Nothing
+ * allocates once the array is large enough for the largest document written.
+ */
+public final class JsonSink
+{
+    private static final byte[][] ESCAPES = new byte[128][];
+    private static final byte[] BASE64 =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] LONG_MIN = "-9223372036854775808".getBytes(StandardCharsets.US_ASCII);
+    private static final int MAX_BYTES_PER_INPUT_BYTE = 6;
+
+    static
+    {
+        for (int c = 0; c < 0x20; c++)
+        {
+            ESCAPES[c] = unicodeEscape(c);
+        }
+        ESCAPES['\b'] = ascii("\\b");
+        ESCAPES['\t'] = ascii("\\t");
+        ESCAPES['\n'] = ascii("\\n");
+        ESCAPES['\f'] = ascii("\\f");
+        ESCAPES['\r'] = ascii("\\r");
+        ESCAPES['"'] = ascii("\\\"");
+        ESCAPES['\\'] = ascii("\\\\");
+        // Gson's HTML-safe set, on by default in the printer.
+        ESCAPES['<'] = unicodeEscape('<');
+        ESCAPES['>'] = unicodeEscape('>');
+        ESCAPES['&'] = unicodeEscape('&');
+        ESCAPES['='] = unicodeEscape('=');
+        ESCAPES['\''] = unicodeEscape('\'');
+    }
+
+    private byte[] bytes;
+    private int position;
+    private boolean comma;
+
+    /**
+     * @param initialCapacity bytes to start with; the array grows when a document needs more.
+     */
+    public JsonSink(final int initialCapacity)
+    {
+        this.bytes = new byte[Math.max(64, initialCapacity)];
+    }
+
+    /**
+     * Start a new document.
+     */
+    public void reset()
+    {
+        position = 0;
+        comma = false;
+    }
+
+    /**
+     * @return bytes written since {@link #reset()}.
+     */
+    public int length()
+    {
+        return position;
+    }
+
+    /**
+     * @return the array the text is in (valid from 0 to {@link #length()}; replaced when it grows).
+     */
+    public byte[] array()
+    {
+        return bytes;
+    }
+
+    /**
+     * @param out       where to copy the text.
+     * @param outOffset at which index.
+     * @return the number of bytes copied.
+     */
+    public int copyTo(final MutableDirectBuffer out, final int outOffset)
+    {
+        out.putBytes(outOffset, bytes, 0, position);
+        return position;
+    }
+
+    /**
+     * Open an object, as a value.
+     */
+    public void beginObject()
+    {
+        separate(1);
+        bytes[position++] = '{';
+        comma = false;
+    }
+
+    /**
+     * Close the current object.
+     */
+    public void endObject()
+    {
+        ensure(1);
+        bytes[position++] = '}';
+        comma = true;
+    }
+
+    /**
+     * Open an array, as a value.
+     */
+    public void beginArray()
+    {
+        separate(1);
+        bytes[position++] = '[';
+        comma = false;
+    }
+
+    /**
+     * Close the current array.
+     */
+    public void endArray()
+    {
+        ensure(1);
+        bytes[position++] = ']';
+        comma = true;
+    }
+
+    /**
+     * @param quotedKeyAndColon a key as it is written, quotes and colon included, such as {@code "name":}.
+     */
+    public void key(final byte[] quotedKeyAndColon)
+    {
+        separate(quotedKeyAndColon.length);
+        System.arraycopy(quotedKeyAndColon, 0, bytes, position, quotedKeyAndColon.length);
+        position += quotedKeyAndColon.length;
+        comma = false;
+    }
+
+    /**
+     * Close a key written as a string value (a map key, whose text is data): write the colon.
+     */
+    public void colon()
+    {
+        ensure(1);
+        bytes[position++] = ':';
+        comma = false;
+    }
+
+    /**
+     * @param value text written as it is, such as a quoted enum name.
+     */
+    public void rawValue(final byte[] value)
+    {
+        separate(value.length);
+        System.arraycopy(value, 0, bytes, position, value.length);
+        position += value.length;
+        comma = true;
+    }
+
+    /**
+     * @param value true or false.
+     */
+    public void bool(final boolean value)
+    {
+        rawValue(value ? TRUE : FALSE);
+    }
+
+    /**
+     * @param value a signed 32-bit number.
+     */
+    public void int32(final int value)
+    {
+        separate(11);
+        position = putSigned(value, position);
+        comma = true;
+    }
+
+    /**
+     * @param value an unsigned 32-bit number.
+     */
+    public void uint32(final int value)
+    {
+        separate(10);
+        position = putUnsigned(value & 0xFFFF_FFFFL, position);
+        comma = true;
+    }
+
+    /**
+     * @param value a signed 64-bit number, written quoted.
+     */
+    public void int64(final long value)
+    {
+        separate(22);
+        bytes[position++] = '"';
+        position = putSigned(value, position);
+        bytes[position++] = '"';
+        comma = true;
+    }
+
+    /**
+     * @param value an unsigned 64-bit number, written quoted.
+     */
+    public void uint64(final long value)
+    {
+        separate(22);
+        bytes[position++] = '"';
+        position = putUnsigned(value, position);
+        bytes[position++] = '"';
+        comma = true;
+    }
+
+    /**
+     * @param text   ASCII that needs no escaping (an address, for instance).
+     * @param offset where it starts.
+     * @param length its length.
+     */
+    public void asciiString(final byte[] text, final int offset, final int length)
+    {
+        separate(length + 2);
+        bytes[position++] = '"';
+        System.arraycopy(text, offset, bytes, position, length);
+        position += length;
+        bytes[position++] = '"';
+        comma = true;
+    }
+
+    /**
+     * Write UTF-8 bytes as a JSON string, byte-equal to the printer's output for {@code new String(bytes, UTF_8)}.
+     *
+     * @param src    the bytes, possibly malformed.
+     * @param offset where they start.
+     * @param length how many.
+     */
+    public void string(final DirectBuffer src, final int offset, final int length)
+    {
+        separate((long)length * MAX_BYTES_PER_INPUT_BYTE + 2);
+        final byte[] dst = bytes;
+        int p = position;
+        dst[p++] = '"';
+        final int limit = offset + length;
+        int i = offset;
+        while (i < limit)
+        {
+            final byte b = src.getByte(i);
+            if (b >= 0)
+            {
+                final byte[] escape = ESCAPES[b];
+                if (escape == null)
+                {
+                    dst[p++] = b;
+                }
+                else
+                {
+                    for (final byte e : escape)
+                    {
+                        dst[p++] = e;
+                    }
+                }
+                i++;
+            }
+            else
+            {
+                final long decoded = JavaUtf8.next(src, i, limit);
+                p = putCodePoint(JavaUtf8.codePoint(decoded), dst, p);
+                i = JavaUtf8.nextIndex(decoded);
+            }
+        }
+        dst[p++] = '"';
+        position = p;
+        comma = true;
+    }
+
+    /**
+     * @param src    the bytes.
+     * @param offset where they start.
+     * @param length how many.
+     */
+    public void base64(final DirectBuffer src, final int offset, final int length)
+    {
+        separate(((long)length + 2) / 3 * 4 + 2);
+        final byte[] dst = bytes;
+        int p = position;
+        dst[p++] = '"';
+        final int whole = offset + length / 3 * 3;
+        int i = offset;
+        while (i < whole)
+        {
+            final int n = (src.getByte(i) & 0xFF) << 16 | (src.getByte(i + 1) & 0xFF) << 8 | src.getByte(i + 2) & 0xFF;
+            dst[p++] = BASE64[n >>> 18];
+            dst[p++] = BASE64[(n >>> 12) & 0x3F];
+            dst[p++] = BASE64[(n >>> 6) & 0x3F];
+            dst[p++] = BASE64[n & 0x3F];
+            i += 3;
+        }
+        final int rest = offset + length - whole;
+        if (rest == 1)
+        {
+            final int n = (src.getByte(i) & 0xFF) << 16;
+            dst[p++] = BASE64[n >>> 18];
+            dst[p++] = BASE64[(n >>> 12) & 0x3F];
+            dst[p++] = '=';
+            dst[p++] = '=';
+        }
+        else if (rest == 2)
+        {
+            final int n = (src.getByte(i) & 0xFF) << 16 | (src.getByte(i + 1) & 0xFF) << 8;
+            dst[p++] = BASE64[n >>> 18];
+            dst[p++] = BASE64[(n >>> 12) & 0x3F];
+            dst[p++] = BASE64[(n >>> 6) & 0x3F];
+            dst[p++] = '=';
+        }
+        dst[p++] = '"';
+        position = p;
+        comma = true;
+    }
+
+    private void separate(final long room)
+    {
+        ensure(room + 1);
+        if (comma)
+        {
+            bytes[position++] = ',';
+        }
+    }
+
+    private void ensure(final long room)
+    {
+        final long needed = position + room;
+        if (needed > bytes.length)
+        {
+            if (needed > Integer.MAX_VALUE - 8)
+            {
+                throw new IllegalStateException("JSON document too large: " + needed + " bytes");
+            }
+            final byte[] grown = new byte[(int)Math.min(Integer.MAX_VALUE - 8, Math.max(needed, 2L * bytes.length))];
+            System.arraycopy(bytes, 0, grown, 0, position);
+            bytes = grown;
+        }
+    }
+
+    private int putCodePoint(final int cp, final byte[] dst, final int start)
+    {
+        int p = start;
+        if (cp < 0x800)
+        {
+            // Only non-ASCII reaches here: two bytes.
+            dst[p++] = (byte)(0xC0 | (cp >> 6));
+            dst[p++] = (byte)(0x80 | (cp & 0x3F));
+        }
+        else if (cp < 0x10000)
+        {
+            if (cp == 0x2028 || cp == 0x2029)
+            {
+                dst[p++] = '\\';
+                dst[p++] = 'u';
+                dst[p++] = '2';
+                dst[p++] = '0';
+                dst[p++] = '2';
+                dst[p++] = (byte)(cp == 0x2028 ? '8' : '9');
+            }
+            else
+            {
+                dst[p++] = (byte)(0xE0 | (cp >> 12));
+                dst[p++] = (byte)(0x80 | ((cp >> 6) & 0x3F));
+                dst[p++] = (byte)(0x80 | (cp & 0x3F));
+            }
+        }
+        else
+        {
+            dst[p++] = (byte)(0xF0 | (cp >> 18));
+            dst[p++] = (byte)(0x80 | ((cp >> 12) & 0x3F));
+            dst[p++] = (byte)(0x80 | ((cp >> 6) & 0x3F));
+            dst[p++] = (byte)(0x80 | (cp & 0x3F));
+        }
+        return p;
+    }
+
+    private int putSigned(final long value, final int start)
+    {
+        if (value >= 0)
+        {
+            return putDigits(value, start);
+        }
+        if (value == Long.MIN_VALUE)
+        {
+            System.arraycopy(LONG_MIN, 0, bytes, start, LONG_MIN.length);
+            return start + LONG_MIN.length;
+        }
+        bytes[start] = '-';
+        return putDigits(-value, start + 1);
+    }
+
+    private int putUnsigned(final long value, final int start)
+    {
+        if (value >= 0)
+        {
+            return putDigits(value, start);
+        }
+        final long quotient = (value >>> 1) / 5;
+        final int p = putDigits(quotient, start);
+        bytes[p] = (byte)('0' + (value - quotient * 10));
+        return p + 1;
+    }
+
+    private int putDigits(final long value, final int start)
+    {
+        int digits = 1;
+        for (long v = value; v >= 10; v /= 10)
+        {
+            digits++;
+        }
+        int p = start + digits;
+        long v = value;
+        do
+        {
+            bytes[--p] = (byte)('0' + (v % 10));
+            v /= 10;
+        }
+        while (v != 0);
+        return start + digits;
+    }
+
+    private static byte[] ascii(final String text)
+    {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] unicodeEscape(final int c)
+    {
+        return new byte[]{'\\', 'u', '0', '0', HEX[(c >> 4) & 0xF], HEX[c & 0xF]};
+    }
+}

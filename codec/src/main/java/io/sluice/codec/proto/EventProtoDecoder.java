@@ -1,0 +1,430 @@
+package io.sluice.codec.proto;
+
+import com.google.protobuf.ByteString;
+import io.sluice.codec.catalog.EventCatalog;
+import io.sluice.codec.catalog.EventDefinition;
+import io.sluice.codec.sbe.EventDecoder;
+import io.sluice.codec.sbe.EventDecoder.AncestorsDecoder;
+import io.sluice.codec.sbe.EventDecoder.DataDecoder;
+import io.sluice.codec.sbe.EventDecoder.DetectedFromDataDecoder;
+import io.sluice.codec.sbe.EventDecoder.ThreatPropertiesDecoder;
+import io.sluice.codec.sbe.MessageHeaderDecoder;
+import io.sluice.codec.sbe.PackedArrayBlob;
+import io.sluice.codec.sbe.PresenceDecoder;
+import io.sluice.codec.sbe.SockaddrBlob;
+import io.sluice.codec.sbe.StringArrayBlob;
+import io.sluice.codec.sbe.ValueTypes;
+import io.sluice.codec.text.InetText;
+import io.sluice.proto.v1beta1.Ancestor;
+import io.sluice.proto.v1beta1.Container;
+import io.sluice.proto.v1beta1.ContainerImage;
+import io.sluice.proto.v1beta1.Event;
+import io.sluice.proto.v1beta1.EventValue;
+import io.sluice.proto.v1beta1.Executable;
+import io.sluice.proto.v1beta1.Int32Array;
+import io.sluice.proto.v1beta1.Mitre;
+import io.sluice.proto.v1beta1.MitreTactic;
+import io.sluice.proto.v1beta1.MitreTechnique;
+import io.sluice.proto.v1beta1.Pod;
+import io.sluice.proto.v1beta1.Policies;
+import io.sluice.proto.v1beta1.Process;
+import io.sluice.proto.v1beta1.SockAddr;
+import io.sluice.proto.v1beta1.StringArray;
+import io.sluice.proto.v1beta1.Thread;
+import io.sluice.proto.v1beta1.Threat;
+import io.sluice.proto.v1beta1.Timestamp;
+import io.sluice.proto.v1beta1.UInt32Value;
+import io.sluice.proto.v1beta1.UInt64Array;
+import io.sluice.proto.v1beta1.User;
+import io.sluice.proto.v1beta1.Workload;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns an enriched event record (SBE {@code Event}) into its {@code v1beta1.Event}: the reference reading of a
+ * record, for gRPC, protobuf output, tests and anything else that wants the message tree. It allocates freely; the
+ * JSON hot path is {@code EventJsonWriter}, which must print exactly what protobuf's printer prints for the message
+ * built here.
+ * <p>
+ * How a record maps to the message (see {@code sluice-sbe.xml}):
+ * <ul>
+ *   <li>sub-messages exist when their presence bit is set and their parent exists;</li>
+ *   <li>an empty {@code name} is the catalog's name for the id (same for {@code detected_from});</li>
+ *   <li>bit i of {@code policiesMatched} is policy {@code namesByBit[i]}, skipped when it has no name;</li>
+ *   <li>an ancestor's {@code executable} exists when its path is not empty;</li>
+ *   <li>strings are {@code new String(bytes, UTF_8)}, malformed sequences becoming U+FFFD;</li>
+ *   <li>a data entry whose value type is NONE or unknown has a name and no value.</li>
+ * </ul>
+ * Not thread-safe: one decoder per thread.
+ */
+public final class EventProtoDecoder
+{
+    private final EventCatalog catalog;
+    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+    private final EventDecoder decoder = new EventDecoder();
+    private final StringArrayBlob strings = new StringArrayBlob();
+    private final UnsafeBuffer value = new UnsafeBuffer(0, 0);
+    private final byte[] addressText = new byte[InetText.MAX_IPV6_LENGTH];
+    private String[] policyNames = new String[0];
+
+    /**
+     * @param catalog the event catalog: names of ids for records that leave {@code name} empty.
+     */
+    public EventProtoDecoder(final EventCatalog catalog)
+    {
+        this.catalog = catalog;
+    }
+
+    /**
+     * @param namesByBit bit i of {@code policiesMatched} decodes as {@code namesByBit[i]}; bits beyond the array or
+     *                   with a null entry are skipped.
+     */
+    public void policyNames(final String[] namesByBit)
+    {
+        policyNames = namesByBit.clone();
+    }
+
+    /**
+     * @param record the buffer holding the record.
+     * @param offset where the record (SBE message header, then an {@code Event}) starts.
+     * @param length the record's length.
+     * @return the event.
+     */
+    public Event decode(final DirectBuffer record, final int offset, final int length)
+    {
+        final EventDecoder d = decoder.wrapAndApplyHeader(record, offset, header);
+        final int presence = (int)d.presence().getRaw();
+
+        final List<Ancestor> ancestors = new ArrayList<>();
+        final AncestorsDecoder ancestorsDecoder = d.ancestors();
+        while (ancestorsDecoder.hasNext())
+        {
+            ancestorsDecoder.next();
+            final Ancestor.Builder ancestor = Ancestor.newBuilder()
+                .setUniqueId(ancestorsDecoder.uniqueId())
+                .setHostPid((int)ancestorsDecoder.hostPid())
+                .setPid((int)ancestorsDecoder.pid());
+            final String path = ancestorsDecoder.executablePath();
+            if (!path.isEmpty())
+            {
+                ancestor.setExecutable(Executable.newBuilder().setPath(path));
+            }
+            ancestors.add(ancestor.build());
+        }
+
+        final List<EventValue> data = new ArrayList<>();
+        final DataDecoder dataDecoder = d.data();
+        while (dataDecoder.hasNext())
+        {
+            dataDecoder.next();
+            final short type = dataDecoder.valueTypeRaw();
+            final long intValue = dataDecoder.intValue();
+            final String name = dataDecoder.name();
+            dataDecoder.wrapValue(value);
+            data.add(eventValue(name, type, intValue));
+        }
+
+        final List<EventValue> detectedFromData = new ArrayList<>();
+        final DetectedFromDataDecoder detectedFromDecoder = d.detectedFromData();
+        while (detectedFromDecoder.hasNext())
+        {
+            detectedFromDecoder.next();
+            final short type = detectedFromDecoder.valueTypeRaw();
+            final long intValue = detectedFromDecoder.intValue();
+            final String name = detectedFromDecoder.name();
+            detectedFromDecoder.wrapValue(value);
+            detectedFromData.add(eventValue(name, type, intValue));
+        }
+
+        final List<String> propertyKeys = new ArrayList<>();
+        final List<String> propertyValues = new ArrayList<>();
+        final ThreatPropertiesDecoder properties = d.threatProperties();
+        while (properties.hasNext())
+        {
+            properties.next();
+            propertyKeys.add(properties.key());
+            propertyValues.add(properties.value());
+        }
+
+        final String name = d.name();
+        final String threadName = d.threadName();
+        final String syscall = d.syscall();
+        final String executablePath = d.executablePath();
+        final String containerId = d.containerId();
+        final String containerName = d.containerName();
+        final String containerImageId = d.containerImageId();
+        final String containerImageName = d.containerImageName();
+        final String podName = d.podName();
+        final String podUid = d.podUid();
+        final String podNamespace = d.podNamespace();
+        final String threatName = d.threatName();
+        final String threatDescription = d.threatDescription();
+        final String tacticName = d.tacticName();
+        final String techniqueId = d.techniqueId();
+        final String techniqueExternalId = d.techniqueExternalId();
+        final String techniqueName = d.techniqueName();
+        final String detectedFromName = d.detectedFromName();
+        if (d.limit() > offset + length)
+        {
+            throw new IllegalArgumentException("record truncated: decoded " + (d.limit() - offset) + " bytes of " + length);
+        }
+
+        final Event.Builder event = Event.newBuilder();
+        if (PresenceDecoder.timestamp(presence))
+        {
+            event.setTimestamp(timestamp(d.timestampSeconds(), d.timestampNanos()));
+        }
+        event.setIdValue(d.eventId());
+        event.setName(nameOf(d.eventId(), name));
+        if (PresenceDecoder.policies(presence))
+        {
+            event.setPolicies(policies(d.policiesMatched()));
+        }
+        if (PresenceDecoder.workload(presence))
+        {
+            final Workload.Builder workload = Workload.newBuilder();
+            if (PresenceDecoder.process(presence))
+            {
+                final Process.Builder process = Process.newBuilder();
+                if (PresenceDecoder.thread(presence))
+                {
+                    final Thread.Builder thread = Thread.newBuilder()
+                        .setName(threadName)
+                        .setUniqueId(d.threadUniqueId())
+                        .setHostTid((int)d.hostTid())
+                        .setTid((int)d.tid())
+                        .setSyscall(syscall)
+                        .setCompat(d.compat() != 0);
+                    if (PresenceDecoder.threadStartTime(presence))
+                    {
+                        thread.setStartTime(timestamp(d.threadStartSeconds(), d.threadStartNanos()));
+                    }
+                    process.setThread(thread);
+                }
+                if (PresenceDecoder.pid(presence))
+                {
+                    process.setPid(uint32Value(d.pid()));
+                }
+                if (PresenceDecoder.realUser(presence))
+                {
+                    process.setRealUser(user(PresenceDecoder.realUserId(presence), d.realUserId()));
+                }
+                if (PresenceDecoder.executable(presence))
+                {
+                    process.setExecutable(Executable.newBuilder().setPath(executablePath));
+                }
+                process.addAllAncestors(ancestors);
+                process.setUniqueId(d.processUniqueId());
+                if (PresenceDecoder.hostPid(presence))
+                {
+                    process.setHostPid(uint32Value(d.hostPid()));
+                }
+                if (PresenceDecoder.user(presence))
+                {
+                    process.setUser(user(PresenceDecoder.userId(presence), d.userId()));
+                }
+                workload.setProcess(process);
+            }
+            if (PresenceDecoder.container(presence))
+            {
+                final Container.Builder container = Container.newBuilder()
+                    .setId(containerId)
+                    .setName(containerName)
+                    .setIsRunning(d.containerIsRunning() != 0);
+                if (PresenceDecoder.containerImage(presence))
+                {
+                    container.setImage(ContainerImage.newBuilder().setId(containerImageId).setName(containerImageName));
+                }
+                workload.setContainer(container);
+            }
+            if (PresenceDecoder.pod(presence))
+            {
+                workload.setPod(Pod.newBuilder().setName(podName).setUid(podUid).setNamespace(podNamespace));
+            }
+            event.setWorkload(workload);
+        }
+        event.addAllData(data);
+        if (PresenceDecoder.threat(presence))
+        {
+            final Threat.Builder threat = Threat.newBuilder()
+                .setName(threatName)
+                .setDescription(threatDescription)
+                .setSeverityValue(d.threatSeverity());
+            if (PresenceDecoder.mitre(presence))
+            {
+                final Mitre.Builder mitre = Mitre.newBuilder();
+                if (PresenceDecoder.tactic(presence))
+                {
+                    mitre.setTactic(MitreTactic.newBuilder().setName(tacticName));
+                }
+                if (PresenceDecoder.technique(presence))
+                {
+                    mitre.setTechnique(MitreTechnique.newBuilder()
+                        .setId(techniqueId)
+                        .setExternalId(techniqueExternalId)
+                        .setName(techniqueName));
+                }
+                threat.setMitre(mitre);
+            }
+            for (int i = 0; i < propertyKeys.size(); i++)
+            {
+                threat.putProperties(propertyKeys.get(i), propertyValues.get(i));
+            }
+            event.setThreat(threat);
+        }
+        if (PresenceDecoder.detectedFrom(presence))
+        {
+            event.setDetectedFrom(Event.newBuilder()
+                .setIdValue(d.detectedFromId())
+                .setName(nameOf(d.detectedFromId(), detectedFromName))
+                .addAllData(detectedFromData));
+        }
+        return event.build();
+    }
+
+    private String nameOf(final int id, final String name)
+    {
+        if (!name.isEmpty())
+        {
+            return name;
+        }
+        final EventDefinition definition = catalog.byId(id);
+        return definition == null ? "" : definition.name();
+    }
+
+    private Policies policies(final long matched)
+    {
+        final Policies.Builder policies = Policies.newBuilder();
+        for (int bit = 0; bit < Math.min(policyNames.length, Long.SIZE); bit++)
+        {
+            if ((matched & (1L << bit)) != 0 && policyNames[bit] != null)
+            {
+                policies.addMatched(policyNames[bit]);
+            }
+        }
+        return policies.build();
+    }
+
+    /**
+     * One data entry, its value bytes wrapped by {@link #value}.
+     */
+    private EventValue eventValue(final String name, final short type, final long intValue)
+    {
+        final EventValue.Builder builder = EventValue.newBuilder().setName(name);
+        final int length = value.capacity();
+        switch (ValueTypes.of(type))
+        {
+            case INT32:
+                return builder.setInt32((int)intValue).build();
+            case INT64:
+                return builder.setInt64(intValue).build();
+            case UINT32:
+                return builder.setUInt32((int)intValue).build();
+            case UINT64:
+                return builder.setUInt64(intValue).build();
+            case STR:
+                return builder.setStr(utf8(value, 0, length)).build();
+            case BYTES:
+                return builder.setBytes(ByteString.copyFrom(bytes(value, 0, length))).build();
+            case BOOL:
+                return builder.setBool(intValue != 0).build();
+            case STR_ARRAY:
+            {
+                final StringArray.Builder array = StringArray.newBuilder();
+                strings.wrap(value, 0, length);
+                while (strings.next())
+                {
+                    array.addValue(utf8(value, strings.elementOffset(), strings.elementLength()));
+                }
+                return builder.setStrArray(array).build();
+            }
+            case INT32_ARRAY:
+            {
+                final Int32Array.Builder array = Int32Array.newBuilder();
+                for (int i = 0; i < length / PackedArrayBlob.INT32_SIZE; i++)
+                {
+                    array.addValue(PackedArrayBlob.int32(value, 0, i));
+                }
+                return builder.setInt32Array(array).build();
+            }
+            case UINT64_ARRAY:
+            {
+                final UInt64Array.Builder array = UInt64Array.newBuilder();
+                for (int i = 0; i < length / PackedArrayBlob.UINT64_SIZE; i++)
+                {
+                    array.addValue(PackedArrayBlob.uint64(value, 0, i));
+                }
+                return builder.setUInt64Array(array).build();
+            }
+            case SOCKADDR:
+                return builder.setSockaddr(sockaddr(length)).build();
+            default:
+                return builder.build();
+        }
+    }
+
+    private SockAddr sockaddr(final int length)
+    {
+        final SockAddr.Builder sockaddr = SockAddr.newBuilder()
+            .setSaFamilyValue(SockaddrBlob.family(value, 0, length));
+        switch (SockaddrBlob.layout(value, 0, length))
+        {
+            case SockaddrBlob.AF_UNIX:
+                sockaddr.setSunPath(utf8(value, SockaddrBlob.UNIX_PATH_OFFSET, length - SockaddrBlob.UNIX_PATH_OFFSET));
+                break;
+            case SockaddrBlob.AF_INET:
+                sockaddr.setSinAddr(new String(
+                    addressText, 0, InetText.formatIpv4(value, SockaddrBlob.INET_ADDRESS_OFFSET, addressText, 0),
+                    StandardCharsets.US_ASCII));
+                sockaddr.setSinPort(SockaddrBlob.port(value, 0));
+                break;
+            case SockaddrBlob.AF_INET6:
+                sockaddr.setSin6Addr(new String(
+                    addressText, 0, InetText.formatIpv6(value, SockaddrBlob.INET6_ADDRESS_OFFSET, addressText, 0),
+                    StandardCharsets.US_ASCII));
+                sockaddr.setSin6Port(SockaddrBlob.port(value, 0));
+                sockaddr.setSin6Flowinfo((int)SockaddrBlob.flowInfo(value, 0));
+                sockaddr.setSin6Scopeid((int)SockaddrBlob.scopeId(value, 0));
+                break;
+            default:
+                break;
+        }
+        return sockaddr.build();
+    }
+
+    private static Timestamp timestamp(final long seconds, final int nanos)
+    {
+        return Timestamp.newBuilder().setSeconds(seconds).setNanos(nanos).build();
+    }
+
+    private static UInt32Value uint32Value(final long value)
+    {
+        return UInt32Value.newBuilder().setValue((int)value).build();
+    }
+
+    private static User user(final boolean hasId, final long id)
+    {
+        final User.Builder user = User.newBuilder();
+        if (hasId)
+        {
+            user.setId(uint32Value(id));
+        }
+        return user.build();
+    }
+
+    private static byte[] bytes(final DirectBuffer buffer, final int offset, final int length)
+    {
+        final byte[] bytes = new byte[length];
+        buffer.getBytes(offset, bytes);
+        return bytes;
+    }
+
+    private static String utf8(final DirectBuffer buffer, final int offset, final int length)
+    {
+        return new String(bytes(buffer, offset, length), StandardCharsets.UTF_8);
+    }
+}
