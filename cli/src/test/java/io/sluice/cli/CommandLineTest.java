@@ -1,0 +1,101 @@
+package io.sluice.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Exit codes mean something: 0 success, 2 usage or configuration error (nothing runs), 1 runtime failure.
+ */
+class CommandLineTest
+{
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(final String... args)
+    {
+        final CommandLine commandLine = Main.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    @Test
+    void versionSucceeds()
+    {
+        assertEquals(ExitCodes.OK, run("--version"));
+        assertTrue(out.toString().startsWith("sluice "), out.toString());
+    }
+
+    @Test
+    void helpShowsExamples()
+    {
+        assertEquals(ExitCodes.OK, run("--help"));
+        assertTrue(out.toString().contains("Examples:"), out.toString());
+        assertTrue(out.toString().contains("--source synthetic:count=1000000"), out.toString());
+    }
+
+    @Test
+    void withoutASourceSaysTheKernelSourceIsNotBuiltYet()
+    {
+        assertEquals(ExitCodes.USAGE, run());
+        assertTrue(err.toString().contains("the kernel source is not built yet"), err.toString());
+    }
+
+    @Test
+    void unknownOptionIsAUsageError()
+    {
+        assertEquals(ExitCodes.USAGE, run("--frobnicate"));
+        assertTrue(err.toString().contains("Unknown option: '--frobnicate'"), err.toString());
+    }
+
+    @Test
+    void badOutputFlagIsAConfigurationErrorNamingTheFlag()
+    {
+        assertEquals(ExitCodes.USAGE, run("--source", "synthetic:count=1", "--output", "streams.s.buffer.mode=sometimes",
+            "--output", "streams.s.destinations=d", "--output", "destinations.d.format=json"));
+        assertTrue(err.toString().contains("--output streams.s.buffer.mode=sometimes"), err.toString());
+        assertTrue(err.toString().contains("sometimes"), err.toString());
+    }
+
+    @Test
+    void badSourceIsAUsageError()
+    {
+        assertEquals(ExitCodes.USAGE, run("--source", "synthetic:count=ten"));
+        assertTrue(err.toString().contains("count must be an integer, got 'ten'"), err.toString());
+        assertEquals(ExitCodes.USAGE, run("--source", "pcap:/x"));
+        assertTrue(err.toString().contains("unknown source 'pcap:/x'"), err.toString());
+    }
+
+    @Test
+    void missingConfigFileIsAConfigurationError(@TempDir final Path dir)
+    {
+        assertEquals(ExitCodes.USAGE, run("--config", dir.resolve("nope.yaml").toString(), "--source", "synthetic:count=1"));
+        assertTrue(err.toString().contains("nope.yaml"), err.toString());
+    }
+
+    @Test
+    void finiteSyntheticRunSucceedsAndWritesEveryEvent(@TempDir final Path dir) throws Exception
+    {
+        final Path file = dir.resolve("out/events.json");
+        assertEquals(ExitCodes.OK, run("--source", "synthetic:count=1000,seed=5", "--output", "json:" + file));
+        assertEquals(1000, Files.readAllLines(file).size());
+    }
+
+    @Test
+    void aDestinationThatCannotBeOpenedIsARuntimeFailure(@TempDir final Path dir) throws Exception
+    {
+        final Path blocker = dir.resolve("file");
+        Files.writeString(blocker, "not a directory");
+        assertEquals(ExitCodes.RUNTIME_FAILURE, run("--source", "synthetic:count=10", "--output", "json:" + blocker.resolve("x.json")));
+        assertTrue(err.toString().contains("cannot open"), err.toString());
+    }
+}

@@ -1,0 +1,87 @@
+package io.sluice.codec.json;
+
+import io.sluice.codec.catalog.EventCatalog;
+import io.sluice.codec.proto.EventProtoDecoder;
+import io.sluice.codec.proto.EventProtoEncoder;
+import io.sluice.proto.v1beta1.Event;
+import org.agrona.ExpandableArrayBuffer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.HexFormat;
+
+import static io.sluice.codec.json.ReferenceJson.assertSameJson;
+import static io.sluice.codec.json.ReferenceJson.bytes;
+import static io.sluice.codec.json.ReferenceJson.printUtf8;
+
+/**
+ * For any record, {@link EventJsonWriter} writes byte for byte what protobuf's JSON printer prints for the
+ * {@link EventProtoDecoder} reading of the same record: over generated events full of awkward text and extreme numbers,
+ * and over records with invalid UTF-8, unknown value types, damaged blobs and stray presence bits.
+ */
+class EventJsonWriterDifferentialTest
+{
+    private static final int EVENTS = 12_000;
+    private static final int RAW_RECORDS = 8_000;
+
+    private final EventCatalog catalog = EventCatalog.standard();
+    private final EventProtoEncoder encoder = new EventProtoEncoder(catalog);
+    private final EventProtoDecoder decoder = new EventProtoDecoder(catalog);
+    private final EventJsonWriter writer = new EventJsonWriter(catalog);
+    private final ExpandableArrayBuffer record = new ExpandableArrayBuffer(256);
+    private final ExpandableArrayBuffer out = new ExpandableArrayBuffer(64);
+
+    @BeforeEach
+    void namePolicies()
+    {
+        encoder.policyNames(RandomEvents.POLICY_NAMES);
+        decoder.policyNames(RandomEvents.POLICY_NAMES);
+        writer.policyNames(RandomEvents.POLICY_NAMES);
+    }
+
+    @Test
+    void writesWhatThePrinterPrintsForGeneratedEvents()
+    {
+        final RandomEvents events = new RandomEvents(20241123L);
+        for (int i = 0; i < EVENTS; i++)
+        {
+            final Event event = events.nextEvent();
+            final int length = encoder.encode(event, record, 0);
+            final byte[] expected = printUtf8(decoder.decode(record, 0, length));
+            final int written = writer.write(record, 0, length, out, 0);
+            final int n = i;
+            assertSameJson(expected, bytes(out, 0, written), "generated event #" + n + ":\n" + event);
+        }
+    }
+
+    @Test
+    void writesWhatThePrinterPrintsForRecordsFromACarelessProducer()
+    {
+        final RandomEvents events = new RandomEvents(7301L);
+        for (int i = 0; i < RAW_RECORDS; i++)
+        {
+            final int length = events.nextRecord(record);
+            final byte[] expected = printUtf8(decoder.decode(record, 0, length));
+            final int written = writer.write(record, 0, length, out, 0);
+            assertSameJson(expected, bytes(out, 0, written),
+                "raw record #" + i + ": " + HexFormat.of().formatHex(bytes(record, 0, length)));
+        }
+    }
+
+    @Test
+    void readsAndWritesAtAnyOffset()
+    {
+        final RandomEvents events = new RandomEvents(42L);
+        for (int i = 0; i < 200; i++)
+        {
+            final int recordOffset = 1 + i % 13;
+            final int outOffset = 3 + i % 29;
+            final int length = encoder.encode(events.nextEvent(), record, recordOffset);
+            final byte[] expected = printUtf8(decoder.decode(record, recordOffset, length));
+            out.setMemory(0, outOffset, (byte)'#');
+            final int written = writer.write(record, recordOffset, length, out, outOffset);
+            assertSameJson(expected, bytes(out, outOffset, written), "event at offset " + recordOffset);
+            assertSameJson("#".repeat(outOffset).getBytes(), bytes(out, 0, outOffset), "bytes before outOffset");
+        }
+    }
+}
