@@ -1,6 +1,5 @@
 package io.sluice.cli;
 
-import io.sluice.cli.config.OutputConfigLoader;
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.config.ConfigException;
 import io.sluice.config.OutputConfig;
@@ -12,16 +11,15 @@ import io.sluice.source.EventSource;
 import io.sluice.source.SyntheticSource;
 import io.sluice.source.SyntheticSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -32,7 +30,7 @@ import java.util.concurrent.Callable;
     name = "sluice",
     mixinStandardHelpOptions = true,
     versionProvider = SluiceCommand.Version.class,
-    subcommands = {VersionCommand.class},
+    subcommands = {VersionCommand.class, ListCommand.class, ValidateCommand.class},
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
@@ -43,6 +41,8 @@ import java.util.concurrent.Callable;
         "  sluice --source synthetic:count=1000000,rate=0 --output json:/tmp/events.json",
         "  sluice --source synthetic:count=100,events=openat;execve --output table",
         "  sluice --config sluice.yaml --source synthetic:count=10000",
+        "  sluice validate --config sluice.yaml",
+        "  sluice list",
         "  sluice --source synthetic:count=10000 \\",
         "         --output destinations.d1.format=json --output destinations.d1.path=/tmp/exec.json \\",
         "         --output streams.execs.destinations=d1 --output streams.execs.filters.events=sched_process_exec \\",
@@ -55,13 +55,8 @@ public final class SluiceCommand implements Callable<Integer>
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file (Tracee's layout: output.destinations, output.streams, output.options).")
-    private Path config;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "OUTPUT",
-        description = {"Output setting, repeatable: destinations.<name>.<field>=<value>, streams.<name>.<field>[.<sub>]=<value>,",
-            "options.<name>, or a short form: json, table, json:/path, table:/path, none, sort-events."})
-    private List<String> outputs = new ArrayList<>();
+    @Mixin
+    private ConfigOptions configOptions;
 
     @Option(names = "--source", paramLabel = "SOURCE",
         description = {"Where events come from: kernel (default, not built yet) or synthetic[:count=N,rate=R,seed=S,events=a;b]",
@@ -83,7 +78,7 @@ public final class SluiceCommand implements Callable<Integer>
         final Engine engine;
         try
         {
-            output = OutputConfigLoader.load(config, outputs, Set.of(), warnings);
+            output = configOptions.loadOutput(warnings);
             warnings.forEach(warning -> err.println("sluice: warning: " + warning));
             eventSource = source(catalog, err);
             if (eventSource == null)

@@ -98,4 +98,23 @@ class CommandLineTest
         assertEquals(ExitCodes.RUNTIME_FAILURE, run("--source", "synthetic:count=10", "--output", "json:" + blocker.resolve("x.json")));
         assertTrue(err.toString().contains("cannot open"), err.toString());
     }
+
+    @Test
+    void listPrintsTheCatalogWithStableIds()
+    {
+        assertEquals(ExitCodes.OK, run("list"));
+        assertTrue(out.toString().contains("1015   sched_process_exec"), out.toString());
+        assertTrue(out.toString().contains("sockaddr addr"), out.toString());
+    }
+
+    @Test
+    void validateShowsResolvedStreamsOrTheError()
+    {
+        assertEquals(ExitCodes.OK, run("validate", "--output", "json:/tmp/x.json"));
+        assertTrue(out.toString().contains("stream default-stream (implicit): block, buffer 1024, events all"), out.toString());
+        assertTrue(out.toString().contains("destination json-1: file json -> /tmp/x.json"), out.toString());
+        assertEquals(ExitCodes.USAGE, run("validate", "--output", "streams.s.filters.events=nope",
+            "--output", "streams.s.destinations=d", "--output", "destinations.d.format=json"));
+        assertTrue(err.toString().contains("nope"), err.toString());
+    }
 }

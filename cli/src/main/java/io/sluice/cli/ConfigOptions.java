@@ -1,0 +1,38 @@
+package io.sluice.cli;
+
+import io.sluice.cli.config.OutputConfigLoader;
+import io.sluice.config.OutputConfig;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The configuration flags shared by every command that builds a pipeline ({@code sluice}, {@code validate}):
+ * {@code --config} and the repeatable {@code --output}.
+ */
+public final class ConfigOptions
+{
+    @Option(names = "--config", paramLabel = "FILE",
+        description = "YAML configuration file (Tracee's layout: output.destinations, output.streams, output.options).")
+    private Path config;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUTPUT",
+        description = {"Output setting, repeatable: destinations.<name>.<field>=<value>, streams.<name>.<field>[.<sub>]=<value>,",
+            "options.<name>, or a short form: json, table, json:/path, table:/path, none, sort-events."})
+    private List<String> outputs = new ArrayList<>();
+
+    /**
+     * Load and validate the output configuration.
+     *
+     * @param warnings collects warnings (for instance a rounded buffer size).
+     * @return the validated model.
+     * @throws io.sluice.config.ConfigException naming the file or flag, the field and the value.
+     */
+    OutputConfig loadOutput(final List<String> warnings)
+    {
+        return OutputConfigLoader.load(config, outputs, Set.of(), warnings);
+    }
+}

@@ -1,0 +1,64 @@
+package io.sluice.cli;
+
+import io.sluice.config.ConfigException;
+import io.sluice.config.DestinationConfig;
+import io.sluice.config.OutputConfig;
+import io.sluice.config.StreamConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code sluice validate}: check a configuration without running anything, and show the streams and
+ * destinations it resolves to (implicit ones included). Exit 0 when valid, 2 with the error otherwise.
+ */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+    description = "Check --config and --output without running; print the resolved streams and destinations.")
+public final class ValidateCommand implements Callable<Integer>
+{
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private ConfigOptions configOptions;
+
+    @Override
+    public Integer call()
+    {
+        final PrintWriter out = spec.commandLine().getOut();
+        final PrintWriter err = spec.commandLine().getErr();
+        final List<String> warnings = new ArrayList<>();
+        final OutputConfig output;
+        try
+        {
+            output = configOptions.loadOutput(warnings);
+        }
+        catch (final ConfigException ex)
+        {
+            err.println("sluice: " + ex.getMessage());
+            return ExitCodes.USAGE;
+        }
+        warnings.forEach(warning -> err.println("sluice: warning: " + warning));
+        out.println("configuration is valid");
+        for (final StreamConfig stream : output.streams())
+        {
+            out.printf("stream %s%s: %s, buffer %d, events %s, policies %s%n", stream.name(),
+                stream.implicit() ? " (implicit)" : "", stream.mode().key(), stream.bufferSize(),
+                stream.events().isEmpty() ? "all" : String.join(",", stream.events()),
+                stream.policies().isEmpty() ? "all" : String.join(",", stream.policies()));
+            for (final String name : stream.destinations())
+            {
+                final DestinationConfig destination = output.destination(name);
+                out.printf("  destination %s: %s %s -> %s%n", name, destination.type().key(), destination.format(),
+                    destination.path() != null ? destination.path() : destination.url());
+            }
+        }
+        return ExitCodes.OK;
+    }
+}
