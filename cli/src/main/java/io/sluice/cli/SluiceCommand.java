@@ -1,6 +1,7 @@
 package io.sluice.cli;
 
 import io.sluice.codec.catalog.EventCatalog;
+import io.sluice.codec.catalog.EventDefinition;
 import io.sluice.config.ConfigException;
 import io.sluice.config.OutputConfig;
 import io.sluice.engine.Engine;
@@ -8,6 +9,9 @@ import io.sluice.engine.EngineOptions;
 import io.sluice.engine.EngineSummary;
 import io.sluice.engine.WaitStrategies;
 import io.sluice.source.EventSource;
+import io.sluice.source.KernelSource;
+import io.sluice.source.KernelSpec;
+import io.sluice.source.SourceFailure;
 import io.sluice.source.SyntheticSource;
 import io.sluice.source.SyntheticSpec;
 import picocli.CommandLine.Command;
@@ -38,6 +42,8 @@ import java.util.concurrent.Callable;
         "Events flow from a source through streams (filters, block/drop buffers) to destinations."},
     footerHeading = "%nExamples:%n",
     footer = {
+        "  sluice                                        (trace this host: default events as a table)",
+        "  sluice --events sched_process_exec,openat,connect --output json:/tmp/events.json",
         "  sluice --source synthetic:count=1000000,rate=0 --output json:/tmp/events.json",
         "  sluice --source synthetic:count=100,events=openat;execve --output table",
         "  sluice --config sluice.yaml --source synthetic:count=10000",
@@ -58,10 +64,14 @@ public final class SluiceCommand implements Callable<Integer>
     @Mixin
     private ConfigOptions configOptions;
 
-    @Option(names = "--source", paramLabel = "SOURCE",
-        description = {"Where events come from: kernel (default, not built yet) or synthetic[:count=N,rate=R,seed=S,events=a;b]",
-            "(count 0 = until stopped; rate in events/s, 0 = as fast as possible)."})
+    @Option(names = "--source", paramLabel = "SOURCE", defaultValue = "kernel",
+        description = {"Where events come from: kernel (default: this host's kernel, through eBPF) or",
+            "synthetic[:count=N,rate=R,seed=S,events=a;b] (count 0 = until stopped; rate in events/s, 0 = as fast as possible)."})
     private String source;
+
+    @Option(names = {"-e", "--events"}, paramLabel = "EVENTS", split = ",",
+        description = "Events to trace from the kernel, comma-separated (default: the catalog's default set; see 'sluice list').")
+    private List<String> events = new ArrayList<>();
 
     @Option(names = "--wait-strategy", paramLabel = "NAME", defaultValue = "phased",
         description = "How pipeline threads wait for events: " + WaitStrategies.NAMES + " (default: ${DEFAULT-VALUE}).")
@@ -80,11 +90,7 @@ public final class SluiceCommand implements Callable<Integer>
         {
             output = configOptions.loadOutput(warnings);
             warnings.forEach(warning -> err.println("sluice: warning: " + warning));
-            eventSource = source(catalog, err);
-            if (eventSource == null)
-            {
-                return ExitCodes.USAGE;
-            }
+            eventSource = source(catalog, output);
             WaitStrategies.byName(waitStrategy);
             engine = new Engine(output, eventSource, catalog, EngineOptions.DEFAULTS.withWaitStrategy(waitStrategy));
         }
@@ -93,6 +99,12 @@ public final class SluiceCommand implements Callable<Integer>
             err.println("sluice: " + ex.getMessage());
             err.flush();
             return ExitCodes.USAGE;
+        }
+        catch (final SourceFailure ex)
+        {
+            err.println("sluice: " + ex.getMessage());
+            err.flush();
+            return ExitCodes.RUNTIME_FAILURE;
         }
         err.flush();
         final StopSignals signals = StopSignals.install(engine::requestStop);
@@ -112,6 +124,12 @@ public final class SluiceCommand implements Callable<Integer>
             signals.uninstall();
         }
         summary.printTo(System.err);
+        if (summary.failure() instanceof SourceFailure)
+        {
+            err.println("sluice: " + summary.failure().getMessage());
+            err.flush();
+            return ExitCodes.RUNTIME_FAILURE;
+        }
         if (summary.failure() != null)
         {
             err.println("sluice: run failed: " + summary.failure());
@@ -121,18 +139,51 @@ public final class SluiceCommand implements Callable<Integer>
         return summary.clean() ? ExitCodes.OK : ExitCodes.RUNTIME_FAILURE;
     }
 
-    private EventSource source(final EventCatalog catalog, final PrintWriter err)
+    private EventSource source(final EventCatalog catalog, final OutputConfig output)
     {
-        if (source == null || source.equals("kernel"))
-        {
-            err.println("sluice: the kernel source is not built yet; use --source synthetic[:count=N,rate=R,seed=S,events=a;b]");
-            return null;
-        }
         if (source.equals(SyntheticSpec.PREFIX) || source.startsWith(SyntheticSpec.PREFIX + ":"))
         {
+            if (!events.isEmpty())
+            {
+                throw new IllegalArgumentException("--events selects kernel events; a synthetic source takes events=a;b");
+            }
             return new SyntheticSource(SyntheticSpec.parse(source, catalog));
         }
-        throw new IllegalArgumentException("--source: unknown source '" + source + "' (expected kernel or synthetic:...)");
+        if (!source.equals("kernel"))
+        {
+            throw new IllegalArgumentException("--source: unknown source '" + source + "' (expected kernel or synthetic:...)");
+        }
+        return new KernelSource(new KernelSpec(KernelSource.findLoader(), selectedEvents(catalog), output.options().execEnv(),
+            List.of(), List.of(), List.of(), 0, System.getProperty("os.arch")));
+    }
+
+    private List<EventDefinition> selectedEvents(final EventCatalog catalog)
+    {
+        final List<EventDefinition> selected = new ArrayList<>();
+        if (events.isEmpty())
+        {
+            for (final EventDefinition event : catalog.events())
+            {
+                if (event.sets().contains(EventDefinition.DEFAULT_SET))
+                {
+                    selected.add(event);
+                }
+            }
+            return selected;
+        }
+        for (final String name : events)
+        {
+            final EventDefinition event = catalog.byName(name.trim());
+            if (event == null)
+            {
+                throw new ConfigException("--events", "events", name, "unknown event (see 'sluice list')");
+            }
+            if (!selected.contains(event))
+            {
+                selected.add(event);
+            }
+        }
+        return selected;
     }
 
     /** Supplies {@code --version}. */

@@ -44,10 +44,10 @@ class CommandLineTest
     }
 
     @Test
-    void withoutASourceSaysTheKernelSourceIsNotBuiltYet()
+    void unknownKernelEventIsAUsageError()
     {
-        assertEquals(ExitCodes.USAGE, run());
-        assertTrue(err.toString().contains("the kernel source is not built yet"), err.toString());
+        assertEquals(ExitCodes.USAGE, run("--events", "openat,opnat"));
+        assertTrue(err.toString().contains("--events: events = 'opnat': unknown event"), err.toString());
     }
 
     @Test

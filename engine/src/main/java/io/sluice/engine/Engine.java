@@ -5,6 +5,8 @@ import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.config.OutputConfig;
+import io.sluice.process.KernelEventEnricher;
+import io.sluice.process.ProcessTree;
 import io.sluice.ring.EventSlot;
 import io.sluice.ring.SharedRing;
 import io.sluice.source.EventSource;
@@ -57,7 +59,14 @@ public final class Engine
             mainDisruptor.handleEventsWith(routers);
         }
         this.sharedRing = SharedRing.createAnonymous(options.sharedRingCapacity());
-        this.ingest = new IngestLoop(sharedRing.ring(), mainDisruptor.getRingBuffer(), source);
+        KernelEventEnricher enricher = null;
+        if (source.writesKernelRecords())
+        {
+            final ProcessTree tree = ProcessTree.system();
+            tree.seed();
+            enricher = new KernelEventEnricher(catalog, tree, System.getProperty("os.arch"));
+        }
+        this.ingest = new IngestLoop(sharedRing.ring(), mainDisruptor.getRingBuffer(), source, enricher);
     }
 
     /**
@@ -89,7 +98,7 @@ public final class Engine
         mainDisruptor.start();
         final Thread ingestThread = new Thread(ingest, "sluice-ingest");
         ingestThread.start();
-        source.start(sharedRing.ring());
+        source.start(sharedRing);
         if (stopRequested)
         {
             source.requestStop();

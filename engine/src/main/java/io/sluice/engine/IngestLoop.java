@@ -2,11 +2,15 @@ package io.sluice.engine;
 
 import com.lmax.disruptor.RingBuffer;
 import io.sluice.codec.sbe.EventDecoder;
+import io.sluice.codec.sbe.KernelEventDecoder;
+import io.sluice.process.KernelEventEnricher;
 import io.sluice.codec.sbe.LossDecoder;
 import io.sluice.codec.sbe.MessageHeaderDecoder;
 import io.sluice.ring.EventSlot;
 import io.sluice.ring.RecordType;
 import io.sluice.source.EventSource;
+import org.agrona.DirectBuffer;
+import org.agrona.ExpandableArrayBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
@@ -15,9 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The ingest thread's work: drain the shared ring, decode what the filters need once, and publish each event
- * into the main Disruptor ring. Runs until its source is done and the shared ring is empty. Allocates nothing
- * per record.
+ * The ingest thread's work: drain the shared ring, enrich raw kernel records into events (process tree), decode
+ * what the filters need once, and publish each event into the main Disruptor ring. Runs until its source is done
+ * and the shared ring is empty. Allocates nothing per record.
  */
 final class IngestLoop implements Runnable, MessageHandler
 {
@@ -33,13 +37,20 @@ final class IngestLoop implements Runnable, MessageHandler
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong lostUpstream = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    private final KernelEventEnricher enricher;
+    private final ExpandableArrayBuffer enriched = new ExpandableArrayBuffer(4096);
     private volatile Throwable failure;
 
-    IngestLoop(final org.agrona.concurrent.ringbuffer.RingBuffer sharedRing, final RingBuffer<EventSlot> mainRing, final EventSource source)
+    IngestLoop(
+        final org.agrona.concurrent.ringbuffer.RingBuffer sharedRing,
+        final RingBuffer<EventSlot> mainRing,
+        final EventSource source,
+        final KernelEventEnricher enricher)
     {
         this.sharedRing = sharedRing;
         this.mainRing = mainRing;
         this.source = source;
+        this.enricher = enricher;
     }
 
     @Override
@@ -86,19 +97,13 @@ final class IngestLoop implements Runnable, MessageHandler
         if (msgTypeId == RecordType.EVENT && header.templateId() == EventDecoder.TEMPLATE_ID &&
             header.schemaId() == EventDecoder.SCHEMA_ID)
         {
-            event.wrap(buffer, index + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
-            final int eventId = event.eventId();
-            final long policies = event.policiesMatched();
-            final long claimed = mainRing.next();
-            try
-            {
-                mainRing.get(claimed).set(buffer, index, length, eventId, policies, claimed);
-            }
-            finally
-            {
-                mainRing.publish(claimed);
-            }
-            published.lazySet(published.get() + 1);
+            publish(buffer, index, length);
+        }
+        else if (msgTypeId == RecordType.KERNEL_EVENT && enricher != null &&
+            header.templateId() == KernelEventDecoder.TEMPLATE_ID && header.schemaId() == KernelEventDecoder.SCHEMA_ID)
+        {
+            final int enrichedLength = enricher.enrich(buffer, index, enriched);
+            publish(enriched, 0, enrichedLength);
         }
         else if (msgTypeId == RecordType.LOSS && header.templateId() == LossDecoder.TEMPLATE_ID)
         {
@@ -109,6 +114,24 @@ final class IngestLoop implements Runnable, MessageHandler
         {
             rejected.lazySet(rejected.get() + 1);
         }
+    }
+
+    private void publish(final DirectBuffer buffer, final int index, final int length)
+    {
+        header.wrap(buffer, index);
+        event.wrap(buffer, index + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
+        final int eventId = event.eventId();
+        final long policies = event.policiesMatched();
+        final long claimed = mainRing.next();
+        try
+        {
+            mainRing.get(claimed).set(buffer, index, length, eventId, policies, claimed);
+        }
+        finally
+        {
+            mainRing.publish(claimed);
+        }
+        published.lazySet(published.get() + 1);
     }
 
     long ingested()

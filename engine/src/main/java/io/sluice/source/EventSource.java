@@ -1,5 +1,6 @@
 package io.sluice.source;
 
+import io.sluice.ring.SharedRing;
 import org.agrona.concurrent.ringbuffer.RingBuffer;
 
 /**
@@ -21,6 +22,17 @@ public interface EventSource
     void start(RingBuffer ring);
 
     /**
+     * Start producing into the shared ring. Sources in another process (the kernel sensor) need its file; the
+     * others just write into it.
+     *
+     * @param shared the shared ring; this source is its only producer.
+     */
+    default void start(final SharedRing shared)
+    {
+        start(shared.ring());
+    }
+
+    /**
      * Ask the source to stop producing soon. Idempotent; returns at once.
      */
     void requestStop();
@@ -39,4 +51,12 @@ public interface EventSource
      * @return a failure that ended the source, or null.
      */
     Throwable failure();
+
+    /**
+     * @return true when the source writes raw kernel records, which the engine enriches with its process tree.
+     */
+    default boolean writesKernelRecords()
+    {
+        return false;
+    }
 }

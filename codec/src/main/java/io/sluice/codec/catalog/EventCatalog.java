@@ -137,7 +137,16 @@ public final class EventCatalog
             {
                 ((Map<String, Object>)syscall).forEach((arch, nr) -> syscalls.put(arch, ((Number)nr).intValue()));
             }
-            events.add(new EventDefinition(id, name, List.copyOf(args), Map.copyOf(syscalls)));
+            final List<String> sets = new ArrayList<>();
+            final Object setList = entry.get("sets");
+            if (setList != null)
+            {
+                for (final Object set : (List<Object>)setList)
+                {
+                    sets.add((String)set);
+                }
+            }
+            events.add(new EventDefinition(id, name, List.copyOf(args), Map.copyOf(syscalls), List.copyOf(sets)));
         }
         return new EventCatalog(events);
     }

@@ -10,9 +10,30 @@ import java.util.Map;
  * @param name     the name used in config, policies and output.
  * @param args     data fields in output order.
  * @param syscalls syscall number per architecture ({@code x86_64}, {@code arm64}); empty for non-syscall events.
+ * @param sets     the event sets it belongs to, such as {@code default} or {@code fs}.
  */
-public record EventDefinition(int id, String name, List<ArgDefinition> args, Map<String, Integer> syscalls)
+public record EventDefinition(int id, String name, List<ArgDefinition> args, Map<String, Integer> syscalls, List<String> sets)
 {
+    /** The set traced when no events are selected. */
+    public static final String DEFAULT_SET = "default";
+
+    /**
+     * @param arch an architecture name as {@code uname -m} or Java's {@code os.arch} says it
+     *             ({@code x86_64}/{@code amd64}, {@code aarch64}/{@code arm64}).
+     * @return the syscall number on that architecture, or -1 when none.
+     */
+    public int syscallNumber(final String arch)
+    {
+        final String key = switch (arch)
+        {
+            case "amd64" -> "x86_64";
+            case "aarch64" -> "arm64";
+            default -> arch;
+        };
+        final Integer nr = syscalls.get(key);
+        return nr == null ? -1 : nr;
+    }
+
     /**
      * @return true when a syscall stands behind this event.
      */

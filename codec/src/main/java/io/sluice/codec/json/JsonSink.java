@@ -3,6 +3,7 @@ package io.sluice.codec.json;
 import io.sluice.codec.text.JavaUtf8;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.charset.StandardCharsets;
 
@@ -25,6 +26,11 @@ public final class JsonSink
     private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] LONG_MIN = "-9223372036854775808".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_BYTES_PER_INPUT_BYTE = 6;
+    private static final byte PLAIN = 0;
+    private static final byte ESCAPED = 1;
+    private static final byte NON_ASCII = 2;
+    private static final byte[] KIND = new byte[256];
+    private static final byte[] DIGIT_PAIRS = new byte[200];
 
     static
     {
@@ -45,8 +51,19 @@ public final class JsonSink
         ESCAPES['&'] = unicodeEscape('&');
         ESCAPES['='] = unicodeEscape('=');
         ESCAPES['\''] = unicodeEscape('\'');
+        for (int b = 0; b < 256; b++)
+        {
+            KIND[b] = b >= 0x80 ? NON_ASCII : ESCAPES[b] != null ? ESCAPED : PLAIN;
+        }
+        for (int i = 0; i < 100; i++)
+        {
+            DIGIT_PAIRS[2 * i] = (byte)('0' + i / 10);
+            DIGIT_PAIRS[2 * i + 1] = (byte)('0' + i % 10);
+        }
     }
 
+    private final UnsafeBuffer inputView = new UnsafeBuffer(new byte[0]);
+    private byte[] input = new byte[256];
     private byte[] bytes;
     private int position;
     private boolean comma;
@@ -57,6 +74,7 @@ public final class JsonSink
     public JsonSink(final int initialCapacity)
     {
         this.bytes = new byte[Math.max(64, initialCapacity)];
+        this.inputView.wrap(input);
     }
 
     /**
@@ -244,33 +262,46 @@ public final class JsonSink
     public void string(final DirectBuffer src, final int offset, final int length)
     {
         separate((long)length * MAX_BYTES_PER_INPUT_BYTE + 2);
+        if (length > input.length)
+        {
+            input = new byte[Math.max(length, 2 * input.length)];
+            inputView.wrap(input);
+        }
+        final byte[] in = input;
+        src.getBytes(offset, in, 0, length);
         final byte[] dst = bytes;
         int p = position;
         dst[p++] = '"';
-        final int limit = offset + length;
-        int i = offset;
-        while (i < limit)
+        int i = 0;
+        while (i < length)
         {
-            final byte b = src.getByte(i);
+            int plainEnd = i;
+            while (plainEnd < length && KIND[in[plainEnd] & 0xFF] == PLAIN)
+            {
+                plainEnd++;
+            }
+            if (plainEnd > i)
+            {
+                System.arraycopy(in, i, dst, p, plainEnd - i);
+                p += plainEnd - i;
+                i = plainEnd;
+                if (i == length)
+                {
+                    break;
+                }
+            }
+            final byte b = in[i];
             if (b >= 0)
             {
-                final byte[] escape = ESCAPES[b];
-                if (escape == null)
+                for (final byte e : ESCAPES[b])
                 {
-                    dst[p++] = b;
-                }
-                else
-                {
-                    for (final byte e : escape)
-                    {
-                        dst[p++] = e;
-                    }
+                    dst[p++] = e;
                 }
                 i++;
             }
             else
             {
-                final long decoded = JavaUtf8.next(src, i, limit);
+                final long decoded = JavaUtf8.next(inputView, i, length);
                 p = putCodePoint(JavaUtf8.codePoint(decoded), dst, p);
                 i = JavaUtf8.nextIndex(decoded);
             }
@@ -335,17 +366,21 @@ public final class JsonSink
 
     private void ensure(final long room)
     {
-        final long needed = position + room;
-        if (needed > bytes.length)
+        if (position + room > bytes.length)
         {
-            if (needed > Integer.MAX_VALUE - 8)
-            {
-                throw new IllegalStateException("JSON document too large: " + needed + " bytes");
-            }
-            final byte[] grown = new byte[(int)Math.min(Integer.MAX_VALUE - 8, Math.max(needed, 2L * bytes.length))];
-            System.arraycopy(bytes, 0, grown, 0, position);
-            bytes = grown;
+            grow(position + room);
         }
+    }
+
+    private void grow(final long needed)
+    {
+        if (needed > Integer.MAX_VALUE - 8)
+        {
+            throw new IllegalStateException("JSON document too large: " + needed + " bytes");
+        }
+        final byte[] grown = new byte[(int)Math.min(Integer.MAX_VALUE - 8, Math.max(needed, 2L * bytes.length))];
+        System.arraycopy(bytes, 0, grown, 0, position);
+        bytes = grown;
     }
 
     private int putCodePoint(final int cp, final byte[] dst, final int start)
@@ -414,20 +449,64 @@ public final class JsonSink
 
     private int putDigits(final long value, final int start)
     {
-        int digits = 1;
-        for (long v = value; v >= 10; v /= 10)
+        if (value <= Integer.MAX_VALUE)
         {
-            digits++;
+            return putDigits((int)value, start);
         }
-        int p = start + digits;
-        long v = value;
-        do
+        final long high = value / 1_000_000_000L;
+        final int p = putDigits(high, start);
+        putNineDigits((int)(value - high * 1_000_000_000L), p);
+        return p + 9;
+    }
+
+    private int putDigits(final int value, final int start)
+    {
+        final int end = start + digitCount(value);
+        int p = end;
+        int v = value;
+        while (v >= 100)
         {
-            bytes[--p] = (byte)('0' + (v % 10));
-            v /= 10;
+            final int q = v / 100;
+            final int pair = (v - q * 100) << 1;
+            bytes[--p] = DIGIT_PAIRS[pair + 1];
+            bytes[--p] = DIGIT_PAIRS[pair];
+            v = q;
         }
-        while (v != 0);
-        return start + digits;
+        if (v >= 10)
+        {
+            bytes[--p] = DIGIT_PAIRS[(v << 1) + 1];
+            bytes[--p] = DIGIT_PAIRS[v << 1];
+        }
+        else
+        {
+            bytes[--p] = (byte)('0' + v);
+        }
+        return end;
+    }
+
+    private void putNineDigits(final int value, final int start)
+    {
+        int v = value;
+        for (int p = start + 8; p >= start; p--)
+        {
+            final int q = v / 10;
+            bytes[p] = (byte)('0' + (v - q * 10));
+            v = q;
+        }
+    }
+
+    private static int digitCount(final int value)
+    {
+        int limit = 10;
+        for (int digits = 1; digits < 10; digits++)
+        {
+            if (value < limit)
+            {
+                return digits;
+            }
+            limit *= 10;
+        }
+        return 10;
     }
 
     private static byte[] ascii(final String text)

@@ -3,6 +3,7 @@ package io.sluice.codec.json;
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.codec.proto.EventProtoDecoder;
 import io.sluice.codec.proto.EventProtoEncoder;
+import io.sluice.codec.testing.RandomEvents;
 import io.sluice.proto.v1beta1.Event;
 import org.agrona.ExpandableArrayBuffer;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,9 +11,9 @@ import org.junit.jupiter.api.Test;
 
 import java.util.HexFormat;
 
-import static io.sluice.codec.json.ReferenceJson.assertSameJson;
-import static io.sluice.codec.json.ReferenceJson.bytes;
-import static io.sluice.codec.json.ReferenceJson.printUtf8;
+import static io.sluice.codec.testing.ReferenceJson.assertSameJson;
+import static io.sluice.codec.testing.ReferenceJson.bytes;
+import static io.sluice.codec.testing.ReferenceJson.printUtf8;
 
 /**
  * For any record, {@link EventJsonWriter} writes byte for byte what protobuf's JSON printer prints for the
@@ -21,8 +22,8 @@ import static io.sluice.codec.json.ReferenceJson.printUtf8;
  */
 class EventJsonWriterDifferentialTest
 {
-    private static final int EVENTS = 12_000;
-    private static final int RAW_RECORDS = 8_000;
+    private static final int EVENTS = 10_000;
+    private static final int RAW_RECORDS = 6_000;
 
     private final EventCatalog catalog = EventCatalog.standard();
     private final EventProtoEncoder encoder = new EventProtoEncoder(catalog);
@@ -50,7 +51,7 @@ class EventJsonWriterDifferentialTest
             final byte[] expected = printUtf8(decoder.decode(record, 0, length));
             final int written = writer.write(record, 0, length, out, 0);
             final int n = i;
-            assertSameJson(expected, bytes(out, 0, written), "generated event #" + n + ":\n" + event);
+            assertSameJson(expected, bytes(out, 0, written), () -> "generated event #" + n + ":\n" + event);
         }
     }
 
@@ -63,8 +64,9 @@ class EventJsonWriterDifferentialTest
             final int length = events.nextRecord(record);
             final byte[] expected = printUtf8(decoder.decode(record, 0, length));
             final int written = writer.write(record, 0, length, out, 0);
-            assertSameJson(expected, bytes(out, 0, written),
-                "raw record #" + i + ": " + HexFormat.of().formatHex(bytes(record, 0, length)));
+            final int n = i;
+            final byte[] input = bytes(record, 0, length);
+            assertSameJson(expected, bytes(out, 0, written), () -> "raw record #" + n + ": " + HexFormat.of().formatHex(input));
         }
     }
 
@@ -80,8 +82,8 @@ class EventJsonWriterDifferentialTest
             final byte[] expected = printUtf8(decoder.decode(record, recordOffset, length));
             out.setMemory(0, outOffset, (byte)'#');
             final int written = writer.write(record, recordOffset, length, out, outOffset);
-            assertSameJson(expected, bytes(out, outOffset, written), "event at offset " + recordOffset);
-            assertSameJson("#".repeat(outOffset).getBytes(), bytes(out, 0, outOffset), "bytes before outOffset");
+            assertSameJson(expected, bytes(out, outOffset, written), () -> "event at offset " + recordOffset);
+            assertSameJson("#".repeat(outOffset).getBytes(), bytes(out, 0, outOffset), () -> "bytes before outOffset");
         }
     }
 }

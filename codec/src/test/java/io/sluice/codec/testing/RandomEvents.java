@@ -1,4 +1,4 @@
-package io.sluice.codec.json;
+package io.sluice.codec.testing;
 
 import com.google.protobuf.ByteString;
 import io.sluice.codec.catalog.EventCatalog;
@@ -50,10 +50,10 @@ import java.util.Random;
  *       types, damaged value blobs, repeated property keys.</li>
  * </ul>
  */
-final class RandomEvents
+public final class RandomEvents
 {
     /** Policy names by bit: 60 bits named, some left unnamed, unicode and escapes included. */
-    static final String[] POLICY_NAMES = policyNames();
+    public static final String[] POLICY_NAMES = policyNames();
 
     private static final int[] CATALOG_IDS = EventCatalog.standard().events().stream().mapToInt(EventDefinition::id).toArray();
     private static final String[] PIECES = {
@@ -71,14 +71,14 @@ final class RandomEvents
 
     private final Random random;
 
-    RandomEvents(final long seed)
+    public RandomEvents(final long seed)
     {
         this.random = new Random(seed);
     }
 
     // ---------------------------------------------------------------- proto events
 
-    Event nextEvent()
+    public Event nextEvent()
     {
         final Event.Builder event = Event.newBuilder();
         if (chance(0.8))
@@ -413,7 +413,7 @@ final class RandomEvents
     /**
      * @return the length of the record written at 0.
      */
-    int nextRecord(final MutableDirectBuffer buffer)
+    public int nextRecord(final MutableDirectBuffer buffer)
     {
         final EventEncoder e = new EventEncoder().wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder());
         e.timestampSeconds(anyLong());
@@ -592,7 +592,7 @@ final class RandomEvents
     // ---------------------------------------------------------------- text and numbers
 
     /** Valid text, from empty to {@code maxPieces} nasty pieces (a few code points each). */
-    String text(final int maxPieces)
+    public String text(final int maxPieces)
     {
         if (random.nextInt(4) == 0)
         {
@@ -640,7 +640,7 @@ final class RandomEvents
     }
 
     /** Bytes for a record string: valid UTF-8, invalid sequences, or both. */
-    byte[] bytes(final int maxPieces)
+    public byte[] bytes(final int maxPieces)
     {
         if (random.nextInt(5) == 0)
         {

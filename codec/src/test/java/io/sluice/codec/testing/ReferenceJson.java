@@ -1,4 +1,4 @@
-package io.sluice.codec.json;
+package io.sluice.codec.testing;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.MessageOrBuilder;
@@ -7,6 +7,7 @@ import org.agrona.ExpandableArrayBuffer;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -14,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * The reference: protobuf's own JSON printer, configured as design section 4 says, and a byte comparison that shows
  * where two outputs part.
  */
-final class ReferenceJson
+public final class ReferenceJson
 {
     private static final JsonFormat.Printer PRINTER =
         JsonFormat.printer().preservingProtoFieldNames().omittingInsignificantWhitespace();
@@ -23,7 +24,7 @@ final class ReferenceJson
     {
     }
 
-    static String print(final MessageOrBuilder message)
+    public static String print(final MessageOrBuilder message)
     {
         try
         {
@@ -35,26 +36,27 @@ final class ReferenceJson
         }
     }
 
-    static byte[] printUtf8(final MessageOrBuilder message)
+    public static byte[] printUtf8(final MessageOrBuilder message)
     {
         return print(message).getBytes(StandardCharsets.UTF_8);
     }
 
-    static byte[] bytes(final ExpandableArrayBuffer buffer, final int offset, final int length)
+    public static byte[] bytes(final ExpandableArrayBuffer buffer, final int offset, final int length)
     {
         return Arrays.copyOfRange(buffer.byteArray(), offset, offset + length);
     }
 
-    static void assertSameJson(final byte[] expected, final byte[] actual, final String what)
+    public static void assertSameJson(final byte[] expected, final byte[] actual, final Supplier<String> what)
     {
         final int mismatch = Arrays.mismatch(expected, actual);
         if (mismatch >= 0)
         {
-            fail(what + ": JSON differs at byte " + mismatch + "\n" +
+            fail("JSON differs at byte " + mismatch + "\n" +
                 "expected: " + context(expected, mismatch) + "\n" +
                 "actual:   " + context(actual, mismatch) + "\n" +
                 "expected (full): " + new String(expected, StandardCharsets.UTF_8) + "\n" +
-                "actual (full):   " + new String(actual, StandardCharsets.UTF_8));
+                "actual (full):   " + new String(actual, StandardCharsets.UTF_8) + "\n" +
+                "input: " + what.get());
         }
     }
 

@@ -1,0 +1,310 @@
+package io.sluice.process;
+
+import io.sluice.codec.catalog.ArgDefinition;
+import io.sluice.codec.catalog.EventCatalog;
+import io.sluice.codec.catalog.EventDefinition;
+import io.sluice.codec.sbe.EventEncoder;
+import io.sluice.codec.sbe.KernelEventDecoder;
+import io.sluice.codec.sbe.MessageHeaderDecoder;
+import io.sluice.codec.sbe.MessageHeaderEncoder;
+import io.sluice.codec.sbe.ValueType;
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Turns the sensor's raw {@code KernelEvent} into an enriched {@code Event} record: keeps the process tree current
+ * from fork, exec and exit, then adds what the kernel record lacks (executable path, unique ids, the parent as the
+ * first ancestor, container id) and names the arguments from the catalog. Owned by the ingest thread; nothing is
+ * allocated per event for processes the tree knows.
+ */
+public final class KernelEventEnricher
+{
+    /** Name of the data field carrying a syscall's return value (Tracee's name). */
+    public static final String RETURN_VALUE = "returnValue";
+
+    private static final int FORK = 1014;
+    private static final int EXEC = 1015;
+    private static final int EXIT = 1016;
+    private static final byte[] EMPTY = new byte[0];
+    private static final byte[] RETURN_VALUE_BYTES = RETURN_VALUE.getBytes(StandardCharsets.UTF_8);
+
+    private final ProcessTree tree;
+    private final byte[][][] argNames;
+    private final boolean[] isSyscall;
+    private final byte[][] eventNames;
+    private final byte[][] syscallNames;
+    private final int forkChildTid;
+    private final int forkChildPid;
+    private final int forkChildNsPid;
+    private final int forkStartTime;
+    private final int execPathname;
+    private final int exitGroupExit;
+
+    private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
+    private final KernelEventDecoder kernel = new KernelEventDecoder();
+    private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
+    private final EventEncoder event = new EventEncoder();
+    private final UnsafeBuffer value = new UnsafeBuffer(0, 0);
+    private final byte[] comm = new byte[16];
+    private byte[] path = new byte[ProcessEntry.MAX_PATH];
+
+    /**
+     * @param catalog the event catalog (argument names, syscall names).
+     * @param tree    the process tree to keep and read.
+     * @param arch    this machine's architecture ({@code os.arch} style or {@code uname -m}).
+     */
+    public KernelEventEnricher(final EventCatalog catalog, final ProcessTree tree, final String arch)
+    {
+        this.tree = tree;
+        final int maxId = catalog.maxId();
+        argNames = new byte[maxId + 1][][];
+        isSyscall = new boolean[maxId + 1];
+        eventNames = new byte[maxId + 1][];
+        int maxNr = 0;
+        for (final EventDefinition definition : catalog.events())
+        {
+            final byte[][] names = new byte[definition.args().size()][];
+            for (int i = 0; i < names.length; i++)
+            {
+                names[i] = definition.args().get(i).name().getBytes(StandardCharsets.UTF_8);
+            }
+            argNames[definition.id()] = names;
+            isSyscall[definition.id()] = definition.isSyscall();
+            eventNames[definition.id()] = definition.name().getBytes(StandardCharsets.UTF_8);
+            maxNr = Math.max(maxNr, definition.syscallNumber(arch));
+        }
+        syscallNames = new byte[maxNr + 1][];
+        for (final EventDefinition definition : catalog.events())
+        {
+            final int nr = definition.syscallNumber(arch);
+            if (nr >= 0)
+            {
+                syscallNames[nr] = eventNames[definition.id()];
+            }
+        }
+        final EventDefinition fork = catalog.byId(FORK);
+        forkChildTid = index(fork, "child_tid");
+        forkChildPid = index(fork, "child_pid");
+        forkChildNsPid = index(fork, "child_ns_pid");
+        forkStartTime = index(fork, "start_time");
+        execPathname = index(catalog.byId(EXEC), "pathname");
+        exitGroupExit = index(catalog.byId(EXIT), "process_group_exit");
+    }
+
+    /**
+     * @param buffer where the KernelEvent record (SBE header + message) is.
+     * @param offset its offset.
+     * @param out    where to encode the Event record (SBE header + message), from index 0; must be expandable.
+     * @return the Event record's length.
+     */
+    public int enrich(final DirectBuffer buffer, final int offset, final MutableDirectBuffer out)
+    {
+        headerDecoder.wrap(buffer, offset);
+        kernel.wrap(buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH, headerDecoder.blockLength(), headerDecoder.version());
+        final int eventId = kernel.eventId();
+        final int hostPid = (int)kernel.hostPid();
+        final int hostPpid = (int)kernel.hostPpid();
+        final int uid = (int)kernel.uid();
+        final long timestamp = kernel.timestampNanos();
+        final long threadStart = kernel.threadStartNanos();
+        final int commLength = commLength(kernel.getComm(comm, 0));
+
+        // first pass over the arguments: count what will be printed, pick what the process tree needs
+        final int argsLimit = kernel.limit();
+        int printed = 0;
+        int childTid = 0;
+        int childPid = 0;
+        int childNsPid = 0;
+        long childStart = 0;
+        int pathLength = -1;
+        boolean groupExit = false;
+        int index = 0;
+        for (final KernelEventDecoder.ArgsDecoder arg : kernel.args())
+        {
+            final ValueType type = arg.valueType();
+            if (type != ValueType.NONE && type != ValueType.NULL_VAL)
+            {
+                printed++;
+            }
+            final long intValue = arg.intValue();
+            if (eventId == FORK)
+            {
+                if (index == forkChildTid)
+                {
+                    childTid = (int)intValue;
+                }
+                else if (index == forkChildPid)
+                {
+                    childPid = (int)intValue;
+                }
+                else if (index == forkChildNsPid)
+                {
+                    childNsPid = (int)intValue;
+                }
+                else if (index == forkStartTime)
+                {
+                    childStart = intValue;
+                }
+            }
+            else if (eventId == EXIT && index == exitGroupExit)
+            {
+                groupExit = intValue != 0;
+            }
+            if (eventId == EXEC && index == execPathname && type == ValueType.STR)
+            {
+                pathLength = arg.valueLength();
+                if (path.length < pathLength)
+                {
+                    path = new byte[pathLength];
+                }
+                arg.getValue(path, 0, pathLength);
+            }
+            else
+            {
+                arg.skipValue();
+            }
+            index++;
+        }
+
+        final ProcessEntry process = tree.getOrCreate(hostPid, (int)kernel.pid(), hostPpid, kernel.processStartNanos(), uid,
+            comm, commLength);
+        if (eventId == EXEC && pathLength >= 0)
+        {
+            tree.onExec(process, path, pathLength, comm, commLength);
+        }
+        else if (eventId == FORK && childPid != 0 && childTid == childPid)
+        {
+            tree.onFork(hostPid, childPid, childNsPid, childStart, uid);
+        }
+        final ProcessEntry parent = hostPpid == 0 ? null : tree.getOrCreate(hostPpid, (int)kernel.ppid(), 0,
+            kernel.parentStartNanos(), 0, EMPTY, 0);
+
+        event.wrapAndApplyHeader(out, 0, headerEncoder)
+            .timestampSeconds(Math.floorDiv(timestamp, 1_000_000_000L))
+            .timestampNanos((int)Math.floorMod(timestamp, 1_000_000_000L))
+            .eventId(eventId)
+            .policiesMatched(0)
+            .pid(kernel.pid())
+            .hostPid(hostPid)
+            .tid(kernel.tid())
+            .hostTid(kernel.hostTid())
+            .processUniqueId(process.uniqueId)
+            .threadUniqueId(ProcessEntry.uniqueId((int)kernel.hostTid(), threadStart))
+            .threadStartSeconds(Math.floorDiv(threadStart, 1_000_000_000L))
+            .threadStartNanos((int)Math.floorMod(threadStart, 1_000_000_000L))
+            .realUserId(kernel.uid())
+            .userId(kernel.euid())
+            .compat(kernel.compat())
+            .containerIsRunning((short)(process.containerId.length > 0 ? 1 : 0))
+            .threatSeverity(0)
+            .detectedFromId(0)
+            .gid(kernel.gid())
+            .cgroupId(kernel.cgroupId())
+            .mntNsId(kernel.mntNsId())
+            .pidNsId(kernel.pidNsId());
+        event.presence().clear()
+            .timestamp(true).workload(true).process(true).thread(true).threadStartTime(true).pid(true)
+            .realUser(true).realUserId(true).hostPid(true).user(true).userId(true)
+            .executable(process.exeLength > 0)
+            .container(process.containerId.length > 0);
+
+        final EventEncoder.AncestorsEncoder ancestors = event.ancestorsCount(parent == null ? 0 : 1);
+        if (parent != null)
+        {
+            ancestors.next().uniqueId(parent.uniqueId).hostPid(hostPpid).pid(kernel.ppid())
+                .putExecutablePath(parent.exe, 0, parent.exeLength);
+        }
+
+        kernel.limit(argsLimit);
+        final byte[][] names = eventId > 0 && eventId < argNames.length ? argNames[eventId] : null;
+        final EventEncoder.DataEncoder data = event.dataCount(printed);
+        index = 0;
+        for (final KernelEventDecoder.ArgsDecoder arg : kernel.args())
+        {
+            final ValueType type = arg.valueType();
+            if (type == ValueType.NONE || type == ValueType.NULL_VAL)
+            {
+                arg.skipValue();
+                index++;
+                continue;
+            }
+            data.next().valueType(type).intValue(arg.intValue());
+            final byte[] name = names != null && index < names.length ? names[index] :
+                (names != null && isSyscall[eventId] && index == names.length ? RETURN_VALUE_BYTES : EMPTY);
+            data.putName(name, 0, name.length);
+            arg.wrapValue(value);
+            data.putValue(value, 0, value.capacity());
+            index++;
+        }
+        event.detectedFromDataCount(0);
+        event.threatPropertiesCount(0);
+
+        final byte[] syscall = syscallName(eventId, kernel.syscallNr());
+        event.putName(EMPTY, 0, 0)
+            .putThreadName(comm, 0, commLength)
+            .putSyscall(syscall, 0, syscall.length)
+            .putExecutablePath(process.exe, 0, process.exeLength)
+            .putContainerId(process.containerId, 0, process.containerId.length)
+            .putContainerName(EMPTY, 0, 0)
+            .putContainerImageId(EMPTY, 0, 0)
+            .putContainerImageName(EMPTY, 0, 0)
+            .putPodName(EMPTY, 0, 0)
+            .putPodUid(EMPTY, 0, 0)
+            .putPodNamespace(EMPTY, 0, 0)
+            .putThreatName(EMPTY, 0, 0)
+            .putThreatDescription(EMPTY, 0, 0)
+            .putTacticName(EMPTY, 0, 0)
+            .putTechniqueId(EMPTY, 0, 0)
+            .putTechniqueExternalId(EMPTY, 0, 0)
+            .putTechniqueName(EMPTY, 0, 0)
+            .putDetectedFromName(EMPTY, 0, 0);
+
+        if (eventId == EXIT && groupExit)
+        {
+            tree.onExit(hostPid);
+        }
+        return MessageHeaderEncoder.ENCODED_LENGTH + event.encodedLength();
+    }
+
+    private byte[] syscallName(final int eventId, final int syscallNr)
+    {
+        if (eventId > 0 && eventId < isSyscall.length && isSyscall[eventId])
+        {
+            return eventNames[eventId];
+        }
+        if (syscallNr >= 0 && syscallNr < syscallNames.length && syscallNames[syscallNr] != null)
+        {
+            return syscallNames[syscallNr];
+        }
+        return EMPTY;
+    }
+
+    private int commLength(final int copied)
+    {
+        for (int i = 0; i < copied; i++)
+        {
+            if (comm[i] == 0)
+            {
+                return i;
+            }
+        }
+        return copied;
+    }
+
+    private static int index(final EventDefinition definition, final String argName)
+    {
+        int i = 0;
+        for (final ArgDefinition arg : definition.args())
+        {
+            if (arg.name().equals(argName))
+            {
+                return i;
+            }
+            i++;
+        }
+        throw new IllegalStateException("events.yaml: " + definition.name() + " has no argument " + argName);
+    }
+}

@@ -1,0 +1,126 @@
+package io.sluice.process;
+
+/**
+ * What the engine knows about one live process (thread group), reused from a pool once the process exits.
+ * Mutable and owned by the ingest thread only.
+ */
+public final class ProcessEntry
+{
+    /** Longest executable path kept; longer paths are cut (the event's own pathname argument is whole). */
+    public static final int MAX_PATH = 4096;
+
+    int hostPid;
+    int nsPid;
+    int hostPpid;
+    long startNanos;
+    long uniqueId;
+    int uid;
+    long cgroupId;
+    final byte[] comm = new byte[16];
+    int commLength;
+    byte[] exe = new byte[256];
+    int exeLength;
+    byte[] containerId = ContainerIds.NONE;
+
+    void reset(final int hostPid, final int nsPid, final int hostPpid, final long startNanos, final int uid)
+    {
+        this.hostPid = hostPid;
+        this.nsPid = nsPid;
+        this.hostPpid = hostPpid;
+        this.startNanos = startNanos;
+        this.uniqueId = uniqueId(hostPid, startNanos);
+        this.uid = uid;
+        this.cgroupId = 0;
+        this.commLength = 0;
+        this.exeLength = 0;
+        this.containerId = ContainerIds.NONE;
+    }
+
+    void exe(final byte[] src, final int offset, final int length)
+    {
+        final int copy = Math.min(length, MAX_PATH);
+        if (exe.length < copy)
+        {
+            exe = new byte[Math.min(MAX_PATH, Math.max(copy, exe.length * 2))];
+        }
+        System.arraycopy(src, offset, exe, 0, copy);
+        exeLength = copy;
+    }
+
+    void comm(final byte[] src, final int length)
+    {
+        commLength = Math.min(length, comm.length);
+        System.arraycopy(src, 0, comm, 0, commLength);
+    }
+
+    void copyIdentityFrom(final ProcessEntry parent)
+    {
+        exe(parent.exe, 0, parent.exeLength);
+        comm(parent.comm, parent.commLength);
+        containerId = parent.containerId;
+        cgroupId = parent.cgroupId;
+    }
+
+    /**
+     * A process's unique id: its host pid and start time mixed into 64 bits, so pid reuse gives a new id.
+     *
+     * @param hostPid    host pid.
+     * @param startNanos start time, epoch nanoseconds.
+     * @return the id.
+     */
+    public static long uniqueId(final int hostPid, final long startNanos)
+    {
+        long z = startNanos * 0x9E3779B97F4A7C15L + hostPid;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return (z ^ (z >>> 31)) & Long.MAX_VALUE;
+    }
+
+    /**
+     * @return host pid.
+     */
+    public int hostPid()
+    {
+        return hostPid;
+    }
+
+    /**
+     * @return pid in the process's own pid namespace.
+     */
+    public int nsPid()
+    {
+        return nsPid;
+    }
+
+    /**
+     * @return the parent's host pid.
+     */
+    public int hostPpid()
+    {
+        return hostPpid;
+    }
+
+    /**
+     * @return unique id.
+     */
+    public long uniqueId()
+    {
+        return uniqueId;
+    }
+
+    /**
+     * @return the executable path as text (allocates: for tests and diagnostics).
+     */
+    public String exeString()
+    {
+        return new String(exe, 0, exeLength, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * @return the container id as text, empty for host processes (allocates).
+     */
+    public String containerIdString()
+    {
+        return new String(containerId, java.nio.charset.StandardCharsets.US_ASCII);
+    }
+}

@@ -1,0 +1,257 @@
+package io.sluice.source;
+
+import io.sluice.ring.SharedRing;
+import org.agrona.concurrent.ringbuffer.RingBuffer;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The kernel sensor: starts {@code sluice-loader} with the shared ring's file and the selection, waits for its
+ * {@code ready}, watches it, and stops it (SIGTERM: it drains its BPF ring and detaches). The loader writes
+ * KernelEvent and Loss records straight into the shared ring; the engine enriches them. A loader that cannot
+ * start or dies is reported in one line.
+ */
+public final class KernelSource implements EventSource
+{
+    /** System property naming the loader binary. */
+    public static final String LOADER_PROPERTY = "sluice.loader";
+    /** Environment variable naming the loader binary. */
+    public static final String LOADER_ENV = "SLUICE_LOADER";
+
+    private static final long READY_TIMEOUT_SECONDS = 60;
+
+    private final KernelSpec spec;
+    private final CountDownLatch ready = new CountDownLatch(1);
+    private volatile Process process;
+    private volatile boolean stopRequested;
+    private volatile boolean done;
+    private volatile Throwable failure;
+    private volatile String lastError = "";
+
+    /**
+     * @param spec what to trace.
+     */
+    public KernelSource(final KernelSpec spec)
+    {
+        this.spec = spec;
+    }
+
+    /**
+     * Find the loader: {@value #LOADER_PROPERTY}, then {@value #LOADER_ENV}, then {@code bpf-native/target/sluice-loader}
+     * above the running code.
+     *
+     * @return the loader's path.
+     * @throws SourceFailure when it is nowhere.
+     */
+    public static Path findLoader()
+    {
+        final String configured = System.getProperty(LOADER_PROPERTY, System.getenv(LOADER_ENV));
+        if (configured != null && !configured.isEmpty())
+        {
+            return Paths.get(configured);
+        }
+        try
+        {
+            Path dir = Paths.get(KernelSource.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            while (dir != null)
+            {
+                final Path candidate = dir.resolve("bpf-native/target/sluice-loader");
+                if (Files.isExecutable(candidate))
+                {
+                    return candidate;
+                }
+                dir = dir.getParent();
+            }
+        }
+        catch (final URISyntaxException | RuntimeException ex)
+        {
+            // fall through to the failure below
+        }
+        throw new SourceFailure("the kernel sensor (sluice-loader) is not built; build the project " +
+            "(mvn -B package) or set -D" + LOADER_PROPERTY + "=PATH");
+    }
+
+    @Override
+    public String description()
+    {
+        return "kernel(" + spec.events().size() + " events)";
+    }
+
+    @Override
+    public boolean writesKernelRecords()
+    {
+        return true;
+    }
+
+    @Override
+    public void start(final RingBuffer ring)
+    {
+        throw new UnsupportedOperationException("the kernel sensor writes into the shared ring's file: use start(SharedRing)");
+    }
+
+    @Override
+    public void start(final SharedRing shared)
+    {
+        if (!Files.isExecutable(spec.loader()))
+        {
+            fail(new SourceFailure("the kernel sensor " + spec.loader() + " is missing or not executable"));
+            return;
+        }
+        final Process started;
+        try
+        {
+            started = new ProcessBuilder(spec.loaderArguments(shared.file())).start();
+        }
+        catch (final IOException ex)
+        {
+            fail(new SourceFailure("cannot start the kernel sensor " + spec.loader() + ": " + ex.getMessage()));
+            return;
+        }
+        process = started;
+        final Thread stdout = new Thread(() -> readStdout(started), "sluice-loader-out");
+        final Thread stderr = new Thread(() -> readStderr(started), "sluice-loader-err");
+        stdout.setDaemon(true);
+        stderr.setDaemon(true);
+        stdout.start();
+        stderr.start();
+        final Thread watcher = new Thread(() -> watch(started, stdout, stderr), "sluice-loader-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+        try
+        {
+            if (!ready.await(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS))
+            {
+                started.destroyForcibly();
+                fail(new SourceFailure("the kernel sensor did not become ready within " + READY_TIMEOUT_SECONDS + " s"));
+            }
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            requestStop();
+        }
+        if (stopRequested)
+        {
+            requestStop();
+        }
+    }
+
+    @Override
+    public void requestStop()
+    {
+        stopRequested = true;
+        final Process running = process;
+        if (running != null && running.isAlive())
+        {
+            running.destroy();
+        }
+    }
+
+    @Override
+    public boolean isDone()
+    {
+        return done;
+    }
+
+    @Override
+    public long produced()
+    {
+        return -1;
+    }
+
+    @Override
+    public Throwable failure()
+    {
+        return failure;
+    }
+
+    private void readStdout(final Process started)
+    {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8)))
+        {
+            String line;
+            while ((line = reader.readLine()) != null)
+            {
+                if ("ready".equals(line.trim()))
+                {
+                    ready.countDown();
+                }
+            }
+        }
+        catch (final IOException ignore)
+        {
+            // the loader is gone; the watcher reports how
+        }
+    }
+
+    private void readStderr(final Process started)
+    {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(started.getErrorStream(), StandardCharsets.UTF_8)))
+        {
+            String line;
+            while ((line = reader.readLine()) != null)
+            {
+                if (line.isBlank())
+                {
+                    continue;
+                }
+                if (ready.getCount() > 0 || lastError.isEmpty())
+                {
+                    // before ready (or the first complaint): kept for the one-line failure report
+                    if (lastError.isEmpty())
+                    {
+                        lastError = line.trim();
+                    }
+                }
+                else
+                {
+                    System.err.println(line);
+                }
+            }
+        }
+        catch (final IOException ignore)
+        {
+            // the loader is gone; the watcher reports how
+        }
+    }
+
+    private void watch(final Process started, final Thread stdout, final Thread stderr)
+    {
+        try
+        {
+            final int exit = started.waitFor();
+            stdout.join(5_000);
+            stderr.join(5_000);
+            if (exit != 0 && !(stopRequested && exit == 143))
+            {
+                final String message = lastError.isEmpty() ? "the kernel sensor exited with code " + exit : lastError;
+                failure = new SourceFailure(message);
+            }
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+        finally
+        {
+            done = true;
+            ready.countDown();
+        }
+    }
+
+    private void fail(final SourceFailure problem)
+    {
+        failure = problem;
+        done = true;
+        ready.countDown();
+    }
+}

@@ -1,0 +1,111 @@
+package io.sluice.source;
+
+import io.sluice.codec.catalog.ArgDefinition;
+import io.sluice.codec.catalog.EventDefinition;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the kernel sensor is asked to trace: the selected events (only their programs are attached), the simple
+ * scopes pushed into kernel maps, and the sensor's buffers. {@link #loaderArguments} is the loader's command line
+ * (see docs/sensor.md).
+ *
+ * @param loader       the {@code sluice-loader} binary.
+ * @param events       the selected events.
+ * @param execEnv      capture the environment of exec events.
+ * @param pids         only these host pids (empty = all).
+ * @param comms        only these command names (empty = all).
+ * @param uids         only these uids (empty = all).
+ * @param ringbufBytes the kernel ringbuf size, 0 = the loader's default.
+ * @param arch         this machine's architecture (syscall numbers differ).
+ */
+public record KernelSpec(
+    Path loader,
+    List<EventDefinition> events,
+    boolean execEnv,
+    List<Integer> pids,
+    List<String> comms,
+    List<Integer> uids,
+    int ringbufBytes,
+    String arch)
+{
+    /**
+     * @param ringFile the shared ring's file.
+     * @return the loader's command line.
+     */
+    public List<String> loaderArguments(final Path ringFile)
+    {
+        final List<String> command = new ArrayList<>();
+        command.add(loader.toString());
+        command.add("--ring");
+        command.add(ringFile.toString());
+        command.add("--events");
+        command.add(selection());
+        pids.forEach(pid -> add(command, "--pid", pid.toString()));
+        comms.forEach(comm -> add(command, "--comm", comm));
+        uids.forEach(uid -> add(command, "--uid", uid.toString()));
+        if (execEnv)
+        {
+            command.add("--exec-env");
+        }
+        if (ringbufBytes > 0)
+        {
+            add(command, "--ringbuf-bytes", Integer.toString(ringbufBytes));
+        }
+        return command;
+    }
+
+    /**
+     * @return the {@code --events} value: {@code ID} for scheduler events, {@code ID:NR:TYPES} for syscall events.
+     */
+    public String selection()
+    {
+        final StringBuilder text = new StringBuilder();
+        for (final EventDefinition event : events)
+        {
+            if (text.length() > 0)
+            {
+                text.append(',');
+            }
+            text.append(event.id());
+            if (event.isSyscall())
+            {
+                final int nr = event.syscallNumber(arch);
+                if (nr < 0)
+                {
+                    throw new SourceFailure("event " + event.name() + " has no syscall number on " + arch);
+                }
+                text.append(':').append(nr).append(':');
+                for (final ArgDefinition arg : event.args())
+                {
+                    text.append(typeLetter(arg));
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    private static char typeLetter(final ArgDefinition arg)
+    {
+        return switch (arg.type())
+        {
+            case INT32 -> 'i';
+            case INT64 -> 'l';
+            case U_INT32 -> 'u';
+            case U_INT64 -> 'U';
+            case STR -> 's';
+            case STR_ARRAY -> 'a';
+            case SOCKADDR -> 'k';
+            case BOOL -> 'b';
+            default -> 'x';
+        };
+    }
+
+    private static void add(final List<String> command, final String flag, final String value)
+    {
+        command.add(flag);
+        command.add(value);
+    }
+}
