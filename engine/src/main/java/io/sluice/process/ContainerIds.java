@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /**
  * Container ids from cgroup paths, in the forms the common runtimes use:
  * docker ({@code /docker/<id>}, {@code docker-<id>.scope}), containerd ({@code cri-containerd-<id>.scope},
- * {@code /kubepods/.../<id>}), cri-o ({@code crio-<id>.scope}, {@code crio-conmon-} excluded) and podman
+ * {@code /kubepods/.../<id>}, systemd's {@code ...slice:cri-containerd:<id>}), cri-o ({@code crio-<id>.scope}, {@code crio-conmon-} excluded) and podman
  * ({@code libpod-<id>.scope}, {@code /libpod_parent/libpod-<id>}). An id is 64 lowercase hex characters.
  */
 public final class ContainerIds
@@ -16,7 +16,7 @@ public final class ContainerIds
     public static final byte[] NONE = new byte[0];
 
     private static final Pattern ID = Pattern.compile(
-        "(?:^|/)(?:docker-|cri-containerd-|crio-|libpod-)?([0-9a-f]{64})(?:\\.scope)?(?:/|$)");
+        "(?:^|[/:])(?:docker-|cri-containerd-|crio-|libpod-)?([0-9a-f]{64})(?:\\.scope)?(?=/|$)");
 
     private ContainerIds()
     {
