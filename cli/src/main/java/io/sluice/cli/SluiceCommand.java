@@ -108,6 +108,7 @@ public final class SluiceCommand implements Callable<Integer>
         }
         err.flush();
         final StopSignals signals = StopSignals.install(engine::requestStop);
+        announceWhenStarted(engine, eventSource);
         final EngineSummary summary;
         try
         {
@@ -137,6 +138,27 @@ public final class SluiceCommand implements Callable<Integer>
             return ExitCodes.RUNTIME_FAILURE;
         }
         return summary.clean() ? ExitCodes.OK : ExitCodes.RUNTIME_FAILURE;
+    }
+
+    private static void announceWhenStarted(final Engine engine, final EventSource eventSource)
+    {
+        final Thread announcer = new Thread(() ->
+        {
+            try
+            {
+                engine.awaitSourceStarted(Long.MAX_VALUE, java.util.concurrent.TimeUnit.DAYS);
+                if (eventSource.failure() == null)
+                {
+                    System.err.println("sluice: ready: " + eventSource.description());
+                }
+            }
+            catch (final InterruptedException ignore)
+            {
+                // exiting
+            }
+        }, "sluice-announce");
+        announcer.setDaemon(true);
+        announcer.start();
     }
 
     private EventSource source(final EventCatalog catalog, final OutputConfig output)

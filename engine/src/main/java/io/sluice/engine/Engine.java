@@ -15,7 +15,9 @@ import io.sluice.stream.Stream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -31,6 +33,7 @@ public final class Engine
     private final Disruptor<EventSlot> mainDisruptor;
     private final SharedRing sharedRing;
     private final IngestLoop ingest;
+    private final CountDownLatch sourceStarted = new CountDownLatch(1);
     private volatile boolean stopRequested;
 
     /**
@@ -98,7 +101,14 @@ public final class Engine
         mainDisruptor.start();
         final Thread ingestThread = new Thread(ingest, "sluice-ingest");
         ingestThread.start();
-        source.start(sharedRing);
+        try
+        {
+            source.start(sharedRing);
+        }
+        finally
+        {
+            sourceStarted.countDown();
+        }
         if (stopRequested)
         {
             source.requestStop();
@@ -123,6 +133,19 @@ public final class Engine
     {
         stopRequested = true;
         source.requestStop();
+    }
+
+    /**
+     * Wait until the source has started (the kernel sensor is attached and ready), or failed to.
+     *
+     * @param timeout how long to wait.
+     * @param unit    its unit.
+     * @return true when it started or failed within the time; check {@link EngineSummary#failure()} at the end.
+     * @throws InterruptedException when interrupted.
+     */
+    public boolean awaitSourceStarted(final long timeout, final TimeUnit unit) throws InterruptedException
+    {
+        return sourceStarted.await(timeout, unit);
     }
 
     /**

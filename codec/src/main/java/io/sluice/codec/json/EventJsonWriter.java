@@ -23,6 +23,7 @@ import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Writes an enriched event record (SBE {@code Event}) as the JSON of its {@code v1beta1.Event}, byte for byte what
@@ -110,7 +111,7 @@ public final class EventJsonWriter
                 final byte[] utf8 = namesByBit[i].getBytes(StandardCharsets.UTF_8);
                 scratch.reset();
                 scratch.string(new UnsafeBuffer(utf8), 0, utf8.length);
-                quoted[i] = java.util.Arrays.copyOf(scratch.array(), scratch.length());
+                quoted[i] = Arrays.copyOf(scratch.array(), scratch.length());
             }
         }
         quotedPolicyNames = quoted;

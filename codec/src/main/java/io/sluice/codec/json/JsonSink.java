@@ -9,9 +9,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Compact JSON text in a reusable byte array, with the value spellings of protobuf's {@code JsonFormat} printer:
- * strings escaped as its Gson does (HTML-safe, {@code \u2028}/{@code \u2029} escaped, malformed UTF-8 replaced as
- * {@code new String(bytes, UTF_8)} replaces it), 64-bit integers quoted, unsigned integers printed unsigned, bytes as
- * padded standard base64.
+ * strings escaped as its Gson does (HTML-safe, controls and U+2028/U+2029 as unicode escapes, malformed UTF-8
+ * replaced as {@code new String(bytes, UTF_8)} replaces it), 64-bit integers quoted, unsigned integers printed
+ * unsigned, bytes as padded standard base64.
  * <p>
  * The sink places commas itself: {@link #key} and every value separate themselves from what came before. Nothing
  * allocates once the array is large enough for the largest document written.
@@ -26,10 +26,8 @@ public final class JsonSink
     private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] LONG_MIN = "-9223372036854775808".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_BYTES_PER_INPUT_BYTE = 6;
-    private static final byte PLAIN = 0;
-    private static final byte ESCAPED = 1;
-    private static final byte NON_ASCII = 2;
-    private static final byte[] KIND = new byte[256];
+    /** Bytes copied as they are: ASCII that needs no escape. */
+    private static final boolean[] PLAIN = new boolean[256];
     private static final byte[] DIGIT_PAIRS = new byte[200];
 
     static
@@ -53,7 +51,7 @@ public final class JsonSink
         ESCAPES['\''] = unicodeEscape('\'');
         for (int b = 0; b < 256; b++)
         {
-            KIND[b] = b >= 0x80 ? NON_ASCII : ESCAPES[b] != null ? ESCAPED : PLAIN;
+            PLAIN[b] = b < 0x80 && ESCAPES[b] == null;
         }
         for (int i = 0; i < 100; i++)
         {
@@ -276,7 +274,7 @@ public final class JsonSink
         while (i < length)
         {
             int plainEnd = i;
-            while (plainEnd < length && KIND[in[plainEnd] & 0xFF] == PLAIN)
+            while (plainEnd < length && PLAIN[in[plainEnd] & 0xFF])
             {
                 plainEnd++;
             }

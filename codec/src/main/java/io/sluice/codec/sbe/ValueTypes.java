@@ -1,5 +1,7 @@
 package io.sluice.codec.sbe;
 
+import java.util.Arrays;
+
 /**
  * Reads a data entry's raw {@code valueType} without the generated lookup's exception for unknown codes: a code this
  * schema does not know (a newer or broken writer) reads as {@link ValueType#NONE}, so the entry keeps its name and
@@ -11,7 +13,7 @@ public final class ValueTypes
 
     static
     {
-        java.util.Arrays.fill(BY_CODE, ValueType.NONE);
+        Arrays.fill(BY_CODE, ValueType.NONE);
         for (final ValueType type : ValueType.values())
         {
             if (type != ValueType.NULL_VAL)
