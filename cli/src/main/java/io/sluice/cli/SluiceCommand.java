@@ -175,7 +175,8 @@ public final class SluiceCommand implements Callable<Integer>
         {
             throw new IllegalArgumentException("--source: unknown source '" + source + "' (expected kernel or synthetic:...)");
         }
-        return new KernelSource(new KernelSpec(KernelSource.findLoader(), selectedEvents(catalog), output.options().execEnv(),
+        final List<EventDefinition> selected = selectedEvents(catalog);
+        return new KernelSource(new KernelSpec(KernelSource.findLoader(), selected, output.options().execEnv(),
             List.of(), List.of(), List.of(), 0, System.getProperty("os.arch")));
     }
 

@@ -52,7 +52,7 @@ import java.util.Random;
  */
 public final class RandomEvents
 {
-    /** Policy names by bit: 60 bits named, some left unnamed, unicode and escapes included. */
+    /** Policy names by bit: all 64 bits, a few left unnamed (null), unicode and escapes included. */
     public static final String[] POLICY_NAMES = policyNames();
 
     private static final int[] CATALOG_IDS = EventCatalog.standard().events().stream().mapToInt(EventDefinition::id).toArray();
@@ -721,10 +721,10 @@ public final class RandomEvents
 
     private static String[] policyNames()
     {
-        final String[] names = new String[60];
+        final String[] names = new String[Long.SIZE];
         for (int i = 0; i < names.length; i++)
         {
-            names[i] = i % 7 == 3 ? null : "policy-" + i;
+            names[i] = i % 9 == 7 ? null : "policy-" + i;
         }
         names[0] = "default-policy";
         names[1] = "file-modification-test";
@@ -732,7 +732,7 @@ public final class RandomEvents
         names[4] = "quote\"back\\slash<tag>&amp='x'";
         names[5] = "line\nbreak\u2028sep\u0001";
         names[6] = "";
-        names[63 - 4] = "last named bit \uD83D\uDE00";
+        names[63] = "last bit \uD83D\uDE00";
         return names;
     }
 }
