@@ -3,12 +3,29 @@ package io.sluice.config;
 /**
  * One validated destination.
  *
- * @param name   unique name, referenced by streams.
- * @param type   where events go.
- * @param format how they are rendered.
- * @param path   for {@link DestinationType#FILE}: {@code stdout}, {@code stderr} or a file path; else null.
- * @param url    for network types: the URL; else null.
+ * @param name     unique name, referenced by streams.
+ * @param type     where events go.
+ * @param format   how they are rendered ({@link FormatSpec#SBE} for a journal: the records as they are).
+ * @param path     for {@link DestinationType#FILE}: {@code stdout}, {@code stderr} or a file path; for
+ *                 {@link DestinationType#JOURNAL}: the journal directory; else null.
+ * @param url      for network types: the URL; else null.
+ * @param rotation for a file destination with rotation on: its settings; else null.
+ * @param roll     for a journal: how often it starts a new file; else null.
  */
-public record DestinationConfig(String name, DestinationType type, FormatSpec format, String path, String url)
+public record DestinationConfig(
+    String name, DestinationType type, FormatSpec format, String path, String url, RotationConfig rotation, JournalRoll roll)
 {
+    /**
+     * A destination without rotation or roll.
+     *
+     * @param name   unique name.
+     * @param type   where events go.
+     * @param format how they are rendered.
+     * @param path   the path, or null.
+     * @param url    the URL, or null.
+     */
+    public DestinationConfig(final String name, final DestinationType type, final FormatSpec format, final String path, final String url)
+    {
+        this(name, type, format, path, url, null, null);
+    }
 }

@@ -9,7 +9,9 @@ public enum FormatKind
     TABLE("table"),
     GOTEMPLATE("gotemplate"),
     COMPACT("compact"),
-    PROTOBUF("protobuf");
+    PROTOBUF("protobuf"),
+    /** The enriched SBE record as it is: what a journal stores. Not for files. */
+    SBE("sbe");
 
     private final String key;
 

@@ -13,6 +13,8 @@ public record FormatSpec(FormatKind kind, String templatePath)
     public static final FormatSpec JSON = new FormatSpec(FormatKind.JSON, null);
     /** Tracee's table. */
     public static final FormatSpec TABLE = new FormatSpec(FormatKind.TABLE, null);
+    /** The SBE record unchanged (journals). */
+    public static final FormatSpec SBE = new FormatSpec(FormatKind.SBE, null);
 
     @Override
     public String toString()

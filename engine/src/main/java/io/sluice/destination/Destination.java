@@ -40,6 +40,14 @@ public interface Destination extends AutoCloseable
     void endOfBatch() throws IOException;
 
     /**
+     * @return a line for the run's summary about what this destination kept (a journal's count), or null.
+     */
+    default String report()
+    {
+        return null;
+    }
+
+    /**
      * Flush everything and release the destination.
      *
      * @throws IOException when the final flush fails.

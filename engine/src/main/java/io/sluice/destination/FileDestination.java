@@ -1,5 +1,6 @@
 package io.sluice.destination;
 
+import io.sluice.config.RotationConfig;
 import org.agrona.DirectBuffer;
 
 import java.io.FileDescriptor;
@@ -11,12 +12,14 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 
 /**
  * The {@code file} destination: {@code stdout}, {@code stderr} or a file (parent directories created, the file
  * created with permissions 0600 and truncated, as Tracee does). Events are newline-terminated and buffered:
  * flushed after every event on a terminal, at the end of each batch and when the buffer fills otherwise, and
- * always at close.
+ * always at close. With rotation ({@link RotationConfig}) the file rotates between flushes, so no event is ever
+ * split across two files.
  */
 public final class FileDestination implements Destination
 {
@@ -30,6 +33,7 @@ public final class FileDestination implements Destination
     private final String name;
     private final String path;
     private final boolean terminal;
+    private final RotationConfig rotation;
     private final byte[] buffer = new byte[BUFFER_SIZE];
     private int position;
     private OutputStream out;
@@ -42,9 +46,21 @@ public final class FileDestination implements Destination
      */
     public FileDestination(final String name, final String path, final boolean terminal)
     {
+        this(name, path, terminal, null);
+    }
+
+    /**
+     * @param name     the destination's name.
+     * @param path     {@code stdout}, {@code stderr} or a file path.
+     * @param terminal true when the target is an interactive terminal (flush per event).
+     * @param rotation how to rotate the file, or null for no rotation (only for a file path).
+     */
+    public FileDestination(final String name, final String path, final boolean terminal, final RotationConfig rotation)
+    {
         this.name = name;
         this.path = path;
         this.terminal = terminal;
+        this.rotation = rotation;
     }
 
     @Override
@@ -71,6 +87,14 @@ public final class FileDestination implements Destination
         else if (STDERR.equals(path))
         {
             out = new FileOutputStream(FileDescriptor.err);
+        }
+        else if (rotation != null)
+        {
+            final RotatingFileOutput rotating = new RotatingFileOutput(Paths.get(path), rotation, Clock.systemUTC(), preamble);
+            rotating.open();
+            out = rotating;
+            ownsStream = true;
+            return;
         }
         else
         {

@@ -48,7 +48,7 @@ public final class Engine
     {
         this.source = source;
         this.options = options;
-        this.streams = new StreamFactory(catalog, options).build(output, Engine::threads);
+        this.streams = new StreamFactory(catalog, options, source.description()).build(output, Engine::threads);
         this.mainDisruptor = new Disruptor<>(EventSlot::new, options.mainRingSize(), threads("sluice-route"),
             ProducerType.SINGLE, WaitStrategies.byName(options.waitStrategy()));
         if (!streams.isEmpty())

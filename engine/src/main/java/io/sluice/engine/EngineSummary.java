@@ -18,6 +18,7 @@ import java.util.List;
  * @param streams      per-stream counts.
  * @param problems     errors seen while closing destinations.
  * @param failure      what ended the run abnormally, or null.
+ * @param notes        what destinations report about themselves (a journal's appended count), one line each.
  */
 public record EngineSummary(
     String source,
@@ -27,7 +28,8 @@ public record EngineSummary(
     long rejected,
     List<StreamSummary> streams,
     List<String> problems,
-    Throwable failure)
+    Throwable failure,
+    List<String> notes)
 {
     /**
      * One stream's counts.
@@ -47,6 +49,11 @@ public record EngineSummary(
         final String source, final long ingested, final long published, final long lostKernel, final long rejected,
         final List<Stream> streams, final List<String> problems, final Throwable failure)
     {
+        final List<String> notes = new ArrayList<>();
+        for (final Stream stream : streams)
+        {
+            notes.addAll(stream.reports());
+        }
         final List<StreamSummary> summaries = new ArrayList<>();
         for (final Stream stream : streams)
         {
@@ -54,7 +61,7 @@ public record EngineSummary(
                 stream.counters().delivered(), stream.counters().dropped(), stream.counters().failed()));
         }
         return new EngineSummary(source, ingested, published, lostKernel, rejected, List.copyOf(summaries),
-            List.copyOf(problems), failure);
+            List.copyOf(problems), failure, List.copyOf(notes));
     }
 
     /**
@@ -118,6 +125,10 @@ public record EngineSummary(
         {
             text.append(String.format("%-" + width + "s  %-5s  %12d  %12d  %12d  %12d%n",
                 stream.name(), stream.mode(), stream.matched(), stream.delivered(), stream.dropped(), stream.failed()));
+        }
+        for (final String note : notes)
+        {
+            text.append("sluice: ").append(note).append('\n');
         }
         for (final String problem : problems)
         {

@@ -10,6 +10,11 @@ import io.sluice.config.OutputConfig;
 import io.sluice.config.StreamConfig;
 import io.sluice.destination.Destination;
 import io.sluice.destination.FileDestination;
+import io.sluice.destination.JournalDestination;
+import io.sluice.config.JournalRoll;
+import io.sluice.journal.JournalHeader;
+import io.sluice.format.RecordFormatter;
+import java.nio.file.Paths;
 import io.sluice.filter.EventIdFilter;
 import io.sluice.filter.PolicyFilter;
 import io.sluice.format.EventFormatter;
@@ -31,11 +36,13 @@ final class StreamFactory
 {
     private final EventCatalog catalog;
     private final EngineOptions options;
+    private final String sourceDescription;
 
-    StreamFactory(final EventCatalog catalog, final EngineOptions options)
+    StreamFactory(final EventCatalog catalog, final EngineOptions options, final String sourceDescription)
     {
         this.catalog = catalog;
         this.options = options;
+        this.sourceDescription = sourceDescription;
     }
 
     List<Stream> build(final OutputConfig output, final ThreadFactoryByName threads)
@@ -66,7 +73,7 @@ final class StreamFactory
                 {
                     formatOf[d] = existing;
                 }
-                destinations[d] = destination(destination);
+                destinations[d] = destination(destination, config.name());
             }
             streams.add(new Stream(
                 config, eventFilter(config), policyFilter(config), formatters.toArray(new EventFormatter[0]),
@@ -119,13 +126,20 @@ final class StreamFactory
         {
             case JSON -> new JsonFormatter(catalog, options.policyNames());
             case TABLE -> new TableFormatter(catalog);
+            case SBE -> new RecordFormatter();
             default -> throw new ConfigException("output", "destinations." + destination.name() + ".format",
                 destination.format().toString(), "format not available yet");
         };
     }
 
-    private static Destination destination(final DestinationConfig destination)
+    private Destination destination(final DestinationConfig destination, final String stream)
     {
+        if (destination.type() == DestinationType.JOURNAL)
+        {
+            return new JournalDestination(destination.name(), Paths.get(destination.path()),
+                destination.roll() == null ? JournalRoll.DEFAULT : destination.roll(),
+                JournalHeader.now(options.policyNames(), stream, sourceDescription));
+        }
         if (destination.type() != DestinationType.FILE)
         {
             throw new ConfigException("output", "destinations." + destination.name() + ".type",
@@ -134,7 +148,7 @@ final class StreamFactory
         final String path = destination.path() == null ? FileDestination.STDOUT : destination.path();
         final boolean terminal = (FileDestination.STDOUT.equals(path) || FileDestination.STDERR.equals(path)) &&
             System.console() != null;
-        return new FileDestination(destination.name(), path, terminal);
+        return new FileDestination(destination.name(), path, terminal, destination.rotation());
     }
 
     /** Makes thread factories whose threads carry a given name prefix. */

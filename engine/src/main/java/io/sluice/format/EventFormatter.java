@@ -24,4 +24,13 @@ public interface EventFormatter
      * @return bytes a destination writes once before its first event (a table header), or an empty array.
      */
     byte[] preamble();
+
+    /**
+     * @return true when the rendering is the record itself: the stream then hands destinations the record as it
+     * is, without calling {@link #format}.
+     */
+    default boolean passesRecordThrough()
+    {
+        return false;
+    }
 }

@@ -114,6 +114,23 @@ public final class Stream
     }
 
     /**
+     * @return what the destinations report about themselves (journal counts), after {@link #drainAndClose()}.
+     */
+    public List<String> reports()
+    {
+        final java.util.ArrayList<String> reports = new java.util.ArrayList<>();
+        for (final Destination destination : destinations)
+        {
+            final String report = destination.report();
+            if (report != null)
+            {
+                reports.add("stream " + config.name() + ": " + report);
+            }
+        }
+        return reports;
+    }
+
+    /**
      * @return the handler to run on the main ring.
      */
     public EventHandler<EventSlot> router()

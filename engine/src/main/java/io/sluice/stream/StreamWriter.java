@@ -20,6 +20,7 @@ final class StreamWriter implements EventHandler<EventSlot>
     private final EventFormatter[] formatters;
     private final ExpandableArrayBuffer[] renderings;
     private final int[] renderedLengths;
+    private final boolean[] passThrough;
     private final Destination[] destinations;
     private final int[] formatOfDestination;
     private final AtomicLongArray destinationErrors;
@@ -41,6 +42,11 @@ final class StreamWriter implements EventHandler<EventSlot>
             renderings[i] = new ExpandableArrayBuffer(4096);
         }
         this.renderedLengths = new int[formatters.length];
+        this.passThrough = new boolean[formatters.length];
+        for (int f = 0; f < formatters.length; f++)
+        {
+            passThrough[f] = formatters[f].passesRecordThrough();
+        }
         this.destinations = destinations;
         this.formatOfDestination = formatOfDestination;
         this.destinationErrors = new AtomicLongArray(destinations.length);
@@ -54,6 +60,10 @@ final class StreamWriter implements EventHandler<EventSlot>
         boolean allTook = true;
         for (int f = 0; f < formatters.length; f++)
         {
+            if (passThrough[f])
+            {
+                continue;
+            }
             try
             {
                 renderedLengths[f] = formatters[f].format(slot.buffer(), 0, slot.length(), renderings[f], 0);
@@ -67,14 +77,21 @@ final class StreamWriter implements EventHandler<EventSlot>
         for (int d = 0; d < destinations.length; d++)
         {
             final int f = formatOfDestination[d];
-            if (renderedLengths[f] < 0)
+            if (!passThrough[f] && renderedLengths[f] < 0)
             {
                 allTook = false;
                 continue;
             }
             try
             {
-                destinations[d].write(renderings[f], 0, renderedLengths[f]);
+                if (passThrough[f])
+                {
+                    destinations[d].write(slot.buffer(), 0, slot.length());
+                }
+                else
+                {
+                    destinations[d].write(renderings[f], 0, renderedLengths[f]);
+                }
             }
             catch (final IOException | RuntimeException ex)
             {

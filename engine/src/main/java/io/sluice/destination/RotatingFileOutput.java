@@ -1,0 +1,245 @@
+package io.sluice.destination;
+
+import io.sluice.config.RotationConfig;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A file that rotates: each {@link #write(byte[], int, int)} is a unit (whole events) that never straddles two
+ * files. Before a write that would take the live file past its size limit (or once the interval has passed), the
+ * live file is renamed to a backup ({@link BackupNames}) and a new one started; a background thread then gzips the
+ * backup (when asked) and deletes the oldest backups beyond the limit. A non-empty live file found at open is rotated
+ * out first, so nothing of an earlier run is lost. Files are created 0600.
+ */
+final class RotatingFileOutput extends OutputStream
+{
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY_ATTRIBUTE =
+        PosixFilePermissions.asFileAttribute(OWNER_ONLY);
+
+    private final Path file;
+    private final RotationConfig rotation;
+    private final Clock clock;
+    private final byte[] preamble;
+    private final BackupNames names;
+    private final ExecutorService housekeeper;
+    private volatile IOException housekeepingFailure;
+    private OutputStream out;
+    private long size;
+    private long openedAtMillis;
+
+    /**
+     * @param file     the live file.
+     * @param rotation when and how to rotate.
+     * @param clock    the time source (backup names, interval).
+     * @param preamble bytes to start every new file with (a table header), may be empty.
+     */
+    RotatingFileOutput(final Path file, final RotationConfig rotation, final Clock clock, final byte[] preamble)
+    {
+        this.file = file.toAbsolutePath();
+        this.rotation = rotation;
+        this.clock = clock;
+        this.preamble = preamble.clone();
+        this.names = new BackupNames(this.file);
+        this.housekeeper = Executors.newSingleThreadExecutor(runnable ->
+        {
+            final Thread thread = new Thread(runnable, "sluice-rotate-" + this.file.getFileName());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Create the directory and the live file (rotating out a non-empty one left by an earlier run).
+     *
+     * @throws IOException when the file cannot be created.
+     */
+    void open() throws IOException
+    {
+        Files.createDirectories(file.getParent());
+        if (Files.isRegularFile(file) && Files.size(file) > 0)
+        {
+            backUpLiveFile();
+        }
+        startLiveFile();
+    }
+
+    @Override
+    public void write(final int b) throws IOException
+    {
+        write(new byte[] {(byte)b}, 0, 1);
+    }
+
+    @Override
+    public void write(final byte[] bytes, final int offset, final int length) throws IOException
+    {
+        if (size > preamble.length && (size + length > rotation.maxSizeBytes() || intervalPassed()))
+        {
+            rotate();
+        }
+        out.write(bytes, offset, length);
+        size += length;
+    }
+
+    @Override
+    public void flush() throws IOException
+    {
+        out.flush();
+    }
+
+    /**
+     * Close the live file and wait for pending compression and pruning.
+     *
+     * @throws IOException when closing failed, or compressing or pruning a backup failed.
+     */
+    @Override
+    public void close() throws IOException
+    {
+        try
+        {
+            if (out != null)
+            {
+                out.close();
+                out = null;
+            }
+        }
+        finally
+        {
+            housekeeper.shutdown();
+            try
+            {
+                housekeeper.awaitTermination(5, TimeUnit.MINUTES);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (housekeepingFailure != null)
+        {
+            throw housekeepingFailure;
+        }
+    }
+
+    private boolean intervalPassed()
+    {
+        return !rotation.interval().isZero() && clock.millis() - openedAtMillis >= rotation.interval().toMillis();
+    }
+
+    private void rotate() throws IOException
+    {
+        out.close();
+        out = null;
+        backUpLiveFile();
+        startLiveFile();
+    }
+
+    private void backUpLiveFile() throws IOException
+    {
+        Instant at = clock.instant();
+        Path backup = file.resolveSibling(names.backupName(at));
+        while (Files.exists(backup) || Files.exists(gzipOf(backup)))
+        {
+            at = at.plusMillis(1);
+            backup = file.resolveSibling(names.backupName(at));
+        }
+        Files.move(file, backup);
+        final Path rotated = backup;
+        housekeeper.execute(() -> houseKeep(rotated));
+    }
+
+    private void startLiveFile() throws IOException
+    {
+        try
+        {
+            Files.createFile(file, OWNER_ONLY_ATTRIBUTE);
+        }
+        catch (final FileAlreadyExistsException raced)
+        {
+            // created meanwhile by someone else: take it over, truncated below
+        }
+        out = Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        size = 0;
+        openedAtMillis = clock.millis();
+        if (preamble.length > 0)
+        {
+            out.write(preamble);
+            size = preamble.length;
+        }
+    }
+
+    private void houseKeep(final Path backup)
+    {
+        try
+        {
+            if (rotation.compress())
+            {
+                compress(backup);
+            }
+            prune();
+        }
+        catch (final IOException ex)
+        {
+            if (housekeepingFailure == null)
+            {
+                housekeepingFailure = new IOException("rotating " + file + ": " + ex.getMessage(), ex);
+            }
+        }
+    }
+
+    private static Path gzipOf(final Path backup)
+    {
+        return backup.resolveSibling(backup.getFileName() + ".gz");
+    }
+
+    private static void compress(final Path backup) throws IOException
+    {
+        final Path gzip = gzipOf(backup);
+        final Path partial = backup.resolveSibling(backup.getFileName() + ".gz.partial");
+        Files.deleteIfExists(partial);
+        Files.createFile(partial, OWNER_ONLY_ATTRIBUTE);
+        try (InputStream in = Files.newInputStream(backup);
+             OutputStream zipped = new GZIPOutputStream(Files.newOutputStream(partial, StandardOpenOption.WRITE), 64 * 1024))
+        {
+            in.transferTo(zipped);
+        }
+        Files.move(partial, gzip);
+        Files.delete(backup);
+    }
+
+    private void prune() throws IOException
+    {
+        if (rotation.maxBackups() <= 0)
+        {
+            return;
+        }
+        final List<Path> backups = new ArrayList<>();
+        try (var files = Files.list(file.getParent()))
+        {
+            files.filter(path -> names.isBackup(path.getFileName().toString())).forEach(backups::add);
+        }
+        backups.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+        for (int i = 0; i < backups.size() - rotation.maxBackups(); i++)
+        {
+            Files.deleteIfExists(backups.get(i));
+        }
+    }
+}

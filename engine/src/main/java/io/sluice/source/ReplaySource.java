@@ -1,0 +1,367 @@
+package io.sluice.source;
+
+import io.sluice.codec.sbe.EventDecoder;
+import io.sluice.codec.sbe.EventEncoder;
+import io.sluice.codec.sbe.MessageHeaderDecoder;
+import io.sluice.journal.JournalDamage;
+import io.sluice.journal.JournalHeader;
+import io.sluice.journal.JournalReader;
+import io.sluice.ring.RecordType;
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.ringbuffer.RingBuffer;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Replays a journal into the shared ring, like any live source, so every stream, filter, format and destination
+ * works on replay as it does live. Events keep their recorded bytes; only the matched-policies bitmap changes:
+ * without {@link ReplaySpec#recordedPolicies()} it is cleared (the replay's own policies decide; with none given,
+ * the implicit one passes everything), with it the recorded bits are kept and named by the first journal header
+ * (bits of later writer sessions are mapped to those names). Paces by the recorded timestamps when asked, skips
+ * events outside {@code --from}/{@code --to}, follows a growing journal when asked, and records damage instead of
+ * failing. Nothing is allocated per event.
+ */
+public final class ReplaySource implements EventSource, JournalReader.Listener
+{
+    private final ReplaySpec spec;
+    private final JournalReader reader;
+    private final JournalHeader firstHeader;
+    private final MessageHeaderDecoder messageHeader = new MessageHeaderDecoder();
+    private final EventDecoder event = new EventDecoder();
+    private final EventEncoder rewrite = new EventEncoder();
+    private final List<String> notes = new ArrayList<>();
+    private long[] bitMap = identityBits();
+    private RingBuffer ring;
+    private IdleStrategy idle;
+    private long firstEventNanos = Long.MIN_VALUE;
+    private long startedAtNanos;
+
+    private volatile boolean stopRequested;
+    private volatile boolean done;
+    private volatile long produced;
+    private volatile long outsideRange;
+    private volatile long headers;
+    private volatile Throwable failure;
+    private volatile List<JournalDamage> damage = List.of();
+    private Thread thread;
+
+    private ReplaySource(final ReplaySpec spec, final JournalReader reader, final JournalHeader firstHeader)
+    {
+        this.spec = spec;
+        this.reader = reader;
+        this.firstHeader = firstHeader;
+    }
+
+    /**
+     * Open the journal and read its first header (for the recorded policy names).
+     *
+     * @param spec what to replay.
+     * @return the source, not started.
+     * @throws SourceFailure when there is no readable journal there.
+     */
+    public static ReplaySource open(final ReplaySpec spec)
+    {
+        final JournalHeader first;
+        try
+        {
+            first = peekFirstHeader(spec);
+            return new ReplaySource(spec, JournalReader.open(spec.dir()), first);
+        }
+        catch (final IOException ex)
+        {
+            throw new SourceFailure(ex.getMessage());
+        }
+    }
+
+    private static JournalHeader peekFirstHeader(final ReplaySpec spec) throws IOException
+    {
+        final JournalHeader[] found = new JournalHeader[1];
+        try (JournalReader peek = JournalReader.open(spec.dir()))
+        {
+            final JournalReader.Listener listener = new JournalReader.Listener()
+            {
+                @Override
+                public void onHeader(final JournalHeader header, final long index)
+                {
+                    found[0] = header;
+                }
+
+                @Override
+                public void onEvent(final DirectBuffer record, final int offset, final int length, final long index)
+                {
+                    // events before any header: written by no Sluice writer we know; replayed without names
+                }
+            };
+            for (int i = 0; i < 16 && found[0] == null; i++)
+            {
+                if (peek.poll(listener) == JournalReader.NONE)
+                {
+                    break;
+                }
+            }
+        }
+        return found[0];
+    }
+
+    /**
+     * @return the first header of the journal, or null when it has none.
+     */
+    public JournalHeader firstHeader()
+    {
+        return firstHeader;
+    }
+
+    /**
+     * @return policy names by bit in force for the replayed events: the recorded ones with
+     * {@link ReplaySpec#recordedPolicies()}, else none.
+     */
+    public String[] policyNames()
+    {
+        return spec.recordedPolicies() && firstHeader != null ? firstHeader.policyNameArray() : new String[0];
+    }
+
+    @Override
+    public String description()
+    {
+        return "replay(" + spec.dir() + (spec.speed() == 0 ? "" : ", pace " + spec.speed() + "x") +
+            (spec.follow() ? ", follow" : "") + (spec.recordedPolicies() ? ", recorded policies" : "") + ")";
+    }
+
+    @Override
+    public void start(final RingBuffer ring)
+    {
+        this.ring = ring;
+        thread = new Thread(this::run, "sluice-replay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void requestStop()
+    {
+        stopRequested = true;
+    }
+
+    @Override
+    public boolean isDone()
+    {
+        return done;
+    }
+
+    @Override
+    public long produced()
+    {
+        return produced;
+    }
+
+    @Override
+    public Throwable failure()
+    {
+        return failure;
+    }
+
+    /**
+     * @return events skipped because their time was outside {@code --from}/{@code --to}.
+     */
+    public long outsideRange()
+    {
+        return outsideRange;
+    }
+
+    /**
+     * @return writer headers read (one per writer session).
+     */
+    public long headers()
+    {
+        return headers;
+    }
+
+    /**
+     * @return damage found in the journal (final once {@link #isDone()}).
+     */
+    public List<JournalDamage> damage()
+    {
+        return damage;
+    }
+
+    /**
+     * @return remarks about the replay (policy names that could not be mapped), final once done.
+     */
+    public List<String> notes()
+    {
+        return List.copyOf(notes);
+    }
+
+    /**
+     * @return the journal's excerpt count per its index (headers included), or -1 when unknown; for progress.
+     */
+    public long excerptCountEstimate()
+    {
+        return reader.excerptCountEstimate();
+    }
+
+    private void run()
+    {
+        idle = new BackoffIdleStrategy(100, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1));
+        final IdleStrategy followIdle =
+            new BackoffIdleStrategy(10, 10, TimeUnit.MICROSECONDS.toNanos(10), TimeUnit.MILLISECONDS.toNanos(10));
+        startedAtNanos = System.nanoTime();
+        try
+        {
+            while (!stopRequested)
+            {
+                final int result = reader.poll(this);
+                if (result == JournalReader.NONE)
+                {
+                    if (reader.skipTruncatedFile())
+                    {
+                        continue;
+                    }
+                    if (!spec.follow())
+                    {
+                        break;
+                    }
+                    followIdle.idle();
+                }
+                else
+                {
+                    followIdle.reset();
+                }
+            }
+        }
+        catch (final Throwable ex)
+        {
+            failure = ex;
+        }
+        finally
+        {
+            damage = List.copyOf(reader.damage());
+            reader.close();
+            done = true;
+        }
+    }
+
+    @Override
+    public void onHeader(final JournalHeader header, final long index)
+    {
+        headers++;
+        if (firstHeader == null || !spec.recordedPolicies())
+        {
+            return;
+        }
+        bitMap = mapBits(header);
+    }
+
+    @Override
+    public void onEvent(final DirectBuffer record, final int offset, final int length, final long index)
+    {
+        messageHeader.wrap(record, offset);
+        event.wrap(record, offset + MessageHeaderDecoder.ENCODED_LENGTH, messageHeader.blockLength(), messageHeader.version());
+        final long eventNanos = event.timestampSeconds() * 1_000_000_000L + event.timestampNanos();
+        if (eventNanos < spec.fromNanos() || eventNanos > spec.toNanos())
+        {
+            outsideRange++;
+            return;
+        }
+        rewritePolicies((MutableDirectBuffer)record, offset, event.policiesMatched(), event.presence().policies());
+        if (spec.speed() > 0)
+        {
+            pace(eventNanos);
+        }
+        while (!ring.write(RecordType.EVENT, record, offset, length))
+        {
+            if (stopRequested)
+            {
+                return;
+            }
+            idle.idle();
+        }
+        idle.reset();
+        produced++;
+    }
+
+    private void rewritePolicies(final MutableDirectBuffer record, final int offset, final long recorded, final boolean present)
+    {
+        rewrite.wrap(record, offset + MessageHeaderDecoder.ENCODED_LENGTH);
+        if (!spec.recordedPolicies())
+        {
+            if (recorded != 0 || present)
+            {
+                rewrite.policiesMatched(0);
+                rewrite.presence().policies(false);
+            }
+            return;
+        }
+        if (bitMap != null && recorded != 0)
+        {
+            long mapped = 0;
+            for (int bit = 0; bit < Long.SIZE; bit++)
+            {
+                if ((recorded & (1L << bit)) != 0)
+                {
+                    mapped |= bitMap[bit];
+                }
+            }
+            rewrite.policiesMatched(mapped);
+        }
+    }
+
+    private void pace(final long eventNanos)
+    {
+        if (firstEventNanos == Long.MIN_VALUE)
+        {
+            firstEventNanos = eventNanos;
+            startedAtNanos = System.nanoTime();
+            return;
+        }
+        final long due = startedAtNanos + (long)((eventNanos - firstEventNanos) / spec.speed());
+        long now;
+        while ((now = System.nanoTime()) < due && !stopRequested)
+        {
+            LockSupport.parkNanos(Math.min(due - now, 1_000_000L));
+        }
+    }
+
+    /** Bits of a later session's header, by name, into the first header's bits (0 when the name is not there). */
+    private long[] mapBits(final JournalHeader header)
+    {
+        final List<String> first = firstHeader.policyNames();
+        if (header.policyNames().equals(first))
+        {
+            return identityBits();
+        }
+        final long[] map = new long[Long.SIZE];
+        for (int bit = 0; bit < header.policyNames().size(); bit++)
+        {
+            final String name = header.policyNames().get(bit);
+            final int target = name.isEmpty() ? -1 : first.indexOf(name);
+            if (target >= 0)
+            {
+                map[bit] = 1L << target;
+            }
+            else
+            {
+                notes.add("policy '" + name + "' (bit " + bit + ") of a later writer session is not among the first" +
+                    " session's policies: its matches are dropped");
+            }
+        }
+        return map;
+    }
+
+    private static long[] identityBits()
+    {
+        final long[] map = new long[Long.SIZE];
+        for (int bit = 0; bit < Long.SIZE; bit++)
+        {
+            map[bit] = 1L << bit;
+        }
+        return map;
+    }
+}
