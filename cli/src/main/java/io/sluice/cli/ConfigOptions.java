@@ -33,6 +33,18 @@ public final class ConfigOptions
      */
     OutputConfig loadOutput(final List<String> warnings)
     {
-        return OutputConfigLoader.load(config, outputs, Set.of(), warnings);
+        return loadOutput(warnings, Set.of());
+    }
+
+    /**
+     * Load and validate the output configuration against a set of policy names.
+     *
+     * @param warnings      collects warnings.
+     * @param knownPolicies the policies {@code filters.policies} may name.
+     * @return the validated model.
+     */
+    OutputConfig loadOutput(final List<String> warnings, final Set<String> knownPolicies)
+    {
+        return OutputConfigLoader.load(config, outputs, knownPolicies, warnings);
     }
 }

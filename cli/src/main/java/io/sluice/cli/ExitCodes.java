@@ -11,6 +11,8 @@ public final class ExitCodes
     public static final int RUNTIME_FAILURE = 1;
     /** Bad usage or bad configuration: nothing ran. */
     public static final int USAGE = 2;
+    /** {@code replay}: the journal was damaged; everything intact was replayed and the damage listed. */
+    public static final int DAMAGED_INPUT = 3;
 
     private ExitCodes()
     {

@@ -34,7 +34,7 @@ import java.util.concurrent.Callable;
     name = "sluice",
     mixinStandardHelpOptions = true,
     versionProvider = SluiceCommand.Version.class,
-    subcommands = {VersionCommand.class, ListCommand.class, ValidateCommand.class},
+    subcommands = {VersionCommand.class, ListCommand.class, ValidateCommand.class, ReplayCommand.class},
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
@@ -48,6 +48,8 @@ import java.util.concurrent.Callable;
         "  sluice --source synthetic:count=100,events=openat;execve --output table",
         "  sluice --config sluice.yaml --source synthetic:count=10000",
         "  sluice validate --config sluice.yaml",
+        "  sluice --source synthetic:count=100000 --output destinations.j.type=journal --output destinations.j.path=/tmp/j",
+        "  sluice replay /tmp/j --pace original --output json",
         "  sluice list",
         "  sluice --source synthetic:count=10000 \\",
         "         --output destinations.d1.format=json --output destinations.d1.path=/tmp/exec.json \\",

@@ -4,6 +4,7 @@ import io.sluice.config.DestinationConfig;
 import io.sluice.config.DestinationType;
 import io.sluice.config.FormatKind;
 import io.sluice.config.FormatSpec;
+import io.sluice.config.JournalRoll;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -11,9 +12,10 @@ import java.util.Locale;
 
 /**
  * Turns one {@link RawDestination} into a {@link DestinationConfig}: type (given, or inferred from a {@code url}),
- * format and path, with Tracee's defaults (type {@code file}, format {@code table} for files, path {@code stdout}).
- * Types other than {@code file} and formats other than {@code json} and {@code table} are recognised and refused as
- * not available yet.
+ * format and path, with Tracee's defaults (type {@code file}, format {@code table} for files, path {@code stdout});
+ * a file's {@code rotate.*}, a journal's directory and {@code roll}. Types other than {@code file} and
+ * {@code journal} and formats other than {@code json} and {@code table} are recognised and refused as not available
+ * yet.
  */
 final class DestinationResolver
 {
@@ -40,20 +42,28 @@ final class DestinationResolver
             {
                 throw raw.type.error("unknown type (expected one of: file, webhook, forward, journal, kafka)");
             }
+            if (type == DestinationType.JOURNAL)
+            {
+                return journal(raw);
+            }
             if (type != DestinationType.FILE)
             {
-                throw raw.type.error("not available yet (only file destinations for now)");
+                throw raw.type.error("not available yet (file and journal destinations for now)");
             }
         }
         else if (raw.url != null)
         {
             final DestinationType inferred = inferType(raw.url);
             throw raw.url.error("a " + inferred.key() + " destination (type inferred from the URL): not available yet"
-                + " (only file destinations for now)");
+                + " (file and journal destinations for now)");
         }
         if (raw.url != null)
         {
             throw raw.url.error("a file destination takes a path, not a url");
+        }
+        if (raw.roll != null)
+        {
+            throw raw.roll.error("roll is for journal destinations (a file rotates with rotate.*)");
         }
         final FormatSpec format = raw.format == null ? DEFAULT_FILE_FORMAT : format(raw.format);
         final String path = raw.path == null ? DEFAULT_PATH : raw.path.value();
@@ -61,7 +71,40 @@ final class DestinationResolver
         {
             throw raw.path.error("empty path (use stdout, stderr or a file path)");
         }
-        return new DestinationConfig(raw.name, DestinationType.FILE, format, path, null);
+        return new DestinationConfig(raw.name, DestinationType.FILE, format, path, null, RotationResolver.resolve(raw, path), null);
+    }
+
+    private static DestinationConfig journal(final RawDestination raw)
+    {
+        if (raw.url != null)
+        {
+            throw raw.url.error("a journal destination takes a path (its directory), not a url");
+        }
+        if (raw.format != null && !raw.format.value().equals(FormatKind.SBE.key()))
+        {
+            throw raw.format.error("a journal stores the SBE records as they are: leave format out (or write sbe)");
+        }
+        if (raw.path == null)
+        {
+            throw raw.declaredAt.withField(raw.declaredAt.field() + ".path").error(null,
+                "missing: a journal destination needs a path (the journal directory)");
+        }
+        final String path = raw.path.value();
+        if (path.isEmpty() || path.equals("stdout") || path.equals("stderr"))
+        {
+            throw raw.path.error("a journal needs a directory path");
+        }
+        RotationResolver.refuseForJournal(raw);
+        JournalRoll roll = JournalRoll.DEFAULT;
+        if (raw.roll != null)
+        {
+            roll = JournalRoll.byKey(raw.roll.value());
+            if (roll == null)
+            {
+                throw raw.roll.error("unknown roll (expected one of: " + JournalRoll.keys() + ")");
+            }
+        }
+        return new DestinationConfig(raw.name, DestinationType.JOURNAL, FormatSpec.SBE, path, null, null, roll);
     }
 
     /**
@@ -123,6 +166,10 @@ final class DestinationResolver
             throw raw.error("not available yet (json and table for now)");
         }
         final FormatKind kind = FormatKind.byKey(value);
+        if (kind == FormatKind.SBE)
+        {
+            throw raw.error("sbe is the format of journal destinations (type: journal), not of files");
+        }
         if (kind == null)
         {
             throw raw.error("unknown format (expected json or table; gotemplate=FILE, compact and protobuf later)");

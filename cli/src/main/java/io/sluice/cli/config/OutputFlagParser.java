@@ -25,7 +25,9 @@ final class OutputFlagParser
     private static final String DESTINATIONS = "destinations.";
     private static final String STREAMS = "streams.";
     private static final String OPTIONS = "options.";
-    private static final List<String> DESTINATION_FIELDS = List.of("type", "format", "path", "url");
+    /** Destination fields, longest first so that names with dots still split right. */
+    private static final List<String> DESTINATION_FIELDS = List.of("rotate.max-size-mb", "rotate.max-backups",
+        "rotate.compress", "rotate.interval", "rotate", "format", "type", "path", "roll", "url");
     /** Stream fields, longest first so that names with dots still split right. */
     private static final List<String> STREAM_FIELDS =
         List.of("filters.policies", "filters.events", "destinations", "buffer.mode", "buffer.size");
@@ -89,18 +91,27 @@ final class OutputFlagParser
         {
             throw new ConfigException(origin, key, null, "expected destinations.<name>.<field>=<value>");
         }
-        final String name = rest.substring(0, dot);
-        final String field = rest.substring(dot + 1);
+        String name = rest.substring(0, dot);
+        String field = rest.substring(dot + 1);
+        for (final String candidate : DESTINATION_FIELDS)
+        {
+            if (rest.endsWith("." + candidate) && rest.length() > candidate.length() + 1)
+            {
+                name = rest.substring(0, rest.length() - candidate.length() - 1);
+                field = candidate;
+                break;
+            }
+        }
         if (!DESTINATION_FIELDS.contains(field))
         {
             throw new ConfigException(origin, key, null,
                 "unknown field '" + field + "' (expected one of: " + String.join(", ", DESTINATION_FIELDS) + ")");
         }
-        if (eq < 0)
+        if (eq < 0 && !field.equals("rotate") && !field.equals("rotate.compress"))
         {
             throw new ConfigException(origin, key, null, "expects a value: " + key + "=<value>");
         }
-        final String value = flag.substring(eq + 1);
+        final String value = eq < 0 ? "true" : flag.substring(eq + 1);
         final Source source = new Source(origin, key);
         final Source declaredAt = new Source(origin, "destinations." + name);
         final RawDestination destination = tree.destination(name, declaredAt, declaredAt);
@@ -116,6 +127,12 @@ final class OutputFlagParser
             case "type" -> destination.type = raw;
             case "format" -> destination.format = raw;
             case "path" -> destination.path = raw;
+            case "roll" -> destination.roll = raw;
+            case "rotate" -> destination.rotate = bool(value, source);
+            case "rotate.max-size-mb" -> destination.rotateMaxSizeMb = integer(value, source);
+            case "rotate.max-backups" -> destination.rotateMaxBackups = integer(value, source);
+            case "rotate.compress" -> destination.rotateCompress = bool(value, source);
+            case "rotate.interval" -> destination.rotateInterval = raw;
             default -> destination.url = raw;
         }
     }
@@ -317,6 +334,15 @@ final class OutputFlagParser
             }
         }
         return new RawList(items, source);
+    }
+
+    private static RawValue<Boolean> bool(final String value, final Source source)
+    {
+        if (!value.equals("true") && !value.equals("false"))
+        {
+            throw source.error(value, "must be true or false");
+        }
+        return new RawValue<>(Boolean.parseBoolean(value), value, source);
     }
 
     private static RawValue<Long> integer(final String value, final Source source)

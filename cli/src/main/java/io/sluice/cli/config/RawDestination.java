@@ -16,6 +16,14 @@ final class RawDestination
     RawValue<String> format;
     RawValue<String> path;
     RawValue<String> url;
+    /** Journal: {@code roll}. */
+    RawValue<String> roll;
+    /** File rotation switch: {@code rotate: true|false}, or true when a {@code rotate} mapping is given. */
+    RawValue<Boolean> rotate;
+    RawValue<Long> rotateMaxSizeMb;
+    RawValue<Long> rotateMaxBackups;
+    RawValue<Boolean> rotateCompress;
+    RawValue<String> rotateInterval;
 
     RawDestination(final String name, final Source declaredAt, final Source nameSource, final String shortForm)
     {

@@ -33,7 +33,7 @@ import java.util.Set;
  */
 final class YamlOutputReader
 {
-    private static final Set<String> DESTINATION_KEYS = Set.of("name", "type", "format", "path", "url");
+    private static final Set<String> DESTINATION_KEYS = Set.of("name", "type", "format", "path", "url", "roll", "rotate");
     private static final Set<String> STREAM_KEYS = Set.of("name", "destinations", "filters", "buffer");
     /** Keys of Tracee's output section before streams ({@code output.json.files} ...). */
     private static final Set<String> TRACEE_LEGACY_KEYS =
@@ -152,7 +152,7 @@ final class YamlOutputReader
         {
             final String itemField = field + "[" + i + "]";
             final Map<String, NodeTuple> entries = mapping(items.get(i), itemField);
-            checkKeys(entries, itemField, DESTINATION_KEYS, "name, type, format, path, url");
+            checkKeys(entries, itemField, DESTINATION_KEYS, "name, type, format, path, url, roll, rotate");
             final String name = requiredName(items.get(i), entries, itemField);
             final String previous = seen.put(name, itemField);
             if (previous != null)
@@ -166,6 +166,43 @@ final class YamlOutputReader
             destination.format = optionalString(entries, "format", itemField);
             destination.path = optionalString(entries, "path", itemField);
             destination.url = optionalString(entries, "url", itemField);
+            destination.roll = optionalString(entries, "roll", itemField);
+            readRotate(destination, entries.get("rotate"), itemField + ".rotate");
+        }
+    }
+
+    /** {@code rotate: true|false}, or a mapping of max-size-mb, max-backups, compress, interval (rotation on). */
+    private void readRotate(final RawDestination destination, final NodeTuple tuple, final String field)
+    {
+        if (tuple == null || isNull(tuple.getValueNode()))
+        {
+            return;
+        }
+        final Node node = tuple.getValueNode();
+        if (!(node instanceof MappingNode))
+        {
+            destination.rotate = bool(node, field);
+            return;
+        }
+        destination.rotate = new RawValue<>(true, "{...}", new Source(where(node), field));
+        final Map<String, NodeTuple> entries = mapping(node, field);
+        checkKeys(entries, field, Set.of("max-size-mb", "max-backups", "compress", "interval"),
+            "max-size-mb, max-backups, compress, interval");
+        for (final Map.Entry<String, NodeTuple> entry : entries.entrySet())
+        {
+            final Node value = entry.getValue().getValueNode();
+            if (isNull(value))
+            {
+                continue;
+            }
+            final String key = field + "." + entry.getKey();
+            switch (entry.getKey())
+            {
+                case "max-size-mb" -> destination.rotateMaxSizeMb = integer(value, key);
+                case "max-backups" -> destination.rotateMaxBackups = integer(value, key);
+                case "compress" -> destination.rotateCompress = bool(value, key);
+                default -> destination.rotateInterval = RawValue.of(scalarText(value, key), new Source(where(value), key));
+            }
         }
     }
 

@@ -1,0 +1,248 @@
+package io.sluice.cli;
+
+import io.sluice.codec.catalog.EventCatalog;
+import io.sluice.codec.sbe.EventDecoder;
+import io.sluice.config.ConfigException;
+import io.sluice.config.OutputConfig;
+import io.sluice.engine.Engine;
+import io.sluice.engine.EngineOptions;
+import io.sluice.engine.EngineSummary;
+import io.sluice.engine.WaitStrategies;
+import io.sluice.journal.JournalDamage;
+import io.sluice.journal.JournalHeader;
+import io.sluice.source.ReplaySource;
+import io.sluice.source.ReplaySpec;
+import io.sluice.source.SourceFailure;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code sluice replay DIR}: feed a journal into the same pipeline as live input (the shared ring), through the
+ * streams and destinations of {@code --config}/{@code --output}, at the recorded pace or as fast as possible, within
+ * a time range, following a journal still being written if asked. Exit code 3 when the journal was damaged (the
+ * intact part is replayed and the damage listed).
+ */
+@Command(
+    name = "replay",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {"Replay a journal (written by a 'journal' destination) through streams and destinations, as live."},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  sluice replay /var/lib/sluice/journal --output json:/tmp/replayed.json",
+        "  sluice replay DIR --pace original --from 2026-11-23T10:00:00Z --to 2026-11-23T10:05:00Z --output table",
+        "  sluice replay DIR --follow --output json",
+        "  sluice replay DIR --recorded-policies --output streams.s.destinations=d --output streams.s.filters.policies=p1 \\",
+        "                    --output destinations.d.format=json",
+        "",
+        "Exit codes: 0 success, 1 runtime failure, 2 usage or configuration error,",
+        "3 the journal is damaged (what was intact was replayed; the damage is listed with file and index)."})
+public final class ReplayCommand implements Callable<Integer>
+{
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private ConfigOptions configOptions;
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "The journal directory.")
+    private Path dir;
+
+    @Option(names = "--pace", paramLabel = "PACE", defaultValue = "max",
+        description = "max (default: as fast as possible), original (the recorded timing) or a speed-up such as 10x.")
+    private String pace;
+
+    @Option(names = "--from", paramLabel = "TIME",
+        description = "Replay events at or after TIME: RFC 3339 (2026-11-23T10:00:00Z, 2026-11-23T12:00:00.5+02:00) or seconds since the epoch.")
+    private String from;
+
+    @Option(names = "--to", paramLabel = "TIME", description = "Replay events at or before TIME (same forms as --from).")
+    private String to;
+
+    @Option(names = "--follow", description = "Keep reading as the journal grows, until SIGINT/SIGTERM.")
+    private boolean follow;
+
+    @Option(names = "--recorded-policies",
+        description = "Keep the policies matched at capture time (and their names) instead of applying the replay's.")
+    private boolean recordedPolicies;
+
+    @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto",
+        description = "Progress bar on stderr: auto (default: on a terminal), always, never.")
+    private String progress;
+
+    @Option(names = "--wait-strategy", paramLabel = "NAME", defaultValue = "phased",
+        description = "How pipeline threads wait for events: " + WaitStrategies.NAMES + " (default: ${DEFAULT-VALUE}).")
+    private String waitStrategy;
+
+    @Override
+    public Integer call()
+    {
+        final PrintWriter err = spec.commandLine().getErr();
+        final EventCatalog catalog = EventCatalog.standard();
+        final ReplaySource source;
+        final Engine engine;
+        final boolean showProgress;
+        try
+        {
+            final ReplaySpec replay = new ReplaySpec(dir, ReplaySpec.parsePace(pace), time("--from", from, Long.MIN_VALUE),
+                time("--to", to, Long.MAX_VALUE), follow, recordedPolicies);
+            if (replay.fromNanos() > replay.toNanos())
+            {
+                throw new IllegalArgumentException("--from " + from + " is after --to " + to);
+            }
+            showProgress = switch (progress)
+            {
+                case "auto" -> System.console() != null;
+                case "always" -> true;
+                case "never" -> false;
+                default -> throw new IllegalArgumentException("--progress: '" + progress + "' is not auto, always or never");
+            };
+            WaitStrategies.byName(waitStrategy);
+            source = ReplaySource.open(replay);
+            final String[] policyNames = source.policyNames();
+            final List<String> warnings = new ArrayList<>();
+            final OutputConfig output = configOptions.loadOutput(warnings, new LinkedHashSet<>(Arrays.asList(policyNames)));
+            warnings.forEach(warning -> err.println("sluice: warning: " + warning));
+            describe(err, source.firstHeader());
+            engine = new Engine(output, source, catalog, new EngineOptions(EngineOptions.DEFAULTS.sharedRingCapacity(),
+                EngineOptions.DEFAULTS.mainRingSize(), waitStrategy, policyNames));
+        }
+        catch (final ConfigException | IllegalArgumentException ex)
+        {
+            err.println("sluice: " + ex.getMessage());
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        catch (final SourceFailure ex)
+        {
+            err.println("sluice: " + ex.getMessage());
+            err.flush();
+            return ExitCodes.RUNTIME_FAILURE;
+        }
+        err.flush();
+        final StopSignals signals = StopSignals.install(engine::requestStop);
+        final ReplayProgress bar = showProgress && !follow
+            ? ReplayProgress.start(source, source.excerptCountEstimate(), System.err)
+            : showProgress ? ReplayProgress.start(source, -1, System.err) : null;
+        final long started = System.nanoTime();
+        final EngineSummary summary;
+        try
+        {
+            summary = engine.run();
+        }
+        catch (final IOException ex)
+        {
+            err.println("sluice: " + ex.getMessage());
+            err.flush();
+            return ExitCodes.RUNTIME_FAILURE;
+        }
+        finally
+        {
+            signals.uninstall();
+            if (bar != null)
+            {
+                bar.finish(source.produced());
+                bar.close();
+            }
+        }
+        final double seconds = (System.nanoTime() - started) / 1e9;
+        summary.printTo(System.err);
+        return report(err, source, summary, seconds);
+    }
+
+    private static int report(final PrintWriter err, final ReplaySource source, final EngineSummary summary, final double seconds)
+    {
+        err.printf("sluice: replayed %d events in %.2f s (%.0f events/s)%s, %d writer session(s)%n", source.produced(), seconds,
+            source.produced() / Math.max(seconds, 1e-9),
+            source.outsideRange() == 0 ? "" : ", " + source.outsideRange() + " outside --from/--to skipped", source.headers());
+        source.notes().forEach(note -> err.println("sluice: note: " + note));
+        for (final JournalDamage damage : source.damage())
+        {
+            err.println("sluice: journal damaged: " + damage);
+        }
+        final Throwable failure = summary.failure();
+        if (failure != null)
+        {
+            err.println("sluice: " + (failure instanceof SourceFailure ? failure.getMessage() : "run failed: " + failure));
+            err.flush();
+            return ExitCodes.RUNTIME_FAILURE;
+        }
+        if (!summary.clean())
+        {
+            err.flush();
+            return ExitCodes.RUNTIME_FAILURE;
+        }
+        if (!source.damage().isEmpty())
+        {
+            err.println("sluice: the journal is damaged: " + source.damage().size() +
+                " place(s) skipped, everything intact was replayed (exit code " + ExitCodes.DAMAGED_INPUT + ")");
+            err.flush();
+            return ExitCodes.DAMAGED_INPUT;
+        }
+        err.flush();
+        return ExitCodes.OK;
+    }
+
+    private static void describe(final PrintWriter err, final JournalHeader header)
+    {
+        if (header == null)
+        {
+            err.println("sluice: warning: the journal has no header (not written by a Sluice journal destination?)");
+            return;
+        }
+        err.println("sluice: " + header);
+        if (header.eventSchemaId() != EventDecoder.SCHEMA_ID || header.eventSchemaVersion() > EventDecoder.SCHEMA_VERSION)
+        {
+            err.println("sluice: warning: the journal was written with event schema " + header.eventSchemaId() + " v" +
+                header.eventSchemaVersion() + "; this sluice reads " + EventDecoder.SCHEMA_ID + " v" + EventDecoder.SCHEMA_VERSION);
+        }
+    }
+
+    /**
+     * @param flag  the flag, for messages.
+     * @param value RFC 3339 date-time, or seconds since the epoch (decimals allowed), or null.
+     * @param none  what null means.
+     * @return nanoseconds since the epoch.
+     */
+    static long time(final String flag, final String value, final long none)
+    {
+        if (value == null)
+        {
+            return none;
+        }
+        try
+        {
+            final OffsetDateTime time = OffsetDateTime.parse(value.trim());
+            return time.toEpochSecond() * 1_000_000_000L + time.getNano();
+        }
+        catch (final DateTimeParseException notADate)
+        {
+            try
+            {
+                return new BigDecimal(value.trim()).movePointRight(9).longValueExact();
+            }
+            catch (final NumberFormatException | ArithmeticException notANumber)
+            {
+                throw new IllegalArgumentException(flag + ": '" + value +
+                    "' is neither an RFC 3339 time (2026-11-23T10:00:00Z) nor seconds since the epoch");
+            }
+        }
+    }
+}
