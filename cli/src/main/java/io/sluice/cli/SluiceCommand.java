@@ -68,7 +68,8 @@ public final class SluiceCommand implements Callable<Integer>
 
     @Option(names = "--source", paramLabel = "SOURCE", defaultValue = "kernel",
         description = {"Where events come from: kernel (default: this host's kernel, through eBPF) or",
-            "synthetic[:count=N,rate=R,seed=S,events=a;b] (count 0 = until stopped; rate in events/s, 0 = as fast as possible)."})
+            "synthetic[:count=N,rate=R,seed=S,events=a;b,policies=p1;p2] (count 0 = until stopped; rate in events/s, 0 = as fast as possible;",
+            "policies: names the events pretend to match, for policy filters)."})
     private String source;
 
     @Option(names = {"-e", "--events"}, paramLabel = "EVENTS", split = ",",
@@ -90,11 +91,13 @@ public final class SluiceCommand implements Callable<Integer>
         final Engine engine;
         try
         {
-            output = configOptions.loadOutput(warnings);
+            final String[] policyNames = syntheticPolicies(catalog);
+            output = configOptions.loadOutput(warnings, java.util.Set.of(policyNames));
             warnings.forEach(warning -> err.println("sluice: warning: " + warning));
             eventSource = source(catalog, output);
             WaitStrategies.byName(waitStrategy);
-            engine = new Engine(output, eventSource, catalog, EngineOptions.DEFAULTS.withWaitStrategy(waitStrategy));
+            engine = new Engine(output, eventSource, catalog,
+                EngineOptions.DEFAULTS.withWaitStrategy(waitStrategy).withPolicyNames(policyNames));
         }
         catch (final ConfigException | IllegalArgumentException ex)
         {
@@ -161,6 +164,16 @@ public final class SluiceCommand implements Callable<Integer>
         }, "sluice-announce");
         announcer.setDaemon(true);
         announcer.start();
+    }
+
+    /** The policy names a synthetic source's events carry ({@code policies=a;b}); none for other sources. */
+    private String[] syntheticPolicies(final EventCatalog catalog)
+    {
+        if (source.equals(SyntheticSpec.PREFIX) || source.startsWith(SyntheticSpec.PREFIX + ":"))
+        {
+            return SyntheticSpec.parse(source, catalog).policies().toArray(new String[0]);
+        }
+        return new String[0];
     }
 
     private EventSource source(final EventCatalog catalog, final OutputConfig output)

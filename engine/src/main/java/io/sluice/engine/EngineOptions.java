@@ -23,4 +23,13 @@ public record EngineOptions(int sharedRingCapacity, int mainRingSize, String wai
     {
         return new EngineOptions(sharedRingCapacity, mainRingSize, name, policyNames);
     }
+
+    /**
+     * @param names policy names by bit.
+     * @return these options with other policy names.
+     */
+    public EngineOptions withPolicyNames(final String[] names)
+    {
+        return new EngineOptions(sharedRingCapacity, mainRingSize, waitStrategy, names.clone());
+    }
 }

@@ -198,7 +198,7 @@ public final class SyntheticSource implements EventSource
             .timestampSeconds(epochNanos / 1_000_000_000L)
             .timestampNanos((int)(epochNanos % 1_000_000_000L))
             .eventId(event.id())
-            .policiesMatched(0)
+            .policiesMatched(policyBits(spec.seed(), seq, spec.policies().size()))
             .pid(proc.pid)
             .hostPid(proc.pid)
             .tid(proc.pid)
@@ -219,7 +219,7 @@ public final class SyntheticSource implements EventSource
             .pidNsId(4026531836L);
         encoder.presence().clear()
             .timestamp(true).workload(true).process(true).thread(true).threadStartTime(true).pid(true)
-            .realUser(true).realUserId(true).executable(true).hostPid(true);
+            .realUser(true).realUserId(true).executable(true).hostPid(true).policies(!spec.policies().isEmpty());
         encoder.ancestorsCount(1).next()
             .uniqueId(parent.uniqueId).hostPid(parent.pid).pid(parent.pid)
             .putExecutablePath(parent.exe, 0, parent.exe.length);
@@ -269,6 +269,29 @@ public final class SyntheticSource implements EventSource
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         z ^= z >>> 31;
         return (int)Long.remainderUnsigned(z, mixSize);
+    }
+
+    /**
+     * Which of {@code policyCount} policies event number {@code seq} matched: a pure function of the seed and the
+     * sequence number (never empty when there are policies), so a test can tell which events a policy filter selects.
+     *
+     * @param seed        the source's seed.
+     * @param seq         the event's sequence number.
+     * @param policyCount how many policies the spec names (0 to 64).
+     * @return the matched-policies bitmap.
+     */
+    public static long policyBits(final long seed, final long seq, final int policyCount)
+    {
+        if (policyCount == 0)
+        {
+            return 0;
+        }
+        long z = (seed ^ 0x5DEECE66DL) * 0xD1B54A32D192ED03L + seq * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 29)) * 0xBF58476D1CE4E5B9L;
+        z ^= z >>> 32;
+        final long mask = policyCount == Long.SIZE ? -1L : (1L << policyCount) - 1;
+        final long bits = z & mask;
+        return bits == 0 ? 1L << Long.remainderUnsigned(z >>> 7, policyCount) : bits;
     }
 
     private void putArg(final EventEncoder.DataEncoder data, final ArgDefinition arg, final byte[] name)

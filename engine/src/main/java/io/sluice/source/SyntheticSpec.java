@@ -13,14 +13,29 @@ import java.util.List;
  * @param rate   events per second; 0 = as fast as the pipeline takes them.
  * @param seed   seed of the pseudo-random choices, so a run can be repeated exactly.
  * @param events the mix of events to draw from (uniformly).
+ * @param policies policy names the events pretend to have matched (bit i = name i), each event a pseudo-random
+ *                 non-empty subset ({@link SyntheticSource#policyBits}); empty = none.
  */
-public record SyntheticSpec(long count, long rate, long seed, List<EventDefinition> events)
+public record SyntheticSpec(long count, long rate, long seed, List<EventDefinition> events, List<String> policies)
 {
+    /**
+     * A spec whose events match no policy.
+     *
+     * @param count  events to produce; 0 = until stopped.
+     * @param rate   events per second; 0 = as fast as possible.
+     * @param seed   seed of the pseudo-random choices.
+     * @param events the mix of events.
+     */
+    public SyntheticSpec(final long count, final long rate, final long seed, final List<EventDefinition> events)
+    {
+        this(count, rate, seed, events, List.of());
+    }
+
     /** The prefix of a synthetic source spec. */
     public static final String PREFIX = "synthetic";
 
     /**
-     * Parse {@code synthetic[:key=value,...]}.
+     * Parse {@code synthetic[:key=value,...]} (keys count, rate, seed, events=a;b, policies=p1;p2).
      *
      * @param spec    the text after {@code --source}.
      * @param catalog the catalog event names are checked against.
@@ -37,6 +52,7 @@ public record SyntheticSpec(long count, long rate, long seed, List<EventDefiniti
         long rate = 0;
         long seed = 1;
         final List<EventDefinition> events = new ArrayList<>();
+        final List<String> policies = new ArrayList<>();
         final String params = spec.length() > PREFIX.length() ? spec.substring(PREFIX.length() + 1) : "";
         for (final String param : params.isEmpty() ? new String[0] : params.split(","))
         {
@@ -64,15 +80,30 @@ public record SyntheticSpec(long count, long rate, long seed, List<EventDefiniti
                         events.add(event);
                     }
                 }
+                case "policies" ->
+                {
+                    for (final String name : value.split(";"))
+                    {
+                        if (name.isBlank() || policies.contains(name.trim()))
+                        {
+                            throw new IllegalArgumentException("synthetic source: policies: empty or repeated name '" + name + "'");
+                        }
+                        policies.add(name.trim());
+                    }
+                    if (policies.size() > Long.SIZE)
+                    {
+                        throw new IllegalArgumentException("synthetic source: policies: at most 64 names");
+                    }
+                }
                 default -> throw new IllegalArgumentException(
-                    "synthetic source: unknown key '" + key + "' (expected count, rate, seed, events)");
+                    "synthetic source: unknown key '" + key + "' (expected count, rate, seed, events, policies)");
             }
         }
         if (events.isEmpty())
         {
             events.addAll(catalog.events());
         }
-        return new SyntheticSpec(count, rate, seed, List.copyOf(events));
+        return new SyntheticSpec(count, rate, seed, List.copyOf(events), List.copyOf(policies));
     }
 
     private static long parseNonNegative(final String key, final String value)
