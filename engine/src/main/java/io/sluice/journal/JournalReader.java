@@ -64,7 +64,8 @@ public final class JournalReader implements AutoCloseable
     private final MessageHeaderDecoder messageHeader = new MessageHeaderDecoder();
     private final UnsafeBuffer view = new UnsafeBuffer(new byte[0]);
     private final List<JournalDamage> damage = new ArrayList<>();
-    private final Map<Integer, String> truncatedFiles = new HashMap<>();
+    /** Truncated files by cycle: {name, what the truncation is}. */
+    private final Map<Integer, String[]> truncatedFiles = new HashMap<>();
     private byte[] scratch = new byte[4096];
     private long lastFailedIndex = -1;
 
@@ -135,12 +136,13 @@ public final class JournalReader implements AutoCloseable
     public boolean skipTruncatedFile()
     {
         final int cycle = tailer.cycle();
-        final String file = truncatedFiles.remove(cycle);
+        final String[] file = truncatedFiles.remove(cycle);
         if (file == null)
         {
             return false;
         }
-        damage.add(new JournalDamage(file, tailer.index(), "file truncated: excerpts from here to the end of the file are lost"));
+        damage.add(new JournalDamage(file[0], tailer.index(),
+            "file truncated (" + file[1] + "): excerpts from here to the end of the file are lost"));
         return moveToNextCycle(cycle);
     }
 
@@ -308,8 +310,8 @@ public final class JournalReader implements AutoCloseable
                 final long written = store.writePosition();
                 if (file.length() < written)
                 {
-                    truncatedFiles.put(cycle.intValue(), file.getName() + " (" + file.length() +
-                        " bytes, the writer had reached " + written + ")");
+                    truncatedFiles.put(cycle.intValue(), new String[] {file.getName(),
+                        file.length() + " bytes, the writer had reached " + written});
                 }
             }
             finally
