@@ -1,0 +1,649 @@
+/* sluice-loader: loads Sluice's eBPF programs, polls their BPF ringbuf and writes each record as an SBE KernelEvent
+ * into the engine's Agrona ring (a file the engine created). Kernel-side losses become Loss records.
+ *
+ *   sluice-loader --ring FILE --events SELECTION [--pid N]... [--comm NAME]... [--uid N]...
+ *                 [--exec-env] [--ringbuf-bytes N] [--verbose]
+ *   sluice-loader --ring FILE --self-test COUNT
+ *
+ * SELECTION is comma-separated: ID for the scheduler events (1014 fork, 1015 exec, 1016 exit), ID:NR:TYPES for a
+ * syscall event (TYPES: one letter per argument: i int32, l int64, u uint32, U uint64, s string, a string array,
+ * k sockaddr, b bool, x not captured).
+ *
+ * Contract with the engine (docs/sensor.md): prints "ready" on stdout once attached; one line on stderr and exit 1
+ * on failure; exit 2 on usage errors; exits on SIGTERM/SIGINT after draining, and when its parent dies. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <getopt.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+
+#include "agrona_ring.h"
+#include "sluice_record.h"
+#include "sluice.skel.h"
+#include "io_sluice_codec_sbe/kernelEvent.h"
+#include "io_sluice_codec_sbe/loss.h"
+#include "io_sluice_codec_sbe/messageHeader.h"
+
+#define EXIT_RUNTIME 1
+#define EXIT_USAGE 2
+#define MAX_SCOPE 256
+#define OUT_CAPACITY (64 * 1024)
+#define LOADER_CPU 0xffffffffu /* Loss records for what the loader itself could not deliver */
+#define STOP_DRAIN_NANOS (5LL * 1000 * 1000 * 1000)
+
+struct selected_event {
+    uint32_t id;
+    int32_t nr;          /* -1: scheduler event */
+    uint8_t nargs;
+    uint8_t types[6];
+};
+
+struct options {
+    const char *ring_path;
+    struct selected_event events[64];
+    int event_count;
+    uint32_t pids[MAX_SCOPE];
+    int pid_count;
+    char comms[MAX_SCOPE][16];
+    int comm_count;
+    uint32_t uids[MAX_SCOPE];
+    int uid_count;
+    bool exec_env;
+    long ringbuf_bytes;
+    long self_test;
+    bool verbose;
+};
+
+static volatile sig_atomic_t stopping;
+static struct sl_ring ring;
+static struct options opts;
+static int64_t boot_to_epoch;        /* CLOCK_REALTIME - CLOCK_BOOTTIME */
+static uint8_t out[OUT_CAPACITY];
+static uint8_t list_scratch[SL_HALF * 2];
+static uint64_t delivered;
+static uint64_t loader_lost;
+static char libbpf_last[512];
+
+static void fail(int code, const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    fputs("sluice-loader: ", stderr);
+    vfprintf(stderr, format, args);
+    fputc('\n', stderr);
+    va_end(args);
+    exit(code);
+}
+
+static int libbpf_print(enum libbpf_print_level level, const char *format, va_list args)
+{
+    if (opts.verbose)
+        return vfprintf(stderr, format, args);
+    if (level == LIBBPF_WARN) {
+        vsnprintf(libbpf_last, sizeof(libbpf_last), format, args);
+        size_t n = strlen(libbpf_last);
+        while (n > 0 && (libbpf_last[n - 1] == '\n' || libbpf_last[n - 1] == ' '))
+            libbpf_last[--n] = 0;
+    }
+    return 0;
+}
+
+static void on_signal(int signal)
+{
+    (void)signal;
+    stopping = 1;
+}
+
+static int64_t now_nanos(clockid_t clock)
+{
+    struct timespec ts;
+    clock_gettime(clock, &ts);
+    return (int64_t)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+static long parse_long(const char *option, const char *text, long min, long max)
+{
+    char *end = NULL;
+    errno = 0;
+    long value = strtol(text, &end, 10);
+    if (errno != 0 || end == text || *end != 0 || value < min || value > max)
+        fail(EXIT_USAGE, "%s: expected an integer in [%ld, %ld], got '%s'", option, min, max, text);
+    return value;
+}
+
+static uint8_t arg_type(char letter)
+{
+    switch (letter) {
+    case 'i': return SL_ARG_INT32;
+    case 'l': return SL_ARG_INT64;
+    case 'u': return SL_ARG_UINT32;
+    case 'U': return SL_ARG_UINT64;
+    case 's': return SL_ARG_STR;
+    case 'a': return SL_ARG_STR_ARRAY;
+    case 'k': return SL_ARG_SOCKADDR;
+    case 'b': return SL_ARG_BOOL;
+    case 'x': return SL_ARG_NONE;
+    default:
+        fail(EXIT_USAGE, "--events: unknown argument type '%c' (expected one of i l u U s a k b x)", letter);
+        return 0;
+    }
+}
+
+static void parse_events(const char *text)
+{
+    char *copy = strdup(text);
+    char *saveptr = NULL;
+    for (char *item = strtok_r(copy, ",", &saveptr); item; item = strtok_r(NULL, ",", &saveptr)) {
+        if (opts.event_count == (int)(sizeof(opts.events) / sizeof(opts.events[0])))
+            fail(EXIT_USAGE, "--events: too many events");
+        struct selected_event *event = &opts.events[opts.event_count++];
+        memset(event, 0, sizeof(*event));
+        event->nr = -1;
+        char *first = strchr(item, ':');
+        if (first)
+            *first = 0;
+        event->id = (uint32_t)parse_long("--events", item, 1, 1 << 20);
+        if (!first) {
+            if (event->id == SL_EVENT_EXEC)
+                event->nargs = 18;
+            else if (event->id == SL_EVENT_FORK)
+                event->nargs = 10;
+            else if (event->id == SL_EVENT_EXIT)
+                event->nargs = 3;
+            else
+                fail(EXIT_USAGE, "--events: event %u is not a scheduler event; a syscall event is ID:NR:TYPES", event->id);
+            continue;
+        }
+        char *second = strchr(first + 1, ':');
+        if (!second)
+            fail(EXIT_USAGE, "--events: '%s:%s' lacks the argument types (ID:NR:TYPES)", item, first + 1);
+        *second = 0;
+        event->nr = (int32_t)parse_long("--events", first + 1, 0, SL_SYSCALL_MAX - 1);
+        const char *types = second + 1;
+        size_t count = strlen(types);
+        if (count > 6)
+            fail(EXIT_USAGE, "--events: event %u has %zu argument types, at most 6", event->id, count);
+        event->nargs = (uint8_t)count;
+        for (size_t i = 0; i < count; i++)
+            event->types[i] = arg_type(types[i]);
+    }
+    free(copy);
+}
+
+static void parse_options(int argc, char **argv)
+{
+    static const struct option long_options[] = {
+        {"ring", required_argument, NULL, 'r'},
+        {"events", required_argument, NULL, 'e'},
+        {"pid", required_argument, NULL, 'p'},
+        {"comm", required_argument, NULL, 'c'},
+        {"uid", required_argument, NULL, 'u'},
+        {"exec-env", no_argument, NULL, 'E'},
+        {"ringbuf-bytes", required_argument, NULL, 'b'},
+        {"self-test", required_argument, NULL, 'T'},
+        {"verbose", no_argument, NULL, 'v'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "", long_options, NULL)) != -1) {
+        switch (c) {
+        case 'r': opts.ring_path = optarg; break;
+        case 'e': parse_events(optarg); break;
+        case 'p':
+            if (opts.pid_count == MAX_SCOPE)
+                fail(EXIT_USAGE, "--pid: at most %d", MAX_SCOPE);
+            opts.pids[opts.pid_count++] = (uint32_t)parse_long("--pid", optarg, 1, 1 << 30);
+            break;
+        case 'c':
+            if (opts.comm_count == MAX_SCOPE)
+                fail(EXIT_USAGE, "--comm: at most %d", MAX_SCOPE);
+            if (strlen(optarg) == 0 || strlen(optarg) > 15)
+                fail(EXIT_USAGE, "--comm: a task name has 1 to 15 characters, got '%s'", optarg);
+            memset(opts.comms[opts.comm_count], 0, 16);
+            memcpy(opts.comms[opts.comm_count++], optarg, strlen(optarg));
+            break;
+        case 'u':
+            if (opts.uid_count == MAX_SCOPE)
+                fail(EXIT_USAGE, "--uid: at most %d", MAX_SCOPE);
+            opts.uids[opts.uid_count++] = (uint32_t)parse_long("--uid", optarg, 0, 0x7fffffff);
+            break;
+        case 'E': opts.exec_env = true; break;
+        case 'b': opts.ringbuf_bytes = parse_long("--ringbuf-bytes", optarg, 4096, 1L << 30); break;
+        case 'T': opts.self_test = parse_long("--self-test", optarg, 1, 1L << 40); break;
+        case 'v': opts.verbose = true; break;
+        case 'h':
+            printf("usage: sluice-loader --ring FILE --events SELECTION [--pid N]... [--comm NAME]... [--uid N]...\n"
+                   "                     [--exec-env] [--ringbuf-bytes N] [--verbose]\n"
+                   "       sluice-loader --ring FILE --self-test COUNT\n");
+            exit(0);
+        default:
+            fail(EXIT_USAGE, "unknown or incomplete option '%s'", argv[optind - 1]);
+        }
+    }
+    if (optind < argc)
+        fail(EXIT_USAGE, "unexpected argument '%s'", argv[optind]);
+    if (!opts.ring_path)
+        fail(EXIT_USAGE, "--ring FILE is required");
+    if (opts.self_test == 0 && opts.event_count == 0)
+        fail(EXIT_USAGE, "--events is required");
+}
+
+/* Once stopping, the engine has STOP_DRAIN_NANOS in all to take what is left. */
+static bool stop_deadline_passed(void)
+{
+    static int64_t deadline;
+    if (!stopping)
+        return false;
+    int64_t now = now_nanos(CLOCK_MONOTONIC);
+    if (deadline == 0)
+        deadline = now + STOP_DRAIN_NANOS;
+    return now > deadline;
+}
+
+/* Writes one message, waiting while the engine is behind (back-pressure reaches the kernel ringbuf, where loss is
+ * counted). Gives up only once stopping and the engine has not read for a while. */
+static bool deliver(int32_t type, const uint8_t *message, int32_t length)
+{
+    unsigned spins = 0;
+    while (!sl_ring_write(&ring, type, message, length)) {
+        if (getppid() == 1 || stop_deadline_passed())
+            return false;
+        if (++spins < 100) {
+            sched_yield();
+        } else {
+            struct timespec pause = {0, 50 * 1000};
+            nanosleep(&pause, NULL);
+        }
+    }
+    return true;
+}
+
+static void deliver_loss(uint32_t cpu, uint64_t count)
+{
+    struct io_sluice_codec_sbe_messageHeader header;
+    struct io_sluice_codec_sbe_loss loss;
+    if (!io_sluice_codec_sbe_loss_wrap_and_apply_header(&loss, (char *)out, 0, sizeof(out), &header))
+        fail(EXIT_RUNTIME, "cannot encode a Loss record");
+    io_sluice_codec_sbe_loss_set_timestampNanos(&loss, now_nanos(CLOCK_REALTIME));
+    io_sluice_codec_sbe_loss_set_cpu(&loss, cpu);
+    io_sluice_codec_sbe_loss_set_lost(&loss, count);
+    int32_t length = (int32_t)(io_sluice_codec_sbe_messageHeader_encoded_length() +
+                               io_sluice_codec_sbe_loss_encoded_length(&loss));
+    if (!deliver(io_sluice_codec_sbe_loss_sbe_template_id(), out, length))
+        fprintf(stderr, "sluice-loader: %llu events lost (cpu %u) could not be reported: the engine stopped reading\n",
+                (unsigned long long)count, cpu);
+}
+
+/* NUL-separated strings (argv/env as the kernel keeps them) into the STR_ARRAY blob: [u32 len][bytes]... */
+static uint32_t split_list(const uint8_t *src, uint32_t length, uint8_t *dst, uint32_t capacity)
+{
+    uint32_t written = 0;
+    uint32_t start = 0;
+    while (start < length) {
+        uint32_t end = start;
+        while (end < length && src[end] != 0)
+            end++;
+        uint32_t n = end - start;
+        if (written + 4 + n > capacity)
+            break;
+        memcpy(dst + written, &n, 4);
+        memcpy(dst + written + 4, src + start, n);
+        written += 4 + n;
+        start = end + 1;
+    }
+    return written;
+}
+
+/* struct sockaddr into the SOCKADDR blob (sluice-sbe.xml): [u16 family] then per family */
+static uint32_t convert_sockaddr(const uint8_t *src, uint32_t length, uint8_t *dst)
+{
+    uint16_t family = 0;
+    if (length >= 2)
+        memcpy(&family, src, 2);
+    memcpy(dst, &family, 2);
+    if (family == 2 && length >= 8) { /* AF_INET: sin_port (network order), sin_addr */
+        uint16_t port = (uint16_t)((src[2] << 8) | src[3]);
+        memcpy(dst + 2, &port, 2);
+        memcpy(dst + 4, src + 4, 4);
+        return 8;
+    }
+    if (family == 10 && length >= 28) { /* AF_INET6: port, flowinfo, addr, scope id */
+        uint16_t port = (uint16_t)((src[2] << 8) | src[3]);
+        uint32_t flowinfo = ((uint32_t)src[4] << 24) | ((uint32_t)src[5] << 16) | ((uint32_t)src[6] << 8) | src[7];
+        memcpy(dst + 2, &port, 2);
+        memcpy(dst + 4, &flowinfo, 4);
+        memcpy(dst + 8, src + 8, 16);
+        memcpy(dst + 24, src + 24, 4);
+        return 28;
+    }
+    if (family == 1) { /* AF_UNIX: the path up to its NUL (abstract names keep their leading NUL) */
+        uint32_t n = 0;
+        uint32_t max = length > 2 ? length - 2 : 0;
+        if (max > 0 && src[2] == 0) {
+            n = max; /* abstract: all bytes, trailing NULs trimmed */
+            while (n > 1 && src[2 + n - 1] == 0)
+                n--;
+        } else {
+            while (n < max && src[2 + n] != 0)
+                n++;
+        }
+        memcpy(dst + 2, src + 2, n);
+        return 2 + n;
+    }
+    return 2;
+}
+
+static const struct selected_event *find_event(uint32_t id)
+{
+    for (int i = 0; i < opts.event_count; i++)
+        if (opts.events[i].id == id)
+            return &opts.events[i];
+    return NULL;
+}
+
+/* One BPF record into one KernelEvent in the Agrona ring. */
+static int on_record(void *context, void *data, size_t size)
+{
+    (void)context;
+    const struct sl_record *record = data;
+    if (size < sizeof(*record) || record->len > size)
+        return 0;
+    const struct selected_event *selected = find_event(record->event_id);
+    const bool syscall = record->syscall_nr >= 0;
+    const int expected = selected ? selected->nargs : record->nargs;
+
+    struct io_sluice_codec_sbe_messageHeader header;
+    struct io_sluice_codec_sbe_kernelEvent event;
+    struct io_sluice_codec_sbe_kernelEvent_args args;
+    io_sluice_codec_sbe_kernelEvent_wrap_and_apply_header(&event, (char *)out, 0, sizeof(out), &header);
+    io_sluice_codec_sbe_kernelEvent_set_timestampNanos(&event, (int64_t)record->ts_boot + boot_to_epoch);
+    io_sluice_codec_sbe_kernelEvent_set_eventId(&event, (int32_t)record->event_id);
+    io_sluice_codec_sbe_kernelEvent_set_hostPid(&event, record->host_pid);
+    io_sluice_codec_sbe_kernelEvent_set_hostTid(&event, record->host_tid);
+    io_sluice_codec_sbe_kernelEvent_set_hostPpid(&event, record->host_ppid);
+    io_sluice_codec_sbe_kernelEvent_set_pid(&event, record->pid);
+    io_sluice_codec_sbe_kernelEvent_set_tid(&event, record->tid);
+    io_sluice_codec_sbe_kernelEvent_set_ppid(&event, record->ppid);
+    io_sluice_codec_sbe_kernelEvent_set_uid(&event, record->uid);
+    io_sluice_codec_sbe_kernelEvent_set_gid(&event, record->gid);
+    io_sluice_codec_sbe_kernelEvent_set_euid(&event, record->euid);
+    io_sluice_codec_sbe_kernelEvent_set_cgroupId(&event, record->cgroup_id);
+    io_sluice_codec_sbe_kernelEvent_set_mntNsId(&event, record->mnt_ns);
+    io_sluice_codec_sbe_kernelEvent_set_pidNsId(&event, record->pid_ns);
+    io_sluice_codec_sbe_kernelEvent_set_threadStartNanos(&event, (int64_t)record->thread_start_boot + boot_to_epoch);
+    io_sluice_codec_sbe_kernelEvent_set_processStartNanos(&event, (int64_t)record->process_start_boot + boot_to_epoch);
+    io_sluice_codec_sbe_kernelEvent_set_parentStartNanos(&event, (int64_t)record->parent_start_boot + boot_to_epoch);
+    io_sluice_codec_sbe_kernelEvent_set_syscallNr(&event, record->syscall_nr);
+    io_sluice_codec_sbe_kernelEvent_set_retval(&event, record->retval);
+    io_sluice_codec_sbe_kernelEvent_set_compat(&event, record->compat);
+    io_sluice_codec_sbe_kernelEvent_put_comm(&event, record->comm);
+
+    const int count = expected + (syscall ? 1 : 0);
+    /* group positions are relative to the message's buffer (after the header), as the codec keeps them */
+    if (!io_sluice_codec_sbe_kernelEvent_args_wrap_for_encode(&args, event.buffer, (uint16_t)count,
+            io_sluice_codec_sbe_kernelEvent_sbe_position_ptr(&event),
+            io_sluice_codec_sbe_kernelEvent_sbe_schema_version(), event.buffer_length))
+        return 0;
+
+    const uint8_t *cursor = (const uint8_t *)data + sizeof(*record);
+    const uint8_t *limit = (const uint8_t *)data + record->len;
+    for (int i = 0; i < expected; i++) {
+        io_sluice_codec_sbe_kernelEvent_args_next(&args);
+        const struct sl_arg *arg = (const struct sl_arg *)cursor;
+        if (i >= record->nargs || cursor + sizeof(*arg) > limit || cursor + sizeof(*arg) + arg->len > limit) {
+            io_sluice_codec_sbe_kernelEvent_args_set_valueType(&args, io_sluice_codec_sbe_valueType_NONE);
+            io_sluice_codec_sbe_kernelEvent_args_set_intValue(&args, 0);
+            io_sluice_codec_sbe_kernelEvent_args_put_value(&args, NULL, 0);
+            continue;
+        }
+        const uint8_t *value = cursor + sizeof(*arg);
+        uint32_t length = arg->len;
+        uint8_t type = arg->type;
+        int64_t number = arg->ival;
+        cursor += sizeof(*arg) + ((arg->len + 7u) & ~7u);
+        if (type == SL_RAW_STR_LIST) {
+            length = split_list(value, length, list_scratch, sizeof(list_scratch));
+            value = list_scratch;
+            type = SL_STR_ARRAY;
+        } else if (type == SL_RAW_SOCKADDR) {
+            length = convert_sockaddr(value, length, list_scratch);
+            value = list_scratch;
+            type = SL_SOCKADDR;
+        } else if (type == SL_RAW_BOOT_NS) {
+            number += boot_to_epoch;
+            type = SL_UINT64;
+        }
+        io_sluice_codec_sbe_kernelEvent_args_set_valueType(&args, (enum io_sluice_codec_sbe_valueType)type);
+        io_sluice_codec_sbe_kernelEvent_args_set_intValue(&args, number);
+        io_sluice_codec_sbe_kernelEvent_args_put_value(&args, (const char *)value, length);
+    }
+    if (syscall) {
+        io_sluice_codec_sbe_kernelEvent_args_next(&args);
+        io_sluice_codec_sbe_kernelEvent_args_set_valueType(&args, io_sluice_codec_sbe_valueType_INT64);
+        io_sluice_codec_sbe_kernelEvent_args_set_intValue(&args, record->retval);
+        io_sluice_codec_sbe_kernelEvent_args_put_value(&args, NULL, 0);
+    }
+    const int32_t length = (int32_t)(io_sluice_codec_sbe_messageHeader_encoded_length() +
+                                     io_sluice_codec_sbe_kernelEvent_encoded_length(&event));
+    if (deliver(io_sluice_codec_sbe_kernelEvent_sbe_template_id(), out, length))
+        delivered++;
+    else
+        loader_lost++;
+    return 0;
+}
+
+/* Kernel-side losses since the last call, per CPU, as Loss records. */
+static void report_losses(struct sluice_bpf *skel, uint64_t *previous, int cpus)
+{
+    uint64_t values[cpus];
+    uint32_t zero = 0;
+    if (bpf_map_lookup_elem(bpf_map__fd(skel->maps.lost), &zero, values) != 0)
+        return;
+    for (int cpu = 0; cpu < cpus; cpu++) {
+        if (values[cpu] > previous[cpu]) {
+            deliver_loss((uint32_t)cpu, values[cpu] - previous[cpu]);
+            previous[cpu] = values[cpu];
+        }
+    }
+    if (loader_lost > 0) {
+        deliver_loss(LOADER_CPU, loader_lost);
+        loader_lost = 0;
+    }
+}
+
+/* --self-test: COUNT generated records, so the engine's reader can check every sequence number and byte. */
+static int self_test(long count)
+{
+    printf("ready\n");
+    fflush(stdout);
+    uint8_t payload[256];
+    for (long seq = 0; seq < count && !stopping; seq++) {
+        struct io_sluice_codec_sbe_messageHeader header;
+        struct io_sluice_codec_sbe_kernelEvent event;
+        struct io_sluice_codec_sbe_kernelEvent_args args;
+        io_sluice_codec_sbe_kernelEvent_wrap_and_apply_header(&event, (char *)out, 0, sizeof(out), &header);
+        memset(event.buffer + event.offset, 0, io_sluice_codec_sbe_kernelEvent_sbe_block_length());
+        io_sluice_codec_sbe_kernelEvent_set_timestampNanos(&event, seq);
+        io_sluice_codec_sbe_kernelEvent_set_eventId(&event, 0);
+        io_sluice_codec_sbe_kernelEvent_set_syscallNr(&event, -1);
+        uint32_t length = (uint32_t)(seq % 251);
+        for (uint32_t i = 0; i < length; i++)
+            payload[i] = (uint8_t)(seq + i);
+        io_sluice_codec_sbe_kernelEvent_args_wrap_for_encode(&args, event.buffer, 1,
+            io_sluice_codec_sbe_kernelEvent_sbe_position_ptr(&event),
+            io_sluice_codec_sbe_kernelEvent_sbe_schema_version(), event.buffer_length);
+        io_sluice_codec_sbe_kernelEvent_args_next(&args);
+        io_sluice_codec_sbe_kernelEvent_args_set_valueType(&args, io_sluice_codec_sbe_valueType_BYTES);
+        io_sluice_codec_sbe_kernelEvent_args_set_intValue(&args, ~seq);
+        io_sluice_codec_sbe_kernelEvent_args_put_value(&args, (const char *)payload, length);
+        int32_t total = (int32_t)(io_sluice_codec_sbe_messageHeader_encoded_length() +
+                                  io_sluice_codec_sbe_kernelEvent_encoded_length(&event));
+        if (!deliver(io_sluice_codec_sbe_kernelEvent_sbe_template_id(), out, total))
+            fail(EXIT_RUNTIME, "self-test: the engine stopped reading at record %ld", seq);
+    }
+    return 0;
+}
+
+static void load_failure(int err)
+{
+    if (err == EPERM || (err == EACCES && geteuid() != 0))
+        fail(EXIT_RUNTIME, "eBPF programs could not be loaded: operation not permitted; run as root or grant "
+                           "CAP_BPF and CAP_PERFMON");
+    if (err == EACCES)
+        fail(EXIT_RUNTIME, "eBPF programs could not be loaded: the kernel's verifier rejected them (%s); "
+                           "run with --verbose for its log", libbpf_last[0] ? libbpf_last : strerror(err));
+    if (libbpf_last[0])
+        fail(EXIT_RUNTIME, "eBPF programs could not be loaded: %s (%s)", strerror(err), libbpf_last);
+    fail(EXIT_RUNTIME, "eBPF programs could not be loaded: %s", strerror(err));
+}
+
+static long round_ringbuf(long bytes)
+{
+    long page = sysconf(_SC_PAGESIZE);
+    long size = page;
+    while (size < bytes)
+        size <<= 1;
+    return size;
+}
+
+static int trace(void)
+{
+    bool exec = false, fork = false, exit_ = false, any_syscall = false;
+    for (int i = 0; i < opts.event_count; i++) {
+        const struct selected_event *event = &opts.events[i];
+        exec |= event->id == SL_EVENT_EXEC;
+        fork |= event->id == SL_EVENT_FORK;
+        exit_ |= event->id == SL_EVENT_EXIT;
+        any_syscall |= event->nr >= 0;
+    }
+
+    libbpf_set_print(libbpf_print);
+    struct sluice_bpf *skel = sluice_bpf__open();
+    if (!skel)
+        load_failure(errno);
+
+    const int cpus = libbpf_num_possible_cpus();
+    const long ringbuf = round_ringbuf(opts.ringbuf_bytes > 0 ? opts.ringbuf_bytes : 8L * 1024 * 1024);
+    bpf_map__set_max_entries(skel->maps.events, (uint32_t)ringbuf);
+    bpf_map__set_max_entries(skel->maps.scratch, (uint32_t)cpus);
+    skel->rodata->scope_pid_on = opts.pid_count > 0;
+    skel->rodata->scope_comm_on = opts.comm_count > 0;
+    skel->rodata->scope_uid_on = opts.uid_count > 0;
+    skel->rodata->exclude_tgid_a = (uint32_t)getpid();
+    skel->rodata->exclude_tgid_b = (uint32_t)getppid();
+    skel->rodata->trace_exec = exec;
+    skel->rodata->trace_fork = fork;
+    skel->rodata->trace_exit = exit_;
+    skel->rodata->exec_env = opts.exec_env;
+    skel->rodata->wakeup_bytes = (uint64_t)(ringbuf / 4 < 65536 ? ringbuf / 4 : 65536);
+
+    bpf_program__set_autoload(skel->progs.sluice_exec, exec);
+    bpf_program__set_autoload(skel->progs.sluice_prepare_exec,
+                              exec && libbpf_find_vmlinux_btf_id("sched_prepare_exec", BPF_TRACE_RAW_TP) > 0);
+    bpf_program__set_autoload(skel->progs.sluice_fork, fork);
+    bpf_program__set_autoload(skel->progs.sluice_exit, exit_);
+    bpf_program__set_autoload(skel->progs.sluice_sys_enter, any_syscall);
+    bpf_program__set_autoload(skel->progs.sluice_sys_exit, any_syscall);
+
+    int err = sluice_bpf__load(skel);
+    if (err)
+        load_failure(-err);
+
+    uint8_t one = 1;
+    for (int i = 0; i < opts.pid_count; i++)
+        bpf_map_update_elem(bpf_map__fd(skel->maps.scope_pids), &opts.pids[i], &one, BPF_ANY);
+    for (int i = 0; i < opts.comm_count; i++)
+        bpf_map_update_elem(bpf_map__fd(skel->maps.scope_comms), opts.comms[i], &one, BPF_ANY);
+    for (int i = 0; i < opts.uid_count; i++)
+        bpf_map_update_elem(bpf_map__fd(skel->maps.scope_uids), &opts.uids[i], &one, BPF_ANY);
+    for (int i = 0; i < opts.event_count; i++) {
+        const struct selected_event *event = &opts.events[i];
+        if (event->nr < 0)
+            continue;
+        struct sl_syscall conf = {.event_id = event->id, .nargs = event->nargs,
+                                  .at_entry = event->id == 60 || event->id == 323};
+        memcpy(conf.types, event->types, sizeof(conf.types));
+        uint32_t nr = (uint32_t)event->nr;
+        if (bpf_map_update_elem(bpf_map__fd(skel->maps.syscalls), &nr, &conf, BPF_ANY) != 0)
+            fail(EXIT_RUNTIME, "cannot select syscall %u: %s", nr, strerror(errno));
+    }
+
+    err = sluice_bpf__attach(skel);
+    if (err)
+        fail(EXIT_RUNTIME, "eBPF programs could not be attached: %s%s%s", strerror(-err),
+             libbpf_last[0] ? ": " : "", libbpf_last);
+
+    struct ring_buffer *rb = ring_buffer__new(bpf_map__fd(skel->maps.events), on_record, NULL, NULL);
+    if (!rb)
+        fail(EXIT_RUNTIME, "cannot read the BPF ringbuf: %s", strerror(errno));
+
+    uint64_t previous[cpus];
+    memset(previous, 0, sizeof(previous));
+    printf("ready\n");
+    fflush(stdout);
+
+    int64_t next_report = now_nanos(CLOCK_MONOTONIC);
+    while (!stopping) {
+        /* adaptive wake-up: the kernel wakes us only when enough is pending; the timeout bounds latency */
+        int n = ring_buffer__poll(rb, 20);
+        if (n < 0 && n != -EINTR)
+            fail(EXIT_RUNTIME, "polling the BPF ringbuf failed: %s", strerror(-n));
+        ring_buffer__consume(rb);
+        if (getppid() == 1)
+            break;
+        int64_t now = now_nanos(CLOCK_MONOTONIC);
+        if (now >= next_report) {
+            report_losses(skel, previous, cpus);
+            next_report = now + 100 * 1000 * 1000;
+        }
+    }
+    /* detach first so nothing new arrives, then drain what the kernel holds */
+    sluice_bpf__detach(skel);
+    ring_buffer__consume(rb);
+    report_losses(skel, previous, cpus);
+    ring_buffer__free(rb);
+    sluice_bpf__destroy(skel);
+    if (opts.verbose)
+        fprintf(stderr, "sluice-loader: delivered %llu\n", (unsigned long long)delivered);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    const pid_t parent = getppid();
+    prctl(PR_SET_PDEATHSIG, SIGTERM);
+    if (getppid() != parent)
+        return EXIT_RUNTIME; /* the parent died before we asked */
+
+    parse_options(argc, argv);
+
+    struct sigaction action = {0};
+    action.sa_handler = on_signal;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGTERM, &action, NULL);
+    sigaction(SIGINT, &action, NULL);
+    signal(SIGPIPE, SIG_IGN);
+
+    char error[512];
+    if (sl_ring_open(&ring, opts.ring_path, error, sizeof(error)) != 0)
+        fail(EXIT_RUNTIME, "%s", error);
+    boot_to_epoch = now_nanos(CLOCK_REALTIME) - now_nanos(CLOCK_BOOTTIME);
+
+    int code = opts.self_test > 0 ? self_test(opts.self_test) : trace();
+    sl_ring_close(&ring);
+    return code;
+}

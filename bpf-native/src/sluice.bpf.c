@@ -1,0 +1,715 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Sluice's kernel sensor: CO-RE programs on BTF tracepoints only (tp_btf), no kprobes, fentry or LSM.
+ *
+ *   sched_process_exec / fork / exit   -> one record each
+ *   sys_enter + sys_exit               -> one record per selected syscall, at exit, with the return value
+ *   sched_prepare_exec                 -> remembers the name before exec (prev_comm)
+ *
+ * What is traced is decided here, so unselected work ends in the kernel: the selected syscalls are a map the
+ * loader fills, scopes (pid, comm, uid) are maps too, and the loader only attaches the programs its selection needs.
+ * Records go to a BPF ringbuf with adaptive wake-up; a failed output is counted per CPU as a kernel-side loss.
+ */
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+#include <bpf/bpf_core_read.h>
+#include "sluice_record.h"
+
+char LICENSE[] SEC("license") = "GPL";
+
+#define PF_KTHREAD 0x00200000
+#define S_IFMT 00170000
+#define AF_UNIX 1
+#define AF_INET 2
+#define AF_INET6 10
+#define MASK (SL_HALF - 1)
+#define MAX_PATH_COMPONENTS 48
+#define NAME_MASK 255
+
+/* libbpf 1.1 (Debian 12) has no PT_REGS_PARM6_CORE_SYSCALL */
+#if defined(__TARGET_ARCH_x86)
+#define SYSCALL_PARM6(regs) BPF_CORE_READ(regs, r9)
+#elif defined(__TARGET_ARCH_arm64)
+#define SYSCALL_PARM6(regs) BPF_CORE_READ((struct user_pt_regs *)(regs), regs[5])
+#else
+#define SYSCALL_PARM6(regs) 0
+#endif
+
+/* set by the loader before load */
+const volatile __u32 scope_pid_on = 0;
+const volatile __u32 scope_comm_on = 0;
+const volatile __u32 scope_uid_on = 0;
+const volatile __u32 exclude_tgid_a = 0;
+const volatile __u32 exclude_tgid_b = 0;
+const volatile __u32 trace_exec = 0;
+const volatile __u32 trace_fork = 0;
+const volatile __u32 trace_exit = 0;
+const volatile __u32 exec_env = 0;
+const volatile __u64 wakeup_bytes = 65536;
+
+struct {
+    __uint(type, BPF_MAP_TYPE_RINGBUF);
+    __uint(max_entries, 8 * 1024 * 1024);
+} events SEC(".maps");
+
+struct {
+    __uint(type, BPF_MAP_TYPE_ARRAY);
+    __uint(max_entries, SL_SYSCALL_MAX);
+    __type(key, __u32);
+    __type(value, struct sl_syscall);
+} syscalls SEC(".maps");
+
+struct {
+    __uint(type, BPF_MAP_TYPE_HASH);
+    __uint(max_entries, 1024);
+    __type(key, __u32);
+    __type(value, __u8);
+} scope_pids SEC(".maps");
+
+struct {
+    __uint(type, BPF_MAP_TYPE_HASH);
+    __uint(max_entries, 256);
+    __type(key, char[16]);
+    __type(value, __u8);
+} scope_comms SEC(".maps");
+
+struct {
+    __uint(type, BPF_MAP_TYPE_HASH);
+    __uint(max_entries, 256);
+    __type(key, __u32);
+    __type(value, __u8);
+} scope_uids SEC(".maps");
+
+/* kernel-side losses, per CPU: records that found no room in the ringbuf */
+struct {
+    __uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+    __uint(max_entries, 1);
+    __type(key, __u32);
+    __type(value, __u64);
+} lost SEC(".maps");
+
+struct scratch {
+    __u8 buf[2 * SL_HALF];
+};
+
+/* one scratch buffer per CPU (an array indexed by CPU: per-CPU values are limited to 32 KiB) */
+struct {
+    __uint(type, BPF_MAP_TYPE_ARRAY);
+    __uint(max_entries, 1);           /* the loader sets the number of CPUs */
+    __type(key, __u32);
+    __type(value, struct scratch);
+} scratch SEC(".maps");
+
+struct sl_args {
+    __u64 a[6];
+};
+
+struct pending {
+    __s32 nr;
+    __u32 pad;
+    struct sl_args args;
+};
+
+/* syscall arguments saved at entry, by thread, read again at exit */
+struct {
+    __uint(type, BPF_MAP_TYPE_LRU_HASH);
+    __uint(max_entries, 16384);
+    __type(key, __u32);
+    __type(value, struct pending);
+} pending SEC(".maps");
+
+struct exec_record {
+    __u8 buf[2 * SL_HALF];    /* as large as the scratch buffer, so one bound serves both */
+};
+
+/* execve/execveat records built at entry (their arguments are gone at exit), completed at exit */
+struct {
+    __uint(type, BPF_MAP_TYPE_LRU_HASH);
+    __uint(max_entries, 128);
+    __type(key, __u32);
+    __type(value, struct exec_record);
+} pending_exec SEC(".maps");
+
+/* the task's name before exec, by thread id before exec (sched_process_exec's old_pid) */
+struct {
+    __uint(type, BPF_MAP_TYPE_LRU_HASH);
+    __uint(max_entries, 1024);
+    __type(key, __u32);
+    __type(value, char[16]);
+} prev_comms SEC(".maps");
+
+/* an offset the verifier can see is below SL_HALF: the empty asm stops clang from dropping the mask after a
+ * range check it already knows about (the check and the access end up in different registers) */
+static __always_inline __u32 masked(__u32 value)
+{
+    asm volatile("" : "+r"(value));
+    return value & MASK;
+}
+
+/* a position in the path-building area [SL_HALF, SL_HALF + SL_MAX_STR) */
+static __always_inline __u32 path_index(__u32 pos)
+{
+    __u32 value = pos - SL_HALF;
+    asm volatile("" : "+r"(value));
+    return SL_HALF + (value & (SL_MAX_STR - 1));
+}
+
+static __always_inline void count_loss(void)
+{
+    __u32 zero = 0;
+    __u64 *counter = bpf_map_lookup_elem(&lost, &zero);
+    if (counter)
+        *counter += 1;
+}
+
+static __always_inline struct scratch *scratch_buffer(void)
+{
+    __u32 cpu = bpf_get_smp_processor_id();
+    struct scratch *s = bpf_map_lookup_elem(&scratch, &cpu);
+    return s;
+}
+
+static __always_inline int in_scope(struct task_struct *task)
+{
+    __u32 tgid = BPF_CORE_READ(task, tgid);
+    if (tgid == exclude_tgid_a || tgid == exclude_tgid_b)
+        return 0;
+    if (scope_pid_on && !bpf_map_lookup_elem(&scope_pids, &tgid))
+        return 0;
+    if (scope_uid_on) {
+        __u32 uid = BPF_CORE_READ(task, real_cred, uid.val);
+        if (!bpf_map_lookup_elem(&scope_uids, &uid))
+            return 0;
+    }
+    if (scope_comm_on) {
+        char comm[16] = {};
+        bpf_probe_read_kernel_str(comm, sizeof(comm), &task->comm);
+        if (!bpf_map_lookup_elem(&scope_comms, comm))
+            return 0;
+    }
+    return 1;
+}
+
+static __always_inline __u32 ns_nr(struct pid *pid, struct upid *out_upid)
+{
+    unsigned int level = BPF_CORE_READ(pid, level);
+    struct upid upid = {};
+    bpf_core_read(&upid, sizeof(upid), &pid->numbers[level & 31]);
+    if (out_upid)
+        *out_upid = upid;
+    return upid.nr;
+}
+
+static __always_inline __u32 task_ns_tid(struct task_struct *task)
+{
+    return ns_nr(BPF_CORE_READ(task, thread_pid), 0);
+}
+
+static __always_inline __u32 task_ns_pid(struct task_struct *task)
+{
+    return ns_nr(BPF_CORE_READ(task, group_leader, thread_pid), 0);
+}
+
+static __always_inline void fill_context(struct sl_record *r, struct task_struct *task, __u32 event_id, __s32 nr)
+{
+    struct task_struct *leader = BPF_CORE_READ(task, group_leader);
+    struct task_struct *parent = BPF_CORE_READ(task, real_parent);
+    struct upid upid = {};
+
+    r->event_id = event_id;
+    r->ts_boot = bpf_ktime_get_boot_ns();
+    r->cgroup_id = bpf_get_current_cgroup_id();
+    r->thread_start_boot = BPF_CORE_READ(task, start_boottime);
+    r->process_start_boot = BPF_CORE_READ(leader, start_boottime);
+    r->parent_start_boot = BPF_CORE_READ(parent, group_leader, start_boottime);
+    r->retval = 0;
+    r->host_tid = BPF_CORE_READ(task, pid);
+    r->host_pid = BPF_CORE_READ(task, tgid);
+    r->host_ppid = BPF_CORE_READ(parent, tgid);
+    r->tid = ns_nr(BPF_CORE_READ(task, thread_pid), &upid);
+    r->pid = task_ns_pid(task);
+    r->ppid = task_ns_pid(parent);
+    r->uid = BPF_CORE_READ(task, real_cred, uid.val);
+    r->gid = BPF_CORE_READ(task, real_cred, gid.val);
+    r->euid = BPF_CORE_READ(task, cred, euid.val);
+    r->mnt_ns = BPF_CORE_READ(task, nsproxy, mnt_ns, ns.inum);
+    r->pid_ns = BPF_CORE_READ(upid.ns, ns.inum);
+    r->syscall_nr = nr;
+    r->compat = 0;
+    r->nargs = 0;
+    r->pad0 = 0;
+    r->pad1 = 0;
+    bpf_probe_read_kernel_str(r->comm, sizeof(r->comm), &task->comm);
+}
+
+/* --- arguments: each one an sl_arg header and a value, at an offset kept below SL_HALF --- */
+
+static __always_inline __u32 put_int(__u8 *buf, __u32 off, __u8 type, __s64 value)
+{
+    if (off > SL_HALF - sizeof(struct sl_arg))
+        return off;
+    struct sl_arg *arg = (struct sl_arg *)&buf[masked(off)];
+    arg->type = type;
+    arg->pad[0] = arg->pad[1] = arg->pad[2] = 0;
+    arg->len = 0;
+    arg->ival = value;
+    ((struct sl_record *)buf)->nargs++;
+    return off + sizeof(struct sl_arg);
+}
+
+static __always_inline __u32 finish_value(__u8 *buf, __u32 off, __u8 type, __u32 len)
+{
+    struct sl_arg *arg = (struct sl_arg *)&buf[masked(off)];
+    arg->type = type;
+    arg->pad[0] = arg->pad[1] = arg->pad[2] = 0;
+    arg->len = len;
+    arg->ival = 0;
+    ((struct sl_record *)buf)->nargs++;
+    return off + sizeof(struct sl_arg) + ((len + 7) & ~7U);
+}
+
+/* a string from user (user=1) or kernel memory; a string that cannot be read is empty */
+__noinline __u32 put_str(struct scratch *s, __u32 off, __u64 src_addr, int user)
+{
+    if (!s)
+        return off;
+    __u8 *buf = s->buf;
+    if (off > SL_HALF - sizeof(struct sl_arg) - SL_MAX_STR)
+        return put_int(buf, off, SL_NONE, 0);
+    __u32 at = off + sizeof(struct sl_arg);
+    const char *src = (const char *)src_addr;
+    long n = user ? bpf_probe_read_user_str(&buf[masked(at)], SL_MAX_STR, src)
+                  : bpf_probe_read_kernel_str(&buf[masked(at)], SL_MAX_STR, src);
+    __u32 len = n > 0 ? (__u32)n - 1 : 0;
+    return finish_value(buf, off, SL_STR, len & (SL_MAX_STR - 1));
+}
+
+/* a task name kept in a map (16 bytes, NUL-padded) */
+static __always_inline __u32 put_comm(__u8 *buf, __u32 off, const char *comm)
+{
+    if (off > SL_HALF - sizeof(struct sl_arg) - 16)
+        return put_int(buf, off, SL_NONE, 0);
+    __u32 at = off + sizeof(struct sl_arg);
+    __u32 len = 0;
+    int i;
+    bpf_probe_read_kernel(&buf[masked(at)], 16, comm);
+    for (i = 0; i < 16; i++) {
+        if (comm[i] == 0)
+            break;
+        len++;
+    }
+    return finish_value(buf, off, SL_STR, len);
+}
+
+/* one step of a path walk (bpf_loop callback: verified once, however many components) */
+struct path_walk {
+    __u8 *buf;
+    struct dentry *dentry;
+    struct vfsmount *vfsmnt;
+    struct mount *mnt;
+    struct mount *mnt_parent;
+    __u32 pos;
+};
+
+static long path_step(__u32 index, struct path_walk *walk)
+{
+    struct dentry *dentry = walk->dentry;
+    struct vfsmount *vfsmnt = walk->vfsmnt;
+    struct mount *mnt = walk->mnt;
+    struct mount *mnt_parent = walk->mnt_parent;
+    struct dentry *mnt_root = BPF_CORE_READ(vfsmnt, mnt_root);
+    struct dentry *d_parent = BPF_CORE_READ(dentry, d_parent);
+    if (dentry == mnt_root || dentry == d_parent) {
+        if (dentry != mnt_root)
+            return 1;
+        if (mnt != mnt_parent) {
+            walk->dentry = BPF_CORE_READ(mnt, mnt_mountpoint);
+            walk->mnt = mnt_parent;
+            walk->mnt_parent = BPF_CORE_READ(mnt_parent, mnt_parent);
+            walk->vfsmnt = &mnt_parent->mnt;
+            return 0;
+        }
+        return 1;
+    }
+    struct qstr name = BPF_CORE_READ(dentry, d_name);
+    __u32 len = name.len & NAME_MASK;
+    __u32 pos = walk->pos;
+    if (len == 0 || pos < SL_HALF + len + 1)
+        return 1;
+    __u8 *buf = walk->buf;
+    if (!buf)
+        return 1;
+    pos -= len;
+    bpf_probe_read_kernel(&buf[path_index(pos)], len & NAME_MASK, name.name);
+    pos -= 1;
+    buf[path_index(pos)] = '/';
+    walk->pos = pos;
+    walk->dentry = d_parent;
+    return 0;
+}
+
+/* a path, walked from its dentry up through the mounts, built backwards in the upper half, then moved down */
+__noinline __u32 put_path(struct scratch *s, __u32 off, __u64 path_addr)
+{
+    if (!s)
+        return off;
+    __u8 *buf = s->buf;
+    if (off > SL_HALF - sizeof(struct sl_arg) - SL_MAX_STR)
+        return put_int(buf, off, SL_NONE, 0);
+    const struct path *path = (const struct path *)path_addr;
+    struct path_walk walk = {};
+    __u32 end = SL_HALF + SL_MAX_STR;
+    walk.buf = buf;
+    walk.dentry = BPF_CORE_READ(path, dentry);
+    walk.vfsmnt = BPF_CORE_READ(path, mnt);
+    struct mount *mnt = container_of(walk.vfsmnt, struct mount, mnt);
+    walk.mnt = mnt;
+    walk.mnt_parent = BPF_CORE_READ(mnt, mnt_parent);
+    walk.pos = end;
+    bpf_loop(MAX_PATH_COMPONENTS, path_step, &walk, 0);
+    __u32 pos = walk.pos;
+    __u32 len = end - pos;
+    if (len == 0 || len >= SL_MAX_STR) {
+        pos = end - 1;
+        buf[SL_HALF + SL_MAX_STR - 1] = '/';
+        len = 1;
+    }
+    __u32 at = off + sizeof(struct sl_arg);
+    len &= (SL_MAX_STR - 1);
+    bpf_probe_read_kernel(&buf[masked(at)], len, &buf[path_index(pos)]);
+    return finish_value(buf, off, SL_STR, len);
+}
+
+/* argv/env as the process's memory holds it (NUL-separated), for the loader to split */
+__noinline __u32 put_user_list(struct scratch *s, __u32 off, unsigned long start, unsigned long end)
+{
+    if (!s)
+        return off;
+    __u8 *buf = s->buf;
+    if (off > SL_HALF - sizeof(struct sl_arg) - SL_MAX_LIST)
+        return put_int(buf, off, SL_NONE, 0);
+    __u32 at = off + sizeof(struct sl_arg);
+    __u32 len = 0;
+    if (end > start)
+        len = end - start;
+    if (len > SL_MAX_LIST)
+        len = SL_MAX_LIST;
+    len = masked(len);
+    if (len && bpf_probe_read_user(&buf[masked(at)], len, (void *)start) != 0)
+        len = 0;
+    return finish_value(buf, off, SL_RAW_STR_LIST, len);
+}
+
+/* a syscall's NULL-terminated array of string pointers, written as the STR_ARRAY blob ([u32 len][bytes]...) */
+__noinline __u32 put_user_array(struct scratch *s, __u32 off, __u64 array_addr)
+{
+    if (!s)
+        return off;
+    __u8 *buf = s->buf;
+    if (off > SL_HALF - sizeof(struct sl_arg))
+        return off;
+    const char *const *array = (const char *const *)array_addr;
+    __u32 start = off + sizeof(struct sl_arg);
+    __u32 pos = start;
+    int i;
+    for (i = 0; i < SL_MAX_ARRAY; i++) {
+        const char *element = 0;
+        if (bpf_probe_read_user(&element, sizeof(element), &array[i]) != 0 || !element)
+            break;
+        if (pos > SL_HALF - 4 - SL_MAX_ARG_STR)
+            break;
+        long n = bpf_probe_read_user_str(&buf[masked(pos + 4)], SL_MAX_ARG_STR, element);
+        __u32 len = n > 0 ? (__u32)n - 1 : 0;
+        *(__u32 *)&buf[masked(pos)] = len;
+        pos += 4 + (len & (SL_MAX_ARG_STR - 1));
+    }
+    return finish_value(buf, off, SL_STR_ARRAY, (pos - start) & MASK);
+}
+
+__noinline __u32 put_sockaddr(struct scratch *s, __u32 off, __u64 addr_addr)
+{
+    if (!s)
+        return off;
+    __u8 *buf = s->buf;
+    if (off > SL_HALF - sizeof(struct sl_arg) - SL_MAX_SOCKADDR)
+        return put_int(buf, off, SL_NONE, 0);
+    const void *addr = (const void *)addr_addr;
+    __u32 at = off + sizeof(struct sl_arg);
+    __u16 family = 0;
+    __u32 len = 0;
+    if (addr && bpf_probe_read_user(&family, sizeof(family), addr) == 0) {
+        if (family == AF_INET)
+            len = 16;
+        else if (family == AF_INET6)
+            len = 28;
+        else if (family == AF_UNIX)
+            len = 110;
+        else
+            len = 2;
+        if (bpf_probe_read_user(&buf[masked(at)], len, addr) != 0) {
+            /* a short AF_UNIX address at the end of a page: the path as a string */
+            *(__u16 *)&buf[masked(at)] = family;
+            len = 2;
+            if (family == AF_UNIX) {
+                long n = bpf_probe_read_user_str(&buf[masked(at + 2)], 108, (const char *)addr + 2);
+                len = n > 0 ? 2 + (__u32)n : 2;
+            }
+        }
+    }
+    return finish_value(buf, off, SL_RAW_SOCKADDR, len & 127);
+}
+
+static __always_inline void emit(void *record, __u32 len)
+{
+    __u64 flags = bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) + len >= wakeup_bytes ? BPF_RB_FORCE_WAKEUP
+                                                                                       : BPF_RB_NO_WAKEUP;
+    if (len > SL_HALF)
+        return;
+    asm volatile("" : "+r"(len));
+    if (bpf_ringbuf_output(&events, record, len & (2 * SL_HALF - 1), flags) != 0)
+        count_loss();
+}
+
+static __always_inline void finish(__u8 *buf, __u32 off)
+{
+    ((struct sl_record *)buf)->len = off;
+    if (off > SL_HALF)
+        return;
+    emit(buf, off);
+}
+
+/* ------------------------------------------------------------------ scheduler events */
+
+SEC("tp_btf/sched_prepare_exec")
+int BPF_PROG(sluice_prepare_exec, struct task_struct *task, struct linux_binprm *bprm)
+{
+    __u32 tid = BPF_CORE_READ(task, pid);
+    char comm[16] = {};
+    bpf_probe_read_kernel_str(comm, sizeof(comm), &task->comm);
+    bpf_map_update_elem(&prev_comms, &tid, comm, BPF_ANY);
+    return 0;
+}
+
+SEC("tp_btf/sched_process_exec")
+int BPF_PROG(sluice_exec, struct task_struct *task, pid_t old_pid, struct linux_binprm *bprm)
+{
+    if (!trace_exec || !in_scope(task))
+        return 0;
+    struct scratch *s = scratch_buffer();
+    if (!s)
+        return 0;
+    __u8 *buf = s->buf;
+    fill_context((struct sl_record *)buf, task, SL_EVENT_EXEC, -1);
+    __u32 off = sizeof(struct sl_record);
+
+    struct file *file = BPF_CORE_READ(bprm, file);
+    struct inode *inode = BPF_CORE_READ(file, f_inode);
+    const char *filename = BPF_CORE_READ(bprm, filename);
+    const char *interp = BPF_CORE_READ(bprm, interp);
+    struct mm_struct *mm = BPF_CORE_READ(task, mm);
+
+    off = put_str(s, off, (__u64)filename, 0);                                     /* cmdpath */
+    off = put_path(s, off, (__u64)&file->f_path);                                  /* pathname */
+    off = put_int(buf, off, SL_UINT32, BPF_CORE_READ(inode, i_sb, s_dev));    /* dev */
+    off = put_int(buf, off, SL_UINT64, BPF_CORE_READ(inode, i_ino));          /* inode */
+    __u64 ctime = 0;
+    if (bpf_core_field_exists(inode->i_ctime_sec))
+        ctime = BPF_CORE_READ(inode, i_ctime_sec) * 1000000000ULL + BPF_CORE_READ(inode, i_ctime_nsec);
+    off = put_int(buf, off, SL_UINT64, ctime);                                /* ctime */
+    off = put_int(buf, off, SL_UINT32, BPF_CORE_READ(inode, i_mode));         /* inode_mode */
+    off = put_int(buf, off, SL_NONE, 0);                                      /* interpreter_pathname: ELF interpreter needs a kprobe */
+    off = put_int(buf, off, SL_NONE, 0);                                      /* interpreter_dev */
+    off = put_int(buf, off, SL_NONE, 0);                                      /* interpreter_inode */
+    off = put_int(buf, off, SL_NONE, 0);                                      /* interpreter_ctime */
+    off = put_user_list(s, off, BPF_CORE_READ(mm, arg_start), BPF_CORE_READ(mm, arg_end)); /* argv */
+    off = put_str(s, off, (__u64)interp, 0);                                       /* interp */
+
+    struct file **fds = BPF_CORE_READ(task, files, fdt, fd);
+    struct file *stdin_file = 0;
+    bpf_core_read(&stdin_file, sizeof(stdin_file), &fds[0]);
+    __u32 stdin_mode = stdin_file ? BPF_CORE_READ(stdin_file, f_inode, i_mode) & S_IFMT : 0;
+    off = put_int(buf, off, SL_UINT32, stdin_mode);                           /* stdin_type */
+    off = put_int(buf, off, SL_NONE, 0);                                      /* stdin_path */
+    __u32 parent_flags = BPF_CORE_READ(task, real_parent, flags);
+    off = put_int(buf, off, SL_BOOL, (parent_flags & PF_KTHREAD) ? 1 : 0);    /* invoked_from_kernel */
+
+    __u32 old_tid = old_pid;
+    char *prev = bpf_map_lookup_elem(&prev_comms, &old_tid);
+    if (prev) {
+        off = put_comm(buf, off, prev);                                             /* prev_comm */
+        bpf_map_delete_elem(&prev_comms, &old_tid);
+    } else {
+        off = put_int(buf, off, SL_NONE, 0);
+    }
+    struct fs_struct *fs = BPF_CORE_READ(task, fs);
+    off = put_path(s, off, (__u64)&fs->pwd);                                           /* pwd */
+    if (exec_env)
+        off = put_user_list(s, off, BPF_CORE_READ(mm, env_start), BPF_CORE_READ(mm, env_end)); /* env */
+    else
+        off = put_int(buf, off, SL_NONE, 0);
+    finish(buf, off);
+    return 0;
+}
+
+SEC("tp_btf/sched_process_fork")
+int BPF_PROG(sluice_fork, struct task_struct *parent, struct task_struct *child)
+{
+    if (!trace_fork || !in_scope(parent))
+        return 0;
+    struct scratch *s = scratch_buffer();
+    if (!s)
+        return 0;
+    __u8 *buf = s->buf;
+    struct task_struct *current = bpf_get_current_task_btf();
+    fill_context((struct sl_record *)buf, current, SL_EVENT_FORK, -1);
+    __u32 off = sizeof(struct sl_record);
+    off = put_int(buf, off, SL_INT32, BPF_CORE_READ(parent, pid));
+    off = put_int(buf, off, SL_INT32, task_ns_tid(parent));
+    off = put_int(buf, off, SL_INT32, BPF_CORE_READ(parent, tgid));
+    off = put_int(buf, off, SL_INT32, task_ns_pid(parent));
+    off = put_int(buf, off, SL_RAW_BOOT_NS, BPF_CORE_READ(parent, start_boottime));
+    off = put_int(buf, off, SL_INT32, BPF_CORE_READ(child, pid));
+    off = put_int(buf, off, SL_INT32, task_ns_tid(child));
+    off = put_int(buf, off, SL_INT32, BPF_CORE_READ(child, tgid));
+    off = put_int(buf, off, SL_INT32, task_ns_pid(child));
+    off = put_int(buf, off, SL_RAW_BOOT_NS, BPF_CORE_READ(child, start_boottime));
+    finish(buf, off);
+    return 0;
+}
+
+SEC("tp_btf/sched_process_exit")
+int BPF_PROG(sluice_exit, struct task_struct *task)
+{
+    if (!trace_exit || !in_scope(task))
+        return 0;
+    struct scratch *s = scratch_buffer();
+    if (!s)
+        return 0;
+    __u8 *buf = s->buf;
+    fill_context((struct sl_record *)buf, task, SL_EVENT_EXIT, -1);
+    __u32 off = sizeof(struct sl_record);
+    int code = BPF_CORE_READ(task, exit_code);
+    int live = BPF_CORE_READ(task, signal, live.counter);
+    off = put_int(buf, off, SL_INT64, (code >> 8) & 0xff);
+    off = put_int(buf, off, SL_INT32, code & 0x7f);
+    off = put_int(buf, off, SL_BOOL, live == 0);
+    finish(buf, off);
+    return 0;
+}
+
+/* ------------------------------------------------------------------ syscalls */
+
+__noinline __u32 put_syscall_args(struct scratch *s, __u32 off, struct sl_syscall *conf, struct sl_args *saved)
+{
+    if (!s || !conf || !saved)
+        return off;
+    __u8 *buf = s->buf;
+    int i;
+    for (i = 0; i < 6; i++) {
+        if (i >= conf->nargs)
+            break;
+        __u64 raw = saved->a[i];
+        switch (conf->types[i]) {
+        case SL_ARG_INT32:
+            off = put_int(buf, off, SL_INT32, (__s32)raw);
+            break;
+        case SL_ARG_INT64:
+            off = put_int(buf, off, SL_INT64, (__s64)raw);
+            break;
+        case SL_ARG_UINT32:
+            off = put_int(buf, off, SL_UINT32, (__u32)raw);
+            break;
+        case SL_ARG_UINT64:
+            off = put_int(buf, off, SL_UINT64, raw);
+            break;
+        case SL_ARG_BOOL:
+            off = put_int(buf, off, SL_BOOL, raw != 0);
+            break;
+        case SL_ARG_STR:
+            off = put_str(s, off, raw, 1);
+            break;
+        case SL_ARG_STR_ARRAY:
+            off = put_user_array(s, off, raw);
+            break;
+        case SL_ARG_SOCKADDR:
+            off = put_sockaddr(s, off, raw);
+            break;
+        default:
+            off = put_int(buf, off, SL_NONE, 0);
+            break;
+        }
+    }
+    return off;
+}
+
+SEC("tp_btf/sys_enter")
+int BPF_PROG(sluice_sys_enter, struct pt_regs *regs, long id)
+{
+    __u32 nr = id;
+    if (nr >= SL_SYSCALL_MAX)
+        return 0;
+    struct sl_syscall *conf = bpf_map_lookup_elem(&syscalls, &nr);
+    if (!conf || !conf->event_id)
+        return 0;
+    struct task_struct *task = bpf_get_current_task_btf();
+    if (!in_scope(task))
+        return 0;
+    struct sl_args args;
+    args.a[0] = PT_REGS_PARM1_CORE_SYSCALL(regs);
+    args.a[1] = PT_REGS_PARM2_CORE_SYSCALL(regs);
+    args.a[2] = PT_REGS_PARM3_CORE_SYSCALL(regs);
+    args.a[3] = PT_REGS_PARM4_CORE_SYSCALL(regs);
+    args.a[4] = PT_REGS_PARM5_CORE_SYSCALL(regs);
+    args.a[5] = SYSCALL_PARM6(regs);
+    __u32 tid = (__u32)bpf_get_current_pid_tgid();
+
+    if (conf->at_entry) {
+        struct scratch *s = scratch_buffer();
+        if (!s)
+            return 0;
+        fill_context((struct sl_record *)s->buf, task, conf->event_id, nr);
+        __u32 off = put_syscall_args(s, sizeof(struct sl_record), conf, &args);
+        ((struct sl_record *)s->buf)->len = off;
+        if (bpf_map_update_elem(&pending_exec, &tid, s->buf, BPF_ANY) != 0)
+            count_loss();
+        return 0;
+    }
+    struct pending saved = {.nr = nr, .args = args};
+    if (bpf_map_update_elem(&pending, &tid, &saved, BPF_ANY) != 0)
+        count_loss();
+    return 0;
+}
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(sluice_sys_exit, struct pt_regs *regs, long ret)
+{
+    __u32 tid = (__u32)bpf_get_current_pid_tgid();
+    struct pending *saved = bpf_map_lookup_elem(&pending, &tid);
+    if (!saved) {
+        struct exec_record *exec = bpf_map_lookup_elem(&pending_exec, &tid);
+        if (!exec)
+            return 0;
+        struct sl_record *r = (struct sl_record *)exec->buf;
+        r->retval = ret;
+        emit(exec->buf, r->len);
+        bpf_map_delete_elem(&pending_exec, &tid);
+        return 0;
+    }
+    __u32 nr = saved->nr;
+    struct sl_syscall *conf = bpf_map_lookup_elem(&syscalls, &nr);
+    if (!conf || !conf->event_id) {
+        bpf_map_delete_elem(&pending, &tid);
+        return 0;
+    }
+    struct scratch *s = scratch_buffer();
+    if (!s)
+        return 0;
+    struct sl_args args = saved->args;
+    bpf_map_delete_elem(&pending, &tid);
+    struct task_struct *task = bpf_get_current_task_btf();
+    fill_context((struct sl_record *)s->buf, task, conf->event_id, nr);
+    ((struct sl_record *)s->buf)->retval = ret;
+    __u32 off = put_syscall_args(s, sizeof(struct sl_record), conf, &args);
+    finish(s->buf, off);
+    return 0;
+}

@@ -1,0 +1,98 @@
+/* The record the eBPF programs put into the BPF ringbuf and the loader turns into an SBE KernelEvent.
+ * Shared by sluice.bpf.c (kernel side) and the loader (user side): keep both in step.
+ *
+ *   [struct sl_record][struct sl_arg + value, padded to 8] x nargs
+ *
+ * Value types are SBE's ValueType numbers, plus three raw forms the loader converts (the kernel side stays small):
+ *   SL_RAW_STR_LIST  NUL-separated strings as the kernel keeps argv/env    -> STR_ARRAY ([u32 len][bytes]...)
+ *   SL_RAW_BOOT_NS   a CLOCK_BOOTTIME timestamp in intValue                 -> UINT64, epoch nanoseconds
+ *   SL_RAW_SOCKADDR  a struct sockaddr as the process passed it            -> SOCKADDR blob (see sluice-sbe.xml)
+ */
+#ifndef SLUICE_RECORD_H
+#define SLUICE_RECORD_H
+
+#define SL_MAX_ARGS 18
+#define SL_HALF 16384          /* a record never exceeds this; the scratch buffer is twice as large */
+#define SL_MAX_STR 4096        /* one string (a path) */
+#define SL_MAX_ARG_STR 1024    /* one element of argv/env from a syscall's pointer array */
+#define SL_MAX_ARRAY 64        /* elements read from a syscall's pointer array */
+#define SL_MAX_LIST 8192       /* bytes of argv/env read from the new process's memory */
+#define SL_MAX_SOCKADDR 112    /* sizeof(struct sockaddr_un) rounded up to 8 */
+
+/* SBE ValueType */
+#define SL_NONE 0
+#define SL_INT32 1
+#define SL_INT64 2
+#define SL_UINT32 3
+#define SL_UINT64 4
+#define SL_STR 5
+#define SL_BYTES 6
+#define SL_BOOL 7
+#define SL_STR_ARRAY 8
+#define SL_SOCKADDR 11
+/* raw forms, converted by the loader */
+#define SL_RAW_STR_LIST 200
+#define SL_RAW_BOOT_NS 201
+#define SL_RAW_SOCKADDR 202
+
+/* event ids of the scheduler events (schemas/events.yaml) */
+#define SL_EVENT_FORK 1014
+#define SL_EVENT_EXEC 1015
+#define SL_EVENT_EXIT 1016
+
+/* how the loader asks for one syscall argument (KernelSpec's type letters) */
+#define SL_ARG_NONE 0
+#define SL_ARG_INT32 1
+#define SL_ARG_INT64 2
+#define SL_ARG_UINT32 3
+#define SL_ARG_UINT64 4
+#define SL_ARG_STR 5
+#define SL_ARG_STR_ARRAY 8
+#define SL_ARG_SOCKADDR 11
+#define SL_ARG_BOOL 7
+
+#define SL_SYSCALL_MAX 512
+
+struct sl_syscall {
+    __u32 event_id;      /* 0: not selected */
+    __u8 nargs;
+    __u8 at_entry;       /* execve/execveat: arguments only exist before the new image replaces them */
+    __u8 types[6];
+};
+
+struct sl_record {
+    __u32 len;           /* bytes of the whole record */
+    __u32 event_id;
+    __u64 ts_boot;       /* CLOCK_BOOTTIME ns */
+    __u64 cgroup_id;
+    __u64 thread_start_boot;
+    __u64 process_start_boot;
+    __u64 parent_start_boot;
+    __s64 retval;
+    __u32 host_pid;
+    __u32 host_tid;
+    __u32 host_ppid;
+    __u32 pid;
+    __u32 tid;
+    __u32 ppid;
+    __u32 uid;
+    __u32 gid;
+    __u32 euid;
+    __u32 mnt_ns;
+    __u32 pid_ns;
+    __s32 syscall_nr;
+    __u8 compat;
+    __u8 nargs;
+    __u16 pad0;
+    __u32 pad1;
+    char comm[16];
+};
+
+struct sl_arg {
+    __u8 type;
+    __u8 pad[3];
+    __u32 len;           /* bytes of value that follow (then padding to 8) */
+    __s64 ival;
+};
+
+#endif
