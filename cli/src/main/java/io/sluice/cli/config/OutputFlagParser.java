@@ -28,6 +28,8 @@ final class OutputFlagParser
     /** Destination fields, longest first so that names with dots still split right. */
     private static final List<String> DESTINATION_FIELDS = List.of("rotate.max-size-mb", "rotate.max-backups",
         "rotate.compress", "rotate.interval", "rotate", "format", "type", "path", "roll", "url");
+    private static final String DESTINATION_FIELD_NAMES = "type, format, path, url, roll, rotate, rotate.max-size-mb,"
+        + " rotate.max-backups, rotate.compress, rotate.interval";
     /** Stream fields, longest first so that names with dots still split right. */
     private static final List<String> STREAM_FIELDS =
         List.of("filters.policies", "filters.events", "destinations", "buffer.mode", "buffer.size");
@@ -105,7 +107,7 @@ final class OutputFlagParser
         if (!DESTINATION_FIELDS.contains(field))
         {
             throw new ConfigException(origin, key, null,
-                "unknown field '" + field + "' (expected one of: " + String.join(", ", DESTINATION_FIELDS) + ")");
+                "unknown field '" + field + "' (expected one of: " + DESTINATION_FIELD_NAMES + ")");
         }
         if (eq < 0 && !field.equals("rotate") && !field.equals("rotate.compress"))
         {

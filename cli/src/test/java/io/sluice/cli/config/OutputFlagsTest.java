@@ -78,7 +78,8 @@ class OutputFlagsTest
     void anUnknownDestinationFieldIsAnError()
     {
         assertEquals("--output destinations.d.colour=red: destinations.d.colour: unknown field 'colour' (expected one"
-            + " of: type, format, path, url)", Load.flagError("destinations.d.colour=red"));
+            + " of: type, format, path, url, roll, rotate, rotate.max-size-mb, rotate.max-backups, rotate.compress,"
+            + " rotate.interval)", Load.flagError("destinations.d.colour=red"));
     }
 
     @Test

@@ -257,12 +257,12 @@ class OutputRulesTest
     }
 
     @Test
-    void typesOtherThanFileAreNotAvailableYet()
+    void typesOtherThanFileAndJournalAreNotAvailableYet()
     {
-        for (final String type : List.of("webhook", "forward", "journal", "kafka"))
+        for (final String type : List.of("webhook", "forward", "kafka"))
         {
             assertEquals("--output destinations.d.type=" + type + ": destinations.d.type = '" + type + "': not"
-                + " available yet (only file destinations for now)", Load.flagError("destinations.d.type=" + type));
+                + " available yet (file and journal destinations for now)", Load.flagError("destinations.d.type=" + type));
         }
     }
 
@@ -271,17 +271,17 @@ class OutputRulesTest
     {
         assertEquals("--output destinations.d.url=http://localhost:8080/events: destinations.d.url ="
             + " 'http://localhost:8080/events': a webhook destination (type inferred from the URL): not available yet"
-            + " (only file destinations for now)", Load.flagError("destinations.d.url=http://localhost:8080/events"));
+            + " (file and journal destinations for now)", Load.flagError("destinations.d.url=http://localhost:8080/events"));
         assertEquals("--output destinations.d.url=tcp://127.0.0.1:24224: destinations.d.url = 'tcp://127.0.0.1:24224':"
-            + " a forward destination (type inferred from the URL): not available yet (only file destinations for"
+            + " a forward destination (type inferred from the URL): not available yet (file and journal destinations for"
             + " now)", Load.flagError("destinations.d.url=tcp://127.0.0.1:24224"));
         assertEquals("--output destinations.d.url=udp://fluent:24224: destinations.d.url = 'udp://fluent:24224':"
-            + " a forward destination (type inferred from the URL): not available yet (only file destinations for"
+            + " a forward destination (type inferred from the URL): not available yet (file and journal destinations for"
             + " now)", Load.flagError("destinations.d.url=udp://fluent:24224"));
         // A tag parameter means forward, whatever the scheme (seed 001's fluent_destination).
         assertEquals("--output destinations.d.url=http://localhost:2222?tag=severe: destinations.d.url ="
             + " 'http://localhost:2222?tag=severe': a forward destination (type inferred from the URL): not available"
-            + " yet (only file destinations for now)", Load.flagError("destinations.d.url=http://localhost:2222?tag=severe"));
+            + " yet (file and journal destinations for now)", Load.flagError("destinations.d.url=http://localhost:2222?tag=severe"));
     }
 
     @Test

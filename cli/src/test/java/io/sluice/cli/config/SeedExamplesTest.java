@@ -53,7 +53,7 @@ class SeedExamplesTest
         // webhook_destination has a url and no type: http(s) means webhook, which is not available yet.
         final Path file = resource("seed001-routing.yaml");
         assertEquals(file + ":9: output.destinations[1].url = 'http://localhost:8080/processes?timeout=5s': a webhook"
-                + " destination (type inferred from the URL): not available yet (only file destinations for now)",
+                + " destination (type inferred from the URL): not available yet (file and journal destinations for now)",
             Load.yamlError(file));
     }
 
@@ -61,7 +61,7 @@ class SeedExamplesTest
     void secondExampleCliTwinIsRefusedAtItsFirstWebhookToo()
     {
         assertEquals("--output destinations.webhook_destination.type=webhook: destinations.webhook_destination.type ="
-                + " 'webhook': not available yet (only file destinations for now)",
+                + " 'webhook': not available yet (file and journal destinations for now)",
             Load.flagError(
                 "destinations.json_destination.format=json",
                 "destinations.webhook_destination.format=json",
