@@ -239,6 +239,7 @@ static __always_inline void fill_context(struct sl_record *r, struct task_struct
     r->nargs = 0;
     r->pad0 = 0;
     r->pad1 = 0;
+    __builtin_memset(r->comm, 0, sizeof(r->comm));
     bpf_probe_read_kernel_str(r->comm, sizeof(r->comm), &task->comm);
 }
 

@@ -28,6 +28,22 @@ final class KernelTestSupport
     }
 
     /**
+     * Skip (or fail, when kernel tests are required) unless the loader is built.
+     */
+    static void requireLoader()
+    {
+        if (!Files.isExecutable(loader()))
+        {
+            final String reason = "the loader is not built: " + loader();
+            if ("1".equals(System.getenv(REQUIRE)))
+            {
+                Assertions.fail(REQUIRE + "=1 but " + reason);
+            }
+            Assumptions.abort(reason);
+        }
+    }
+
+    /**
      * Skip (or fail, when kernel tests are required) unless the loader is built and we are root.
      */
     static void requireKernel()
