@@ -23,18 +23,26 @@ import io.sluice.proto.v1beta1.Timestamp;
 import io.sluice.proto.v1beta1.UInt32Value;
 import io.sluice.proto.v1beta1.User;
 import io.sluice.proto.v1beta1.Workload;
+import io.sluice.ring.SharedRing;
+import io.sluice.source.SyntheticSource;
+import io.sluice.source.SyntheticSpec;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -45,20 +53,30 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@link #protobufPrinter()}: SBE record to {@code v1beta1.Event} ({@link EventProtoDecoder}) to
  *       {@code JsonFormat} text to UTF-8 bytes, what Sluice would do without its writer;</li>
  *   <li>{@link #protobufPrinterOnly()}: {@code JsonFormat} on an already decoded {@code v1beta1.Event}, the cost of
- *       the printer alone.</li>
+ *       the printer alone;</li>
+ *   <li>{@link #fastWriterSynthetic()} and {@link #protobufPrinterSynthetic()}: the same two paths on the first
+ *       {@value #SYNTHETIC_EVENTS} records of the pipeline benchmark's synthetic source (every catalog event, with
+ *       the source's argument pools: non-ASCII and escaped paths, IPv4/IPv6/unix sockaddrs, bytes, argv).</li>
  * </ul>
  * Each invocation writes the next of a few realistic events: {@code sched_process_exec}, {@code openat} and
- * {@code connect} shapes, with the workload a running system would attach.
+ * {@code connect} shapes, with the workload a running system would attach. All three methods cycle through the
+ * same records in the same order; {@link #setUp()} checks that the writer and the printer produce the same bytes
+ * for every one of them. Results are returned, so JMH's blackhole consumes them. Score: ns per event; the fork
+ * runs with the flags of {@code ./sluice} that matter here (Parallel GC, Agrona's {@code --add-opens}).
  * <pre>
- * java --add-opens java.base/jdk.internal.misc=ALL-UNNAMED -jar perf/target/benchmarks.jar JsonWriterBenchmark -prof gc
+ * java -jar perf/target/benchmarks.jar JsonWriterBenchmark -prof gc
  * </pre>
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"--add-opens", "java.base/jdk.internal.misc=ALL-UNNAMED", "-XX:+UseParallelGC"})
 public class JsonWriterBenchmark
 {
     private static final String[] POLICIES = {"default-policy", "sensitive-files", "network-egress"};
+    private static final int SYNTHETIC_EVENTS = 512;
 
     private final JsonFormat.Printer printer =
         JsonFormat.printer().preservingProtoFieldNames().omittingInsignificantWhitespace();
@@ -67,7 +85,9 @@ public class JsonWriterBenchmark
     private EventProtoDecoder decoder;
     private UnsafeBuffer[] records;
     private Event[] decoded;
+    private UnsafeBuffer[] synthetic;
     private int next;
+    private int nextSynthetic;
 
     /**
      * Encode the events once, and check that both paths print the same bytes for each of them.
@@ -105,6 +125,19 @@ public class JsonWriterBenchmark
                 throw new IllegalStateException("writer and printer disagree on event " + i);
             }
         }
+
+        synthetic = syntheticRecords(catalog, SYNTHETIC_EVENTS);
+        for (int i = 0; i < synthetic.length; i++)
+        {
+            final UnsafeBuffer record = synthetic[i];
+            final byte[] expected =
+                printer.print(decoder.decode(record, 0, record.capacity())).getBytes(StandardCharsets.UTF_8);
+            final int written = writer.write(record, 0, record.capacity(), out, 0);
+            if (!Arrays.equals(expected, Arrays.copyOf(out.byteArray(), written)))
+            {
+                throw new IllegalStateException("writer and printer disagree on synthetic event " + i);
+            }
+        }
     }
 
     /**
@@ -136,6 +169,66 @@ public class JsonWriterBenchmark
     public byte[] protobufPrinterOnly() throws InvalidProtocolBufferException
     {
         return printer.print(decoded[nextIndex()]).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * @return bytes written.
+     */
+    @Benchmark
+    public int fastWriterSynthetic()
+    {
+        final UnsafeBuffer record = synthetic[nextSyntheticIndex()];
+        return writer.write(record, 0, record.capacity(), out, 0);
+    }
+
+    /**
+     * @return the JSON bytes.
+     * @throws InvalidProtocolBufferException never, for these events.
+     */
+    @Benchmark
+    public byte[] protobufPrinterSynthetic() throws InvalidProtocolBufferException
+    {
+        final UnsafeBuffer record = synthetic[nextSyntheticIndex()];
+        return printer.print(decoder.decode(record, 0, record.capacity())).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private int nextSyntheticIndex()
+    {
+        final int index = nextSynthetic;
+        nextSynthetic = index + 1 == synthetic.length ? 0 : index + 1;
+        return index;
+    }
+
+    /**
+     * The first records the synthetic source writes (seed 1, every catalog event), each copied into its own buffer.
+     */
+    private static UnsafeBuffer[] syntheticRecords(final EventCatalog catalog, final int count)
+    {
+        final SyntheticSource source =
+            new SyntheticSource(SyntheticSpec.parse("synthetic:count=" + count + ",seed=1", catalog));
+        final List<UnsafeBuffer> records = new ArrayList<>();
+        try (SharedRing ring = SharedRing.createAnonymous(4 * 1024 * 1024))
+        {
+            source.start(ring.ring());
+            while (records.size() < count)
+            {
+                final int read = ring.ring().read((type, buffer, index, length) ->
+                {
+                    final byte[] bytes = new byte[length];
+                    buffer.getBytes(index, bytes);
+                    records.add(new UnsafeBuffer(bytes));
+                });
+                if (read == 0)
+                {
+                    if (source.failure() != null)
+                    {
+                        throw new IllegalStateException("synthetic source failed", source.failure());
+                    }
+                    java.lang.Thread.onSpinWait();
+                }
+            }
+        }
+        return records.toArray(new UnsafeBuffer[0]);
     }
 
     private int nextIndex()
