@@ -55,10 +55,26 @@ public final class ValidateCommand implements Callable<Integer>
             for (final String name : stream.destinations())
             {
                 final DestinationConfig destination = output.destination(name);
-                out.printf("  destination %s: %s %s -> %s%n", name, destination.type().key(), destination.format(),
-                    destination.path() != null ? destination.path() : destination.url());
+                out.printf("  destination %s: %s %s -> %s%s%n", name, destination.type().key(), destination.format(),
+                    destination.path() != null ? destination.path() : destination.url(), extras(destination));
             }
         }
         return ExitCodes.OK;
+    }
+
+    private static String extras(final DestinationConfig destination)
+    {
+        if (destination.roll() != null)
+        {
+            return ", roll " + destination.roll().key();
+        }
+        final io.sluice.config.RotationConfig rotation = destination.rotation();
+        if (rotation == null)
+        {
+            return "";
+        }
+        return ", rotate at " + rotation.maxSizeBytes() / io.sluice.config.RotationConfig.MEGABYTE + " MB, keep " +
+            (rotation.maxBackups() == 0 ? "all" : Integer.toString(rotation.maxBackups())) + " backups" +
+            (rotation.compress() ? ", gzip" : "") + (rotation.interval().isZero() ? "" : ", every " + rotation.interval());
     }
 }
