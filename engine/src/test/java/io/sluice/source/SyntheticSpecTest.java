@@ -30,6 +30,22 @@ class SyntheticSpecTest
     }
 
     @Test
+    void eventsCanPretendToMatchNamedPolicies()
+    {
+        final SyntheticSpec spec = SyntheticSpec.parse("synthetic:policies=alpha;beta;gamma", catalog);
+        assertEquals(java.util.List.of("alpha", "beta", "gamma"), spec.policies());
+        for (long seq = 0; seq < 10_000; seq++)
+        {
+            final long bits = SyntheticSource.policyBits(spec.seed(), seq, 3);
+            assertEquals(bits, SyntheticSource.policyBits(spec.seed(), seq, 3), "a pure function of seed and seq");
+            org.junit.jupiter.api.Assertions.assertTrue(bits != 0 && (bits & ~7L) == 0, "a non-empty subset of 3: " + bits);
+        }
+        assertEquals(0, SyntheticSource.policyBits(1, 5, 0), "no policies, no bits");
+        assertEquals("synthetic source: policies: empty or repeated name 'alpha'",
+            assertThrows(IllegalArgumentException.class, () -> SyntheticSpec.parse("synthetic:policies=alpha;alpha", catalog)).getMessage());
+    }
+
+    @Test
     void namesTheWrongKeyOrValue()
     {
         assertEquals("synthetic source: events: unknown event 'opnat'",
@@ -38,7 +54,7 @@ class SyntheticSpecTest
             assertThrows(IllegalArgumentException.class, () -> SyntheticSpec.parse("synthetic:count=ten", catalog)).getMessage());
         assertEquals("synthetic source: rate must be >= 0, got '-1'",
             assertThrows(IllegalArgumentException.class, () -> SyntheticSpec.parse("synthetic:rate=-1", catalog)).getMessage());
-        assertEquals("synthetic source: unknown key 'speed' (expected count, rate, seed, events)",
+        assertEquals("synthetic source: unknown key 'speed' (expected count, rate, seed, events, policies)",
             assertThrows(IllegalArgumentException.class, () -> SyntheticSpec.parse("synthetic:speed=1", catalog)).getMessage());
     }
 }
