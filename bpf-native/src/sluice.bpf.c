@@ -26,13 +26,29 @@ char LICENSE[] SEC("license") = "GPL";
 #define MAX_PATH_COMPONENTS 48
 #define NAME_MASK 255
 
-/* libbpf 1.1 (Debian 12) has no PT_REGS_PARM6_CORE_SYSCALL */
+/* A syscall's arguments from sys_enter's pt_regs, read directly (tp_btf gives a BTF pointer: no helper calls). */
 #if defined(__TARGET_ARCH_x86)
-#define SYSCALL_PARM6(regs) BPF_CORE_READ(regs, r9)
+static __always_inline void syscall_args(struct pt_regs *regs, __u64 *a)
+{
+    a[0] = regs->di;
+    a[1] = regs->si;
+    a[2] = regs->dx;
+    a[3] = regs->r10;
+    a[4] = regs->r8;
+    a[5] = regs->r9;
+}
 #elif defined(__TARGET_ARCH_arm64)
-#define SYSCALL_PARM6(regs) BPF_CORE_READ((struct user_pt_regs *)(regs), regs[5])
+static __always_inline void syscall_args(struct pt_regs *regs, __u64 *a)
+{
+    a[0] = regs->orig_x0;
+    a[1] = regs->regs[1];
+    a[2] = regs->regs[2];
+    a[3] = regs->regs[3];
+    a[4] = regs->regs[4];
+    a[5] = regs->regs[5];
+}
 #else
-#define SYSCALL_PARM6(regs) 0
+#error "sluice.bpf.c: syscall arguments are read for x86 and arm64 only"
 #endif
 
 /* set by the loader before load */
@@ -105,16 +121,16 @@ struct sl_args {
 };
 
 struct pending {
-    __s32 nr;
-    __u32 pad;
+    __s32 nr;           /* -1: no syscall in flight */
+    __u32 exec_key;     /* execve/execveat: the pending_exec key, else 0 */
     struct sl_args args;
 };
 
-/* syscall arguments saved at entry, by thread, read again at exit */
+/* the syscall in flight, per task, saved at entry and read at exit; freed with the task */
 struct {
-    __uint(type, BPF_MAP_TYPE_LRU_HASH);
-    __uint(max_entries, 16384);
-    __type(key, __u32);
+    __uint(type, BPF_MAP_TYPE_TASK_STORAGE);
+    __uint(map_flags, BPF_F_NO_PREALLOC);
+    __type(key, int);
     __type(value, struct pending);
 } pending SEC(".maps");
 
@@ -171,13 +187,13 @@ static __always_inline struct scratch *scratch_buffer(void)
 
 static __always_inline int in_scope(struct task_struct *task)
 {
-    __u32 tgid = BPF_CORE_READ(task, tgid);
+    __u32 tgid = task->tgid;
     if (tgid == exclude_tgid_a || tgid == exclude_tgid_b)
         return 0;
     if (scope_pid_on && !bpf_map_lookup_elem(&scope_pids, &tgid))
         return 0;
     if (scope_uid_on) {
-        __u32 uid = BPF_CORE_READ(task, real_cred, uid.val);
+        __u32 uid = task->real_cred->uid.val;
         if (!bpf_map_lookup_elem(&scope_uids, &uid))
             return 0;
     }
@@ -190,57 +206,67 @@ static __always_inline int in_scope(struct task_struct *task)
     return 1;
 }
 
-static __always_inline __u32 ns_nr(struct pid *pid, struct upid *out_upid)
+/* A task's number in its own pid namespace. Most tasks live in the initial namespace (level 0), where it is the
+ * host number and nothing more is read. Fields are read directly (BTF pointers, no helper calls), except the
+ * variable-index upid, which needs a probe read. */
+static __always_inline __u32 ns_nr(struct pid *pid, __u32 host_nr, __u32 *ns_inum)
 {
-    unsigned int level = BPF_CORE_READ(pid, level);
+    unsigned int level = pid->level;
+    if (level == 0) {
+        if (ns_inum)
+            *ns_inum = pid->numbers[0].ns->ns.inum;
+        return host_nr;
+    }
     struct upid upid = {};
     bpf_core_read(&upid, sizeof(upid), &pid->numbers[level & 31]);
-    if (out_upid)
-        *out_upid = upid;
+    if (ns_inum)
+        *ns_inum = BPF_CORE_READ(upid.ns, ns.inum);
     return upid.nr;
 }
 
 static __always_inline __u32 task_ns_tid(struct task_struct *task)
 {
-    return ns_nr(BPF_CORE_READ(task, thread_pid), 0);
+    return ns_nr(task->thread_pid, task->pid, 0);
 }
 
 static __always_inline __u32 task_ns_pid(struct task_struct *task)
 {
-    return ns_nr(BPF_CORE_READ(task, group_leader, thread_pid), 0);
+    struct task_struct *leader = task->group_leader;
+    return ns_nr(leader->thread_pid, leader->pid, 0);
 }
 
 static __always_inline void fill_context(struct sl_record *r, struct task_struct *task, __u32 event_id, __s32 nr)
 {
-    struct task_struct *leader = BPF_CORE_READ(task, group_leader);
-    struct task_struct *parent = BPF_CORE_READ(task, real_parent);
-    struct upid upid = {};
+    struct task_struct *leader = task->group_leader;
+    struct task_struct *parent = task->real_parent;
+    const struct cred *real_cred = task->real_cred;
+    __u32 pid_ns = 0;
 
     r->event_id = event_id;
     r->ts_boot = bpf_ktime_get_boot_ns();
     r->cgroup_id = bpf_get_current_cgroup_id();
-    r->thread_start_boot = BPF_CORE_READ(task, start_boottime);
-    r->process_start_boot = BPF_CORE_READ(leader, start_boottime);
-    r->parent_start_boot = BPF_CORE_READ(parent, group_leader, start_boottime);
+    r->thread_start_boot = task->start_boottime;
+    r->process_start_boot = leader->start_boottime;
+    r->parent_start_boot = parent->group_leader->start_boottime;
     r->retval = 0;
-    r->host_tid = BPF_CORE_READ(task, pid);
-    r->host_pid = BPF_CORE_READ(task, tgid);
-    r->host_ppid = BPF_CORE_READ(parent, tgid);
-    r->tid = ns_nr(BPF_CORE_READ(task, thread_pid), &upid);
-    r->pid = task_ns_pid(task);
+    r->host_tid = task->pid;
+    r->host_pid = task->tgid;
+    r->host_ppid = parent->tgid;
+    r->tid = ns_nr(task->thread_pid, task->pid, &pid_ns);
+    r->pid = ns_nr(leader->thread_pid, leader->pid, 0);
     r->ppid = task_ns_pid(parent);
-    r->uid = BPF_CORE_READ(task, real_cred, uid.val);
-    r->gid = BPF_CORE_READ(task, real_cred, gid.val);
-    r->euid = BPF_CORE_READ(task, cred, euid.val);
-    r->mnt_ns = BPF_CORE_READ(task, nsproxy, mnt_ns, ns.inum);
-    r->pid_ns = BPF_CORE_READ(upid.ns, ns.inum);
+    r->uid = real_cred->uid.val;
+    r->gid = real_cred->gid.val;
+    r->euid = task->cred->euid.val;
+    r->mnt_ns = task->nsproxy->mnt_ns->ns.inum;
+    r->pid_ns = pid_ns;
     r->syscall_nr = nr;
     r->compat = 0;
     r->nargs = 0;
     r->pad0 = 0;
     r->pad1 = 0;
-    __builtin_memset(r->comm, 0, sizeof(r->comm));
-    bpf_probe_read_kernel_str(r->comm, sizeof(r->comm), &task->comm);
+    /* the kernel keeps comm NUL-padded (strscpy_pad) */
+    bpf_probe_read_kernel(r->comm, sizeof(r->comm), task->comm);
 }
 
 /* --- arguments: each one an sl_arg header and a value, at an offset kept below SL_HALF --- */
@@ -655,59 +681,60 @@ int BPF_PROG(sluice_sys_enter, struct pt_regs *regs, long id)
     struct task_struct *task = bpf_get_current_task_btf();
     if (!in_scope(task))
         return 0;
-    struct sl_args args;
-    args.a[0] = PT_REGS_PARM1_CORE_SYSCALL(regs);
-    args.a[1] = PT_REGS_PARM2_CORE_SYSCALL(regs);
-    args.a[2] = PT_REGS_PARM3_CORE_SYSCALL(regs);
-    args.a[3] = PT_REGS_PARM4_CORE_SYSCALL(regs);
-    args.a[4] = PT_REGS_PARM5_CORE_SYSCALL(regs);
-    args.a[5] = SYSCALL_PARM6(regs);
+    struct pending *saved = bpf_task_storage_get(&pending, task, 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
+    if (!saved) {
+        count_loss();
+        return 0;
+    }
     __u32 tid = (__u32)bpf_get_current_pid_tgid();
+    saved->nr = nr;
+    saved->exec_key = conf->at_entry ? tid : 0;
+    syscall_args(regs, saved->args.a);
 
     if (conf->at_entry) {
         struct scratch *s = scratch_buffer();
         if (!s)
             return 0;
         fill_context((struct sl_record *)s->buf, task, conf->event_id, nr);
+        struct sl_args args = saved->args;
         __u32 off = put_syscall_args(s, sizeof(struct sl_record), conf, &args);
         ((struct sl_record *)s->buf)->len = off;
         if (bpf_map_update_elem(&pending_exec, &tid, s->buf, BPF_ANY) != 0)
             count_loss();
-        return 0;
     }
-    struct pending saved = {.nr = nr, .args = args};
-    if (bpf_map_update_elem(&pending, &tid, &saved, BPF_ANY) != 0)
-        count_loss();
     return 0;
 }
 
 SEC("tp_btf/sys_exit")
 int BPF_PROG(sluice_sys_exit, struct pt_regs *regs, long ret)
 {
-    __u32 tid = (__u32)bpf_get_current_pid_tgid();
-    struct pending *saved = bpf_map_lookup_elem(&pending, &tid);
-    if (!saved) {
-        struct exec_record *exec = bpf_map_lookup_elem(&pending_exec, &tid);
+    struct task_struct *task = bpf_get_current_task_btf();
+    struct pending *saved = bpf_task_storage_get(&pending, task, 0, 0);
+    if (!saved || saved->nr < 0)
+        return 0;
+    if (saved->exec_key) {
+        /* execve/execveat: built at entry, keyed by the thread id before exec (de_thread may change it) */
+        __u32 key = saved->exec_key;
+        saved->nr = -1;
+        saved->exec_key = 0;
+        struct exec_record *exec = bpf_map_lookup_elem(&pending_exec, &key);
         if (!exec)
             return 0;
         struct sl_record *r = (struct sl_record *)exec->buf;
         r->retval = ret;
         emit(exec->buf, r->len);
-        bpf_map_delete_elem(&pending_exec, &tid);
+        bpf_map_delete_elem(&pending_exec, &key);
         return 0;
     }
     __u32 nr = saved->nr;
     struct sl_syscall *conf = bpf_map_lookup_elem(&syscalls, &nr);
-    if (!conf || !conf->event_id) {
-        bpf_map_delete_elem(&pending, &tid);
+    saved->nr = -1;
+    if (!conf || !conf->event_id)
         return 0;
-    }
     struct scratch *s = scratch_buffer();
     if (!s)
         return 0;
     struct sl_args args = saved->args;
-    bpf_map_delete_elem(&pending, &tid);
-    struct task_struct *task = bpf_get_current_task_btf();
     fill_context((struct sl_record *)s->buf, task, conf->event_id, nr);
     ((struct sl_record *)s->buf)->retval = ret;
     __u32 off = put_syscall_args(s, sizeof(struct sl_record), conf, &args);
