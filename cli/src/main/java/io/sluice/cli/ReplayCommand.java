@@ -84,7 +84,7 @@ public final class ReplayCommand implements Callable<Integer>
     private boolean recordedPolicies;
 
     @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto",
-        description = "Progress bar on stderr: auto (default: on a terminal), always, never.")
+        description = "Progress bar on stderr: auto (default: when stderr is a terminal), always, never.")
     private String progress;
 
     @Option(names = "--wait-strategy", paramLabel = "NAME", defaultValue = "phased",
@@ -109,7 +109,7 @@ public final class ReplayCommand implements Callable<Integer>
             }
             showProgress = switch (progress)
             {
-                case "auto" -> System.console() != null;
+                case "auto" -> stderrIsATerminal();
                 case "always" -> true;
                 case "never" -> false;
                 default -> throw new IllegalArgumentException("--progress: '" + progress + "' is not auto, always or never");
@@ -212,6 +212,20 @@ public final class ReplayCommand implements Callable<Integer>
         {
             err.println("sluice: warning: the journal was written with event schema " + header.eventSchemaId() + " v" +
                 header.eventSchemaVersion() + "; this sluice reads " + EventDecoder.SCHEMA_ID + " v" + EventDecoder.SCHEMA_VERSION);
+        }
+    }
+
+    /** Linux: is file descriptor 2 a terminal (stdout may well be redirected to a file)? */
+    private static boolean stderrIsATerminal()
+    {
+        try
+        {
+            final String target = java.nio.file.Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        }
+        catch (final IOException | UnsupportedOperationException | SecurityException ex)
+        {
+            return System.console() != null;
         }
     }
 
