@@ -541,7 +541,8 @@ int BPF_PROG(sluice_exec, struct task_struct *task, pid_t old_pid, struct linux_
     off = put_int(buf, off, SL_UINT64, BPF_CORE_READ(inode, i_ino));          /* inode */
     __u64 ctime = 0;
     if (bpf_core_field_exists(inode->i_ctime_sec))
-        ctime = BPF_CORE_READ(inode, i_ctime_sec) * 1000000000ULL + BPF_CORE_READ(inode, i_ctime_nsec);
+        /* the top bits of i_ctime_nsec are flags (multigrain timestamps, 6.13+) */
+        ctime = BPF_CORE_READ(inode, i_ctime_sec) * 1000000000ULL + (BPF_CORE_READ(inode, i_ctime_nsec) & 0x3fffffff);
     off = put_int(buf, off, SL_UINT64, ctime);                                /* ctime */
     off = put_int(buf, off, SL_UINT32, BPF_CORE_READ(inode, i_mode));         /* inode_mode */
     off = put_int(buf, off, SL_NONE, 0);                                      /* interpreter_pathname: ELF interpreter needs a kprobe */
