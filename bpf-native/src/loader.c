@@ -2,7 +2,7 @@
  * into the engine's Agrona ring (a file the engine created). Kernel-side losses become Loss records.
  *
  *   sluice-loader --ring FILE --events SELECTION [--pid N]... [--comm NAME]... [--uid N]...
- *                 [--exec-env] [--ringbuf-bytes N] [--verbose]
+ *                 [--exec-env] [--track-processes] [--ringbuf-bytes N] [--verbose]
  *   sluice-loader --ring FILE --self-test COUNT
  *
  * SELECTION is comma-separated: ID for the scheduler events (1014 fork, 1015 exec, 1016 exit), ID:NR:TYPES for a
@@ -61,6 +61,7 @@ struct options {
     uint32_t uids[MAX_SCOPE];
     int uid_count;
     bool exec_env;
+    bool track_processes;
     long ringbuf_bytes;
     long self_test;
     bool verbose;
@@ -191,6 +192,7 @@ static void parse_options(int argc, char **argv)
         {"comm", required_argument, NULL, 'c'},
         {"uid", required_argument, NULL, 'u'},
         {"exec-env", no_argument, NULL, 'E'},
+        {"track-processes", no_argument, NULL, 't'},
         {"ringbuf-bytes", required_argument, NULL, 'b'},
         {"self-test", required_argument, NULL, 'T'},
         {"verbose", no_argument, NULL, 'v'},
@@ -222,12 +224,13 @@ static void parse_options(int argc, char **argv)
             opts.uids[opts.uid_count++] = (uint32_t)parse_long("--uid", optarg, 0, 0x7fffffff);
             break;
         case 'E': opts.exec_env = true; break;
+        case 't': opts.track_processes = true; break;
         case 'b': opts.ringbuf_bytes = parse_long("--ringbuf-bytes", optarg, 4096, 1L << 30); break;
         case 'T': opts.self_test = parse_long("--self-test", optarg, 1, 1L << 40); break;
         case 'v': opts.verbose = true; break;
         case 'h':
             printf("usage: sluice-loader --ring FILE --events SELECTION [--pid N]... [--comm NAME]... [--uid N]...\n"
-                   "                     [--exec-env] [--ringbuf-bytes N] [--verbose]\n"
+                   "                     [--exec-env] [--track-processes] [--ringbuf-bytes N] [--verbose]\n"
                    "       sluice-loader --ring FILE --self-test COUNT\n");
             exit(0);
         default:
@@ -391,6 +394,7 @@ static int on_record(void *context, void *data, size_t size)
     io_sluice_codec_sbe_kernelEvent_set_retval(&event, record->retval);
     io_sluice_codec_sbe_kernelEvent_set_compat(&event, record->compat);
     io_sluice_codec_sbe_kernelEvent_put_comm(&event, record->comm);
+    io_sluice_codec_sbe_kernelEvent_set_treeOnly(&event, (record->flags & SL_FLAG_TREE_ONLY) ? 1 : 0);
 
     const int count = expected + (syscall ? 1 : 0);
     /* group positions are relative to the message's buffer (after the header), as the codec keeps them */
@@ -441,7 +445,7 @@ static int on_record(void *context, void *data, size_t size)
                                      io_sluice_codec_sbe_kernelEvent_encoded_length(&event));
     if (deliver(io_sluice_codec_sbe_kernelEvent_sbe_template_id(), out, length))
         delivered++;
-    else
+    else if (!(record->flags & SL_FLAG_TREE_ONLY))
         loader_lost++;
     return 0;
 }
@@ -549,13 +553,14 @@ static int trace(void)
     skel->rodata->trace_fork = fork;
     skel->rodata->trace_exit = exit_;
     skel->rodata->exec_env = opts.exec_env;
+    skel->rodata->track_processes = opts.track_processes;
     skel->rodata->wakeup_bytes = (uint64_t)(ringbuf / 4 < 65536 ? ringbuf / 4 : 65536);
 
-    bpf_program__set_autoload(skel->progs.sluice_exec, exec);
+    bpf_program__set_autoload(skel->progs.sluice_exec, exec || opts.track_processes);
     bpf_program__set_autoload(skel->progs.sluice_prepare_exec,
                               exec && libbpf_find_vmlinux_btf_id("sched_prepare_exec", BPF_TRACE_RAW_TP) > 0);
-    bpf_program__set_autoload(skel->progs.sluice_fork, fork);
-    bpf_program__set_autoload(skel->progs.sluice_exit, exit_);
+    bpf_program__set_autoload(skel->progs.sluice_fork, fork || opts.track_processes);
+    bpf_program__set_autoload(skel->progs.sluice_exit, exit_ || opts.track_processes);
     bpf_program__set_autoload(skel->progs.sluice_sys_enter, any_syscall);
     bpf_program__set_autoload(skel->progs.sluice_sys_exit, any_syscall);
 
@@ -615,6 +620,17 @@ static int trace(void)
     sluice_bpf__detach(skel);
     ring_buffer__consume(rb);
     report_losses(skel, previous, cpus);
+    uint64_t tree_lost[cpus];
+    uint32_t tree_index = 1;
+    if (bpf_map_lookup_elem(bpf_map__fd(skel->maps.lost), &tree_index, tree_lost) == 0) {
+        uint64_t total = 0;
+        for (int cpu = 0; cpu < cpus; cpu++)
+            total += tree_lost[cpu];
+        if (total > 0)
+            fprintf(stderr, "sluice-loader: %llu fork/exec/exit records for the process tree did not fit the kernel "
+                            "ring; some executables and ancestors may be stale (raise --ringbuf-bytes)\n",
+                    (unsigned long long)total);
+    }
     ring_buffer__free(rb);
     sluice_bpf__destroy(skel);
     if (opts.verbose)

@@ -61,6 +61,7 @@ const volatile __u32 trace_exec = 0;
 const volatile __u32 trace_fork = 0;
 const volatile __u32 trace_exit = 0;
 const volatile __u32 exec_env = 0;
+const volatile __u32 track_processes = 0;   /* fork/exec/exit of every process, for the engine's process tree */
 const volatile __u64 wakeup_bytes = 65536;
 
 struct {
@@ -96,10 +97,13 @@ struct {
     __type(value, __u8);
 } scope_uids SEC(".maps");
 
-/* kernel-side losses, per CPU: records that found no room in the ringbuf */
+/* kernel-side losses, per CPU: [0] events that found no room in the ringbuf; [1] fork/exec/exit records sent for
+ * the process tree alone (not events: the loader does not report them as lost events) */
+#define LOST_EVENTS 0
+#define LOST_TREE_ONLY 1
 struct {
     __uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
-    __uint(max_entries, 1);
+    __uint(max_entries, 2);
     __type(key, __u32);
     __type(value, __u64);
 } lost SEC(".maps");
@@ -170,12 +174,16 @@ static __always_inline __u32 path_index(__u32 pos)
     return SL_HALF + (value & (SL_MAX_STR - 1));
 }
 
-static __always_inline void count_loss(void)
+static __always_inline void count_loss_at(__u32 index)
 {
-    __u32 zero = 0;
-    __u64 *counter = bpf_map_lookup_elem(&lost, &zero);
+    __u64 *counter = bpf_map_lookup_elem(&lost, &index);
     if (counter)
         *counter += 1;
+}
+
+static __always_inline void count_loss(void)
+{
+    count_loss_at(LOST_EVENTS);
 }
 
 static __always_inline struct scratch *scratch_buffer(void)
@@ -263,7 +271,7 @@ static __always_inline void fill_context(struct sl_record *r, struct task_struct
     r->syscall_nr = nr;
     r->compat = 0;
     r->nargs = 0;
-    r->pad0 = 0;
+    r->flags = 0;
     r->pad1 = 0;
     /* the kernel keeps comm NUL-padded (strscpy_pad) */
     bpf_probe_read_kernel(r->comm, sizeof(r->comm), task->comm);
@@ -494,7 +502,7 @@ static __always_inline void emit(void *record, __u32 len)
         return;
     asm volatile("" : "+r"(len));
     if (bpf_ringbuf_output(&events, record, len & (2 * SL_HALF - 1), flags) != 0)
-        count_loss();
+        count_loss_at((((struct sl_record *)record)->flags & SL_FLAG_TREE_ONLY) ? LOST_TREE_ONLY : LOST_EVENTS);
 }
 
 static __always_inline void finish(__u8 *buf, __u32 off)
@@ -520,7 +528,8 @@ int BPF_PROG(sluice_prepare_exec, struct task_struct *task, struct linux_binprm 
 SEC("tp_btf/sched_process_exec")
 int BPF_PROG(sluice_exec, struct task_struct *task, pid_t old_pid, struct linux_binprm *bprm)
 {
-    if (!trace_exec || !in_scope(task))
+    int selected = trace_exec && in_scope(task);
+    if (!selected && !track_processes)
         return 0;
     struct scratch *s = scratch_buffer();
     if (!s)
@@ -528,6 +537,15 @@ int BPF_PROG(sluice_exec, struct task_struct *task, pid_t old_pid, struct linux_
     __u8 *buf = s->buf;
     fill_context((struct sl_record *)buf, task, SL_EVENT_EXEC, -1);
     __u32 off = sizeof(struct sl_record);
+    if (!selected) {
+        /* the tree needs only the new executable's path */
+        struct file *exe = BPF_CORE_READ(bprm, file);
+        ((struct sl_record *)buf)->flags = SL_FLAG_TREE_ONLY;
+        off = put_int(buf, off, SL_NONE, 0);
+        off = put_path(s, off, (__u64)&exe->f_path);
+        finish(buf, off);
+        return 0;
+    }
 
     struct file *file = BPF_CORE_READ(bprm, file);
     struct inode *inode = BPF_CORE_READ(file, f_inode);
@@ -582,7 +600,8 @@ int BPF_PROG(sluice_exec, struct task_struct *task, pid_t old_pid, struct linux_
 SEC("tp_btf/sched_process_fork")
 int BPF_PROG(sluice_fork, struct task_struct *parent, struct task_struct *child)
 {
-    if (!trace_fork || !in_scope(parent))
+    int selected = trace_fork && in_scope(parent);
+    if (!selected && !track_processes)
         return 0;
     struct scratch *s = scratch_buffer();
     if (!s)
@@ -590,6 +609,7 @@ int BPF_PROG(sluice_fork, struct task_struct *parent, struct task_struct *child)
     __u8 *buf = s->buf;
     struct task_struct *current = bpf_get_current_task_btf();
     fill_context((struct sl_record *)buf, current, SL_EVENT_FORK, -1);
+    ((struct sl_record *)buf)->flags = selected ? 0 : SL_FLAG_TREE_ONLY;
     __u32 off = sizeof(struct sl_record);
     off = put_int(buf, off, SL_INT32, BPF_CORE_READ(parent, pid));
     off = put_int(buf, off, SL_INT32, task_ns_tid(parent));
@@ -608,13 +628,15 @@ int BPF_PROG(sluice_fork, struct task_struct *parent, struct task_struct *child)
 SEC("tp_btf/sched_process_exit")
 int BPF_PROG(sluice_exit, struct task_struct *task)
 {
-    if (!trace_exit || !in_scope(task))
+    int selected = trace_exit && in_scope(task);
+    if (!selected && !track_processes)
         return 0;
     struct scratch *s = scratch_buffer();
     if (!s)
         return 0;
     __u8 *buf = s->buf;
     fill_context((struct sl_record *)buf, task, SL_EVENT_EXIT, -1);
+    ((struct sl_record *)buf)->flags = selected ? 0 : SL_FLAG_TREE_ONLY;
     __u32 off = sizeof(struct sl_record);
     int code = BPF_CORE_READ(task, exit_code);
     int live = BPF_CORE_READ(task, signal, live.counter);

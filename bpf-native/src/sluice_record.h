@@ -53,6 +53,9 @@
 
 #define SL_SYSCALL_MAX 512
 
+/* a fork/exec/exit the engine needs for its process tree although the user did not select it */
+#define SL_FLAG_TREE_ONLY 1
+
 struct sl_syscall {
     __u32 event_id;      /* 0: not selected */
     __u8 nargs;
@@ -83,7 +86,7 @@ struct sl_record {
     __s32 syscall_nr;
     __u8 compat;
     __u8 nargs;
-    __u16 pad0;
+    __u16 flags;         /* SL_FLAG_* */
     __u32 pad1;
     char comm[16];
 };

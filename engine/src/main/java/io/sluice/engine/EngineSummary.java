@@ -11,7 +11,7 @@ import java.util.List;
  * delivered, dropped and failed. Printed on stderr at exit.
  *
  * @param source       the source's description.
- * @param ingested     records read from the shared ring.
+ * @param ingested     events read from the shared ring (Loss records and the sensor's process-tree-only records are not events).
  * @param published    events published to the main ring.
  * @param lostKernel   events lost before the shared ring (kernel ringbuf reserve failures).
  * @param rejected     records the engine could not use (unknown type, truncated).

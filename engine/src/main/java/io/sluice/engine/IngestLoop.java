@@ -37,6 +37,7 @@ final class IngestLoop implements Runnable, MessageHandler
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong lostUpstream = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong processTreeOnly = new AtomicLong();
     private final KernelEventEnricher enricher;
     private final ExpandableArrayBuffer enriched = new ExpandableArrayBuffer(4096);
     private volatile Throwable failure;
@@ -87,23 +88,32 @@ final class IngestLoop implements Runnable, MessageHandler
     @Override
     public void onMessage(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
     {
-        ingested.lazySet(ingested.get() + 1);
         if (length < MessageHeaderDecoder.ENCODED_LENGTH)
         {
-            rejected.lazySet(rejected.get() + 1);
+            reject();
             return;
         }
         header.wrap(buffer, index);
         if (msgTypeId == RecordType.EVENT && header.templateId() == EventDecoder.TEMPLATE_ID &&
             header.schemaId() == EventDecoder.SCHEMA_ID)
         {
+            ingested.lazySet(ingested.get() + 1);
             publish(buffer, index, length);
         }
         else if (msgTypeId == RecordType.KERNEL_EVENT && enricher != null &&
             header.templateId() == KernelEventDecoder.TEMPLATE_ID && header.schemaId() == KernelEventDecoder.SCHEMA_ID)
         {
             final int enrichedLength = enricher.enrich(buffer, index, enriched);
-            publish(enriched, 0, enrichedLength);
+            if (enrichedLength > 0)
+            {
+                ingested.lazySet(ingested.get() + 1);
+                publish(enriched, 0, enrichedLength);
+            }
+            else
+            {
+                // a fork/exec/exit kept for the process tree only: no one selected it, so it is not an event here
+                processTreeOnly.lazySet(processTreeOnly.get() + 1);
+            }
         }
         else if (msgTypeId == RecordType.LOSS && header.templateId() == LossDecoder.TEMPLATE_ID)
         {
@@ -112,9 +122,16 @@ final class IngestLoop implements Runnable, MessageHandler
         }
         else
         {
-            rejected.lazySet(rejected.get() + 1);
+            reject();
         }
     }
+
+    private void reject()
+    {
+        ingested.lazySet(ingested.get() + 1);
+        rejected.lazySet(rejected.get() + 1);
+    }
+
 
     private void publish(final DirectBuffer buffer, final int index, final int length)
     {
@@ -152,6 +169,11 @@ final class IngestLoop implements Runnable, MessageHandler
     long rejected()
     {
         return rejected.get();
+    }
+
+    long processTreeOnly()
+    {
+        return processTreeOnly.get();
     }
 
     Throwable failure()

@@ -98,7 +98,8 @@ public final class KernelEventEnricher
      * @param buffer where the KernelEvent record (SBE header + message) is.
      * @param offset its offset.
      * @param out    where to encode the Event record (SBE header + message), from index 0; must be expandable.
-     * @return the Event record's length.
+     * @return the Event record's length, or 0 for a record the sensor sent for the process tree alone (not to be
+     *         published).
      */
     public int enrich(final DirectBuffer buffer, final int offset, final MutableDirectBuffer out)
     {
@@ -178,6 +179,15 @@ public final class KernelEventEnricher
         else if (eventId == FORK && childPid != 0 && childTid == childPid)
         {
             tree.onFork(hostPid, childPid, childNsPid, childStart, uid);
+        }
+        if (kernel.treeOnly() != 0)
+        {
+            // a fork/exec/exit the sensor sent for the tree alone: kept, not published
+            if (eventId == EXIT && groupExit)
+            {
+                tree.onExit(hostPid);
+            }
+            return 0;
         }
         final ProcessEntry parent = hostPpid == 0 ? null : tree.getOrCreate(hostPpid, (int)kernel.ppid(), 0,
             kernel.parentStartNanos(), 0, EMPTY, 0);

@@ -43,6 +43,8 @@ public record KernelSpec(
         command.add(ringFile.toString());
         command.add("--events");
         command.add(selection());
+        // fork/exec/exit of every process keep the engine's process tree true even when they are not selected
+        command.add("--track-processes");
         pids.forEach(pid -> add(command, "--pid", pid.toString()));
         comms.forEach(comm -> add(command, "--comm", comm));
         uids.forEach(uid -> add(command, "--uid", uid.toString()));

@@ -37,11 +37,12 @@ class KernelEventEnricherTest
     private final EventProtoDecoder decoder = new EventProtoDecoder(catalog);
     private final ExpandableArrayBuffer raw = new ExpandableArrayBuffer();
     private final ExpandableArrayBuffer out = new ExpandableArrayBuffer();
+    private short treeOnly;
 
     @Test
     void followsAProcessFromForkThroughExecToExit()
     {
-        final Event fork = enrich(record(1014, PARENT, PARENT, 1, "java", 57, 0, args -> args
+        final Event fork = enrich(record(1014, PARENT, PARENT, 1, "java", 0, args -> args
             .arg(ValueType.INT32, PARENT).arg(ValueType.INT32, PARENT).arg(ValueType.INT32, PARENT).arg(ValueType.INT32, PARENT)
             .arg(ValueType.UINT64, T0 - 5).arg(ValueType.INT32, CHILD).arg(ValueType.INT32, CHILD).arg(ValueType.INT32, CHILD)
             .arg(ValueType.INT32, CHILD).arg(ValueType.UINT64, T0)));
@@ -51,7 +52,7 @@ class KernelEventEnricherTest
         assertEquals(PARENT, child.hostPpid());
         assertEquals(tree.get(PARENT).exeString(), child.exeString(), "the child runs the parent's image until it execs");
 
-        final Event exec = enrich(record(1015, CHILD, PARENT, 59, "echo", 59, 0, args -> args
+        final Event exec = enrich(record(1015, CHILD, PARENT, 59, "echo", 0, args -> args
             .str("/bin/echo").str("/usr/bin/echo").arg(ValueType.UINT32, 2049).arg(ValueType.UINT64, 1234)
             .arg(ValueType.UINT64, 99).arg(ValueType.UINT32, 0100755).none().none().none().none()
             .blob(ValueType.STR_ARRAY, StringArrayBlob.encode(List.of("echo", "hello")))));
@@ -68,7 +69,7 @@ class KernelEventEnricherTest
             exec.getDataList().stream().map(EventValue::getName).toList(), "unread arguments are left out");
         assertEquals(List.of("echo", "hello"), exec.getData(6).getStrArray().getValueList());
 
-        final Event connect = enrich(record(43, CHILD, PARENT, 42, "echo", 42, -111, args -> args
+        final Event connect = enrich(record(43, CHILD, PARENT, 42, "echo", -111, args -> args
             .arg(ValueType.INT32, 3).blob(ValueType.SOCKADDR, SockaddrBlob.inet(8080, new byte[] {127, 0, 0, 1}))
             .arg(ValueType.INT32, 16).arg(ValueType.INT64, -111)));
         assertEquals("connect", connect.getWorkload().getProcess().getThread().getSyscall());
@@ -78,9 +79,40 @@ class KernelEventEnricherTest
         assertEquals(8080, connect.getData(1).getSockaddr().getSinPort());
         assertEquals(-111, connect.getData(3).getInt64());
 
-        enrich(record(1016, CHILD, PARENT, -1, "echo", -1, 0, args -> args
+        enrich(record(1016, CHILD, PARENT, -1, "echo", 0, args -> args
             .arg(ValueType.INT64, 0).arg(ValueType.INT32, 0).arg(ValueType.BOOL, 1)));
         assertNull(tree.get(CHILD), "an exited process is released");
+    }
+
+    @Test
+    void keepsTheTreeFromRecordsSentForItAloneWithoutPublishingThem()
+    {
+        treeOnly = 1;
+        final int forkLength = record(1014, PARENT, PARENT, -1, "java", 0, args -> args
+            .arg(ValueType.INT32, PARENT).arg(ValueType.INT32, PARENT).arg(ValueType.INT32, PARENT).arg(ValueType.INT32, PARENT)
+            .arg(ValueType.UINT64, T0 - 5).arg(ValueType.INT32, CHILD).arg(ValueType.INT32, CHILD).arg(ValueType.INT32, CHILD)
+            .arg(ValueType.INT32, CHILD).arg(ValueType.UINT64, T0));
+        assertEquals(0, enricher.enrich(raw, 0, out), "nothing to publish");
+        assertTrue(forkLength > 0);
+        assertNotNull(tree.get(CHILD), "fork adds the child");
+
+        // the sensor sends only the path of a tree-only exec
+        record(1015, CHILD, PARENT, -1, "victim", 0, args -> args.none().str("/opt/victim"));
+        assertEquals(0, enricher.enrich(raw, 0, out));
+        assertEquals("/opt/victim", tree.get(CHILD).exeString());
+
+        treeOnly = 0;
+        final Event open = enrich(record(258, CHILD, PARENT, 257, "victim", 3, args -> args
+            .arg(ValueType.INT32, -100).str("/etc/hostname").arg(ValueType.INT32, 0).arg(ValueType.UINT32, 0)
+            .arg(ValueType.INT64, 3)));
+        assertEquals("/opt/victim", open.getWorkload().getProcess().getExecutable().getPath(),
+            "a selected event sees the exec it was not selected with");
+
+        treeOnly = 1;
+        record(1016, CHILD, PARENT, -1, "victim", 0, args -> args
+            .arg(ValueType.INT64, 0).arg(ValueType.INT32, 0).arg(ValueType.BOOL, 1));
+        assertEquals(0, enricher.enrich(raw, 0, out));
+        assertNull(tree.get(CHILD), "an exited process is released, selected or not");
     }
 
     @Test
@@ -88,7 +120,7 @@ class KernelEventEnricherTest
     {
         tree.seed();
         assertNotNull(tree.get(PARENT));
-        enrich(record(1016, PARENT, 1, -1, "java", -1, 0, args -> args
+        enrich(record(1016, PARENT, 1, -1, "java", 0, args -> args
             .arg(ValueType.INT64, 0).arg(ValueType.INT32, 0).arg(ValueType.BOOL, 0)));
         assertNotNull(tree.get(PARENT));
     }
@@ -110,13 +142,13 @@ class KernelEventEnricherTest
     }
 
     private int record(final int eventId, final int hostPid, final int hostPpid, final int syscallNr, final String comm,
-        final int unusedNr, final long retval, final java.util.function.Consumer<Args> args)
+        final long retval, final java.util.function.Consumer<Args> args)
     {
         final KernelEventEncoder encoder = new KernelEventEncoder().wrapAndApplyHeader(raw, 0, new MessageHeaderEncoder())
             .timestampNanos(T0 + 1000).eventId(eventId).hostPid(hostPid).hostTid(hostPid).hostPpid(hostPpid)
             .pid(hostPid).tid(hostPid).ppid(hostPpid).uid(1000).gid(1000).euid(1000).cgroupId(1).mntNsId(1).pidNsId(1)
             .threadStartNanos(T0).processStartNanos(T0).parentStartNanos(T0 - 5).syscallNr(syscallNr).retval(retval)
-            .compat((short)0).comm(comm);
+            .compat((short)0).comm(comm).treeOnly(treeOnly);
         final Args collected = new Args();
         args.accept(collected);
         final KernelEventEncoder.ArgsEncoder group = encoder.argsCount(collected.types.size());

@@ -110,6 +110,56 @@ class KernelTracingTest
         }
     }
 
+    @Test
+    void theProcessTreeFollowsExecsThatAreNotSelected(@TempDir final Path dir) throws Exception
+    {
+        final Path victim = KernelTestSupport.compile("victim", dir);
+        final Path output = dir.resolve("events.json");
+        final Path stderr = dir.resolve("sluice.err");
+        final Process sluice = new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "--add-opens", "java.base/jdk.internal.misc=ALL-UNNAMED",
+            "-Dsluice.loader=" + KernelTestSupport.loader(),
+            "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+            "--events", "openat",
+            "--output", "json:" + output)
+            .redirectError(stderr.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try
+        {
+            awaitReady(sluice, stderr);
+            final Path known = dir.resolve("known-" + UUID.randomUUID() + ".txt");
+            Files.writeString(known, "x");
+            // the shell opens /dev/null itself (seen as dash), then becomes the victim under the same pid
+            final Process shell = new ProcessBuilder("/bin/sh", "-c", ": < /dev/null; exec " + victim + " " + known)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            assertEquals(0, shell.waitFor());
+            Thread.sleep(500);
+            sluice.destroy();
+            assertTrue(sluice.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(0, sluice.exitValue(), Files.readString(stderr));
+
+            final List<Event> events = read(output);
+            assertTrue(events.stream().allMatch(e -> e.getName().equals("openat")), "only the selected event is printed");
+            final Event beforeExec = events.stream()
+                .filter(e -> e.getWorkload().getProcess().getHostPid().getValue() == shell.pid())
+                .filter(e -> arg(e, "pathname").getStr().equals("/dev/null"))
+                .findFirst().orElseThrow(() -> new AssertionError("no openat of /dev/null by the shell"));
+            assertTrue(beforeExec.getWorkload().getProcess().getExecutable().getPath().endsWith("sh"),
+                beforeExec.getWorkload().getProcess().getExecutable().getPath());
+            final Event afterExec = events.stream()
+                .filter(e -> e.getWorkload().getProcess().getHostPid().getValue() == shell.pid())
+                .filter(e -> arg(e, "pathname").getStr().equals(known.toString()))
+                .findFirst().orElseThrow(() -> new AssertionError("no openat of " + known));
+            assertEquals(victim.toString(), afterExec.getWorkload().getProcess().getExecutable().getPath(),
+                "the exec was not selected, yet the tree knows the new image");
+            assertEquals(SELF, afterExec.getWorkload().getProcess().getAncestors(0).getHostPid());
+        }
+        finally
+        {
+            sluice.destroyForcibly();
+        }
+    }
+
     static void awaitReady(final Process sluice, final Path stderr) throws Exception
     {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
