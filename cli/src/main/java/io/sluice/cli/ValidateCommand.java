@@ -75,6 +75,7 @@ public final class ValidateCommand implements Callable<Integer>
         }
         return ", rotate at " + rotation.maxSizeBytes() / io.sluice.config.RotationConfig.MEGABYTE + " MB, keep " +
             (rotation.maxBackups() == 0 ? "all" : Integer.toString(rotation.maxBackups())) + " backups" +
-            (rotation.compress() ? ", gzip" : "") + (rotation.interval().isZero() ? "" : ", every " + rotation.interval());
+            (rotation.compress() ? ", gzip" : "") + (rotation.interval().isZero() ? "" :
+            ", every " + rotation.interval().toString().substring(2).toLowerCase(java.util.Locale.ROOT));
     }
 }

@@ -190,7 +190,8 @@ final class RotatingFileOutput extends OutputStream
     {
         try
         {
-            if (rotation.compress())
+            // An earlier task may have pruned this backup already (more rotations queued than backups kept).
+            if (rotation.compress() && Files.exists(backup))
             {
                 compress(backup);
             }
