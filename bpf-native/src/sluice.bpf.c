@@ -51,6 +51,18 @@ static __always_inline void syscall_args(struct pt_regs *regs, __u64 *a)
 #error "sluice.bpf.c: syscall arguments are read for x86 and arm64 only"
 #endif
 
+/* A 32-bit syscall (ia32 emulation) numbers its syscalls differently: the syscall map is the native table, so such
+ * calls are not traced rather than misnamed. */
+#define TS_COMPAT 0x0002
+static __always_inline int is_compat(struct task_struct *task)
+{
+#if defined(__TARGET_ARCH_x86)
+    return (task->thread_info.status & TS_COMPAT) != 0;
+#else
+    return 0;
+#endif
+}
+
 /* set by the loader before load */
 const volatile __u32 scope_pid_on = 0;
 const volatile __u32 scope_comm_on = 0;
@@ -702,7 +714,7 @@ int BPF_PROG(sluice_sys_enter, struct pt_regs *regs, long id)
     if (!conf || !conf->event_id)
         return 0;
     struct task_struct *task = bpf_get_current_task_btf();
-    if (!in_scope(task))
+    if (is_compat(task) || !in_scope(task))
         return 0;
     struct pending *saved = bpf_task_storage_get(&pending, task, 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
     if (!saved) {
