@@ -8,6 +8,8 @@ import io.sluice.engine.Engine;
 import io.sluice.engine.EngineOptions;
 import io.sluice.engine.EngineSummary;
 import io.sluice.engine.WaitStrategies;
+import io.sluice.policy.Policy;
+import io.sluice.policy.PolicySet;
 import io.sluice.source.EventSource;
 import io.sluice.source.KernelSource;
 import io.sluice.source.KernelSpec;
@@ -66,6 +68,9 @@ public final class SluiceCommand implements Callable<Integer>
     @Mixin
     private ConfigOptions configOptions;
 
+    @Mixin
+    private PolicyOptions policyOptions;
+
     @Option(names = "--source", paramLabel = "SOURCE", defaultValue = "kernel",
         description = {"Where events come from: kernel (default: this host's kernel, through eBPF) or",
             "synthetic[:count=N,rate=R,seed=S,events=a;b,policies=p1;p2] (count 0 = until stopped; rate in events/s, 0 = as fast as possible;",
@@ -73,7 +78,9 @@ public final class SluiceCommand implements Callable<Integer>
     private String source;
 
     @Option(names = {"-e", "--events"}, paramLabel = "EVENTS", split = ",",
-        description = "Events to trace from the kernel, comma-separated (default: the catalog's default set; see 'sluice list').")
+        description = {"Events to trace, comma-separated, in Tracee's grammar (default: the catalog's default set; see 'sluice list'):",
+            "openat,execve; -openat (all but); fs (a set); openat.data.pathname=/etc/*; openat.retval<0; openat.scope.comm=bash.",
+            "With --scope, one implicit policy named " + io.sluice.policy.CliPolicy.NAME + "."})
     private List<String> events = new ArrayList<>();
 
     @Option(names = "--wait-strategy", paramLabel = "NAME", defaultValue = "phased",
@@ -91,13 +98,18 @@ public final class SluiceCommand implements Callable<Integer>
         final Engine engine;
         try
         {
-            final String[] policyNames = syntheticPolicies(catalog);
+            if (isSynthetic() && (!events.isEmpty() || policyOptions.hasScope()))
+            {
+                throw new IllegalArgumentException("--events and --scope select kernel events; a synthetic source takes events=a;b");
+            }
+            final PolicySet policies = policyOptions.load(catalog, events);
+            final String[] policyNames = policies != null ? policies.names() : syntheticPolicies(catalog);
             output = configOptions.loadOutput(warnings, java.util.Set.of(policyNames));
             warnings.forEach(warning -> err.println("sluice: warning: " + warning));
-            eventSource = source(catalog, output);
+            eventSource = source(catalog, output, policies);
             WaitStrategies.byName(waitStrategy);
             engine = new Engine(output, eventSource, catalog,
-                EngineOptions.DEFAULTS.withWaitStrategy(waitStrategy).withPolicyNames(policyNames));
+                EngineOptions.DEFAULTS.withWaitStrategy(waitStrategy).withPolicyNames(policyNames), policies);
         }
         catch (final ConfigException | IllegalArgumentException ex)
         {
@@ -169,54 +181,45 @@ public final class SluiceCommand implements Callable<Integer>
     /** The policy names a synthetic source's events carry ({@code policies=a;b}); none for other sources. */
     private String[] syntheticPolicies(final EventCatalog catalog)
     {
-        if (source.equals(SyntheticSpec.PREFIX) || source.startsWith(SyntheticSpec.PREFIX + ":"))
+        if (isSynthetic())
         {
             return SyntheticSpec.parse(source, catalog).policies().toArray(new String[0]);
         }
         return new String[0];
     }
 
-    private EventSource source(final EventCatalog catalog, final OutputConfig output)
+    private boolean isSynthetic()
     {
-        if (source.equals(SyntheticSpec.PREFIX) || source.startsWith(SyntheticSpec.PREFIX + ":"))
+        return source.equals(SyntheticSpec.PREFIX) || source.startsWith(SyntheticSpec.PREFIX + ":");
+    }
+
+    private EventSource source(final EventCatalog catalog, final OutputConfig output, final PolicySet policies)
+    {
+        if (isSynthetic())
         {
-            if (!events.isEmpty())
-            {
-                throw new IllegalArgumentException("--events selects kernel events; a synthetic source takes events=a;b");
-            }
             return new SyntheticSource(SyntheticSpec.parse(source, catalog));
         }
         if (!source.equals("kernel"))
         {
             throw new IllegalArgumentException("--source: unknown source '" + source + "' (expected kernel or synthetic:...)");
         }
-        final List<EventDefinition> selected = selectedEvents(catalog);
-        return new KernelSource(new KernelSpec(KernelSource.findLoader(), selected, output.options().execEnv(),
-            List.of(), List.of(), List.of(), 0, System.getProperty("os.arch")));
+        if (policies == null)
+        {
+            return new KernelSource(new KernelSpec(KernelSource.findLoader(), defaultEvents(catalog), output.options().execEnv(),
+                List.of(), List.of(), List.of(), 0, System.getProperty("os.arch")));
+        }
+        // push-down: the union of the policies' events selects the programs; pid/comm/uid scopes every policy has
+        final Policy.PushDown pushDown = policies.pushDown();
+        return new KernelSource(new KernelSpec(KernelSource.findLoader(), KernelSelection.events(catalog, policies),
+            output.options().execEnv(), pushDown.pids(), pushDown.comms(), pushDown.uids(), 0, System.getProperty("os.arch")));
     }
 
-    private List<EventDefinition> selectedEvents(final EventCatalog catalog)
+    private static List<EventDefinition> defaultEvents(final EventCatalog catalog)
     {
         final List<EventDefinition> selected = new ArrayList<>();
-        if (events.isEmpty())
+        for (final EventDefinition event : catalog.events())
         {
-            for (final EventDefinition event : catalog.events())
-            {
-                if (event.sets().contains(EventDefinition.DEFAULT_SET))
-                {
-                    selected.add(event);
-                }
-            }
-            return selected;
-        }
-        for (final String name : events)
-        {
-            final EventDefinition event = catalog.byName(name.trim());
-            if (event == null)
-            {
-                throw new ConfigException("--events", "events", name, "unknown event (see 'sluice list')");
-            }
-            if (!selected.contains(event))
+            if (event.sets().contains(EventDefinition.DEFAULT_SET))
             {
                 selected.add(event);
             }

@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
  * destinations it resolves to (implicit ones included). Exit 0 when valid, 2 with the error otherwise.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = "Check --config and --output without running; print the resolved streams and destinations.")
+    description = "Check --config, --output and policies without running; print the policies, streams and destinations.")
 public final class ValidateCommand implements Callable<Integer>
 {
     @Spec
@@ -28,6 +28,13 @@ public final class ValidateCommand implements Callable<Integer>
     @Mixin
     private ConfigOptions configOptions;
 
+    @Mixin
+    private PolicyOptions policyOptions;
+
+    @picocli.CommandLine.Option(names = {"-e", "--events"}, paramLabel = "EVENTS",
+        description = "Events in Tracee's grammar, as for sluice (with --scope, the implicit policy).")
+    private List<String> events = new ArrayList<>();
+
     @Override
     public Integer call()
     {
@@ -35,9 +42,11 @@ public final class ValidateCommand implements Callable<Integer>
         final PrintWriter err = spec.commandLine().getErr();
         final List<String> warnings = new ArrayList<>();
         final OutputConfig output;
+        final io.sluice.policy.PolicySet policies;
         try
         {
-            output = configOptions.loadOutput(warnings);
+            policies = policyOptions.load(io.sluice.codec.catalog.EventCatalog.standard(), events);
+            output = configOptions.loadOutput(warnings, policies == null ? java.util.Set.of() : java.util.Set.of(policies.names()));
         }
         catch (final ConfigException ex)
         {
@@ -46,6 +55,14 @@ public final class ValidateCommand implements Callable<Integer>
         }
         warnings.forEach(warning -> err.println("sluice: warning: " + warning));
         out.println("configuration is valid");
+        if (policies != null)
+        {
+            for (final io.sluice.policy.Policy policy : policies.policies())
+            {
+                out.printf("policy %s (%s): %d events%s%n", policy.name(), policy.origin(), policy.eventIds().length,
+                    policy.follow() ? ", follow" : "");
+            }
+        }
         for (final StreamConfig stream : output.streams())
         {
             out.printf("stream %s%s: %s, buffer %d, events %s, policies %s%n", stream.name(),

@@ -5,6 +5,8 @@ import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.config.OutputConfig;
+import io.sluice.policy.EventView;
+import io.sluice.policy.PolicySet;
 import io.sluice.process.KernelEventEnricher;
 import io.sluice.process.ProcessTree;
 import io.sluice.ring.EventSlot;
@@ -46,6 +48,22 @@ public final class Engine
      */
     public Engine(final OutputConfig output, final EventSource source, final EventCatalog catalog, final EngineOptions options)
     {
+        this(output, source, catalog, options, null);
+    }
+
+    /**
+     * Build the pipeline with policies: each event's matched-policies bitmap is computed at ingest, and events no
+     * policy matched are not published. {@code options.policyNames()} should be {@code policies.names()}.
+     *
+     * @param output   the validated output config.
+     * @param source   where events come from.
+     * @param catalog  the event catalog.
+     * @param options  engine tuning.
+     * @param policies the policies in force, or null to keep each record's own bitmap and publish everything.
+     */
+    public Engine(final OutputConfig output, final EventSource source, final EventCatalog catalog, final EngineOptions options,
+        final PolicySet policies)
+    {
         this.source = source;
         this.options = options;
         this.streams = new StreamFactory(catalog, options, source.description()).build(output, Engine::threads);
@@ -63,13 +81,15 @@ public final class Engine
         }
         this.sharedRing = SharedRing.createAnonymous(options.sharedRingCapacity());
         KernelEventEnricher enricher = null;
+        ProcessTree tree = null;
         if (source.writesKernelRecords())
         {
-            final ProcessTree tree = ProcessTree.system();
+            tree = ProcessTree.system();
             tree.seed();
             enricher = new KernelEventEnricher(catalog, tree, System.getProperty("os.arch"));
         }
-        this.ingest = new IngestLoop(sharedRing.ring(), mainDisruptor.getRingBuffer(), source, enricher);
+        this.ingest = new IngestLoop(sharedRing.ring(), mainDisruptor.getRingBuffer(), source, enricher, policies,
+            policies == null ? null : new EventView(tree));
     }
 
     /**

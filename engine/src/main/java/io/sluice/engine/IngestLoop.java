@@ -6,10 +6,11 @@ import io.sluice.codec.sbe.KernelEventDecoder;
 import io.sluice.process.KernelEventEnricher;
 import io.sluice.codec.sbe.LossDecoder;
 import io.sluice.codec.sbe.MessageHeaderDecoder;
+import io.sluice.policy.EventView;
+import io.sluice.policy.PolicySet;
 import io.sluice.ring.EventSlot;
 import io.sluice.ring.RecordType;
 import io.sluice.source.EventSource;
-import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.BackoffIdleStrategy;
@@ -40,18 +41,25 @@ final class IngestLoop implements Runnable, MessageHandler
     private final AtomicLong processTreeOnly = new AtomicLong();
     private final KernelEventEnricher enricher;
     private final ExpandableArrayBuffer enriched = new ExpandableArrayBuffer(4096);
+    private final PolicySet policies;
+    private final EventView view;
+    private final AtomicLong unmatched = new AtomicLong();
     private volatile Throwable failure;
 
     IngestLoop(
         final org.agrona.concurrent.ringbuffer.RingBuffer sharedRing,
         final RingBuffer<EventSlot> mainRing,
         final EventSource source,
-        final KernelEventEnricher enricher)
+        final KernelEventEnricher enricher,
+        final PolicySet policies,
+        final EventView view)
     {
         this.sharedRing = sharedRing;
         this.mainRing = mainRing;
         this.source = source;
         this.enricher = enricher;
+        this.policies = policies;
+        this.view = view;
     }
 
     @Override
@@ -133,8 +141,19 @@ final class IngestLoop implements Runnable, MessageHandler
     }
 
 
-    private void publish(final DirectBuffer buffer, final int index, final int length)
+    private void publish(final MutableDirectBuffer buffer, final int index, final int length)
     {
+        if (this.policies != null)
+        {
+            // the matched-policies bitmap, once per event; what no policy matched goes no further
+            final long matched = this.policies.match(view.wrap(buffer, index, length));
+            if (matched == 0)
+            {
+                unmatched.lazySet(unmatched.get() + 1);
+                return;
+            }
+            view.policiesMatched(matched);
+        }
         header.wrap(buffer, index);
         event.wrap(buffer, index + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
         final int eventId = event.eventId();
@@ -169,6 +188,11 @@ final class IngestLoop implements Runnable, MessageHandler
     long rejected()
     {
         return rejected.get();
+    }
+
+    long unmatched()
+    {
+        return unmatched.get();
     }
 
     long processTreeOnly()

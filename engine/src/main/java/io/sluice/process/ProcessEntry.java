@@ -61,6 +61,36 @@ public final class ProcessEntry
         cgroupId = parent.cgroupId;
     }
 
+    /** @return the command name bytes (valid up to {@link #commLength()}). */
+    public byte[] commBytes()
+    {
+        return comm;
+    }
+
+    /** @return the command name's length. */
+    public int commLength()
+    {
+        return commLength;
+    }
+
+    /** @return the executable path bytes (valid up to {@link #exeLength()}). */
+    public byte[] exeBytes()
+    {
+        return exe;
+    }
+
+    /** @return the executable path's length. */
+    public int exeLength()
+    {
+        return exeLength;
+    }
+
+    /** @return the real uid the process had when the tree learnt of it. */
+    public int uid()
+    {
+        return uid;
+    }
+
     /**
      * A process's unique id: its host pid and start time mixed into 64 bits, so pid reuse gives a new id.
      *

@@ -1,0 +1,62 @@
+package io.sluice.cli;
+
+import io.sluice.codec.catalog.EventCatalog;
+import io.sluice.config.ConfigException;
+import io.sluice.policy.CliPolicy;
+import io.sluice.policy.PolicyCompiler;
+import io.sluice.policy.PolicyFiles;
+import io.sluice.policy.PolicySet;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The policy flags: {@code --policy FILE|DIR} (repeatable, Tracee's {@code Policy} documents) and
+ * {@code --scope} (with {@code --events}, one implicit policy). The two kinds cannot be mixed.
+ */
+public final class PolicyOptions
+{
+    @Option(names = {"-p", "--policy"}, paramLabel = "FILE|DIR",
+        description = {"Tracee policy file (tracee.aquasec.com/v1beta1 Policy, YAML or JSON) or a directory of them; repeatable.",
+            "At most 64 policies, unique names; cannot be combined with --events or --scope."})
+    private List<Path> policies = new ArrayList<>();
+
+    @Option(names = {"-s", "--scope"}, paramLabel = "SCOPE",
+        description = {"Scope of the implicit policy, repeatable (Tracee's grammar): comm=bash, pid=1,2, uid>=1000,",
+            "executable=/usr/bin/*, container, not-container, tree=PID, mntns=N, pidns=N, follow."})
+    private List<String> scopes = new ArrayList<>();
+
+    /**
+     * @param catalog the event catalog.
+     * @param events  the {@code --events} values.
+     * @return the compiled policies, or null when neither policies nor {@code --events}/{@code --scope} are given.
+     * @throws ConfigException for any bad policy, flag or mix of flags.
+     */
+    PolicySet load(final EventCatalog catalog, final List<String> events)
+    {
+        final PolicyCompiler compiler = new PolicyCompiler(catalog);
+        if (!policies.isEmpty())
+        {
+            if (!events.isEmpty() || !scopes.isEmpty())
+            {
+                throw new ConfigException("--policy", "policy", policies.get(0).toString(),
+                    "cannot be combined with " + (events.isEmpty() ? "--scope" : "--events") +
+                    " (they form an implicit policy; put the rules in a policy file instead)");
+            }
+            return compiler.compile(PolicyFiles.read(policies));
+        }
+        if (events.isEmpty() && scopes.isEmpty())
+        {
+            return null;
+        }
+        return compiler.compile(List.of(CliPolicy.of(catalog, events, scopes)));
+    }
+
+    /** @return true when {@code --scope} was given. */
+    boolean hasScope()
+    {
+        return !scopes.isEmpty();
+    }
+}

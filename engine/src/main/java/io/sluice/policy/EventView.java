@@ -1,0 +1,430 @@
+package io.sluice.policy;
+
+import io.sluice.codec.sbe.EventDecoder;
+import io.sluice.codec.sbe.EventEncoder;
+import io.sluice.codec.sbe.MessageHeaderDecoder;
+import io.sluice.codec.sbe.ValueType;
+import io.sluice.process.KernelEventEnricher;
+import io.sluice.process.ProcessEntry;
+import io.sluice.process.ProcessTree;
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One event record decoded once for policies and detectors: the process fields scopes look at and the data
+ * arguments (name, type, integer value, raw value bytes). Reused for every event; buffers grow only when an event is
+ * larger than any before. Owned by the ingest thread.
+ */
+public final class EventView
+{
+    private static final byte[] RETURN_VALUE = KernelEventEnricher.RETURN_VALUE.getBytes(StandardCharsets.UTF_8);
+
+    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+    private final EventDecoder event = new EventDecoder();
+    private final EventEncoder encoder = new EventEncoder();
+    private final ProcessTree tree;
+
+    private MutableDirectBuffer buffer;
+    private int offset;
+    private int length;
+    private int eventId;
+    private int hostPid;
+    private int pid;
+    private int tid;
+    private int uid;
+    private int mntNs;
+    private int pidNs;
+    private long policiesMatched;
+    private final byte[] comm = new byte[64];
+    private int commLength;
+    private byte[] executable = new byte[256];
+    private int executableLength;
+    private final byte[] containerId = new byte[128];
+    private int containerIdLength;
+    private boolean hasRetval;
+    private long retval;
+
+    private int dataCount;
+    private byte[][] dataNames = new byte[24][32];
+    private int[] dataNameLengths = new int[24];
+    private ValueType[] dataTypes = new ValueType[24];
+    private long[] dataInts = new long[24];
+    private byte[][] dataValues = new byte[24][128];
+    private int[] dataValueLengths = new int[24];
+
+    /**
+     * @param tree the process tree for {@code tree=} and {@code follow}, or null (then only the event's own process
+     *             is known).
+     */
+    public EventView(final ProcessTree tree)
+    {
+        this.tree = tree;
+    }
+
+    /**
+     * @param hostPid a host pid.
+     * @return its parent's host pid, or 0 when unknown.
+     */
+    public int parentOf(final int hostPid)
+    {
+        if (tree == null)
+        {
+            return 0;
+        }
+        final ProcessEntry entry = tree.get(hostPid);
+        return entry == null ? 0 : entry.hostPpid();
+    }
+
+    /**
+     * Make the process fields (pid, uid, comm, executable) those of the current process's parent, for
+     * {@code follow}; {@link #wrap} brings back the event's own.
+     *
+     * @return false when the parent is unknown (the fields are unchanged).
+     */
+    public boolean moveToParent()
+    {
+        final int parent = parentOf(hostPid);
+        if (parent <= 0 || parent == hostPid)
+        {
+            return false;
+        }
+        final ProcessEntry entry = tree.get(parent);
+        hostPid = parent;
+        pid = entry.nsPid();
+        uid = entry.uid();
+        commLength = Math.min(entry.commLength(), comm.length);
+        System.arraycopy(entry.commBytes(), 0, comm, 0, commLength);
+        final int exeLength = entry.exeLength();
+        if (executable.length < exeLength)
+        {
+            executable = new byte[exeLength];
+        }
+        System.arraycopy(entry.exeBytes(), 0, executable, 0, exeLength);
+        executableLength = exeLength;
+        return true;
+    }
+
+    /**
+     * Decode an event record.
+     *
+     * @param buffer where the record (SBE message header + {@code Event}) is.
+     * @param offset its offset.
+     * @param length its length.
+     * @return this view.
+     */
+    public EventView wrap(final MutableDirectBuffer buffer, final int offset, final int length)
+    {
+        this.buffer = buffer;
+        this.offset = offset;
+        this.length = length;
+        header.wrap(buffer, offset);
+        event.wrap(buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
+        eventId = event.eventId();
+        hostPid = (int)event.hostPid();
+        pid = (int)event.pid();
+        tid = (int)event.hostTid();
+        uid = (int)event.realUserId();
+        mntNs = (int)event.mntNsId();
+        pidNs = (int)event.pidNsId();
+        policiesMatched = event.policiesMatched();
+        for (final EventDecoder.AncestorsDecoder ancestor : event.ancestors())
+        {
+            ancestor.sbeSkip();
+        }
+        hasRetval = false;
+        retval = 0;
+        dataCount = 0;
+        for (final EventDecoder.DataDecoder data : event.data())
+        {
+            final int i = dataCount++;
+            ensureData(i);
+            dataTypes[i] = data.valueType();
+            dataInts[i] = data.intValue();
+            final int nameLength = data.nameLength();
+            if (dataNames[i].length < nameLength)
+            {
+                dataNames[i] = new byte[nameLength];
+            }
+            dataNameLengths[i] = data.getName(dataNames[i], 0, nameLength);
+            final int valueLength = data.valueLength();
+            if (dataValues[i].length < valueLength)
+            {
+                dataValues[i] = new byte[Math.max(valueLength, dataValues[i].length * 2)];
+            }
+            dataValueLengths[i] = data.getValue(dataValues[i], 0, valueLength);
+            if (equals(dataNames[i], dataNameLengths[i], RETURN_VALUE))
+            {
+                hasRetval = true;
+                retval = dataInts[i];
+            }
+        }
+        for (final EventDecoder.DetectedFromDataDecoder data : event.detectedFromData())
+        {
+            data.sbeSkip();
+        }
+        for (final EventDecoder.ThreatPropertiesDecoder property : event.threatProperties())
+        {
+            property.sbeSkip();
+        }
+        event.skipName();
+        commLength = event.getThreadName(comm, 0, comm.length);
+        event.skipSyscall();
+        final int exeLength = event.executablePathLength();
+        if (executable.length < exeLength)
+        {
+            executable = new byte[exeLength];
+        }
+        executableLength = event.getExecutablePath(executable, 0, exeLength);
+        containerIdLength = event.getContainerId(containerId, 0, containerId.length);
+        return this;
+    }
+
+    /**
+     * Write the matched-policies bitmap into the record this view decoded (and its presence bit, so
+     * {@code policies.matched} prints).
+     *
+     * @param policies the bitmap.
+     */
+    public void policiesMatched(final long policies)
+    {
+        encoder.wrap(buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH).policiesMatched(policies);
+        encoder.presence().policies(policies != 0);
+        policiesMatched = policies;
+    }
+
+    private void ensureData(final int i)
+    {
+        if (i < dataNames.length)
+        {
+            return;
+        }
+        final int size = dataNames.length * 2;
+        final byte[][] names = new byte[size][];
+        final byte[][] values = new byte[size][];
+        for (int k = 0; k < size; k++)
+        {
+            names[k] = k < dataNames.length ? dataNames[k] : new byte[32];
+            values[k] = k < dataValues.length ? dataValues[k] : new byte[128];
+        }
+        dataNames = names;
+        dataValues = values;
+        dataNameLengths = java.util.Arrays.copyOf(dataNameLengths, size);
+        dataTypes = java.util.Arrays.copyOf(dataTypes, size);
+        dataInts = java.util.Arrays.copyOf(dataInts, size);
+        dataValueLengths = java.util.Arrays.copyOf(dataValueLengths, size);
+    }
+
+    static boolean equals(final byte[] a, final int aLength, final byte[] b)
+    {
+        if (aLength != b.length)
+        {
+            return false;
+        }
+        for (int i = 0; i < aLength; i++)
+        {
+            if (a[i] != b[i])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * @param name a data field's name as UTF-8.
+     * @return its index among the data fields, or -1.
+     */
+    public int dataIndex(final byte[] name)
+    {
+        for (int i = 0; i < dataCount; i++)
+        {
+            if (equals(dataNames[i], dataNameLengths[i], name))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** @return the record's buffer, writable (the ingest thread owns the record while it decides). */
+    public MutableDirectBuffer mutableBuffer()
+    {
+        return buffer;
+    }
+
+    /** @return the record's buffer. */
+    public DirectBuffer buffer()
+    {
+        return buffer;
+    }
+
+    /** @return the record's offset in {@link #buffer()}. */
+    public int offset()
+    {
+        return offset;
+    }
+
+    /** @return the record's length. */
+    public int length()
+    {
+        return length;
+    }
+
+    /** @return the event id. */
+    public int eventId()
+    {
+        return eventId;
+    }
+
+    /** @return the host pid (thread group). */
+    public int hostPid()
+    {
+        return hostPid;
+    }
+
+    /** @return the pid in the process's own namespace. */
+    public int pid()
+    {
+        return pid;
+    }
+
+    /** @return the host tid. */
+    public int hostTid()
+    {
+        return tid;
+    }
+
+    /** @return the real user id. */
+    public int uid()
+    {
+        return uid;
+    }
+
+    /** @return the mount namespace id. */
+    public int mntNs()
+    {
+        return mntNs;
+    }
+
+    /** @return the pid namespace id. */
+    public int pidNs()
+    {
+        return pidNs;
+    }
+
+    /** @return the matched-policies bitmap of the record (as written or as decoded). */
+    public long policiesMatched()
+    {
+        return policiesMatched;
+    }
+
+    /** @return the thread's command name bytes (valid up to {@link #commLength()}). */
+    public byte[] comm()
+    {
+        return comm;
+    }
+
+    /** @return the command name's length. */
+    public int commLength()
+    {
+        return commLength;
+    }
+
+    /** @return the executable path bytes (valid up to {@link #executableLength()}). */
+    public byte[] executable()
+    {
+        return executable;
+    }
+
+    /** @return the executable path's length, 0 when unknown. */
+    public int executableLength()
+    {
+        return executableLength;
+    }
+
+    /** @return the container id bytes (valid up to {@link #containerIdLength()}). */
+    public byte[] containerId()
+    {
+        return containerId;
+    }
+
+    /** @return the container id's length, 0 for a host process. */
+    public int containerIdLength()
+    {
+        return containerIdLength;
+    }
+
+    /** @return true when the event carries a syscall return value. */
+    public boolean hasRetval()
+    {
+        return hasRetval;
+    }
+
+    /** @return the syscall's return value (0 when absent). */
+    public long retval()
+    {
+        return retval;
+    }
+
+    /** @return how many data fields the event has. */
+    public int dataCount()
+    {
+        return dataCount;
+    }
+
+    /**
+     * @param i a data field's index.
+     * @return its value type.
+     */
+    public ValueType dataType(final int i)
+    {
+        return dataTypes[i];
+    }
+
+    /**
+     * @param i a data field's index.
+     * @return its integer value (scalars).
+     */
+    public long dataInt(final int i)
+    {
+        return dataInts[i];
+    }
+
+    /**
+     * @param i a data field's index.
+     * @return its value bytes (valid up to {@link #dataValueLength(int)}).
+     */
+    public byte[] dataValue(final int i)
+    {
+        return dataValues[i];
+    }
+
+    /**
+     * @param i a data field's index.
+     * @return its value's length.
+     */
+    public int dataValueLength(final int i)
+    {
+        return dataValueLengths[i];
+    }
+
+    /**
+     * @param i a data field's index.
+     * @return its name bytes (valid up to {@link #dataNameLength(int)}).
+     */
+    public byte[] dataName(final int i)
+    {
+        return dataNames[i];
+    }
+
+    /**
+     * @param i a data field's index.
+     * @return its name's length.
+     */
+    public int dataNameLength(final int i)
+    {
+        return dataNameLengths[i];
+    }
+}

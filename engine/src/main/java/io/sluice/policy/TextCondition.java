@@ -1,0 +1,83 @@
+package io.sluice.policy;
+
+/**
+ * A string filter on a process field: {@code comm=bash,zsh}, {@code executable!=/usr/bin/*},
+ * {@code containerId=abc*}. {@code =} passes when any pattern matches, {@code !=} when none does.
+ */
+public final class TextCondition implements Condition
+{
+    /** The string fields a filter can name. */
+    public enum Field
+    {
+        /** The thread's command name ({@code comm}). */
+        COMM,
+        /** The executable's path ({@code executable}, {@code binary}). */
+        EXECUTABLE,
+        /** The container id ({@code containerId}). */
+        CONTAINER_ID
+    }
+
+    private final Field field;
+    private final boolean negated;
+    private final TextPattern[] patterns;
+
+    /**
+     * @param field    the field.
+     * @param negated  true for {@code !=}.
+     * @param patterns the values.
+     */
+    public TextCondition(final Field field, final boolean negated, final TextPattern[] patterns)
+    {
+        this.field = field;
+        this.negated = negated;
+        this.patterns = patterns.clone();
+    }
+
+    @Override
+    public boolean test(final EventView event)
+    {
+        final byte[] bytes;
+        final int length;
+        switch (field)
+        {
+            case COMM:
+                bytes = event.comm();
+                length = event.commLength();
+                break;
+            case EXECUTABLE:
+                bytes = event.executable();
+                length = event.executableLength();
+                break;
+            default:
+                bytes = event.containerId();
+                length = event.containerIdLength();
+                break;
+        }
+        for (final TextPattern pattern : patterns)
+        {
+            if (pattern.matches(bytes, length))
+            {
+                return !negated;
+            }
+        }
+        return negated;
+    }
+
+    /** @return the field. */
+    public Field field()
+    {
+        return field;
+    }
+
+    /** @return true for {@code !=}. */
+    public boolean negated()
+    {
+        return negated;
+    }
+
+    /** @return a copy of the patterns. */
+    public TextPattern[] patterns()
+    {
+        return patterns.clone();
+    }
+}
