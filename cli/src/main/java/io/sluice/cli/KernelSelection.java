@@ -2,13 +2,14 @@ package io.sluice.cli;
 
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.codec.catalog.EventDefinition;
+import io.sluice.detect.DetectorSet;
 import io.sluice.policy.PolicySet;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which kernel programs the policies need: the union of their events that the sensor produces itself.
+ * Which kernel programs the policies need: the union of their events that the sensor produces itself and of the
+ * events their detectors watch.
  */
 final class KernelSelection
 {
@@ -23,14 +24,6 @@ final class KernelSelection
      */
     static List<EventDefinition> events(final EventCatalog catalog, final PolicySet policies)
     {
-        final List<EventDefinition> selected = new ArrayList<>();
-        for (final int id : policies.eventIds())
-        {
-            if (id < EventCatalog.FIRST_DETECTOR_ID)
-            {
-                selected.add(catalog.byId(id));
-            }
-        }
-        return selected;
+        return DetectorSet.kernelEvents(catalog, policies.eventIds());
     }
 }

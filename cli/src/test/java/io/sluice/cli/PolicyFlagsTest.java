@@ -104,6 +104,15 @@ class PolicyFlagsTest
     }
 
     @Test
+    void detectorEventsCanBeNamedInEventsAndStreamFilters()
+    {
+        assertEquals(ExitCodes.OK, sluice.run("validate", "--events", "anti_debugging,shadow_file_access",
+            "--output", "streams.s.destinations=d", "--output", "destinations.d.path=stdout",
+            "--output", "streams.s.filters.events=anti_debugging", "--output", "streams.s.filters.policies=default-policy"),
+            sluice.err);
+    }
+
+    @Test
     void validatePrintsThePolicies() throws IOException
     {
         assertEquals(ExitCodes.OK, sluice.run("validate", "--policy", policy("v", "openat").toString(),

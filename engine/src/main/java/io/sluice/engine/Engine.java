@@ -5,6 +5,7 @@ import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.config.OutputConfig;
+import io.sluice.detect.DetectorSet;
 import io.sluice.policy.EventView;
 import io.sluice.policy.PolicySet;
 import io.sluice.process.KernelEventEnricher;
@@ -53,7 +54,7 @@ public final class Engine
 
     /**
      * Build the pipeline with policies: each event's matched-policies bitmap is computed at ingest, and events no
-     * policy matched are not published. {@code options.policyNames()} should be {@code policies.names()}.
+     * policy matched are not published; the detectors whose events the policies name watch every event. {@code options.policyNames()} should be {@code policies.names()}.
      *
      * @param output   the validated output config.
      * @param source   where events come from.
@@ -89,7 +90,8 @@ public final class Engine
             enricher = new KernelEventEnricher(catalog, tree, System.getProperty("os.arch"));
         }
         this.ingest = new IngestLoop(sharedRing.ring(), mainDisruptor.getRingBuffer(), source, enricher, policies,
-            policies == null ? null : new EventView(tree));
+            policies == null ? null : new EventView(tree),
+            policies == null ? null : DetectorSet.wanted(catalog, policies.eventIds()));
     }
 
     /**

@@ -6,6 +6,7 @@ import io.sluice.codec.sbe.KernelEventDecoder;
 import io.sluice.process.KernelEventEnricher;
 import io.sluice.codec.sbe.LossDecoder;
 import io.sluice.codec.sbe.MessageHeaderDecoder;
+import io.sluice.detect.DetectorSet;
 import io.sluice.policy.EventView;
 import io.sluice.policy.PolicySet;
 import io.sluice.ring.EventSlot;
@@ -44,6 +45,9 @@ final class IngestLoop implements Runnable, MessageHandler
     private final PolicySet policies;
     private final EventView view;
     private final AtomicLong unmatched = new AtomicLong();
+    private final DetectorSet detectors;
+    private final ExpandableArrayBuffer detection = new ExpandableArrayBuffer(4096);
+    private final AtomicLong detections = new AtomicLong();
     private volatile Throwable failure;
 
     IngestLoop(
@@ -52,8 +56,10 @@ final class IngestLoop implements Runnable, MessageHandler
         final EventSource source,
         final KernelEventEnricher enricher,
         final PolicySet policies,
-        final EventView view)
+        final EventView view,
+        final DetectorSet detectors)
     {
+        this.detectors = detectors;
         this.sharedRing = sharedRing;
         this.mainRing = mainRing;
         this.source = source;
@@ -143,17 +149,56 @@ final class IngestLoop implements Runnable, MessageHandler
 
     private void publish(final MutableDirectBuffer buffer, final int index, final int length)
     {
-        if (this.policies != null)
+        if (this.policies == null)
         {
-            // the matched-policies bitmap, once per event; what no policy matched goes no further
-            final long matched = this.policies.match(view.wrap(buffer, index, length));
-            if (matched == 0)
-            {
-                unmatched.lazySet(unmatched.get() + 1);
-                return;
-            }
-            view.policiesMatched(matched);
+            publishRecord(buffer, index, length);
+            return;
         }
+        // the matched-policies bitmap, once per event; what no policy matched goes no further
+        final long matched = this.policies.match(view.wrap(buffer, index, length));
+        if (matched == 0)
+        {
+            unmatched.lazySet(unmatched.get() + 1);
+        }
+        else
+        {
+            view.policiesMatched(matched);
+            publishRecord(buffer, index, length);
+        }
+        if (detectors != null)
+        {
+            detect(buffer, index, length);
+        }
+    }
+
+    /** Detectors watching the event (published or not) raise derived events, which policies select in turn. */
+    private void detect(final MutableDirectBuffer buffer, final int index, final int length)
+    {
+        final int watching = detectors.watching(view.eventId());
+        boolean rewrap = false;
+        for (int k = 0; k < watching; k++)
+        {
+            if (rewrap)
+            {
+                view.wrap(buffer, index, length);
+            }
+            final int detectionLength = detectors.detect(k, view, detection);
+            if (detectionLength > 0)
+            {
+                rewrap = true;
+                detections.lazySet(detections.get() + 1);
+                final long matched = policies.match(view.wrap(detection, 0, detectionLength));
+                if (matched != 0)
+                {
+                    view.policiesMatched(matched);
+                    publishRecord(detection, 0, detectionLength);
+                }
+            }
+        }
+    }
+
+    private void publishRecord(final MutableDirectBuffer buffer, final int index, final int length)
+    {
         header.wrap(buffer, index);
         event.wrap(buffer, index + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
         final int eventId = event.eventId();
@@ -188,6 +233,11 @@ final class IngestLoop implements Runnable, MessageHandler
     long rejected()
     {
         return rejected.get();
+    }
+
+    long detections()
+    {
+        return detections.get();
     }
 
     long unmatched()

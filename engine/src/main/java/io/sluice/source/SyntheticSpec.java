@@ -101,7 +101,8 @@ public record SyntheticSpec(long count, long rate, long seed, List<EventDefiniti
         }
         if (events.isEmpty())
         {
-            events.addAll(catalog.events());
+            // every kernel event; detector events (ids 6000 and up) are derived, not generated
+            catalog.events().stream().filter(event -> event.id() < EventCatalog.FIRST_DETECTOR_ID).forEach(events::add);
         }
         return new SyntheticSpec(count, rate, seed, List.copyOf(events), List.copyOf(policies));
     }
