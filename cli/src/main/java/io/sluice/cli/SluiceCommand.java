@@ -71,6 +71,9 @@ public final class SluiceCommand implements Callable<Integer>
     @Mixin
     private PolicyOptions policyOptions;
 
+    @Mixin
+    private ExportFilterOptions exportFilterOptions;
+
     @Option(names = "--source", paramLabel = "SOURCE", defaultValue = "kernel",
         description = {"Where events come from: kernel (default: this host's kernel, through eBPF) or",
             "synthetic[:count=N,rate=R,seed=S,events=a;b,policies=p1;p2] (count 0 = until stopped; rate in events/s, 0 = as fast as possible;",
@@ -106,10 +109,11 @@ public final class SluiceCommand implements Callable<Integer>
             final String[] policyNames = policies != null ? policies.names() : syntheticPolicies(catalog);
             output = configOptions.loadOutput(warnings, java.util.Set.of(policyNames));
             warnings.forEach(warning -> err.println("sluice: warning: " + warning));
+            final io.sluice.filter.ExportFilters exportFilters = exportFilterOptions.load(catalog, policyNames);
             eventSource = source(catalog, output, policies);
             WaitStrategies.byName(waitStrategy);
             engine = new Engine(output, eventSource, catalog,
-                EngineOptions.DEFAULTS.withWaitStrategy(waitStrategy).withPolicyNames(policyNames), policies);
+                EngineOptions.DEFAULTS.withWaitStrategy(waitStrategy).withPolicyNames(policyNames), policies, exportFilters);
         }
         catch (final ConfigException | IllegalArgumentException ex)
         {

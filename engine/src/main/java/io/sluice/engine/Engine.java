@@ -6,6 +6,7 @@ import com.lmax.disruptor.dsl.ProducerType;
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.config.OutputConfig;
 import io.sluice.detect.DetectorSet;
+import io.sluice.filter.ExportFilters;
 import io.sluice.policy.EventView;
 import io.sluice.policy.PolicySet;
 import io.sluice.process.KernelEventEnricher;
@@ -65,6 +66,23 @@ public final class Engine
     public Engine(final OutputConfig output, final EventSource source, final EventCatalog catalog, final EngineOptions options,
         final PolicySet policies)
     {
+        this(output, source, catalog, options, policies, null);
+    }
+
+    /**
+     * Build the pipeline with policies and Tetragon's export allowlist and denylist, applied at ingest after the
+     * policies (so no stream sees an event they drop).
+     *
+     * @param output        the validated output config.
+     * @param source        where events come from.
+     * @param catalog       the event catalog.
+     * @param options       engine tuning.
+     * @param policies      the policies in force, or null.
+     * @param exportFilters the export filters, or null.
+     */
+    public Engine(final OutputConfig output, final EventSource source, final EventCatalog catalog, final EngineOptions options,
+        final PolicySet policies, final ExportFilters exportFilters)
+    {
         this.source = source;
         this.options = options;
         this.streams = new StreamFactory(catalog, options, source.description()).build(output, Engine::threads);
@@ -90,8 +108,8 @@ public final class Engine
             enricher = new KernelEventEnricher(catalog, tree, System.getProperty("os.arch"));
         }
         this.ingest = new IngestLoop(sharedRing.ring(), mainDisruptor.getRingBuffer(), source, enricher, policies,
-            policies == null ? null : new EventView(tree),
-            policies == null ? null : DetectorSet.wanted(catalog, policies.eventIds()));
+            policies == null && exportFilters == null ? null : new EventView(tree),
+            policies == null ? null : DetectorSet.wanted(catalog, policies.eventIds()), exportFilters);
     }
 
     /**

@@ -7,6 +7,7 @@ import io.sluice.process.KernelEventEnricher;
 import io.sluice.codec.sbe.LossDecoder;
 import io.sluice.codec.sbe.MessageHeaderDecoder;
 import io.sluice.detect.DetectorSet;
+import io.sluice.filter.ExportFilters;
 import io.sluice.policy.EventView;
 import io.sluice.policy.PolicySet;
 import io.sluice.ring.EventSlot;
@@ -46,6 +47,8 @@ final class IngestLoop implements Runnable, MessageHandler
     private final EventView view;
     private final AtomicLong unmatched = new AtomicLong();
     private final DetectorSet detectors;
+    private final ExportFilters exportFilters;
+    private final AtomicLong exportFiltered = new AtomicLong();
     private final ExpandableArrayBuffer detection = new ExpandableArrayBuffer(4096);
     private final AtomicLong detections = new AtomicLong();
     private volatile Throwable failure;
@@ -57,9 +60,11 @@ final class IngestLoop implements Runnable, MessageHandler
         final KernelEventEnricher enricher,
         final PolicySet policies,
         final EventView view,
-        final DetectorSet detectors)
+        final DetectorSet detectors,
+        final ExportFilters exportFilters)
     {
         this.detectors = detectors;
+        this.exportFilters = exportFilters;
         this.sharedRing = sharedRing;
         this.mainRing = mainRing;
         this.source = source;
@@ -149,21 +154,29 @@ final class IngestLoop implements Runnable, MessageHandler
 
     private void publish(final MutableDirectBuffer buffer, final int index, final int length)
     {
-        if (this.policies == null)
+        if (this.policies == null && exportFilters == null)
         {
             publishRecord(buffer, index, length);
             return;
         }
-        // the matched-policies bitmap, once per event; what no policy matched goes no further
-        final long matched = this.policies.match(view.wrap(buffer, index, length));
-        if (matched == 0)
+        view.wrap(buffer, index, length);
+        if (this.policies != null)
         {
-            unmatched.lazySet(unmatched.get() + 1);
+            // the matched-policies bitmap, once per event; what no policy matched goes no further
+            final long matched = this.policies.match(view);
+            if (matched == 0)
+            {
+                unmatched.lazySet(unmatched.get() + 1);
+            }
+            else
+            {
+                view.policiesMatched(matched);
+                exportIfKept(buffer, index, length);
+            }
         }
         else
         {
-            view.policiesMatched(matched);
-            publishRecord(buffer, index, length);
+            exportIfKept(buffer, index, length);
         }
         if (detectors != null)
         {
@@ -191,10 +204,21 @@ final class IngestLoop implements Runnable, MessageHandler
                 if (matched != 0)
                 {
                     view.policiesMatched(matched);
-                    publishRecord(detection, 0, detectionLength);
+                    exportIfKept(detection, 0, detectionLength);
                 }
             }
         }
+    }
+
+    /** The export allowlist and denylist, on the decoded view, before any stream sees the event. */
+    private void exportIfKept(final MutableDirectBuffer buffer, final int index, final int length)
+    {
+        if (exportFilters != null && !exportFilters.keep(view))
+        {
+            exportFiltered.lazySet(exportFiltered.get() + 1);
+            return;
+        }
+        publishRecord(buffer, index, length);
     }
 
     private void publishRecord(final MutableDirectBuffer buffer, final int index, final int length)

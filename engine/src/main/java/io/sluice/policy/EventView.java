@@ -43,6 +43,16 @@ public final class EventView
     private int executableLength;
     private final byte[] containerId = new byte[128];
     private int containerIdLength;
+    private final byte[] containerName = new byte[256];
+    private int containerNameLength;
+    private final byte[] podName = new byte[256];
+    private int podNameLength;
+    private final byte[] podNamespace = new byte[256];
+    private int podNamespaceLength;
+    private int ancestorCount;
+    private int[] ancestorPids = new int[4];
+    private byte[][] ancestorExes = new byte[4][];
+    private int[] ancestorExeLengths = new int[4];
     private boolean hasRetval;
     private long retval;
 
@@ -129,9 +139,23 @@ public final class EventView
         mntNs = (int)event.mntNsId();
         pidNs = (int)event.pidNsId();
         policiesMatched = event.policiesMatched();
+        ancestorCount = 0;
         for (final EventDecoder.AncestorsDecoder ancestor : event.ancestors())
         {
-            ancestor.sbeSkip();
+            final int a = ancestorCount++;
+            if (a >= ancestorPids.length)
+            {
+                ancestorPids = java.util.Arrays.copyOf(ancestorPids, a * 2);
+                ancestorExes = java.util.Arrays.copyOf(ancestorExes, a * 2);
+                ancestorExeLengths = java.util.Arrays.copyOf(ancestorExeLengths, a * 2);
+            }
+            ancestorPids[a] = (int)ancestor.hostPid();
+            final int exeLength = ancestor.executablePathLength();
+            if (ancestorExes[a] == null || ancestorExes[a].length < exeLength)
+            {
+                ancestorExes[a] = new byte[Math.max(exeLength, 256)];
+            }
+            ancestorExeLengths[a] = ancestor.getExecutablePath(ancestorExes[a], 0, exeLength);
         }
         hasRetval = false;
         retval = 0;
@@ -178,6 +202,12 @@ public final class EventView
         }
         executableLength = event.getExecutablePath(executable, 0, exeLength);
         containerIdLength = event.getContainerId(containerId, 0, containerId.length);
+        containerNameLength = event.getContainerName(containerName, 0, containerName.length);
+        event.skipContainerImageId();
+        event.skipContainerImageName();
+        podNameLength = event.getPodName(podName, 0, podName.length);
+        event.skipPodUid();
+        podNamespaceLength = event.getPodNamespace(podNamespace, 0, podNamespace.length);
         return this;
     }
 
@@ -354,6 +384,75 @@ public final class EventView
     public int containerIdLength()
     {
         return containerIdLength;
+    }
+
+    /** @return the container name bytes (valid up to {@link #containerNameLength()}). */
+    public byte[] containerName()
+    {
+        return containerName;
+    }
+
+    /** @return the container name's length. */
+    public int containerNameLength()
+    {
+        return containerNameLength;
+    }
+
+    /** @return the pod name bytes (valid up to {@link #podNameLength()}). */
+    public byte[] podName()
+    {
+        return podName;
+    }
+
+    /** @return the pod name's length, 0 outside a pod. */
+    public int podNameLength()
+    {
+        return podNameLength;
+    }
+
+    /** @return the pod namespace bytes (valid up to {@link #podNamespaceLength()}). */
+    public byte[] podNamespace()
+    {
+        return podNamespace;
+    }
+
+    /** @return the pod namespace's length, 0 for host processes. */
+    public int podNamespaceLength()
+    {
+        return podNamespaceLength;
+    }
+
+    /** @return how many ancestors the event lists (the parent first). */
+    public int ancestorCount()
+    {
+        return ancestorCount;
+    }
+
+    /**
+     * @param i an ancestor's index (0 = the parent).
+     * @return its host pid.
+     */
+    public int ancestorPid(final int i)
+    {
+        return ancestorPids[i];
+    }
+
+    /**
+     * @param i an ancestor's index.
+     * @return its executable path bytes (valid up to {@link #ancestorExeLength(int)}).
+     */
+    public byte[] ancestorExe(final int i)
+    {
+        return ancestorExes[i];
+    }
+
+    /**
+     * @param i an ancestor's index.
+     * @return its executable path's length.
+     */
+    public int ancestorExeLength(final int i)
+    {
+        return ancestorExeLengths[i];
     }
 
     /** @return true when the event carries a syscall return value. */

@@ -5,7 +5,10 @@ import io.sluice.codec.proto.EventProtoEncoder;
 import io.sluice.codec.sbe.EventEncoder;
 import io.sluice.codec.sbe.MessageHeaderEncoder;
 import io.sluice.process.ProcessTree;
+import io.sluice.proto.v1beta1.Ancestor;
 import io.sluice.proto.v1beta1.Container;
+import io.sluice.proto.v1beta1.Pod;
+import io.sluice.proto.v1beta1.StringArray;
 import io.sluice.proto.v1beta1.Event;
 import io.sluice.proto.v1beta1.EventValue;
 import io.sluice.proto.v1beta1.Executable;
@@ -19,14 +22,18 @@ import org.agrona.ExpandableArrayBuffer;
 /**
  * Builds one event record for policy tests, field by field, and decodes it into an {@link EventView}.
  */
-final class TestEvent
+public final class TestEvent
 {
-    static final EventCatalog CATALOG = EventCatalog.standard();
+    /** The standard catalog. */
+    public static final EventCatalog CATALOG = EventCatalog.standard();
 
     private final Event.Builder event = Event.newBuilder();
     private final Process.Builder process = Process.newBuilder();
     private final Thread.Builder thread = Thread.newBuilder().setName("bash");
     private String containerId = "";
+    private final Pod.Builder pod = Pod.newBuilder();
+    private boolean hasPod;
+    private String containerName = "";
     private int mntNs;
     private int pidNs;
 
@@ -37,83 +44,113 @@ final class TestEvent
             .setRealUser(User.newBuilder().setId(UInt32Value.newBuilder().setValue(1000)));
     }
 
-    static TestEvent of(final String name)
+    public static TestEvent of(final String name)
     {
         return new TestEvent(name);
     }
 
-    TestEvent pid(final int hostPid)
+    public TestEvent pid(final int hostPid)
     {
         process.setHostPid(UInt32Value.newBuilder().setValue(hostPid)).setPid(UInt32Value.newBuilder().setValue(hostPid));
         return this;
     }
 
-    TestEvent uid(final int uid)
+    public TestEvent uid(final int uid)
     {
         process.setRealUser(User.newBuilder().setId(UInt32Value.newBuilder().setValue(uid)));
         return this;
     }
 
-    TestEvent comm(final String comm)
+    public TestEvent comm(final String comm)
     {
         thread.setName(comm);
         return this;
     }
 
-    TestEvent exe(final String path)
+    public TestEvent exe(final String path)
     {
         process.setExecutable(Executable.newBuilder().setPath(path));
         return this;
     }
 
-    TestEvent container(final String id)
+    public TestEvent container(final String id)
     {
         containerId = id;
         return this;
     }
 
-    TestEvent mntns(final int id)
+    public TestEvent containerName(final String name)
+    {
+        containerName = name;
+        return this;
+    }
+
+    public TestEvent pod(final String namespace, final String name)
+    {
+        hasPod = true;
+        pod.setNamespace(namespace).setName(name);
+        return this;
+    }
+
+    public TestEvent ancestor(final int hostPid, final String exe)
+    {
+        process.addAncestors(Ancestor.newBuilder().setHostPid(hostPid).setPid(hostPid)
+            .setExecutable(Executable.newBuilder().setPath(exe)));
+        return this;
+    }
+
+    public TestEvent argv(final String... args)
+    {
+        event.addData(EventValue.newBuilder().setName("argv").setStrArray(StringArray.newBuilder().addAllValue(java.util.List.of(args))));
+        return this;
+    }
+
+    public TestEvent mntns(final int id)
     {
         mntNs = id;
         return this;
     }
 
-    TestEvent pidns(final int id)
+    public TestEvent pidns(final int id)
     {
         pidNs = id;
         return this;
     }
 
-    TestEvent str(final String name, final String value)
+    public TestEvent str(final String name, final String value)
     {
         event.addData(EventValue.newBuilder().setName(name).setStr(value));
         return this;
     }
 
-    TestEvent int32(final String name, final int value)
+    public TestEvent int32(final String name, final int value)
     {
         event.addData(EventValue.newBuilder().setName(name).setInt32(value));
         return this;
     }
 
-    TestEvent int64(final String name, final long value)
+    public TestEvent int64(final String name, final long value)
     {
         event.addData(EventValue.newBuilder().setName(name).setInt64(value));
         return this;
     }
 
-    TestEvent retval(final long value)
+    public TestEvent retval(final long value)
     {
         return int64("returnValue", value);
     }
 
     /** @return the record, encoded into a fresh buffer. */
-    ExpandableArrayBuffer record(final int[] lengthOut)
+    public ExpandableArrayBuffer record(final int[] lengthOut)
     {
         final Workload.Builder workload = Workload.newBuilder().setProcess(process.setThread(thread));
         if (!containerId.isEmpty())
         {
-            workload.setContainer(Container.newBuilder().setId(containerId));
+            workload.setContainer(Container.newBuilder().setId(containerId).setName(containerName));
+        }
+        if (hasPod)
+        {
+            workload.setPod(pod);
         }
         final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(1024);
         lengthOut[0] = new EventProtoEncoder(CATALOG).encode(event.setWorkload(workload).build(), buffer, 0);
@@ -121,12 +158,12 @@ final class TestEvent
         return buffer;
     }
 
-    EventView view()
+    public EventView view()
     {
         return view(null);
     }
 
-    EventView view(final ProcessTree tree)
+    public EventView view(final ProcessTree tree)
     {
         final int[] length = new int[1];
         final ExpandableArrayBuffer buffer = record(length);

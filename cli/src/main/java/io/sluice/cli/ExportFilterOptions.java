@@ -1,0 +1,50 @@
+package io.sluice.cli;
+
+import io.sluice.codec.catalog.EventCatalog;
+import io.sluice.filter.ExportFilter;
+import io.sluice.filter.ExportFilters;
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Tetragon's export filters for every stream: {@code --export-allowlist} and {@code --export-denylist}, each JSON
+ * objects one per line, inline or {@code @FILE}, repeatable.
+ */
+public final class ExportFilterOptions
+{
+    @Option(names = "--export-allowlist", paramLabel = "JSON|@FILE",
+        description = {"Tetragon export allowlist: JSON objects, one per line (fields AND, objects OR), e.g.",
+            "{\"event_set\":[\"sched_process_exec\"],\"binary_regex\":[\"^/usr/bin/\"]}. Only matching events are exported."})
+    private List<String> allowlist = new ArrayList<>();
+
+    @Option(names = "--export-denylist", paramLabel = "JSON|@FILE",
+        description = "Tetragon export denylist, same syntax; a matching event is never exported (deny wins).")
+    private List<String> denylist = new ArrayList<>();
+
+    /**
+     * @param catalog     event names for {@code event_set}.
+     * @param policyNames loaded policies by bit, for {@code policy_names}.
+     * @return the filters, or null when none is given.
+     * @throws io.sluice.config.ConfigException for an unknown field, a bad value or a bad regular expression.
+     */
+    ExportFilters load(final EventCatalog catalog, final String[] policyNames)
+    {
+        if (allowlist.isEmpty() && denylist.isEmpty())
+        {
+            return null;
+        }
+        final List<ExportFilter> allow = new ArrayList<>();
+        for (final String value : allowlist)
+        {
+            allow.addAll(ExportFilters.parse("--export-allowlist", value, catalog, policyNames));
+        }
+        final List<ExportFilter> deny = new ArrayList<>();
+        for (final String value : denylist)
+        {
+            deny.addAll(ExportFilters.parse("--export-denylist", value, catalog, policyNames));
+        }
+        return new ExportFilters(allow, deny);
+    }
+}

@@ -1,0 +1,42 @@
+package io.sluice.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code --export-allowlist} and {@code --export-denylist} on the command line: applied to every stream before any
+ * destination sees an event; bad filters are usage errors (exit 2) naming the flag, the field and the value.
+ */
+class ExportFlagsTest
+{
+    private final Sluice sluice = new Sluice();
+
+    @Test
+    void denylistWinsOverAllowlist(@TempDir final Path dir) throws Exception
+    {
+        final Path out = dir.resolve("out.json");
+        assertEquals(ExitCodes.OK, sluice.run("--source", "synthetic:count=3000,seed=9,events=openat;execve;connect",
+            "--export-allowlist", "{\"event_set\": [\"openat\", \"execve\"]}",
+            "--export-denylist", "{\"event_set\": [\"openat\"]}", "--output", "json:" + out), sluice.err);
+        final List<String> lines = Files.readAllLines(out);
+        assertFalse(lines.isEmpty());
+        lines.forEach(line -> assertEquals("execve", Sluice.eventOf(line)));
+    }
+
+    @Test
+    void badFiltersAreUsageErrors()
+    {
+        assertEquals(ExitCodes.USAGE, sluice.run("--source", "synthetic:count=1", "--export-allowlist", "{\"binary_regex\": [\"(\"]}"));
+        assertTrue(sluice.err.contains("--export-allowlist: binary_regex = '(': bad regular expression"), sluice.err);
+        assertEquals(ExitCodes.USAGE, sluice.run("--source", "synthetic:count=1", "--export-denylist", "{\"colour\": [\"red\"]}"));
+        assertTrue(sluice.err.contains("--export-denylist: colour: unknown export filter field"), sluice.err);
+    }
+}

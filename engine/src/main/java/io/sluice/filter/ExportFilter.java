@@ -1,0 +1,316 @@
+package io.sluice.filter;
+
+import io.sluice.codec.catalog.EventCatalog;
+import io.sluice.codec.catalog.EventDefinition;
+import io.sluice.codec.sbe.StringArrayBlob;
+import io.sluice.codec.sbe.ValueType;
+import io.sluice.config.ConfigException;
+import io.sluice.policy.EventView;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One of Tetragon's export filter objects: every field given must match (AND), any value of a field may (OR).
+ * Fields: {@code event_set} (Sluice event names), {@code binary_regex}, {@code namespace} ({@code ""} = host
+ * processes), {@code pid}, {@code pid_set} (the pids and their descendants), {@code pod_regex},
+ * {@code arguments_regex} (an exec's arguments after argv[0], joined by spaces), {@code policy_names},
+ * {@code parent_binary_regex}, {@code ancestor_binary_regex}, {@code container_id}, {@code container_name_regex}.
+ * Regular expressions are RE2, unanchored.
+ */
+public final class ExportFilter
+{
+    /** The fields an export filter object may have. */
+    public static final Set<String> FIELDS = Set.of("event_set", "binary_regex", "namespace", "pid", "pid_set", "pod_regex",
+        "arguments_regex", "parent_arguments_regex", "labels", "policy_names", "capabilities", "parent_binary_regex",
+        "ancestor_binary_regex", "container_id", "container_name_regex");
+
+    private static final byte[] ARGV = "argv".getBytes(StandardCharsets.UTF_8);
+    private static final int MAX_DEPTH = 256;
+
+    private EventIdFilter events;
+    private RegexList binary;
+    private byte[][] namespaces;
+    private int[] pids;
+    private int[] pidSet;
+    private RegexList pod;
+    private RegexList arguments;
+    private long policyMask = -1;
+    private RegexList parentBinary;
+    private RegexList ancestorBinary;
+    private RegexList containerId;
+    private RegexList containerName;
+    private final Utf8Text text = new Utf8Text();
+    private final StringArrayBlob argv = new StringArrayBlob();
+    private final UnsafeBuffer argvBuffer = new UnsafeBuffer(0, 0);
+
+    /**
+     * @param origin      the flag or file, for errors.
+     * @param object      the parsed JSON object.
+     * @param catalog     event names for {@code event_set}.
+     * @param policyNames the loaded policies by bit, for {@code policy_names}.
+     * @throws ConfigException for an unknown field, a bad value or a bad regular expression.
+     */
+    public ExportFilter(final String origin, final Map<String, Object> object, final EventCatalog catalog, final String[] policyNames)
+    {
+        for (final Map.Entry<String, Object> entry : object.entrySet())
+        {
+            final String field = entry.getKey();
+            final List<String> values = strings(origin, field, entry.getValue());
+            switch (field)
+            {
+                case "event_set" ->
+                {
+                    final List<Integer> ids = new ArrayList<>();
+                    for (final String name : values)
+                    {
+                        final EventDefinition event = catalog.byName(name);
+                        if (event == null)
+                        {
+                            throw new ConfigException(origin, field, name, "unknown event (event_set takes Sluice event names, see 'sluice list')");
+                        }
+                        ids.add(event.id());
+                    }
+                    events = EventIdFilter.of(ids);
+                    if (ids.isEmpty())
+                    {
+                        events = null;
+                    }
+                }
+                case "binary_regex" -> binary = new RegexList(origin, field, values);
+                case "namespace" ->
+                {
+                    namespaces = new byte[values.size()][];
+                    for (int i = 0; i < namespaces.length; i++)
+                    {
+                        namespaces[i] = values.get(i).getBytes(StandardCharsets.UTF_8);
+                    }
+                }
+                case "pid" -> pids = ints(origin, field, values);
+                case "pid_set" -> pidSet = ints(origin, field, values);
+                case "pod_regex" -> pod = new RegexList(origin, field, values);
+                case "arguments_regex" -> arguments = new RegexList(origin, field, values);
+                case "policy_names" ->
+                {
+                    long mask = 0;
+                    for (final String name : values)
+                    {
+                        int bit = -1;
+                        for (int i = 0; i < policyNames.length; i++)
+                        {
+                            if (name.equals(policyNames[i]))
+                            {
+                                bit = i;
+                            }
+                        }
+                        if (bit < 0)
+                        {
+                            throw new ConfigException(origin, field, name, "unknown policy");
+                        }
+                        mask |= 1L << bit;
+                    }
+                    policyMask = mask;
+                }
+                case "parent_binary_regex" -> parentBinary = new RegexList(origin, field, values);
+                case "ancestor_binary_regex" -> ancestorBinary = new RegexList(origin, field, values);
+                case "container_id" -> containerId = new RegexList(origin, field, values);
+                case "container_name_regex" -> containerName = new RegexList(origin, field, values);
+                case "parent_arguments_regex", "capabilities", "labels" -> throw new ConfigException(origin, field,
+                    String.join(",", values), "not available yet (events carry no " +
+                    (field.equals("labels") ? "pod labels" : field.equals("capabilities") ? "capabilities" : "parent arguments") + ")");
+                default -> throw new ConfigException(origin, field, null,
+                    "unknown export filter field (expected " + String.join(", ", FIELDS.stream().sorted().toList()) + ")");
+            }
+        }
+    }
+
+    /**
+     * @param event a decoded event (its matched-policies bitmap already computed).
+     * @return true when every field of this filter matches.
+     */
+    public boolean matches(final EventView event)
+    {
+        if (events != null && !events.matches(event.eventId()))
+        {
+            return false;
+        }
+        if (policyMask != -1 && (event.policiesMatched() & policyMask) == 0)
+        {
+            return false;
+        }
+        if (pids != null && !contains(pids, event.hostPid()))
+        {
+            return false;
+        }
+        if (pidSet != null && !inPidSet(event))
+        {
+            return false;
+        }
+        if (namespaces != null && !namespaceMatches(event))
+        {
+            return false;
+        }
+        if (binary != null && !binary.any(text.of(event.executable(), event.executableLength())))
+        {
+            return false;
+        }
+        if (pod != null && (event.podNameLength() == 0 || !pod.any(text.of(event.podName(), event.podNameLength()))))
+        {
+            return false;
+        }
+        if (containerId != null && !containerId.any(text.of(event.containerId(), event.containerIdLength())))
+        {
+            return false;
+        }
+        if (containerName != null && !containerName.any(text.of(event.containerName(), event.containerNameLength())))
+        {
+            return false;
+        }
+        if (parentBinary != null && (event.ancestorCount() == 0 ||
+            !parentBinary.any(text.of(event.ancestorExe(0), event.ancestorExeLength(0)))))
+        {
+            return false;
+        }
+        if (ancestorBinary != null && !anyAncestor(event))
+        {
+            return false;
+        }
+        return arguments == null || arguments.any(arguments(event));
+    }
+
+    private boolean namespaceMatches(final EventView event)
+    {
+        for (final byte[] namespace : namespaces)
+        {
+            if (namespace.length == event.podNamespaceLength() &&
+                java.util.Arrays.equals(namespace, 0, namespace.length, event.podNamespace(), 0, namespace.length))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean anyAncestor(final EventView event)
+    {
+        for (int i = 0; i < event.ancestorCount(); i++)
+        {
+            if (ancestorBinary.any(text.of(event.ancestorExe(i), event.ancestorExeLength(i))))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean inPidSet(final EventView event)
+    {
+        int pid = event.hostPid();
+        for (int depth = 0; depth < MAX_DEPTH && pid > 0; depth++)
+        {
+            if (contains(pidSet, pid))
+            {
+                return true;
+            }
+            final int parent = event.parentOf(pid);
+            if (parent == pid)
+            {
+                break;
+            }
+            pid = parent;
+        }
+        for (int i = 0; i < event.ancestorCount(); i++)
+        {
+            if (contains(pidSet, event.ancestorPid(i)))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An exec's arguments after argv[0], joined by spaces (Tetragon's {@code process.arguments}); else empty. */
+    private CharSequence arguments(final EventView event)
+    {
+        final StringBuilder joined = text.clear();
+        final int i = event.dataIndex(ARGV);
+        if (i < 0 || event.dataType(i) != ValueType.STR_ARRAY)
+        {
+            return joined;
+        }
+        argvBuffer.wrap(event.dataValue(i), 0, Math.max(1, event.dataValueLength(i)));
+        argv.wrap(argvBuffer, 0, event.dataValueLength(i));
+        boolean first = true;
+        boolean any = false;
+        while (argv.next())
+        {
+            if (first)
+            {
+                first = false;
+                continue;
+            }
+            if (any)
+            {
+                joined.append(' ');
+            }
+            text.append(event.dataValue(i), argv.elementOffset(), argv.elementLength());
+            any = true;
+        }
+        return joined;
+    }
+
+    private static boolean contains(final int[] values, final int value)
+    {
+        for (final int candidate : values)
+        {
+            if (candidate == value)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int[] ints(final String origin, final String field, final List<String> values)
+    {
+        final int[] ints = new int[values.size()];
+        for (int i = 0; i < ints.length; i++)
+        {
+            try
+            {
+                ints[i] = (int)Long.parseLong(values.get(i));
+            }
+            catch (final NumberFormatException ex)
+            {
+                throw new ConfigException(origin, field, values.get(i), "expected a pid");
+            }
+        }
+        return ints;
+    }
+
+    private static List<String> strings(final String origin, final String field, final Object value)
+    {
+        if (value instanceof List<?> list)
+        {
+            final List<String> strings = new ArrayList<>();
+            for (final Object item : list)
+            {
+                if (item instanceof Map || item instanceof List || item == null)
+                {
+                    throw new ConfigException(origin, field, String.valueOf(item), "expected a list of strings or numbers");
+                }
+                strings.add(String.valueOf(item));
+            }
+            return strings;
+        }
+        if (value instanceof Map || value == null)
+        {
+            throw new ConfigException(origin, field, String.valueOf(value), "expected a list");
+        }
+        return List.of(String.valueOf(value));
+    }
+}
