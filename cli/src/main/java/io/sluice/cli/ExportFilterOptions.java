@@ -3,14 +3,16 @@ package io.sluice.cli;
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.filter.ExportFilter;
 import io.sluice.filter.ExportFilters;
+import io.sluice.filter.RedactionFilter;
+import io.sluice.filter.RedactionFilters;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Tetragon's export filters for every stream: {@code --export-allowlist} and {@code --export-denylist}, each JSON
- * objects one per line, inline or {@code @FILE}, repeatable.
+ * Tetragon's export filters for every stream: {@code --export-allowlist}, {@code --export-denylist} and
+ * {@code --redaction-filters}, each JSON objects one per line, inline or {@code @FILE}, repeatable.
  */
 public final class ExportFilterOptions
 {
@@ -22,6 +24,29 @@ public final class ExportFilterOptions
     @Option(names = "--export-denylist", paramLabel = "JSON|@FILE",
         description = "Tetragon export denylist, same syntax; a matching event is never exported (deny wins).")
     private List<String> denylist = new ArrayList<>();
+
+    @Option(names = "--redaction-filters", paramLabel = "JSON|@FILE",
+        description = {"Tetragon redaction filters, one JSON object per line: {\"redact\": [\"--password(?:\\\\s+|=)(\\\\S*)\"]}",
+            "(capture groups in arguments and environment become *****), optional \"binary_regex\"."})
+    private List<String> redactionFilters = new ArrayList<>();
+
+    /**
+     * @return the redaction filters, or null when none is given.
+     * @throws io.sluice.config.ConfigException for an unknown field or a bad regular expression.
+     */
+    RedactionFilters redactions()
+    {
+        if (redactionFilters.isEmpty())
+        {
+            return null;
+        }
+        final List<RedactionFilter> filters = new ArrayList<>();
+        for (final String value : redactionFilters)
+        {
+            filters.addAll(RedactionFilters.parse("--redaction-filters", value));
+        }
+        return new RedactionFilters(filters);
+    }
 
     /**
      * @param catalog     event names for {@code event_set}.

@@ -110,10 +110,11 @@ public final class SluiceCommand implements Callable<Integer>
             output = configOptions.loadOutput(warnings, java.util.Set.of(policyNames));
             warnings.forEach(warning -> err.println("sluice: warning: " + warning));
             final io.sluice.filter.ExportFilters exportFilters = exportFilterOptions.load(catalog, policyNames);
+            final io.sluice.filter.RedactionFilters redactions = exportFilterOptions.redactions();
             eventSource = source(catalog, output, policies);
             WaitStrategies.byName(waitStrategy);
             engine = new Engine(output, eventSource, catalog,
-                EngineOptions.DEFAULTS.withWaitStrategy(waitStrategy).withPolicyNames(policyNames), policies, exportFilters);
+                EngineOptions.DEFAULTS.withWaitStrategy(waitStrategy).withPolicyNames(policyNames), policies, exportFilters, redactions);
         }
         catch (final ConfigException | IllegalArgumentException ex)
         {

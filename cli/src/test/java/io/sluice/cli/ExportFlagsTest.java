@@ -38,5 +38,7 @@ class ExportFlagsTest
         assertTrue(sluice.err.contains("--export-allowlist: binary_regex = '(': bad regular expression"), sluice.err);
         assertEquals(ExitCodes.USAGE, sluice.run("--source", "synthetic:count=1", "--export-denylist", "{\"colour\": [\"red\"]}"));
         assertTrue(sluice.err.contains("--export-denylist: colour: unknown export filter field"), sluice.err);
+        assertEquals(ExitCodes.USAGE, sluice.run("--source", "synthetic:count=1", "--redaction-filters", "{\"redact\": [\"a(\"]}"));
+        assertTrue(sluice.err.contains("--redaction-filters: redact = 'a(': bad regular expression"), sluice.err);
     }
 }

@@ -7,6 +7,7 @@ import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.config.OutputConfig;
 import io.sluice.detect.DetectorSet;
 import io.sluice.filter.ExportFilters;
+import io.sluice.filter.RedactionFilters;
 import io.sluice.policy.EventView;
 import io.sluice.policy.PolicySet;
 import io.sluice.process.KernelEventEnricher;
@@ -66,12 +67,12 @@ public final class Engine
     public Engine(final OutputConfig output, final EventSource source, final EventCatalog catalog, final EngineOptions options,
         final PolicySet policies)
     {
-        this(output, source, catalog, options, policies, null);
+        this(output, source, catalog, options, policies, null, null);
     }
 
     /**
-     * Build the pipeline with policies and Tetragon's export allowlist and denylist, applied at ingest after the
-     * policies (so no stream sees an event they drop).
+     * Build the pipeline with policies and Tetragon's export allowlist, denylist and redaction filters, applied at
+     * ingest after the policies (so no stream, and no destination, sees an event they drop or a secret they mask).
      *
      * @param output        the validated output config.
      * @param source        where events come from.
@@ -79,9 +80,10 @@ public final class Engine
      * @param options       engine tuning.
      * @param policies      the policies in force, or null.
      * @param exportFilters the export filters, or null.
+     * @param redactions    the redaction filters, or null.
      */
     public Engine(final OutputConfig output, final EventSource source, final EventCatalog catalog, final EngineOptions options,
-        final PolicySet policies, final ExportFilters exportFilters)
+        final PolicySet policies, final ExportFilters exportFilters, final RedactionFilters redactions)
     {
         this.source = source;
         this.options = options;
@@ -108,8 +110,8 @@ public final class Engine
             enricher = new KernelEventEnricher(catalog, tree, System.getProperty("os.arch"));
         }
         this.ingest = new IngestLoop(sharedRing.ring(), mainDisruptor.getRingBuffer(), source, enricher, policies,
-            policies == null && exportFilters == null ? null : new EventView(tree),
-            policies == null ? null : DetectorSet.wanted(catalog, policies.eventIds()), exportFilters);
+            policies == null && exportFilters == null && redactions == null ? null : new EventView(tree),
+            policies == null ? null : DetectorSet.wanted(catalog, policies.eventIds()), exportFilters, redactions);
     }
 
     /**

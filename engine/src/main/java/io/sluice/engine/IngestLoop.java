@@ -8,6 +8,7 @@ import io.sluice.codec.sbe.LossDecoder;
 import io.sluice.codec.sbe.MessageHeaderDecoder;
 import io.sluice.detect.DetectorSet;
 import io.sluice.filter.ExportFilters;
+import io.sluice.filter.RedactionFilters;
 import io.sluice.policy.EventView;
 import io.sluice.policy.PolicySet;
 import io.sluice.ring.EventSlot;
@@ -49,6 +50,8 @@ final class IngestLoop implements Runnable, MessageHandler
     private final DetectorSet detectors;
     private final ExportFilters exportFilters;
     private final AtomicLong exportFiltered = new AtomicLong();
+    private final RedactionFilters redactions;
+    private final ExpandableArrayBuffer redacted = new ExpandableArrayBuffer(4096);
     private final ExpandableArrayBuffer detection = new ExpandableArrayBuffer(4096);
     private final AtomicLong detections = new AtomicLong();
     private volatile Throwable failure;
@@ -61,8 +64,10 @@ final class IngestLoop implements Runnable, MessageHandler
         final PolicySet policies,
         final EventView view,
         final DetectorSet detectors,
-        final ExportFilters exportFilters)
+        final ExportFilters exportFilters,
+        final RedactionFilters redactions)
     {
+        this.redactions = redactions;
         this.detectors = detectors;
         this.exportFilters = exportFilters;
         this.sharedRing = sharedRing;
@@ -154,7 +159,7 @@ final class IngestLoop implements Runnable, MessageHandler
 
     private void publish(final MutableDirectBuffer buffer, final int index, final int length)
     {
-        if (this.policies == null && exportFilters == null)
+        if (this.policies == null && exportFilters == null && redactions == null)
         {
             publishRecord(buffer, index, length);
             return;
@@ -210,7 +215,7 @@ final class IngestLoop implements Runnable, MessageHandler
         }
     }
 
-    /** The export allowlist and denylist, on the decoded view, before any stream sees the event. */
+    /** The export allowlist and denylist, then redaction, on the decoded view, before any stream sees the event. */
     private void exportIfKept(final MutableDirectBuffer buffer, final int index, final int length)
     {
         if (exportFilters != null && !exportFilters.keep(view))
@@ -218,7 +223,15 @@ final class IngestLoop implements Runnable, MessageHandler
             exportFiltered.lazySet(exportFiltered.get() + 1);
             return;
         }
-        publishRecord(buffer, index, length);
+        final int redactedLength = redactions == null ? 0 : redactions.redact(view, redacted);
+        if (redactedLength > 0)
+        {
+            publishRecord(redacted, 0, redactedLength);
+        }
+        else
+        {
+            publishRecord(buffer, index, length);
+        }
     }
 
     private void publishRecord(final MutableDirectBuffer buffer, final int index, final int length)

@@ -63,6 +63,7 @@ public final class EventView
     private long[] dataInts = new long[24];
     private byte[][] dataValues = new byte[24][128];
     private int[] dataValueLengths = new int[24];
+    private int[] dataValueAt = new int[24];
 
     /**
      * @param tree the process tree for {@code tree=} and {@code follow}, or null (then only the event's own process
@@ -173,6 +174,7 @@ public final class EventView
             }
             dataNameLengths[i] = data.getName(dataNames[i], 0, nameLength);
             final int valueLength = data.valueLength();
+            dataValueAt[i] = event.limit();
             if (dataValues[i].length < valueLength)
             {
                 dataValues[i] = new byte[Math.max(valueLength, dataValues[i].length * 2)];
@@ -244,6 +246,7 @@ public final class EventView
         dataTypes = java.util.Arrays.copyOf(dataTypes, size);
         dataInts = java.util.Arrays.copyOf(dataInts, size);
         dataValueLengths = java.util.Arrays.copyOf(dataValueLengths, size);
+        dataValueAt = java.util.Arrays.copyOf(dataValueAt, size);
     }
 
     static boolean equals(final byte[] a, final int aLength, final byte[] b)
@@ -507,6 +510,15 @@ public final class EventView
     public int dataValueLength(final int i)
     {
         return dataValueLengths[i];
+    }
+
+    /**
+     * @param i a data field's index.
+     * @return where its value's 4-byte length header is in {@link #buffer()} (absolute), for rewriting the value.
+     */
+    public int dataValueAt(final int i)
+    {
+        return dataValueAt[i];
     }
 
     /**

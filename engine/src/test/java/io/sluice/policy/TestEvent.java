@@ -101,7 +101,12 @@ public final class TestEvent
 
     public TestEvent argv(final String... args)
     {
-        event.addData(EventValue.newBuilder().setName("argv").setStrArray(StringArray.newBuilder().addAllValue(java.util.List.of(args))));
+        return strArray("argv", args);
+    }
+
+    public TestEvent strArray(final String name, final String... values)
+    {
+        event.addData(EventValue.newBuilder().setName(name).setStrArray(StringArray.newBuilder().addAllValue(java.util.List.of(values))));
         return this;
     }
 

@@ -1,0 +1,305 @@
+package io.sluice.filter;
+
+import io.sluice.codec.sbe.StringArrayBlob;
+import io.sluice.codec.sbe.ValueType;
+import io.sluice.config.ConfigException;
+import io.sluice.policy.EventView;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.collections.IntArrayList;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+import java.io.IOException;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Tetragon's redaction filters over an event's arguments ({@code argv}, matched on the arguments joined by spaces
+ * as Tetragon's {@code process.arguments}) and environment ({@code envp}, {@code env}, each entry on its own):
+ * capture groups become {@code *****}. Runs in the ingest thread before any stream sees the event; a redacted
+ * event is rewritten into another buffer (only then is anything allocated).
+ */
+public final class RedactionFilters
+{
+    private static final byte[][] ARGUMENTS = {"argv".getBytes(StandardCharsets.UTF_8)};
+    private static final byte[][] ENVIRONMENT = {"envp".getBytes(StandardCharsets.UTF_8), "env".getBytes(StandardCharsets.UTF_8)};
+
+    private final RedactionFilter[] filters;
+    private final RedactionFilter[] applicable;
+    private int applicableCount;
+    private final Utf8Text text = new Utf8Text();
+    private final Utf8Text executable = new Utf8Text();
+    private final StringArrayBlob blob = new StringArrayBlob();
+    private final UnsafeBuffer blobBuffer = new UnsafeBuffer(0, 0);
+    private final IntArrayList ranges = new IntArrayList();
+    private final int[] changedIndex = new int[8];
+    private final byte[][] changedValue = new byte[8][];
+
+    /**
+     * @param filters the filters.
+     */
+    public RedactionFilters(final List<RedactionFilter> filters)
+    {
+        this.filters = filters.toArray(new RedactionFilter[0]);
+        this.applicable = new RedactionFilter[this.filters.length];
+    }
+
+    /**
+     * Parse redaction filters, one JSON object per line, inline or {@code @FILE}.
+     *
+     * @param flag  the flag, for errors.
+     * @param value the value.
+     * @return the filters.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<RedactionFilter> parse(final String flag, final String value)
+    {
+        String origin = flag;
+        String input = value;
+        if (value.startsWith("@"))
+        {
+            final Path file = Path.of(value.substring(1));
+            try
+            {
+                input = Files.readString(file);
+            }
+            catch (final IOException ex)
+            {
+                throw new ConfigException(flag, "file", file.toString(), "cannot read: " + ex.getMessage());
+            }
+            origin = file.toString();
+        }
+        final List<RedactionFilter> filters = new ArrayList<>();
+        final String[] lines = input.split("\n");
+        for (int i = 0; i < lines.length; i++)
+        {
+            final String line = lines[i].trim();
+            if (line.isEmpty())
+            {
+                continue;
+            }
+            final String where = origin.equals(flag) ? flag : origin + ":" + (i + 1);
+            final Object parsed;
+            try
+            {
+                parsed = new Yaml(new SafeConstructor(new LoaderOptions())).load(line);
+            }
+            catch (final YAMLException ex)
+            {
+                throw new ConfigException(where, "(filter)", line, "not a JSON object");
+            }
+            if (!(parsed instanceof Map))
+            {
+                throw new ConfigException(where, "(filter)", line, "not a JSON object");
+            }
+            filters.add(new RedactionFilter(where, (Map<String, Object>)parsed));
+        }
+        return filters;
+    }
+
+    /**
+     * @param event the decoded event.
+     * @param out   where a redacted copy of its record goes (from index 0; expandable).
+     * @return the redacted record's length, or 0 when nothing was redacted (the original stands).
+     */
+    public int redact(final EventView event, final MutableDirectBuffer out)
+    {
+        final CharSequence exe = executable.of(event.executable(), event.executableLength());
+        applicableCount = 0;
+        for (final RedactionFilter filter : filters)
+        {
+            if (filter.appliesTo(exe))
+            {
+                applicable[applicableCount++] = filter;
+            }
+        }
+        if (applicableCount == 0)
+        {
+            return 0;
+        }
+        int changed = 0;
+        for (int i = 0; i < event.dataCount() && changed < changedIndex.length; i++)
+        {
+            if (event.dataType(i) != ValueType.STR_ARRAY)
+            {
+                continue;
+            }
+            final boolean arguments = named(event, i, ARGUMENTS);
+            if (!arguments && !named(event, i, ENVIRONMENT))
+            {
+                continue;
+            }
+            final byte[] redacted = arguments ? redactJoined(event, i) : redactEach(event, i);
+            if (redacted != null)
+            {
+                changedIndex[changed] = i;
+                changedValue[changed++] = redacted;
+            }
+        }
+        return changed == 0 ? 0 : splice(event, changed, out);
+    }
+
+    /** Arguments: redact the joined text, then put each group's mask into the elements it covered. */
+    private byte[] redactJoined(final EventView event, final int i)
+    {
+        final StringBuilder joined = text.clear();
+        blobBuffer.wrap(event.dataValue(i), 0, Math.max(1, event.dataValueLength(i)));
+        blob.wrap(blobBuffer, 0, event.dataValueLength(i));
+        boolean first = true;
+        while (blob.next())
+        {
+            if (!first)
+            {
+                joined.append(' ');
+            }
+            first = false;
+            text.append(event.dataValue(i), blob.elementOffset(), blob.elementLength());
+        }
+        ranges.clear();
+        for (int f = 0; f < applicableCount; f++)
+        {
+            applicable[f].ranges(joined, ranges);
+        }
+        if (ranges.isEmpty())
+        {
+            return null;
+        }
+        sortRanges();
+        final String whole = joined.toString();
+        final List<String> elements = new ArrayList<>();
+        int start = 0;
+        blob.wrap(blobBuffer, 0, event.dataValueLength(i));
+        while (blob.next())
+        {
+            final int length = new String(event.dataValue(i), blob.elementOffset(), blob.elementLength(), StandardCharsets.UTF_8).length();
+            elements.add(mask(whole, start, start + length));
+            start += length + 1;
+        }
+        return StringArrayBlob.encode(elements);
+    }
+
+    /** The element {@code [from, to)} of the text with every range inside it masked (an empty group: inserted). */
+    private String mask(final String whole, final int from, final int to)
+    {
+        final StringBuilder element = new StringBuilder();
+        int at = from;
+        for (int r = 0; r < ranges.size(); r += 2)
+        {
+            final int start = ranges.getInt(r);
+            final int end = ranges.getInt(r + 1);
+            if (start == end)
+            {
+                if (start >= at && start >= from && start <= to)
+                {
+                    element.append(whole, at, start).append(RedactionFilter.MASK);
+                    at = start;
+                }
+                continue;
+            }
+            final int cut = Math.max(Math.max(start, from), at);
+            final int stop = Math.min(end, to);
+            if (cut >= stop)
+            {
+                continue;
+            }
+            element.append(whole, at, cut).append(RedactionFilter.MASK);
+            at = stop;
+        }
+        return element.append(whole, at, to).toString();
+    }
+
+    /** Sort the {@code [start, end)} pairs by start (few of them; insertion sort, no allocation). */
+    private void sortRanges()
+    {
+        for (int i = 2; i < ranges.size(); i += 2)
+        {
+            final int start = ranges.getInt(i);
+            final int end = ranges.getInt(i + 1);
+            int j = i - 2;
+            while (j >= 0 && ranges.getInt(j) > start)
+            {
+                ranges.setInt(j + 2, ranges.getInt(j));
+                ranges.setInt(j + 3, ranges.getInt(j + 1));
+                j -= 2;
+            }
+            ranges.setInt(j + 2, start);
+            ranges.setInt(j + 3, end);
+        }
+    }
+
+    /** Environment: each entry on its own. */
+    private byte[] redactEach(final EventView event, final int i)
+    {
+        final List<String> entries = new ArrayList<>();
+        boolean any = false;
+        blobBuffer.wrap(event.dataValue(i), 0, Math.max(1, event.dataValueLength(i)));
+        blob.wrap(blobBuffer, 0, event.dataValueLength(i));
+        while (blob.next())
+        {
+            final StringBuilder entry = text.clear();
+            text.append(event.dataValue(i), blob.elementOffset(), blob.elementLength());
+            ranges.clear();
+            for (int f = 0; f < applicableCount; f++)
+            {
+                applicable[f].ranges(entry, ranges);
+            }
+            final String value = entry.toString();
+            if (ranges.isEmpty())
+            {
+                entries.add(value);
+            }
+            else
+            {
+                any = true;
+                sortRanges();
+                entries.add(mask(value, 0, value.length()));
+            }
+        }
+        return any ? StringArrayBlob.encode(entries) : null;
+    }
+
+    /** Copy the record with the changed values put in place of the old (SBE var data: 4-byte length, bytes). */
+    private int splice(final EventView event, final int changed, final MutableDirectBuffer out)
+    {
+        final org.agrona.DirectBuffer in = event.buffer();
+        int read = event.offset();
+        int written = 0;
+        for (int c = 0; c < changed; c++)
+        {
+            final int i = changedIndex[c];
+            final int at = event.dataValueAt(i);
+            out.putBytes(written, in, read, at - read);
+            written += at - read;
+            out.putInt(written, changedValue[c].length, ByteOrder.LITTLE_ENDIAN);
+            written += 4;
+            out.putBytes(written, changedValue[c]);
+            written += changedValue[c].length;
+            read = at + 4 + event.dataValueLength(i);
+            changedValue[c] = null;
+        }
+        final int end = event.offset() + event.length();
+        out.putBytes(written, in, read, end - read);
+        return written + end - read;
+    }
+
+    private static boolean named(final EventView event, final int i, final byte[][] names)
+    {
+        for (final byte[] name : names)
+        {
+            if (event.dataNameLength(i) == name.length &&
+                java.util.Arrays.equals(event.dataName(i), 0, name.length, name, 0, name.length))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}
