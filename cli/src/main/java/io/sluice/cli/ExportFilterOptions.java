@@ -3,6 +3,8 @@ package io.sluice.cli;
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.filter.ExportFilter;
 import io.sluice.filter.ExportFilters;
+import io.sluice.filter.FieldFilter;
+import io.sluice.filter.FieldFilters;
 import io.sluice.filter.RedactionFilter;
 import io.sluice.filter.RedactionFilters;
 import picocli.CommandLine.Option;
@@ -11,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Tetragon's export filters for every stream: {@code --export-allowlist}, {@code --export-denylist} and
- * {@code --redaction-filters}, each JSON objects one per line, inline or {@code @FILE}, repeatable.
+ * Tetragon's export filters for every stream: {@code --export-allowlist}, {@code --export-denylist},
+ * {@code --redaction-filters} and {@code --field-filters}, each JSON objects one per line, inline or {@code @FILE}, repeatable.
  */
 public final class ExportFilterOptions
 {
@@ -29,6 +31,30 @@ public final class ExportFilterOptions
         description = {"Tetragon redaction filters, one JSON object per line: {\"redact\": [\"--password(?:\\\\s+|=)(\\\\S*)\"]}",
             "(capture groups in arguments and environment become *****), optional \"binary_regex\"."})
     private List<String> redactionFilters = new ArrayList<>();
+
+    @Option(names = "--field-filters", paramLabel = "JSON|@FILE",
+        description = {"Tetragon field filters, one JSON object per line, applied in order: \"fields\" (dotted v1beta1.Event paths,",
+            "comma-separated), \"action\" INCLUDE|EXCLUDE, optional \"event_set\" (Sluice names) and \"invert_event_set\"."})
+    private List<String> fieldFilters = new ArrayList<>();
+
+    /**
+     * @param catalog event names for {@code event_set}.
+     * @return the field filters, or null when none is given.
+     * @throws io.sluice.config.ConfigException for an unknown field path, action or key.
+     */
+    FieldFilters fieldFilters(final EventCatalog catalog)
+    {
+        if (fieldFilters.isEmpty())
+        {
+            return null;
+        }
+        final List<FieldFilter> filters = new ArrayList<>();
+        for (final String value : fieldFilters)
+        {
+            filters.addAll(FieldFilters.parse("--field-filters", value, catalog));
+        }
+        return new FieldFilters(filters, catalog);
+    }
 
     /**
      * @return the redaction filters, or null when none is given.

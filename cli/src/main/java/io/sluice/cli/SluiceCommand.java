@@ -111,10 +111,11 @@ public final class SluiceCommand implements Callable<Integer>
             warnings.forEach(warning -> err.println("sluice: warning: " + warning));
             final io.sluice.filter.ExportFilters exportFilters = exportFilterOptions.load(catalog, policyNames);
             final io.sluice.filter.RedactionFilters redactions = exportFilterOptions.redactions();
+            final io.sluice.filter.FieldFilters fieldFilters = exportFilterOptions.fieldFilters(catalog);
             eventSource = source(catalog, output, policies);
             WaitStrategies.byName(waitStrategy);
             engine = new Engine(output, eventSource, catalog,
-                EngineOptions.DEFAULTS.withWaitStrategy(waitStrategy).withPolicyNames(policyNames), policies, exportFilters, redactions);
+                EngineOptions.DEFAULTS.withWaitStrategy(waitStrategy).withPolicyNames(policyNames), policies, exportFilters, redactions, fieldFilters);
         }
         catch (final ConfigException | IllegalArgumentException ex)
         {

@@ -32,6 +32,19 @@ class ExportFlagsTest
     }
 
     @Test
+    void fieldFiltersShapeWhatEveryDestinationPrints(@TempDir final Path dir) throws Exception
+    {
+        final Path out = dir.resolve("out.json");
+        assertEquals(ExitCodes.OK, sluice.run("--source", "synthetic:count=500,seed=4,events=openat;execve",
+            "--field-filters", "{\"fields\": \"name,workload.process.pid\", \"action\": \"INCLUDE\"}",
+            "--output", "streams.opens.destinations=d", "--output", "destinations.d.format=json",
+            "--output", "destinations.d.path=" + out, "--output", "streams.opens.filters.events=openat"), sluice.err);
+        final List<String> lines = Files.readAllLines(out);
+        assertFalse(lines.isEmpty());
+        lines.forEach(line -> assertTrue(line.startsWith("{\"name\":\"openat\",\"workload\":{\"process\":{\"pid\":"), line));
+    }
+
+    @Test
     void badFiltersAreUsageErrors()
     {
         assertEquals(ExitCodes.USAGE, sluice.run("--source", "synthetic:count=1", "--export-allowlist", "{\"binary_regex\": [\"(\"]}"));
@@ -40,5 +53,7 @@ class ExportFlagsTest
         assertTrue(sluice.err.contains("--export-denylist: colour: unknown export filter field"), sluice.err);
         assertEquals(ExitCodes.USAGE, sluice.run("--source", "synthetic:count=1", "--redaction-filters", "{\"redact\": [\"a(\"]}"));
         assertTrue(sluice.err.contains("--redaction-filters: redact = 'a(': bad regular expression"), sluice.err);
+        assertEquals(ExitCodes.USAGE, sluice.run("--source", "synthetic:count=1", "--field-filters", "{\"fields\": \"nope\", \"action\": \"INCLUDE\"}"));
+        assertTrue(sluice.err.contains("--field-filters: fields = 'nope': unknown field of v1beta1.Event"), sluice.err);
     }
 }

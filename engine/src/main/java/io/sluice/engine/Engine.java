@@ -7,6 +7,7 @@ import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.config.OutputConfig;
 import io.sluice.detect.DetectorSet;
 import io.sluice.filter.ExportFilters;
+import io.sluice.filter.FieldFilters;
 import io.sluice.filter.RedactionFilters;
 import io.sluice.policy.EventView;
 import io.sluice.policy.PolicySet;
@@ -67,11 +68,11 @@ public final class Engine
     public Engine(final OutputConfig output, final EventSource source, final EventCatalog catalog, final EngineOptions options,
         final PolicySet policies)
     {
-        this(output, source, catalog, options, policies, null, null);
+        this(output, source, catalog, options, policies, null, null, null);
     }
 
     /**
-     * Build the pipeline with policies and Tetragon's export allowlist, denylist and redaction filters, applied at
+     * Build the pipeline with policies and Tetragon's export allowlist, denylist, redaction and field filters, applied at
      * ingest after the policies (so no stream, and no destination, sees an event they drop or a secret they mask).
      *
      * @param output        the validated output config.
@@ -81,9 +82,10 @@ public final class Engine
      * @param policies      the policies in force, or null.
      * @param exportFilters the export filters, or null.
      * @param redactions    the redaction filters, or null.
+     * @param fieldFilters  the field filters, or null.
      */
     public Engine(final OutputConfig output, final EventSource source, final EventCatalog catalog, final EngineOptions options,
-        final PolicySet policies, final ExportFilters exportFilters, final RedactionFilters redactions)
+        final PolicySet policies, final ExportFilters exportFilters, final RedactionFilters redactions, final FieldFilters fieldFilters)
     {
         this.source = source;
         this.options = options;
@@ -110,8 +112,8 @@ public final class Engine
             enricher = new KernelEventEnricher(catalog, tree, System.getProperty("os.arch"));
         }
         this.ingest = new IngestLoop(sharedRing.ring(), mainDisruptor.getRingBuffer(), source, enricher, policies,
-            policies == null && exportFilters == null && redactions == null ? null : new EventView(tree),
-            policies == null ? null : DetectorSet.wanted(catalog, policies.eventIds()), exportFilters, redactions);
+            policies == null && exportFilters == null && redactions == null && fieldFilters == null ? null : new EventView(tree),
+            policies == null ? null : DetectorSet.wanted(catalog, policies.eventIds()), exportFilters, redactions, fieldFilters);
     }
 
     /**

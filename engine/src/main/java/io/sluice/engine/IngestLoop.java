@@ -8,6 +8,7 @@ import io.sluice.codec.sbe.LossDecoder;
 import io.sluice.codec.sbe.MessageHeaderDecoder;
 import io.sluice.detect.DetectorSet;
 import io.sluice.filter.ExportFilters;
+import io.sluice.filter.FieldFilters;
 import io.sluice.filter.RedactionFilters;
 import io.sluice.policy.EventView;
 import io.sluice.policy.PolicySet;
@@ -52,6 +53,8 @@ final class IngestLoop implements Runnable, MessageHandler
     private final AtomicLong exportFiltered = new AtomicLong();
     private final RedactionFilters redactions;
     private final ExpandableArrayBuffer redacted = new ExpandableArrayBuffer(4096);
+    private final FieldFilters fieldFilters;
+    private final ExpandableArrayBuffer masked = new ExpandableArrayBuffer(4096);
     private final ExpandableArrayBuffer detection = new ExpandableArrayBuffer(4096);
     private final AtomicLong detections = new AtomicLong();
     private volatile Throwable failure;
@@ -65,8 +68,10 @@ final class IngestLoop implements Runnable, MessageHandler
         final EventView view,
         final DetectorSet detectors,
         final ExportFilters exportFilters,
-        final RedactionFilters redactions)
+        final RedactionFilters redactions,
+        final FieldFilters fieldFilters)
     {
+        this.fieldFilters = fieldFilters;
         this.redactions = redactions;
         this.detectors = detectors;
         this.exportFilters = exportFilters;
@@ -159,7 +164,7 @@ final class IngestLoop implements Runnable, MessageHandler
 
     private void publish(final MutableDirectBuffer buffer, final int index, final int length)
     {
-        if (this.policies == null && exportFilters == null && redactions == null)
+        if (this.policies == null && exportFilters == null && redactions == null && fieldFilters == null)
         {
             publishRecord(buffer, index, length);
             return;
@@ -224,21 +229,31 @@ final class IngestLoop implements Runnable, MessageHandler
             return;
         }
         final int redactedLength = redactions == null ? 0 : redactions.redact(view, redacted);
-        if (redactedLength > 0)
+        final MutableDirectBuffer record = redactedLength > 0 ? redacted : buffer;
+        final int recordIndex = redactedLength > 0 ? 0 : index;
+        final int recordLength = redactedLength > 0 ? redactedLength : length;
+        final int maskedLength = fieldFilters == null ? 0 : fieldFilters.apply(view.eventId(), record, recordIndex, masked);
+        if (maskedLength > 0)
         {
-            publishRecord(redacted, 0, redactedLength);
+            // the record may have lost its id: streams still filter on the event's own
+            publishRecord(masked, 0, maskedLength, view.eventId());
         }
         else
         {
-            publishRecord(buffer, index, length);
+            publishRecord(record, recordIndex, recordLength);
         }
     }
 
     private void publishRecord(final MutableDirectBuffer buffer, final int index, final int length)
     {
+        publishRecord(buffer, index, length, -1);
+    }
+
+    private void publishRecord(final MutableDirectBuffer buffer, final int index, final int length, final int knownEventId)
+    {
         header.wrap(buffer, index);
         event.wrap(buffer, index + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
-        final int eventId = event.eventId();
+        final int eventId = knownEventId >= 0 ? knownEventId : event.eventId();
         final long policies = event.policiesMatched();
         final long claimed = mainRing.next();
         try

@@ -2,24 +2,15 @@ package io.sluice.filter;
 
 import io.sluice.codec.sbe.StringArrayBlob;
 import io.sluice.codec.sbe.ValueType;
-import io.sluice.config.ConfigException;
 import io.sluice.policy.EventView;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.collections.IntArrayList;
 import org.agrona.concurrent.UnsafeBuffer;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 
-import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Tetragon's redaction filters over an event's arguments ({@code argv}, matched on the arguments joined by spaces
@@ -59,48 +50,12 @@ public final class RedactionFilters
      * @param value the value.
      * @return the filters.
      */
-    @SuppressWarnings("unchecked")
     public static List<RedactionFilter> parse(final String flag, final String value)
     {
-        String origin = flag;
-        String input = value;
-        if (value.startsWith("@"))
-        {
-            final Path file = Path.of(value.substring(1));
-            try
-            {
-                input = Files.readString(file);
-            }
-            catch (final IOException ex)
-            {
-                throw new ConfigException(flag, "file", file.toString(), "cannot read: " + ex.getMessage());
-            }
-            origin = file.toString();
-        }
         final List<RedactionFilter> filters = new ArrayList<>();
-        final String[] lines = input.split("\n");
-        for (int i = 0; i < lines.length; i++)
+        for (final FilterLines.Line line : FilterLines.read(flag, value))
         {
-            final String line = lines[i].trim();
-            if (line.isEmpty())
-            {
-                continue;
-            }
-            final String where = origin.equals(flag) ? flag : origin + ":" + (i + 1);
-            final Object parsed;
-            try
-            {
-                parsed = new Yaml(new SafeConstructor(new LoaderOptions())).load(line);
-            }
-            catch (final YAMLException ex)
-            {
-                throw new ConfigException(where, "(filter)", line, "not a JSON object");
-            }
-            if (!(parsed instanceof Map))
-            {
-                throw new ConfigException(where, "(filter)", line, "not a JSON object");
-            }
-            filters.add(new RedactionFilter(where, (Map<String, Object>)parsed));
+            filters.add(new RedactionFilter(line.origin(), line.object()));
         }
         return filters;
     }
