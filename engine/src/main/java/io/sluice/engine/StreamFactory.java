@@ -17,6 +17,7 @@ import io.sluice.format.RecordFormatter;
 import java.nio.file.Paths;
 import io.sluice.filter.EventIdFilter;
 import io.sluice.filter.PolicyFilter;
+import io.sluice.filter.StreamExportFilters;
 import io.sluice.format.EventFormatter;
 import io.sluice.format.JsonFormatter;
 import io.sluice.format.TableFormatter;
@@ -76,7 +77,9 @@ final class StreamFactory
                 destinations[d] = destination(destination, config.name());
             }
             streams.add(new Stream(
-                config, eventFilter(config), policyFilter(config), formatters.toArray(new EventFormatter[0]),
+                config, eventFilter(config), policyFilter(config),
+                StreamExportFilters.compile(config.name(), config.exports(), catalog, options.policyNames()),
+                formatters.toArray(new EventFormatter[0]),
                 destinations, formatOf, WaitStrategies.byName(options.waitStrategy()), threads.named("sluice-stream-" + config.name())));
         }
         return streams;

@@ -9,6 +9,7 @@ import io.sluice.config.StreamConfig;
 import io.sluice.destination.Destination;
 import io.sluice.filter.EventIdFilter;
 import io.sluice.filter.PolicyFilter;
+import io.sluice.filter.StreamExportFilters;
 import io.sluice.format.EventFormatter;
 import io.sluice.ring.EventSlot;
 
@@ -50,6 +51,31 @@ public final class Stream
         final WaitStrategy waitStrategy,
         final ThreadFactory threadFactory)
     {
+        this(config, events, policies, null, formatters, destinations, formatOf, waitStrategy, threadFactory);
+    }
+
+    /**
+     * @param config        the stream's configuration.
+     * @param events        its event filter.
+     * @param policies      its policy filter.
+     * @param exports       its own Tetragon filters, or null.
+     * @param formatters    one formatter per distinct format its destinations use.
+     * @param destinations  its destinations.
+     * @param formatOf      for each destination, the index of its formatter.
+     * @param waitStrategy  how the writer thread waits for events.
+     * @param threadFactory makes the writer thread.
+     */
+    public Stream(
+        final StreamConfig config,
+        final EventIdFilter events,
+        final PolicyFilter policies,
+        final StreamExportFilters exports,
+        final EventFormatter[] formatters,
+        final Destination[] destinations,
+        final int[] formatOf,
+        final WaitStrategy waitStrategy,
+        final ThreadFactory threadFactory)
+    {
         this.config = config;
         this.destinations = destinations.clone();
         this.preambles = new byte[destinations.length][];
@@ -60,7 +86,7 @@ public final class Stream
         this.disruptor = new Disruptor<>(EventSlot::new, config.bufferSize(), threadFactory, ProducerType.SINGLE, waitStrategy);
         this.writer = new StreamWriter(config.name(), formatters, this.destinations, formatOf, counters);
         this.disruptor.handleEventsWith(new EventHandler[] {writer});
-        this.router = new StreamRouter(events, policies, config.mode(), disruptor.getRingBuffer(), counters);
+        this.router = new StreamRouter(events, policies, config.mode(), disruptor.getRingBuffer(), counters, exports);
     }
 
     /**

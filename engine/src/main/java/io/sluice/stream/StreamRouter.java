@@ -6,12 +6,16 @@ import com.lmax.disruptor.RingBuffer;
 import io.sluice.config.BufferMode;
 import io.sluice.filter.EventIdFilter;
 import io.sluice.filter.PolicyFilter;
+import io.sluice.filter.StreamExportFilters;
+import io.sluice.policy.EventView;
+import org.agrona.MutableDirectBuffer;
 import io.sluice.ring.EventSlot;
 
 /**
  * A stream's handler on the main ring: applies the stream's filters and copies each passing event into the
  * stream's own ring, claiming with {@code next()} in block mode (waits for room, back-pressure reaches the
- * source) or {@code tryNext()} in drop mode (counts a drop when the ring is full).
+ * source) or {@code tryNext()} in drop mode (counts a drop when the ring is full). A stream with Tetragon filters
+ * of its own decodes the event (reading the shared slot only) and may send a rewritten copy.
  */
 final class StreamRouter implements EventHandler<EventSlot>
 {
@@ -20,14 +24,19 @@ final class StreamRouter implements EventHandler<EventSlot>
     private final boolean block;
     private final RingBuffer<EventSlot> ring;
     private final StreamCounters counters;
+    private final StreamExportFilters exports;
+    private final EventView view;
 
     StreamRouter(
         final EventIdFilter events,
         final PolicyFilter policies,
         final BufferMode mode,
         final RingBuffer<EventSlot> ring,
-        final StreamCounters counters)
+        final StreamCounters counters,
+        final StreamExportFilters exports)
     {
+        this.exports = exports;
+        this.view = exports == null ? null : new EventView(null);
         this.events = events;
         this.policies = policies;
         this.block = mode == BufferMode.BLOCK;
@@ -41,6 +50,16 @@ final class StreamRouter implements EventHandler<EventSlot>
         if (!events.matches(slot.eventId()) || !policies.matches(slot.policies()))
         {
             return;
+        }
+        int rewritten = 0;
+        if (exports != null)
+        {
+            // the slot is shared with the other routers: read only (its buffer is an ExpandableArrayBuffer)
+            rewritten = exports.apply(view.wrap((MutableDirectBuffer)slot.buffer(), 0, slot.length()));
+            if (rewritten == StreamExportFilters.DROPPED)
+            {
+                return;
+            }
         }
         counters.onMatched();
         final long claimed;
@@ -62,7 +81,14 @@ final class StreamRouter implements EventHandler<EventSlot>
         }
         try
         {
-            ring.get(claimed).copyFrom(slot);
+            if (rewritten > 0)
+            {
+                ring.get(claimed).set(exports.out(), 0, rewritten, slot.eventId(), slot.policies(), slot.sequenceInSource());
+            }
+            else
+            {
+                ring.get(claimed).copyFrom(slot);
+            }
         }
         finally
         {

@@ -32,7 +32,8 @@ final class OutputFlagParser
         + " rotate.max-backups, rotate.compress, rotate.interval";
     /** Stream fields, longest first so that names with dots still split right. */
     private static final List<String> STREAM_FIELDS =
-        List.of("filters.policies", "filters.events", "destinations", "buffer.mode", "buffer.size");
+        List.of("filters.policies", "filters.events", "filters.allow", "filters.deny", "filters.redact", "filters.fields",
+            "destinations", "buffer.mode", "buffer.size");
 
     private final RawOutputTree tree;
     private final Map<String, Integer> shortFormCounts = new HashMap<>();
@@ -182,6 +183,11 @@ final class OutputFlagParser
             case "destinations" -> stream.destinations = list(value, source);
             case "filters.events" -> stream.events = list(value, source);
             case "filters.policies" -> stream.policies = list(value, source);
+            // Tetragon filters: JSON objects one per line, or @FILE; not split on commas (they belong to the JSON)
+            case "filters.allow" -> stream.allow = single(value, source);
+            case "filters.deny" -> stream.deny = single(value, source);
+            case "filters.redact" -> stream.redact = single(value, source);
+            case "filters.fields" -> stream.fields = single(value, source);
             case "buffer.mode" -> stream.mode = RawValue.of(value, source);
             default -> stream.size = integer(value, source);
         }
@@ -323,6 +329,16 @@ final class OutputFlagParser
         {
             throw source.error(name, "unknown option (expected one of: " + String.join(", ", RawOutputTree.OPTIONS) + ")");
         }
+    }
+
+    private static RawList single(final String value, final Source source)
+    {
+        final List<RawValue<String>> items = new ArrayList<>();
+        if (!value.isBlank())
+        {
+            items.add(RawValue.of(value.trim(), source));
+        }
+        return new RawList(items, source);
     }
 
     private static RawList list(final String value, final Source source)

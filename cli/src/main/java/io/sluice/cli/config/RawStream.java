@@ -13,6 +13,11 @@ final class RawStream
     RawList destinations;
     RawList events;
     RawList policies;
+    /** Tetragon filters of this stream: JSON objects, one per item. */
+    RawList allow;
+    RawList deny;
+    RawList redact;
+    RawList fields;
     RawValue<String> mode;
     RawValue<Long> size;
 

@@ -3,6 +3,10 @@ package io.sluice.cli.config;
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.config.BufferMode;
 import io.sluice.config.StreamConfig;
+import io.sluice.config.StreamExportConfig;
+import io.sluice.filter.ExportFilters;
+import io.sluice.filter.FieldFilters;
+import io.sluice.filter.RedactionFilters;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -56,7 +60,34 @@ final class StreamResolver
             "unknown event (not in Sluice's event catalog)");
         final List<String> policies = names(raw.policies, "policy", knownPolicies::contains,
             knownPolicies.isEmpty() ? "unknown policy (no policy is loaded)" : "unknown policy");
-        return new StreamConfig(raw.name, destinations, events, policies, mode(raw), bufferSize(raw), false);
+        return new StreamConfig(raw.name, destinations, events, policies, mode(raw), bufferSize(raw), false, exports(raw));
+    }
+
+    /** The stream's Tetragon filters, each object checked now so errors name the file and line (or the flag). */
+    private StreamExportConfig exports(final RawStream raw)
+    {
+        final String[] policies = knownPolicies.toArray(new String[0]);
+        final List<String> allow = objects(raw.allow, value -> ExportFilters.parse(value.source().origin(), value.value(), catalog, policies));
+        final List<String> deny = objects(raw.deny, value -> ExportFilters.parse(value.source().origin(), value.value(), catalog, policies));
+        final List<String> redact = objects(raw.redact, value -> RedactionFilters.parse(value.source().origin(), value.value()));
+        final List<String> fields = objects(raw.fields, value -> FieldFilters.parse(value.source().origin(), value.value(), catalog));
+        final StreamExportConfig exports = new StreamExportConfig(allow, deny, redact, fields);
+        return exports.isEmpty() ? StreamExportConfig.NONE : exports;
+    }
+
+    private static List<String> objects(final RawList list, final java.util.function.Consumer<RawValue<String>> check)
+    {
+        if (list == null)
+        {
+            return List.of();
+        }
+        final List<String> objects = new ArrayList<>();
+        for (final RawValue<String> item : list.items())
+        {
+            check.accept(item);
+            objects.add(item.value());
+        }
+        return List.copyOf(objects);
     }
 
     private List<String> destinations(final RawStream raw)

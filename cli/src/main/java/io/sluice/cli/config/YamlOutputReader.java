@@ -241,9 +241,14 @@ final class YamlOutputReader
             return;
         }
         final Map<String, NodeTuple> entries = mapping(tuple.getValueNode(), field);
-        checkKeys(entries, field, Set.of("events", "policies"), "events, policies");
+        checkKeys(entries, field, Set.of("events", "policies", "allow", "deny", "redact", "fields"),
+            "events, policies, allow, deny, redact, fields");
         stream.events = optionalList(entries, "events", field);
         stream.policies = optionalList(entries, "policies", field);
+        stream.allow = optionalList(entries, "allow", field);
+        stream.deny = optionalList(entries, "deny", field);
+        stream.redact = optionalList(entries, "redact", field);
+        stream.fields = optionalList(entries, "fields", field);
     }
 
     private void readBuffer(final RawStream stream, final NodeTuple tuple, final String field)

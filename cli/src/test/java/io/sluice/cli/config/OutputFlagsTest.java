@@ -86,7 +86,7 @@ class OutputFlagsTest
     void anUnknownStreamFieldIsAnError()
     {
         assertEquals("--output streams.s.bufer.mode=drop: streams.s.bufer.mode: unknown field 'bufer.mode' (expected"
-            + " one of: filters.policies, filters.events, destinations, buffer.mode, buffer.size)",
+            + " one of: filters.policies, filters.events, filters.allow, filters.deny, filters.redact, filters.fields, destinations, buffer.mode, buffer.size)",
             Load.flagError("streams.s.bufer.mode=drop"));
     }
 

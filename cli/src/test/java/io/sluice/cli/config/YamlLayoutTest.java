@@ -105,7 +105,7 @@ class YamlLayoutTest
             + ":4: output.destinations[0].colour: unknown key (expected one of: name, type, format, path, url, roll, rotate)",
             Load.yamlError(last));
         assertEquals(file("output:\n  streams:\n    - name: s\n      filters:\n        event: [openat]\n")
-            + ":5: output.streams[0].filters.event: unknown key (expected one of: events, policies)",
+            + ":5: output.streams[0].filters.event: unknown key (expected one of: events, policies, allow, deny, redact, fields)",
             Load.yamlError(last));
         assertEquals(file("output:\n  streams:\n    - name: s\n      buffer:\n        length: 8\n")
             + ":5: output.streams[0].buffer.length: unknown key (expected one of: mode, size)",
