@@ -64,6 +64,7 @@ public final class EventView
     private byte[][] dataValues = new byte[24][128];
     private int[] dataValueLengths = new int[24];
     private int[] dataValueAt = new int[24];
+    private boolean[] dataValueCopied = new boolean[24];
 
     /**
      * @param tree the process tree for {@code tree=} and {@code follow}, or null (then only the event's own process
@@ -173,13 +174,11 @@ public final class EventView
                 dataNames[i] = new byte[nameLength];
             }
             dataNameLengths[i] = data.getName(dataNames[i], 0, nameLength);
-            final int valueLength = data.valueLength();
+            // values are copied out only when asked for (an exec's argv and env can be kilobytes)
             dataValueAt[i] = event.limit();
-            if (dataValues[i].length < valueLength)
-            {
-                dataValues[i] = new byte[Math.max(valueLength, dataValues[i].length * 2)];
-            }
-            dataValueLengths[i] = data.getValue(dataValues[i], 0, valueLength);
+            dataValueLengths[i] = data.valueLength();
+            dataValueCopied[i] = false;
+            data.skipValue();
             if (equals(dataNames[i], dataNameLengths[i], RETURN_VALUE))
             {
                 hasRetval = true;
@@ -247,6 +246,7 @@ public final class EventView
         dataInts = java.util.Arrays.copyOf(dataInts, size);
         dataValueLengths = java.util.Arrays.copyOf(dataValueLengths, size);
         dataValueAt = java.util.Arrays.copyOf(dataValueAt, size);
+        dataValueCopied = java.util.Arrays.copyOf(dataValueCopied, size);
     }
 
     static boolean equals(final byte[] a, final int aLength, final byte[] b)
@@ -500,6 +500,16 @@ public final class EventView
      */
     public byte[] dataValue(final int i)
     {
+        if (!dataValueCopied[i])
+        {
+            final int length = dataValueLengths[i];
+            if (dataValues[i].length < length)
+            {
+                dataValues[i] = new byte[Math.max(length, dataValues[i].length * 2)];
+            }
+            buffer.getBytes(dataValueAt[i] + 4, dataValues[i], 0, length);
+            dataValueCopied[i] = true;
+        }
         return dataValues[i];
     }
 
