@@ -10,6 +10,7 @@ import io.sluice.engine.EngineSummary;
 import io.sluice.engine.WaitStrategies;
 import io.sluice.journal.JournalDamage;
 import io.sluice.journal.JournalHeader;
+import io.sluice.policy.PolicySet;
 import io.sluice.source.ReplaySource;
 import io.sluice.source.ReplaySpec;
 import io.sluice.source.SourceFailure;
@@ -79,6 +80,17 @@ public final class ReplayCommand implements Callable<Integer>
     @Option(names = "--follow", description = "Keep reading as the journal grows, until SIGINT/SIGTERM.")
     private boolean follow;
 
+    @Mixin
+    private PolicyOptions policyOptions;
+
+    @Mixin
+    private ExportFilterOptions exportFilterOptions;
+
+    @Option(names = {"-e", "--events"}, paramLabel = "EVENTS", split = ",",
+        description = {"Events to let through, in Tracee's grammar (as for sluice): with --scope, the replay's implicit policy",
+            "(" + io.sluice.policy.CliPolicy.NAME + "). Cannot be combined with --policy or --recorded-policies."})
+    private List<String> events = new ArrayList<>();
+
     @Option(names = "--recorded-policies",
         description = "Keep the policies matched at capture time (and their names) instead of applying the replay's.")
     private boolean recordedPolicies;
@@ -115,14 +127,23 @@ public final class ReplayCommand implements Callable<Integer>
                 default -> throw new IllegalArgumentException("--progress: '" + progress + "' is not auto, always or never");
             };
             WaitStrategies.byName(waitStrategy);
+            // the policies given to replay are evaluated afresh; --recorded-policies keeps those of the capture instead
+            final PolicySet policies = policyOptions.load(catalog, events);
+            if (policies != null && recordedPolicies)
+            {
+                throw new IllegalArgumentException("--recorded-policies keeps the policies matched at capture time: "
+                    + "it cannot be combined with --policy, --events or --scope");
+            }
             source = ReplaySource.open(replay);
-            final String[] policyNames = source.policyNames();
+            final String[] policyNames = policies != null ? policies.names() : source.policyNames();
             final List<String> warnings = new ArrayList<>();
             final OutputConfig output = configOptions.loadOutput(warnings, new LinkedHashSet<>(Arrays.asList(policyNames)));
             warnings.forEach(warning -> err.println("sluice: warning: " + warning));
             describe(err, source.firstHeader());
             engine = new Engine(output, source, catalog, new EngineOptions(EngineOptions.DEFAULTS.sharedRingCapacity(),
-                EngineOptions.DEFAULTS.mainRingSize(), waitStrategy, policyNames));
+                EngineOptions.DEFAULTS.mainRingSize(), waitStrategy, policyNames), policies,
+                exportFilterOptions.load(catalog, policyNames), exportFilterOptions.redactions(),
+                exportFilterOptions.fieldFilters(catalog));
         }
         catch (final ConfigException | IllegalArgumentException ex)
         {

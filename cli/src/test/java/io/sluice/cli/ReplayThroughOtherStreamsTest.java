@@ -76,6 +76,34 @@ class ReplayThroughOtherStreamsTest
     }
 
     @Test
+    void policiesGivenToReplayAreEvaluatedAfresh() throws Exception
+    {
+        final Path out = dir.resolve("openat-policy.json");
+        final Sluice sluice = new Sluice();
+        assertEquals(ExitCodes.OK, sluice.run("replay", journal.toString(), "--progress", "never", "--events", "openat",
+            "--output", "json:" + out), sluice.err);
+
+        // --events forms the replay's implicit policy: only openat passes, and it is the one policy matched
+        final List<String> expected = direct.stream()
+            .filter(line -> "openat".equals(Sluice.eventOf(line)))
+            .map(line -> line.replaceFirst(",\"policies\":\\{\"matched\":\\[[^]]*]}", "")
+                .replaceFirst("(\"name\":\"openat\")", "$1,\"policies\":{\"matched\":[\"default-policy\"]}"))
+            .collect(Collectors.toList());
+        assertTrue(expected.size() > 5_000, "too few events to prove anything: " + expected.size());
+        assertEquals(expected, Sluice.lines(out));
+    }
+
+    @Test
+    void recordedPoliciesAndTheReplaysOwnCannotBeMixed()
+    {
+        final Sluice sluice = new Sluice();
+        assertEquals(ExitCodes.USAGE, sluice.run("replay", journal.toString(), "--progress", "never", "--recorded-policies",
+            "--events", "openat", "--output", "none"));
+        assertTrue(sluice.err.contains("--recorded-policies keeps the policies matched at capture time: "
+            + "it cannot be combined with --policy, --events or --scope"), sluice.err);
+    }
+
+    @Test
     void recordedPolicyNamesAreOnlyKnownWithRecordedPolicies()
     {
         final Sluice sluice = new Sluice();
