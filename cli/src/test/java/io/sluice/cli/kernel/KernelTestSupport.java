@@ -67,6 +67,58 @@ final class KernelTestSupport
         }
     }
 
+    /**
+     * Starts {@code sluice} as a user would (its own JVM, the built loader), stdout discarded, stderr to a file.
+     */
+    static Process startSluice(final Path stderr, final String... args) throws IOException
+    {
+        final java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "--add-opens", "java.base/jdk.internal.misc=ALL-UNNAMED",
+            "-Dsluice.loader=" + loader(),
+            "-cp", System.getProperty("java.class.path"), io.sluice.cli.Main.class.getName()));
+        command.addAll(java.util.List.of(args));
+        return new ProcessBuilder(command).redirectError(stderr.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    }
+
+    /**
+     * Waits for the "sluice: ready" announcement on stderr (the sensor is attached), failing if sluice exits first.
+     */
+    static void awaitReady(final Process sluice, final Path stderr) throws IOException, InterruptedException
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline)
+        {
+            final String text = Files.exists(stderr) ? Files.readString(stderr) : "";
+            if (text.contains("sluice: ready"))
+            {
+                return;
+            }
+            if (!sluice.isAlive())
+            {
+                Assertions.fail("sluice exited " + sluice.exitValue() + ": " + text);
+            }
+            Thread.sleep(50);
+        }
+        Assertions.fail("sluice did not become ready: " + Files.readString(stderr));
+    }
+
+    /**
+     * @return the events of a JSON destination, parsed by protobuf's own parser.
+     */
+    static java.util.List<io.sluice.proto.v1beta1.Event> readEvents(final Path output) throws IOException
+    {
+        final java.util.List<io.sluice.proto.v1beta1.Event> events = new java.util.ArrayList<>();
+        for (final String line : Files.readAllLines(output, StandardCharsets.UTF_8))
+        {
+            final io.sluice.proto.v1beta1.Event.Builder builder = io.sluice.proto.v1beta1.Event.newBuilder();
+            com.google.protobuf.util.JsonFormat.parser().merge(line, builder);
+            events.add(builder.build());
+        }
+        return events;
+    }
+
     static Path compile(final String program, final Path dir) throws IOException, InterruptedException
     {
         final Path source = Paths.get("src/test/c", program + ".c").toAbsolutePath();

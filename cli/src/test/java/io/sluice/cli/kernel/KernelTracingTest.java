@@ -1,7 +1,5 @@
 package io.sluice.cli.kernel;
 
-import com.google.protobuf.util.JsonFormat;
-import io.sluice.cli.Main;
 import io.sluice.proto.v1beta1.Event;
 import io.sluice.proto.v1beta1.EventValue;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,14 +9,12 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Sluice traces this machine's kernel: run as a user would (JSON to a file), then run {@code /bin/echo} with a
@@ -42,17 +38,12 @@ class KernelTracingTest
         final Path victim = KernelTestSupport.compile("victim", dir);
         final Path output = dir.resolve("events.json");
         final Path stderr = dir.resolve("sluice.err");
-        final Process sluice = new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "--add-opens", "java.base/jdk.internal.misc=ALL-UNNAMED",
-            "-Dsluice.loader=" + KernelTestSupport.loader(),
-            "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        final Process sluice = KernelTestSupport.startSluice(stderr,
             "--events", "sched_process_exec,execve,openat,connect,ptrace",
-            "--output", "json:" + output)
-            .redirectError(stderr.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            "--output", "json:" + output);
         try
         {
-            awaitReady(sluice, stderr);
+            KernelTestSupport.awaitReady(sluice, stderr);
 
             final String unique = "sluice-" + UUID.randomUUID();
             final Process echo = new ProcessBuilder("/bin/echo", unique).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -68,7 +59,7 @@ class KernelTracingTest
             assertTrue(sluice.waitFor(30, TimeUnit.SECONDS));
             assertEquals(0, sluice.exitValue(), Files.readString(stderr));
 
-            final List<Event> events = read(output);
+            final List<Event> events = KernelTestSupport.readEvents(output);
             // the JVM starts children through jspawnhelper, which then execs the program: two execs, one pid
             final Event exec = only(events, "sched_process_exec", echo.pid(), "cmdpath", "/bin/echo");
             assertEquals("jspawnhelper", arg(exec, "prev_comm").getStr());
@@ -116,17 +107,12 @@ class KernelTracingTest
         final Path victim = KernelTestSupport.compile("victim", dir);
         final Path output = dir.resolve("events.json");
         final Path stderr = dir.resolve("sluice.err");
-        final Process sluice = new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "--add-opens", "java.base/jdk.internal.misc=ALL-UNNAMED",
-            "-Dsluice.loader=" + KernelTestSupport.loader(),
-            "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        final Process sluice = KernelTestSupport.startSluice(stderr,
             "--events", "openat",
-            "--output", "json:" + output)
-            .redirectError(stderr.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            "--output", "json:" + output);
         try
         {
-            awaitReady(sluice, stderr);
+            KernelTestSupport.awaitReady(sluice, stderr);
             final Path known = dir.resolve("known-" + UUID.randomUUID() + ".txt");
             Files.writeString(known, "x");
             // the shell opens /dev/null itself (seen as dash), then becomes the victim under the same pid
@@ -138,7 +124,7 @@ class KernelTracingTest
             assertTrue(sluice.waitFor(30, TimeUnit.SECONDS));
             assertEquals(0, sluice.exitValue(), Files.readString(stderr));
 
-            final List<Event> events = read(output);
+            final List<Event> events = KernelTestSupport.readEvents(output);
             assertTrue(events.stream().allMatch(e -> e.getName().equals("openat")), "only the selected event is printed");
             final Event beforeExec = events.stream()
                 .filter(e -> e.getWorkload().getProcess().getHostPid().getValue() == shell.pid())
@@ -160,36 +146,7 @@ class KernelTracingTest
         }
     }
 
-    static void awaitReady(final Process sluice, final Path stderr) throws Exception
-    {
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline)
-        {
-            final String text = Files.exists(stderr) ? Files.readString(stderr) : "";
-            if (text.contains("sluice: ready"))
-            {
-                return;
-            }
-            if (!sluice.isAlive())
-            {
-                fail("sluice exited " + sluice.exitValue() + ": " + text);
-            }
-            Thread.sleep(50);
-        }
-        fail("sluice did not become ready: " + Files.readString(stderr));
-    }
 
-    private static List<Event> read(final Path output) throws Exception
-    {
-        final List<Event> events = new ArrayList<>();
-        for (final String line : Files.readAllLines(output, StandardCharsets.UTF_8))
-        {
-            final Event.Builder builder = Event.newBuilder();
-            JsonFormat.parser().merge(line, builder);
-            events.add(builder.build());
-        }
-        return events;
-    }
 
     private static Event only(final List<Event> events, final String name, final long hostPid)
     {

@@ -1,17 +1,13 @@
 package io.sluice.cli.kernel;
 
-import com.google.protobuf.util.JsonFormat;
-import io.sluice.cli.Main;
 import io.sluice.proto.v1beta1.Event;
 import io.sluice.proto.v1beta1.Severity;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -94,17 +90,12 @@ class PolicyStreamsKernelTest
         policy(webhookPolicy, "webhook-policy", "anti_debugging");
 
         final Path stderr = dir.resolve("sluice.err");
-        final Process sluice = new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "--add-opens", "java.base/jdk.internal.misc=ALL-UNNAMED",
-            "-Dsluice.loader=" + KernelTestSupport.loader(),
-            "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-            "--config", config.toString(), "--policy", jsonPolicy.toString(), "--policy", webhookPolicy.toString())
-            .redirectError(stderr.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        final Process sluice = KernelTestSupport.startSluice(stderr,
+            "--config", config.toString(), "--policy", jsonPolicy.toString(), "--policy", webhookPolicy.toString());
         final long victimPid;
         try
         {
-            KernelTracingTest.awaitReady(sluice, stderr);
+            KernelTestSupport.awaitReady(sluice, stderr);
             final Path known = dir.resolve("known.txt");
             Files.writeString(known, "x");
             final Process traced = new ProcessBuilder(victim.toString(), known.toString()).start();
@@ -120,7 +111,7 @@ class PolicyStreamsKernelTest
         }
         assertEquals(0, sluice.exitValue(), Files.readString(stderr));
 
-        final List<Event> filtered = read(webhook);
+        final List<Event> filtered = KernelTestSupport.readEvents(webhook);
         final List<Event> ours = filtered.stream().filter(e -> pid(e) == victimPid).toList();
         assertEquals(1, ours.size(), () -> "the victim's events on the filtered stream: " + ours);
         assertTrue(filtered.stream().allMatch(e -> e.getName().equals("anti_debugging")), "nothing but anti_debugging: " + filtered);
@@ -138,7 +129,7 @@ class PolicyStreamsKernelTest
             .anyMatch(v -> v.getName().equals("request") && v.getInt64() == 0), "PTRACE_TRACEME: " + detection.getDetectedFrom());
         assertTrue(detection.getWorkload().getProcess().getExecutable().getPath().endsWith("/victim"));
 
-        final List<Event> all = read(catchAll);
+        final List<Event> all = KernelTestSupport.readEvents(catchAll);
         assertTrue(all.stream().anyMatch(e -> e.getName().equals("sched_process_exec") && pid(e) == victimPid &&
             e.getPolicies().getMatchedList().equals(List.of("json-policy"))), "the victim's exec on the catch-all stream");
         assertTrue(all.stream().noneMatch(e -> e.getName().equals("ptrace")), "ptrace is traced for the detector, matched by no policy");
@@ -150,15 +141,4 @@ class PolicyStreamsKernelTest
         return event.getWorkload().getProcess().getHostPid().getValue();
     }
 
-    private static List<Event> read(final Path output) throws Exception
-    {
-        final List<Event> events = new ArrayList<>();
-        for (final String line : Files.readAllLines(output, StandardCharsets.UTF_8))
-        {
-            final Event.Builder builder = Event.newBuilder();
-            JsonFormat.parser().merge(line, builder);
-            events.add(builder.build());
-        }
-        return events;
-    }
 }

@@ -1,7 +1,6 @@
 package io.sluice.cli.kernel;
 
 import com.google.protobuf.util.JsonFormat;
-import io.sluice.cli.Main;
 import io.sluice.proto.v1beta1.Event;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,19 +36,14 @@ class RedactionKernelTest
         final Path table = dir.resolve("events.txt");
         final Path stderr = dir.resolve("sluice.err");
         final String secret = "s3cret-" + UUID.randomUUID();
-        final Process sluice = new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "--add-opens", "java.base/jdk.internal.misc=ALL-UNNAMED",
-            "-Dsluice.loader=" + KernelTestSupport.loader(),
-            "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        final Process sluice = KernelTestSupport.startSluice(stderr,
             "--events", "sched_process_exec", "--scope", "comm=echo",
             "--redaction-filters", "{\"redact\": [\"--password(?:\\\\s+|=)(\\\\S*)\"]}",
-            "--output", "json:" + json, "--output", "table:" + table)
-            .redirectError(stderr.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            "--output", "json:" + json, "--output", "table:" + table);
         final long echoPid;
         try
         {
-            KernelTracingTest.awaitReady(sluice, stderr);
+            KernelTestSupport.awaitReady(sluice, stderr);
             final Process echo = new ProcessBuilder("/bin/echo", "--password=" + secret, "--password", secret)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             assertEquals(0, echo.waitFor());
