@@ -145,43 +145,22 @@ public final class ReplayCommand implements Callable<Integer>
                 exportFilterOptions.load(catalog, policyNames), exportFilterOptions.redactions(),
                 exportFilterOptions.fieldFilters(catalog));
         }
-        catch (final ConfigException | IllegalArgumentException ex)
+        catch (final ConfigException | IllegalArgumentException | SourceFailure ex)
         {
-            err.println("sluice: " + ex.getMessage());
-            err.flush();
-            return ExitCodes.USAGE;
+            return EngineRun.refused(err, ex);
         }
-        catch (final SourceFailure ex)
-        {
-            err.println("sluice: " + ex.getMessage());
-            err.flush();
-            return ExitCodes.RUNTIME_FAILURE;
-        }
-        err.flush();
-        final StopSignals signals = StopSignals.install(engine::requestStop);
         final ReplayProgress bar = showProgress && !follow
             ? ReplayProgress.start(source, source.excerptCountEstimate(), System.err)
             : showProgress ? ReplayProgress.start(source, -1, System.err) : null;
         final long started = System.nanoTime();
-        final EngineSummary summary;
-        try
+        final EngineSummary summary = EngineRun.run(engine, err, bar == null ? null : () ->
         {
-            summary = engine.run();
-        }
-        catch (final IOException ex)
+            bar.finish(source.produced());
+            bar.close();
+        });
+        if (summary == null)
         {
-            err.println("sluice: " + ex.getMessage());
-            err.flush();
             return ExitCodes.RUNTIME_FAILURE;
-        }
-        finally
-        {
-            signals.uninstall();
-            if (bar != null)
-            {
-                bar.finish(source.produced());
-                bar.close();
-            }
         }
         final double seconds = (System.nanoTime() - started) / 1e9;
         summary.printTo(System.err);
@@ -198,17 +177,10 @@ public final class ReplayCommand implements Callable<Integer>
         {
             err.println("sluice: journal damaged: " + damage);
         }
-        final Throwable failure = summary.failure();
-        if (failure != null)
+        final int exit = EngineRun.exitCode(err, summary);
+        if (exit != ExitCodes.OK)
         {
-            err.println("sluice: " + (failure instanceof SourceFailure ? failure.getMessage() : "run failed: " + failure));
-            err.flush();
-            return ExitCodes.RUNTIME_FAILURE;
-        }
-        if (!summary.clean())
-        {
-            err.flush();
-            return ExitCodes.RUNTIME_FAILURE;
+            return exit;
         }
         if (!source.damage().isEmpty())
         {

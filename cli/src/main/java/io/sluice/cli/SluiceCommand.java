@@ -22,7 +22,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,50 +116,13 @@ public final class SluiceCommand implements Callable<Integer>
             engine = new Engine(output, eventSource, catalog,
                 EngineOptions.DEFAULTS.withWaitStrategy(waitStrategy).withPolicyNames(policyNames), policies, exportFilters, redactions, fieldFilters);
         }
-        catch (final ConfigException | IllegalArgumentException ex)
+        catch (final ConfigException | IllegalArgumentException | SourceFailure ex)
         {
-            err.println("sluice: " + ex.getMessage());
-            err.flush();
-            return ExitCodes.USAGE;
+            return EngineRun.refused(err, ex);
         }
-        catch (final SourceFailure ex)
-        {
-            err.println("sluice: " + ex.getMessage());
-            err.flush();
-            return ExitCodes.RUNTIME_FAILURE;
-        }
-        err.flush();
-        final StopSignals signals = StopSignals.install(engine::requestStop);
         announceWhenStarted(engine, eventSource);
-        final EngineSummary summary;
-        try
-        {
-            summary = engine.run();
-        }
-        catch (final IOException ex)
-        {
-            err.println("sluice: " + ex.getMessage());
-            err.flush();
-            return ExitCodes.RUNTIME_FAILURE;
-        }
-        finally
-        {
-            signals.uninstall();
-        }
-        summary.printTo(System.err);
-        if (summary.failure() instanceof SourceFailure)
-        {
-            err.println("sluice: " + summary.failure().getMessage());
-            err.flush();
-            return ExitCodes.RUNTIME_FAILURE;
-        }
-        if (summary.failure() != null)
-        {
-            err.println("sluice: run failed: " + summary.failure());
-            err.flush();
-            return ExitCodes.RUNTIME_FAILURE;
-        }
-        return summary.clean() ? ExitCodes.OK : ExitCodes.RUNTIME_FAILURE;
+        final EngineSummary summary = EngineRun.run(engine, err, null);
+        return summary == null ? ExitCodes.RUNTIME_FAILURE : EngineRun.exitCode(err, summary);
     }
 
     private static void announceWhenStarted(final Engine engine, final EventSource eventSource)

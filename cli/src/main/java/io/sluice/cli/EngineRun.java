@@ -1,0 +1,96 @@
+package io.sluice.cli;
+
+import io.sluice.config.ConfigException;
+import io.sluice.engine.Engine;
+import io.sluice.engine.EngineSummary;
+import io.sluice.source.SourceFailure;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+
+/**
+ * What every command that runs the engine does the same way: a refused set-up becomes its exit code, SIGINT/SIGTERM
+ * drain the engine while it runs, and the per-stream summary goes to stderr at the end.
+ */
+final class EngineRun
+{
+    private EngineRun()
+    {
+    }
+
+    /**
+     * @param err     where the one-line reason goes.
+     * @param problem what stopped the set-up.
+     * @return {@link ExitCodes#USAGE} for configuration and usage errors, {@link ExitCodes#RUNTIME_FAILURE} for a
+     *         source that cannot start.
+     */
+    static int refused(final PrintWriter err, final RuntimeException problem)
+    {
+        err.println("sluice: " + problem.getMessage());
+        err.flush();
+        return problem instanceof SourceFailure ? ExitCodes.RUNTIME_FAILURE : ExitCodes.USAGE;
+    }
+
+    /**
+     * @param problem what stopped the set-up.
+     * @return true for the kinds {@link #refused} knows.
+     */
+    static boolean isRefusal(final RuntimeException problem)
+    {
+        return problem instanceof ConfigException || problem instanceof IllegalArgumentException ||
+            problem instanceof SourceFailure;
+    }
+
+    /**
+     * Runs the engine to its end (source done, or a stop signal), then prints its summary to stderr.
+     *
+     * @param engine   the configured engine.
+     * @param err      where a failure to run is reported.
+     * @param whenDone run after the engine stopped, before the summary (progress bars), may be null.
+     * @return the summary, or null when the engine could not run (reported on err).
+     */
+    static EngineSummary run(final Engine engine, final PrintWriter err, final Runnable whenDone)
+    {
+        err.flush();
+        final StopSignals signals = StopSignals.install(engine::requestStop);
+        final EngineSummary summary;
+        try
+        {
+            summary = engine.run();
+        }
+        catch (final IOException ex)
+        {
+            err.println("sluice: " + ex.getMessage());
+            err.flush();
+            return null;
+        }
+        finally
+        {
+            signals.uninstall();
+            if (whenDone != null)
+            {
+                whenDone.run();
+            }
+        }
+        summary.printTo(System.err);
+        return summary;
+    }
+
+    /**
+     * @param err     where the failure is explained.
+     * @param summary the run's summary.
+     * @return {@link ExitCodes#RUNTIME_FAILURE} when the run failed or was not clean, else {@link ExitCodes#OK}.
+     */
+    static int exitCode(final PrintWriter err, final EngineSummary summary)
+    {
+        final Throwable failure = summary.failure();
+        if (failure != null)
+        {
+            err.println("sluice: " + (failure instanceof SourceFailure ? failure.getMessage() : "run failed: " + failure));
+            err.flush();
+            return ExitCodes.RUNTIME_FAILURE;
+        }
+        err.flush();
+        return summary.clean() ? ExitCodes.OK : ExitCodes.RUNTIME_FAILURE;
+    }
+}
