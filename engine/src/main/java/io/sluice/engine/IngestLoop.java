@@ -2,6 +2,7 @@ package io.sluice.engine;
 
 import com.lmax.disruptor.RingBuffer;
 import io.sluice.codec.sbe.EventDecoder;
+import io.sluice.codec.sbe.EventEncoder;
 import io.sluice.codec.sbe.KernelEventDecoder;
 import io.sluice.process.KernelEventEnricher;
 import io.sluice.codec.sbe.LossDecoder;
@@ -37,6 +38,7 @@ final class IngestLoop implements Runnable, MessageHandler
     private final EventSource source;
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final EventDecoder event = new EventDecoder();
+    private final EventEncoder matchedEncoder = new EventEncoder();
     private final LossDecoder loss = new LossDecoder();
     private final AtomicLong ingested = new AtomicLong();
     private final AtomicLong published = new AtomicLong();
@@ -168,6 +170,28 @@ final class IngestLoop implements Runnable, MessageHandler
         {
             publishRecord(buffer, index, length);
             return;
+        }
+        if (this.policies != null && exportFilters == null && redactions == null && fieldFilters == null)
+        {
+            // events whose verdict is their id alone (--events openat, rules without filters) skip the full decode
+            header.wrap(buffer, index);
+            event.wrap(buffer, index + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
+            final int eventId = event.eventId();
+            if (!this.policies.needsEvent(eventId) && (detectors == null || detectors.watching(eventId) == 0))
+            {
+                final long matched = this.policies.matchById(eventId);
+                if (matched == 0)
+                {
+                    unmatched.lazySet(unmatched.get() + 1);
+                }
+                else
+                {
+                    matchedEncoder.wrap(buffer, index + MessageHeaderDecoder.ENCODED_LENGTH).policiesMatched(matched)
+                        .presence().policies(true);
+                    publishRecord(buffer, index, length, eventId);
+                }
+                return;
+            }
         }
         view.wrap(buffer, index, length);
         if (this.policies != null)

@@ -108,6 +108,27 @@ public final class Policy
         return eventIds.clone();
     }
 
+    /**
+     * @param id an event id.
+     * @return true when this policy matches every event of that id, whatever else it carries: an empty scope and a
+     *         rule for the event without filters.
+     */
+    public boolean matchesEveryEventOf(final int id)
+    {
+        if (scope.length != 0 || id < 0 || id >= rulesByEvent.length || rulesByEvent[id] == null)
+        {
+            return false;
+        }
+        for (final Condition[] rule : rulesByEvent[id])
+        {
+            if (rule.length == 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** @return true when the scope includes {@code follow}. */
     public boolean follow()
     {

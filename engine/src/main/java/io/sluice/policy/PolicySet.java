@@ -17,6 +17,8 @@ public final class PolicySet
 
     private final Policy[] policies;
     private final long[] interested;
+    /** By event id: the policies that match every event of that id (no scope, a rule without filters). */
+    private final long[] unconditional;
 
     /**
      * @param policies the compiled policies, in bit order.
@@ -43,13 +45,37 @@ public final class PolicySet
             }
         }
         interested = new long[maxId + 1];
+        unconditional = new long[maxId + 1];
         for (int bit = 0; bit < this.policies.length; bit++)
         {
             for (final int id : this.policies[bit].eventIds())
             {
                 interested[id] |= 1L << bit;
+                if (this.policies[bit].matchesEveryEventOf(id))
+                {
+                    unconditional[id] |= 1L << bit;
+                }
             }
         }
+    }
+
+    /**
+     * @param eventId an event id.
+     * @return true when some policy's verdict on events of this id depends on more than the id (scope or filters), so
+     *         {@link #match} needs the decoded event; false when {@link #matchById} gives the whole answer.
+     */
+    public boolean needsEvent(final int eventId)
+    {
+        return eventId >= 0 && eventId < interested.length && (interested[eventId] & ~unconditional[eventId]) != 0;
+    }
+
+    /**
+     * @param eventId an event id for which {@link #needsEvent} is false.
+     * @return the matched-policies bitmap of every event of that id; 0 when no policy wants it.
+     */
+    public long matchById(final int eventId)
+    {
+        return eventId >= 0 && eventId < unconditional.length ? unconditional[eventId] : 0;
     }
 
     /**

@@ -35,6 +35,23 @@ class CliPolicyTest
     }
 
     @Test
+    void anEventWithoutFiltersIsDecidedByItsIdAlone()
+    {
+        final PolicySet plain = policy(List.of("openat,execve"));
+        assertFalse(plain.needsEvent(id("openat")), "no scope, no filter: the id is the whole answer");
+        assertEquals(1L, plain.matchById(id("openat")));
+        assertEquals(0L, plain.matchById(id("connect")), "an event no policy wants");
+
+        final PolicySet filtered = policy(List.of("openat.data.pathname=/etc/*,execve"));
+        assertTrue(filtered.needsEvent(id("openat")), "a data filter needs the event");
+        assertFalse(filtered.needsEvent(id("execve")));
+
+        final PolicySet scoped = policy(List.of("openat"), "comm=bash");
+        assertTrue(scoped.needsEvent(id("openat")), "a scope needs the event");
+        assertEquals(0L, scoped.match(TestEvent.of("openat").comm("zsh").view()), "and decides on it");
+    }
+
+    @Test
     void aMinusExcludesFromTheDefaultSet()
     {
         final Set<Integer> ids = policy(List.of("-ptrace")).eventIds();
