@@ -155,34 +155,18 @@ static int32_t claim_capacity(struct sl_ring *ring, int32_t record_length)
     return write_index;
 }
 
-uint8_t *sl_ring_claim(struct sl_ring *ring, int32_t length, struct sl_ring_claim *claim)
+bool sl_ring_write(struct sl_ring *ring, int32_t msg_type_id, const void *src, int32_t length)
 {
     if (length < 0 || length > ring->max_msg_length)
-        return NULL;
+        return false;
     const int32_t record_length = length + SL_RING_HEADER_LENGTH;
     const int32_t record_index = claim_capacity(ring, record_length);
     if (record_index == INSUFFICIENT_CAPACITY)
-        return NULL;
+        return false;
     store_release_int(ring->buffer, record_index, -record_length);
     __atomic_thread_fence(__ATOMIC_RELEASE);
-    claim->record_index = record_index;
-    claim->record_length = record_length;
-    return ring->buffer + record_index + SL_RING_HEADER_LENGTH;
-}
-
-void sl_ring_commit(struct sl_ring *ring, const struct sl_ring_claim *claim, int32_t msg_type_id)
-{
-    store_plain_int(ring->buffer, claim->record_index + 4, msg_type_id);
-    store_release_int(ring->buffer, claim->record_index, claim->record_length);
-}
-
-bool sl_ring_write(struct sl_ring *ring, int32_t msg_type_id, const void *src, int32_t length)
-{
-    struct sl_ring_claim claim;
-    uint8_t *payload = sl_ring_claim(ring, length, &claim);
-    if (!payload)
-        return false;
-    memcpy(payload, src, (size_t)length);
-    sl_ring_commit(ring, &claim, msg_type_id);
+    memcpy(ring->buffer + record_index + SL_RING_HEADER_LENGTH, src, (size_t)length);
+    store_plain_int(ring->buffer, record_index + 4, msg_type_id);
+    store_release_int(ring->buffer, record_index, record_length);
     return true;
 }

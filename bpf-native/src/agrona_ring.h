@@ -35,16 +35,4 @@ void sl_ring_close(struct sl_ring *ring);
 /* Writes one message of type msg_type_id (>= 1). false: no room now (the reader is behind). */
 bool sl_ring_write(struct sl_ring *ring, int32_t msg_type_id, const void *src, int32_t length);
 
-/* A contiguous region of the ring reserved for one message, written in place, then committed. */
-struct sl_ring_claim {
-    int32_t record_index;
-    int32_t record_length;
-};
-
-/* Reserves room for a message of length bytes; returns a pointer to its payload, or NULL when there is no room. */
-uint8_t *sl_ring_claim(struct sl_ring *ring, int32_t length, struct sl_ring_claim *claim);
-
-/* Publishes a claimed message (its payload must be written). */
-void sl_ring_commit(struct sl_ring *ring, const struct sl_ring_claim *claim, int32_t msg_type_id);
-
 #endif

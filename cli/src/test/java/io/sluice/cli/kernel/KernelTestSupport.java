@@ -32,15 +32,7 @@ final class KernelTestSupport
      */
     static void requireLoader()
     {
-        if (!Files.isExecutable(loader()))
-        {
-            final String reason = "the loader is not built: " + loader();
-            if ("1".equals(System.getenv(REQUIRE)))
-            {
-                Assertions.fail(REQUIRE + "=1 but " + reason);
-            }
-            Assumptions.abort(reason);
-        }
+        skipOrFailIf(!Files.isExecutable(loader()), "the loader is not built: " + loader());
     }
 
     /**
@@ -48,23 +40,21 @@ final class KernelTestSupport
      */
     static void requireKernel()
     {
-        String reason = null;
-        if (!Files.isExecutable(loader()))
+        requireLoader();
+        skipOrFailIf(!"root".equals(System.getProperty("user.name")), "kernel tests need root");
+    }
+
+    private static void skipOrFailIf(final boolean missing, final String reason)
+    {
+        if (!missing)
         {
-            reason = "the loader is not built: " + loader();
+            return;
         }
-        else if (!"root".equals(System.getProperty("user.name")))
+        if ("1".equals(System.getenv(REQUIRE)))
         {
-            reason = "kernel tests need root";
+            Assertions.fail(REQUIRE + "=1 but " + reason);
         }
-        if (reason != null)
-        {
-            if ("1".equals(System.getenv(REQUIRE)))
-            {
-                Assertions.fail(REQUIRE + "=1 but " + reason);
-            }
-            Assumptions.abort(reason);
-        }
+        Assumptions.abort(reason);
     }
 
     /**
