@@ -2,7 +2,7 @@
  * into the engine's Agrona ring (a file the engine created). Kernel-side losses become Loss records.
  *
  *   sluice-loader --ring FILE --events SELECTION [--pid N]... [--comm NAME]... [--uid N]...
- *                 [--exec-env] [--track-processes] [--ringbuf-bytes N] [--verbose]
+ *                 [--exec-env] [--track-processes] [--tree-argv] [--ringbuf-bytes N] [--verbose]
  *   sluice-loader --ring FILE --self-test COUNT
  *
  * SELECTION is comma-separated: ID for the scheduler events (1014 fork, 1015 exec, 1016 exit), ID:NR:TYPES for a
@@ -62,6 +62,7 @@ struct options {
     int uid_count;
     bool exec_env;
     bool track_processes;
+    bool tree_argv;
     long ringbuf_bytes;
     long self_test;
     bool verbose;
@@ -193,6 +194,7 @@ static void parse_options(int argc, char **argv)
         {"uid", required_argument, NULL, 'u'},
         {"exec-env", no_argument, NULL, 'E'},
         {"track-processes", no_argument, NULL, 't'},
+        {"tree-argv", no_argument, NULL, 'A'},
         {"ringbuf-bytes", required_argument, NULL, 'b'},
         {"self-test", required_argument, NULL, 'T'},
         {"verbose", no_argument, NULL, 'v'},
@@ -225,12 +227,14 @@ static void parse_options(int argc, char **argv)
             break;
         case 'E': opts.exec_env = true; break;
         case 't': opts.track_processes = true; break;
+        case 'A': opts.tree_argv = true; break;
         case 'b': opts.ringbuf_bytes = parse_long("--ringbuf-bytes", optarg, 4096, 1L << 30); break;
         case 'T': opts.self_test = parse_long("--self-test", optarg, 1, 1L << 40); break;
         case 'v': opts.verbose = true; break;
         case 'h':
             printf("usage: sluice-loader --ring FILE --events SELECTION [--pid N]... [--comm NAME]... [--uid N]...\n"
-                   "                     [--exec-env] [--track-processes] [--ringbuf-bytes N] [--verbose]\n"
+                   "                     [--exec-env] [--track-processes] [--tree-argv]\n"
+                   "                     [--ringbuf-bytes N] [--verbose]\n"
                    "       sluice-loader --ring FILE --self-test COUNT\n");
             exit(0);
         default:
@@ -395,6 +399,10 @@ static int on_record(void *context, void *data, size_t size)
     io_sluice_codec_sbe_kernelEvent_set_compat(&event, record->compat);
     io_sluice_codec_sbe_kernelEvent_put_comm(&event, record->comm);
     io_sluice_codec_sbe_kernelEvent_set_treeOnly(&event, (record->flags & SL_FLAG_TREE_ONLY) ? 1 : 0);
+    io_sluice_codec_sbe_kernelEvent_set_capEffective(&event, record->cap_effective);
+    io_sluice_codec_sbe_kernelEvent_set_capPermitted(&event, record->cap_permitted);
+    io_sluice_codec_sbe_kernelEvent_set_capInheritable(&event, record->cap_inheritable);
+    io_sluice_codec_sbe_kernelEvent_put_utsName(&event, record->uts_name);
 
     const int count = expected + (syscall ? 1 : 0);
     /* group positions are relative to the message's buffer (after the header), as the codec keeps them */
@@ -554,6 +562,7 @@ static int trace(void)
     skel->rodata->trace_exit = exit_;
     skel->rodata->exec_env = opts.exec_env;
     skel->rodata->track_processes = opts.track_processes;
+    skel->rodata->tree_argv = opts.tree_argv;
     skel->rodata->wakeup_bytes = (uint64_t)(ringbuf / 4 < 65536 ? ringbuf / 4 : 65536);
 
     bpf_program__set_autoload(skel->progs.sluice_exec, exec || opts.track_processes);

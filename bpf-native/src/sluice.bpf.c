@@ -74,6 +74,7 @@ const volatile __u32 trace_fork = 0;
 const volatile __u32 trace_exit = 0;
 const volatile __u32 exec_env = 0;
 const volatile __u32 track_processes = 0;   /* fork/exec/exit of every process, for the engine's process tree */
+const volatile __u32 tree_argv = 0;         /* tree-only exec records carry argv too (export filters on arguments) */
 const volatile __u64 wakeup_bytes = 65536;
 
 struct {
@@ -287,6 +288,12 @@ static __always_inline void fill_context(struct sl_record *r, struct task_struct
     r->pad1 = 0;
     /* the kernel keeps comm NUL-padded (strscpy_pad) */
     bpf_probe_read_kernel(r->comm, sizeof(r->comm), task->comm);
+    const struct cred *cred = task->cred;
+    bpf_probe_read_kernel(&r->cap_effective, sizeof(r->cap_effective), &cred->cap_effective);
+    bpf_probe_read_kernel(&r->cap_permitted, sizeof(r->cap_permitted), &cred->cap_permitted);
+    bpf_probe_read_kernel(&r->cap_inheritable, sizeof(r->cap_inheritable), &cred->cap_inheritable);
+    __builtin_memset(r->uts_name, 0, sizeof(r->uts_name));
+    bpf_probe_read_kernel_str(r->uts_name, sizeof(r->uts_name), task->nsproxy->uts_ns->name.nodename);
 }
 
 /* --- arguments: each one an sl_arg header and a value, at an offset kept below SL_HALF --- */
@@ -555,6 +562,13 @@ int BPF_PROG(sluice_exec, struct task_struct *task, pid_t old_pid, struct linux_
         ((struct sl_record *)buf)->flags = SL_FLAG_TREE_ONLY;
         off = put_int(buf, off, SL_NONE, 0);
         off = put_path(s, off, (__u64)&exe->f_path);
+        if (tree_argv) {
+            /* dev .. interpreter_ctime absent, then argv at its catalog index */
+            for (int i = 0; i < 8; i++)
+                off = put_int(buf, off, SL_NONE, 0);
+            struct mm_struct *new_mm = BPF_CORE_READ(task, mm);
+            off = put_user_list(s, off, BPF_CORE_READ(new_mm, arg_start), BPF_CORE_READ(new_mm, arg_end));
+        }
         finish(buf, off);
         return 0;
     }

@@ -89,6 +89,10 @@ struct sl_record {
     __u16 flags;         /* SL_FLAG_* */
     __u32 pad1;
     char comm[16];
+    __u64 cap_effective;     /* kernel_cap_t: one 64-bit mask (two 32-bit words before 6.3, same bytes) */
+    __u64 cap_permitted;
+    __u64 cap_inheritable;
+    char uts_name[16];       /* UTS namespace node name, cut to 16 bytes like Tracee's context */
 };
 
 struct sl_arg {

@@ -2,6 +2,7 @@ package io.sluice.detect;
 
 import io.sluice.codec.sbe.EventDecoder;
 import io.sluice.codec.sbe.EventEncoder;
+import io.sluice.codec.sbe.FilterOnlyFields;
 import io.sluice.codec.sbe.MessageHeaderDecoder;
 import io.sluice.codec.sbe.MessageHeaderEncoder;
 import io.sluice.codec.sbe.PresenceEncoder;
@@ -101,6 +102,7 @@ public final class DetectionEncoder
             .cgroupId(trigger.cgroupId())
             .mntNsId(trigger.mntNsId())
             .pidNsId(trigger.pidNsId());
+        FilterOnlyFields.copy(trigger, event);
         final PresenceEncoder presence = event.presence();
         final int triggerPresence = from.getInt(trigger.presence().offset(), ByteOrder.LITTLE_ENDIAN);
         out.putInt(presence.offset(), triggerPresence, ByteOrder.LITTLE_ENDIAN);

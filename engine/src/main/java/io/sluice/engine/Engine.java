@@ -8,6 +8,8 @@ import io.sluice.config.OutputConfig;
 import io.sluice.detect.DetectorSet;
 import io.sluice.filter.ExportFilters;
 import io.sluice.filter.FieldFilters;
+import io.sluice.filter.LineageCondition;
+import io.sluice.filter.LineageMarker;
 import io.sluice.filter.RedactionFilters;
 import io.sluice.policy.EventView;
 import io.sluice.policy.PolicySet;
@@ -111,9 +113,19 @@ public final class Engine
             tree.seed();
             enricher = new KernelEventEnricher(catalog, tree, System.getProperty("os.arch"));
         }
+        // export filter fields that need the process lineage are answered once per event at ingest, for every stream
+        final List<LineageCondition> lineage = new ArrayList<>();
+        if (exportFilters != null)
+        {
+            lineage.addAll(exportFilters.lineageConditions());
+        }
+        streams.forEach(stream -> lineage.addAll(stream.lineageConditions()));
+        final LineageMarker marker = LineageMarker.assign(lineage);
         this.ingest = new IngestLoop(sharedRing.ring(), mainDisruptor.getRingBuffer(), source, enricher, policies,
-            policies == null && exportFilters == null && redactions == null && fieldFilters == null ? null : new EventView(tree),
-            policies == null ? null : DetectorSet.wanted(catalog, policies.eventIds()), exportFilters, redactions, fieldFilters);
+            policies == null && exportFilters == null && redactions == null && fieldFilters == null && marker == null ?
+                null : new EventView(tree),
+            policies == null ? null : DetectorSet.wanted(catalog, policies.eventIds()), exportFilters, redactions, fieldFilters,
+            marker);
     }
 
     /**

@@ -10,6 +10,7 @@ import io.sluice.codec.sbe.MessageHeaderDecoder;
 import io.sluice.detect.DetectorSet;
 import io.sluice.filter.ExportFilters;
 import io.sluice.filter.FieldFilters;
+import io.sluice.filter.LineageMarker;
 import io.sluice.filter.RedactionFilters;
 import io.sluice.policy.EventView;
 import io.sluice.policy.PolicySet;
@@ -52,6 +53,7 @@ final class IngestLoop implements Runnable, MessageHandler
     private final AtomicLong unmatched = new AtomicLong();
     private final DetectorSet detectors;
     private final ExportFilters exportFilters;
+    private final LineageMarker lineage;
     private final AtomicLong exportFiltered = new AtomicLong();
     private final RedactionFilters redactions;
     private final ExpandableArrayBuffer redacted = new ExpandableArrayBuffer(4096);
@@ -71,8 +73,10 @@ final class IngestLoop implements Runnable, MessageHandler
         final DetectorSet detectors,
         final ExportFilters exportFilters,
         final RedactionFilters redactions,
-        final FieldFilters fieldFilters)
+        final FieldFilters fieldFilters,
+        final LineageMarker lineage)
     {
+        this.lineage = lineage;
         this.fieldFilters = fieldFilters;
         this.redactions = redactions;
         this.detectors = detectors;
@@ -166,12 +170,12 @@ final class IngestLoop implements Runnable, MessageHandler
 
     private void publish(final MutableDirectBuffer buffer, final int index, final int length)
     {
-        if (this.policies == null && exportFilters == null && redactions == null && fieldFilters == null)
+        if (this.policies == null && exportFilters == null && redactions == null && fieldFilters == null && lineage == null)
         {
             publishRecord(buffer, index, length);
             return;
         }
-        if (this.policies != null && exportFilters == null && redactions == null && fieldFilters == null)
+        if (this.policies != null && exportFilters == null && redactions == null && fieldFilters == null && lineage == null)
         {
             // events whose verdict is their id alone (--events openat, rules without filters) skip the full decode
             header.wrap(buffer, index);
@@ -247,6 +251,10 @@ final class IngestLoop implements Runnable, MessageHandler
     /** The export allowlist and denylist, then redaction, on the decoded view, before any stream sees the event. */
     private void exportIfKept(final MutableDirectBuffer buffer, final int index, final int length)
     {
+        if (lineage != null)
+        {
+            lineage.mark(view);
+        }
         if (exportFilters != null && !exportFilters.keep(view))
         {
             exportFiltered.lazySet(exportFiltered.get() + 1);

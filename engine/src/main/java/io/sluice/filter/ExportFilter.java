@@ -2,11 +2,8 @@ package io.sluice.filter;
 
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.codec.catalog.EventDefinition;
-import io.sluice.codec.sbe.StringArrayBlob;
-import io.sluice.codec.sbe.ValueType;
 import io.sluice.config.ConfigException;
 import io.sluice.policy.EventView;
-import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,9 +15,10 @@ import java.util.Set;
  * One of Tetragon's export filter objects: every field given must match (AND), any value of a field may (OR).
  * Fields: {@code event_set} (Sluice event names), {@code binary_regex}, {@code namespace} ({@code ""} = host
  * processes), {@code pid}, {@code pid_set} (the pids and their descendants), {@code pod_regex},
- * {@code arguments_regex} (an exec's arguments after argv[0], joined by spaces), {@code policy_names},
+ * {@code arguments_regex} (the process's arguments after argv[0], joined by spaces), {@code parent_arguments_regex},
+ * {@code labels} (pod labels; never matches a host process), {@code policy_names}, {@code capabilities},
  * {@code parent_binary_regex}, {@code ancestor_binary_regex}, {@code container_id}, {@code container_name_regex}.
- * Regular expressions are RE2, unanchored.
+ * Regular expressions are RE2, unanchored. The lineage fields ({@link LineageCondition}) are answered at ingest.
  */
 public final class ExportFilter
 {
@@ -29,24 +27,18 @@ public final class ExportFilter
         "arguments_regex", "parent_arguments_regex", "labels", "policy_names", "capabilities", "parent_binary_regex",
         "ancestor_binary_regex", "container_id", "container_name_regex");
 
-    private static final byte[] ARGV = "argv".getBytes(StandardCharsets.UTF_8);
-    private static final int MAX_DEPTH = 256;
-
     private EventIdFilter events;
     private RegexList binary;
     private byte[][] namespaces;
     private int[] pids;
-    private int[] pidSet;
     private RegexList pod;
-    private RegexList arguments;
     private long policyMask = -1;
     private RegexList parentBinary;
-    private RegexList ancestorBinary;
     private RegexList containerId;
     private RegexList containerName;
+    private CapabilityFilter capabilities;
+    private final List<LineageCondition> lineage = new ArrayList<>();
     private final Utf8Text text = new Utf8Text();
-    private final StringArrayBlob argv = new StringArrayBlob();
-    private final UnsafeBuffer argvBuffer = new UnsafeBuffer(0, 0);
 
     /**
      * @param origin      the flag or file, for errors.
@@ -60,6 +52,11 @@ public final class ExportFilter
         for (final Map.Entry<String, Object> entry : object.entrySet())
         {
             final String field = entry.getKey();
+            if (field.equals("capabilities"))
+            {
+                capabilities = new CapabilityFilter(origin, entry.getValue());
+                continue;
+            }
             final List<String> values = strings(origin, field, entry.getValue());
             switch (field)
             {
@@ -91,9 +88,12 @@ public final class ExportFilter
                     }
                 }
                 case "pid" -> pids = ints(origin, field, values);
-                case "pid_set" -> pidSet = ints(origin, field, values);
+                case "pid_set" -> lineage.add(LineageCondition.pidSet(ints(origin, field, values)));
                 case "pod_regex" -> pod = new RegexList(origin, field, values);
-                case "arguments_regex" -> arguments = new RegexList(origin, field, values);
+                case "arguments_regex" -> lineage.add(LineageCondition.regexes(LineageCondition.Kind.ARGUMENTS,
+                    new RegexList(origin, field, values)));
+                case "parent_arguments_regex" -> lineage.add(LineageCondition.regexes(LineageCondition.Kind.PARENT_ARGUMENTS,
+                    new RegexList(origin, field, values)));
                 case "policy_names" ->
                 {
                     long mask = 0;
@@ -116,12 +116,11 @@ public final class ExportFilter
                     policyMask = mask;
                 }
                 case "parent_binary_regex" -> parentBinary = new RegexList(origin, field, values);
-                case "ancestor_binary_regex" -> ancestorBinary = new RegexList(origin, field, values);
+                case "ancestor_binary_regex" -> lineage.add(LineageCondition.regexes(LineageCondition.Kind.ANCESTOR_BINARY,
+                    new RegexList(origin, field, values)));
                 case "container_id" -> containerId = new RegexList(origin, field, values);
                 case "container_name_regex" -> containerName = new RegexList(origin, field, values);
-                case "parent_arguments_regex", "capabilities", "labels" -> throw new ConfigException(origin, field,
-                    String.join(",", values), "not available yet (events carry no " +
-                    (field.equals("labels") ? "pod labels" : field.equals("capabilities") ? "capabilities" : "parent arguments") + ")");
+                case "labels" -> throw new ConfigException(origin, field, String.join(",", values), "not available yet");
                 default -> throw new ConfigException(origin, field, null,
                     "unknown export filter field (expected " + String.join(", ", FIELDS.stream().sorted().toList()) + ")");
             }
@@ -143,10 +142,6 @@ public final class ExportFilter
             return false;
         }
         if (pids != null && !contains(pids, event.hostPid()))
-        {
-            return false;
-        }
-        if (pidSet != null && !inPidSet(event))
         {
             return false;
         }
@@ -175,11 +170,24 @@ public final class ExportFilter
         {
             return false;
         }
-        if (ancestorBinary != null && !anyAncestor(event))
+        if (capabilities != null && !capabilities.matches(event))
         {
             return false;
         }
-        return arguments == null || arguments.any(arguments(event));
+        for (int i = 0; i < lineage.size(); i++)
+        {
+            if (!lineage.get(i).heldBy(event))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return the fields of this filter that need the process lineage, answered at ingest. */
+    public List<LineageCondition> lineageConditions()
+    {
+        return lineage;
     }
 
     private boolean namespaceMatches(final EventView event)
@@ -193,74 +201,6 @@ public final class ExportFilter
             }
         }
         return false;
-    }
-
-    private boolean anyAncestor(final EventView event)
-    {
-        for (int i = 0; i < event.ancestorCount(); i++)
-        {
-            if (ancestorBinary.any(text.of(event.ancestorExe(i), event.ancestorExeLength(i))))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean inPidSet(final EventView event)
-    {
-        int pid = event.hostPid();
-        for (int depth = 0; depth < MAX_DEPTH && pid > 0; depth++)
-        {
-            if (contains(pidSet, pid))
-            {
-                return true;
-            }
-            final int parent = event.parentOf(pid);
-            if (parent == pid)
-            {
-                break;
-            }
-            pid = parent;
-        }
-        for (int i = 0; i < event.ancestorCount(); i++)
-        {
-            if (contains(pidSet, event.ancestorPid(i)))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** An exec's arguments after argv[0], joined by spaces (Tetragon's {@code process.arguments}); else empty. */
-    private CharSequence arguments(final EventView event)
-    {
-        final StringBuilder joined = text.clear();
-        final int i = event.dataIndex(ARGV);
-        if (i < 0 || event.dataType(i) != ValueType.STR_ARRAY)
-        {
-            return joined;
-        }
-        argvBuffer.wrap(event.dataValue(i), 0, Math.max(1, event.dataValueLength(i)));
-        argv.wrap(argvBuffer, 0, event.dataValueLength(i));
-        boolean first = true;
-        boolean any = false;
-        while (argv.next())
-        {
-            if (first)
-            {
-                first = false;
-                continue;
-            }
-            if (any)
-            {
-                joined.append(' ');
-            }
-            text.append(event.dataValue(i), argv.elementOffset(), argv.elementLength());
-            any = true;
-        }
-        return joined;
     }
 
     private static boolean contains(final int[] values, final int value)

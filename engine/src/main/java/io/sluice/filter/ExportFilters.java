@@ -52,6 +52,21 @@ public final class ExportFilters
         return true;
     }
 
+    /** @return the lineage conditions of every object, allowlist then denylist. */
+    public List<LineageCondition> lineageConditions()
+    {
+        final List<LineageCondition> conditions = new ArrayList<>();
+        for (final ExportFilter filter : allow)
+        {
+            conditions.addAll(filter.lineageConditions());
+        }
+        for (final ExportFilter filter : deny)
+        {
+            conditions.addAll(filter.lineageConditions());
+        }
+        return conditions;
+    }
+
     /**
      * Parse filter objects, one JSON object per line, from a flag's value: inline JSON or {@code @FILE}.
      *

@@ -3,6 +3,7 @@ package io.sluice.filter;
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.codec.sbe.EventDecoder;
 import io.sluice.codec.sbe.EventEncoder;
+import io.sluice.codec.sbe.FilterOnlyFields;
 import io.sluice.codec.sbe.MessageHeaderDecoder;
 import io.sluice.codec.sbe.MessageHeaderEncoder;
 import io.sluice.codec.sbe.PresenceEncoder;
@@ -93,6 +94,7 @@ final class FieldMaskEncoder
             .cgroupId(from.cgroupId())
             .mntNsId(from.mntNsId())
             .pidNsId(from.pidNsId());
+        FilterOnlyFields.copy(from, to);
         final PresenceEncoder presence = to.presence();
         out.putInt(presence.offset(), in.getInt(from.presence().offset(), ByteOrder.LITTLE_ENDIAN), ByteOrder.LITTLE_ENDIAN);
         if (!TIMESTAMP.in(keep))

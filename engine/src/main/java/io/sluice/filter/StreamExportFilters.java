@@ -85,6 +85,12 @@ public final class StreamExportFilters
         return redactedLength;
     }
 
+    /** @return the lineage conditions of this stream's allowlist and denylist. */
+    public List<LineageCondition> lineageConditions()
+    {
+        return exportFilters == null ? List.of() : exportFilters.lineageConditions();
+    }
+
     /** @return where the last rewritten record is. */
     public DirectBuffer out()
     {

@@ -2,6 +2,7 @@ package io.sluice.policy;
 
 import io.sluice.codec.sbe.EventDecoder;
 import io.sluice.codec.sbe.EventEncoder;
+import io.sluice.codec.sbe.FilterOnlyFields;
 import io.sluice.codec.sbe.MessageHeaderDecoder;
 import io.sluice.codec.sbe.ValueType;
 import io.sluice.process.KernelEventEnricher;
@@ -37,6 +38,13 @@ public final class EventView
     private int mntNs;
     private int pidNs;
     private long policiesMatched;
+    private long capEffective;
+    private long capPermitted;
+    private long capInheritable;
+    private long lineageMarks;
+    private boolean containerNew;
+    private final byte[] utsName = new byte[FilterOnlyFields.UTS_NAME_LENGTH];
+    private int utsNameLength;
     private final byte[] comm = new byte[64];
     private int commLength;
     private byte[] executable = new byte[256];
@@ -141,6 +149,12 @@ public final class EventView
         mntNs = (int)event.mntNsId();
         pidNs = (int)event.pidNsId();
         policiesMatched = event.policiesMatched();
+        capEffective = FilterOnlyFields.capEffective(event);
+        capPermitted = FilterOnlyFields.capPermitted(event);
+        capInheritable = FilterOnlyFields.capInheritable(event);
+        lineageMarks = FilterOnlyFields.lineageMarks(event);
+        containerNew = FilterOnlyFields.containerNew(event);
+        utsNameLength = FilterOnlyFields.utsName(event, utsName);
         ancestorCount = 0;
         for (final EventDecoder.AncestorsDecoder ancestor : event.ancestors())
         {
@@ -223,6 +237,75 @@ public final class EventView
         encoder.wrap(buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH).policiesMatched(policies);
         encoder.presence().policies(policies != 0);
         policiesMatched = policies;
+    }
+
+    /**
+     * Write the lineage marks into the record this view decoded (records older than schema version 2 have no room
+     * for them: only this view keeps them).
+     *
+     * @param marks bit i = lineage condition i held.
+     */
+    public void lineageMarks(final long marks)
+    {
+        if (FilterOnlyFields.present(event))
+        {
+            encoder.wrap(buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH).lineageMarks(marks);
+        }
+        lineageMarks = marks;
+    }
+
+    /** @return the lineage marks of the export filters (computed at ingest). */
+    public long lineageMarks()
+    {
+        return lineageMarks;
+    }
+
+    /** @return true when the record carries capabilities (schema version 2 and later). */
+    public boolean hasCapabilities()
+    {
+        return FilterOnlyFields.present(event);
+    }
+
+    /** @return effective capabilities (bit n = CAP_* number n). */
+    public long capEffective()
+    {
+        return capEffective;
+    }
+
+    /** @return permitted capabilities. */
+    public long capPermitted()
+    {
+        return capPermitted;
+    }
+
+    /** @return inheritable capabilities. */
+    public long capInheritable()
+    {
+        return capInheritable;
+    }
+
+    /** @return true when the event's container was first seen after Sluice started. */
+    public boolean containerNew()
+    {
+        return containerNew;
+    }
+
+    /** @return the UTS name bytes (valid up to {@link #utsNameLength()}). */
+    public byte[] utsName()
+    {
+        return utsName;
+    }
+
+    /** @return the UTS name's length. */
+    public int utsNameLength()
+    {
+        return utsNameLength;
+    }
+
+    /** @return the process tree, or null when only the event itself is known (replay, synthetic, stream threads). */
+    public ProcessTree tree()
+    {
+        return tree;
     }
 
     private void ensureData(final int i)

@@ -259,8 +259,11 @@ public final class PolicyCompiler
                 }
                 if (expression.values().contains("new"))
                 {
-                    throw new ConfigException(origin, field, expression.text(),
-                        "container=new is not available yet (container start times are not tracked)");
+                    if (expression.values().size() > 1)
+                    {
+                        throw new ConfigException(origin, field, expression.text(), "container=new takes no other value");
+                    }
+                    return ContainerCondition.newContainer(textOperator(origin, field, expression) == Operator.NE);
                 }
                 return new TextCondition(TextCondition.Field.CONTAINER_ID, textOperator(origin, field, expression) == Operator.NE,
                     patterns(origin, field, expression));
@@ -271,12 +274,12 @@ public final class PolicyCompiler
                 }
                 return new ContainerCondition(false);
             case "uts":
-                throw new ConfigException(origin, field, expression.text(),
-                    "uts is not available yet (events carry no UTS name)");
+                return new TextCondition(TextCondition.Field.UTS, textOperator(origin, field, expression) == Operator.NE,
+                    patterns(origin, field, expression));
             default:
                 throw new ConfigException(origin, field, expression.text(), "unknown " + (inScope ? "scope" : "filter") +
                     " key '" + key + "' (expected " + (inScope ? "global, follow, " : "data.<arg>, retval, ") +
-                    "comm, pid, uid, executable, binary, container, not-container, containerId, tree, mntns, pidns)");
+                    "comm, pid, uid, executable, binary, container, not-container, containerId, tree, mntns, pidns, uts)");
         }
     }
 

@@ -31,6 +31,8 @@ public final class PolicyFiles
     private static final Set<String> PLAIN_KEYS = Set.of("type", "name", "description", "scope", "rules", "defaultActions",
         "defaultAction");
     private static final Set<String> RULE_KEYS = Set.of("event", "filters", "actions");
+    /** Tracee's actions: printing the event is the only one ({@code log} is its older name). */
+    private static final Set<String> ACTIONS = Set.of("print", "log");
 
     private PolicyFiles()
     {
@@ -127,6 +129,9 @@ public final class PolicyFiles
         final String prefix)
     {
         final List<String> scope = strings(origin, prefix + "scope", spec.get("scope"));
+        actions(origin, prefix + "defaultActions", spec.get("defaultActions"));
+        actions(origin, prefix + "defaultAction", spec.get("defaultAction") instanceof List ? spec.get("defaultAction") :
+            spec.get("defaultAction") == null ? null : List.of(spec.get("defaultAction")));
         final List<PolicyDocument.Rule> rules = new ArrayList<>();
         final Object rawRules = spec.get("rules");
         if (rawRules != null && !(rawRules instanceof List))
@@ -141,11 +146,25 @@ public final class PolicyFiles
                 final String field = prefix + "rules[" + i++ + "]";
                 final Map<String, Object> rule = map(origin, field, rawRule);
                 keys(origin, field + ".", rule, RULE_KEYS);
+                actions(origin, field + ".actions", rule.get("actions"));
                 rules.add(new PolicyDocument.Rule(field, string(origin, field + ".event", rule.get("event")),
                     strings(origin, field + ".filters", rule.get("filters"))));
             }
         }
         return new PolicyDocument(name, origin, scope, rules);
+    }
+
+    /** Every action named must be one Sluice takes; each matched event is printed, as in Tracee. */
+    private static void actions(final String origin, final String field, final Object value)
+    {
+        for (final String action : strings(origin, field, value))
+        {
+            if (action == null || !ACTIONS.contains(action))
+            {
+                throw new ConfigException(origin, field, action,
+                    "unknown action (print is the only action, log its older name)");
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -2,7 +2,7 @@ package io.sluice.policy;
 
 /**
  * A string filter on a process field: {@code comm=bash,zsh}, {@code executable!=/usr/bin/*},
- * {@code containerId=abc*}. {@code =} passes when any pattern matches, {@code !=} when none does.
+ * {@code containerId=abc*}, {@code uts=web*}. {@code =} passes when any pattern matches, {@code !=} when none does.
  */
 public final class TextCondition implements Condition
 {
@@ -14,7 +14,9 @@ public final class TextCondition implements Condition
         /** The executable's path ({@code executable}, {@code binary}). */
         EXECUTABLE,
         /** The container id ({@code containerId}). */
-        CONTAINER_ID
+        CONTAINER_ID,
+        /** The UTS namespace's host name ({@code uts}; the sensor keeps its first 16 bytes, as Tracee does). */
+        UTS
     }
 
     private final Field field;
@@ -47,6 +49,10 @@ public final class TextCondition implements Condition
             case EXECUTABLE:
                 bytes = event.executable();
                 length = event.executableLength();
+                break;
+            case UTS:
+                bytes = event.utsName();
+                length = event.utsNameLength();
                 break;
             default:
                 bytes = event.containerId();

@@ -4,6 +4,7 @@ import io.sluice.codec.catalog.ArgDefinition;
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.codec.catalog.EventDefinition;
 import io.sluice.codec.sbe.EventEncoder;
+import io.sluice.codec.sbe.FilterOnlyFields;
 import io.sluice.codec.sbe.KernelEventDecoder;
 import io.sluice.codec.sbe.MessageHeaderDecoder;
 import io.sluice.codec.sbe.MessageHeaderEncoder;
@@ -41,6 +42,7 @@ public final class KernelEventEnricher
     private final int forkChildNsPid;
     private final int forkStartTime;
     private final int execPathname;
+    private final int execArgv;
     private final int exitGroupExit;
 
     private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
@@ -49,7 +51,9 @@ public final class KernelEventEnricher
     private final EventEncoder event = new EventEncoder();
     private final UnsafeBuffer value = new UnsafeBuffer(0, 0);
     private final byte[] comm = new byte[16];
+    private final byte[] utsName = new byte[FilterOnlyFields.UTS_NAME_LENGTH];
     private byte[] path = new byte[ProcessEntry.MAX_PATH];
+    private byte[] argv = new byte[1024];
 
     /**
      * @param catalog the event catalog (argument names, syscall names).
@@ -91,6 +95,7 @@ public final class KernelEventEnricher
         forkChildNsPid = index(fork, "child_ns_pid");
         forkStartTime = index(fork, "start_time");
         execPathname = index(catalog.byId(EXEC), "pathname");
+        execArgv = index(catalog.byId(EXEC), "argv");
         exitGroupExit = index(catalog.byId(EXIT), "process_group_exit");
     }
 
@@ -121,6 +126,7 @@ public final class KernelEventEnricher
         int childNsPid = 0;
         long childStart = 0;
         int pathLength = -1;
+        int argvLength = -1;
         boolean groupExit = false;
         int index = 0;
         for (final KernelEventDecoder.ArgsDecoder arg : kernel.args())
@@ -154,7 +160,16 @@ public final class KernelEventEnricher
             {
                 groupExit = intValue != 0;
             }
-            if (eventId == EXEC && index == execPathname && type == ValueType.STR)
+            if (eventId == EXEC && index == execArgv && type == ValueType.STR_ARRAY)
+            {
+                argvLength = arg.valueLength();
+                if (argv.length < argvLength)
+                {
+                    argv = new byte[argvLength];
+                }
+                arg.getValue(argv, 0, argvLength);
+            }
+            else if (eventId == EXEC && index == execPathname && type == ValueType.STR)
             {
                 pathLength = arg.valueLength();
                 if (path.length < pathLength)
@@ -175,6 +190,10 @@ public final class KernelEventEnricher
         if (eventId == EXEC && pathLength >= 0)
         {
             tree.onExec(process, path, pathLength, comm, commLength);
+            if (argvLength >= 0)
+            {
+                process.arguments(argv, argvLength);
+            }
         }
         else if (eventId == FORK && childPid != 0 && childTid == childPid)
         {
@@ -214,7 +233,14 @@ public final class KernelEventEnricher
             .gid(kernel.gid())
             .cgroupId(kernel.cgroupId())
             .mntNsId(kernel.mntNsId())
-            .pidNsId(kernel.pidNsId());
+            .pidNsId(kernel.pidNsId())
+            .capEffective(kernel.capEffective())
+            .capPermitted(kernel.capPermitted())
+            .capInheritable(kernel.capInheritable())
+            .lineageMarks(0)
+            .containerNew((short)(process.containerNew ? 1 : 0));
+        kernel.getUtsName(utsName, 0);
+        event.putUtsName(utsName, 0);
         event.presence().clear()
             .timestamp(true).workload(true).process(true).thread(true).threadStartTime(true).pid(true)
             .realUser(true).realUserId(true).hostPid(true).user(true).userId(true)

@@ -85,6 +85,7 @@ final class ProcFs
             final byte[] commBytes = comm.getBytes(StandardCharsets.UTF_8);
             entry.comm(commBytes, commBytes.length);
             readExe(pid, entry);
+            readArguments(pid, entry);
             entry.containerId = containerId(pid);
             return true;
         }
@@ -116,6 +117,38 @@ final class ProcFs
             // gone, or not readable: no container known
         }
         return ContainerIds.NONE;
+    }
+
+    /** The arguments after argv[0] from /proc/PID/cmdline (NUL-separated), joined by spaces. */
+    void readArguments(final int pid, final ProcessEntry entry)
+    {
+        try
+        {
+            final byte[] cmdline = Files.readAllBytes(root.resolve(pid + "/cmdline"));
+            int start = 0;
+            while (start < cmdline.length && cmdline[start] != 0)
+            {
+                start++;
+            }
+            start++;
+            int end = cmdline.length;
+            while (end > start && cmdline[end - 1] == 0)
+            {
+                end--;
+            }
+            for (int i = start; i < end; i++)
+            {
+                if (cmdline[i] == 0)
+                {
+                    cmdline[i] = ' ';
+                }
+            }
+            entry.argumentText(cmdline, Math.min(start, end), Math.max(0, end - start));
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            // gone, or a kernel thread: no arguments
+        }
     }
 
     void readExe(final int pid, final ProcessEntry entry)

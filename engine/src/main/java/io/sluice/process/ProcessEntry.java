@@ -6,8 +6,12 @@ package io.sluice.process;
  */
 public final class ProcessEntry
 {
+    private static final byte[] SPACE = {' '};
+
     /** Longest executable path kept; longer paths are cut (the event's own pathname argument is whole). */
     public static final int MAX_PATH = 4096;
+    /** Longest argument text kept (Tetragon's {@code arguments}: argv after argv[0], joined by spaces). */
+    public static final int MAX_ARGUMENTS = 4096;
 
     int hostPid;
     int nsPid;
@@ -21,6 +25,9 @@ public final class ProcessEntry
     byte[] exe = new byte[256];
     int exeLength;
     byte[] containerId = ContainerIds.NONE;
+    boolean containerNew;
+    byte[] args = new byte[128];
+    int argsLength;
 
     void reset(final int hostPid, final int nsPid, final int hostPpid, final long startNanos, final int uid)
     {
@@ -34,6 +41,8 @@ public final class ProcessEntry
         this.commLength = 0;
         this.exeLength = 0;
         this.containerId = ContainerIds.NONE;
+        this.containerNew = false;
+        this.argsLength = 0;
     }
 
     void exe(final byte[] src, final int offset, final int length)
@@ -58,7 +67,87 @@ public final class ProcessEntry
         exe(parent.exe, 0, parent.exeLength);
         comm(parent.comm, parent.commLength);
         containerId = parent.containerId;
+        containerNew = parent.containerNew;
         cgroupId = parent.cgroupId;
+        argumentText(parent.args, 0, parent.argsLength);
+    }
+
+    /**
+     * The arguments of the image a process runs, from an exec's {@code argv} (a STR_ARRAY value: little-endian
+     * {@code u32} length then bytes, per element): argv[0] is left out, the rest joined by single spaces.
+     *
+     * @param strArray the STR_ARRAY bytes.
+     * @param length   how many.
+     */
+    void arguments(final byte[] strArray, final int length)
+    {
+        argsLength = 0;
+        int cursor = 0;
+        boolean first = true;
+        while (cursor + 4 <= length)
+        {
+            final int elementLength = (strArray[cursor] & 0xff) | (strArray[cursor + 1] & 0xff) << 8 |
+                (strArray[cursor + 2] & 0xff) << 16 | (strArray[cursor + 3] & 0xff) << 24;
+            cursor += 4;
+            if (elementLength < 0 || cursor + elementLength > length)
+            {
+                return;
+            }
+            if (!first)
+            {
+                if (argsLength > 0)
+                {
+                    appendArguments(SPACE, 0, 1);
+                }
+                appendArguments(strArray, cursor, elementLength);
+            }
+            first = false;
+            cursor += elementLength;
+        }
+    }
+
+    /**
+     * @param text   argument text as Tetragon prints it (already joined).
+     * @param offset where it starts.
+     * @param length how many bytes.
+     */
+    void argumentText(final byte[] text, final int offset, final int length)
+    {
+        argsLength = 0;
+        appendArguments(text, offset, length);
+    }
+
+    private void appendArguments(final byte[] src, final int offset, final int length)
+    {
+        final int copy = Math.min(length, MAX_ARGUMENTS - argsLength);
+        if (copy <= 0)
+        {
+            return;
+        }
+        if (args.length < argsLength + copy)
+        {
+            args = java.util.Arrays.copyOf(args, Math.min(MAX_ARGUMENTS, Math.max(argsLength + copy, args.length * 2)));
+        }
+        System.arraycopy(src, offset, args, argsLength, copy);
+        argsLength += copy;
+    }
+
+    /** @return the argument text bytes (valid up to {@link #argumentsLength()}). */
+    public byte[] argumentsBytes()
+    {
+        return args;
+    }
+
+    /** @return the argument text's length (0 when unknown or none). */
+    public int argumentsLength()
+    {
+        return argsLength;
+    }
+
+    /** @return true when the process's container was first seen after Sluice started. */
+    public boolean containerNew()
+    {
+        return containerNew;
     }
 
     /** @return the command name bytes (valid up to {@link #commLength()}). */

@@ -16,6 +16,8 @@ public final class ProcessTree
     private final Int2ObjectHashMap<ProcessEntry> byPid = new Int2ObjectHashMap<>();
     private final ArrayDeque<ProcessEntry> pool = new ArrayDeque<>();
     private final ProcFs procFs;
+    private final java.util.Set<String> containersAtStart = new java.util.HashSet<>();
+    private boolean seeding;
 
     /**
      * @param procFs where to read processes from.
@@ -41,11 +43,13 @@ public final class ProcessTree
     public int seed()
     {
         int added = 0;
+        seeding = true;
         for (final int pid : procFs.pids())
         {
             final ProcessEntry entry = take();
             if (procFs.read(pid, entry))
             {
+                isNewContainer(entry.containerId);
                 put(entry);
                 added++;
             }
@@ -54,6 +58,7 @@ public final class ProcessTree
                 release(entry);
             }
         }
+        seeding = false;
         return added;
     }
 
@@ -82,6 +87,7 @@ public final class ProcessTree
                 entry.reset(hostPid, nsPid, hostPpid, startNanos, uid);
                 entry.comm(comm, commLength);
             }
+            entry.containerNew = isNewContainer(entry.containerId);
             entry.startNanos = startNanos;
             entry.uniqueId = ProcessEntry.uniqueId(hostPid, startNanos);
             put(entry);
@@ -118,7 +124,32 @@ public final class ProcessTree
     {
         entry.exe(path, 0, pathLength);
         entry.comm(comm, commLength);
-        entry.containerId = procFs.containerId(entry.hostPid);
+        entry.argsLength = 0;
+        final byte[] containerId = procFs.containerId(entry.hostPid);
+        if (containerId.length == 0 || !java.util.Arrays.equals(containerId, entry.containerId))
+        {
+            entry.containerId = containerId;
+            entry.containerNew = isNewContainer(containerId);
+        }
+    }
+
+    /**
+     * A container is new when no process was in it when the tree was seeded (Tracee's {@code container=new}: started
+     * after the tracer).
+     */
+    private boolean isNewContainer(final byte[] containerId)
+    {
+        if (containerId.length == 0)
+        {
+            return false;
+        }
+        final String id = new String(containerId, java.nio.charset.StandardCharsets.US_ASCII);
+        if (seeding)
+        {
+            containersAtStart.add(id);
+            return false;
+        }
+        return !containersAtStart.contains(id);
     }
 
     /**

@@ -45,6 +45,8 @@ public record KernelSpec(
         command.add(selection());
         // fork/exec/exit of every process keep the engine's process tree true even when they are not selected
         command.add("--track-processes");
+        // ... and with the arguments of every exec, for export filters on arguments and parent arguments
+        command.add("--tree-argv");
         pids.forEach(pid -> add(command, "--pid", pid.toString()));
         comms.forEach(comm -> add(command, "--comm", comm));
         uids.forEach(uid -> add(command, "--uid", uid.toString()));

@@ -4,6 +4,7 @@ import io.sluice.codec.catalog.ArgDefinition;
 import io.sluice.codec.catalog.ArgType;
 import io.sluice.codec.catalog.EventDefinition;
 import io.sluice.codec.sbe.EventEncoder;
+import io.sluice.codec.sbe.FilterOnlyFields;
 import io.sluice.codec.sbe.SockaddrBlob;
 import io.sluice.codec.sbe.StringArrayBlob;
 import io.sluice.codec.sbe.MessageHeaderEncoder;
@@ -15,6 +16,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.RingBuffer;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +52,10 @@ public final class SyntheticSource implements EventSource
     private final Proc[] processes = new Proc[PROCESSES];
     private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[MAX_RECORD]);
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
+    private static final long ROOT_CAPABILITIES = (1L << 41) - 1;
+    private static final byte[] UTS_NAME = Arrays.copyOf("synthetic".getBytes(StandardCharsets.US_ASCII),
+        FilterOnlyFields.UTS_NAME_LENGTH);
+
     private final EventEncoder encoder = new EventEncoder();
     private final SplittableRandom random;
 
@@ -216,7 +222,14 @@ public final class SyntheticSource implements EventSource
             .gid(proc.uid)
             .cgroupId(1)
             .mntNsId(4026531841L)
-            .pidNsId(4026531836L);
+            .pidNsId(4026531836L)
+            // root runs with every capability (CAP_CHOWN .. CAP_CHECKPOINT_RESTORE), other users with none
+            .capEffective(proc.uid == 0 ? ROOT_CAPABILITIES : 0)
+            .capPermitted(proc.uid == 0 ? ROOT_CAPABILITIES : 0)
+            .capInheritable(0)
+            .lineageMarks(0)
+            .containerNew((short)0)
+            .putUtsName(UTS_NAME, 0);
         encoder.presence().clear()
             .timestamp(true).workload(true).process(true).thread(true).threadStartTime(true).pid(true)
             .realUser(true).realUserId(true).executable(true).hostPid(true).policies(!spec.policies().isEmpty());

@@ -9,6 +9,7 @@ import io.sluice.config.StreamConfig;
 import io.sluice.destination.Destination;
 import io.sluice.filter.EventIdFilter;
 import io.sluice.filter.PolicyFilter;
+import io.sluice.filter.LineageCondition;
 import io.sluice.filter.StreamExportFilters;
 import io.sluice.format.EventFormatter;
 import io.sluice.ring.EventSlot;
@@ -27,6 +28,7 @@ public final class Stream
     private final StreamCounters counters = new StreamCounters();
     private final Disruptor<EventSlot> disruptor;
     private final StreamRouter router;
+    private final List<LineageCondition> lineage;
     private final StreamWriter writer;
     private final Destination[] destinations;
     private final byte[][] preambles;
@@ -87,6 +89,13 @@ public final class Stream
         this.writer = new StreamWriter(config.name(), formatters, this.destinations, formatOf, counters);
         this.disruptor.handleEventsWith(new EventHandler[] {writer});
         this.router = new StreamRouter(events, policies, config.mode(), disruptor.getRingBuffer(), counters, exports);
+        this.lineage = exports == null ? List.of() : exports.lineageConditions();
+    }
+
+    /** @return the lineage conditions of this stream's export filters (the ingest thread answers them). */
+    public List<LineageCondition> lineageConditions()
+    {
+        return lineage;
     }
 
     /**

@@ -39,6 +39,17 @@ class ExportFiltersTest
         final ExportFilters filters = new ExportFilters(ExportFilters.parse("--export-allowlist", json, TestEvent.CATALOG, POLICIES), List.of());
         final EventView view = event.view();
         view.policiesMatched(policies);
+        return keep(filters, view);
+    }
+
+    /** As the engine does: lineage conditions answered first (at ingest), then the lists. */
+    private static boolean keep(final ExportFilters filters, final EventView view)
+    {
+        final LineageMarker marker = LineageMarker.assign(filters.lineageConditions());
+        if (marker != null)
+        {
+            marker.mark(view);
+        }
         return filters.keep(view);
     }
 
@@ -109,6 +120,27 @@ class ExportFiltersTest
     }
 
     @Test
+    void capabilitiesWithEachMatchSet()
+    {
+        final long sysAdmin = 1L << 21;
+        final long bpf = 1L << 39;
+        final long netRaw = 1L << 13;
+        final TestEvent admin = TestEvent.of("openat").capabilities(sysAdmin | bpf, sysAdmin | bpf | netRaw, 0);
+        assertTrue(allow("{\"capabilities\": {\"effective\": {\"any\": [\"CAP_SYS_ADMIN\", \"CAP_NET_RAW\"]}}}", admin));
+        assertFalse(allow("{\"capabilities\": {\"effective\": {\"any\": [\"CAP_NET_RAW\"]}}}", admin));
+        assertTrue(allow("{\"capabilities\": {\"effective\": {\"all\": [\"CAP_BPF\", \"CAP_SYS_ADMIN\"]}}}", admin));
+        assertFalse(allow("{\"capabilities\": {\"effective\": {\"all\": [\"CAP_BPF\", \"CAP_NET_RAW\"]}}}", admin));
+        assertTrue(allow("{\"capabilities\": {\"effective\": {\"exactly\": [\"CAP_BPF\", \"CAP_SYS_ADMIN\"]}}}", admin));
+        assertFalse(allow("{\"capabilities\": {\"permitted\": {\"exactly\": [\"CAP_BPF\", \"CAP_SYS_ADMIN\"]}}}", admin));
+        assertTrue(allow("{\"capabilities\": {\"effective\": {\"none\": [\"CAP_NET_RAW\"]}}}", admin));
+        assertFalse(allow("{\"capabilities\": {\"permitted\": {\"none\": [\"CAP_NET_RAW\"]}}}", admin));
+        assertTrue(allow("{\"capabilities\": {\"inheritable\": {\"none\": [\"CAP_SYS_ADMIN\"]}}}", admin));
+        assertFalse(allow("{\"capabilities\": {\"effective\": {\"any\": [\"CAP_BPF\"]}, \"permitted\": {\"none\": [\"NET_RAW\"]}}}",
+            admin), "the sets given all hold (AND); names without CAP_ are taken, as Tetragon spells DAC_OVERRIDE");
+        assertTrue(allow("{\"capabilities\": {\"effective\": {\"any\": [\"21\"]}}}", admin), "or the capability's number");
+    }
+
+    @Test
     void containerIdAndName()
     {
         assertTrue(allow("{\"container_id\": [\"^551e\"]}", CURL));
@@ -133,13 +165,13 @@ class ExportFiltersTest
     {
         final ExportFilters denyOnly = new ExportFilters(List.of(),
             ExportFilters.parse("--export-denylist", "{\"binary_regex\": [\"cat$\"]}", TestEvent.CATALOG, POLICIES));
-        assertTrue(denyOnly.keep(CURL.view()));
-        assertFalse(denyOnly.keep(HOST_OPEN.view()));
+        assertTrue(keep(denyOnly, CURL.view()));
+        assertFalse(keep(denyOnly, HOST_OPEN.view()));
         final ExportFilters both = new ExportFilters(
             ExportFilters.parse("--export-allowlist", "{\"event_set\": [\"openat\"]}", TestEvent.CATALOG, POLICIES),
             ExportFilters.parse("--export-denylist", "{\"pid\": [600]}", TestEvent.CATALOG, POLICIES));
-        assertFalse(both.keep(HOST_OPEN.view()), "allowed and denied: deny wins");
-        assertFalse(both.keep(CURL.view()), "not allowed");
+        assertFalse(keep(both, HOST_OPEN.view()), "allowed and denied: deny wins");
+        assertFalse(keep(both, CURL.view()), "not allowed");
     }
 
     @Test
@@ -165,7 +197,15 @@ class ExportFiltersTest
         assertTrue(refusal("{\"policy_names\": [\"nope\"]}").contains("unknown policy"));
         assertTrue(refusal("{\"pid\": [\"one\"]}").contains("expected a pid"));
         assertTrue(refusal("[1, 2]").contains("not a JSON object"));
-        assertTrue(refusal("{\"capabilities\": [\"CAP_SYS_ADMIN\"]}").contains("not available yet"));
+        assertEquals("--export-allowlist: capabilities = '[CAP_SYS_ADMIN]': expected an object with effective, permitted and/or inheritable",
+            refusal("{\"capabilities\": [\"CAP_SYS_ADMIN\"]}"));
+        assertEquals("--export-allowlist: capabilities.effective = '{any=[CAP_BPF], all=[CAP_BPF]}': a capability set takes exactly one "
+            + "of any, all, exactly, none", refusal("{\"capabilities\": {\"effective\": {\"any\": [\"CAP_BPF\"], \"all\": [\"CAP_BPF\"]}}}"));
+        assertEquals("--export-allowlist: capabilities.effective.any = 'CAP_FLY': unknown capability (expected a name such as CAP_SYS_ADMIN)",
+            refusal("{\"capabilities\": {\"effective\": {\"any\": [\"CAP_FLY\"]}}}"));
+        assertTrue(refusal("{\"capabilities\": {\"bounding\": {\"any\": [\"CAP_BPF\"]}}}").contains("unknown capability set"));
+        assertTrue(refusal("{\"capabilities\": {\"effective\": {\"some\": [\"CAP_BPF\"]}}}").contains("unknown match set"));
+        assertTrue(refusal("{\"parent_arguments_regex\": [\"(\"]}").contains("bad regular expression"));
     }
 
     private static String refusal(final String json)

@@ -71,6 +71,15 @@ class PolicyFilesTest
     }
 
     @Test
+    void printIsTheActionAndLogItsOlderName() throws IOException
+    {
+        final Path actions = write("actions.yaml", policy("actions", "global", "openat")
+            .replace("  scope:", "  defaultActions: [log]\n  scope:")
+            .replace("- event: openat", "- event: openat\n      actions: [print]"));
+        assertArrayEquals(new String[] {"actions"}, compile(actions).names());
+    }
+
+    @Test
     void readsJsonAndThePlainForm() throws IOException
     {
         final Path json = write("p.json", """
@@ -166,7 +175,11 @@ class PolicyFilesTest
         assertTrue(refusal(noScope).contains("spec.scope: a policy needs a scope"), refusal(noScope));
         final Path global = write("g.yaml", policy("g", "global", "openat").replace("- global", "- global\n    - comm=bash"));
         assertTrue(refusal(global).contains("global cannot be combined"), refusal(global));
-        final Path uts = write("u.yaml", policy("u", "uts=host", "openat"));
-        assertTrue(refusal(uts).contains("uts is not available yet"), refusal(uts));
+        final Path action = write("a.yaml", policy("a", "global", "openat").replace("- event: openat", "- event: openat\n      actions: [print, alert]"));
+        assertTrue(refusal(action).contains("spec.rules[0].actions = 'alert': unknown action"), refusal(action));
+        final Path defaultAction = write("d.yaml", policy("d", "global", "openat").replace("  scope:", "  defaultActions: [capture]\n  scope:"));
+        assertTrue(refusal(defaultAction).contains("spec.defaultActions = 'capture': unknown action"), refusal(defaultAction));
+        final Path newAndId = write("n.yaml", policy("n", "container=new,abc", "openat"));
+        assertTrue(refusal(newAndId).contains("container=new takes no other value"), refusal(newAndId));
     }
 }

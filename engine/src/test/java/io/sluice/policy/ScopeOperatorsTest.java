@@ -107,6 +107,30 @@ class ScopeOperatorsTest
     }
 
     @Test
+    void containerNewSelectsContainersFirstSeenAfterStart()
+    {
+        final TestEvent old = TestEvent.of("openat").container("0123456789ab");
+        final TestEvent fresh = TestEvent.of("openat").newContainer("fedcba987654");
+        assertTrue(Policies.scope("container=new").rule("openat").matches(fresh));
+        assertFalse(Policies.scope("container=new").rule("openat").matches(old));
+        assertFalse(Policies.scope("container=new").rule("openat").matches(OPENAT), "a host process");
+        assertTrue(Policies.scope("container!=new").rule("openat").matches(old));
+        assertTrue(Policies.scope("container!=new").rule("openat").matches(OPENAT));
+        assertFalse(Policies.scope("container!=new").rule("openat").matches(fresh));
+    }
+
+    @Test
+    void utsNameWithWildcards()
+    {
+        final TestEvent event = TestEvent.of("openat").uts("web-7f9c");
+        assertTrue(Policies.scope("uts=web-7f9c").rule("openat").matches(event));
+        assertTrue(Policies.scope("uts=web-*").rule("openat").matches(event));
+        assertFalse(Policies.scope("uts=db-*").rule("openat").matches(event));
+        assertTrue(Policies.scope("uts!=db-*").rule("openat").matches(event));
+        assertFalse(Policies.scope("uts!=web-7f9c").rule("openat").matches(event));
+    }
+
+    @Test
     void mountAndPidNamespaces()
     {
         final TestEvent event = TestEvent.of("openat").mntns(-268435456).pidns(-268435455);

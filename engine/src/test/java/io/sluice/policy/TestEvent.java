@@ -36,6 +36,11 @@ public final class TestEvent
     private String containerName = "";
     private int mntNs;
     private int pidNs;
+    private String utsName = "";
+    private boolean containerNew;
+    private long capEffective;
+    private long capPermitted;
+    private long capInheritable;
 
     private TestEvent(final String name)
     {
@@ -110,6 +115,26 @@ public final class TestEvent
         return this;
     }
 
+    public TestEvent uts(final String name)
+    {
+        utsName = name;
+        return this;
+    }
+
+    public TestEvent newContainer(final String id)
+    {
+        containerNew = true;
+        return container(id);
+    }
+
+    public TestEvent capabilities(final long effective, final long permitted, final long inheritable)
+    {
+        capEffective = effective;
+        capPermitted = permitted;
+        capInheritable = inheritable;
+        return this;
+    }
+
     public TestEvent mntns(final int id)
     {
         mntNs = id;
@@ -159,7 +184,9 @@ public final class TestEvent
         }
         final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(1024);
         lengthOut[0] = new EventProtoEncoder(CATALOG).encode(event.setWorkload(workload).build(), buffer, 0);
-        new EventEncoder().wrap(buffer, MessageHeaderEncoder.ENCODED_LENGTH).mntNsId(mntNs).pidNsId(pidNs);
+        new EventEncoder().wrap(buffer, MessageHeaderEncoder.ENCODED_LENGTH).mntNsId(mntNs).pidNsId(pidNs)
+            .utsName(utsName).containerNew((short)(containerNew ? 1 : 0))
+            .capEffective(capEffective).capPermitted(capPermitted).capInheritable(capInheritable);
         return buffer;
     }
 

@@ -44,7 +44,8 @@ final class KernelTestSupport
         skipOrFailIf(!"root".equals(System.getProperty("user.name")), "kernel tests need root");
     }
 
-    private static void skipOrFailIf(final boolean missing, final String reason)
+    /** Skip the test when {@code missing}, or fail it when the run requires kernel tests (CI). */
+    static void skipOrFailIf(final boolean missing, final String reason)
     {
         if (!missing)
         {

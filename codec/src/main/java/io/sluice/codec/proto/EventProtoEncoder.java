@@ -3,6 +3,7 @@ package io.sluice.codec.proto;
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.codec.catalog.EventDefinition;
 import io.sluice.codec.sbe.EventEncoder;
+import io.sluice.codec.sbe.FilterOnlyFields;
 import io.sluice.codec.sbe.MessageHeaderEncoder;
 import io.sluice.codec.sbe.PackedArrayBlob;
 import io.sluice.codec.sbe.PresenceEncoder;
@@ -144,6 +145,7 @@ public final class EventProtoEncoder
         e.cgroupId(0);
         e.mntNsId(0);
         e.pidNsId(0);
+        FilterOnlyFields.clear(e);
 
         final List<Ancestor> ancestors = process.getAncestorsList();
         final EventEncoder.AncestorsEncoder ancestorsEncoder = e.ancestorsCount(ancestors.size());

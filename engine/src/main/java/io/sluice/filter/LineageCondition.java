@@ -1,0 +1,237 @@
+package io.sluice.filter;
+
+import io.sluice.codec.sbe.StringArrayBlob;
+import io.sluice.codec.sbe.ValueType;
+import io.sluice.policy.EventView;
+import io.sluice.process.ProcessEntry;
+import io.sluice.process.ProcessTree;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * An export filter field that needs the process's lineage, which only the ingest thread's process tree knows:
+ * {@code pid_set} (the process or any ancestor is one of the pids), {@code ancestor_binary_regex} (any ancestor's
+ * binary), {@code arguments_regex} (the process's arguments) and {@code parent_arguments_regex} (its parent's).
+ * The ingest thread answers it once per event ({@link #evaluate}) into one bit of the record's lineage marks;
+ * filters on any thread then read that bit ({@link #heldBy}). Without a process tree (replay, synthetic sources) it
+ * answers from the record alone: the parent as the only ancestor, an exec's own argv, no parent arguments.
+ */
+public final class LineageCondition
+{
+    /** What the condition looks at. */
+    enum Kind
+    {
+        PID_SET("pid_set"),
+        ANCESTOR_BINARY("ancestor_binary_regex"),
+        ARGUMENTS("arguments_regex"),
+        PARENT_ARGUMENTS("parent_arguments_regex");
+
+        final String field;
+
+        Kind(final String field)
+        {
+            this.field = field;
+        }
+    }
+
+    /** Deepest lineage walked (a cycle in a corrupt tree cannot loop forever). */
+    static final int MAX_DEPTH = 256;
+
+    private static final byte[] ARGV = "argv".getBytes(StandardCharsets.UTF_8);
+
+    private final Kind kind;
+    private final int[] pids;
+    private final RegexList regexes;
+    private final Utf8Text text = new Utf8Text();
+    private final StringArrayBlob argv = new StringArrayBlob();
+    private final UnsafeBuffer argvBuffer = new UnsafeBuffer(0, 0);
+    private long bit;
+
+    private LineageCondition(final Kind kind, final int[] pids, final RegexList regexes)
+    {
+        this.kind = kind;
+        this.pids = pids;
+        this.regexes = regexes;
+    }
+
+    static LineageCondition pidSet(final int[] pids)
+    {
+        return new LineageCondition(Kind.PID_SET, pids.clone(), null);
+    }
+
+    static LineageCondition regexes(final Kind kind, final RegexList regexes)
+    {
+        return new LineageCondition(kind, null, regexes);
+    }
+
+    /** @return the filter field this condition came from. */
+    public String field()
+    {
+        return kind.field;
+    }
+
+    /**
+     * Give this condition its bit in the lineage marks (done once, when the engine is built).
+     *
+     * @param index 0 to 63.
+     */
+    public void assign(final int index)
+    {
+        bit = 1L << index;
+    }
+
+    /** @return this condition's bit, 0 until assigned. */
+    public long bit()
+    {
+        return bit;
+    }
+
+    /**
+     * @param event a decoded event whose lineage marks the ingest thread computed.
+     * @return true when this condition held for it.
+     */
+    boolean heldBy(final EventView event)
+    {
+        return (event.lineageMarks() & bit) != 0;
+    }
+
+    /**
+     * Answer the condition for an event (ingest thread only: the regular expressions' matchers are reused).
+     *
+     * @param event the decoded event; its {@link EventView#tree()} is the process tree, or null.
+     * @return true when it holds.
+     */
+    public boolean evaluate(final EventView event)
+    {
+        final ProcessTree tree = event.tree();
+        return switch (kind)
+        {
+            case PID_SET -> tree != null ? pidInLineage(tree, event.hostPid()) : pidInRecord(event);
+            case ANCESTOR_BINARY -> tree != null ? ancestorBinary(tree, event.hostPid()) : ancestorBinaryInRecord(event);
+            case ARGUMENTS -> regexes.any(tree != null ? treeArguments(tree, event.hostPid()) : execArguments(event));
+            case PARENT_ARGUMENTS -> tree != null && parentArguments(tree, event.hostPid());
+        };
+    }
+
+    private boolean pidInLineage(final ProcessTree tree, final int hostPid)
+    {
+        int pid = hostPid;
+        for (int depth = 0; depth < MAX_DEPTH && pid > 0; depth++)
+        {
+            if (contains(pids, pid))
+            {
+                return true;
+            }
+            final ProcessEntry entry = tree.get(pid);
+            if (entry == null || entry.hostPpid() == pid)
+            {
+                return false;
+            }
+            pid = entry.hostPpid();
+        }
+        return false;
+    }
+
+    private boolean pidInRecord(final EventView event)
+    {
+        if (contains(pids, event.hostPid()))
+        {
+            return true;
+        }
+        for (int i = 0; i < event.ancestorCount(); i++)
+        {
+            if (contains(pids, event.ancestorPid(i)))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean ancestorBinary(final ProcessTree tree, final int hostPid)
+    {
+        ProcessEntry entry = tree.get(hostPid);
+        for (int depth = 0; depth < MAX_DEPTH && entry != null; depth++)
+        {
+            final int parentPid = entry.hostPpid();
+            if (parentPid <= 0 || parentPid == entry.hostPid())
+            {
+                return false;
+            }
+            entry = tree.get(parentPid);
+            if (entry != null && regexes.any(text.of(entry.exeBytes(), entry.exeLength())))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean ancestorBinaryInRecord(final EventView event)
+    {
+        for (int i = 0; i < event.ancestorCount(); i++)
+        {
+            if (regexes.any(text.of(event.ancestorExe(i), event.ancestorExeLength(i))))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private CharSequence treeArguments(final ProcessTree tree, final int hostPid)
+    {
+        final ProcessEntry entry = tree.get(hostPid);
+        return entry == null ? text.clear() : text.of(entry.argumentsBytes(), entry.argumentsLength());
+    }
+
+    private boolean parentArguments(final ProcessTree tree, final int hostPid)
+    {
+        final ProcessEntry entry = tree.get(hostPid);
+        final ProcessEntry parent = entry == null ? null : tree.get(entry.hostPpid());
+        return parent != null && parent != entry && regexes.any(text.of(parent.argumentsBytes(), parent.argumentsLength()));
+    }
+
+    /** An exec's arguments after argv[0], joined by spaces (Tetragon's {@code process.arguments}); else empty. */
+    private CharSequence execArguments(final EventView event)
+    {
+        final StringBuilder joined = text.clear();
+        final int i = event.dataIndex(ARGV);
+        if (i < 0 || event.dataType(i) != ValueType.STR_ARRAY)
+        {
+            return joined;
+        }
+        argvBuffer.wrap(event.dataValue(i), 0, Math.max(1, event.dataValueLength(i)));
+        argv.wrap(argvBuffer, 0, event.dataValueLength(i));
+        boolean first = true;
+        boolean any = false;
+        while (argv.next())
+        {
+            if (first)
+            {
+                first = false;
+                continue;
+            }
+            if (any)
+            {
+                joined.append(' ');
+            }
+            text.append(event.dataValue(i), argv.elementOffset(), argv.elementLength());
+            any = true;
+        }
+        return joined;
+    }
+
+    private static boolean contains(final int[] values, final int value)
+    {
+        for (final int candidate : values)
+        {
+            if (candidate == value)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}
