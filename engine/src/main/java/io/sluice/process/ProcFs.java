@@ -100,6 +100,16 @@ final class ProcFs
      */
     byte[] containerId(final int pid)
     {
+        final byte[] id = containerIdIfReadable(pid);
+        return id == null ? ContainerIds.NONE : id;
+    }
+
+    /**
+     * @return the container id of a live process from /proc/PID/cgroup, {@link ContainerIds#NONE} when it is in
+     *         none, or null when the process is gone (a short-lived process may exit before the engine looks).
+     */
+    byte[] containerIdIfReadable(final int pid)
+    {
         try
         {
             for (final String line : Files.readAllLines(root.resolve(pid + "/cgroup"), StandardCharsets.UTF_8))
@@ -114,7 +124,7 @@ final class ProcFs
         }
         catch (final IOException | RuntimeException ex)
         {
-            // gone, or not readable: no container known
+            return null;
         }
         return ContainerIds.NONE;
     }

@@ -118,14 +118,19 @@ public final class ProcessTree
 
     /**
      * A process replaced its image: new executable and name; its container is read again (runtimes move a
-     * process into the container's cgroup between fork and exec).
+     * process into the container's cgroup between fork and exec), unless the process is already gone.
      */
     void onExec(final ProcessEntry entry, final byte[] path, final int pathLength, final byte[] comm, final int commLength)
     {
         entry.exe(path, 0, pathLength);
         entry.comm(comm, commLength);
         entry.argsLength = 0;
-        final byte[] containerId = procFs.containerId(entry.hostPid);
+        final byte[] containerId = procFs.containerIdIfReadable(entry.hostPid);
+        if (containerId == null)
+        {
+            // gone already: it keeps the container it inherited at fork
+            return;
+        }
         if (containerId.length == 0 || !java.util.Arrays.equals(containerId, entry.containerId))
         {
             entry.containerId = containerId;

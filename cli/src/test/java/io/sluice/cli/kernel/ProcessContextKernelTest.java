@@ -138,7 +138,9 @@ class ProcessContextKernelTest
             {
                 KernelTestSupport.awaitReady(sluice, stderr);
                 Files.createDirectories(newGroup);
-                assertEquals(0, run("sh", "-c", "echo $$ > " + newGroup.resolve("cgroup.procs") + " && exec cat " + file));
+                // as a runtime starts one: its first process joins the cgroup, then execs the entrypoint, which runs cat
+                assertEquals(0, run("sh", "-c", "echo $$ > " + newGroup.resolve("cgroup.procs") +
+                    " && exec sh -c 'cat " + file + "; sleep 0.5'"));
                 Files.writeString(go, "");
                 assertTrue(oldShell.waitFor(30, TimeUnit.SECONDS));
             }
@@ -175,9 +177,11 @@ class ProcessContextKernelTest
         final Process sluice = KernelTestSupport.startSluice(stderr, "--events", "openat", "--scope", "comm=cat",
             "--output", "json:" + all,
             "--output", "destinations.args.type=file", "--output", "destinations.args.path=" + byArguments,
+            "--output", "destinations.args.format=json",
             "--output", "streams.args.destinations=args",
             "--output", "streams.args.filters.allow={\"parent_arguments_regex\": [\"^-c cat \"]}",
             "--output", "destinations.pids.type=file", "--output", "destinations.pids.path=" + byPid,
+            "--output", "destinations.pids.format=json",
             "--output", "streams.pids.destinations=pids",
             "--output", "streams.pids.filters.allow={\"pid_set\": [" + outer.pid() + "]}");
         try
