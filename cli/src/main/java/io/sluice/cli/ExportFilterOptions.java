@@ -38,6 +38,28 @@ public final class ExportFilterOptions
     private List<String> fieldFilters = new ArrayList<>();
 
     /**
+     * @return for each kind of filter given, its flag and how many values it had ({@code --export-allowlist (2 values)}),
+     *         in the order allowlist, denylist, redaction, fields.
+     */
+    List<String> given()
+    {
+        final List<String> given = new ArrayList<>();
+        describe(given, "--export-allowlist", allowlist);
+        describe(given, "--export-denylist", denylist);
+        describe(given, "--redaction-filters", redactionFilters);
+        describe(given, "--field-filters", fieldFilters);
+        return given;
+    }
+
+    private static void describe(final List<String> given, final String flag, final List<String> values)
+    {
+        if (!values.isEmpty())
+        {
+            given.add(flag + " (" + values.size() + (values.size() == 1 ? " value)" : " values)"));
+        }
+    }
+
+    /**
      * @param catalog event names for {@code event_set}.
      * @return the field filters, or null when none is given.
      * @throws io.sluice.config.ConfigException for an unknown field path, action or key.

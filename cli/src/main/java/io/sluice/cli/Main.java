@@ -34,6 +34,9 @@ public final class Main
     static CommandLine commandLine()
     {
         final CommandLine commandLine = new CommandLine(new SluiceCommand());
+        // picocli would otherwise replace any argument starting with @ by the words of that file, so that
+        // "--export-allowlist @filters.json" reached the filter as split JSON: @FILE belongs to the flags that take it
+        commandLine.setExpandAtFiles(false);
         commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) ->
         {
             cmd.getErr().println("sluice: " + ex);

@@ -1,5 +1,6 @@
 package io.sluice.cli;
 
+import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.config.ConfigException;
 import io.sluice.config.DestinationConfig;
 import io.sluice.config.OutputConfig;
@@ -16,10 +17,13 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code sluice validate}: check a configuration without running anything, and show the streams and
- * destinations it resolves to (implicit ones included). Exit 0 when valid, 2 with the error otherwise.
+ * destinations it resolves to (implicit ones included). The global Tetragon filters ({@code --export-allowlist},
+ * {@code --export-denylist}, {@code --redaction-filters}, {@code --field-filters}) are parsed and compiled as a run
+ * would, with the policies loaded here for {@code policy_names}. Exit 0 when valid, 2 with the error otherwise.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = "Check --config, --output and policies without running; print the policies, streams and destinations.")
+    description = {"Check --config, --output, policies and the global export, redaction and field filters without running;",
+        "print the policies, streams and destinations."})
 public final class ValidateCommand implements Callable<Integer>
 {
     @Spec
@@ -31,6 +35,9 @@ public final class ValidateCommand implements Callable<Integer>
     @Mixin
     private PolicyOptions policyOptions;
 
+    @Mixin
+    private ExportFilterOptions exportFilterOptions;
+
     @picocli.CommandLine.Option(names = {"-e", "--events"}, paramLabel = "EVENTS",
         description = "Events in Tracee's grammar, as for sluice (with --scope, the implicit policy).")
     private List<String> events = new ArrayList<>();
@@ -40,20 +47,27 @@ public final class ValidateCommand implements Callable<Integer>
     {
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
+        final EventCatalog catalog = EventCatalog.standard();
         final List<String> warnings = new ArrayList<>();
         final OutputConfig output;
         final io.sluice.policy.PolicySet policies;
         try
         {
-            policies = policyOptions.load(io.sluice.codec.catalog.EventCatalog.standard(), events);
-            output = configOptions.loadOutput(warnings, policies == null ? java.util.Set.of() : java.util.Set.of(policies.names()));
+            policies = policyOptions.load(catalog, events);
+            // as a run: the loaded policies are the names filters.policies and policy_names may use (validate has no
+            // source, so a synthetic source's policies=... names are not known here)
+            final String[] policyNames = policies != null ? policies.names() : new String[0];
+            output = configOptions.loadOutput(warnings, java.util.Set.of(policyNames));
+            warnings.forEach(warning -> err.println("sluice: warning: " + warning));
+            // the same calls, in the same order, as SluiceCommand and ReplayCommand make before building the engine
+            exportFilterOptions.load(catalog, policyNames);
+            exportFilterOptions.redactions();
+            exportFilterOptions.fieldFilters(catalog);
         }
-        catch (final ConfigException ex)
+        catch (final ConfigException | IllegalArgumentException ex)
         {
-            err.println("sluice: " + ex.getMessage());
-            return ExitCodes.USAGE;
+            return EngineRun.refused(err, ex);
         }
-        warnings.forEach(warning -> err.println("sluice: warning: " + warning));
         out.println("configuration is valid");
         if (policies != null)
         {
@@ -62,6 +76,10 @@ public final class ValidateCommand implements Callable<Integer>
                 out.printf("policy %s (%s): %d events%s%n", policy.name(), policy.origin(), policy.eventIds().length,
                     policy.follow() ? ", follow" : "");
             }
+        }
+        for (final String filters : exportFilterOptions.given())
+        {
+            out.println("global filters " + filters);
         }
         for (final StreamConfig stream : output.streams())
         {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,6 +43,21 @@ class ExportFlagsTest
         final List<String> lines = Files.readAllLines(out);
         assertFalse(lines.isEmpty());
         lines.forEach(line -> assertTrue(line.startsWith("{\"name\":\"openat\",\"workload\":{\"process\":{\"pid\":"), line));
+    }
+
+    @Test
+    void filtersFromAFileGivenAsTheNextArgument(@TempDir final Path dir) throws Exception
+    {
+        // "@FILE" as an argument of its own is the filter file, not picocli's argument file
+        final Path allow = dir.resolve("allow.json");
+        Files.writeString(allow, "{\"event_set\": [\"openat\"]}\n\n{\"event_set\": [\"execve\"]}\n");
+        final Path out = dir.resolve("out.json");
+        assertEquals(ExitCodes.OK, sluice.run("--source", "synthetic:count=2000,seed=5,events=openat;execve;connect",
+            "--export-allowlist", "@" + allow, "--output", "json:" + out), sluice.err);
+        final List<String> lines = Files.readAllLines(out);
+        assertFalse(lines.isEmpty());
+        lines.forEach(line -> assertTrue(Set.of("openat", "execve").contains(Sluice.eventOf(line)), line));
+        assertTrue(lines.stream().anyMatch(line -> Sluice.eventOf(line).equals("execve")));
     }
 
     @Test

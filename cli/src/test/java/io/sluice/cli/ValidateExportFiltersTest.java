@@ -1,0 +1,136 @@
+package io.sluice.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code sluice validate} checks the global Tetragon filters ({@code --export-allowlist}, {@code --export-denylist},
+ * {@code --redaction-filters}, {@code --field-filters}) as a run does: the same refusal, word for word, with exit 2;
+ * exit 0 when they are valid. No source is started.
+ */
+class ValidateExportFiltersTest
+{
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(final String... args)
+    {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        final CommandLine commandLine = Main.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    /** Runs {@code validate} with the flags, and a one-event synthetic run with the same flags: both must refuse alike. */
+    private String refusedLikeARun(final String... flags)
+    {
+        final List<String> validate = new ArrayList<>(List.of("validate"));
+        validate.addAll(List.of(flags));
+        assertEquals(ExitCodes.USAGE, run(validate.toArray(new String[0])), err.toString());
+        final String validateErr = err.toString();
+        assertEquals("", out.toString(), "nothing is declared valid");
+
+        final List<String> sluice = new ArrayList<>(List.of("--source", "synthetic:count=1", "--output", "none"));
+        sluice.addAll(List.of(flags));
+        assertEquals(ExitCodes.USAGE, run(sluice.toArray(new String[0])), err.toString());
+        assertEquals(err.toString(), validateErr, "validate refuses as the run does");
+        return validateErr;
+    }
+
+    @Test
+    void validFiltersAreAccepted(@TempDir final Path dir) throws Exception
+    {
+        final Path deny = dir.resolve("deny.json");
+        Files.writeString(deny, "{\"binary_regex\": [\"sshd$\"]}\n\n{\"event_set\": [\"openat\"], \"pid_set\": [1]}\n");
+        assertEquals(ExitCodes.OK, run("validate", "--output", "json:/tmp/x.json",
+            "--export-allowlist", "{\"event_set\": [\"sched_process_exec\", \"openat\"], \"binary_regex\": [\"^/usr/bin/\"]}",
+            "--export-allowlist", "{\"namespace\": [\"\"], \"pid\": [1, 2]}",
+            "--export-denylist", "@" + deny,
+            "--redaction-filters", "{\"redact\": [\"--password(?:\\\\s+|=)(\\\\S*)\"], \"binary_regex\": [\"(?:^|/)foo$\"]}",
+            "--field-filters", "{\"fields\": \"workload.process.pid,workload.process.executable\", \"event_set\": [\"sched_process_exec\"], "
+                + "\"invert_event_set\": true, \"action\": \"INCLUDE\"}"), err.toString());
+        assertEquals("", err.toString());
+        final String shown = out.toString();
+        assertTrue(shown.startsWith("configuration is valid"), shown);
+        assertTrue(shown.contains("global filters --export-allowlist (2 values)"), shown);
+        assertTrue(shown.contains("global filters --export-denylist (1 value)"), shown);
+        assertTrue(shown.contains("global filters --redaction-filters (1 value)"), shown);
+        assertTrue(shown.contains("global filters --field-filters (1 value)"), shown);
+        assertTrue(shown.contains("destination json-1: file json -> /tmp/x.json"), shown);
+    }
+
+    @Test
+    void policyNamesAreCheckedAgainstTheLoadedPolicies()
+    {
+        assertEquals(ExitCodes.OK, run("validate", "--events", "openat", "--scope", "uid>=1000", "--output", "none",
+            "--export-allowlist", "{\"policy_names\": [\"default-policy\"]}"), err.toString());
+        assertEquals(ExitCodes.USAGE, run("validate", "--events", "openat", "--scope", "uid>=1000", "--output", "none",
+            "--export-allowlist", "{\"policy_names\": [\"other\"]}"));
+        assertEquals("sluice: --export-allowlist: policy_names = 'other': unknown policy\n", err.toString());
+    }
+
+    @Test
+    void badRegularExpression()
+    {
+        assertEquals("sluice: --export-allowlist: binary_regex = '(': bad regular expression: missing closing )\n",
+            refusedLikeARun("--export-allowlist", "{\"binary_regex\": [\"(\"]}"));
+        assertEquals("sluice: --redaction-filters: redact = 'a(': bad regular expression: missing closing )\n",
+            refusedLikeARun("--redaction-filters", "{\"redact\": [\"a(\"]}"));
+        assertEquals("sluice: --export-denylist: pod_regex = '[z-a]': bad regular expression: invalid character class range\n",
+            refusedLikeARun("--export-denylist", "{\"pod_regex\": [\"[z-a]\"]}"));
+    }
+
+    @Test
+    void unknownField()
+    {
+        assertTrue(refusedLikeARun("--export-denylist", "{\"colour\": [\"red\"]}")
+            .startsWith("sluice: --export-denylist: colour: unknown export filter field (expected ancestor_binary_regex, "));
+        assertEquals("sluice: --field-filters: fields = 'workload.nope': unknown field of v1beta1.Event "
+                + "(for instance workload.process.executable, data, threat)\n",
+            refusedLikeARun("--field-filters", "{\"fields\": \"workload.nope\", \"action\": \"INCLUDE\"}"));
+        assertEquals("sluice: --redaction-filters: colour: unknown redaction filter field (expected redact, binary_regex)\n",
+            refusedLikeARun("--redaction-filters", "{\"redact\": [\"x(y)\"], \"colour\": [\"red\"]}"));
+    }
+
+    @Test
+    void unknownEventInEventSet()
+    {
+        assertEquals("sluice: --export-allowlist: event_set = 'PROCESS_EXEC': unknown event "
+                + "(event_set takes Sluice event names, see 'sluice list')\n",
+            refusedLikeARun("--export-allowlist", "{\"event_set\": [\"openat\", \"PROCESS_EXEC\"]}"));
+        assertEquals("sluice: --field-filters: event_set = 'opnat': unknown event (Sluice event names, see 'sluice list')\n",
+            refusedLikeARun("--field-filters", "{\"fields\": \"name\", \"action\": \"INCLUDE\", \"event_set\": [\"opnat\"]}"));
+    }
+
+    @Test
+    void missingFile(@TempDir final Path dir)
+    {
+        final Path missing = dir.resolve("missing.json");
+        assertEquals("sluice: --export-denylist: file = '" + missing + "': cannot read: " + missing + "\n",
+            refusedLikeARun("--export-denylist", "@" + missing));
+        assertEquals("sluice: --field-filters: file = '" + missing + "': cannot read: " + missing + "\n",
+            refusedLikeARun("--field-filters", "@" + missing));
+    }
+
+    @Test
+    void errorsInAFileNameTheFileAndLine(@TempDir final Path dir) throws Exception
+    {
+        final Path allow = dir.resolve("allow.json");
+        Files.writeString(allow, "{\"event_set\": [\"openat\"]}\n\n{\"binary_regex\": [\"a(\"]}\n");
+        assertEquals("sluice: " + allow + ":3: binary_regex = 'a(': bad regular expression: missing closing )\n",
+            refusedLikeARun("--export-allowlist", "@" + allow));
+    }
+}
