@@ -27,6 +27,8 @@ public final class ExportFilter
         "arguments_regex", "parent_arguments_regex", "labels", "policy_names", "capabilities", "parent_binary_regex",
         "ancestor_binary_regex", "container_id", "container_name_regex");
 
+    private static final LabelSource NO_LABELS = key -> null;
+
     private EventIdFilter events;
     private RegexList binary;
     private byte[][] namespaces;
@@ -37,6 +39,7 @@ public final class ExportFilter
     private RegexList containerId;
     private RegexList containerName;
     private CapabilityFilter capabilities;
+    private LabelSelector[] labels;
     private final List<LineageCondition> lineage = new ArrayList<>();
     private final Utf8Text text = new Utf8Text();
 
@@ -120,7 +123,14 @@ public final class ExportFilter
                     new RegexList(origin, field, values)));
                 case "container_id" -> containerId = new RegexList(origin, field, values);
                 case "container_name_regex" -> containerName = new RegexList(origin, field, values);
-                case "labels" -> throw new ConfigException(origin, field, String.join(",", values), "not available yet");
+                case "labels" ->
+                {
+                    labels = new LabelSelector[values.size()];
+                    for (int i = 0; i < labels.length; i++)
+                    {
+                        labels[i] = LabelSelector.parse(origin, field, values.get(i));
+                    }
+                }
                 default -> throw new ConfigException(origin, field, null,
                     "unknown export filter field (expected " + String.join(", ", FIELDS.stream().sorted().toList()) + ")");
             }
@@ -174,6 +184,10 @@ public final class ExportFilter
         {
             return false;
         }
+        if (labels != null && !labelsMatch(event))
+        {
+            return false;
+        }
         for (int i = 0; i < lineage.size(); i++)
         {
             if (!lineage.get(i).heldBy(event))
@@ -188,6 +202,26 @@ public final class ExportFilter
     public List<LineageCondition> lineageConditions()
     {
         return lineage;
+    }
+
+    /**
+     * Tetragon: never matches an event without a pod (a host process); any selector of the list may match. Sluice
+     * reads no pod labels (there is no Kubernetes API client), so a pod's label set is empty.
+     */
+    private boolean labelsMatch(final EventView event)
+    {
+        if (event.podNameLength() == 0)
+        {
+            return false;
+        }
+        for (final LabelSelector selector : labels)
+        {
+            if (selector.matches(NO_LABELS))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean namespaceMatches(final EventView event)

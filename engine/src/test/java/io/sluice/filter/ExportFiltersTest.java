@@ -141,6 +141,17 @@ class ExportFiltersTest
     }
 
     @Test
+    void labelsNeverMatchHostProcessesAndPodsCarryNoLabelsHere()
+    {
+        assertFalse(allow("{\"labels\": [\"!app\"]}", HOST_OPEN), "no pod: never, whatever the selector");
+        assertTrue(allow("{\"labels\": [\"!app\"]}", CURL), "a pod without the label app");
+        assertFalse(allow("{\"labels\": [\"app=xwing\"]}", CURL), "Sluice reads no pod labels");
+        assertTrue(allow("{\"labels\": [\"app=xwing\", \"class notin (tie)\"]}", CURL), "any selector of the list");
+        assertTrue(refusal("{\"labels\": [\"a,,b\"]}").startsWith("--export-allowlist: labels = 'a,,b': "),
+            refusal("{\"labels\": [\"a,,b\"]}"));
+    }
+
+    @Test
     void containerIdAndName()
     {
         assertTrue(allow("{\"container_id\": [\"^551e\"]}", CURL));
