@@ -37,6 +37,23 @@ public final class Main
         // picocli would otherwise replace any argument starting with @ by the words of that file, so that
         // "--export-allowlist @filters.json" reached the filter as split JSON: @FILE belongs to the flags that take it
         commandLine.setExpandAtFiles(false);
+        // sluice's own options before a subcommand would be parsed for sluice and silently ignored by the subcommand
+        commandLine.setExecutionStrategy(parseResult ->
+        {
+            if (parseResult.hasSubcommand())
+            {
+                for (final CommandLine.Model.OptionSpec option : parseResult.matchedOptions())
+                {
+                    if (!option.usageHelp() && !option.versionHelp())
+                    {
+                        throw new CommandLine.ParameterException(parseResult.commandSpec().commandLine(),
+                            option.longestName() + " is given before the subcommand '" +
+                            parseResult.subcommand().commandSpec().name() + "': put options after it");
+                    }
+                }
+            }
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) ->
         {
             cmd.getErr().println("sluice: " + ex);

@@ -58,6 +58,14 @@ class CommandLineTest
     }
 
     @Test
+    void optionsBeforeASubcommandAreAUsageErrorNotIgnored()
+    {
+        assertEquals(ExitCodes.USAGE, run("--export-allowlist", "{\"binary_regx\": [\"x\"]}", "validate"));
+        assertTrue(err.toString().contains("--export-allowlist is given before the subcommand 'validate': put options after it"),
+            err.toString());
+    }
+
+    @Test
     void badOutputFlagIsAConfigurationErrorNamingTheFlag()
     {
         assertEquals(ExitCodes.USAGE, run("--source", "synthetic:count=1", "--output", "streams.s.buffer.mode=sometimes",
