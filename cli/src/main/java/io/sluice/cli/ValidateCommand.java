@@ -5,6 +5,10 @@ import io.sluice.config.ConfigException;
 import io.sluice.config.DestinationConfig;
 import io.sluice.config.OutputConfig;
 import io.sluice.config.StreamConfig;
+import io.sluice.filter.ExportFilters;
+import io.sluice.filter.LineageCondition;
+import io.sluice.filter.LineageMarker;
+import io.sluice.filter.StreamExportFilters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -19,7 +23,7 @@ import java.util.concurrent.Callable;
  * {@code sluice validate}: check a configuration without running anything, and show the streams and
  * destinations it resolves to (implicit ones included). The global Tetragon filters ({@code --export-allowlist},
  * {@code --export-denylist}, {@code --redaction-filters}, {@code --field-filters}) are parsed and compiled as a run
- * would, with the policies loaded here for {@code policy_names}. Exit 0 when valid, 2 with the error otherwise.
+ * would, with the policies loaded here for {@code policy_names}, and so are each stream's own {@code filters}. Exit 0 when valid, 2 with the error otherwise.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
     description = {"Check --config, --output, policies and the global export, redaction and field filters without running;",
@@ -60,9 +64,21 @@ public final class ValidateCommand implements Callable<Integer>
             output = configOptions.loadOutput(warnings, java.util.Set.of(policyNames));
             warnings.forEach(warning -> err.println("sluice: warning: " + warning));
             // the same calls, in the same order, as SluiceCommand and ReplayCommand make before building the engine
-            exportFilterOptions.load(catalog, policyNames);
+            final ExportFilters global = exportFilterOptions.load(catalog, policyNames);
             exportFilterOptions.redactions();
             exportFilterOptions.fieldFilters(catalog);
+            // each stream's own filters, compiled as the engine compiles them, and the lineage fields of all of them
+            final List<LineageCondition> lineage = new ArrayList<>(global == null ? List.of() : global.lineageConditions());
+            for (final StreamConfig stream : output.streams())
+            {
+                final StreamExportFilters filters =
+                    StreamExportFilters.compile(stream.name(), stream.exports(), catalog, policyNames);
+                if (filters != null)
+                {
+                    lineage.addAll(filters.lineageConditions());
+                }
+            }
+            LineageMarker.assign(lineage);
         }
         catch (final ConfigException | IllegalArgumentException ex)
         {

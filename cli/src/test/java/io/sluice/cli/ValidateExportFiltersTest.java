@@ -133,4 +133,22 @@ class ValidateExportFiltersTest
         assertEquals("sluice: " + allow + ":3: binary_regex = 'a(': bad regular expression: missing closing )\n",
             refusedLikeARun("--export-allowlist", "@" + allow));
     }
+
+    @Test
+    void aStreamsOwnFiltersAreCheckedToo()
+    {
+        final String[] flags = {"--output", "destinations.d.type=file", "--output", "destinations.d.path=/dev/null",
+            "--output", "streams.s.destinations=d",
+            "--output", "streams.s.filters.allow={\"capabilities\": {\"effective\": {\"any\": [\"CAP_FLY\"]}}}"};
+        final List<String> validate = new ArrayList<>(List.of("validate"));
+        validate.addAll(List.of(flags));
+        assertEquals(ExitCodes.USAGE, run(validate.toArray(new String[0])), err.toString());
+        final String validateErr = err.toString();
+        assertEquals("sluice: --output streams.s.filters.allow={\"capabilities\": {\"effective\": {\"any\": [\"CAP_FLY\"]}}}: "
+            + "capabilities.effective.any = 'CAP_FLY': unknown capability (expected a name such as CAP_SYS_ADMIN)\n", validateErr);
+        final List<String> sluice = new ArrayList<>(List.of("--source", "synthetic:count=1"));
+        sluice.addAll(List.of(flags));
+        assertEquals(ExitCodes.USAGE, run(sluice.toArray(new String[0])), err.toString());
+        assertEquals(validateErr, err.toString(), "validate refuses as the run does");
+    }
 }
