@@ -5,6 +5,7 @@ import io.sluice.codec.sbe.EventEncoder;
 import io.sluice.codec.sbe.FilterOnlyFields;
 import io.sluice.codec.sbe.MessageHeaderDecoder;
 import io.sluice.codec.sbe.MessageHeaderEncoder;
+import io.sluice.codec.sbe.PresenceDecoder;
 import io.sluice.codec.sbe.PresenceEncoder;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
@@ -106,7 +107,8 @@ public final class DetectionEncoder
         final PresenceEncoder presence = event.presence();
         final int triggerPresence = from.getInt(trigger.presence().offset(), ByteOrder.LITTLE_ENDIAN);
         out.putInt(presence.offset(), triggerPresence, ByteOrder.LITTLE_ENDIAN);
-        presence.policies(false).threat(true).mitre(true).tactic(true).technique(true).detectedFrom(true);
+        presence.policies(false).threat(true).mitre(true).tactic(true).technique(true).detectedFrom(true)
+            .nameAsStored(false).detectedFromNameAsStored(PresenceDecoder.nameAsStored(triggerPresence));
 
         final EventDecoder.AncestorsDecoder ancestors = trigger.ancestors();
         final EventEncoder.AncestorsEncoder ancestorsOut = event.ancestorsCount(ancestors.count());

@@ -267,8 +267,8 @@ final class IngestLoop implements Runnable, MessageHandler
         final int maskedLength = fieldFilters == null ? 0 : fieldFilters.apply(view.eventId(), record, recordIndex, masked);
         if (maskedLength > 0)
         {
-            // the record may have lost its id: streams still filter on the event's own
-            publishRecord(masked, 0, maskedLength, view.eventId());
+            // the record may have lost its id and matched policies: streams still filter on the event's own
+            publishRecord(masked, 0, maskedLength, view.eventId(), view.policiesMatched());
         }
         else
         {
@@ -285,8 +285,12 @@ final class IngestLoop implements Runnable, MessageHandler
     {
         header.wrap(buffer, index);
         event.wrap(buffer, index + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
-        final int eventId = knownEventId >= 0 ? knownEventId : event.eventId();
-        final long policies = event.policiesMatched();
+        publishRecord(buffer, index, length, knownEventId >= 0 ? knownEventId : event.eventId(), event.policiesMatched());
+    }
+
+    private void publishRecord(
+        final MutableDirectBuffer buffer, final int index, final int length, final int eventId, final long policies)
+    {
         final long claimed = mainRing.next();
         try
         {

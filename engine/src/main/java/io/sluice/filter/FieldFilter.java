@@ -10,10 +10,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One of Tetragon's field filters: {@code fields} (comma-separated dotted paths of {@code v1beta1.Event}),
- * {@code action} INCLUDE (keep only those, and the messages they sit in) or EXCLUDE (drop them and what is under
- * them), for the events of {@code event_set} (Sluice names; absent = every event), or all others with
- * {@code invert_event_set}.
+ * One of Tetragon's field filters: {@code fields} (comma-separated dotted paths of {@code v1beta1.Event}, a
+ * protobuf field mask), {@code action} INCLUDE (keep only those, and the messages they sit in) or EXCLUDE (drop them
+ * and what is under them), for the events of {@code event_set} (Sluice names; absent = every event), or all others
+ * with {@code invert_event_set}. Its effect on the fields an event keeps is one AND with a set of {@link EventField}
+ * bits, so filters applied one after another give what protobuf's {@code FieldMaskUtil} gives applied one after
+ * another.
  */
 public final class FieldFilter
 {
@@ -83,12 +85,20 @@ public final class FieldFilter
         for (final String path : fields.split(","))
         {
             final EventField field = EventField.byPath(path);
-            if (field == null)
+            if (field != null)
             {
-                throw new ConfigException(origin, "fields", path.trim(), "unknown field of v1beta1.Event (for instance workload.process.executable, data, threat)");
+                selected |= field.subtree();
+                withParents |= field.withParents();
             }
-            selected |= field.subtree();
-            withParents |= field.withParents();
+            else if (EventField.insideDetectedFrom(path))
+            {
+                // a field the record never carries: INCLUDE keeps the detected_from it sits in, EXCLUDE drops nothing
+                withParents |= EventField.DETECTED_FROM.withParents();
+            }
+            else
+            {
+                throw new ConfigException(origin, "fields", path.trim(), EventField.whyNot(path));
+            }
         }
         include = "INCLUDE".equals(action) ? selected | withParents : EventField.ALL;
         exclude = "EXCLUDE".equals(action) ? selected : 0;

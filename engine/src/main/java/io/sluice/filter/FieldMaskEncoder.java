@@ -6,43 +6,84 @@ import io.sluice.codec.sbe.EventEncoder;
 import io.sluice.codec.sbe.FilterOnlyFields;
 import io.sluice.codec.sbe.MessageHeaderDecoder;
 import io.sluice.codec.sbe.MessageHeaderEncoder;
+import io.sluice.codec.sbe.PresenceDecoder;
 import io.sluice.codec.sbe.PresenceEncoder;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.ByteOrder;
 
 import static io.sluice.filter.EventField.ANCESTORS;
 import static io.sluice.filter.EventField.CONTAINER;
+import static io.sluice.filter.EventField.CONTAINER_ID;
+import static io.sluice.filter.EventField.CONTAINER_IMAGE;
+import static io.sluice.filter.EventField.CONTAINER_IMAGE_ID;
+import static io.sluice.filter.EventField.CONTAINER_IMAGE_NAME;
+import static io.sluice.filter.EventField.CONTAINER_IS_RUNNING;
+import static io.sluice.filter.EventField.CONTAINER_NAME;
 import static io.sluice.filter.EventField.DATA;
 import static io.sluice.filter.EventField.DETECTED_FROM;
+import static io.sluice.filter.EventField.DETECTED_FROM_DATA;
+import static io.sluice.filter.EventField.DETECTED_FROM_ID;
+import static io.sluice.filter.EventField.DETECTED_FROM_NAME;
 import static io.sluice.filter.EventField.EXECUTABLE;
+import static io.sluice.filter.EventField.EXECUTABLE_PATH;
 import static io.sluice.filter.EventField.HOST_PID;
+import static io.sluice.filter.EventField.HOST_PID_VALUE;
 import static io.sluice.filter.EventField.ID;
+import static io.sluice.filter.EventField.MITRE;
 import static io.sluice.filter.EventField.NAME;
 import static io.sluice.filter.EventField.PID;
+import static io.sluice.filter.EventField.PID_VALUE;
 import static io.sluice.filter.EventField.POD;
+import static io.sluice.filter.EventField.POD_NAME;
+import static io.sluice.filter.EventField.POD_NAMESPACE;
+import static io.sluice.filter.EventField.POD_UID;
 import static io.sluice.filter.EventField.POLICIES;
+import static io.sluice.filter.EventField.POLICIES_MATCHED;
 import static io.sluice.filter.EventField.PROCESS;
 import static io.sluice.filter.EventField.PROCESS_UNIQUE_ID;
 import static io.sluice.filter.EventField.REAL_USER;
+import static io.sluice.filter.EventField.REAL_USER_ID;
+import static io.sluice.filter.EventField.REAL_USER_ID_VALUE;
+import static io.sluice.filter.EventField.TACTIC;
+import static io.sluice.filter.EventField.TACTIC_NAME;
+import static io.sluice.filter.EventField.TECHNIQUE;
+import static io.sluice.filter.EventField.TECHNIQUE_EXTERNAL_ID;
+import static io.sluice.filter.EventField.TECHNIQUE_ID;
+import static io.sluice.filter.EventField.TECHNIQUE_NAME;
 import static io.sluice.filter.EventField.THREAD;
 import static io.sluice.filter.EventField.THREAD_COMPAT;
 import static io.sluice.filter.EventField.THREAD_HOST_TID;
 import static io.sluice.filter.EventField.THREAD_NAME;
 import static io.sluice.filter.EventField.THREAD_START_TIME;
+import static io.sluice.filter.EventField.THREAD_START_TIME_NANOS;
+import static io.sluice.filter.EventField.THREAD_START_TIME_SECONDS;
 import static io.sluice.filter.EventField.THREAD_SYSCALL;
 import static io.sluice.filter.EventField.THREAD_TID;
 import static io.sluice.filter.EventField.THREAD_UNIQUE_ID;
 import static io.sluice.filter.EventField.THREAT;
+import static io.sluice.filter.EventField.THREAT_DESCRIPTION;
+import static io.sluice.filter.EventField.THREAT_NAME;
+import static io.sluice.filter.EventField.THREAT_PROPERTIES;
+import static io.sluice.filter.EventField.THREAT_SEVERITY;
 import static io.sluice.filter.EventField.TIMESTAMP;
+import static io.sluice.filter.EventField.TIMESTAMP_NANOS;
+import static io.sluice.filter.EventField.TIMESTAMP_SECONDS;
 import static io.sluice.filter.EventField.USER;
+import static io.sluice.filter.EventField.USER_ID;
+import static io.sluice.filter.EventField.USER_ID_VALUE;
 import static io.sluice.filter.EventField.WORKLOAD;
 
 /**
- * Copies an event record keeping only some fields: dropped messages lose their presence bit, dropped scalars
- * become proto3 defaults (not printed), dropped strings and lists become empty. Without {@code id} the record's id
- * becomes 0 and a kept {@code name} is written out (the name rule could not give it back). Reuses its buffers.
+ * Copies an event record keeping only some fields (a set of {@link EventField} bits in which a kept field's
+ * messages are kept too): a dropped message loses its presence bit, a dropped scalar becomes its proto3 default (not
+ * printed), a dropped string or list becomes empty, a dropped name becomes empty "as stored" (the catalog rule no
+ * longer applies). What the record holds beside {@code v1beta1.Event} (gid, cgroup, namespaces) is copied. Without
+ * {@code id} the record's id becomes 0 and a kept {@code name} is written out (the name rule could not give it back);
+ * the same for {@code detected_from}. A dropped field is gone from the record: the caller keeps the event's own id
+ * and matched policies for routing. Reuses its flyweights; allocates nothing.
  */
 final class FieldMaskEncoder
 {
@@ -50,8 +91,8 @@ final class FieldMaskEncoder
     private final EventDecoder from = new EventDecoder();
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final EventEncoder to = new EventEncoder();
+    private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
     private final EventCatalog catalog;
-    private byte[] scratch = new byte[4096];
 
     FieldMaskEncoder(final EventCatalog catalog)
     {
@@ -59,117 +100,58 @@ final class FieldMaskEncoder
     }
 
     /**
-     * @param keep   the fields kept.
+     * @param keep   the fields kept (with the messages they sit in).
      * @param in     the record's buffer.
      * @param offset its offset.
-     * @param out    where the copy goes, from index 0.
+     * @param out    where the copy goes, from index 0 (not {@code in}).
      * @return the copy's length.
      */
     int encode(final long keep, final DirectBuffer in, final int offset, final MutableDirectBuffer out)
     {
         headerDecoder.wrap(in, offset);
         from.wrap(in, offset + MessageHeaderDecoder.ENCODED_LENGTH, headerDecoder.blockLength(), headerDecoder.version());
-        final boolean process = WORKLOAD.in(keep) && PROCESS.in(keep);
-        final boolean thread = process && THREAD.in(keep);
         to.wrapAndApplyHeader(out, 0, headerEncoder)
-            .timestampSeconds(TIMESTAMP.in(keep) ? from.timestampSeconds() : 0)
-            .timestampNanos(TIMESTAMP.in(keep) ? from.timestampNanos() : 0)
+            .timestampSeconds(TIMESTAMP_SECONDS.in(keep) ? from.timestampSeconds() : 0)
+            .timestampNanos(TIMESTAMP_NANOS.in(keep) ? from.timestampNanos() : 0)
             .eventId(ID.in(keep) ? from.eventId() : 0)
-            .policiesMatched(from.policiesMatched())
-            .pid(from.pid())
-            .hostPid(from.hostPid())
-            .tid(thread && THREAD_TID.in(keep) ? from.tid() : 0)
-            .hostTid(thread && THREAD_HOST_TID.in(keep) ? from.hostTid() : 0)
-            .processUniqueId(process && PROCESS_UNIQUE_ID.in(keep) ? from.processUniqueId() : 0)
-            .threadUniqueId(thread && THREAD_UNIQUE_ID.in(keep) ? from.threadUniqueId() : 0)
-            .threadStartSeconds(from.threadStartSeconds())
-            .threadStartNanos(from.threadStartNanos())
-            .realUserId(from.realUserId())
-            .userId(from.userId())
-            .compat(thread && THREAD_COMPAT.in(keep) ? from.compat() : 0)
-            .containerIsRunning(from.containerIsRunning())
-            .threatSeverity(from.threatSeverity())
-            .detectedFromId(from.detectedFromId())
+            .policiesMatched(POLICIES_MATCHED.in(keep) ? from.policiesMatched() : 0)
+            .pid(PID_VALUE.in(keep) ? from.pid() : 0)
+            .hostPid(HOST_PID_VALUE.in(keep) ? from.hostPid() : 0)
+            .tid(THREAD_TID.in(keep) ? from.tid() : 0)
+            .hostTid(THREAD_HOST_TID.in(keep) ? from.hostTid() : 0)
+            .processUniqueId(PROCESS_UNIQUE_ID.in(keep) ? from.processUniqueId() : 0)
+            .threadUniqueId(THREAD_UNIQUE_ID.in(keep) ? from.threadUniqueId() : 0)
+            .threadStartSeconds(THREAD_START_TIME_SECONDS.in(keep) ? from.threadStartSeconds() : 0)
+            .threadStartNanos(THREAD_START_TIME_NANOS.in(keep) ? from.threadStartNanos() : 0)
+            .realUserId(REAL_USER_ID_VALUE.in(keep) ? from.realUserId() : 0)
+            .userId(USER_ID_VALUE.in(keep) ? from.userId() : 0)
+            .compat(THREAD_COMPAT.in(keep) ? from.compat() : 0)
+            .containerIsRunning(CONTAINER_IS_RUNNING.in(keep) ? from.containerIsRunning() : 0)
+            .threatSeverity(THREAT_SEVERITY.in(keep) ? from.threatSeverity() : 0)
+            .detectedFromId(DETECTED_FROM_ID.in(keep) ? from.detectedFromId() : 0)
             .gid(from.gid())
             .cgroupId(from.cgroupId())
             .mntNsId(from.mntNsId())
             .pidNsId(from.pidNsId());
         FilterOnlyFields.copy(from, to);
-        final PresenceEncoder presence = to.presence();
-        out.putInt(presence.offset(), in.getInt(from.presence().offset(), ByteOrder.LITTLE_ENDIAN), ByteOrder.LITTLE_ENDIAN);
-        if (!TIMESTAMP.in(keep))
-        {
-            presence.timestamp(false);
-        }
-        if (!POLICIES.in(keep))
-        {
-            presence.policies(false);
-        }
-        if (!WORKLOAD.in(keep))
-        {
-            presence.workload(false);
-        }
-        if (!process)
-        {
-            presence.process(false);
-        }
-        if (!thread)
-        {
-            presence.thread(false);
-        }
-        if (!thread || !THREAD_START_TIME.in(keep))
-        {
-            presence.threadStartTime(false);
-        }
-        if (!process || !PID.in(keep))
-        {
-            presence.pid(false);
-        }
-        if (!process || !REAL_USER.in(keep))
-        {
-            presence.realUser(false).realUserId(false);
-        }
-        if (!process || !EXECUTABLE.in(keep))
-        {
-            presence.executable(false);
-        }
-        if (!process || !HOST_PID.in(keep))
-        {
-            presence.hostPid(false);
-        }
-        if (!process || !USER.in(keep))
-        {
-            presence.user(false).userId(false);
-        }
-        if (!WORKLOAD.in(keep) || !CONTAINER.in(keep))
-        {
-            presence.container(false).containerImage(false);
-        }
-        if (!WORKLOAD.in(keep) || !POD.in(keep))
-        {
-            presence.pod(false);
-        }
-        if (!THREAT.in(keep))
-        {
-            presence.threat(false).mitre(false).tactic(false).technique(false);
-        }
-        if (!DETECTED_FROM.in(keep))
-        {
-            presence.detectedFrom(false);
-        }
+        final int presenceIn = in.getInt(from.presence().offset(), ByteOrder.LITTLE_ENDIAN);
+        int presence = dropMessages(keep, presenceIn);
 
-        final boolean ancestorsKept = process && ANCESTORS.in(keep);
+        final boolean ancestorsKept = ANCESTORS.in(keep);
         final EventDecoder.AncestorsDecoder ancestors = from.ancestors();
         final EventEncoder.AncestorsEncoder ancestorsOut = to.ancestorsCount(ancestorsKept ? ancestors.count() : 0);
         while (ancestors.hasNext())
         {
             ancestors.next();
-            final int length = ancestors.executablePathLength();
-            ancestors.getExecutablePath(scratch(length), 0, length);
             if (ancestorsKept)
             {
-                ancestorsOut.next().uniqueId(ancestors.uniqueId()).hostPid(ancestors.hostPid()).pid(ancestors.pid())
-                    .putExecutablePath(scratch, 0, length);
+                ancestorsOut.next().uniqueId(ancestors.uniqueId()).hostPid(ancestors.hostPid()).pid(ancestors.pid());
+                ancestors.wrapExecutablePath(view);
+                ancestorsOut.putExecutablePath(view, 0, view.capacity());
+            }
+            else
+            {
+                ancestors.sbeSkip();
             }
         }
         final boolean dataKept = DATA.in(keep);
@@ -178,121 +160,162 @@ final class FieldMaskEncoder
         while (data.hasNext())
         {
             data.next();
-            if (!dataKept)
+            if (dataKept)
+            {
+                dataOut.next().intValue(data.intValue());
+                // the raw type: a value type this build does not know is copied, not refused
+                final int entry = to.limit() - EventEncoder.DataEncoder.sbeBlockLength();
+                out.putByte(entry + EventEncoder.DataEncoder.valueTypeEncodingOffset(), (byte)data.valueTypeRaw());
+                data.wrapName(view);
+                dataOut.putName(view, 0, view.capacity());
+                data.wrapValue(view);
+                dataOut.putValue(view, 0, view.capacity());
+            }
+            else
             {
                 data.sbeSkip();
-                continue;
             }
-            dataOut.next().valueType(data.valueType()).intValue(data.intValue());
-            int length = data.nameLength();
-            data.getName(scratch(length), 0, length);
-            dataOut.putName(scratch, 0, length);
-            length = data.valueLength();
-            data.getValue(scratch(length), 0, length);
-            dataOut.putValue(scratch, 0, length);
         }
+        final boolean detectedDataKept = DETECTED_FROM_DATA.in(keep);
         final EventDecoder.DetectedFromDataDecoder detected = from.detectedFromData();
-        final EventEncoder.DetectedFromDataEncoder detectedOut = to.detectedFromDataCount(detected.count());
+        final EventEncoder.DetectedFromDataEncoder detectedOut = to.detectedFromDataCount(detectedDataKept ? detected.count() : 0);
         while (detected.hasNext())
         {
             detected.next();
-            detectedOut.next().valueType(detected.valueType()).intValue(detected.intValue());
-            int length = detected.nameLength();
-            detected.getName(scratch(length), 0, length);
-            detectedOut.putName(scratch, 0, length);
-            length = detected.valueLength();
-            detected.getValue(scratch(length), 0, length);
-            detectedOut.putValue(scratch, 0, length);
+            if (detectedDataKept)
+            {
+                detectedOut.next().intValue(detected.intValue());
+                // the raw type: a value type this build does not know is copied, not refused
+                final int entry = to.limit() - EventEncoder.DetectedFromDataEncoder.sbeBlockLength();
+                out.putByte(entry + EventEncoder.DetectedFromDataEncoder.valueTypeEncodingOffset(), (byte)detected.valueTypeRaw());
+                detected.wrapName(view);
+                detectedOut.putName(view, 0, view.capacity());
+                detected.wrapValue(view);
+                detectedOut.putValue(view, 0, view.capacity());
+            }
+            else
+            {
+                detected.sbeSkip();
+            }
         }
+        final boolean propertiesKept = THREAT_PROPERTIES.in(keep);
         final EventDecoder.ThreatPropertiesDecoder properties = from.threatProperties();
-        final EventEncoder.ThreatPropertiesEncoder propertiesOut = to.threatPropertiesCount(properties.count());
+        final EventEncoder.ThreatPropertiesEncoder propertiesOut = to.threatPropertiesCount(propertiesKept ? properties.count() : 0);
         while (properties.hasNext())
         {
             properties.next();
-            int length = properties.keyLength();
-            properties.getKey(scratch(length), 0, length);
-            propertiesOut.next().putKey(scratch, 0, length);
-            length = properties.valueLength();
-            properties.getValue(scratch(length), 0, length);
-            propertiesOut.putValue(scratch, 0, length);
+            if (propertiesKept)
+            {
+                properties.wrapKey(view);
+                propertiesOut.next().putKey(view, 0, view.capacity());
+                properties.wrapValue(view);
+                propertiesOut.putValue(view, 0, view.capacity());
+            }
+            else
+            {
+                properties.sbeSkip();
+            }
         }
 
-        int length = from.nameLength();
-        from.getName(scratch(length), 0, length);
-        if (!NAME.in(keep))
+        from.wrapName(view);
+        to.putName(view, 0, name(keep, NAME, ID, from.eventId(), PresenceDecoder.nameAsStored(presenceIn)));
+        if (!NAME.in(keep) || !ID.in(keep))
         {
-            to.putName(scratch, 0, 0);
+            presence = PresenceEncoder.nameAsStored(presence, true);
         }
-        else if (length == 0 && !ID.in(keep))
+        from.wrapThreadName(view);
+        to.putThreadName(view, 0, THREAD_NAME.in(keep) ? view.capacity() : 0);
+        from.wrapSyscall(view);
+        to.putSyscall(view, 0, THREAD_SYSCALL.in(keep) ? view.capacity() : 0);
+        from.wrapExecutablePath(view);
+        to.putExecutablePath(view, 0, EXECUTABLE_PATH.in(keep) ? view.capacity() : 0);
+        from.wrapContainerId(view);
+        to.putContainerId(view, 0, CONTAINER_ID.in(keep) ? view.capacity() : 0);
+        from.wrapContainerName(view);
+        to.putContainerName(view, 0, CONTAINER_NAME.in(keep) ? view.capacity() : 0);
+        from.wrapContainerImageId(view);
+        to.putContainerImageId(view, 0, CONTAINER_IMAGE_ID.in(keep) ? view.capacity() : 0);
+        from.wrapContainerImageName(view);
+        to.putContainerImageName(view, 0, CONTAINER_IMAGE_NAME.in(keep) ? view.capacity() : 0);
+        from.wrapPodName(view);
+        to.putPodName(view, 0, POD_NAME.in(keep) ? view.capacity() : 0);
+        from.wrapPodUid(view);
+        to.putPodUid(view, 0, POD_UID.in(keep) ? view.capacity() : 0);
+        from.wrapPodNamespace(view);
+        to.putPodNamespace(view, 0, POD_NAMESPACE.in(keep) ? view.capacity() : 0);
+        from.wrapThreatName(view);
+        to.putThreatName(view, 0, THREAT_NAME.in(keep) ? view.capacity() : 0);
+        from.wrapThreatDescription(view);
+        to.putThreatDescription(view, 0, THREAT_DESCRIPTION.in(keep) ? view.capacity() : 0);
+        from.wrapTacticName(view);
+        to.putTacticName(view, 0, TACTIC_NAME.in(keep) ? view.capacity() : 0);
+        from.wrapTechniqueId(view);
+        to.putTechniqueId(view, 0, TECHNIQUE_ID.in(keep) ? view.capacity() : 0);
+        from.wrapTechniqueExternalId(view);
+        to.putTechniqueExternalId(view, 0, TECHNIQUE_EXTERNAL_ID.in(keep) ? view.capacity() : 0);
+        from.wrapTechniqueName(view);
+        to.putTechniqueName(view, 0, TECHNIQUE_NAME.in(keep) ? view.capacity() : 0);
+        from.wrapDetectedFromName(view);
+        to.putDetectedFromName(view, 0, name(keep, DETECTED_FROM_NAME, DETECTED_FROM_ID, from.detectedFromId(),
+            PresenceDecoder.detectedFromNameAsStored(presenceIn)));
+        if (!DETECTED_FROM_NAME.in(keep) || !DETECTED_FROM_ID.in(keep))
         {
-            // the name rule needs the id: write the catalog's name out
-            final byte[] name = catalog.nameBytes(from.eventId());
-            to.putName(name == null ? scratch : name, 0, name == null ? 0 : name.length);
+            presence = PresenceEncoder.detectedFromNameAsStored(presence, true);
         }
-        else
-        {
-            to.putName(scratch, 0, length);
-        }
-        length = from.threadNameLength();
-        from.getThreadName(scratch(length), 0, length);
-        to.putThreadName(scratch, 0, thread && THREAD_NAME.in(keep) ? length : 0);
-        length = from.syscallLength();
-        from.getSyscall(scratch(length), 0, length);
-        to.putSyscall(scratch, 0, thread && THREAD_SYSCALL.in(keep) ? length : 0);
-        length = from.executablePathLength();
-        from.getExecutablePath(scratch(length), 0, length);
-        to.putExecutablePath(scratch, 0, length);
-        length = from.containerIdLength();
-        from.getContainerId(scratch(length), 0, length);
-        to.putContainerId(scratch, 0, length);
-        length = from.containerNameLength();
-        from.getContainerName(scratch(length), 0, length);
-        to.putContainerName(scratch, 0, length);
-        length = from.containerImageIdLength();
-        from.getContainerImageId(scratch(length), 0, length);
-        to.putContainerImageId(scratch, 0, length);
-        length = from.containerImageNameLength();
-        from.getContainerImageName(scratch(length), 0, length);
-        to.putContainerImageName(scratch, 0, length);
-        length = from.podNameLength();
-        from.getPodName(scratch(length), 0, length);
-        to.putPodName(scratch, 0, length);
-        length = from.podUidLength();
-        from.getPodUid(scratch(length), 0, length);
-        to.putPodUid(scratch, 0, length);
-        length = from.podNamespaceLength();
-        from.getPodNamespace(scratch(length), 0, length);
-        to.putPodNamespace(scratch, 0, length);
-        length = from.threatNameLength();
-        from.getThreatName(scratch(length), 0, length);
-        to.putThreatName(scratch, 0, length);
-        length = from.threatDescriptionLength();
-        from.getThreatDescription(scratch(length), 0, length);
-        to.putThreatDescription(scratch, 0, length);
-        length = from.tacticNameLength();
-        from.getTacticName(scratch(length), 0, length);
-        to.putTacticName(scratch, 0, length);
-        length = from.techniqueIdLength();
-        from.getTechniqueId(scratch(length), 0, length);
-        to.putTechniqueId(scratch, 0, length);
-        length = from.techniqueExternalIdLength();
-        from.getTechniqueExternalId(scratch(length), 0, length);
-        to.putTechniqueExternalId(scratch, 0, length);
-        length = from.techniqueNameLength();
-        from.getTechniqueName(scratch(length), 0, length);
-        to.putTechniqueName(scratch, 0, length);
-        length = from.detectedFromNameLength();
-        from.getDetectedFromName(scratch(length), 0, length);
-        to.putDetectedFromName(scratch, 0, length);
+        out.putInt(to.presence().offset(), presence, ByteOrder.LITTLE_ENDIAN);
         return MessageHeaderEncoder.ENCODED_LENGTH + to.encodedLength();
     }
 
-    private byte[] scratch(final int length)
+    /**
+     * @return the presence bits without those of the messages not kept (a kept message's own messages are kept or
+     *         dropped by their own bits; the decoders ignore a message whose parent is absent).
+     */
+    private static int dropMessages(final long keep, final int presenceIn)
     {
-        if (scratch.length < length)
+        int p = presenceIn;
+        p = TIMESTAMP.in(keep) ? p : PresenceEncoder.timestamp(p, false);
+        p = POLICIES.in(keep) ? p : PresenceEncoder.policies(p, false);
+        p = WORKLOAD.in(keep) ? p : PresenceEncoder.workload(p, false);
+        p = PROCESS.in(keep) ? p : PresenceEncoder.process(p, false);
+        p = THREAD.in(keep) ? p : PresenceEncoder.thread(p, false);
+        p = THREAD_START_TIME.in(keep) ? p : PresenceEncoder.threadStartTime(p, false);
+        p = PID.in(keep) ? p : PresenceEncoder.pid(p, false);
+        p = REAL_USER.in(keep) ? p : PresenceEncoder.realUser(p, false);
+        p = REAL_USER_ID.in(keep) ? p : PresenceEncoder.realUserId(p, false);
+        p = EXECUTABLE.in(keep) ? p : PresenceEncoder.executable(p, false);
+        p = HOST_PID.in(keep) ? p : PresenceEncoder.hostPid(p, false);
+        p = USER.in(keep) ? p : PresenceEncoder.user(p, false);
+        p = USER_ID.in(keep) ? p : PresenceEncoder.userId(p, false);
+        p = CONTAINER.in(keep) ? p : PresenceEncoder.container(p, false);
+        p = CONTAINER_IMAGE.in(keep) ? p : PresenceEncoder.containerImage(p, false);
+        p = POD.in(keep) ? p : PresenceEncoder.pod(p, false);
+        p = THREAT.in(keep) ? p : PresenceEncoder.threat(p, false);
+        p = MITRE.in(keep) ? p : PresenceEncoder.mitre(p, false);
+        p = TACTIC.in(keep) ? p : PresenceEncoder.tactic(p, false);
+        p = TECHNIQUE.in(keep) ? p : PresenceEncoder.technique(p, false);
+        return DETECTED_FROM.in(keep) ? p : PresenceEncoder.detectedFrom(p, false);
+    }
+
+    /**
+     * The name to write: the stored one (in {@link #view} on entry), empty when dropped, written out from the
+     * catalog when the id beside it is dropped (the name rule could not give it back). Leaves it in {@link #view}.
+     *
+     * @return its length.
+     */
+    private int name(final long keep, final EventField name, final EventField id, final int eventId, final boolean asStored)
+    {
+        if (!name.in(keep))
         {
-            scratch = new byte[Math.max(length, scratch.length * 2)];
+            return 0;
         }
-        return scratch;
+        if (!id.in(keep) && view.capacity() == 0 && !asStored)
+        {
+            final byte[] catalogName = catalog.nameBytes(eventId);
+            if (catalogName != null)
+            {
+                view.wrap(catalogName);
+            }
+        }
+        return view.capacity();
     }
 }

@@ -8,6 +8,7 @@ import io.sluice.config.FormatSpec;
 import io.sluice.config.OutputConfig;
 import io.sluice.config.OutputOptions;
 import io.sluice.config.StreamConfig;
+import io.sluice.filter.FieldFilters;
 import io.sluice.policy.PolicyCompiler;
 import io.sluice.policy.PolicyDocument;
 import io.sluice.policy.PolicySet;
@@ -26,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Policies at ingest: each event's matched-policies bitmap is computed once, events no policy matched are not
- * published, {@code policies.matched} names the policies, and a stream's {@code filters.policies} selects by them.
+ * published, {@code policies.matched} names the policies, and a stream's {@code filters.policies} selects by them,
+ * even when a field filter dropped them (and the id) from the record.
  */
 class PolicyRoutingTest
 {
@@ -74,5 +76,35 @@ class PolicyRoutingTest
         assertTrue(summary.ingested() > summary.published(), "connect events are ingested, not published");
         assertEquals(openats, opens.size());
         opens.forEach(line -> assertEquals("openat", OutputLines.eventOf(line)));
+    }
+
+    @Test
+    void streamsStillFilterOnTheEventsOwnIdAndPoliciesWhenAFieldFilterDroppedThem(@TempDir final Path dir) throws Exception
+    {
+        final EventCatalog catalog = EventCatalog.standard();
+        final PolicySet policies = new PolicyCompiler(catalog).compile(List.of(
+            new PolicyDocument("opens", "opens.yaml", List.of("global"), List.of(new PolicyDocument.Rule("spec.rules[0]", "openat", List.of()))),
+            new PolicyDocument("execs", "execs.yaml", List.of("global"), List.of(new PolicyDocument.Rule("spec.rules[0]", "execve", List.of())))));
+        final OutputConfig output = new OutputConfig(
+            List.of(new DestinationConfig("opens", DestinationType.FILE, FormatSpec.JSON, dir.resolve("opens.json").toString(), null),
+                new DestinationConfig("execs", DestinationType.FILE, FormatSpec.JSON, dir.resolve("execs.json").toString(), null)),
+            List.of(new StreamConfig("opens", List.of("opens"), List.of(), List.of("opens"), BufferMode.BLOCK, 1024, false),
+                new StreamConfig("execs", List.of("execs"), List.of("execve"), List.of(), BufferMode.BLOCK, 1024, false)),
+            OutputOptions.NONE);
+        final FieldFilters fields = new FieldFilters(FieldFilters.parse("--field-filters",
+            "{\"fields\": \"name,policies\", \"action\": \"INCLUDE\"}\n{\"fields\": \"policies.matched\", \"action\": \"EXCLUDE\"}",
+            catalog), catalog);
+        final SyntheticSpec spec = SyntheticSpec.parse("synthetic:count=3000,seed=8,events=openat;execve;connect", catalog);
+
+        final EngineSummary summary = new Engine(output, new SyntheticSource(spec), catalog,
+            EngineOptions.DEFAULTS.withPolicyNames(policies.names()), policies, null, null, fields).run();
+
+        assertNull(summary.failure());
+        final List<String> opens = Files.readAllLines(dir.resolve("opens.json"));
+        final List<String> execs = Files.readAllLines(dir.resolve("execs.json"));
+        assertEquals(summary.published(), opens.size() + execs.size());
+        assertTrue(!opens.isEmpty() && !execs.isEmpty());
+        opens.forEach(line -> assertEquals("{\"name\":\"openat\",\"policies\":{}}", line));
+        execs.forEach(line -> assertEquals("{\"name\":\"execve\",\"policies\":{}}", line));
     }
 }

@@ -145,7 +145,7 @@ public final class EventJsonWriter
             writeTimestamp(event.timestampSeconds(), event.timestampNanos());
         }
         final int eventId = event.eventId();
-        writeIdAndName(eventId, NAME);
+        writeIdAndName(eventId, NAME, PresenceDecoder.nameAsStored(presence));
         if (PresenceDecoder.policies(presence))
         {
             json.key(JsonKeys.POLICIES);
@@ -166,7 +166,7 @@ public final class EventJsonWriter
         {
             json.key(JsonKeys.DETECTED_FROM);
             json.beginObject();
-            writeIdAndName(event.detectedFromId(), DETECTED_FROM_NAME);
+            writeIdAndName(event.detectedFromId(), DETECTED_FROM_NAME, PresenceDecoder.detectedFromNameAsStored(presence));
             writeDetectedFromData(detectedFromDataAt);
             json.endObject();
         }
@@ -286,9 +286,10 @@ public final class EventJsonWriter
     }
 
     /**
-     * {@code id} then {@code name}, with the name rule: an empty name is the catalog's name for the id.
+     * {@code id} then {@code name}, with the name rule: an empty name is the catalog's name for the id, unless the
+     * name is as stored.
      */
-    private void writeIdAndName(final int id, final int nameString)
+    private void writeIdAndName(final int id, final int nameString, final boolean asStored)
     {
         if (id != 0)
         {
@@ -299,7 +300,7 @@ public final class EventJsonWriter
         {
             writeString(JsonKeys.NAME, nameString);
         }
-        else
+        else if (!asStored)
         {
             final byte[] name = catalog.nameBytes(id);
             if (name != null && name.length > 0)

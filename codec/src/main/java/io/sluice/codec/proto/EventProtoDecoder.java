@@ -53,7 +53,8 @@ import java.util.List;
  * How a record maps to the message (see {@code sluice-sbe.xml}):
  * <ul>
  *   <li>sub-messages exist when their presence bit is set and their parent exists;</li>
- *   <li>an empty {@code name} is the catalog's name for the id (same for {@code detected_from});</li>
+ *   <li>an empty {@code name} is the catalog's name for the id (same for {@code detected_from}), unless presence
+ *       says the name is as stored;</li>
  *   <li>bit i of {@code policiesMatched} is policy {@code namesByBit[i]}, skipped when it has no name;</li>
  *   <li>an ancestor's {@code executable} exists when its path is not empty;</li>
  *   <li>strings are {@code new String(bytes, UTF_8)}, malformed sequences becoming U+FFFD;</li>
@@ -179,7 +180,7 @@ public final class EventProtoDecoder
             event.setTimestamp(timestamp(d.timestampSeconds(), d.timestampNanos()));
         }
         event.setIdValue(d.eventId());
-        event.setName(nameOf(d.eventId(), name));
+        event.setName(nameOf(d.eventId(), name, PresenceDecoder.nameAsStored(presence)));
         if (PresenceDecoder.policies(presence))
         {
             event.setPolicies(policies(d.policiesMatched()));
@@ -280,15 +281,15 @@ public final class EventProtoDecoder
         {
             event.setDetectedFrom(Event.newBuilder()
                 .setIdValue(d.detectedFromId())
-                .setName(nameOf(d.detectedFromId(), detectedFromName))
+                .setName(nameOf(d.detectedFromId(), detectedFromName, PresenceDecoder.detectedFromNameAsStored(presence)))
                 .addAllData(detectedFromData));
         }
         return event.build();
     }
 
-    private String nameOf(final int id, final String name)
+    private String nameOf(final int id, final String name, final boolean asStored)
     {
-        if (!name.isEmpty())
+        if (!name.isEmpty() || asStored)
         {
             return name;
         }

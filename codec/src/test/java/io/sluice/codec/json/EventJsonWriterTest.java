@@ -6,6 +6,7 @@ import io.sluice.codec.proto.EventProtoDecoder;
 import io.sluice.codec.proto.EventProtoEncoder;
 import io.sluice.codec.sbe.EventEncoder;
 import io.sluice.codec.sbe.MessageHeaderEncoder;
+import io.sluice.codec.sbe.PresenceEncoder;
 import io.sluice.proto.v1beta1.Event;
 import io.sluice.proto.v1beta1.EventId;
 import io.sluice.proto.v1beta1.EventValue;
@@ -82,6 +83,20 @@ class EventJsonWriterTest
         assertEquals("{\"id\":\"openat\",\"name\":\"openat\"}", json(Event.newBuilder().setId(EventId.openat).setName("openat").build()));
         assertEquals("{\"id\":6003,\"name\":\"X\"}", json(Event.newBuilder().setIdValue(6003).setName("X").build()));
         assertEquals("{\"id\":-7}", json(Event.newBuilder().setIdValue(-7).build()));
+    }
+
+    @Test
+    void printsAnEmptyNameAsStoredAsNoName()
+    {
+        // the name rule: an empty name is the catalog's name for the id, unless presence says the name is as stored
+        encoder.encode(Event.newBuilder().setId(EventId.openat)
+            .setDetectedFrom(Event.newBuilder().setId(EventId.ptrace)).build(), record, 0);
+        assertEquals("{\"id\":\"openat\",\"name\":\"openat\",\"detected_from\":{\"id\":\"ptrace\",\"name\":\"ptrace\"}}", writeRecord());
+        final PresenceEncoder presence = new EventEncoder().wrap(record, MessageHeaderEncoder.ENCODED_LENGTH).presence();
+        presence.nameAsStored(true);
+        assertEquals("{\"id\":\"openat\",\"detected_from\":{\"id\":\"ptrace\",\"name\":\"ptrace\"}}", writeRecord());
+        presence.nameAsStored(false).detectedFromNameAsStored(true);
+        assertEquals("{\"id\":\"openat\",\"name\":\"openat\",\"detected_from\":{\"id\":\"ptrace\"}}", writeRecord());
     }
 
     @Test
