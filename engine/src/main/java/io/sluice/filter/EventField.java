@@ -161,12 +161,14 @@ public enum EventField
 
     private final String path;
     private final EventField parent;
+    private final long parentBit;
     private final Kind kind;
 
     EventField(final String name, final EventField parent, final Kind kind)
     {
         this.path = parent == null ? name : parent.path + "." + name;
         this.parent = parent;
+        this.parentBit = parent == null ? 0 : parent.bit();
         this.kind = kind;
     }
 
@@ -289,5 +291,17 @@ public enum EventField
     public boolean in(final long keep)
     {
         return (keep & bit()) != 0;
+    }
+
+    /**
+     * A dropped field must be cleared from the record when the message it sits in is kept (it would print); under a
+     * dropped message it is hidden by that message's presence bit and may stay (the stream's own filters read it).
+     *
+     * @param keep a set of kept fields (with the messages they sit in).
+     * @return true when this field is dropped and the message it sits in (or the event) is kept.
+     */
+    public boolean clears(final long keep)
+    {
+        return (keep & bit()) == 0 && (parentBit == 0 || (keep & parentBit) != 0);
     }
 }

@@ -78,12 +78,13 @@ import static io.sluice.filter.EventField.WORKLOAD;
 
 /**
  * Copies an event record keeping only some fields (a set of {@link EventField} bits in which a kept field's
- * messages are kept too): a dropped message loses its presence bit, a dropped scalar becomes its proto3 default (not
- * printed), a dropped string or list becomes empty, a dropped name becomes empty "as stored" (the catalog rule no
- * longer applies). What the record holds beside {@code v1beta1.Event} (gid, cgroup, namespaces) is copied. Without
- * {@code id} the record's id becomes 0 and a kept {@code name} is written out (the name rule could not give it back);
- * the same for {@code detected_from}. A dropped field is gone from the record: the caller keeps the event's own id
- * and matched policies for routing. Reuses its flyweights; allocates nothing.
+ * messages are kept too), changing no more than the JSON needs: a dropped message loses its presence bit (what is
+ * under it stays, unprinted, for the stream's own filters); a dropped field of a kept message (or of the event) is
+ * cleared: a scalar becomes its proto3 default (not printed), a string or list empty, a name empty "as stored" (the
+ * catalog rule no longer applies). Without {@code id} the record's id becomes 0 and a kept {@code name} is written
+ * out (the name rule could not give it back); the same for {@code detected_from}. The fields no output prints
+ * (gid, cgroup, namespaces, {@link FilterOnlyFields}) are copied. The caller keeps the event's own id and matched
+ * policies for routing. Reuses its flyweights; allocates nothing.
  */
 final class FieldMaskEncoder
 {
@@ -111,24 +112,24 @@ final class FieldMaskEncoder
         headerDecoder.wrap(in, offset);
         from.wrap(in, offset + MessageHeaderDecoder.ENCODED_LENGTH, headerDecoder.blockLength(), headerDecoder.version());
         to.wrapAndApplyHeader(out, 0, headerEncoder)
-            .timestampSeconds(TIMESTAMP_SECONDS.in(keep) ? from.timestampSeconds() : 0)
-            .timestampNanos(TIMESTAMP_NANOS.in(keep) ? from.timestampNanos() : 0)
-            .eventId(ID.in(keep) ? from.eventId() : 0)
-            .policiesMatched(POLICIES_MATCHED.in(keep) ? from.policiesMatched() : 0)
-            .pid(PID_VALUE.in(keep) ? from.pid() : 0)
-            .hostPid(HOST_PID_VALUE.in(keep) ? from.hostPid() : 0)
-            .tid(THREAD_TID.in(keep) ? from.tid() : 0)
-            .hostTid(THREAD_HOST_TID.in(keep) ? from.hostTid() : 0)
-            .processUniqueId(PROCESS_UNIQUE_ID.in(keep) ? from.processUniqueId() : 0)
-            .threadUniqueId(THREAD_UNIQUE_ID.in(keep) ? from.threadUniqueId() : 0)
-            .threadStartSeconds(THREAD_START_TIME_SECONDS.in(keep) ? from.threadStartSeconds() : 0)
-            .threadStartNanos(THREAD_START_TIME_NANOS.in(keep) ? from.threadStartNanos() : 0)
-            .realUserId(REAL_USER_ID_VALUE.in(keep) ? from.realUserId() : 0)
-            .userId(USER_ID_VALUE.in(keep) ? from.userId() : 0)
-            .compat(THREAD_COMPAT.in(keep) ? from.compat() : 0)
-            .containerIsRunning(CONTAINER_IS_RUNNING.in(keep) ? from.containerIsRunning() : 0)
-            .threatSeverity(THREAT_SEVERITY.in(keep) ? from.threatSeverity() : 0)
-            .detectedFromId(DETECTED_FROM_ID.in(keep) ? from.detectedFromId() : 0)
+            .timestampSeconds(TIMESTAMP_SECONDS.clears(keep) ? 0 : from.timestampSeconds())
+            .timestampNanos(TIMESTAMP_NANOS.clears(keep) ? 0 : from.timestampNanos())
+            .eventId(ID.clears(keep) ? 0 : from.eventId())
+            .policiesMatched(POLICIES_MATCHED.clears(keep) ? 0 : from.policiesMatched())
+            .pid(PID_VALUE.clears(keep) ? 0 : from.pid())
+            .hostPid(HOST_PID_VALUE.clears(keep) ? 0 : from.hostPid())
+            .tid(THREAD_TID.clears(keep) ? 0 : from.tid())
+            .hostTid(THREAD_HOST_TID.clears(keep) ? 0 : from.hostTid())
+            .processUniqueId(PROCESS_UNIQUE_ID.clears(keep) ? 0 : from.processUniqueId())
+            .threadUniqueId(THREAD_UNIQUE_ID.clears(keep) ? 0 : from.threadUniqueId())
+            .threadStartSeconds(THREAD_START_TIME_SECONDS.clears(keep) ? 0 : from.threadStartSeconds())
+            .threadStartNanos(THREAD_START_TIME_NANOS.clears(keep) ? 0 : from.threadStartNanos())
+            .realUserId(REAL_USER_ID_VALUE.clears(keep) ? 0 : from.realUserId())
+            .userId(USER_ID_VALUE.clears(keep) ? 0 : from.userId())
+            .compat(THREAD_COMPAT.clears(keep) ? 0 : from.compat())
+            .containerIsRunning(CONTAINER_IS_RUNNING.clears(keep) ? 0 : from.containerIsRunning())
+            .threatSeverity(THREAT_SEVERITY.clears(keep) ? 0 : from.threatSeverity())
+            .detectedFromId(DETECTED_FROM_ID.clears(keep) ? 0 : from.detectedFromId())
             .gid(from.gid())
             .cgroupId(from.cgroupId())
             .mntNsId(from.mntNsId())
@@ -137,7 +138,7 @@ final class FieldMaskEncoder
         final int presenceIn = in.getInt(from.presence().offset(), ByteOrder.LITTLE_ENDIAN);
         int presence = dropMessages(keep, presenceIn);
 
-        final boolean ancestorsKept = ANCESTORS.in(keep);
+        final boolean ancestorsKept = !ANCESTORS.clears(keep);
         final EventDecoder.AncestorsDecoder ancestors = from.ancestors();
         final EventEncoder.AncestorsEncoder ancestorsOut = to.ancestorsCount(ancestorsKept ? ancestors.count() : 0);
         while (ancestors.hasNext())
@@ -154,7 +155,7 @@ final class FieldMaskEncoder
                 ancestors.sbeSkip();
             }
         }
-        final boolean dataKept = DATA.in(keep);
+        final boolean dataKept = !DATA.clears(keep);
         final EventDecoder.DataDecoder data = from.data();
         final EventEncoder.DataEncoder dataOut = to.dataCount(dataKept ? data.count() : 0);
         while (data.hasNext())
@@ -176,7 +177,7 @@ final class FieldMaskEncoder
                 data.sbeSkip();
             }
         }
-        final boolean detectedDataKept = DETECTED_FROM_DATA.in(keep);
+        final boolean detectedDataKept = !DETECTED_FROM_DATA.clears(keep);
         final EventDecoder.DetectedFromDataDecoder detected = from.detectedFromData();
         final EventEncoder.DetectedFromDataEncoder detectedOut = to.detectedFromDataCount(detectedDataKept ? detected.count() : 0);
         while (detected.hasNext())
@@ -198,7 +199,7 @@ final class FieldMaskEncoder
                 detected.sbeSkip();
             }
         }
-        final boolean propertiesKept = THREAT_PROPERTIES.in(keep);
+        final boolean propertiesKept = !THREAT_PROPERTIES.clears(keep);
         final EventDecoder.ThreatPropertiesDecoder properties = from.threatProperties();
         final EventEncoder.ThreatPropertiesEncoder propertiesOut = to.threatPropertiesCount(propertiesKept ? properties.count() : 0);
         while (properties.hasNext())
@@ -219,46 +220,46 @@ final class FieldMaskEncoder
 
         from.wrapName(view);
         to.putName(view, 0, name(keep, NAME, ID, from.eventId(), PresenceDecoder.nameAsStored(presenceIn)));
-        if (!NAME.in(keep) || !ID.in(keep))
+        if (NAME.clears(keep) || ID.clears(keep))
         {
             presence = PresenceEncoder.nameAsStored(presence, true);
         }
         from.wrapThreadName(view);
-        to.putThreadName(view, 0, THREAD_NAME.in(keep) ? view.capacity() : 0);
+        to.putThreadName(view, 0, THREAD_NAME.clears(keep) ? 0 : view.capacity());
         from.wrapSyscall(view);
-        to.putSyscall(view, 0, THREAD_SYSCALL.in(keep) ? view.capacity() : 0);
+        to.putSyscall(view, 0, THREAD_SYSCALL.clears(keep) ? 0 : view.capacity());
         from.wrapExecutablePath(view);
-        to.putExecutablePath(view, 0, EXECUTABLE_PATH.in(keep) ? view.capacity() : 0);
+        to.putExecutablePath(view, 0, EXECUTABLE_PATH.clears(keep) ? 0 : view.capacity());
         from.wrapContainerId(view);
-        to.putContainerId(view, 0, CONTAINER_ID.in(keep) ? view.capacity() : 0);
+        to.putContainerId(view, 0, CONTAINER_ID.clears(keep) ? 0 : view.capacity());
         from.wrapContainerName(view);
-        to.putContainerName(view, 0, CONTAINER_NAME.in(keep) ? view.capacity() : 0);
+        to.putContainerName(view, 0, CONTAINER_NAME.clears(keep) ? 0 : view.capacity());
         from.wrapContainerImageId(view);
-        to.putContainerImageId(view, 0, CONTAINER_IMAGE_ID.in(keep) ? view.capacity() : 0);
+        to.putContainerImageId(view, 0, CONTAINER_IMAGE_ID.clears(keep) ? 0 : view.capacity());
         from.wrapContainerImageName(view);
-        to.putContainerImageName(view, 0, CONTAINER_IMAGE_NAME.in(keep) ? view.capacity() : 0);
+        to.putContainerImageName(view, 0, CONTAINER_IMAGE_NAME.clears(keep) ? 0 : view.capacity());
         from.wrapPodName(view);
-        to.putPodName(view, 0, POD_NAME.in(keep) ? view.capacity() : 0);
+        to.putPodName(view, 0, POD_NAME.clears(keep) ? 0 : view.capacity());
         from.wrapPodUid(view);
-        to.putPodUid(view, 0, POD_UID.in(keep) ? view.capacity() : 0);
+        to.putPodUid(view, 0, POD_UID.clears(keep) ? 0 : view.capacity());
         from.wrapPodNamespace(view);
-        to.putPodNamespace(view, 0, POD_NAMESPACE.in(keep) ? view.capacity() : 0);
+        to.putPodNamespace(view, 0, POD_NAMESPACE.clears(keep) ? 0 : view.capacity());
         from.wrapThreatName(view);
-        to.putThreatName(view, 0, THREAT_NAME.in(keep) ? view.capacity() : 0);
+        to.putThreatName(view, 0, THREAT_NAME.clears(keep) ? 0 : view.capacity());
         from.wrapThreatDescription(view);
-        to.putThreatDescription(view, 0, THREAT_DESCRIPTION.in(keep) ? view.capacity() : 0);
+        to.putThreatDescription(view, 0, THREAT_DESCRIPTION.clears(keep) ? 0 : view.capacity());
         from.wrapTacticName(view);
-        to.putTacticName(view, 0, TACTIC_NAME.in(keep) ? view.capacity() : 0);
+        to.putTacticName(view, 0, TACTIC_NAME.clears(keep) ? 0 : view.capacity());
         from.wrapTechniqueId(view);
-        to.putTechniqueId(view, 0, TECHNIQUE_ID.in(keep) ? view.capacity() : 0);
+        to.putTechniqueId(view, 0, TECHNIQUE_ID.clears(keep) ? 0 : view.capacity());
         from.wrapTechniqueExternalId(view);
-        to.putTechniqueExternalId(view, 0, TECHNIQUE_EXTERNAL_ID.in(keep) ? view.capacity() : 0);
+        to.putTechniqueExternalId(view, 0, TECHNIQUE_EXTERNAL_ID.clears(keep) ? 0 : view.capacity());
         from.wrapTechniqueName(view);
-        to.putTechniqueName(view, 0, TECHNIQUE_NAME.in(keep) ? view.capacity() : 0);
+        to.putTechniqueName(view, 0, TECHNIQUE_NAME.clears(keep) ? 0 : view.capacity());
         from.wrapDetectedFromName(view);
         to.putDetectedFromName(view, 0, name(keep, DETECTED_FROM_NAME, DETECTED_FROM_ID, from.detectedFromId(),
             PresenceDecoder.detectedFromNameAsStored(presenceIn)));
-        if (!DETECTED_FROM_NAME.in(keep) || !DETECTED_FROM_ID.in(keep))
+        if (DETECTED_FROM_NAME.clears(keep) || DETECTED_FROM_ID.clears(keep))
         {
             presence = PresenceEncoder.detectedFromNameAsStored(presence, true);
         }
@@ -304,11 +305,11 @@ final class FieldMaskEncoder
      */
     private int name(final long keep, final EventField name, final EventField id, final int eventId, final boolean asStored)
     {
-        if (!name.in(keep))
+        if (name.clears(keep))
         {
             return 0;
         }
-        if (!id.in(keep) && view.capacity() == 0 && !asStored)
+        if (id.clears(keep) && view.capacity() == 0 && !asStored)
         {
             final byte[] catalogName = catalog.nameBytes(eventId);
             if (catalogName != null)

@@ -10,6 +10,8 @@ import io.sluice.proto.v1beta1.EventValue;
 import org.agrona.ExpandableArrayBuffer;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -135,6 +137,27 @@ class FieldFiltersTest
             + "detected_from.detected_from.id\", \"action\": \"INCLUDE\"}", detection));
         assertEquals(all, json("{\"fields\": \"detected_from.threat,detected_from.timestamp.seconds\", \"action\": \"EXCLUDE\"}",
             detection));
+    }
+
+    @Test
+    void aDroppedMessageKeepsWhatIsUnderItForTheStreamsOwnFilters()
+    {
+        final int[] length = new int[1];
+        final ExpandableArrayBuffer record = OPENAT.record(length);
+        final ExpandableArrayBuffer masked = new ExpandableArrayBuffer();
+        final FieldFilters dropProcess = new FieldFilters(FieldFilters.parse("--field-filters",
+            "{\"fields\": \"workload.process\", \"action\": \"EXCLUDE\"}", TestEvent.CATALOG), TestEvent.CATALOG);
+        EventView view = new EventView(null).wrap(masked, 0, dropProcess.apply(new EventView(null).wrap(record, 0, length[0]), masked));
+        assertEquals("/usr/bin/cat", new String(view.executable(), 0, view.executableLength(), StandardCharsets.UTF_8));
+        assertEquals(77, view.pid());
+        assertEquals(1, view.ancestorCount());
+        // a dropped field of a kept message would print: it is cleared
+        final FieldFilters dropPath = new FieldFilters(FieldFilters.parse("--field-filters",
+            "{\"fields\": \"workload.process.executable.path,workload.process.pid.value\", \"action\": \"EXCLUDE\"}",
+            TestEvent.CATALOG), TestEvent.CATALOG);
+        view = new EventView(null).wrap(masked, 0, dropPath.apply(new EventView(null).wrap(record, 0, length[0]), masked));
+        assertEquals(0, view.executableLength());
+        assertEquals(0, view.pid());
     }
 
     @Test
