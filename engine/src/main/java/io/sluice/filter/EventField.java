@@ -294,14 +294,14 @@ public enum EventField
     }
 
     /**
-     * A dropped field must be cleared from the record when the message it sits in is kept (it would print); under a
-     * dropped message it is hidden by that message's presence bit and may stay (the stream's own filters read it).
+     * A dropped field is cleared from the record, not only hidden: what a field filter drops is written nowhere (a
+     * journal stores the record), and the streams' own filters after a global field filter see only what it kept.
      *
      * @param keep a set of kept fields (with the messages they sit in).
-     * @return true when this field is dropped and the message it sits in (or the event) is kept.
+     * @return true when this field is dropped.
      */
     public boolean clears(final long keep)
     {
-        return (keep & bit()) == 0 && (parentBit == 0 || (keep & parentBit) != 0);
+        return (keep & bit()) == 0;
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -140,24 +141,29 @@ class FieldFiltersTest
     }
 
     @Test
-    void aDroppedMessageKeepsWhatIsUnderItForTheStreamsOwnFilters()
+    void whatAFilterDropsIsClearedFromTheRecordNotOnlyHidden()
     {
         final int[] length = new int[1];
         final ExpandableArrayBuffer record = OPENAT.record(length);
         final ExpandableArrayBuffer masked = new ExpandableArrayBuffer();
         final FieldFilters dropProcess = new FieldFilters(FieldFilters.parse("--field-filters",
             "{\"fields\": \"workload.process\", \"action\": \"EXCLUDE\"}", TestEvent.CATALOG), TestEvent.CATALOG);
-        EventView view = new EventView(null).wrap(masked, 0, dropProcess.apply(new EventView(null).wrap(record, 0, length[0]), masked));
-        assertEquals("/usr/bin/cat", new String(view.executable(), 0, view.executableLength(), StandardCharsets.UTF_8));
-        assertEquals(77, view.pid());
-        assertEquals(1, view.ancestorCount());
-        // a dropped field of a kept message would print: it is cleared
+        final int maskedLength = dropProcess.apply(new EventView(null).wrap(record, 0, length[0]), masked);
+        EventView view = new EventView(null).wrap(masked, 0, maskedLength);
+        assertEquals(0, view.executableLength(), "a journal stores the record: the executable is written nowhere");
+        assertEquals(0, view.pid());
+        assertEquals(0, view.ancestorCount());
+        final byte[] bytes = new byte[maskedLength];
+        masked.getBytes(0, bytes);
+        assertFalse(new String(bytes, StandardCharsets.ISO_8859_1).contains("/usr/bin/cat"));
+
         final FieldFilters dropPath = new FieldFilters(FieldFilters.parse("--field-filters",
             "{\"fields\": \"workload.process.executable.path,workload.process.pid.value\", \"action\": \"EXCLUDE\"}",
             TestEvent.CATALOG), TestEvent.CATALOG);
         view = new EventView(null).wrap(masked, 0, dropPath.apply(new EventView(null).wrap(record, 0, length[0]), masked));
         assertEquals(0, view.executableLength());
         assertEquals(0, view.pid());
+        assertEquals(1, view.ancestorCount(), "what was not named stays");
     }
 
     @Test
