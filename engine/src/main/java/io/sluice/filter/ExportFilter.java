@@ -41,7 +41,6 @@ public final class ExportFilter
     private CapabilityFilter capabilities;
     private LabelSelector[] labels;
     private final List<LineageCondition> lineage = new ArrayList<>();
-    private final Utf8Text text = new Utf8Text();
 
     /**
      * @param origin      the flag or file, for errors.
@@ -159,24 +158,24 @@ public final class ExportFilter
         {
             return false;
         }
-        if (binary != null && !binary.any(text.of(event.executable(), event.executableLength())))
+        if (binary != null && !binary.any(event.executable(), 0, event.executableLength()))
         {
             return false;
         }
-        if (pod != null && (event.podNameLength() == 0 || !pod.any(text.of(event.podName(), event.podNameLength()))))
+        if (pod != null && (event.podNameLength() == 0 || !pod.any(event.podName(), 0, event.podNameLength())))
         {
             return false;
         }
-        if (containerId != null && !containerId.any(text.of(event.containerId(), event.containerIdLength())))
+        if (containerId != null && !containerId.any(event.containerId(), 0, event.containerIdLength()))
         {
             return false;
         }
-        if (containerName != null && !containerName.any(text.of(event.containerName(), event.containerNameLength())))
+        if (containerName != null && !containerName.any(event.containerName(), 0, event.containerNameLength()))
         {
             return false;
         }
         if (parentBinary != null && (event.ancestorCount() == 0 ||
-            !parentBinary.any(text.of(event.ancestorExe(0), event.ancestorExeLength(0)))))
+            !parentBinary.any(event.ancestorExe(0), 0, event.ancestorExeLength(0))))
         {
             return false;
         }

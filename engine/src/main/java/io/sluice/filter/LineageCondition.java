@@ -109,7 +109,7 @@ public final class LineageCondition
         {
             case PID_SET -> tree != null ? pidInLineage(tree, event.hostPid()) : pidInRecord(event);
             case ANCESTOR_BINARY -> tree != null ? ancestorBinary(tree, event.hostPid()) : ancestorBinaryInRecord(event);
-            case ARGUMENTS -> regexes.any(tree != null ? treeArguments(tree, event.hostPid()) : execArguments(event));
+            case ARGUMENTS -> tree != null ? treeArguments(tree, event.hostPid()) : regexes.any(execArguments(event));
             case PARENT_ARGUMENTS -> tree != null && parentArguments(tree, event.hostPid());
         };
     }
@@ -160,7 +160,7 @@ public final class LineageCondition
                 return false;
             }
             entry = tree.get(parentPid);
-            if (entry != null && regexes.any(text.of(entry.exeBytes(), entry.exeLength())))
+            if (entry != null && regexes.any(entry.exeBytes(), 0, entry.exeLength()))
             {
                 return true;
             }
@@ -172,7 +172,7 @@ public final class LineageCondition
     {
         for (int i = 0; i < event.ancestorCount(); i++)
         {
-            if (regexes.any(text.of(event.ancestorExe(i), event.ancestorExeLength(i))))
+            if (regexes.any(event.ancestorExe(i), 0, event.ancestorExeLength(i)))
             {
                 return true;
             }
@@ -180,17 +180,17 @@ public final class LineageCondition
         return false;
     }
 
-    private CharSequence treeArguments(final ProcessTree tree, final int hostPid)
+    private boolean treeArguments(final ProcessTree tree, final int hostPid)
     {
         final ProcessEntry entry = tree.get(hostPid);
-        return entry == null ? text.clear() : text.of(entry.argumentsBytes(), entry.argumentsLength());
+        return entry == null ? regexes.any(text.clear()) : regexes.any(entry.argumentsBytes(), 0, entry.argumentsLength());
     }
 
     private boolean parentArguments(final ProcessTree tree, final int hostPid)
     {
         final ProcessEntry entry = tree.get(hostPid);
         final ProcessEntry parent = entry == null ? null : tree.get(entry.hostPpid());
-        return parent != null && parent != entry && regexes.any(text.of(parent.argumentsBytes(), parent.argumentsLength()));
+        return parent != null && parent != entry && regexes.any(parent.argumentsBytes(), 0, parent.argumentsLength());
     }
 
     /** An exec's arguments after argv[0], joined by spaces (Tetragon's {@code process.arguments}); else empty. */

@@ -19,8 +19,17 @@ public final class RedactionFilter
     /** What a redacted capture group becomes. */
     public static final String MASK = "*****";
 
+    /** Sets of two cached range lists (see {@link TextCache}). */
+    static final int SETS = 64;
+    /** The longest text whose ranges are cached. */
+    static final int MAX_CHARS = 1024;
+    /** The most ranges cached for one text ({@code [start, end)} pairs). */
+    static final int MAX_RANGES = 16;
+
     private final Matcher[] redact;
     private final RegexList binary;
+    private final Utf8Text text = new Utf8Text();
+    private final TextCache cache;
 
     /**
      * @param origin the flag or file and line, for errors.
@@ -28,6 +37,12 @@ public final class RedactionFilter
      * @throws ConfigException for an unknown field, no {@code redact}, or a bad regular expression.
      */
     public RedactionFilter(final String origin, final Map<String, Object> object)
+    {
+        this(origin, object, new TextCache(SETS, MAX_CHARS, 2 * MAX_RANGES));
+    }
+
+    /** With a given cache (tests use tiny ones to force evictions). */
+    RedactionFilter(final String origin, final Map<String, Object> object, final TextCache cache)
     {
         List<String> expressions = null;
         RegexList binaries = null;
@@ -49,7 +64,7 @@ public final class RedactionFilter
         {
             try
             {
-                redact[i] = Pattern.compile(expressions.get(i)).matcher("");
+                redact[i] = Pattern.compile(expressions.get(i)).matcher(text.text());
             }
             catch (final PatternSyntaxException ex)
             {
@@ -57,29 +72,46 @@ public final class RedactionFilter
             }
         }
         binary = binaries;
+        this.cache = cache;
     }
 
     /**
-     * @param executable the process's executable path.
+     * @param executable the process's executable path, UTF-8.
+     * @param length     its length.
      * @return true when this filter applies to the process.
      */
-    boolean appliesTo(final CharSequence executable)
+    boolean appliesTo(final byte[] executable, final int length)
     {
-        return binary == null || binary.any(executable);
+        return binary == null || binary.any(executable, 0, length);
     }
 
     /**
-     * Find what to redact: the range of every capture group of every match, in the text's coordinates.
+     * Find what to redact: the range of every capture group of every match, in the text's coordinates. The ranges
+     * of recent texts are cached (a text seen recently costs no regular expression and allocates nothing); on a
+     * miss the text is copied into the builder the matchers are bound to, and re2j allocates per search.
      *
      * @param text   the text.
      * @param ranges where the {@code [start, end)} pairs are added.
      */
     void ranges(final CharSequence text, final IntArrayList ranges)
     {
+        final int slot = cache.lookup(text);
+        if (slot >= 0)
+        {
+            cache.addValues(slot, ranges);
+            return;
+        }
+        final StringBuilder own = this.text.text();
+        if (text != own)
+        {
+            own.setLength(0);
+            own.append(text);
+        }
+        final int first = ranges.size();
         for (final Matcher matcher : redact)
         {
             int from = 0;
-            while (from <= text.length() && matcher.reset(text).find(from))
+            while (from <= own.length() && matcher.find(from))
             {
                 for (int g = 1; g <= matcher.groupCount(); g++)
                 {
@@ -92,6 +124,7 @@ public final class RedactionFilter
                 from = matcher.end() == matcher.start() ? matcher.end() + 1 : matcher.end();
             }
         }
+        cache.store(own, ranges, first, ranges.size());
     }
 
     private static List<String> strings(final String origin, final String field, final Object value)

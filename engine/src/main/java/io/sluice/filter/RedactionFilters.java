@@ -3,6 +3,7 @@ package io.sluice.filter;
 import io.sluice.codec.sbe.StringArrayBlob;
 import io.sluice.codec.sbe.ValueType;
 import io.sluice.policy.EventView;
+import org.agrona.ExpandableArrayBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.collections.IntArrayList;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -16,7 +17,9 @@ import java.util.List;
  * Tetragon's redaction filters over an event's arguments ({@code argv}, matched on the arguments joined by spaces
  * as Tetragon's {@code process.arguments}) and environment ({@code envp}, {@code env}, each entry on its own):
  * capture groups become {@code *****}. Runs in the ingest thread before any stream sees the event; a redacted
- * event is rewritten into another buffer (only then is anything allocated).
+ * event is rewritten into another buffer. Allocation-free in steady state: each filter caches the ranges it found
+ * in recent texts (see {@link RedactionFilter#ranges}), text is decoded and new values encoded in reused buffers;
+ * only a text no cache holds runs re2j, which allocates a little per search.
  */
 public final class RedactionFilters
 {
@@ -27,12 +30,15 @@ public final class RedactionFilters
     private final RedactionFilter[] applicable;
     private int applicableCount;
     private final Utf8Text text = new Utf8Text();
-    private final Utf8Text executable = new Utf8Text();
+    private final StringBuilder element = new StringBuilder(256);
     private final StringArrayBlob blob = new StringArrayBlob();
     private final UnsafeBuffer blobBuffer = new UnsafeBuffer(0, 0);
     private final IntArrayList ranges = new IntArrayList();
+    private final IntArrayList bounds = new IntArrayList();
+    private final ExpandableArrayBuffer values = new ExpandableArrayBuffer(1024);
     private final int[] changedIndex = new int[8];
-    private final byte[][] changedValue = new byte[8][];
+    private final int[] changedOffset = new int[8];
+    private final int[] changedLength = new int[8];
 
     /**
      * @param filters the filters.
@@ -67,11 +73,10 @@ public final class RedactionFilters
      */
     public int redact(final EventView event, final MutableDirectBuffer out)
     {
-        final CharSequence exe = executable.of(event.executable(), event.executableLength());
         applicableCount = 0;
         for (final RedactionFilter filter : filters)
         {
-            if (filter.appliesTo(exe))
+            if (filter.appliesTo(event.executable(), event.executableLength()))
             {
                 applicable[applicableCount++] = filter;
             }
@@ -81,6 +86,7 @@ public final class RedactionFilters
             return 0;
         }
         int changed = 0;
+        int written = 0;
         for (int i = 0; i < event.dataCount() && changed < changedIndex.length; i++)
         {
             if (event.dataType(i) != ValueType.STR_ARRAY)
@@ -92,20 +98,27 @@ public final class RedactionFilters
             {
                 continue;
             }
-            final byte[] redacted = arguments ? redactJoined(event, i) : redactEach(event, i);
-            if (redacted != null)
+            final int length = arguments ? redactJoined(event, i, written) : redactEach(event, i, written);
+            if (length >= 0)
             {
                 changedIndex[changed] = i;
-                changedValue[changed++] = redacted;
+                changedOffset[changed] = written;
+                changedLength[changed++] = length;
+                written += length;
             }
         }
         return changed == 0 ? 0 : splice(event, changed, out);
     }
 
-    /** Arguments: redact the joined text, then put each group's mask into the elements it covered. */
-    private byte[] redactJoined(final EventView event, final int i)
+    /**
+     * Arguments: redact the joined text, then put each group's mask into the elements it covered.
+     *
+     * @return the length of the new value written to {@link #values} at {@code at}, or -1 when nothing was redacted.
+     */
+    private int redactJoined(final EventView event, final int i, final int at)
     {
         final StringBuilder joined = text.clear();
+        bounds.clear();
         blobBuffer.wrap(event.dataValue(i), 0, Math.max(1, event.dataValueLength(i)));
         blob.wrap(blobBuffer, 0, event.dataValueLength(i));
         boolean first = true;
@@ -116,7 +129,9 @@ public final class RedactionFilters
                 joined.append(' ');
             }
             first = false;
+            bounds.addInt(joined.length());
             text.append(event.dataValue(i), blob.elementOffset(), blob.elementLength());
+            bounds.addInt(joined.length());
         }
         ranges.clear();
         for (int f = 0; f < applicableCount; f++)
@@ -125,50 +140,54 @@ public final class RedactionFilters
         }
         if (ranges.isEmpty())
         {
-            return null;
+            return -1;
         }
         sortRanges();
-        final String whole = joined.toString();
-        final List<String> elements = new ArrayList<>();
-        int start = 0;
-        blob.wrap(blobBuffer, 0, event.dataValueLength(i));
-        while (blob.next())
+        int p = at;
+        for (int e = 0; e < bounds.size(); e += 2)
         {
-            final int length = new String(event.dataValue(i), blob.elementOffset(), blob.elementLength(), StandardCharsets.UTF_8).length();
-            elements.add(mask(whole, start, start + length));
-            start += length + 1;
+            p += element(joined, bounds.getInt(e), bounds.getInt(e + 1), p);
         }
-        return StringArrayBlob.encode(elements);
+        return p - at;
     }
 
-    /** The element {@code [from, to)} of the text with every range inside it masked (an empty group: inserted). */
-    private String mask(final String whole, final int from, final int to)
+    /**
+     * Write the element {@code [from, to)} of the text with every range inside it masked (an empty group: inserted)
+     * to {@link #values} at {@code at} as a STR_ARRAY element (length, UTF-8 bytes).
+     *
+     * @return how many bytes were written.
+     */
+    private int element(final CharSequence whole, final int from, final int to, final int at)
     {
-        final StringBuilder element = new StringBuilder();
-        int at = from;
+        final StringBuilder element = this.element;
+        element.setLength(0);
+        int cursor = from;
         for (int r = 0; r < ranges.size(); r += 2)
         {
             final int start = ranges.getInt(r);
             final int end = ranges.getInt(r + 1);
             if (start == end)
             {
-                if (start >= at && start >= from && start <= to)
+                if (start >= cursor && start >= from && start <= to)
                 {
-                    element.append(whole, at, start).append(RedactionFilter.MASK);
-                    at = start;
+                    element.append(whole, cursor, start).append(RedactionFilter.MASK);
+                    cursor = start;
                 }
                 continue;
             }
-            final int cut = Math.max(Math.max(start, from), at);
+            final int cut = Math.max(Math.max(start, from), cursor);
             final int stop = Math.min(end, to);
             if (cut >= stop)
             {
                 continue;
             }
-            element.append(whole, at, cut).append(RedactionFilter.MASK);
-            at = stop;
+            element.append(whole, cursor, cut).append(RedactionFilter.MASK);
+            cursor = stop;
         }
-        return element.append(whole, at, to).toString();
+        element.append(whole, cursor, to);
+        final int length = Utf8Text.encode(element, values, at + 4);
+        values.putInt(at, length, ByteOrder.LITTLE_ENDIAN);
+        return 4 + length;
     }
 
     /** Sort the {@code [start, end)} pairs by start (few of them; insertion sort, no allocation). */
@@ -190,35 +209,50 @@ public final class RedactionFilters
         }
     }
 
-    /** Environment: each entry on its own. */
-    private byte[] redactEach(final EventView event, final int i)
+    /**
+     * Environment: each entry on its own. A first pass finds whether any entry has something to redact (most often
+     * none, and nothing is written); only then is every entry written, masked or as it was.
+     *
+     * @return the length of the new value written to {@link #values} at {@code at}, or -1 when nothing was redacted.
+     */
+    private int redactEach(final EventView event, final int i, final int at)
     {
-        final List<String> entries = new ArrayList<>();
-        boolean any = false;
         blobBuffer.wrap(event.dataValue(i), 0, Math.max(1, event.dataValueLength(i)));
+        boolean any = false;
+        blob.wrap(blobBuffer, 0, event.dataValueLength(i));
+        while (!any && blob.next())
+        {
+            any = entryRanges(event, i);
+        }
+        if (!any)
+        {
+            return -1;
+        }
+        int p = at;
         blob.wrap(blobBuffer, 0, event.dataValueLength(i));
         while (blob.next())
         {
-            final StringBuilder entry = text.clear();
-            text.append(event.dataValue(i), blob.elementOffset(), blob.elementLength());
-            ranges.clear();
-            for (int f = 0; f < applicableCount; f++)
+            if (entryRanges(event, i))
             {
-                applicable[f].ranges(entry, ranges);
-            }
-            final String value = entry.toString();
-            if (ranges.isEmpty())
-            {
-                entries.add(value);
-            }
-            else
-            {
-                any = true;
                 sortRanges();
-                entries.add(mask(value, 0, value.length()));
             }
+            final StringBuilder entry = text.text();
+            p += element(entry, 0, entry.length(), p);
         }
-        return any ? StringArrayBlob.encode(entries) : null;
+        return p - at;
+    }
+
+    /** Decode the blob's current entry into {@link #text} and find its ranges; true when it has any. */
+    private boolean entryRanges(final EventView event, final int i)
+    {
+        final StringBuilder entry = text.clear();
+        text.append(event.dataValue(i), blob.elementOffset(), blob.elementLength());
+        ranges.clear();
+        for (int f = 0; f < applicableCount; f++)
+        {
+            applicable[f].ranges(entry, ranges);
+        }
+        return !ranges.isEmpty();
     }
 
     /** Copy the record with the changed values put in place of the old (SBE var data: 4-byte length, bytes). */
@@ -233,12 +267,11 @@ public final class RedactionFilters
             final int at = event.dataValueAt(i);
             out.putBytes(written, in, read, at - read);
             written += at - read;
-            out.putInt(written, changedValue[c].length, ByteOrder.LITTLE_ENDIAN);
+            out.putInt(written, changedLength[c], ByteOrder.LITTLE_ENDIAN);
             written += 4;
-            out.putBytes(written, changedValue[c]);
-            written += changedValue[c].length;
+            out.putBytes(written, values, changedOffset[c], changedLength[c]);
+            written += changedLength[c];
             read = at + 4 + event.dataValueLength(i);
-            changedValue[c] = null;
         }
         final int end = event.offset() + event.length();
         out.putBytes(written, in, read, end - read);

@@ -27,6 +27,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -35,7 +36,8 @@ import java.util.concurrent.TimeUnit;
  * regex, an arguments regex), denylist (a binary regex), redaction ({@code --password}) and a field filter
  * (EXCLUDE of ancestors and thread). Events cycle through an exec carrying a password (redacted), an exec without
  * one, and an {@code openat}. {@code secrets=false} replaces the password exec by a plain one, showing the cost
- * without any redaction (which rewrites the arguments and allocates). Run with {@code -prof gc}.
+ * without any redaction (which rewrites the arguments). {@code distinct=4096} cycles through that many variants of
+ * the three (executables and arguments of their own), more than the filters' caches hold. Run with {@code -prof gc}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -48,6 +50,14 @@ public class ExportFilterBenchmark
     /** Whether one event in three carries a password to redact. */
     @Param({"true", "false"})
     public boolean secrets;
+
+    /**
+     * How many variants of the three events (each with its own executable and arguments) the benchmark cycles
+     * through: 1 repeats the same three, so after the first round every text is in the filters' caches; 4096 is
+     * more texts than they hold, so every regular expression runs (the cost of a cache miss).
+     */
+    @Param({"1"})
+    public int distinct;
 
     private final EventView view = new EventView(null);
     private final ExpandableArrayBuffer redacted = new ExpandableArrayBuffer(4096);
@@ -72,11 +82,15 @@ public class ExportFilterBenchmark
         redactions = new RedactionFilters(RedactionFilters.parse("--redaction-filters", "{\"redact\": [\"--password(?:\\\\s+|=)(\\\\S*)\"]}"));
         fieldFilters = new FieldFilters(FieldFilters.parse("--field-filters",
             "{\"fields\": \"workload.process.ancestors,workload.process.thread\", \"action\": \"EXCLUDE\"}", catalog), catalog);
-        final List<Event> events = List.of(
-            exec(catalog, secrets ? "--password=hunter2" : "--user=alice"),
-            exec(catalog, "--verbose"),
-            Event.newBuilder().setIdValue(catalog.byName("openat").id()).setWorkload(workload("/usr/bin/cat"))
+        final List<Event> events = new ArrayList<>();
+        for (int v = 0; v < distinct; v++)
+        {
+            final String suffix = v == 0 ? "" : "-" + v;
+            events.add(exec(catalog, "/usr/bin/app" + suffix, secrets ? "--password=hunter2" + suffix : "--user=alice" + suffix));
+            events.add(exec(catalog, "/usr/bin/app" + suffix, "--verbose" + suffix));
+            events.add(Event.newBuilder().setIdValue(catalog.byName("openat").id()).setWorkload(workload("/usr/bin/cat" + suffix))
                 .addData(EventValue.newBuilder().setName("pathname").setStr("/etc/hosts")).build());
+        }
         records = new ExpandableArrayBuffer[events.size()];
         lengths = new int[events.size()];
         final EventProtoEncoder encoder = new EventProtoEncoder(catalog);
@@ -104,10 +118,10 @@ public class ExportFilterBenchmark
         return maskedLength > 0 ? maskedLength : lengths[i];
     }
 
-    private static Event exec(final EventCatalog catalog, final String argument)
+    private static Event exec(final EventCatalog catalog, final String exe, final String argument)
     {
-        return Event.newBuilder().setIdValue(catalog.byName("sched_process_exec").id()).setWorkload(workload("/usr/bin/app"))
-            .addData(EventValue.newBuilder().setName("pathname").setStr("/usr/bin/app"))
+        return Event.newBuilder().setIdValue(catalog.byName("sched_process_exec").id()).setWorkload(workload(exe))
+            .addData(EventValue.newBuilder().setName("pathname").setStr(exe))
             .addData(EventValue.newBuilder().setName("argv").setStrArray(StringArray.newBuilder().addAllValue(
                 List.of("app", "--config=/etc/app.conf", argument, "serve"))))
             .build();
