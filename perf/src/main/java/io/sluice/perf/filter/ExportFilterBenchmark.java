@@ -4,6 +4,7 @@ import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.codec.proto.EventProtoEncoder;
 import io.sluice.filter.ExportFilters;
 import io.sluice.filter.FieldFilters;
+import io.sluice.filter.LineageMarker;
 import io.sluice.filter.RedactionFilters;
 import io.sluice.policy.EventView;
 import io.sluice.proto.v1beta1.Event;
@@ -32,8 +33,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Tetragon's export filters at ingest, per event: decode once, allowlist (two objects: an event set with a binary
- * regex, an arguments regex), denylist (a binary regex), redaction ({@code --password}) and a field filter
+ * Tetragon's export filters at ingest, per event: decode once, the lineage fields answered (the arguments regex),
+ * allowlist (two objects: an event set with a binary regex, an arguments regex), denylist (a binary regex), redaction ({@code --password}) and a field filter
  * (EXCLUDE of ancestors and thread). Events cycle through an exec carrying a password (redacted), an exec without
  * one, and an {@code openat}. {@code secrets=false} replaces the password exec by a plain one, showing the cost
  * without any redaction (which rewrites the arguments). {@code distinct=4096} cycles through that many variants of
@@ -63,6 +64,7 @@ public class ExportFilterBenchmark
     private final ExpandableArrayBuffer redacted = new ExpandableArrayBuffer(4096);
     private final ExpandableArrayBuffer masked = new ExpandableArrayBuffer(4096);
     private ExportFilters exportFilters;
+    private LineageMarker lineage;
     private RedactionFilters redactions;
     private FieldFilters fieldFilters;
     private ExpandableArrayBuffer[] records;
@@ -79,6 +81,7 @@ public class ExportFilterBenchmark
             ExportFilters.parse("--export-allowlist", "{\"event_set\": [\"sched_process_exec\", \"openat\"], \"binary_regex\": [\"^/usr/bin/\"]}\n"
                 + "{\"arguments_regex\": [\"--verbose\"]}", catalog, policies),
             ExportFilters.parse("--export-denylist", "{\"binary_regex\": [\"(?:^|/)sshd$\"]}", catalog, policies));
+        lineage = LineageMarker.assign(exportFilters.lineageConditions());
         redactions = new RedactionFilters(RedactionFilters.parse("--redaction-filters", "{\"redact\": [\"--password(?:\\\\s+|=)(\\\\S*)\"]}"));
         fieldFilters = new FieldFilters(FieldFilters.parse("--field-filters",
             "{\"fields\": \"workload.process.ancestors,workload.process.thread\", \"action\": \"EXCLUDE\"}", catalog), catalog);
@@ -108,6 +111,7 @@ public class ExportFilterBenchmark
         final int i = next;
         next = i == records.length - 1 ? 0 : i + 1;
         view.wrap(records[i], 0, lengths[i]);
+        lineage.mark(view);
         if (!exportFilters.keep(view))
         {
             return 0;
