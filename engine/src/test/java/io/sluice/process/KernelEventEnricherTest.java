@@ -2,7 +2,10 @@ package io.sluice.process;
 
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.codec.proto.EventProtoDecoder;
+import io.sluice.codec.sbe.EventDecoder;
+import io.sluice.codec.sbe.FilterOnlyFields;
 import io.sluice.codec.sbe.KernelEventEncoder;
+import io.sluice.codec.sbe.MessageHeaderDecoder;
 import io.sluice.codec.sbe.MessageHeaderEncoder;
 import io.sluice.codec.sbe.SockaddrBlob;
 import io.sluice.codec.sbe.StringArrayBlob;
@@ -30,6 +33,8 @@ class KernelEventEnricherTest
     private static final int PARENT = (int)ProcessHandle.current().pid();
     private static final int CHILD = 3_999_991;
     private static final long T0 = 1_732_454_400_000_000_000L;
+    private static final long CAP_EFFECTIVE = 1L << 21;
+    private static final long CAP_PERMITTED = (1L << 21) | (1L << 39);
 
     private final EventCatalog catalog = EventCatalog.standard();
     private final ProcessTree tree = ProcessTree.system();
@@ -68,6 +73,7 @@ class KernelEventEnricherTest
         assertEquals(List.of("cmdpath", "pathname", "dev", "inode", "ctime", "inode_mode", "argv"),
             exec.getDataList().stream().map(EventValue::getName).toList(), "unread arguments are left out");
         assertEquals(List.of("echo", "hello"), exec.getData(6).getStrArray().getValueList());
+        assertEquals("hello", arguments(tree.get(CHILD)), "the tree keeps the arguments after argv[0]");
 
         final Event connect = enrich(record(43, CHILD, PARENT, 42, "echo", -111, args -> args
             .arg(ValueType.INT32, 3).blob(ValueType.SOCKADDR, SockaddrBlob.inet(8080, new byte[] {127, 0, 0, 1}))
@@ -96,10 +102,15 @@ class KernelEventEnricherTest
         assertTrue(forkLength > 0);
         assertNotNull(tree.get(CHILD), "fork adds the child");
 
-        // the sensor sends only the path of a tree-only exec
+        // the sensor sends only the path of a tree-only exec, and with --tree-argv its argv at its catalog index
         record(1015, CHILD, PARENT, -1, "victim", 0, args -> args.none().str("/opt/victim"));
         assertEquals(0, enricher.enrich(raw, 0, out));
         assertEquals("/opt/victim", tree.get(CHILD).exeString());
+        assertEquals("", arguments(tree.get(CHILD)), "an exec without argv leaves no stale arguments");
+        record(1015, CHILD, PARENT, -1, "victim", 0, args -> args.none().str("/opt/victim").none().none().none().none()
+            .none().none().none().none().blob(ValueType.STR_ARRAY, StringArrayBlob.encode(List.of("victim", "-c", "x y"))));
+        assertEquals(0, enricher.enrich(raw, 0, out));
+        assertEquals("-c x y", arguments(tree.get(CHILD)));
 
         treeOnly = 0;
         final Event open = enrich(record(258, CHILD, PARENT, 257, "victim", 3, args -> args
@@ -113,6 +124,27 @@ class KernelEventEnricherTest
             .arg(ValueType.INT64, 0).arg(ValueType.INT32, 0).arg(ValueType.BOOL, 1));
         assertEquals(0, enricher.enrich(raw, 0, out));
         assertNull(tree.get(CHILD), "an exited process is released, selected or not");
+    }
+
+    @Test
+    void capabilitiesAndTheUtsNameReachTheEventForFilters()
+    {
+        tree.seed();
+        record(258, PARENT, 1, 257, "java", 3, args -> args
+            .arg(ValueType.INT32, -100).str("/etc/hostname").arg(ValueType.INT32, 0).arg(ValueType.UINT32, 0)
+            .arg(ValueType.INT64, 3));
+        final int length = enricher.enrich(raw, 0, out);
+        final MessageHeaderDecoder header = new MessageHeaderDecoder().wrap(out, 0);
+        final EventDecoder event = new EventDecoder().wrap(out, MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(),
+            header.version());
+        assertTrue(length > 0);
+        assertEquals(CAP_EFFECTIVE, FilterOnlyFields.capEffective(event));
+        assertEquals(CAP_PERMITTED, FilterOnlyFields.capPermitted(event));
+        assertEquals(0, FilterOnlyFields.capInheritable(event));
+        final byte[] uts = new byte[FilterOnlyFields.UTS_NAME_LENGTH];
+        assertEquals("web-1", new String(uts, 0, FilterOnlyFields.utsName(event, uts), StandardCharsets.US_ASCII));
+        assertEquals(0, FilterOnlyFields.lineageMarks(event), "marks are the ingest thread's to write");
+        assertFalse(FilterOnlyFields.containerNew(event), "a host process");
     }
 
     @Test
@@ -135,6 +167,11 @@ class KernelEventEnricherTest
         assertFalse(self.exeString().isEmpty());
     }
 
+    private static String arguments(final ProcessEntry entry)
+    {
+        return new String(entry.argumentsBytes(), 0, entry.argumentsLength(), StandardCharsets.UTF_8);
+    }
+
     private Event enrich(final int length)
     {
         final int written = enricher.enrich(raw, 0, out);
@@ -148,7 +185,8 @@ class KernelEventEnricherTest
             .timestampNanos(T0 + 1000).eventId(eventId).hostPid(hostPid).hostTid(hostPid).hostPpid(hostPpid)
             .pid(hostPid).tid(hostPid).ppid(hostPpid).uid(1000).gid(1000).euid(1000).cgroupId(1).mntNsId(1).pidNsId(1)
             .threadStartNanos(T0).processStartNanos(T0).parentStartNanos(T0 - 5).syscallNr(syscallNr).retval(retval)
-            .compat((short)0).comm(comm).treeOnly(treeOnly);
+            .compat((short)0).comm(comm).treeOnly(treeOnly)
+            .capEffective(CAP_EFFECTIVE).capPermitted(CAP_PERMITTED).capInheritable(0).utsName("web-1");
         final Args collected = new Args();
         args.accept(collected);
         final KernelEventEncoder.ArgsEncoder group = encoder.argsCount(collected.types.size());
