@@ -99,7 +99,7 @@ class ValidateExportFiltersTest
         assertTrue(refusedLikeARun("--export-denylist", "{\"colour\": [\"red\"]}")
             .startsWith("sluice: --export-denylist: colour: unknown export filter field (expected ancestor_binary_regex, "));
         assertEquals("sluice: --field-filters: fields = 'workload.nope': unknown field of v1beta1.Event "
-                + "(for instance workload.process.executable, data, threat)\n",
+                + "(for instance workload.process.executable.path, data, threat.mitre)\n",
             refusedLikeARun("--field-filters", "{\"fields\": \"workload.nope\", \"action\": \"INCLUDE\"}"));
         assertEquals("sluice: --redaction-filters: colour: unknown redaction filter field (expected redact, binary_regex)\n",
             refusedLikeARun("--redaction-filters", "{\"redact\": [\"x(y)\"], \"colour\": [\"red\"]}"));
