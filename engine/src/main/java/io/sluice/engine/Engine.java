@@ -92,6 +92,15 @@ public final class Engine
         this.source = source;
         this.options = options;
         this.streams = new StreamFactory(catalog, options, source.description()).build(output, Engine::threads);
+        // export filter fields that need the process lineage are answered once per event at ingest, for every stream
+        // (counted here, before anything is allocated or read: more than 64 is a configuration error)
+        final List<LineageCondition> lineage = new ArrayList<>();
+        if (exportFilters != null)
+        {
+            lineage.addAll(exportFilters.lineageConditions());
+        }
+        streams.forEach(stream -> lineage.addAll(stream.lineageConditions()));
+        final LineageMarker marker = LineageMarker.assign(lineage);
         this.mainDisruptor = new Disruptor<>(EventSlot::new, options.mainRingSize(), threads("sluice-route"),
             ProducerType.SINGLE, WaitStrategies.byName(options.waitStrategy()));
         if (!streams.isEmpty())
@@ -113,14 +122,6 @@ public final class Engine
             tree.seed();
             enricher = new KernelEventEnricher(catalog, tree, System.getProperty("os.arch"));
         }
-        // export filter fields that need the process lineage are answered once per event at ingest, for every stream
-        final List<LineageCondition> lineage = new ArrayList<>();
-        if (exportFilters != null)
-        {
-            lineage.addAll(exportFilters.lineageConditions());
-        }
-        streams.forEach(stream -> lineage.addAll(stream.lineageConditions()));
-        final LineageMarker marker = LineageMarker.assign(lineage);
         this.ingest = new IngestLoop(sharedRing.ring(), mainDisruptor.getRingBuffer(), source, enricher, policies,
             policies == null && exportFilters == null && redactions == null && fieldFilters == null && marker == null ?
                 null : new EventView(tree),

@@ -1,11 +1,9 @@
 package io.sluice.filter;
 
-import io.sluice.codec.sbe.StringArrayBlob;
 import io.sluice.codec.sbe.ValueType;
 import io.sluice.policy.EventView;
+import io.sluice.process.ArgumentText;
 import io.sluice.process.ProcessEntry;
-import io.sluice.process.ProcessTree;
-import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.charset.StandardCharsets;
 
@@ -43,9 +41,7 @@ public final class LineageCondition
     private final Kind kind;
     private final int[] pids;
     private final RegexList regexes;
-    private final Utf8Text text = new Utf8Text();
-    private final StringArrayBlob argv = new StringArrayBlob();
-    private final UnsafeBuffer argvBuffer = new UnsafeBuffer(0, 0);
+    private final ArgumentText arguments = new ArgumentText(Integer.MAX_VALUE);
     private long bit;
 
     private LineageCondition(final Kind kind, final int[] pids, final RegexList regexes)
@@ -104,31 +100,40 @@ public final class LineageCondition
      */
     public boolean evaluate(final EventView event)
     {
-        final ProcessTree tree = event.tree();
+        if (event.tree() == null)
+        {
+            return switch (kind)
+            {
+                case PID_SET -> pidInRecord(event);
+                case ANCESTOR_BINARY -> ancestorBinaryInRecord(event);
+                case ARGUMENTS -> execArguments(event);
+                case PARENT_ARGUMENTS -> false;
+            };
+        }
+        final ProcessEntry self = event.processEntry();
         return switch (kind)
         {
-            case PID_SET -> tree != null ? pidInLineage(tree, event.hostPid()) : pidInRecord(event);
-            case ANCESTOR_BINARY -> tree != null ? ancestorBinary(tree, event.hostPid()) : ancestorBinaryInRecord(event);
-            case ARGUMENTS -> tree != null ? treeArguments(tree, event.hostPid()) : regexes.any(execArguments(event));
-            case PARENT_ARGUMENTS -> tree != null && parentArguments(tree, event.hostPid());
+            case PID_SET -> pidInLineage(self, event.hostPid());
+            case ANCESTOR_BINARY -> ancestorBinary(self);
+            case ARGUMENTS -> treeArguments(self);
+            case PARENT_ARGUMENTS -> parentArguments(self);
         };
     }
 
-    private boolean pidInLineage(final ProcessTree tree, final int hostPid)
+    private boolean pidInLineage(final ProcessEntry self, final int hostPid)
     {
-        int pid = hostPid;
-        for (int depth = 0; depth < MAX_DEPTH && pid > 0; depth++)
+        if (contains(pids, hostPid))
         {
-            if (contains(pids, pid))
+            return true;
+        }
+        ProcessEntry entry = self;
+        for (int depth = 0; depth < MAX_DEPTH && entry != null; depth++)
+        {
+            entry = entry.parent();
+            if (entry != null && contains(pids, entry.hostPid()))
             {
                 return true;
             }
-            final ProcessEntry entry = tree.get(pid);
-            if (entry == null || entry.hostPpid() == pid)
-            {
-                return false;
-            }
-            pid = entry.hostPpid();
         }
         return false;
     }
@@ -149,17 +154,12 @@ public final class LineageCondition
         return false;
     }
 
-    private boolean ancestorBinary(final ProcessTree tree, final int hostPid)
+    private boolean ancestorBinary(final ProcessEntry self)
     {
-        ProcessEntry entry = tree.get(hostPid);
+        ProcessEntry entry = self;
         for (int depth = 0; depth < MAX_DEPTH && entry != null; depth++)
         {
-            final int parentPid = entry.hostPpid();
-            if (parentPid <= 0 || parentPid == entry.hostPid())
-            {
-                return false;
-            }
-            entry = tree.get(parentPid);
+            entry = entry.parent();
             if (entry != null && regexes.any(entry.exeBytes(), 0, entry.exeLength()))
             {
                 return true;
@@ -180,47 +180,31 @@ public final class LineageCondition
         return false;
     }
 
-    private boolean treeArguments(final ProcessTree tree, final int hostPid)
+    private boolean treeArguments(final ProcessEntry self)
     {
-        final ProcessEntry entry = tree.get(hostPid);
-        return entry == null ? regexes.any(text.clear()) : regexes.any(entry.argumentsBytes(), 0, entry.argumentsLength());
+        return self == null ? regexes.any(arguments.clear().bytes(), 0, 0) :
+            regexes.any(self.argumentsBytes(), 0, self.argumentsLength());
     }
 
-    private boolean parentArguments(final ProcessTree tree, final int hostPid)
+    private boolean parentArguments(final ProcessEntry self)
     {
-        final ProcessEntry entry = tree.get(hostPid);
-        final ProcessEntry parent = entry == null ? null : tree.get(entry.hostPpid());
-        return parent != null && parent != entry && regexes.any(parent.argumentsBytes(), 0, parent.argumentsLength());
+        final ProcessEntry parent = self == null ? null : self.parent();
+        return parent != null && regexes.any(parent.argumentsBytes(), 0, parent.argumentsLength());
     }
 
-    /** An exec's arguments after argv[0], joined by spaces (Tetragon's {@code process.arguments}); else empty. */
-    private CharSequence execArguments(final EventView event)
+    /** An exec's own arguments (Tetragon's {@code process.arguments} of that exec); else none. */
+    private boolean execArguments(final EventView event)
     {
-        final StringBuilder joined = text.clear();
         final int i = event.dataIndex(ARGV);
         if (i < 0 || event.dataType(i) != ValueType.STR_ARRAY)
         {
-            return joined;
+            arguments.clear();
         }
-        argvBuffer.wrap(event.dataValue(i), 0, Math.max(1, event.dataValueLength(i)));
-        argv.wrap(argvBuffer, 0, event.dataValueLength(i));
-        boolean first = true;
-        boolean any = false;
-        while (argv.next())
+        else
         {
-            if (first)
-            {
-                first = false;
-                continue;
-            }
-            if (any)
-            {
-                joined.append(' ');
-            }
-            text.append(event.dataValue(i), argv.elementOffset(), argv.elementLength());
-            any = true;
+            arguments.ofStrArray(event.dataValue(i), 0, event.dataValueLength(i));
         }
-        return joined;
+        return regexes.any(arguments.bytes(), 0, arguments.length());
     }
 
     private static boolean contains(final int[] values, final int value)

@@ -26,6 +26,7 @@ public final class EventView
     private final EventDecoder event = new EventDecoder();
     private final EventEncoder encoder = new EventEncoder();
     private final ProcessTree tree;
+    private ProcessEntry cursor;
 
     private MutableDirectBuffer buffer;
     private int offset;
@@ -84,34 +85,39 @@ public final class EventView
     }
 
     /**
-     * @param hostPid a host pid.
-     * @return its parent's host pid, or 0 when unknown.
+     * @return the process tree's entry of the process the view is at (the event's own, or an ancestor after
+     *         {@link #moveToParent}), or null without a tree or when the tree does not know it.
      */
-    public int parentOf(final int hostPid)
+    public ProcessEntry processEntry()
     {
         if (tree == null)
         {
-            return 0;
+            return null;
         }
-        final ProcessEntry entry = tree.get(hostPid);
-        return entry == null ? 0 : entry.hostPpid();
+        if (cursor == null)
+        {
+            cursor = tree.get(hostPid);
+        }
+        return cursor;
     }
 
     /**
      * Make the process fields (pid, uid, comm, executable) those of the current process's parent, for
-     * {@code follow}; {@link #wrap} brings back the event's own.
+     * {@code follow}; {@link #wrap} brings back the event's own. The parent is the process tree's (an ancestor that
+     * exited is still there while it has live descendants).
      *
      * @return false when the parent is unknown (the fields are unchanged).
      */
     public boolean moveToParent()
     {
-        final int parent = parentOf(hostPid);
-        if (parent <= 0 || parent == hostPid)
+        final ProcessEntry current = processEntry();
+        final ProcessEntry entry = current == null ? null : current.parent();
+        if (entry == null)
         {
             return false;
         }
-        final ProcessEntry entry = tree.get(parent);
-        hostPid = parent;
+        cursor = entry;
+        hostPid = entry.hostPid();
         pid = entry.nsPid();
         uid = entry.uid();
         commLength = Math.min(entry.commLength(), comm.length);
@@ -139,6 +145,7 @@ public final class EventView
         this.buffer = buffer;
         this.offset = offset;
         this.length = length;
+        this.cursor = null;
         header.wrap(buffer, offset);
         event.wrap(buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
         eventId = event.eventId();
@@ -237,6 +244,21 @@ public final class EventView
         encoder.wrap(buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH).policiesMatched(policies);
         encoder.presence().policies(policies != 0);
         policiesMatched = policies;
+    }
+
+    /**
+     * Take the event's own id and matched policies as the engine published them, for a record a field filter may
+     * have cleared them from (nothing is written: the record is only read).
+     *
+     * @param eventId  the event's id.
+     * @param policies its matched-policies bitmap.
+     * @return this view.
+     */
+    public EventView asPublished(final int eventId, final long policies)
+    {
+        this.eventId = eventId;
+        this.policiesMatched = policies;
+        return this;
     }
 
     /**

@@ -15,7 +15,7 @@ public final class TextCondition implements Condition
         EXECUTABLE,
         /** The container id ({@code containerId}). */
         CONTAINER_ID,
-        /** The UTS namespace's host name ({@code uts}; the sensor keeps its first 16 bytes, as Tracee does). */
+        /** The UTS namespace's host name ({@code uts}; the sensor keeps its first 15 characters, as Tracee does). */
         UTS
     }
 

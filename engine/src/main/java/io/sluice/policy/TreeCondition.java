@@ -1,5 +1,7 @@
 package io.sluice.policy;
 
+import io.sluice.process.ProcessEntry;
+
 /**
  * The scope {@code tree=PID[,PID...]}: the process is one of these or descends from one of them (through the
  * process tree); {@code tree!=} the opposite.
@@ -24,23 +26,31 @@ public final class TreeCondition implements Condition
     @Override
     public boolean test(final EventView event)
     {
-        int pid = event.hostPid();
-        for (int depth = 0; depth < MAX_DEPTH && pid > 0; depth++)
+        if (isRoot(event.hostPid()))
         {
-            for (final int root : roots)
+            return !negated;
+        }
+        ProcessEntry entry = event.processEntry();
+        for (int depth = 0; depth < MAX_DEPTH && entry != null; depth++)
+        {
+            entry = entry.parent();
+            if (entry != null && isRoot(entry.hostPid()))
             {
-                if (pid == root)
-                {
-                    return !negated;
-                }
+                return !negated;
             }
-            final int parent = event.parentOf(pid);
-            if (parent == pid)
-            {
-                break;
-            }
-            pid = parent;
         }
         return negated;
+    }
+
+    private boolean isRoot(final int hostPid)
+    {
+        for (final int root : roots)
+        {
+            if (hostPid == root)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

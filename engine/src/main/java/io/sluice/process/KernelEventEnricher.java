@@ -14,6 +14,7 @@ import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Turns the sensor's raw {@code KernelEvent} into an enriched {@code Event} record: keeps the process tree current
@@ -54,6 +55,7 @@ public final class KernelEventEnricher
     private final byte[] utsName = new byte[FilterOnlyFields.UTS_NAME_LENGTH];
     private byte[] path = new byte[ProcessEntry.MAX_PATH];
     private byte[] argv = new byte[1024];
+    private int exitedPid;
 
     /**
      * @param catalog the event catalog (argument names, syscall names).
@@ -108,9 +110,16 @@ public final class KernelEventEnricher
      */
     public int enrich(final DirectBuffer buffer, final int offset, final MutableDirectBuffer out)
     {
+        if (exitedPid != 0)
+        {
+            // the previous record was a process's exit: its event has been judged and published by now
+            tree.onExit(exitedPid);
+            exitedPid = 0;
+        }
         headerDecoder.wrap(buffer, offset);
         kernel.wrap(buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH, headerDecoder.blockLength(), headerDecoder.version());
         final int eventId = kernel.eventId();
+        final boolean hasContext = kernel.actingVersion() >= 2;
         final int hostPid = (int)kernel.hostPid();
         final int hostPpid = (int)kernel.hostPpid();
         final int uid = (int)kernel.uid();
@@ -204,7 +213,7 @@ public final class KernelEventEnricher
             // a fork/exec/exit the sensor sent for the tree alone: kept, not published
             if (eventId == EXIT && groupExit)
             {
-                tree.onExit(hostPid);
+                exitedPid = hostPid;
             }
             return 0;
         }
@@ -234,12 +243,20 @@ public final class KernelEventEnricher
             .cgroupId(kernel.cgroupId())
             .mntNsId(kernel.mntNsId())
             .pidNsId(kernel.pidNsId())
-            .capEffective(kernel.capEffective())
-            .capPermitted(kernel.capPermitted())
-            .capInheritable(kernel.capInheritable())
+            // a loader older than schema version 2 sends none (SBE would answer its null values): no capabilities
+            .capEffective(hasContext ? kernel.capEffective() : 0)
+            .capPermitted(hasContext ? kernel.capPermitted() : 0)
+            .capInheritable(hasContext ? kernel.capInheritable() : 0)
             .lineageMarks(0)
             .containerNew((short)(process.containerNew ? 1 : 0));
-        kernel.getUtsName(utsName, 0);
+        if (hasContext)
+        {
+            kernel.getUtsName(utsName, 0);
+        }
+        else
+        {
+            Arrays.fill(utsName, (byte)0);
+        }
         event.putUtsName(utsName, 0);
         event.presence().clear()
             .timestamp(true).workload(true).process(true).thread(true).threadStartTime(true).pid(true)
@@ -300,7 +317,8 @@ public final class KernelEventEnricher
 
         if (eventId == EXIT && groupExit)
         {
-            tree.onExit(hostPid);
+            // forgotten when the next record comes, so filters judging this exit still see the process's lineage
+            exitedPid = hostPid;
         }
         return MessageHeaderEncoder.ENCODED_LENGTH + event.encodedLength();
     }

@@ -129,31 +129,13 @@ final class ProcFs
         return ContainerIds.NONE;
     }
 
-    /** The arguments after argv[0] from /proc/PID/cmdline (NUL-separated), joined by spaces. */
+    /** The arguments after argv[0] from /proc/PID/cmdline (NUL-separated), as Tetragon joins them. */
     void readArguments(final int pid, final ProcessEntry entry)
     {
         try
         {
             final byte[] cmdline = Files.readAllBytes(root.resolve(pid + "/cmdline"));
-            int start = 0;
-            while (start < cmdline.length && cmdline[start] != 0)
-            {
-                start++;
-            }
-            start++;
-            int end = cmdline.length;
-            while (end > start && cmdline[end - 1] == 0)
-            {
-                end--;
-            }
-            for (int i = start; i < end; i++)
-            {
-                if (cmdline[i] == 0)
-                {
-                    cmdline[i] = ' ';
-                }
-            }
-            entry.argumentText(cmdline, Math.min(start, end), Math.max(0, end - start));
+            entry.args.ofNulSeparated(cmdline, cmdline.length);
         }
         catch (final IOException | RuntimeException ex)
         {

@@ -6,7 +6,6 @@ package io.sluice.process;
  */
 public final class ProcessEntry
 {
-    private static final byte[] SPACE = {' '};
 
     /** Longest executable path kept; longer paths are cut (the event's own pathname argument is whole). */
     public static final int MAX_PATH = 4096;
@@ -26,8 +25,13 @@ public final class ProcessEntry
     int exeLength;
     byte[] containerId = ContainerIds.NONE;
     boolean containerNew;
-    byte[] args = new byte[128];
-    int argsLength;
+    final ArgumentText args = new ArgumentText(MAX_ARGUMENTS);
+    /** The entry of the process that forked this one, kept while it has live descendants even after it exits. */
+    ProcessEntry parent;
+    /** Live entries whose {@link #parent} this is. */
+    int children;
+    /** Exited, kept only as an ancestor. */
+    boolean exited;
 
     void reset(final int hostPid, final int nsPid, final int hostPpid, final long startNanos, final int uid)
     {
@@ -42,7 +46,8 @@ public final class ProcessEntry
         this.exeLength = 0;
         this.containerId = ContainerIds.NONE;
         this.containerNew = false;
-        this.argsLength = 0;
+        this.args.clear();
+        this.exited = false;
     }
 
     void exe(final byte[] src, final int offset, final int length)
@@ -69,79 +74,40 @@ public final class ProcessEntry
         containerId = parent.containerId;
         containerNew = parent.containerNew;
         cgroupId = parent.cgroupId;
-        argumentText(parent.args, 0, parent.argsLength);
+        args.copyOf(parent.args);
     }
 
     /**
-     * The arguments of the image a process runs, from an exec's {@code argv} (a STR_ARRAY value: little-endian
-     * {@code u32} length then bytes, per element): argv[0] is left out, the rest joined by single spaces.
+     * The arguments of the image a process runs, from an exec's {@code argv} (a STR_ARRAY value), as Tetragon joins
+     * them ({@link ArgumentText}).
      *
      * @param strArray the STR_ARRAY bytes.
      * @param length   how many.
      */
     void arguments(final byte[] strArray, final int length)
     {
-        argsLength = 0;
-        int cursor = 0;
-        boolean first = true;
-        while (cursor + 4 <= length)
-        {
-            final int elementLength = (strArray[cursor] & 0xff) | (strArray[cursor + 1] & 0xff) << 8 |
-                (strArray[cursor + 2] & 0xff) << 16 | (strArray[cursor + 3] & 0xff) << 24;
-            cursor += 4;
-            if (elementLength < 0 || cursor + elementLength > length)
-            {
-                return;
-            }
-            if (!first)
-            {
-                if (argsLength > 0)
-                {
-                    appendArguments(SPACE, 0, 1);
-                }
-                appendArguments(strArray, cursor, elementLength);
-            }
-            first = false;
-            cursor += elementLength;
-        }
-    }
-
-    /**
-     * @param text   argument text as Tetragon prints it (already joined).
-     * @param offset where it starts.
-     * @param length how many bytes.
-     */
-    void argumentText(final byte[] text, final int offset, final int length)
-    {
-        argsLength = 0;
-        appendArguments(text, offset, length);
-    }
-
-    private void appendArguments(final byte[] src, final int offset, final int length)
-    {
-        final int copy = Math.min(length, MAX_ARGUMENTS - argsLength);
-        if (copy <= 0)
-        {
-            return;
-        }
-        if (args.length < argsLength + copy)
-        {
-            args = java.util.Arrays.copyOf(args, Math.min(MAX_ARGUMENTS, Math.max(argsLength + copy, args.length * 2)));
-        }
-        System.arraycopy(src, offset, args, argsLength, copy);
-        argsLength += copy;
+        args.ofStrArray(strArray, 0, length);
     }
 
     /** @return the argument text bytes (valid up to {@link #argumentsLength()}). */
     public byte[] argumentsBytes()
     {
-        return args;
+        return args.bytes();
     }
 
     /** @return the argument text's length (0 when unknown or none). */
     public int argumentsLength()
     {
-        return argsLength;
+        return args.length();
+    }
+
+    /**
+     * @return the entry of the process that forked this one (whatever its pid is now used by), or null when unknown:
+     *         an ancestor that exited stays reachable while it has live descendants.
+     */
+    public ProcessEntry parent()
+    {
+        return parent;
     }
 
     /** @return true when the process's container was first seen after Sluice started. */

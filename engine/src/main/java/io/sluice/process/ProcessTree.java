@@ -6,8 +6,10 @@ import java.util.ArrayDeque;
 
 /**
  * The live processes, keyed by host pid: seeded from {@code /proc} at start, then kept by the sensor's fork, exec
- * and exit events. Entries of exited processes go back to a pool, so memory stays bounded under fork storms and
- * steady state allocates nothing. Owned by the ingest thread.
+ * and exit events. Each entry links to its parent's entry, so a lineage is walked by reference: an exited process
+ * leaves the pid map but stays as an ancestor while it has live descendants (a double fork does not cut a daemon off
+ * its lineage, and a reused pid does not graft it onto a stranger's). Entries no one needs go back to a pool, so
+ * memory stays bounded under fork storms and steady state allocates nothing. Owned by the ingest thread.
  */
 public final class ProcessTree
 {
@@ -55,10 +57,17 @@ public final class ProcessTree
             }
             else
             {
-                release(entry);
+                free(entry);
             }
         }
         seeding = false;
+        for (final ProcessEntry entry : byPid.values())
+        {
+            if (entry.parent == null)
+            {
+                link(entry, byPid.get(entry.hostPpid));
+            }
+        }
         return added;
     }
 
@@ -91,6 +100,7 @@ public final class ProcessTree
             entry.startNanos = startNanos;
             entry.uniqueId = ProcessEntry.uniqueId(hostPid, startNanos);
             put(entry);
+            link(entry, byPid.get(entry.hostPpid));
         }
         return entry;
     }
@@ -108,11 +118,13 @@ public final class ProcessTree
             child = take();
             put(childHostPid, child);
         }
+        unlink(child);
         child.reset(childHostPid, childNsPid, parentHostPid, childStartNanos, uid);
         if (parent != null)
         {
             child.copyIdentityFrom(parent);
         }
+        link(child, parent);
         return child;
     }
 
@@ -124,7 +136,7 @@ public final class ProcessTree
     {
         entry.exe(path, 0, pathLength);
         entry.comm(comm, commLength);
-        entry.argsLength = 0;
+        entry.args.clear();
         final byte[] containerId = procFs.containerIdIfReadable(entry.hostPid);
         if (containerId == null)
         {
@@ -165,7 +177,7 @@ public final class ProcessTree
         final ProcessEntry entry = byPid.remove(hostPid);
         if (entry != null)
         {
-            release(entry);
+            retire(entry);
         }
     }
 
@@ -187,7 +199,65 @@ public final class ProcessTree
         final ProcessEntry previous = byPid.put(hostPid, entry);
         if (previous != null && previous != entry)
         {
-            release(previous);
+            retire(previous);
+        }
+    }
+
+    private static void link(final ProcessEntry child, final ProcessEntry parent)
+    {
+        if (parent != null && parent != child)
+        {
+            child.parent = parent;
+            parent.children++;
+        }
+    }
+
+    private void unlink(final ProcessEntry child)
+    {
+        final ProcessEntry parent = child.parent;
+        child.parent = null;
+        if (parent != null)
+        {
+            parent.children--;
+            if (parent.exited && parent.children == 0)
+            {
+                free(parent);
+            }
+        }
+    }
+
+    /** A process left the pid map: kept as an ancestor while it has live descendants, else freed. */
+    private void retire(final ProcessEntry entry)
+    {
+        entry.exited = true;
+        if (entry.children == 0)
+        {
+            free(entry);
+        }
+    }
+
+    /** Back to the pool, and its parent too when that was kept only for it (iteratively: lineages can be deep). */
+    private void free(final ProcessEntry first)
+    {
+        ProcessEntry entry = first;
+        while (entry != null)
+        {
+            final ProcessEntry parent = entry.parent;
+            entry.parent = null;
+            entry.children = 0;
+            if (pool.size() < MAX_POOLED)
+            {
+                pool.addFirst(entry);
+            }
+            entry = null;
+            if (parent != null)
+            {
+                parent.children--;
+                if (parent.exited && parent.children == 0)
+                {
+                    entry = parent;
+                }
+            }
         }
     }
 
@@ -197,11 +267,5 @@ public final class ProcessTree
         return entry != null ? entry : new ProcessEntry();
     }
 
-    private void release(final ProcessEntry entry)
-    {
-        if (pool.size() < MAX_POOLED)
-        {
-            pool.addFirst(entry);
-        }
-    }
+
 }

@@ -55,7 +55,9 @@ final class StreamRouter implements EventHandler<EventSlot>
         if (exports != null)
         {
             // the slot is shared with the other routers: read only (its buffer is an ExpandableArrayBuffer)
-            rewritten = exports.apply(view.wrap((MutableDirectBuffer)slot.buffer(), 0, slot.length()));
+            // a global field filter may have cleared id and policies from the record: the slot keeps the event's own
+            rewritten = exports.apply(view.wrap((MutableDirectBuffer)slot.buffer(), 0, slot.length())
+                .asPublished(slot.eventId(), slot.policies()));
             if (rewritten == StreamExportFilters.DROPPED)
             {
                 return;

@@ -8,6 +8,7 @@ import io.sluice.config.FormatSpec;
 import io.sluice.config.OutputConfig;
 import io.sluice.config.OutputOptions;
 import io.sluice.config.StreamConfig;
+import io.sluice.config.StreamExportConfig;
 import io.sluice.filter.FieldFilters;
 import io.sluice.policy.PolicyCompiler;
 import io.sluice.policy.PolicyDocument;
@@ -87,9 +88,14 @@ class PolicyRoutingTest
             new PolicyDocument("execs", "execs.yaml", List.of("global"), List.of(new PolicyDocument.Rule("spec.rules[0]", "execve", List.of())))));
         final OutputConfig output = new OutputConfig(
             List.of(new DestinationConfig("opens", DestinationType.FILE, FormatSpec.JSON, dir.resolve("opens.json").toString(), null),
-                new DestinationConfig("execs", DestinationType.FILE, FormatSpec.JSON, dir.resolve("execs.json").toString(), null)),
+                new DestinationConfig("execs", DestinationType.FILE, FormatSpec.JSON, dir.resolve("execs.json").toString(), null),
+                new DestinationConfig("own-opens", DestinationType.FILE, FormatSpec.JSON, dir.resolve("own-opens.json").toString(), null)),
             List.of(new StreamConfig("opens", List.of("opens"), List.of(), List.of("opens"), BufferMode.BLOCK, 1024, false),
-                new StreamConfig("execs", List.of("execs"), List.of("execve"), List.of(), BufferMode.BLOCK, 1024, false)),
+                new StreamConfig("execs", List.of("execs"), List.of("execve"), List.of(), BufferMode.BLOCK, 1024, false),
+                // the same selections made by the stream's own Tetragon filters, which read the event, not the slot
+                new StreamConfig("own-opens", List.of("own-opens"), List.of(), List.of(), BufferMode.BLOCK, 1024, false,
+                    new StreamExportConfig(List.of("{\"policy_names\": [\"opens\"], \"event_set\": [\"openat\"]}"), List.of(),
+                        List.of(), List.of("{\"fields\": \"policies\", \"event_set\": [\"openat\"], \"action\": \"EXCLUDE\"}")))),
             OutputOptions.NONE);
         final FieldFilters fields = new FieldFilters(FieldFilters.parse("--field-filters",
             "{\"fields\": \"name,policies\", \"action\": \"INCLUDE\"}\n{\"fields\": \"policies.matched\", \"action\": \"EXCLUDE\"}",
@@ -106,5 +112,8 @@ class PolicyRoutingTest
         assertTrue(!opens.isEmpty() && !execs.isEmpty());
         opens.forEach(line -> assertEquals("{\"name\":\"openat\",\"policies\":{}}", line));
         execs.forEach(line -> assertEquals("{\"name\":\"execve\",\"policies\":{}}", line));
+        final List<String> ownOpens = Files.readAllLines(dir.resolve("own-opens.json"));
+        assertEquals(opens.size(), ownOpens.size(), "policy_names and event_set of a stream's own filters");
+        ownOpens.forEach(line -> assertEquals("{\"name\":\"openat\"}", line, "and its field filter's event_set"));
     }
 }

@@ -82,7 +82,8 @@ class LineageConditionTest
     {
         assertTrue(allow("{\"arguments_regex\": [\"^60$\"]}"), "sleep's arguments after argv[0]");
         assertFalse(allow("{\"arguments_regex\": [\"sleep\"]}"), "argv[0] is not an argument");
-        assertTrue(allow("{\"parent_arguments_regex\": [\"^-c sleep 60; true lineage-marker-7431$\"]}"), "the shell's, joined by spaces");
+        assertTrue(allow("{\"parent_arguments_regex\": [\"^-c \\\"sleep 60; true\\\" lineage-marker-7431$\"]}"),
+            "the shell's, joined as Tetragon joins them (an argument with a space quoted)");
         assertFalse(allow("{\"parent_arguments_regex\": [\"^60$\"]}"));
     }
 

@@ -87,7 +87,11 @@ class KernelEventEnricherTest
 
         enrich(record(1016, CHILD, PARENT, -1, "echo", 0, args -> args
             .arg(ValueType.INT64, 0).arg(ValueType.INT32, 0).arg(ValueType.BOOL, 1)));
-        assertNull(tree.get(CHILD), "an exited process is released");
+        assertNotNull(tree.get(CHILD), "kept while its exit is judged (filters on its lineage)");
+        enrich(record(258, PARENT, 1, 257, "java", 3, args -> args
+            .arg(ValueType.INT32, -100).str("/etc/hostname").arg(ValueType.INT32, 0).arg(ValueType.UINT32, 0)
+            .arg(ValueType.INT64, 3)));
+        assertNull(tree.get(CHILD), "an exited process is released with the next record");
     }
 
     @Test
@@ -110,7 +114,7 @@ class KernelEventEnricherTest
         record(1015, CHILD, PARENT, -1, "victim", 0, args -> args.none().str("/opt/victim").none().none().none().none()
             .none().none().none().none().blob(ValueType.STR_ARRAY, StringArrayBlob.encode(List.of("victim", "-c", "x y"))));
         assertEquals(0, enricher.enrich(raw, 0, out));
-        assertEquals("-c x y", arguments(tree.get(CHILD)));
+        assertEquals("-c \"x y\"", arguments(tree.get(CHILD)), "as Tetragon joins them");
 
         treeOnly = 0;
         final Event open = enrich(record(258, CHILD, PARENT, 257, "victim", 3, args -> args
@@ -122,6 +126,9 @@ class KernelEventEnricherTest
         treeOnly = 1;
         record(1016, CHILD, PARENT, -1, "victim", 0, args -> args
             .arg(ValueType.INT64, 0).arg(ValueType.INT32, 0).arg(ValueType.BOOL, 1));
+        assertEquals(0, enricher.enrich(raw, 0, out));
+        record(1016, PARENT, 1, -1, "java", 0, args -> args
+            .arg(ValueType.INT64, 0).arg(ValueType.INT32, 0).arg(ValueType.BOOL, 0));
         assertEquals(0, enricher.enrich(raw, 0, out));
         assertNull(tree.get(CHILD), "an exited process is released, selected or not");
     }

@@ -179,7 +179,7 @@ class ProcessContextKernelTest
             "--output", "destinations.args.type=file", "--output", "destinations.args.path=" + byArguments,
             "--output", "destinations.args.format=json",
             "--output", "streams.args.destinations=args",
-            "--output", "streams.args.filters.allow={\"parent_arguments_regex\": [\"^-c cat \"]}",
+            "--output", "streams.args.filters.allow={\"parent_arguments_regex\": [\"^-c \\\"cat \"]}",
             "--output", "destinations.pids.type=file", "--output", "destinations.pids.path=" + byPid,
             "--output", "destinations.pids.format=json",
             "--output", "streams.pids.destinations=pids",
@@ -199,7 +199,7 @@ class ProcessContextKernelTest
         assertEquals(2, openersOf(all, file).size(), "both cats on the catch-all stream");
         assertEquals(1, openersOf(byPid, file).size(), "pid_set: the marked shell's grandchild only");
         assertEquals(openersOf(byPid, file), openersOf(byArguments, file),
-            "parent_arguments_regex: the cat whose parent ran 'sh -c cat ...'");
+            "parent_arguments_regex: the cat whose parent ran 'sh -c \"cat ...\"' (Tetragon quotes an argument with a space)");
     }
 
     private static String hexId()
