@@ -206,6 +206,12 @@ public final class ReplayCommand implements Callable<Integer>
             err.println("sluice: warning: the journal was written with event schema " + header.eventSchemaId() + " v" +
                 header.eventSchemaVersion() + "; this sluice reads " + EventDecoder.SCHEMA_ID + " v" + EventDecoder.SCHEMA_VERSION);
         }
+        else if (header.eventSchemaVersion() < 2)
+        {
+            err.println("sluice: warning: the journal was written with event schema v" + header.eventSchemaVersion() +
+                ": its events carry no capabilities or UTS names (capabilities filters and uts= scopes never match them), " +
+                "and streams' own pid_set, ancestor_binary_regex and arguments filters see only each record");
+        }
     }
 
     /** Linux: is file descriptor 2 a terminal (stdout may well be redirected to a file)? */
