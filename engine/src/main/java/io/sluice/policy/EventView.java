@@ -39,6 +39,7 @@ public final class EventView
     private int mntNs;
     private int pidNs;
     private long policiesMatched;
+    private boolean hasProcessContext;
     private long capEffective;
     private long capPermitted;
     private long capInheritable;
@@ -156,6 +157,7 @@ public final class EventView
         mntNs = (int)event.mntNsId();
         pidNs = (int)event.pidNsId();
         policiesMatched = event.policiesMatched();
+        hasProcessContext = FilterOnlyFields.hasProcessContext(event);
         capEffective = FilterOnlyFields.capEffective(event);
         capPermitted = FilterOnlyFields.capPermitted(event);
         capInheritable = FilterOnlyFields.capInheritable(event);
@@ -282,10 +284,10 @@ public final class EventView
         return lineageMarks;
     }
 
-    /** @return true when the record carries capabilities (schema version 2 and later). */
+    /** @return true when the record's capabilities were read (sensor and synthetic records of schema version 2+). */
     public boolean hasCapabilities()
     {
-        return FilterOnlyFields.present(event);
+        return hasProcessContext;
     }
 
     /** @return effective capabilities (bit n = CAP_* number n). */

@@ -261,6 +261,7 @@ public final class KernelEventEnricher
         event.presence().clear()
             .timestamp(true).workload(true).process(true).thread(true).threadStartTime(true).pid(true)
             .realUser(true).realUserId(true).hostPid(true).user(true).userId(true)
+            .processContext(hasContext)
             .executable(process.exeLength > 0)
             .container(process.containerId.length > 0);
 

@@ -232,7 +232,8 @@ public final class SyntheticSource implements EventSource
             .putUtsName(UTS_NAME, 0);
         encoder.presence().clear()
             .timestamp(true).workload(true).process(true).thread(true).threadStartTime(true).pid(true)
-            .realUser(true).realUserId(true).executable(true).hostPid(true).policies(!spec.policies().isEmpty());
+            .realUser(true).realUserId(true).executable(true).hostPid(true).policies(!spec.policies().isEmpty())
+            .processContext(true);
         encoder.ancestorsCount(1).next()
             .uniqueId(parent.uniqueId).hostPid(parent.pid).pid(parent.pid)
             .putExecutablePath(parent.exe, 0, parent.exe.length);

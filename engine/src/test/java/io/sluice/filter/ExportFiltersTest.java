@@ -138,6 +138,8 @@ class ExportFiltersTest
         assertFalse(allow("{\"capabilities\": {\"effective\": {\"any\": [\"CAP_BPF\"]}, \"permitted\": {\"none\": [\"NET_RAW\"]}}}",
             admin), "the sets given all hold (AND); names without CAP_ are taken, as Tetragon spells DAC_OVERRIDE");
         assertTrue(allow("{\"capabilities\": {\"effective\": {\"any\": [\"21\"]}}}", admin), "or the capability's number");
+        assertFalse(allow("{\"capabilities\": {\"effective\": {\"none\": [\"CAP_SYS_ADMIN\"]}}}", HOST_OPEN),
+            "an event whose capabilities were never read (from protobuf, or an old journal) matches no set, not even none");
     }
 
     @Test

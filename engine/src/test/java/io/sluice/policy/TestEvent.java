@@ -41,6 +41,7 @@ public final class TestEvent
     private long capEffective;
     private long capPermitted;
     private long capInheritable;
+    private boolean hasContext;
 
     private TestEvent(final String name)
     {
@@ -118,6 +119,7 @@ public final class TestEvent
     public TestEvent uts(final String name)
     {
         utsName = name;
+        hasContext = true;
         return this;
     }
 
@@ -132,6 +134,7 @@ public final class TestEvent
         capEffective = effective;
         capPermitted = permitted;
         capInheritable = inheritable;
+        hasContext = true;
         return this;
     }
 
@@ -186,7 +189,8 @@ public final class TestEvent
         lengthOut[0] = new EventProtoEncoder(CATALOG).encode(event.setWorkload(workload).build(), buffer, 0);
         new EventEncoder().wrap(buffer, MessageHeaderEncoder.ENCODED_LENGTH).mntNsId(mntNs).pidNsId(pidNs)
             .utsName(utsName).containerNew((short)(containerNew ? 1 : 0))
-            .capEffective(capEffective).capPermitted(capPermitted).capInheritable(capInheritable);
+            .capEffective(capEffective).capPermitted(capPermitted).capInheritable(capInheritable)
+            .presence().processContext(hasContext);
         return buffer;
     }
 

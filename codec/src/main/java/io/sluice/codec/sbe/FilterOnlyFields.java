@@ -4,6 +4,8 @@ package io.sluice.codec.sbe;
  * The {@code Event} fields no output prints but filters read (capabilities, lineage marks, container-new, UTS
  * name; schema version 2). Records written before version 2 lack them: these accessors then answer "none"
  * instead of SBE's null values, and {@link #copy} carries them whenever a record is re-encoded from another.
+ * Whether capabilities and the UTS name were read at all is the presence bit {@code processContext}, which a
+ * re-encoded record keeps with the rest of its presence bits.
  */
 public final class FilterOnlyFields
 {
@@ -23,6 +25,16 @@ public final class FilterOnlyFields
     public static boolean present(final EventDecoder event)
     {
         return event.actingVersion() >= 2;
+    }
+
+    /**
+     * @param event a decoded event.
+     * @return true when its capabilities and UTS name were read (a sensor or synthetic record of version 2 or later;
+     *         not one rebuilt from protobuf or upgraded from an older record, where they are unknown).
+     */
+    public static boolean hasProcessContext(final EventDecoder event)
+    {
+        return present(event) && event.presence().processContext();
     }
 
     /** @return effective capabilities, 0 when the record has none. */
@@ -62,7 +74,7 @@ public final class FilterOnlyFields
      */
     public static int utsName(final EventDecoder event, final byte[] dst)
     {
-        if (!present(event))
+        if (!hasProcessContext(event))
         {
             return 0;
         }
