@@ -209,8 +209,7 @@ public final class ReplayCommand implements Callable<Integer>
         else if (header.eventSchemaVersion() < 2)
         {
             err.println("sluice: warning: the journal was written with event schema v" + header.eventSchemaVersion() +
-                ": its events carry no capabilities or UTS names (capabilities filters and uts= scopes never match them), " +
-                "and streams' own pid_set, ancestor_binary_regex and arguments filters see only each record");
+                ": its events carry no capabilities or UTS names (capabilities filters and uts= scopes never match them)");
         }
     }
 

@@ -2,12 +2,14 @@ package io.sluice.source;
 
 import io.sluice.codec.sbe.EventDecoder;
 import io.sluice.codec.sbe.EventEncoder;
+import io.sluice.codec.sbe.FilterOnlyFields;
 import io.sluice.codec.sbe.MessageHeaderDecoder;
 import io.sluice.journal.JournalDamage;
 import io.sluice.journal.JournalHeader;
 import io.sluice.journal.JournalReader;
 import io.sluice.ring.RecordType;
 import org.agrona.DirectBuffer;
+import org.agrona.ExpandableArrayBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
@@ -36,6 +38,7 @@ public final class ReplaySource implements EventSource, JournalReader.Listener
     private final MessageHeaderDecoder messageHeader = new MessageHeaderDecoder();
     private final EventDecoder event = new EventDecoder();
     private final EventEncoder rewrite = new EventEncoder();
+    private final ExpandableArrayBuffer upgraded = new ExpandableArrayBuffer(4096);
     private final List<String> notes = new ArrayList<>();
     private long[] bitMap = identityBits();
     private RingBuffer ring;
@@ -260,8 +263,13 @@ public final class ReplaySource implements EventSource, JournalReader.Listener
     }
 
     @Override
-    public void onEvent(final DirectBuffer record, final int offset, final int length, final long index)
+    public void onEvent(final DirectBuffer recorded, final int recordedOffset, final int recordedLength, final long index)
     {
+        // a journal written before schema version 2: its records gain the fields they lack (zeroed, context unknown)
+        final int upgradedLength = FilterOnlyFields.upgrade(recorded, recordedOffset, recordedLength, upgraded);
+        final DirectBuffer record = upgradedLength > 0 ? upgraded : recorded;
+        final int offset = upgradedLength > 0 ? 0 : recordedOffset;
+        final int length = upgradedLength > 0 ? upgradedLength : recordedLength;
         messageHeader.wrap(record, offset);
         event.wrap(record, offset + MessageHeaderDecoder.ENCODED_LENGTH, messageHeader.blockLength(), messageHeader.version());
         final long eventNanos = event.timestampSeconds() * 1_000_000_000L + event.timestampNanos();
