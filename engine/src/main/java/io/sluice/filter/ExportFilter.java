@@ -4,6 +4,7 @@ import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.codec.catalog.EventDefinition;
 import io.sluice.config.ConfigException;
 import io.sluice.policy.EventView;
+import io.sluice.process.ProcessTree;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -150,7 +151,7 @@ public final class ExportFilter
         {
             return false;
         }
-        if (pids != null && !contains(pids, event.hostPid()))
+        if (pids != null && !ProcessTree.contains(pids, event.hostPid()))
         {
             return false;
         }
@@ -229,18 +230,6 @@ public final class ExportFilter
         {
             if (namespace.length == event.podNamespaceLength() &&
                 java.util.Arrays.equals(namespace, 0, namespace.length, event.podNamespace(), 0, namespace.length))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean contains(final int[] values, final int value)
-    {
-        for (final int candidate : values)
-        {
-            if (candidate == value)
             {
                 return true;
             }

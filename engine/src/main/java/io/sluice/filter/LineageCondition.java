@@ -4,6 +4,7 @@ import io.sluice.codec.sbe.ValueType;
 import io.sluice.policy.EventView;
 import io.sluice.process.ArgumentText;
 import io.sluice.process.ProcessEntry;
+import io.sluice.process.ProcessTree;
 
 import java.nio.charset.StandardCharsets;
 
@@ -32,9 +33,6 @@ public final class LineageCondition
             this.field = field;
         }
     }
-
-    /** Deepest lineage walked (a cycle in a corrupt tree cannot loop forever). */
-    static final int MAX_DEPTH = 256;
 
     private static final byte[] ARGV = "argv".getBytes(StandardCharsets.UTF_8);
 
@@ -113,40 +111,22 @@ public final class LineageCondition
         final ProcessEntry self = event.processEntry();
         return switch (kind)
         {
-            case PID_SET -> pidInLineage(self, event.hostPid());
+            case PID_SET -> ProcessTree.inLineage(event.hostPid(), self, pids);
             case ANCESTOR_BINARY -> ancestorBinary(self);
             case ARGUMENTS -> treeArguments(self);
             case PARENT_ARGUMENTS -> parentArguments(self);
         };
     }
 
-    private boolean pidInLineage(final ProcessEntry self, final int hostPid)
-    {
-        if (contains(pids, hostPid))
-        {
-            return true;
-        }
-        ProcessEntry entry = self;
-        for (int depth = 0; depth < MAX_DEPTH && entry != null; depth++)
-        {
-            entry = entry.parent();
-            if (entry != null && contains(pids, entry.hostPid()))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private boolean pidInRecord(final EventView event)
     {
-        if (contains(pids, event.hostPid()))
+        if (ProcessTree.contains(pids, event.hostPid()))
         {
             return true;
         }
         for (int i = 0; i < event.ancestorCount(); i++)
         {
-            if (contains(pids, event.ancestorPid(i)))
+            if (ProcessTree.contains(pids, event.ancestorPid(i)))
             {
                 return true;
             }
@@ -157,7 +137,7 @@ public final class LineageCondition
     private boolean ancestorBinary(final ProcessEntry self)
     {
         ProcessEntry entry = self;
-        for (int depth = 0; depth < MAX_DEPTH && entry != null; depth++)
+        for (int depth = 0; depth < ProcessTree.MAX_LINEAGE_DEPTH && entry != null; depth++)
         {
             entry = entry.parent();
             if (entry != null && regexes.any(entry.exeBytes(), 0, entry.exeLength()))
@@ -205,17 +185,5 @@ public final class LineageCondition
             arguments.ofStrArray(event.dataValue(i), 0, event.dataValueLength(i));
         }
         return regexes.any(arguments.bytes(), 0, arguments.length());
-    }
-
-    private static boolean contains(final int[] values, final int value)
-    {
-        for (final int candidate : values)
-        {
-            if (candidate == value)
-            {
-                return true;
-            }
-        }
-        return false;
     }
 }

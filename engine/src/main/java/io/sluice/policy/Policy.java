@@ -1,5 +1,7 @@
 package io.sluice.policy;
 
+import io.sluice.process.ProcessTree;
+
 import java.util.List;
 
 /**
@@ -10,7 +12,6 @@ import java.util.List;
 public final class Policy
 {
     private static final Condition[][] NO_RULES = new Condition[0][];
-    private static final int MAX_FOLLOW_DEPTH = 256;
 
     private final String name;
     private final String origin;
@@ -70,7 +71,7 @@ public final class Policy
             return false;
         }
         boolean matched = false;
-        for (int depth = 0; depth < MAX_FOLLOW_DEPTH && !matched && event.moveToParent(); depth++)
+        for (int depth = 0; depth < ProcessTree.MAX_LINEAGE_DEPTH && !matched && event.moveToParent(); depth++)
         {
             matched = all(scope, event);
         }

@@ -1,6 +1,6 @@
 package io.sluice.policy;
 
-import io.sluice.process.ProcessEntry;
+import io.sluice.process.ProcessTree;
 
 /**
  * The scope {@code tree=PID[,PID...]}: the process is one of these or descends from one of them (through the
@@ -8,7 +8,6 @@ import io.sluice.process.ProcessEntry;
  */
 public final class TreeCondition implements Condition
 {
-    private static final int MAX_DEPTH = 256;
 
     private final int[] roots;
     private final boolean negated;
@@ -26,31 +25,6 @@ public final class TreeCondition implements Condition
     @Override
     public boolean test(final EventView event)
     {
-        if (isRoot(event.hostPid()))
-        {
-            return !negated;
-        }
-        ProcessEntry entry = event.processEntry();
-        for (int depth = 0; depth < MAX_DEPTH && entry != null; depth++)
-        {
-            entry = entry.parent();
-            if (entry != null && isRoot(entry.hostPid()))
-            {
-                return !negated;
-            }
-        }
-        return negated;
-    }
-
-    private boolean isRoot(final int hostPid)
-    {
-        for (final int root : roots)
-        {
-            if (hostPid == root)
-            {
-                return true;
-            }
-        }
-        return false;
+        return ProcessTree.inLineage(event.hostPid(), event.processEntry(), roots) != negated;
     }
 }

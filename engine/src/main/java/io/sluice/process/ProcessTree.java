@@ -13,6 +13,9 @@ import java.util.ArrayDeque;
  */
 public final class ProcessTree
 {
+    /** Deepest lineage any walk follows (a cycle in a damaged tree cannot loop forever). */
+    public static final int MAX_LINEAGE_DEPTH = 256;
+
     private static final int MAX_POOLED = 4096;
 
     private final Int2ObjectHashMap<ProcessEntry> byPid = new Int2ObjectHashMap<>();
@@ -179,6 +182,49 @@ public final class ProcessTree
         {
             retire(entry);
         }
+    }
+
+    /**
+     * The lineage test of {@code tree=} and {@code pid_set}: is the process, or any of its ancestors, one of these?
+     *
+     * @param hostPid the process's host pid.
+     * @param entry   its entry, or null when the tree does not know it (then only its own pid is judged).
+     * @param pids    host pids.
+     * @return true when the process or an ancestor has one of them.
+     */
+    public static boolean inLineage(final int hostPid, final ProcessEntry entry, final int[] pids)
+    {
+        if (contains(pids, hostPid))
+        {
+            return true;
+        }
+        ProcessEntry ancestor = entry;
+        for (int depth = 0; depth < MAX_LINEAGE_DEPTH && ancestor != null; depth++)
+        {
+            ancestor = ancestor.parent;
+            if (ancestor != null && contains(pids, ancestor.hostPid))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @param values some ints.
+     * @param value  one.
+     * @return true when it is among them.
+     */
+    public static boolean contains(final int[] values, final int value)
+    {
+        for (final int candidate : values)
+        {
+            if (candidate == value)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
