@@ -1,8 +1,14 @@
 package io.sluice.cli;
 
 import io.sluice.cli.config.OutputConfigLoader;
+import io.sluice.config.GoDuration;
 import io.sluice.config.OutputConfig;
+import io.sluice.engine.EngineOptions;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+import java.time.Duration;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +17,7 @@ import java.util.Set;
 
 /**
  * The configuration flags shared by every command that builds a pipeline ({@code sluice}, {@code validate}):
- * {@code --config} and the repeatable {@code --output}.
+ * {@code --config}, the repeatable {@code --output}, and {@code --drain-timeout}.
  */
 public final class ConfigOptions
 {
@@ -23,6 +29,19 @@ public final class ConfigOptions
         description = {"Output setting, repeatable: destinations.<name>.<field>=<value>, streams.<name>.<field>[.<sub>]=<value>,",
             "options.<name>, or a short form: json, table, json:/path, table:/path, none, sort-events."})
     private List<String> outputs = new ArrayList<>();
+
+    @Option(names = "--drain-timeout", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
+        description = {"At exit, how long block streams may take to deliver what they hold (a destination that fails",
+            "is retried meanwhile); what is still undelivered then is counted and named in the summary. Default: 10s."})
+    private Duration drainTimeout = EngineOptions.DEFAULT_DRAIN_TIMEOUT;
+
+    /**
+     * @return the drain grace period at exit.
+     */
+    Duration drainTimeout()
+    {
+        return drainTimeout;
+    }
 
     /**
      * Load and validate the output configuration.
@@ -46,5 +65,22 @@ public final class ConfigOptions
     OutputConfig loadOutput(final List<String> warnings, final Set<String> knownPolicies)
     {
         return OutputConfigLoader.load(config, outputs, knownPolicies, warnings);
+    }
+
+    /** Reads {@code --drain-timeout} as Go writes durations. */
+    static final class DurationConverter implements ITypeConverter<Duration>
+    {
+        @Override
+        public Duration convert(final String value)
+        {
+            try
+            {
+                return GoDuration.parse(value);
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw new TypeConversionException("'" + value + "': " + ex.getMessage());
+            }
+        }
     }
 }

@@ -5,7 +5,6 @@ import io.sluice.engine.Engine;
 import io.sluice.engine.EngineSummary;
 import io.sluice.source.SourceFailure;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 
 /**
@@ -47,7 +46,7 @@ final class EngineRun
      * @param engine   the configured engine.
      * @param err      where a failure to run is reported.
      * @param whenDone run after the engine stopped, before the summary (progress bars), may be null.
-     * @return the summary, or null when the engine could not run (reported on err).
+     * @return the summary.
      */
     static EngineSummary run(final Engine engine, final PrintWriter err, final Runnable whenDone)
     {
@@ -57,12 +56,6 @@ final class EngineRun
         try
         {
             summary = engine.run();
-        }
-        catch (final IOException ex)
-        {
-            err.println("sluice: " + ex.getMessage());
-            err.flush();
-            return null;
         }
         finally
         {

@@ -140,8 +140,8 @@ public final class ReplayCommand implements Callable<Integer>
             final OutputConfig output = configOptions.loadOutput(warnings, new LinkedHashSet<>(Arrays.asList(policyNames)));
             warnings.forEach(warning -> err.println("sluice: warning: " + warning));
             describe(err, source.firstHeader());
-            engine = new Engine(output, source, catalog, new EngineOptions(EngineOptions.DEFAULTS.sharedRingCapacity(),
-                EngineOptions.DEFAULTS.mainRingSize(), waitStrategy, policyNames), policies,
+            engine = new Engine(output, source, catalog, EngineOptions.DEFAULTS.withWaitStrategy(waitStrategy)
+                .withPolicyNames(policyNames).withDrainTimeout(configOptions.drainTimeout()), policies,
                 exportFilterOptions.load(catalog, policyNames), exportFilterOptions.redactions(),
                 exportFilterOptions.fieldFilters(catalog));
         }

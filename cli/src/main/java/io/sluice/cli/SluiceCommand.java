@@ -114,7 +114,8 @@ public final class SluiceCommand implements Callable<Integer>
             eventSource = source(catalog, output, policies);
             WaitStrategies.byName(waitStrategy);
             engine = new Engine(output, eventSource, catalog,
-                EngineOptions.DEFAULTS.withWaitStrategy(waitStrategy).withPolicyNames(policyNames), policies, exportFilters, redactions, fieldFilters);
+                EngineOptions.DEFAULTS.withWaitStrategy(waitStrategy).withPolicyNames(policyNames)
+                    .withDrainTimeout(configOptions.drainTimeout()), policies, exportFilters, redactions, fieldFilters);
         }
         catch (final ConfigException | IllegalArgumentException | SourceFailure ex)
         {

@@ -11,10 +11,29 @@ package io.sluice.config;
  * @param url      for network types: the URL; else null.
  * @param rotation for a file destination with rotation on: its settings; else null.
  * @param roll     for a journal: how often it starts a new file; else null.
+ * @param retry    how failed writes are retried.
  */
 public record DestinationConfig(
-    String name, DestinationType type, FormatSpec format, String path, String url, RotationConfig rotation, JournalRoll roll)
+    String name, DestinationType type, FormatSpec format, String path, String url, RotationConfig rotation, JournalRoll roll,
+    RetryPolicy retry)
 {
+    /**
+     * A destination with the default retry policy.
+     *
+     * @param name     unique name.
+     * @param type     where events go.
+     * @param format   how they are rendered.
+     * @param path     the path, or null.
+     * @param url      the URL, or null.
+     * @param rotation rotation settings, or null.
+     * @param roll     journal roll, or null.
+     */
+    public DestinationConfig(final String name, final DestinationType type, final FormatSpec format, final String path,
+        final String url, final RotationConfig rotation, final JournalRoll roll)
+    {
+        this(name, type, format, path, url, rotation, roll, RetryPolicy.DEFAULTS);
+    }
+
     /**
      * A destination without rotation or roll.
      *
@@ -26,6 +45,6 @@ public record DestinationConfig(
      */
     public DestinationConfig(final String name, final DestinationType type, final FormatSpec format, final String path, final String url)
     {
-        this(name, type, format, path, url, null, null);
+        this(name, type, format, path, url, null, null, RetryPolicy.DEFAULTS);
     }
 }

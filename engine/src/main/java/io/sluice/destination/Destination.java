@@ -5,7 +5,23 @@ import org.agrona.DirectBuffer;
 import java.io.IOException;
 
 /**
- * Where a stream's rendered events go. Owned and called by one stream writer thread only.
+ * Where a stream's rendered events go, and the contract that makes "delivered" mean "accepted".
+ *
+ * <p>A destination <em>takes</em> events ({@link #offer}) into what it holds, and <em>pushes</em> what it holds
+ * ({@link #flush}) to its target. It tells the stream, through the {@link Receipts} given at {@link #open}, when each
+ * event it took was <em>accepted</em> (for a file: the {@code write} that carried its last byte returned; for a
+ * network destination: the peer acknowledged it, or the request that carried it returned 2xx) or <em>failed</em>
+ * (given up). Receipts come in the order the events were offered. An event is delivered only when every destination
+ * of its stream accepted it.
+ *
+ * <p>Threads: {@link #open} runs on a thread of its own (it may block: a FIFO waits for its reader) and returns before
+ * any other call; every other method is called by the stream's writer thread only, and receipts must be reported on
+ * that thread (an asynchronous destination collects acknowledgements and reports them from {@link #flush} or
+ * {@link #poll}).
+ *
+ * <p>Failures: {@link #flush} throws when some held events could not be pushed; they stay held. The stream then
+ * retries ({@link io.sluice.config.RetryPolicy}) in block mode, or calls {@link #discard} in drop mode. A
+ * {@link DestinationGoneException} says retrying is pointless (a pipe whose reader left).
  */
 public interface Destination extends AutoCloseable
 {
@@ -15,29 +31,58 @@ public interface Destination extends AutoCloseable
     String name();
 
     /**
-     * Open the destination, writing the format's preamble (a table header) if any.
+     * Open the destination, writing the format's preamble (a table header) if any. May block.
      *
      * @param preamble bytes to write before the first event; may be empty.
+     * @param receipts where this destination reports what became of the events it takes.
      * @throws IOException when it cannot be opened.
      */
-    void open(byte[] preamble) throws IOException;
+    void open(byte[] preamble, Receipts receipts) throws IOException;
 
     /**
-     * Write one rendered event, followed by the record separator.
+     * Take one rendered event: copy it into what the destination holds, without pushing it anywhere. The event is
+     * pending until a receipt resolves it.
      *
-     * @param rendered the rendered event.
+     * @param rendered the rendered event, without record separator.
      * @param offset   where it starts.
      * @param length   its length.
-     * @throws IOException when the write fails; the event is counted as failed for this destination.
+     * @return false when the destination holds all it can: {@link #flush} first, then offer again.
      */
-    void write(DirectBuffer rendered, int offset, int length) throws IOException;
+    boolean offer(DirectBuffer rendered, int offset, int length);
 
     /**
-     * The writer has no more events for now: push buffered bytes out per the destination's flush policy.
+     * Push out what is held and report what became of it.
      *
-     * @throws IOException when the flush fails.
+     * @throws IOException when some held events could not be pushed (they stay held, unresolved).
      */
-    void endOfBatch() throws IOException;
+    void flush() throws IOException;
+
+    /**
+     * Give up on the held events that have not started to leave: report them failed. An event partly written (a file
+     * write that stopped mid-event) stays held so that the target never sees half an event followed by another.
+     */
+    void discard();
+
+    /**
+     * Report receipts that arrived since the last call (asynchronous destinations); cheap when there are none.
+     */
+    default void poll()
+    {
+    }
+
+    /**
+     * @return events taken and not yet resolved.
+     */
+    int pending();
+
+    /**
+     * @return true when the destination pushes every event as soon as it is taken (a terminal), so the stream flushes
+     * after each event rather than at the end of each batch.
+     */
+    default boolean flushesEachEvent()
+    {
+        return false;
+    }
 
     /**
      * @return a line for the run's summary about what this destination kept (a journal's count), or null.
@@ -48,9 +93,10 @@ public interface Destination extends AutoCloseable
     }
 
     /**
-     * Flush everything and release the destination.
+     * Release the destination. Whatever is still held is not pushed: the stream flushes before closing, and counts
+     * what stays held as undelivered.
      *
-     * @throws IOException when the final flush fails.
+     * @throws IOException when releasing fails.
      */
     @Override
     void close() throws IOException;

@@ -4,22 +4,25 @@ import io.sluice.config.RotationConfig;
 import org.agrona.DirectBuffer;
 
 import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 
 /**
- * The {@code file} destination: {@code stdout}, {@code stderr} or a file (parent directories created, the file
- * created with permissions 0600 and truncated, as Tracee does). Events are newline-terminated and buffered:
- * flushed after every event on a terminal, at the end of each batch and when the buffer fills otherwise, and
- * always at close. With rotation ({@link RotationConfig}) the file rotates between flushes, so no event is ever
- * split across two files.
+ * The {@code file} destination: {@code stdout}, {@code stderr}, a file or a FIFO (parent directories created, a new
+ * file created 0600 and an existing one truncated, as Tracee does). Events are newline-terminated and held until
+ * pushed: after every event on a terminal, at the end of each batch, and when the buffer fills. An event is accepted
+ * when the {@code write} carrying its last byte returned; a write that stops part way (a full disk) accepts the events
+ * that left whole and keeps the rest, torn one first, for the retry. When the reader of a pipe leaves, the events it
+ * never read (the bytes still in the pipe) are revoked and the destination is gone. With rotation
+ * ({@link RotationConfig}) the file rotates only between whole events.
  */
 public final class FileDestination implements Destination
 {
@@ -29,20 +32,24 @@ public final class FileDestination implements Destination
     public static final String STDERR = "stderr";
 
     private static final int BUFFER_SIZE = 64 * 1024;
+    private static final int MAX_EVENTS = 4096;
+    private static final String BROKEN_PIPE = "Broken pipe";
 
     private final String name;
     private final String path;
     private final boolean terminal;
     private final RotationConfig rotation;
-    private final byte[] buffer = new byte[BUFFER_SIZE];
-    private int position;
-    private OutputStream out;
-    private boolean ownsStream;
+    private final HeldEvents held = new HeldEvents(BUFFER_SIZE, MAX_EVENTS);
+    private Receipts receipts;
+    private FileChannel channel;
+    private FileInputStream unreadProbe;
+    private RotatingFileOutput rotating;
+    private FileOutputStream owned;
 
     /**
      * @param name     the destination's name.
      * @param path     {@code stdout}, {@code stderr} or a file path.
-     * @param terminal true when the target is an interactive terminal (flush per event).
+     * @param terminal true when the target is an interactive terminal (pushed per event).
      */
     public FileDestination(final String name, final String path, final boolean terminal)
     {
@@ -52,7 +59,7 @@ public final class FileDestination implements Destination
     /**
      * @param name     the destination's name.
      * @param path     {@code stdout}, {@code stderr} or a file path.
-     * @param terminal true when the target is an interactive terminal (flush per event).
+     * @param terminal true when the target is an interactive terminal (pushed per event).
      * @param rotation how to rotate the file, or null for no rotation (only for a file path).
      */
     public FileDestination(final String name, final String path, final boolean terminal, final RotationConfig rotation)
@@ -78,112 +85,138 @@ public final class FileDestination implements Destination
     }
 
     @Override
-    public void open(final byte[] preamble) throws IOException
+    public void open(final byte[] preamble, final Receipts receipts) throws IOException
     {
-        if (STDOUT.equals(path))
+        this.receipts = receipts;
+        if (STDOUT.equals(path) || STDERR.equals(path))
         {
-            out = new FileOutputStream(FileDescriptor.out);
-        }
-        else if (STDERR.equals(path))
-        {
-            out = new FileOutputStream(FileDescriptor.err);
+            final FileDescriptor fd = STDOUT.equals(path) ? FileDescriptor.out : FileDescriptor.err;
+            channel = new FileOutputStream(fd).getChannel();
+            unreadProbe = new FileInputStream(fd);
         }
         else if (rotation != null)
         {
-            final RotatingFileOutput rotating = new RotatingFileOutput(Paths.get(path), rotation, Clock.systemUTC(), preamble);
+            rotating = new RotatingFileOutput(Paths.get(path), rotation, Clock.systemUTC(), preamble);
             rotating.open();
-            out = rotating;
-            ownsStream = true;
             return;
         }
         else
         {
-            out = Files.newOutputStream(createFile(Paths.get(path)), StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-            ownsStream = true;
+            // a FIFO blocks here until its reader comes: this runs on an opener thread of its own
+            owned = new FileOutputStream(createFile(Paths.get(path)).toFile());
+            channel = owned.getChannel();
+            unreadProbe = new FileInputStream(owned.getFD());
         }
-        if (preamble.length > 0)
+        final ByteBuffer header = ByteBuffer.wrap(preamble);
+        while (header.hasRemaining())
         {
-            append(preamble, 0, preamble.length);
-            flush();
+            channel.write(header);
         }
     }
 
     @Override
-    public void write(final DirectBuffer rendered, final int offset, final int length) throws IOException
+    public boolean offer(final DirectBuffer rendered, final int offset, final int length)
     {
-        if (length + 1 > buffer.length - position)
+        return held.append(rendered, offset, length, '\n');
+    }
+
+    @Override
+    public void flush() throws IOException
+    {
+        if (held.events() == 0)
         {
-            flush();
+            return;
         }
-        if (length + 1 > buffer.length)
+        if (rotating != null && held.atEventBoundary())
         {
-            final byte[] big = new byte[length + 1];
-            rendered.getBytes(offset, big, 0, length);
-            big[length] = '\n';
-            out.write(big, 0, big.length);
+            rotating.rotateIfDue(held.unwrittenBytes());
         }
-        else
+        final ByteBuffer bytes = held.unwritten();
+        try
         {
-            rendered.getBytes(offset, buffer, position, length);
-            position += length;
-            buffer[position++] = '\n';
+            while (bytes.hasRemaining())
+            {
+                final int before = bytes.position();
+                if (rotating != null)
+                {
+                    rotating.write(bytes);
+                }
+                else
+                {
+                    channel.write(bytes);
+                }
+                final int left = held.advance(bytes.position() - before);
+                if (left > 0)
+                {
+                    receipts.accepted(left);
+                }
+            }
         }
-        if (terminal)
+        catch (final IOException ex)
         {
-            flush();
+            if (BROKEN_PIPE.equals(ex.getMessage()))
+            {
+                revokeUnread();
+                throw new DestinationGoneException("the reader of " + path + " went away", ex);
+            }
+            throw ex;
         }
     }
 
     @Override
-    public void endOfBatch() throws IOException
+    public void discard()
     {
-        flush();
+        final int dropped = held.discardUnstarted();
+        if (dropped > 0)
+        {
+            receipts.failed(dropped);
+        }
+    }
+
+    @Override
+    public int pending()
+    {
+        return held.events();
+    }
+
+    @Override
+    public boolean flushesEachEvent()
+    {
+        return terminal;
     }
 
     @Override
     public void close() throws IOException
     {
-        if (out == null)
+        if (rotating != null)
         {
-            return;
+            rotating.close();
         }
+        if (owned != null)
+        {
+            owned.close();
+        }
+    }
+
+    /**
+     * The reader of the pipe left: the bytes still in the pipe were never read, so the events they hold were not
+     * delivered after all.
+     */
+    private void revokeUnread()
+    {
+        long unread;
         try
         {
-            flush();
+            unread = unreadProbe == null ? 0 : unreadProbe.available();
         }
-        finally
+        catch (final IOException ex)
         {
-            if (ownsStream)
-            {
-                out.close();
-            }
-            else
-            {
-                out.flush();
-            }
-            out = null;
+            unread = 0;
         }
-    }
-
-    private void append(final byte[] bytes, final int offset, final int length) throws IOException
-    {
-        if (length > buffer.length - position)
+        final int revoked = held.leftSince(held.bytesLeft() - unread);
+        if (revoked > 0)
         {
-            flush();
-            out.write(bytes, offset, length);
-            return;
-        }
-        System.arraycopy(bytes, offset, buffer, position, length);
-        position += length;
-    }
-
-    private void flush() throws IOException
-    {
-        if (position > 0)
-        {
-            final int length = position;
-            position = 0;
-            out.write(buffer, 0, length);
+            receipts.revoked(revoked);
         }
     }
 

@@ -15,7 +15,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 /**
  * The {@code journal} destination: its stream's events appended, as the SBE records they are, to a Chronicle Queue
  * in a directory (see {@link JournalWriter}). Its format is {@link io.sluice.config.FormatSpec#SBE}: the stream
- * hands it the record itself, not a rendering. Every second (and at close) it rewrites {@value #COUNTERS_FILE} in
+ * hands it the record itself, not a rendering. An event is accepted once Chronicle's append returned (it is then in
+ * the memory-mapped file, which the kernel writes back even if Sluice is killed). Every second (and at close) it rewrites {@value #COUNTERS_FILE} in
  * the directory with the number of events appended so far: each of them is on disk and replayable even if the
  * writer is killed right after.
  */
@@ -33,6 +34,8 @@ public final class JournalDestination implements Destination
     private JournalWriter writer;
     private long countersWrittenAt;
     private long countersValue = -1;
+    private Receipts receipts;
+    private int appended;
 
     /**
      * @param name   the destination's name.
@@ -55,25 +58,46 @@ public final class JournalDestination implements Destination
     }
 
     @Override
-    public void open(final byte[] preamble) throws IOException
+    public void open(final byte[] preamble, final Receipts receipts) throws IOException
     {
+        this.receipts = receipts;
         writer = JournalWriter.open(dir, roll, header);
         writeCounters();
     }
 
     @Override
-    public void write(final DirectBuffer record, final int offset, final int length)
+    public boolean offer(final DirectBuffer record, final int offset, final int length)
     {
         writer.append(record, offset, length);
+        appended++;
+        return true;
     }
 
     @Override
-    public void endOfBatch() throws IOException
+    public void flush() throws IOException
     {
+        if (appended > 0)
+        {
+            final int accepted = appended;
+            appended = 0;
+            receipts.accepted(accepted);
+        }
         if (System.nanoTime() - countersWrittenAt >= COUNTERS_INTERVAL_NANOS)
         {
             writeCounters();
         }
+    }
+
+    @Override
+    public void discard()
+    {
+        // appends are accepted as they are made: nothing is ever held back
+    }
+
+    @Override
+    public int pending()
+    {
+        return appended;
     }
 
     @Override

@@ -4,7 +4,8 @@ import io.sluice.config.RotationConfig;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,15 +22,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
+import java.io.OutputStream;
 
 /**
- * A file that rotates: each {@link #write(byte[], int, int)} is a unit (whole events) that never straddles two
- * files. Before a write that would take the live file past its size limit (or once the interval has passed), the
+ * A file that rotates between whole events, never inside one: before a push (whole events) that would take the live file past its size limit (or once the interval has passed), the
  * live file is renamed to a backup ({@link BackupNames}) and a new one started; a background thread then gzips the
  * backup (when asked) and deletes the oldest backups beyond the limit. A non-empty live file found at open is rotated
  * out first, so nothing of an earlier run is lost. Files are created 0600.
  */
-final class RotatingFileOutput extends OutputStream
+final class RotatingFileOutput
 {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY_ATTRIBUTE =
@@ -42,7 +43,7 @@ final class RotatingFileOutput extends OutputStream
     private final BackupNames names;
     private final ExecutorService housekeeper;
     private volatile IOException housekeepingFailure;
-    private OutputStream out;
+    private FileChannel out;
     private long size;
     private long openedAtMillis;
 
@@ -82,36 +83,41 @@ final class RotatingFileOutput extends OutputStream
         startLiveFile();
     }
 
-    @Override
-    public void write(final int b) throws IOException
+    /**
+     * Start a new live file first if the next write would take this one past its size, or its interval passed. Call
+     * only between whole events.
+     *
+     * @param nextBytes bytes about to be written.
+     * @throws IOException when rotating fails.
+     */
+    void rotateIfDue(final int nextBytes) throws IOException
     {
-        write(new byte[] {(byte)b}, 0, 1);
-    }
-
-    @Override
-    public void write(final byte[] bytes, final int offset, final int length) throws IOException
-    {
-        if (size > preamble.length && (size + length > rotation.maxSizeBytes() || intervalPassed()))
+        if (size > preamble.length && (size + nextBytes > rotation.maxSizeBytes() || intervalPassed()))
         {
             rotate();
         }
-        out.write(bytes, offset, length);
-        size += length;
-    }
-
-    @Override
-    public void flush() throws IOException
-    {
-        out.flush();
     }
 
     /**
-     * Close the live file and wait for pending compression and pruning.
+     * Write to the live file; like {@link FileChannel#write}, may write fewer bytes than remain.
      *
-     * @throws IOException when closing failed, or compressing or pruning a backup failed.
+     * @param bytes what to write, from its position.
+     * @return bytes written.
+     * @throws IOException when the write fails.
      */
-    @Override
-    public void close() throws IOException
+    int write(final ByteBuffer bytes) throws IOException
+    {
+        final int written = out.write(bytes);
+        size += written;
+        return written;
+    }
+
+    /**
+     * Close the live file and wait for the housekeeping of backups.
+     *
+     * @throws IOException when closing or housekeeping failed.
+     */
+    void close() throws IOException
     {
         try
         {
@@ -176,13 +182,13 @@ final class RotatingFileOutput extends OutputStream
         {
             // created meanwhile by someone else: take it over, truncated below
         }
-        out = Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        out = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
         size = 0;
         openedAtMillis = clock.millis();
-        if (preamble.length > 0)
+        final ByteBuffer header = ByteBuffer.wrap(preamble);
+        while (header.hasRemaining())
         {
-            out.write(preamble);
-            size = preamble.length;
+            size += out.write(header);
         }
     }
 

@@ -18,9 +18,12 @@ import io.sluice.process.ProcessTree;
 import io.sluice.ring.EventSlot;
 import io.sluice.ring.SharedRing;
 import io.sluice.source.EventSource;
+import io.sluice.report.Problems;
+import io.sluice.stream.ContainedExceptions;
+import io.sluice.stream.DrainDeadline;
 import io.sluice.stream.Stream;
+import io.sluice.stream.StreamEnvironment;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -31,7 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The running pipeline: source → shared Agrona ring → ingest thread → main Disruptor ring → one router per
  * stream → stream rings → stream writers → destinations. {@link #run()} owns every thread it starts and returns
- * only when the source is done (or was stopped), every block stream has drained and every destination is flushed.
+ * when the source is done (or was stopped) and every stream has delivered what it holds, or the drain deadline
+ * ({@link EngineOptions#drainTimeout()}) passed: what was still undelivered then is counted as such.
  */
 public final class Engine
 {
@@ -40,8 +44,13 @@ public final class Engine
     private final List<Stream> streams;
     private final Disruptor<EventSlot> mainDisruptor;
     private final SharedRing sharedRing;
+    /** How long past the drain deadline a writer stuck in a blocking write is given before it is interrupted. */
+    private static final long STUCK_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
+
     private final IngestLoop ingest;
     private final CountDownLatch sourceStarted = new CountDownLatch(1);
+    private final Problems problems;
+    private final DrainDeadline deadline;
     private volatile boolean stopRequested;
 
     /**
@@ -91,7 +100,10 @@ public final class Engine
     {
         this.source = source;
         this.options = options;
-        this.streams = new StreamFactory(catalog, options, source.description()).build(output, Engine::threads);
+        this.problems = Problems.toStderr();
+        this.deadline = new DrainDeadline(options.drainTimeout());
+        this.streams = new StreamFactory(catalog, options, source.description()).build(output, new StreamEnvironment(
+            WaitStrategies.byName(options.waitStrategy()), threads("sluice-stream"), problems, deadline));
         // export filter fields that need the process lineage are answered once per event at ingest, for every stream
         // (counted here, before anything is allocated or read: more than 64 is a configuration error)
         final List<LineageCondition> lineage = new ArrayList<>();
@@ -112,6 +124,11 @@ public final class Engine
                 routers[i] = streams.get(i).router();
             }
             mainDisruptor.handleEventsWith(routers);
+            for (int i = 0; i < routers.length; i++)
+            {
+                mainDisruptor.handleExceptionsFor(routers[i]).with(
+                    new ContainedExceptions("stream " + streams.get(i).config().name() + ": router", problems, null));
+            }
         }
         this.sharedRing = SharedRing.createAnonymous(options.sharedRingCapacity());
         KernelEventEnricher enricher = null;
@@ -130,30 +147,16 @@ public final class Engine
     }
 
     /**
-     * Run until the source is done or {@link #requestStop()} is called, then drain and flush everything.
+     * Run until the source is done or {@link #requestStop()} is called, then drain and flush everything, waiting for
+     * block streams no longer than the drain deadline.
      *
      * @return what happened.
-     * @throws IOException when a destination cannot be opened (nothing has run then).
      */
-    public EngineSummary run() throws IOException
+    public EngineSummary run()
     {
-        final List<Stream> started = new ArrayList<>();
-        try
+        for (final Stream stream : streams)
         {
-            for (final Stream stream : streams)
-            {
-                stream.start();
-                started.add(stream);
-            }
-        }
-        catch (final IOException ex)
-        {
-            for (final Stream stream : started)
-            {
-                stream.drainAndClose();
-            }
-            sharedRing.close();
-            throw ex;
+            stream.start();
         }
         mainDisruptor.start();
         final Thread ingestThread = new Thread(ingest, "sluice-ingest");
@@ -170,17 +173,74 @@ public final class Engine
         {
             source.requestStop();
         }
-        joinUninterruptibly(ingestThread);
-        mainDisruptor.shutdown();
-        final List<String> problems = new ArrayList<>();
+        awaitIngest(ingestThread);
+        deadline.start();
+        shutDownMainRing();
         for (final Stream stream : streams)
         {
-            problems.addAll(stream.drainAndClose());
+            stream.drainAndClose();
         }
         sharedRing.close();
         final Throwable failure = ingest.failure() != null ? ingest.failure() : source.failure();
         return EngineSummary.of(source.description(), ingest.ingested(), ingest.published(), ingest.lostUpstream(),
-            ingest.rejected(), streams, problems, failure);
+            ingest.rejected(), streams, problems.counted(), failure);
+    }
+
+    /**
+     * Wait for the ingest thread to finish (the source is done and the shared ring drained). The drain deadline starts
+     * when the source is done or a stop was asked for; past it, a writer stuck in a blocking write is interrupted so
+     * the rings behind it can drain.
+     */
+    private void awaitIngest(final Thread ingestThread)
+    {
+        boolean interrupted = false;
+        boolean writersInterrupted = false;
+        while (ingestThread.isAlive())
+        {
+            try
+            {
+                ingestThread.join(50);
+            }
+            catch (final InterruptedException ex)
+            {
+                interrupted = true;
+            }
+            if (stopRequested || source.isDone())
+            {
+                deadline.start();
+            }
+            if (!writersInterrupted && deadline.passed(System.nanoTime() - STUCK_GRACE_NANOS))
+            {
+                writersInterrupted = true;
+                streams.forEach(Stream::interruptWriter);
+            }
+        }
+        if (interrupted)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void shutDownMainRing()
+    {
+        final long waitMillis = TimeUnit.NANOSECONDS.toMillis(deadline.remainingNanos(System.nanoTime()) + STUCK_GRACE_NANOS);
+        try
+        {
+            mainDisruptor.shutdown(waitMillis, TimeUnit.MILLISECONDS);
+        }
+        catch (final com.lmax.disruptor.TimeoutException stuck)
+        {
+            streams.forEach(Stream::interruptWriter);
+            try
+            {
+                mainDisruptor.shutdown(TimeUnit.NANOSECONDS.toMillis(STUCK_GRACE_NANOS), TimeUnit.MILLISECONDS);
+            }
+            catch (final com.lmax.disruptor.TimeoutException stillStuck)
+            {
+                problems.report("main ring: stuck", "main ring: a stream router is still blocked after the drain deadline");
+                mainDisruptor.halt();
+            }
+        }
     }
 
     /**
@@ -189,6 +249,7 @@ public final class Engine
     public void requestStop()
     {
         stopRequested = true;
+        deadline.start();
         source.requestStop();
     }
 
@@ -219,26 +280,6 @@ public final class Engine
     public long ingested()
     {
         return ingest.ingested();
-    }
-
-    private static void joinUninterruptibly(final Thread thread)
-    {
-        boolean interrupted = false;
-        while (thread.isAlive())
-        {
-            try
-            {
-                thread.join();
-            }
-            catch (final InterruptedException ex)
-            {
-                interrupted = true;
-            }
-        }
-        if (interrupted)
-        {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static ThreadFactory threads(final String prefix)

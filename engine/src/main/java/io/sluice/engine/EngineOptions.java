@@ -2,6 +2,8 @@ package io.sluice.engine;
 
 import io.sluice.ring.SharedRing;
 
+import java.time.Duration;
+
 /**
  * Engine tuning that is not part of the user's output config.
  *
@@ -9,11 +11,17 @@ import io.sluice.ring.SharedRing;
  * @param mainRingSize       slots in the main Disruptor ring, a power of two.
  * @param waitStrategy       how Disruptor consumers wait (see {@link WaitStrategies#NAMES}).
  * @param policyNames        names of the policies in force, by bit of the matched-policies bitmap.
+ * @param drainTimeout       how long block streams may take to deliver what they hold once the run is stopping.
  */
-public record EngineOptions(int sharedRingCapacity, int mainRingSize, String waitStrategy, String[] policyNames)
+public record EngineOptions(int sharedRingCapacity, int mainRingSize, String waitStrategy, String[] policyNames,
+    Duration drainTimeout)
 {
-    /** Defaults: 16 MiB shared ring, 8192 main-ring slots, phased waiting, no policies. */
-    public static final EngineOptions DEFAULTS = new EngineOptions(SharedRing.DEFAULT_CAPACITY, 8192, "phased", new String[0]);
+    /** {@code --drain-timeout} when none is given. */
+    public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Defaults: 16 MiB shared ring, 8192 main-ring slots, phased waiting, no policies, 10 s to drain. */
+    public static final EngineOptions DEFAULTS =
+        new EngineOptions(SharedRing.DEFAULT_CAPACITY, 8192, "phased", new String[0], DEFAULT_DRAIN_TIMEOUT);
 
     /**
      * @param name a wait strategy name.
@@ -21,7 +29,7 @@ public record EngineOptions(int sharedRingCapacity, int mainRingSize, String wai
      */
     public EngineOptions withWaitStrategy(final String name)
     {
-        return new EngineOptions(sharedRingCapacity, mainRingSize, name, policyNames);
+        return new EngineOptions(sharedRingCapacity, mainRingSize, name, policyNames, drainTimeout);
     }
 
     /**
@@ -30,6 +38,15 @@ public record EngineOptions(int sharedRingCapacity, int mainRingSize, String wai
      */
     public EngineOptions withPolicyNames(final String[] names)
     {
-        return new EngineOptions(sharedRingCapacity, mainRingSize, waitStrategy, names.clone());
+        return new EngineOptions(sharedRingCapacity, mainRingSize, waitStrategy, names.clone(), drainTimeout);
+    }
+
+    /**
+     * @param timeout how long block streams may take to drain at exit.
+     * @return these options with another drain timeout.
+     */
+    public EngineOptions withDrainTimeout(final Duration timeout)
+    {
+        return new EngineOptions(sharedRingCapacity, mainRingSize, waitStrategy, policyNames, timeout);
     }
 }

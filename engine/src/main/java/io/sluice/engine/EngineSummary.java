@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a run did, counted: events ingested, lost upstream (kernel), rejected records, and per stream matched,
- * delivered, dropped and failed. Printed on stderr at exit.
+ * What a run did, counted: events ingested, lost upstream (kernel), rejected records; per stream matched, delivered,
+ * dropped, failed and undelivered at exit ({@code matched == delivered + dropped + failed + undelivered}); per
+ * destination written, failed and retried. Printed on stderr at exit.
  *
  * @param source       the source's description.
  * @param ingested     events read from the shared ring (Loss records and the sensor's process-tree-only records are not events).
@@ -16,7 +17,7 @@ import java.util.List;
  * @param lostKernel   events lost before the shared ring (kernel ringbuf reserve failures).
  * @param rejected     records the engine could not use (unknown type, truncated).
  * @param streams      per-stream counts.
- * @param problems     errors seen while closing destinations.
+ * @param problems     problems reported during the run, one line per kind, with its count.
  * @param failure      what ended the run abnormally, or null.
  * @param notes        what destinations report about themselves (a journal's appended count), one line each.
  */
@@ -39,9 +40,39 @@ public record EngineSummary(
      * @param matched   events that passed its filters.
      * @param delivered events every destination took.
      * @param dropped   events dropped because its ring was full.
-     * @param failed    events at least one destination failed to take.
+     * @param failed    events at least one destination failed (or that could not be filtered or rendered).
+     * @param undelivered events still held when the drain deadline at exit passed.
+     * @param destinations per destination of the stream, its counts.
      */
-    public record StreamSummary(String name, String mode, long matched, long delivered, long dropped, long failed)
+    public record StreamSummary(String name, String mode, long matched, long delivered, long dropped, long failed,
+        long undelivered, List<DestinationSummary> destinations)
+    {
+        /**
+         * A stream without destinations counts (tests of the stream counts alone).
+         *
+         * @param name      stream name.
+         * @param mode      block or drop.
+         * @param matched   events that passed its filters.
+         * @param delivered events every destination took.
+         * @param dropped   events dropped because its ring was full.
+         * @param failed    events failed.
+         */
+        public StreamSummary(final String name, final String mode, final long matched, final long delivered, final long dropped,
+            final long failed)
+        {
+            this(name, mode, matched, delivered, dropped, failed, 0, List.of());
+        }
+    }
+
+    /**
+     * One destination's counts.
+     *
+     * @param name    destination name.
+     * @param written events it accepted.
+     * @param failed  events it failed.
+     * @param retried retries of failed writes.
+     */
+    public record DestinationSummary(String name, long written, long failed, long retried)
     {
     }
 
@@ -57,8 +88,16 @@ public record EngineSummary(
         final List<StreamSummary> summaries = new ArrayList<>();
         for (final Stream stream : streams)
         {
+            final List<DestinationSummary> destinations = new ArrayList<>();
+            final String[] names = stream.destinationNames();
+            for (int d = 0; d < names.length; d++)
+            {
+                destinations.add(new DestinationSummary(names[d], stream.destinationCounters(d).written(),
+                    stream.destinationCounters(d).failed(), stream.destinationCounters(d).retried()));
+            }
             summaries.add(new StreamSummary(stream.config().name(), stream.mode().key(), stream.counters().matched(),
-                stream.counters().delivered(), stream.counters().dropped(), stream.counters().failed()));
+                stream.counters().delivered(), stream.counters().dropped(), stream.counters().failed(),
+                stream.counters().undelivered(), List.copyOf(destinations)));
         }
         return new EngineSummary(source, ingested, published, lostKernel, rejected, List.copyOf(summaries),
             List.copyOf(problems), failure, List.copyOf(notes));
@@ -81,17 +120,18 @@ public record EngineSummary(
     }
 
     /**
-     * @return true when nothing failed: no failure, no write error, no problem closing.
+     * @return true when nothing was lost: no failure, and every stream delivered or (drop mode) dropped what it matched;
+     * a write that failed and was then retried with success is not a loss.
      */
     public boolean clean()
     {
-        if (failure != null || !problems.isEmpty())
+        if (failure != null)
         {
             return false;
         }
         for (final StreamSummary stream : streams)
         {
-            if (stream.failed() != 0)
+            if (stream.failed() != 0 || stream.undelivered() != 0)
             {
                 return false;
             }
@@ -114,17 +154,39 @@ public record EngineSummary(
             text.append(", rejected records ").append(rejected);
         }
         text.append('\n');
-        int width = "STREAM".length();
+        int width = "DESTINATION".length() + 2;
         for (final StreamSummary stream : streams)
         {
             width = Math.max(width, stream.name().length());
+            for (final DestinationSummary destination : stream.destinations())
+            {
+                width = Math.max(width, destination.name().length() + 2);
+            }
         }
-        text.append(String.format("%-" + width + "s  %-5s  %12s  %12s  %12s  %12s%n",
-            "STREAM", "MODE", "MATCHED", "DELIVERED", "DROPPED", "WRITE-ERRORS"));
+        text.append(String.format("%-" + width + "s  %-5s  %12s  %12s  %12s  %12s  %12s%n",
+            "STREAM", "MODE", "MATCHED", "DELIVERED", "DROPPED", "FAILED", "UNDELIVERED"));
         for (final StreamSummary stream : streams)
         {
-            text.append(String.format("%-" + width + "s  %-5s  %12d  %12d  %12d  %12d%n",
-                stream.name(), stream.mode(), stream.matched(), stream.delivered(), stream.dropped(), stream.failed()));
+            text.append(String.format("%-" + width + "s  %-5s  %12d  %12d  %12d  %12d  %12d%n",
+                stream.name(), stream.mode(), stream.matched(), stream.delivered(), stream.dropped(), stream.failed(),
+                stream.undelivered()));
+        }
+        text.append(String.format("%-" + width + "s  %-5s  %12s  %12s  %12s%n", "  DESTINATION", "", "WRITTEN", "FAILED", "RETRIED"));
+        for (final StreamSummary stream : streams)
+        {
+            for (final DestinationSummary destination : stream.destinations())
+            {
+                text.append(String.format("%-" + width + "s  %-5s  %12d  %12d  %12d%n", "  " + destination.name(),
+                    "", destination.written(), destination.failed(), destination.retried()));
+            }
+        }
+        for (final StreamSummary stream : streams)
+        {
+            if (stream.undelivered() != 0)
+            {
+                text.append("sluice: stream ").append(stream.name()).append(": ").append(stream.undelivered())
+                    .append(" events undelivered at exit (the drain timeout passed)\n");
+            }
         }
         for (final String note : notes)
         {

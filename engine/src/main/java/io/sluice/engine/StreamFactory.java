@@ -22,12 +22,13 @@ import io.sluice.format.EventFormatter;
 import io.sluice.format.JsonFormatter;
 import io.sluice.format.TableFormatter;
 import io.sluice.stream.Stream;
+import io.sluice.stream.StreamEnvironment;
+import io.sluice.stream.StreamOutput;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadFactory;
 
 /**
  * Turns the validated output config into running parts: per stream its filters, one formatter per distinct
@@ -46,41 +47,28 @@ final class StreamFactory
         this.sourceDescription = sourceDescription;
     }
 
-    List<Stream> build(final OutputConfig output, final ThreadFactoryByName threads)
+    List<Stream> build(final OutputConfig output, final StreamEnvironment environment)
     {
         final List<Stream> streams = new ArrayList<>();
         for (final StreamConfig config : output.streams())
         {
-            final Map<FormatSpec, Integer> formatIndex = new LinkedHashMap<>();
-            final List<EventFormatter> formatters = new ArrayList<>();
-            final Destination[] destinations = new Destination[config.destinations().size()];
-            final int[] formatOf = new int[destinations.length];
-            for (int d = 0; d < destinations.length; d++)
+            // destinations of one format share one formatter instance: each event is rendered once per format
+            final Map<FormatSpec, EventFormatter> formatters = new LinkedHashMap<>();
+            final List<StreamOutput> outputs = new ArrayList<>();
+            for (final String name : config.destinations())
             {
-                final String name = config.destinations().get(d);
                 final DestinationConfig destination = output.destination(name);
                 if (destination == null)
                 {
                     throw new ConfigException("output", "streams." + config.name() + ".destinations", name, "no such destination");
                 }
-                final Integer existing = formatIndex.get(destination.format());
-                if (existing == null)
-                {
-                    formatIndex.put(destination.format(), formatters.size());
-                    formatOf[d] = formatters.size();
-                    formatters.add(formatter(destination));
-                }
-                else
-                {
-                    formatOf[d] = existing;
-                }
-                destinations[d] = destination(destination, config.name());
+                final EventFormatter formatter = formatters.computeIfAbsent(destination.format(), f -> formatter(destination));
+                outputs.add(new StreamOutput(destination(destination, config.name()), formatter, destination.retry()));
             }
             streams.add(new Stream(
                 config, eventFilter(config), policyFilter(config),
                 StreamExportFilters.compile(config.name(), config.exports(), catalog, options.policyNames()),
-                formatters.toArray(new EventFormatter[0]),
-                destinations, formatOf, WaitStrategies.byName(options.waitStrategy()), threads.named("sluice-stream-" + config.name())));
+                outputs, environment));
         }
         return streams;
     }
@@ -152,11 +140,5 @@ final class StreamFactory
         final boolean terminal = (FileDestination.STDOUT.equals(path) || FileDestination.STDERR.equals(path)) &&
             System.console() != null;
         return new FileDestination(destination.name(), path, terminal, destination.rotation());
-    }
-
-    /** Makes thread factories whose threads carry a given name prefix. */
-    interface ThreadFactoryByName
-    {
-        ThreadFactory named(String prefix);
     }
 }

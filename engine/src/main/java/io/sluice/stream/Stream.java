@@ -1,94 +1,81 @@
 package io.sluice.stream;
 
 import com.lmax.disruptor.EventHandler;
-import com.lmax.disruptor.WaitStrategy;
+import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.sluice.config.BufferMode;
 import io.sluice.config.StreamConfig;
-import io.sluice.destination.Destination;
 import io.sluice.filter.EventIdFilter;
-import io.sluice.filter.PolicyFilter;
 import io.sluice.filter.LineageCondition;
+import io.sluice.filter.PolicyFilter;
 import io.sluice.filter.StreamExportFilters;
-import io.sluice.format.EventFormatter;
 import io.sluice.ring.EventSlot;
 
-import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One configured stream: its filters, its own ring (sized by {@code buffer.size}), the writer thread that
- * drains that ring into its destinations, and its counters. Its {@link #router()} runs on the main ring.
+ * One configured stream: its filters, its own ring (sized by {@code buffer.size}), the writer thread that drains that
+ * ring into its destinations, and its counters. Its {@link #router()} runs on the main ring.
  */
 public final class Stream
 {
+    /** How long past the drain deadline a writer stuck in a blocking write is given before it is interrupted. */
+    private static final long STUCK_WRITER_GRACE_MILLIS = 2_000;
+
     private final StreamConfig config;
     private final StreamCounters counters = new StreamCounters();
+    private final DestinationCounters[] destinationCounters;
+    private final String[] destinationNames;
+    private final StreamOutput[] outputs;
     private final Disruptor<EventSlot> disruptor;
     private final StreamRouter router;
     private final List<LineageCondition> lineage;
     private final StreamWriter writer;
-    private final Destination[] destinations;
-    private final byte[][] preambles;
+    private final StreamEnvironment environment;
+    private final AtomicReference<Thread> writerThread = new AtomicReference<>();
 
     /**
-     * @param config        the stream's configuration.
-     * @param events        its event filter.
-     * @param policies      its policy filter.
-     * @param formatters    one formatter per distinct format its destinations use.
-     * @param destinations  its destinations.
-     * @param formatOf      for each destination, the index of its formatter.
-     * @param waitStrategy  how the writer thread waits for events.
-     * @param threadFactory makes the writer thread.
-     */
-    public Stream(
-        final StreamConfig config,
-        final EventIdFilter events,
-        final PolicyFilter policies,
-        final EventFormatter[] formatters,
-        final Destination[] destinations,
-        final int[] formatOf,
-        final WaitStrategy waitStrategy,
-        final ThreadFactory threadFactory)
-    {
-        this(config, events, policies, null, formatters, destinations, formatOf, waitStrategy, threadFactory);
-    }
-
-    /**
-     * @param config        the stream's configuration.
-     * @param events        its event filter.
-     * @param policies      its policy filter.
-     * @param exports       its own Tetragon filters, or null.
-     * @param formatters    one formatter per distinct format its destinations use.
-     * @param destinations  its destinations.
-     * @param formatOf      for each destination, the index of its formatter.
-     * @param waitStrategy  how the writer thread waits for events.
-     * @param threadFactory makes the writer thread.
+     * @param config      the stream's configuration.
+     * @param events      its event filter.
+     * @param policies    its policy filter.
+     * @param exports     its own Tetragon filters, or null.
+     * @param outputs     its destinations, each with its formatter and retry policy.
+     * @param environment what it shares with the engine.
      */
     public Stream(
         final StreamConfig config,
         final EventIdFilter events,
         final PolicyFilter policies,
         final StreamExportFilters exports,
-        final EventFormatter[] formatters,
-        final Destination[] destinations,
-        final int[] formatOf,
-        final WaitStrategy waitStrategy,
-        final ThreadFactory threadFactory)
+        final List<StreamOutput> outputs,
+        final StreamEnvironment environment)
     {
         this.config = config;
-        this.destinations = destinations.clone();
-        this.preambles = new byte[destinations.length][];
-        for (int d = 0; d < destinations.length; d++)
+        this.environment = environment;
+        this.outputs = outputs.toArray(new StreamOutput[0]);
+        this.destinationCounters = new DestinationCounters[this.outputs.length];
+        this.destinationNames = new String[this.outputs.length];
+        for (int d = 0; d < this.outputs.length; d++)
         {
-            preambles[d] = formatters[formatOf[d]].preamble();
+            destinationCounters[d] = new DestinationCounters();
+            destinationNames[d] = this.outputs[d].destination().name();
         }
-        this.disruptor = new Disruptor<>(EventSlot::new, config.bufferSize(), threadFactory, ProducerType.SINGLE, waitStrategy);
-        this.writer = new StreamWriter(config.name(), formatters, this.destinations, formatOf, counters);
+        this.disruptor = new Disruptor<>(EventSlot::new, config.bufferSize(), runnable ->
+        {
+            final Thread thread = environment.threads().newThread(runnable);
+            thread.setName("sluice-stream-" + config.name());
+            writerThread.set(thread);
+            return thread;
+        }, ProducerType.SINGLE, environment.waitStrategy());
+        this.writer = new StreamWriter(config.name(), config.mode(), this.outputs, destinationCounters, counters, environment);
         this.disruptor.handleEventsWith(new EventHandler[] {writer});
-        this.router = new StreamRouter(events, policies, config.mode(), disruptor.getRingBuffer(), counters, exports);
+        this.disruptor.setDefaultExceptionHandler(new ContainedExceptions("stream " + config.name() + ": writer",
+            environment.problems(), counters));
+        this.router = new StreamRouter(config.name(), events, policies, config.mode(), disruptor.getRingBuffer(), counters,
+            exports, environment.problems());
         this.lineage = exports == null ? List.of() : exports.lineageConditions();
     }
 
@@ -99,53 +86,47 @@ public final class Stream
     }
 
     /**
-     * Open every destination, then start the writer thread.
-     *
-     * @throws IOException when a destination cannot be opened; destinations opened so far are closed.
+     * Start the writer thread; it opens the destinations on threads of their own, so nothing here blocks.
      */
-    public void start() throws IOException
+    public void start()
     {
-        for (int d = 0; d < destinations.length; d++)
-        {
-            try
-            {
-                destinations[d].open(preambles[d]);
-            }
-            catch (final IOException ex)
-            {
-                for (int o = 0; o < d; o++)
-                {
-                    closeQuietly(destinations[o]);
-                }
-                throw new IOException("stream " + config.name() + ": destination " + destinations[d].name() +
-                    ": cannot open: " + ex.getMessage(), ex);
-            }
-        }
         disruptor.start();
     }
 
     /**
-     * Wait until the writer has written everything published to this stream's ring, stop it, then flush and
-     * close every destination. Call only after the main ring has drained (no more events for this stream).
-     *
-     * @return problems closing destinations, empty when all went well.
+     * Let the writer deliver everything published to this stream's ring (block streams: until the drain deadline),
+     * then stop it; it closes the destinations. Call only after the main ring has drained (no more events for this
+     * stream) and the drain deadline has started.
      */
-    public List<String> drainAndClose()
+    public void drainAndClose()
     {
-        disruptor.shutdown();
-        final java.util.ArrayList<String> problems = new java.util.ArrayList<>();
-        for (final Destination destination : destinations)
+        final long waitMillis = TimeUnit.NANOSECONDS.toMillis(environment.deadline().remainingNanos(System.nanoTime())) +
+            STUCK_WRITER_GRACE_MILLIS;
+        try
         {
-            try
+            disruptor.shutdown(waitMillis, TimeUnit.MILLISECONDS);
+        }
+        catch (final TimeoutException stuck)
+        {
+            interruptWriter();
+            disruptor.halt();
+        }
+        try
+        {
+            if (!writer.finished().await(STUCK_WRITER_GRACE_MILLIS, TimeUnit.MILLISECONDS))
             {
-                destination.close();
-            }
-            catch (final IOException | RuntimeException ex)
-            {
-                problems.add("stream " + config.name() + ": destination " + destination.name() + ": " + ex.getMessage());
+                interruptWriter();
+                if (!writer.finished().await(STUCK_WRITER_GRACE_MILLIS, TimeUnit.MILLISECONDS))
+                {
+                    environment.problems().report("stream " + config.name() + ": stuck",
+                        "stream " + config.name() + ": writer did not finish (a destination is stuck in a write)");
+                }
             }
         }
-        return problems;
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -154,9 +135,9 @@ public final class Stream
     public List<String> reports()
     {
         final java.util.ArrayList<String> reports = new java.util.ArrayList<>();
-        for (final Destination destination : destinations)
+        for (final StreamOutput output : outputs)
         {
-            final String report = destination.report();
+            final String report = output.destination().report();
             if (report != null)
             {
                 reports.add("stream " + config.name() + ": " + report);
@@ -202,32 +183,28 @@ public final class Stream
      */
     public String[] destinationNames()
     {
-        final String[] names = new String[destinations.length];
-        for (int d = 0; d < names.length; d++)
-        {
-            names[d] = destinations[d].name();
-        }
-        return names;
+        return destinationNames.clone();
     }
 
     /**
      * @param destination index of a destination of this stream.
-     * @return its write errors so far.
+     * @return its counters.
      */
-    public long destinationErrors(final int destination)
+    public DestinationCounters destinationCounters(final int destination)
     {
-        return writer.destinationErrors(destination);
+        return destinationCounters[destination];
     }
 
-    private static void closeQuietly(final Destination destination)
+    /**
+     * Interrupt the writer thread: a write blocked in the kernel (a FIFO whose reader stopped reading) then fails, and
+     * the writer, past its drain deadline, gives up. Safe from any thread.
+     */
+    public void interruptWriter()
     {
-        try
+        final Thread thread = writerThread.get();
+        if (thread != null)
         {
-            destination.close();
-        }
-        catch (final IOException | RuntimeException ignore)
-        {
-            // already failing to start; the open error is the one reported
+            thread.interrupt();
         }
     }
 }

@@ -8,14 +8,16 @@ import io.sluice.filter.EventIdFilter;
 import io.sluice.filter.PolicyFilter;
 import io.sluice.filter.StreamExportFilters;
 import io.sluice.policy.EventView;
-import org.agrona.MutableDirectBuffer;
+import io.sluice.report.Problems;
 import io.sluice.ring.EventSlot;
+import org.agrona.MutableDirectBuffer;
 
 /**
  * A stream's handler on the main ring: applies the stream's filters and copies each passing event into the
  * stream's own ring, claiming with {@code next()} in block mode (waits for room, back-pressure reaches the
  * source) or {@code tryNext()} in drop mode (counts a drop when the ring is full). A stream with Tetragon filters
- * of its own decodes the event (reading the shared slot only) and may send a rewritten copy.
+ * of its own decodes the event (reading the shared slot only) and may send a rewritten copy; a filter that throws
+ * fails the event for this stream (counted, reported once) and never stops the main ring.
  */
 final class StreamRouter implements EventHandler<EventSlot>
 {
@@ -26,15 +28,21 @@ final class StreamRouter implements EventHandler<EventSlot>
     private final StreamCounters counters;
     private final StreamExportFilters exports;
     private final EventView view;
+    private final String streamName;
+    private final Problems problems;
 
     StreamRouter(
+        final String streamName,
         final EventIdFilter events,
         final PolicyFilter policies,
         final BufferMode mode,
         final RingBuffer<EventSlot> ring,
         final StreamCounters counters,
-        final StreamExportFilters exports)
+        final StreamExportFilters exports,
+        final Problems problems)
     {
+        this.streamName = streamName;
+        this.problems = problems;
         this.exports = exports;
         this.view = exports == null ? null : new EventView(null);
         this.events = events;
@@ -56,8 +64,19 @@ final class StreamRouter implements EventHandler<EventSlot>
         {
             // the slot is shared with the other routers: read only (its buffer is an ExpandableArrayBuffer)
             // a global field filter may have cleared id and policies from the record: the slot keeps the event's own
-            rewritten = exports.apply(view.wrap((MutableDirectBuffer)slot.buffer(), 0, slot.length())
-                .asPublished(slot.eventId(), slot.policies()));
+            try
+            {
+                rewritten = exports.apply(view.wrap((MutableDirectBuffer)slot.buffer(), 0, slot.length())
+                    .asPublished(slot.eventId(), slot.policies()));
+            }
+            catch (final RuntimeException ex)
+            {
+                problems.report("stream " + streamName + ": filters", "stream " + streamName +
+                    ": export filters failed on event id " + slot.eventId() + ": " + ex);
+                counters.onMatched();
+                counters.onFailedRouting();
+                return;
+            }
             if (rewritten == StreamExportFilters.DROPPED)
             {
                 return;

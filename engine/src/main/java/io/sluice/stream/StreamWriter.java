@@ -1,155 +1,205 @@
 package io.sluice.stream;
 
 import com.lmax.disruptor.EventHandler;
-import io.sluice.destination.Destination;
+import io.sluice.config.BufferMode;
 import io.sluice.format.EventFormatter;
 import io.sluice.ring.EventSlot;
-import org.agrona.ExpandableArrayBuffer;
 
-import java.io.IOException;
-import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * A stream's consumer: renders each event once per format the stream's destinations use, then writes the
- * rendering to every destination of that format. An event is delivered when every destination took it, and
- * failed otherwise; each destination's write errors are counted on their own and the first one is reported.
+ * A stream's consumer: renders each event once per formatter, offers the rendering to every destination using it,
+ * pushes what destinations hold at the end of each batch, and settles each event in a {@link DeliveryLedger} as the
+ * destinations' receipts come in. Failed pushes are retried per {@link OutputState}: a block stream holds back
+ * (its ring fills, and the main ring and the source feel it) until the write is accepted or the drain deadline at exit
+ * passes; a drop stream counts what the failing destination is given as failed. Nothing escapes: an exception from a
+ * formatter or destination fails that event at that destination and is reported once.
  */
 final class StreamWriter implements EventHandler<EventSlot>
 {
+    /** Most events between being offered and settled (a destination holding more refuses offers until pushed). */
+    static final int LEDGER_CAPACITY = 8192;
+
     private final String streamName;
-    private final EventFormatter[] formatters;
-    private final ExpandableArrayBuffer[] renderings;
-    private final int[] renderedLengths;
-    private final boolean[] passThrough;
-    private final Destination[] destinations;
-    private final int[] formatOfDestination;
-    private final AtomicLongArray destinationErrors;
-    private final boolean[] errorReported;
+    private final StreamEnvironment environment;
+    private final boolean block;
+    private final Renderer[] renderers;
+    private final Renderer[] rendererOf;
+    private final OutputState[] outputs;
+    private final DeliveryLedger ledger;
     private final StreamCounters counters;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private boolean gaveUp;
 
     StreamWriter(
         final String streamName,
-        final EventFormatter[] formatters,
-        final Destination[] destinations,
-        final int[] formatOfDestination,
-        final StreamCounters counters)
+        final BufferMode mode,
+        final StreamOutput[] outputs,
+        final DestinationCounters[] destinationCounters,
+        final StreamCounters counters,
+        final StreamEnvironment environment)
     {
         this.streamName = streamName;
-        this.formatters = formatters;
-        this.renderings = new ExpandableArrayBuffer[formatters.length];
-        for (int i = 0; i < renderings.length; i++)
-        {
-            renderings[i] = new ExpandableArrayBuffer(4096);
-        }
-        this.renderedLengths = new int[formatters.length];
-        this.passThrough = new boolean[formatters.length];
-        for (int f = 0; f < formatters.length; f++)
-        {
-            passThrough[f] = formatters[f].passesRecordThrough();
-        }
-        this.destinations = destinations;
-        this.formatOfDestination = formatOfDestination;
-        this.destinationErrors = new AtomicLongArray(destinations.length);
-        this.errorReported = new boolean[destinations.length];
+        this.environment = environment;
+        this.block = mode == BufferMode.BLOCK;
         this.counters = counters;
+        this.ledger = new DeliveryLedger(LEDGER_CAPACITY, destinationCounters, counters);
+        final Map<EventFormatter, Renderer> distinct = new IdentityHashMap<>();
+        this.rendererOf = new Renderer[outputs.length];
+        this.outputs = new OutputState[outputs.length];
+        for (int d = 0; d < outputs.length; d++)
+        {
+            rendererOf[d] = distinct.computeIfAbsent(outputs[d].formatter(), Renderer::new);
+            this.outputs[d] = new OutputState(streamName, d, outputs[d], ledger, destinationCounters[d], environment, block);
+        }
+        this.renderers = distinct.values().toArray(new Renderer[0]);
+    }
+
+    @Override
+    public void onStart()
+    {
+        for (final OutputState output : outputs)
+        {
+            output.startOpening();
+        }
     }
 
     @Override
     public void onEvent(final EventSlot slot, final long sequence, final boolean endOfBatch)
     {
-        boolean allTook = true;
-        for (int f = 0; f < formatters.length; f++)
+        if (gaveUp)
         {
-            if (passThrough[f])
+            counters.onUndelivered();
+            return;
+        }
+        for (final Renderer renderer : renderers)
+        {
+            renderer.render(slot, streamName, environment.problems());
+        }
+        if (ledger.full() && !makeRoom())
+        {
+            counters.onUndelivered();
+            return;
+        }
+        final long event = ledger.open();
+        for (int d = 0; d < outputs.length; d++)
+        {
+            final Renderer renderer = rendererOf[d];
+            if (!renderer.rendered())
             {
+                ledger.failWithout(d, event);
                 continue;
             }
-            try
+            if (!outputs[d].offer(event, renderer.bytes(slot), renderer.length(), slot.eventId()))
             {
-                renderedLengths[f] = formatters[f].format(slot.buffer(), 0, slot.length(), renderings[f], 0);
+                giveUp();
+                return;
             }
-            catch (final RuntimeException ex)
-            {
-                renderedLengths[f] = -1;
-                reportOnce(-1, "cannot render event id " + slot.eventId() + ": " + ex);
-            }
-        }
-        for (int d = 0; d < destinations.length; d++)
-        {
-            final int f = formatOfDestination[d];
-            if (!passThrough[f] && renderedLengths[f] < 0)
-            {
-                allTook = false;
-                continue;
-            }
-            try
-            {
-                if (passThrough[f])
-                {
-                    destinations[d].write(slot.buffer(), 0, slot.length());
-                }
-                else
-                {
-                    destinations[d].write(renderings[f], 0, renderedLengths[f]);
-                }
-            }
-            catch (final IOException | RuntimeException ex)
-            {
-                allTook = false;
-                destinationErrors.lazySet(d, destinationErrors.get(d) + 1);
-                reportOnce(d, ex.toString());
-            }
-        }
-        if (allTook)
-        {
-            counters.onDelivered();
-        }
-        else
-        {
-            counters.onFailed();
         }
         if (endOfBatch)
         {
-            flushAll();
+            pushAll();
+        }
+    }
+
+    @Override
+    public void onShutdown()
+    {
+        try
+        {
+            pushAll();
+            if (!gaveUp)
+            {
+                while (!ledger.empty() && !environment.deadline().passed(System.nanoTime()))
+                {
+                    pushAll();
+                    if (!ledger.empty())
+                    {
+                        LockSupport.parkNanos(1_000_000L);
+                    }
+                }
+                if (!ledger.empty())
+                {
+                    giveUp();
+                }
+            }
+            for (final OutputState output : outputs)
+            {
+                output.close();
+            }
+        }
+        finally
+        {
+            finished.countDown();
         }
     }
 
     /**
-     * @param destination index of a destination of this stream.
-     * @return write errors of that destination so far.
+     * @return counted down once the writer has pushed, settled and closed everything at shutdown.
      */
-    long destinationErrors(final int destination)
+    CountDownLatch finished()
     {
-        return destinationErrors.get(destination);
+        return finished;
     }
 
-    private void flushAll()
+    private void pushAll()
     {
-        for (int d = 0; d < destinations.length; d++)
+        for (final OutputState output : outputs)
         {
-            try
+            if (!output.push())
             {
-                destinations[d].endOfBatch();
-            }
-            catch (final IOException | RuntimeException ex)
-            {
-                destinationErrors.lazySet(d, destinationErrors.get(d) + 1);
-                reportOnce(d, ex.toString());
+                giveUp();
+                return;
             }
         }
     }
 
-    private void reportOnce(final int destination, final String problem)
+    /**
+     * The ledger is full: push until some event settles.
+     *
+     * @return false when the run gave up meanwhile.
+     */
+    private boolean makeRoom()
     {
-        if (destination < 0)
+        while (ledger.full())
         {
-            System.err.println("sluice: stream " + streamName + ": " + problem);
+            pushAll();
+            if (gaveUp)
+            {
+                return false;
+            }
+            if (ledger.full())
+            {
+                if (environment.deadline().passed(System.nanoTime()))
+                {
+                    giveUp();
+                    return false;
+                }
+                LockSupport.parkNanos(1_000_000L);
+            }
         }
-        else if (!errorReported[destination])
+        return true;
+    }
+
+    /**
+     * The drain deadline passed with events still held back: count them, and everything after them, undelivered.
+     */
+    private void giveUp()
+    {
+        if (gaveUp)
         {
-            errorReported[destination] = true;
-            System.err.println("sluice: stream " + streamName + ": destination " + destinations[destination].name() +
-                ": write failed: " + problem + " (further errors are counted, not printed)");
+            return;
         }
+        gaveUp = true;
+        ledger.giveUp();
+        for (final OutputState output : outputs)
+        {
+            output.abandon();
+        }
+        environment.problems().report("stream " + streamName + ": drain",
+            "stream " + streamName + ": drain timeout passed with events not delivered; they are counted undelivered");
     }
 }

@@ -18,10 +18,11 @@ class FileDestinationTest
     {
         final Path file = dir.resolve("a/b/events.txt");
         final FileDestination destination = new FileDestination("d", file.toString(), false);
-        destination.open("HEADER\n".getBytes(StandardCharsets.US_ASCII));
+        destination.open("HEADER\n".getBytes(StandardCharsets.US_ASCII), new CountingReceipts());
         final UnsafeBuffer event = new UnsafeBuffer("xx{\"e\":1}yy".getBytes(StandardCharsets.UTF_8));
-        destination.write(event, 2, 7);
-        destination.write(event, 2, 7);
+        CountingReceipts.offer(destination, event, 2, 7);
+        CountingReceipts.offer(destination, event, 2, 7);
+        destination.flush();
         destination.close();
 
         assertEquals("HEADER\n{\"e\":1}\n{\"e\":1}\n", Files.readString(file));
@@ -33,11 +34,12 @@ class FileDestinationTest
     {
         final Path file = dir.resolve("events.txt");
         final FileDestination destination = new FileDestination("d", file.toString(), false);
-        destination.open(new byte[0]);
-        destination.write(new UnsafeBuffer("one".getBytes(StandardCharsets.UTF_8)), 0, 3);
+        destination.open(new byte[0], new CountingReceipts());
+        CountingReceipts.offer(destination, new UnsafeBuffer("one".getBytes(StandardCharsets.UTF_8)), 0, 3);
         assertEquals("", Files.readString(file), "buffered within a batch");
-        destination.endOfBatch();
+        destination.flush();
         assertEquals("one\n", Files.readString(file));
+        destination.flush();
         destination.close();
     }
 
@@ -47,9 +49,10 @@ class FileDestinationTest
         final Path file = dir.resolve("big.txt");
         final byte[] big = "x".repeat(200_000).getBytes(StandardCharsets.US_ASCII);
         final FileDestination destination = new FileDestination("d", file.toString(), false);
-        destination.open(new byte[0]);
-        destination.write(new UnsafeBuffer("small".getBytes(StandardCharsets.US_ASCII)), 0, 5);
-        destination.write(new UnsafeBuffer(big), 0, big.length);
+        destination.open(new byte[0], new CountingReceipts());
+        CountingReceipts.offer(destination, new UnsafeBuffer("small".getBytes(StandardCharsets.US_ASCII)), 0, 5);
+        CountingReceipts.offer(destination, new UnsafeBuffer(big), 0, big.length);
+        destination.flush();
         destination.close();
         assertEquals("small\n" + "x".repeat(200_000) + "\n", Files.readString(file));
     }
@@ -60,8 +63,9 @@ class FileDestinationTest
         final Path file = dir.resolve("events.txt");
         Files.writeString(file, "old content that is longer\n");
         final FileDestination destination = new FileDestination("d", file.toString(), false);
-        destination.open(new byte[0]);
-        destination.write(new UnsafeBuffer("new".getBytes(StandardCharsets.UTF_8)), 0, 3);
+        destination.open(new byte[0], new CountingReceipts());
+        CountingReceipts.offer(destination, new UnsafeBuffer("new".getBytes(StandardCharsets.UTF_8)), 0, 3);
+        destination.flush();
         destination.close();
         assertEquals("new\n", Files.readString(file));
     }

@@ -39,7 +39,7 @@ class FileRotationTest
         final Path live = dir.resolve("events.json");
         final FileDestination destination = new FileDestination("d", live.toString(), false,
             new RotationConfig(5 * MB, 3, true, Duration.ZERO));
-        destination.open(new byte[0]);
+        destination.open(new byte[0], new CountingReceipts());
         long written = 0;
         long seq = 0;
         final byte[] line = new byte[2048];
@@ -47,13 +47,14 @@ class FileRotationTest
         while (written < 50 * MB)
         {
             final int length = eventLine(line, seq++);
-            destination.write(event, 0, length);
+            CountingReceipts.offer(destination, event, 0, length);
             written += length + 1;
             if (seq % 100 == 0)
             {
-                destination.endOfBatch();
+                destination.flush();
             }
         }
+        destination.flush();
         destination.close();
 
         final List<Path> backups = new ArrayList<>();
@@ -93,9 +94,11 @@ class FileRotationTest
         final RotatingFileOutput out = new RotatingFileOutput(live, new RotationConfig(10 * MB, 0, false, Duration.ofMinutes(1)),
             clock, "HEADER\n".getBytes(StandardCharsets.US_ASCII));
         out.open();
-        out.write("a\n".getBytes(StandardCharsets.US_ASCII), 0, 2);
+        out.rotateIfDue(2);
+        out.write(java.nio.ByteBuffer.wrap("a\n".getBytes(StandardCharsets.US_ASCII)));
         clock.now = clock.now.plusSeconds(61);
-        out.write("b\n".getBytes(StandardCharsets.US_ASCII), 0, 2);
+        out.rotateIfDue(2);
+        out.write(java.nio.ByteBuffer.wrap("b\n".getBytes(StandardCharsets.US_ASCII)));
         out.close();
 
         assertEquals("HEADER\na\n", Files.readString(dir.resolve("events-2006-01-02T15-05-06.000")));
@@ -109,8 +112,9 @@ class FileRotationTest
         Files.writeString(live, "{\"old\":1}\n");
         final FileDestination destination = new FileDestination("d", live.toString(), false,
             new RotationConfig(MB, 5, false, Duration.ZERO));
-        destination.open(new byte[0]);
-        destination.write(new UnsafeBuffer("{\"new\":1}".getBytes(StandardCharsets.UTF_8)), 0, 9);
+        destination.open(new byte[0], new CountingReceipts());
+        CountingReceipts.offer(destination, new UnsafeBuffer("{\"new\":1}".getBytes(StandardCharsets.UTF_8)), 0, 9);
+        destination.flush();
         destination.close();
 
         try (Stream<Path> files = Files.list(dir))

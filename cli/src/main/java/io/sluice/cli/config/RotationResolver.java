@@ -1,10 +1,9 @@
 package io.sluice.cli.config;
 
+import io.sluice.config.GoDuration;
 import io.sluice.config.RotationConfig;
 
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Validates a file destination's {@code rotate} settings into a {@link RotationConfig}: rotation is on when
@@ -16,8 +15,6 @@ final class RotationResolver
     /** The largest {@code max-size-mb}: 1 TiB. */
     static final long MAX_SIZE_MB = 1L << 20;
 
-    private static final Pattern DURATION_PART = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,9}(ms|s|m|h))+");
 
     private RotationResolver()
     {
@@ -93,27 +90,18 @@ final class RotationResolver
      */
     static Duration interval(final RawValue<String> raw)
     {
-        final String text = raw.value().trim();
-        if (text.equals("0"))
+        final Duration total;
+        try
         {
-            return Duration.ZERO;
+            total = GoDuration.parse(raw.value());
         }
-        if (!DURATION.matcher(text).matches())
+        catch (final IllegalArgumentException ex)
         {
             throw raw.error("expected a duration such as 30s, 10m, 1h or 1h30m (0 = no interval)");
         }
-        Duration total = Duration.ZERO;
-        final Matcher part = DURATION_PART.matcher(text);
-        while (part.find())
+        if (total.isZero())
         {
-            final long amount = Long.parseLong(part.group(1));
-            total = total.plus(switch (part.group(2))
-            {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                default -> Duration.ofHours(amount);
-            });
+            return total;
         }
         if (total.compareTo(Duration.ofSeconds(1)) < 0)
         {

@@ -1,0 +1,193 @@
+package io.sluice.destination;
+
+import org.agrona.DirectBuffer;
+
+import java.nio.ByteBuffer;
+
+/**
+ * The bytes of the events a destination holds, each followed by a separator, with where each event ends, so that
+ * a write that stopped part way says exactly which events left whole. Events leave from the front; a write may stop
+ * inside an event (it is then <em>torn</em>: started, not finished). Used by one thread.
+ *
+ * <pre>
+ *   0            written                         length
+ *   |  pushed      |  held, not yet pushed         |
+ *   events:  ends[first] .. ends[count-1]  (each the offset just past its separator)
+ * </pre>
+ */
+final class HeldEvents
+{
+    /** How many of the latest events that left whole are remembered, with where they ended, for {@link #leftSince}. */
+    static final int RECENT = 4096;
+
+    private byte[] bytes;
+    private ByteBuffer view;
+    private final int[] ends;
+    private final long[] recentEnds = new long[RECENT];
+    private final int capacity;
+    private long base;
+    private long leftWhole;
+    private int length;
+    private int written;
+    private int first;
+    private int count;
+
+    /**
+     * @param capacity  bytes held before {@link #append} refuses (a single larger event is still taken).
+     * @param maxEvents events held before {@link #append} refuses.
+     */
+    HeldEvents(final int capacity, final int maxEvents)
+    {
+        this.capacity = capacity;
+        this.bytes = new byte[capacity];
+        this.view = ByteBuffer.wrap(bytes);
+        this.ends = new int[maxEvents];
+    }
+
+    /**
+     * @param source    the event's bytes.
+     * @param offset    where they start.
+     * @param size      how many.
+     * @param separator the byte after each event, or -1 for none.
+     * @return false when there is no room: push first.
+     */
+    boolean append(final DirectBuffer source, final int offset, final int size, final int separator)
+    {
+        final int total = size + (separator < 0 ? 0 : 1);
+        if (count == ends.length || (length > 0 && length + total > capacity))
+        {
+            return false;
+        }
+        if (length + total > bytes.length)
+        {
+            final byte[] grown = new byte[length + total];
+            System.arraycopy(bytes, 0, grown, 0, length);
+            bytes = grown;
+            view = ByteBuffer.wrap(bytes);
+        }
+        source.getBytes(offset, bytes, length, size);
+        length += size;
+        if (separator >= 0)
+        {
+            bytes[length++] = (byte)separator;
+        }
+        ends[count++] = length;
+        return true;
+    }
+
+    /**
+     * @return the events held (torn one included).
+     */
+    int events()
+    {
+        return count - first;
+    }
+
+    /**
+     * @return bytes held and not yet pushed.
+     */
+    int unwrittenBytes()
+    {
+        return length - written;
+    }
+
+    /**
+     * @return true when no held event has started to leave (a write may begin a new file here).
+     */
+    boolean atEventBoundary()
+    {
+        return first == count || written == (first == 0 ? 0 : ends[first - 1]);
+    }
+
+    /**
+     * @return the unwritten bytes as a buffer positioned at the first of them (valid until the next append).
+     */
+    ByteBuffer unwritten()
+    {
+        view.limit(length).position(written);
+        return view;
+    }
+
+    /**
+     * @param bytesWritten how many more bytes left (a write returned).
+     * @return how many events are now whole out (to report accepted).
+     */
+    int advance(final int bytesWritten)
+    {
+        written += bytesWritten;
+        int done = 0;
+        while (first < count && ends[first] <= written)
+        {
+            recentEnds[(int)(leftWhole++ & (RECENT - 1))] = base + ends[first];
+            first++;
+            done++;
+        }
+        if (first == count)
+        {
+            clear();
+        }
+        return done;
+    }
+
+    /**
+     * Drop every held event that has not started to leave; keep a torn one.
+     *
+     * @return how many events were dropped.
+     */
+    int discardUnstarted()
+    {
+        if (first == count)
+        {
+            return 0;
+        }
+        final boolean torn = written > (first == 0 ? 0 : ends[first - 1]);
+        final int keep = torn ? 1 : 0;
+        final int dropped = count - first - keep;
+        if (torn)
+        {
+            length = ends[first];
+            count = first + 1;
+        }
+        else
+        {
+            clear();
+        }
+        return dropped;
+    }
+
+    /**
+     * @return bytes that have left since this was made.
+     */
+    long bytesLeft()
+    {
+        return base + written;
+    }
+
+    /**
+     * @param position a byte position in everything that has left (a reader took the bytes before it).
+     * @return how many of the latest events that left whole end after it (at most {@link #RECENT}).
+     */
+    int leftSince(final long position)
+    {
+        int after = 0;
+        for (long e = leftWhole - 1; e >= 0 && leftWhole - e <= RECENT && recentEnds[(int)(e & (RECENT - 1))] > position; e--)
+        {
+            after++;
+        }
+        return after;
+    }
+
+    private void clear()
+    {
+        base += written;
+        length = 0;
+        written = 0;
+        first = 0;
+        count = 0;
+        if (bytes.length > capacity)
+        {
+            bytes = new byte[capacity];
+            view = ByteBuffer.wrap(bytes);
+        }
+    }
+}

@@ -1,0 +1,256 @@
+package io.sluice.stream;
+
+import io.sluice.destination.Receipts;
+
+/**
+ * The writer's book of events on their way out: for each event given to the destinations and not yet settled, how
+ * many destinations still owe a receipt and whether any failed it; for each destination, the events it holds, in the
+ * order it took them. An event settles, in order, when every destination has resolved it: delivered when all
+ * accepted it, failed otherwise (or undelivered, once the run gave up at exit). Used by the writer thread only.
+ *
+ * <pre>
+ *   settled            opened
+ *      |  unsettled events |     (at most {@code capacity})
+ *   ---+-------------------+---
+ *   destination d:  queue[d][head[d] .. tail[d]) = events d holds, oldest first
+ * </pre>
+ */
+final class DeliveryLedger
+{
+    private final int capacity;
+    private final int mask;
+    private final byte[] owed;
+    private final boolean[] failed;
+    private final long[][] held;
+    private final long[] heldHead;
+    private final long[] heldTail;
+    private final StreamCounters counters;
+    private final DestinationCounters[] destinationCounters;
+    private final Receipts[] receipts;
+    private long settled;
+    private long opened;
+    private boolean givingUp;
+
+    /**
+     * @param capacity            most events unsettled at once, a power of two.
+     * @param destinationCounters one per destination (at most 127).
+     * @param counters            the stream's counters.
+     */
+    DeliveryLedger(final int capacity, final DestinationCounters[] destinationCounters, final StreamCounters counters)
+    {
+        if (Integer.bitCount(capacity) != 1 || destinationCounters.length > Byte.MAX_VALUE)
+        {
+            throw new IllegalArgumentException("capacity must be a power of two, destinations at most 127");
+        }
+        this.capacity = capacity;
+        this.mask = capacity - 1;
+        this.owed = new byte[capacity];
+        this.failed = new boolean[capacity];
+        this.held = new long[destinationCounters.length][capacity];
+        this.heldHead = new long[destinationCounters.length];
+        this.heldTail = new long[destinationCounters.length];
+        this.counters = counters;
+        this.destinationCounters = destinationCounters;
+        this.receipts = new Receipts[destinationCounters.length];
+        for (int d = 0; d < receipts.length; d++)
+        {
+            receipts[d] = new DestinationReceipts(d);
+        }
+    }
+
+    /**
+     * @param destination a destination's index.
+     * @return the receipts that destination reports through.
+     */
+    Receipts receipts(final int destination)
+    {
+        return receipts[destination];
+    }
+
+    /**
+     * @return true when no further event can be opened until some settle.
+     */
+    boolean full()
+    {
+        return opened - settled == capacity;
+    }
+
+    /**
+     * @return true when no event is unsettled.
+     */
+    boolean empty()
+    {
+        return opened == settled;
+    }
+
+    /**
+     * From now on, events that fail are counted undelivered: the run stopped waiting for them at exit.
+     */
+    void giveUp()
+    {
+        givingUp = true;
+    }
+
+    /**
+     * Open a new event that every destination owes a receipt for. Check {@link #full()} first.
+     *
+     * @return the event's number.
+     */
+    long open()
+    {
+        final int slot = (int)(opened & mask);
+        owed[slot] = (byte)held.length;
+        failed[slot] = false;
+        if (owed[slot] == 0)
+        {
+            counters.onDelivered();
+            settled++;
+        }
+        return opened++;
+    }
+
+    /**
+     * Destination {@code d} holds the event now and will report on it.
+     *
+     * @param d     the destination.
+     * @param event the event's number.
+     */
+    void held(final int d, final long event)
+    {
+        held[d][(int)(heldTail[d]++ & mask)] = event;
+    }
+
+    /**
+     * Destination {@code d} did not take the event it was last said to hold (its offer threw): it failed it.
+     *
+     * @param d the destination.
+     */
+    void failLastHeld(final int d)
+    {
+        resolve(held[d][(int)(--heldTail[d] & mask)], true);
+        destinationCounters[d].onFailed(1);
+        settle();
+    }
+
+    /**
+     * Destination {@code d} never got the event (it could not be rendered, or the destination is gone or backing
+     * off): it failed it.
+     *
+     * @param d     the destination.
+     * @param event the event's number.
+     */
+    void failWithout(final int d, final long event)
+    {
+        resolve(event, true);
+        destinationCounters[d].onFailed(1);
+        settle();
+    }
+
+    /**
+     * Fail everything destination {@code d} still holds (it is gone, or the run gave up).
+     *
+     * @param d the destination.
+     */
+    void failHeld(final int d)
+    {
+        final int count = (int)(heldTail[d] - heldHead[d]);
+        if (count > 0)
+        {
+            receipts[d].failed(count);
+        }
+    }
+
+    private void resolve(final long event, final boolean failure)
+    {
+        final int slot = (int)(event & mask);
+        owed[slot]--;
+        failed[slot] |= failure;
+    }
+
+    private void settle()
+    {
+        while (settled < opened)
+        {
+            final int slot = (int)(settled & mask);
+            if (owed[slot] != 0)
+            {
+                return;
+            }
+            if (!failed[slot])
+            {
+                counters.onDelivered();
+            }
+            else if (givingUp)
+            {
+                counters.onUndelivered();
+            }
+            else
+            {
+                counters.onFailed();
+            }
+            settled++;
+        }
+    }
+
+    /**
+     * One destination's receipts: pops the events it holds, oldest first.
+     */
+    private final class DestinationReceipts implements Receipts
+    {
+        private final int d;
+
+        DestinationReceipts(final int d)
+        {
+            this.d = d;
+        }
+
+        @Override
+        public void accepted(final int events)
+        {
+            resolveHeld(events, false);
+            destinationCounters[d].onWritten(events);
+        }
+
+        @Override
+        public void failed(final int events)
+        {
+            resolveHeld(events, true);
+            destinationCounters[d].onFailed(events);
+        }
+
+        @Override
+        public void revoked(final int events)
+        {
+            // the newest events this destination accepted: those not yet settled become failed; those already counted
+            // delivered move to failed
+            int revoked = 0;
+            for (long h = heldHead[d] - 1; revoked < events && h >= 0 && heldTail[d] - h <= capacity; h--, revoked++)
+            {
+                final long event = held[d][(int)(h & mask)];
+                if (event >= settled)
+                {
+                    failed[(int)(event & mask)] = true;
+                }
+                else
+                {
+                    counters.onRevoked(1);
+                }
+            }
+            destinationCounters[d].onRevoked(revoked);
+        }
+
+        private void resolveHeld(final int events, final boolean failure)
+        {
+            if (events > heldTail[d] - heldHead[d])
+            {
+                throw new IllegalStateException("destination reported " + events + " events, holds " +
+                    (heldTail[d] - heldHead[d]));
+            }
+            for (int i = 0; i < events; i++)
+            {
+                resolve(held[d][(int)(heldHead[d]++ & mask)], failure);
+            }
+            settle();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.sluice.stream;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What one destination of a stream did: events it accepted (written), events it failed, and retries of failed writes.
+ * The stream's writer thread is the only writer (plain ordered stores); any thread may read.
+ */
+public final class DestinationCounters
+{
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong retried = new AtomicLong();
+
+    void onWritten(final int events)
+    {
+        written.lazySet(written.get() + events);
+    }
+
+    void onFailed(final int events)
+    {
+        failed.lazySet(failed.get() + events);
+    }
+
+    void onRevoked(final int events)
+    {
+        final int moved = (int)Math.min(events, written.get());
+        written.lazySet(written.get() - moved);
+        failed.lazySet(failed.get() + moved);
+    }
+
+    void onRetried()
+    {
+        retried.lazySet(retried.get() + 1);
+    }
+
+    /**
+     * @return events this destination accepted.
+     */
+    public long written()
+    {
+        return written.get();
+    }
+
+    /**
+     * @return events this destination failed (write errors given up on, or events it never got).
+     */
+    public long failed()
+    {
+        return failed.get();
+    }
+
+    /**
+     * @return retries of failed writes.
+     */
+    public long retried()
+    {
+        return retried.get();
+    }
+}

@@ -1,0 +1,271 @@
+package io.sluice.stream;
+
+import io.sluice.config.RetryPolicy;
+import io.sluice.destination.Destination;
+import io.sluice.destination.DestinationGoneException;
+import org.agrona.DirectBuffer;
+
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One destination as its stream's writer sees it: opening (on a thread of its own, so a FIFO without a reader
+ * delays only this stream), open, or gone; and, after a failed push, how long it backs off. Block streams wait for
+ * an opening destination and retry a failed push until it is accepted or the drain deadline passes; drop streams
+ * wait for nothing: what a destination cannot take now is counted failed. Used by the writer thread only (the
+ * opener thread hands the opened destination over through a {@link CompletableFuture}: completion happens-before
+ * {@code isDone()} returns true).
+ */
+final class OutputState
+{
+    private static final long WAIT_SLICE_NANOS = 10_000_000L;
+
+    private final String stream;
+    private final int index;
+    private final Destination destination;
+    private final byte[] preamble;
+    private final RetryPolicy retry;
+    private final DeliveryLedger ledger;
+    private final DestinationCounters counters;
+    private final StreamEnvironment environment;
+    private final boolean block;
+    private final String problemKey;
+    private final CompletableFuture<Void> opening = new CompletableFuture<>();
+    private boolean open;
+    private boolean gone;
+    private long backoffNanos;
+    private boolean backingOff;
+    private long retryAtNanos;
+
+    OutputState(
+        final String stream,
+        final int index,
+        final StreamOutput output,
+        final DeliveryLedger ledger,
+        final DestinationCounters counters,
+        final StreamEnvironment environment,
+        final boolean block)
+    {
+        this.stream = stream;
+        this.index = index;
+        this.destination = output.destination();
+        this.preamble = output.formatter().preamble();
+        this.retry = output.retry();
+        this.ledger = ledger;
+        this.counters = counters;
+        this.environment = environment;
+        this.block = block;
+        this.problemKey = "stream " + stream + ": destination " + destination.name();
+    }
+
+    /**
+     * Open the destination on a thread of its own.
+     */
+    void startOpening()
+    {
+        final Thread opener = environment.threads().newThread(() ->
+        {
+            try
+            {
+                destination.open(preamble, ledger.receipts(index));
+                opening.complete(null);
+            }
+            catch (final IOException | RuntimeException ex)
+            {
+                opening.completeExceptionally(ex);
+            }
+        });
+        opener.setName("sluice-open-" + stream + "-" + destination.name());
+        opener.start();
+    }
+
+    /**
+     * Offer one rendered event.
+     *
+     * @param event   its number in the ledger.
+     * @param bytes   the rendering.
+     * @param length  its length.
+     * @param eventId the event's id, for reports.
+     * @return false when the writer must give up: the drain deadline passed while this block stream was holding back.
+     */
+    boolean offer(final long event, final DirectBuffer bytes, final int length, final int eventId)
+    {
+        if (!open && !gone && !awaitOpen())
+        {
+            return false;
+        }
+        if (gone || !open || (backingOff && System.nanoTime() - retryAtNanos < 0))
+        {
+            ledger.failWithout(index, event);
+            return true;
+        }
+        ledger.held(index, event);
+        try
+        {
+            while (!destination.offer(bytes, 0, length))
+            {
+                if (!push())
+                {
+                    return false;
+                }
+                if (gone)
+                {
+                    return true;
+                }
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            environment.problems().report(problemKey + ": offer",
+                problemKey + ": cannot take event id " + eventId + ": " + ex);
+            ledger.failLastHeld(index);
+            return true;
+        }
+        return !destination.flushesEachEvent() || push();
+    }
+
+    /**
+     * Push what the destination holds, retrying per the stream's mode.
+     *
+     * @return false when the writer must give up: the drain deadline passed while this block stream was retrying.
+     */
+    boolean push()
+    {
+        if (!open)
+        {
+            return true;
+        }
+        destination.poll();
+        if (destination.pending() == 0)
+        {
+            return true;
+        }
+        if (backingOff && System.nanoTime() - retryAtNanos < 0)
+        {
+            destination.discard();
+            return true;
+        }
+        while (true)
+        {
+            if (backoffNanos != 0)
+            {
+                counters.onRetried();
+            }
+            try
+            {
+                destination.flush();
+                backoffNanos = 0;
+                backingOff = false;
+                return true;
+            }
+            catch (final DestinationGoneException ex)
+            {
+                environment.problems().report(problemKey + ": gone", problemKey + ": " + ex.getMessage() +
+                    ": its events are counted failed from now on");
+                gone = true;
+                open = false;
+                destination.discard();
+                ledger.failHeld(index);
+                return true;
+            }
+            catch (final IOException | RuntimeException ex)
+            {
+                environment.problems().report(problemKey + ": write", problemKey + ": write failed: " + ex.getMessage() +
+                    (block ? " (retrying; the stream holds back)" : " (retrying later; meanwhile its events count failed)"));
+                backoffNanos = retry.nextBackoffNanos(backoffNanos);
+                if (!block)
+                {
+                    destination.discard();
+                    backingOff = true;
+                    retryAtNanos = System.nanoTime() + backoffNanos;
+                    return true;
+                }
+                if (!sleep(backoffNanos))
+                {
+                    return false;
+                }
+            }
+        }
+    }
+
+    /**
+     * The run gave up at exit: fail whatever is held (the ledger counts it undelivered).
+     */
+    void abandon()
+    {
+        if (open)
+        {
+            destination.discard();
+            ledger.failHeld(index);
+        }
+    }
+
+    /**
+     * Release the destination (the writer pushed what it could before).
+     */
+    void close()
+    {
+        if (!open && !gone)
+        {
+            return;
+        }
+        try
+        {
+            destination.close();
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            environment.problems().report(problemKey + ": close", problemKey + ": close failed: " + ex.getMessage());
+        }
+    }
+
+    /**
+     * Wait for the destination to open. Both modes wait: until then the stream's ring fills, and a drop stream drops
+     * (and counts) at its router what does not fit.
+     *
+     * @return false when the drain deadline passed before the destination opened.
+     */
+    private boolean awaitOpen()
+    {
+        while (!opening.isDone())
+        {
+            if (!sleep(WAIT_SLICE_NANOS))
+            {
+                return false;
+            }
+        }
+        try
+        {
+            opening.join();
+            open = true;
+        }
+        catch (final RuntimeException ex)
+        {
+            final Throwable cause = ex.getCause() == null ? ex : ex.getCause();
+            environment.problems().report(problemKey + ": open", problemKey + ": cannot open: " + cause.getMessage() +
+                ": its events are counted failed");
+            gone = true;
+        }
+        return true;
+    }
+
+    /**
+     * @param nanos how long to wait.
+     * @return false when the drain deadline passed.
+     */
+    private boolean sleep(final long nanos)
+    {
+        final long until = System.nanoTime() + nanos;
+        long now;
+        while ((now = System.nanoTime()) - until < 0)
+        {
+            if (environment.deadline().passed(now))
+            {
+                return false;
+            }
+            LockSupport.parkNanos(Math.min(until - now, WAIT_SLICE_NANOS));
+        }
+        return !environment.deadline().passed(System.nanoTime());
+    }
+}
