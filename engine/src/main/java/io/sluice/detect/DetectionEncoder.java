@@ -79,7 +79,7 @@ public final class DetectionEncoder
     {
         headerDecoder.wrap(from, offset);
         trigger.wrap(from, offset + MessageHeaderDecoder.ENCODED_LENGTH, headerDecoder.blockLength(), headerDecoder.version());
-        event.wrap(out, 0)
+        event.wrap(out, 0).block()
             .timestamp(trigger.timestampSeconds(), trigger.timestampNanos())
             .id(threat.eventId, 0)
             .process(trigger.pid(), trigger.hostPid(), trigger.processUniqueId())
@@ -91,7 +91,7 @@ public final class DetectionEncoder
             .kernelContext(trigger.gid(), trigger.cgroupId(), trigger.mntNsId(), trigger.pidNsId())
             .filterOnlyFields(trigger);
         final int triggerPresence = from.getInt(trigger.presence().offset(), ByteOrder.LITTLE_ENDIAN);
-        event.presence(triggerPresence).presence()
+        event.block().presence(triggerPresence).presence()
             .policies(false).threat(true).mitre(true).tactic(true).technique(true).detectedFrom(true)
             .nameAsStored(false).detectedFromNameAsStored(PresenceDecoder.nameAsStored(triggerPresence));
 
@@ -106,7 +106,7 @@ public final class DetectionEncoder
             final long intValue = data.intValue();
             data.wrapName(name);
             data.wrapValue(value);
-            event.detectedFromDataEntry(valueType, intValue, name, 0, name.capacity(), value, 0, value.capacity());
+            event.dataEntry(valueType, intValue, name, 0, name.capacity(), value, 0, value.capacity());
         }
         for (final EventDecoder.DetectedFromDataDecoder skipped : trigger.detectedFromData())
         {

@@ -116,7 +116,7 @@ final class FieldMaskEncoder
     {
         headerDecoder.wrap(in, offset);
         from.wrap(in, offset + MessageHeaderDecoder.ENCODED_LENGTH, headerDecoder.blockLength(), headerDecoder.version());
-        to.wrap(out, 0)
+        to.wrap(out, 0).block()
             .timestamp(TIMESTAMP_SECONDS.clears(keep) ? 0 : from.timestampSeconds(),
                 TIMESTAMP_NANOS.clears(keep) ? 0 : from.timestampNanos())
             .id(ID.clears(keep) ? 0 : from.eventId(), POLICIES_MATCHED.clears(keep) ? 0 : from.policiesMatched())
@@ -157,7 +157,8 @@ final class FieldMaskEncoder
         {
             presence = PresenceEncoder.detectedFromNameAsStored(presence, true);
         }
-        return to.presence(presence).finish();
+        to.block().presence(presence);
+        return to.finish();
     }
 
     private void copyData(final boolean kept)
@@ -196,7 +197,7 @@ final class FieldMaskEncoder
                 final long intValue = data.intValue();
                 data.wrapName(view);
                 data.wrapValue(value);
-                to.detectedFromDataEntry(valueType, intValue, view, 0, view.capacity(), value, 0, value.capacity());
+                to.dataEntry(valueType, intValue, view, 0, view.capacity(), value, 0, value.capacity());
             }
             else
             {

@@ -228,7 +228,7 @@ public final class KernelEventEnricher
         {
             Arrays.fill(utsName, (byte)0);
         }
-        event.wrap(out, 0)
+        event.wrap(out, 0).block()
             .timestamp(Math.floorDiv(timestamp, 1_000_000_000L), (int)Math.floorMod(timestamp, 1_000_000_000L))
             .id(eventId, 0)
             .process(kernel.pid(), hostPid, process.uniqueId)
@@ -241,7 +241,7 @@ public final class KernelEventEnricher
             .processContext(hasContext ? kernel.capEffective() : 0, hasContext ? kernel.capPermitted() : 0,
                 hasContext ? kernel.capInheritable() : 0, utsName)
             .containerNew((short)(process.containerNew ? 1 : 0));
-        event.presence()
+        event.block().presence()
             .timestamp(true).workload(true).process(true).thread(true).threadStartTime(true).pid(true)
             .realUser(true).realUserId(true).hostPid(true).user(true).userId(true)
             .processContext(hasContext)

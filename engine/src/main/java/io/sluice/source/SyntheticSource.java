@@ -200,7 +200,7 @@ public final class SyntheticSource implements EventSource
         final Proc proc = processes[random.nextInt(PROCESSES)];
         final Proc parent = processes[Math.max(0, (proc.pid - 1000) / 7 - 1)];
         final long capabilities = proc.uid == 0 ? ROOT_CAPABILITIES : 0;
-        writer.wrap(scratch, 0)
+        writer.wrap(scratch, 0).block()
             .timestamp(epochNanos / 1_000_000_000L, (int)(epochNanos % 1_000_000_000L))
             .id(event.id(), policyBits(spec.seed(), seq, spec.policies().size()))
             .process(proc.pid, proc.pid, proc.uniqueId)
@@ -210,7 +210,7 @@ public final class SyntheticSource implements EventSource
             .kernelContext(proc.uid, 1, 4026531841L, 4026531836L)
             // root runs with every capability (CAP_CHOWN .. CAP_CHECKPOINT_RESTORE), other users with none
             .processContext(capabilities, capabilities, 0, UTS_NAME);
-        writer.presence()
+        writer.block().presence()
             .timestamp(true).workload(true).process(true).thread(true).threadStartTime(true).pid(true)
             .realUser(true).realUserId(true).executable(true).hostPid(true).policies(!spec.policies().isEmpty())
             .processContext(true);

@@ -89,7 +89,7 @@ public final class EventProtoEncoder
         final Mitre mitre = threat.getMitre();
         final Event detectedFrom = event.getDetectedFrom();
 
-        writer.wrap(buffer, offset)
+        writer.wrap(buffer, offset).block()
             .timestamp(event.getTimestamp().getSeconds(), event.getTimestamp().getNanos())
             .id(event.getIdValue(), policyBits(event.getPolicies().getMatchedList()))
             .process(process.getPid().getValue() & 0xFFFF_FFFFL, process.getHostPid().getValue() & 0xFFFF_FFFFL,
@@ -125,7 +125,7 @@ public final class EventProtoEncoder
         for (final EventValue value : detectedFromData)
         {
             final EncodedValue encoded = EncodedValue.of(value);
-            writer.detectedFromDataEntry(encoded.type.value(), encoded.intValue, utf8(value.getName()), encoded.bytes);
+            writer.dataEntry(encoded.type.value(), encoded.intValue, utf8(value.getName()), encoded.bytes);
         }
 
         final Map<String, String> properties = threat.getPropertiesMap();
@@ -169,7 +169,7 @@ public final class EventProtoEncoder
         final boolean hasContainer = hasWorkload && workload.hasContainer();
         final boolean hasThreat = event.hasThreat();
         final boolean hasMitre = hasThreat && event.getThreat().hasMitre();
-        writer.presence()
+        writer.block().presence()
             .timestamp(event.hasTimestamp())
             .policies(event.hasPolicies())
             .workload(hasWorkload)

@@ -10,16 +10,15 @@ import java.nio.ByteOrder;
  * The one writer of SBE {@code Event} records (message header, then the message), so that a schema change is one
  * edit here rather than one in every producer. Reusable and allocation-free: wrap, write, {@link #finish()}.
  * <pre>
- *   +----------------+------------------------------------+-----------+------+------------------+------------------+------------------------+
- *   | message header | block (fixed offsets, any order)   | ancestors | data | detectedFromData | threatProperties | var data: name .. detectedFromName |
- *   +----------------+------------------------------------+-----------+------+------------------+------------------+------------------------+
- *                      zeroed at wrap                       group: [blockLength u16][numInGroup u16] entries: block, then var data
- *                                                           var data: [length u32][bytes]
+ *   [header 8][block][ancestors][data][detectedFromData][threatProperties][name] .. [detectedFromName]
+ *   block:    fixed offsets, zeroed at wrap
+ *   group:    [blockLength u16][numInGroup u16], then each entry: its block, then its variable data
+ *   var data: [length u32][bytes]
  * </pre>
  * Ordering rules:
  * <ul>
- *   <li>block fields may be written at any time between {@link #wrap} and {@link #finish()}; the block is zeroed at
- *       wrap, so a field not written is 0 (the "none" of every block field);</li>
+ *   <li>block fields ({@link #block()}) may be written at any time between {@link #wrap} and {@link #finish()}; the
+ *       block is zeroed at wrap, so a field not written is 0 (the "none" of every block field);</li>
  *   <li>the groups come in schema order: ancestors, data, detectedFromData, threatProperties. Opening a group closes
  *       those before it, writing any not opened as empty; a group's entries must all be written before the next part;</li>
  *   <li>variable data comes after the groups, in schema order ({@link EventVarData}); writing
@@ -42,6 +41,7 @@ public final class EventRecordWriter
 
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
     private final EventEncoder event = new EventEncoder();
+    private final EventBlockWriter block = new EventBlockWriter(event);
     private final UnsafeBuffer first = new UnsafeBuffer(NONE);
     private final UnsafeBuffer second = new UnsafeBuffer(NONE);
     private EventEncoder.AncestorsEncoder ancestors;
@@ -51,6 +51,7 @@ public final class EventRecordWriter
     private MutableDirectBuffer buffer;
     private int stage;
     private int remaining;
+    private int entryStart;
     private int nextVarData;
 
     /**
@@ -71,116 +72,10 @@ public final class EventRecordWriter
         return this;
     }
 
-    // ---------------------------------------------------------------- block: any time, any order
-
-    /** @return this; the event's time, seconds and nanoseconds since the epoch. */
-    public EventRecordWriter timestamp(final long seconds, final int nanos)
+    /** @return the block's fields, to write at any time before {@link #finish()} (all 0 after {@link #wrap}). */
+    public EventBlockWriter block()
     {
-        event.timestampSeconds(seconds).timestampNanos(nanos);
-        return this;
-    }
-
-    /** @return this; the event's id and the policies it matched (bit i = policy i). */
-    public EventRecordWriter id(final int eventId, final long policiesMatched)
-    {
-        event.eventId(eventId).policiesMatched(policiesMatched);
-        return this;
-    }
-
-    /** @return the presence bits, to set one by one (all clear after {@link #wrap}). */
-    public PresenceEncoder presence()
-    {
-        return event.presence();
-    }
-
-    /** @return this; all presence bits at once, unknown bits included. */
-    public EventRecordWriter presence(final int bits)
-    {
-        buffer.putInt(event.offset() + EventEncoder.presenceEncodingOffset(), bits, ByteOrder.LITTLE_ENDIAN);
-        return this;
-    }
-
-    /** @return this; {@code workload.process}: pid in its namespace, host pid, unique id. */
-    public EventRecordWriter process(final long pid, final long hostPid, final long uniqueId)
-    {
-        event.pid(pid).hostPid(hostPid).processUniqueId(uniqueId);
-        return this;
-    }
-
-    /** @return this; {@code workload.process.thread}: tid in its namespace, host tid, unique id, compat (0 or 1). */
-    public EventRecordWriter thread(final long tid, final long hostTid, final long uniqueId, final short compat)
-    {
-        event.tid(tid).hostTid(hostTid).threadUniqueId(uniqueId).compat(compat);
-        return this;
-    }
-
-    /** @return this; {@code thread.start_time}. */
-    public EventRecordWriter threadStart(final long seconds, final int nanos)
-    {
-        event.threadStartSeconds(seconds).threadStartNanos(nanos);
-        return this;
-    }
-
-    /** @return this; {@code process.real_user.id} and {@code process.user.id}. */
-    public EventRecordWriter users(final long realUserId, final long userId)
-    {
-        event.realUserId(realUserId).userId(userId);
-        return this;
-    }
-
-    /** @return this; {@code container.is_running} (0 or 1). */
-    public EventRecordWriter containerIsRunning(final short running)
-    {
-        event.containerIsRunning(running);
-        return this;
-    }
-
-    /** @return this; {@code threat.severity} and {@code detected_from.id}. */
-    public EventRecordWriter detection(final int threatSeverity, final int detectedFromId)
-    {
-        event.threatSeverity(threatSeverity).detectedFromId(detectedFromId);
-        return this;
-    }
-
-    /** @return this; the kernel context filters read and no output prints: gid, cgroup, mount and pid namespaces. */
-    public EventRecordWriter kernelContext(final long gid, final long cgroupId, final long mntNsId, final long pidNsId)
-    {
-        event.gid(gid).cgroupId(cgroupId).mntNsId(mntNsId).pidNsId(pidNsId);
-        return this;
-    }
-
-    /**
-     * The process context (filters only; whether it was read is the presence bit {@code processContext}).
-     *
-     * @param utsName {@link FilterOnlyFields#UTS_NAME_LENGTH} bytes, NUL-padded.
-     * @return this.
-     */
-    public EventRecordWriter processContext(
-        final long capEffective, final long capPermitted, final long capInheritable, final byte[] utsName)
-    {
-        event.capEffective(capEffective).capPermitted(capPermitted).capInheritable(capInheritable).putUtsName(utsName, 0);
-        return this;
-    }
-
-    /** @return this; 1 when the container was first seen after Sluice started (filters only). */
-    public EventRecordWriter containerNew(final short isNew)
-    {
-        event.containerNew(isNew);
-        return this;
-    }
-
-    /** @return this; the lineage marks computed at ingest (filters only). */
-    public EventRecordWriter lineageMarks(final long marks)
-    {
-        event.lineageMarks(marks);
-        return this;
-    }
-
-    /** @return this; the filter-only fields copied from another record ({@link FilterOnlyFields#copy}). */
-    public EventRecordWriter filterOnlyFields(final EventDecoder from)
-    {
-        FilterOnlyFields.copy(from, event);
-        return this;
+        return block;
     }
 
     // ---------------------------------------------------------------- groups: in schema order
@@ -237,7 +132,7 @@ public final class EventRecordWriter
         return this;
     }
 
-    /** @return this; opens {@code data} with {@code count} entries to follow. */
+    /** @return this; opens {@code data} with {@code count} entries to follow ({@link #dataEntry}). */
     public EventRecordWriter data(final int count)
     {
         advanceTo(DATA);
@@ -246,8 +141,17 @@ public final class EventRecordWriter
         return this;
     }
 
+    /** @return this; opens {@code detectedFromData} with {@code count} entries to follow ({@link #dataEntry}). */
+    public EventRecordWriter detectedFromData(final int count)
+    {
+        advanceTo(DETECTED_FROM_DATA);
+        detectedFromData = event.detectedFromDataCount(count);
+        remaining = count;
+        return this;
+    }
+
     /**
-     * The next {@code data} entry.
+     * The next entry of the data group open ({@code data} or {@code detectedFromData}: the same layout).
      *
      * @param valueType a {@link ValueType} value; one this build does not know is written as is.
      * @return this.
@@ -257,50 +161,27 @@ public final class EventRecordWriter
         final DirectBuffer name, final int nameOffset, final int nameLength,
         final DirectBuffer value, final int valueOffset, final int valueLength)
     {
-        entry(DATA);
-        data.next().intValue(intValue);
-        valueType(EventEncoder.DataEncoder.sbeBlockLength(), EventEncoder.DataEncoder.valueTypeEncodingOffset(), valueType);
-        data.putName(name, nameOffset, nameLength).putValue(value, valueOffset, valueLength);
+        if (stage == DETECTED_FROM_DATA)
+        {
+            entry(DETECTED_FROM_DATA);
+            detectedFromData.next().intValue(intValue).putName(name, nameOffset, nameLength).putValue(value, valueOffset, valueLength);
+        }
+        else
+        {
+            entry(DATA);
+            data.next().intValue(intValue).putName(name, nameOffset, nameLength).putValue(value, valueOffset, valueLength);
+        }
+        // both groups' entries: [valueType u8][intValue i64] name value
+        buffer.putByte(entryStart + EventEncoder.DataEncoder.valueTypeEncodingOffset(), (byte)valueType);
         return this;
     }
 
-    /** @return this; the next {@code data} entry, name and value whole arrays. */
+    /** @return this; the next entry of the data group open, name and value whole arrays. */
     public EventRecordWriter dataEntry(final int valueType, final long intValue, final byte[] name, final byte[] value)
     {
         first.wrap(name);
         second.wrap(value);
         return dataEntry(valueType, intValue, first, 0, name.length, second, 0, value.length);
-    }
-
-    /** @return this; opens {@code detectedFromData} with {@code count} entries to follow. */
-    public EventRecordWriter detectedFromData(final int count)
-    {
-        advanceTo(DETECTED_FROM_DATA);
-        detectedFromData = event.detectedFromDataCount(count);
-        remaining = count;
-        return this;
-    }
-
-    /** @return this; the next {@code detectedFromData} entry, as {@link #dataEntry} writes one. */
-    public EventRecordWriter detectedFromDataEntry(
-        final int valueType, final long intValue,
-        final DirectBuffer name, final int nameOffset, final int nameLength,
-        final DirectBuffer value, final int valueOffset, final int valueLength)
-    {
-        entry(DETECTED_FROM_DATA);
-        detectedFromData.next().intValue(intValue);
-        valueType(EventEncoder.DetectedFromDataEncoder.sbeBlockLength(),
-            EventEncoder.DetectedFromDataEncoder.valueTypeEncodingOffset(), valueType);
-        detectedFromData.putName(name, nameOffset, nameLength).putValue(value, valueOffset, valueLength);
-        return this;
-    }
-
-    /** @return this; the next {@code detectedFromData} entry, name and value whole arrays. */
-    public EventRecordWriter detectedFromDataEntry(final int valueType, final long intValue, final byte[] name, final byte[] value)
-    {
-        first.wrap(name);
-        second.wrap(value);
-        return detectedFromDataEntry(valueType, intValue, first, 0, name.length, second, 0, value.length);
     }
 
     /** @return this; opens {@code threatProperties} with {@code count} entries to follow. */
@@ -393,11 +274,6 @@ public final class EventRecordWriter
         return MessageHeaderEncoder.ENCODED_LENGTH + event.encodedLength();
     }
 
-    private void valueType(final int entryBlockLength, final int typeOffset, final int valueType)
-    {
-        buffer.putByte(event.limit() - entryBlockLength + typeOffset, (byte)valueType);
-    }
-
     private void put(final DirectBuffer src, final int offset, final int length)
     {
         final int limit = event.limit();
@@ -413,6 +289,7 @@ public final class EventRecordWriter
             throw new IllegalStateException("no entry of group " + group + " is open");
         }
         remaining--;
+        entryStart = event.limit();
     }
 
     /** Move on to {@code target}, writing the groups between as empty. */

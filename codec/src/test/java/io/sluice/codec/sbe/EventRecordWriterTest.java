@@ -114,7 +114,8 @@ class EventRecordWriterTest
     {
         buffer.setMemory(0, 512, (byte)0x5A);
         final byte[] comm = "bash".getBytes(StandardCharsets.US_ASCII);
-        final int length = writer.wrap(buffer, 0).id(59, 0).varData(EventVarData.THREAD_NAME, comm, 0, comm.length).finish();
+        writer.wrap(buffer, 0).block().id(59, 0);
+        final int length = writer.varData(EventVarData.THREAD_NAME, comm, 0, comm.length).finish();
         final EventDecoder d = decoder.wrapAndApplyHeader(buffer, 0, new MessageHeaderDecoder());
         assertEquals(59, d.eventId());
         assertEquals(0L, d.timestampSeconds());
@@ -192,7 +193,7 @@ class EventRecordWriterTest
 
     private static int writeFull(final EventRecordWriter writer, final org.agrona.MutableDirectBuffer out, final int offset)
     {
-        writer.wrap(out, offset)
+        writer.wrap(out, offset).block()
             .timestamp(-5L, 999_999_999)
             .id(1015, 0x8000_0000_0000_0001L)
             .presence(0xF0F0_0001)
@@ -205,15 +206,15 @@ class EventRecordWriterTest
             .kernelContext(19, 20, 21, 22)
             .processContext(23, 24, 25, UTS)
             .lineageMarks(26)
-            .containerNew((short)1)
-            .ancestors(2)
+            .containerNew((short)1);
+        writer.ancestors(2)
             .ancestor(31, 32, 33, PATH_A, 0, PATH_A.length)
             .ancestor(34, 35, 36, PATH_B, 0, PATH_B.length)
             .data(2)
             .dataEntry(ValueType.STR.value(), 41, NAME_PATH, PASSWD)
             .dataEntry(200, 0, X, NONE)
             .detectedFromData(1)
-            .detectedFromDataEntry(ValueType.INT64.value(), -42, FD, V)
+            .dataEntry(ValueType.INT64.value(), -42, FD, V)
             .threatProperties(1)
             .threatProperty(K, V);
         for (int field = 0; field < EventVarData.COUNT; field++)
