@@ -136,8 +136,7 @@ final class FieldMaskEncoder
         int presence = dropMessages(keep, presenceIn);
 
         to.ancestorsFrom(from, !ANCESTORS.clears(keep));
-        copyData(!DATA.clears(keep));
-        copyDetectedFromData(!DETECTED_FROM_DATA.clears(keep));
+        copyDataGroups(!DATA.clears(keep), !DETECTED_FROM_DATA.clears(keep));
         copyThreatProperties(!THREAT_PROPERTIES.clears(keep));
 
         EventVarData.wrap(from, EventVarData.NAME, view);
@@ -161,48 +160,33 @@ final class FieldMaskEncoder
         return to.finish();
     }
 
-    private void copyData(final boolean kept)
+    /** Copies {@code data} and {@code detectedFromData}, each kept whole or emptied (the generated groups share no type). */
+    private void copyDataGroups(final boolean dataKept, final boolean detectedKept)
     {
         final EventDecoder.DataDecoder data = from.data();
-        to.data(kept ? data.count() : 0);
-        while (data.hasNext())
+        to.data(dataKept ? data.count() : 0);
+        for (final EventDecoder.DataDecoder entry : data)
         {
-            data.next();
-            if (kept)
-            {
-                // the raw type: a value type this build does not know is copied, not refused
-                final short valueType = data.valueTypeRaw();
-                final long intValue = data.intValue();
-                data.wrapName(view);
-                data.wrapValue(value);
-                to.dataEntry(valueType, intValue, view, 0, view.capacity(), value, 0, value.capacity());
-            }
-            else
-            {
-                data.sbeSkip();
-            }
+            entry.wrapName(view);
+            entry.wrapValue(value);
+            copyEntry(dataKept, entry.valueTypeRaw(), entry.intValue());
+        }
+        final EventDecoder.DetectedFromDataDecoder detected = from.detectedFromData();
+        to.detectedFromData(detectedKept ? detected.count() : 0);
+        for (final EventDecoder.DetectedFromDataDecoder entry : detected)
+        {
+            entry.wrapName(view);
+            entry.wrapValue(value);
+            copyEntry(detectedKept, entry.valueTypeRaw(), entry.intValue());
         }
     }
 
-    private void copyDetectedFromData(final boolean kept)
+    /** One data entry, its name in {@link #view} and value in {@link #value}; the raw type: an unknown one is copied. */
+    private void copyEntry(final boolean kept, final short valueType, final long intValue)
     {
-        final EventDecoder.DetectedFromDataDecoder data = from.detectedFromData();
-        to.detectedFromData(kept ? data.count() : 0);
-        while (data.hasNext())
+        if (kept)
         {
-            data.next();
-            if (kept)
-            {
-                final short valueType = data.valueTypeRaw();
-                final long intValue = data.intValue();
-                data.wrapName(view);
-                data.wrapValue(value);
-                to.dataEntry(valueType, intValue, view, 0, view.capacity(), value, 0, value.capacity());
-            }
-            else
-            {
-                data.sbeSkip();
-            }
+            to.dataEntry(valueType, intValue, view, 0, view.capacity(), value, 0, value.capacity());
         }
     }
 
