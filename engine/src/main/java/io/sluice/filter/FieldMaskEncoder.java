@@ -2,10 +2,10 @@ package io.sluice.filter;
 
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.codec.sbe.EventDecoder;
-import io.sluice.codec.sbe.EventEncoder;
-import io.sluice.codec.sbe.FilterOnlyFields;
+import io.sluice.codec.sbe.EventRecordWriter;
+import io.sluice.codec.sbe.EventVarData;
 import io.sluice.codec.sbe.MessageHeaderDecoder;
-import io.sluice.codec.sbe.MessageHeaderEncoder;
+import io.sluice.codec.sbe.FilterOnlyFields;
 import io.sluice.codec.sbe.PresenceDecoder;
 import io.sluice.codec.sbe.PresenceEncoder;
 import org.agrona.DirectBuffer;
@@ -89,9 +89,15 @@ final class FieldMaskEncoder
 {
     private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
     private final EventDecoder from = new EventDecoder();
-    private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
-    private final EventEncoder to = new EventEncoder();
+    /** The field that clears each variable-length field (by {@link EventVarData} number), names aside. */
+    private static final EventField[] VAR_DATA_FIELDS = {
+        NAME, THREAD_NAME, THREAD_SYSCALL, EXECUTABLE_PATH, CONTAINER_ID, CONTAINER_NAME, CONTAINER_IMAGE_ID,
+        CONTAINER_IMAGE_NAME, POD_NAME, POD_UID, POD_NAMESPACE, THREAT_NAME, THREAT_DESCRIPTION, TACTIC_NAME,
+        TECHNIQUE_ID, TECHNIQUE_EXTERNAL_ID, TECHNIQUE_NAME, DETECTED_FROM_NAME};
+
+    private final EventRecordWriter to = new EventRecordWriter();
     private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
+    private final UnsafeBuffer value = new UnsafeBuffer(0, 0);
     private final EventCatalog catalog;
 
     FieldMaskEncoder(final EventCatalog catalog)
@@ -110,160 +116,98 @@ final class FieldMaskEncoder
     {
         headerDecoder.wrap(in, offset);
         from.wrap(in, offset + MessageHeaderDecoder.ENCODED_LENGTH, headerDecoder.blockLength(), headerDecoder.version());
-        to.wrapAndApplyHeader(out, 0, headerEncoder)
-            .timestampSeconds(TIMESTAMP_SECONDS.clears(keep) ? 0 : from.timestampSeconds())
-            .timestampNanos(TIMESTAMP_NANOS.clears(keep) ? 0 : from.timestampNanos())
-            .eventId(ID.clears(keep) ? 0 : from.eventId())
-            .policiesMatched(POLICIES_MATCHED.clears(keep) ? 0 : from.policiesMatched())
-            .pid(PID_VALUE.clears(keep) ? 0 : from.pid())
-            .hostPid(HOST_PID_VALUE.clears(keep) ? 0 : from.hostPid())
-            .tid(THREAD_TID.clears(keep) ? 0 : from.tid())
-            .hostTid(THREAD_HOST_TID.clears(keep) ? 0 : from.hostTid())
-            .processUniqueId(PROCESS_UNIQUE_ID.clears(keep) ? 0 : from.processUniqueId())
-            .threadUniqueId(THREAD_UNIQUE_ID.clears(keep) ? 0 : from.threadUniqueId())
-            .threadStartSeconds(THREAD_START_TIME_SECONDS.clears(keep) ? 0 : from.threadStartSeconds())
-            .threadStartNanos(THREAD_START_TIME_NANOS.clears(keep) ? 0 : from.threadStartNanos())
-            .realUserId(REAL_USER_ID_VALUE.clears(keep) ? 0 : from.realUserId())
-            .userId(USER_ID_VALUE.clears(keep) ? 0 : from.userId())
-            .compat(THREAD_COMPAT.clears(keep) ? 0 : from.compat())
+        to.wrap(out, 0).block()
+            .timestamp(TIMESTAMP_SECONDS.clears(keep) ? 0 : from.timestampSeconds(),
+                TIMESTAMP_NANOS.clears(keep) ? 0 : from.timestampNanos())
+            .id(ID.clears(keep) ? 0 : from.eventId(), POLICIES_MATCHED.clears(keep) ? 0 : from.policiesMatched())
+            .process(PID_VALUE.clears(keep) ? 0 : from.pid(), HOST_PID_VALUE.clears(keep) ? 0 : from.hostPid(),
+                PROCESS_UNIQUE_ID.clears(keep) ? 0 : from.processUniqueId())
+            .thread(THREAD_TID.clears(keep) ? 0 : from.tid(), THREAD_HOST_TID.clears(keep) ? 0 : from.hostTid(),
+                THREAD_UNIQUE_ID.clears(keep) ? 0 : from.threadUniqueId(), THREAD_COMPAT.clears(keep) ? 0 : from.compat())
+            .threadStart(THREAD_START_TIME_SECONDS.clears(keep) ? 0 : from.threadStartSeconds(),
+                THREAD_START_TIME_NANOS.clears(keep) ? 0 : from.threadStartNanos())
+            .users(REAL_USER_ID_VALUE.clears(keep) ? 0 : from.realUserId(), USER_ID_VALUE.clears(keep) ? 0 : from.userId())
             .containerIsRunning(CONTAINER_IS_RUNNING.clears(keep) ? 0 : from.containerIsRunning())
-            .threatSeverity(THREAT_SEVERITY.clears(keep) ? 0 : from.threatSeverity())
-            .detectedFromId(DETECTED_FROM_ID.clears(keep) ? 0 : from.detectedFromId())
-            .gid(from.gid())
-            .cgroupId(from.cgroupId())
-            .mntNsId(from.mntNsId())
-            .pidNsId(from.pidNsId());
-        FilterOnlyFields.copy(from, to);
+            .detection(THREAT_SEVERITY.clears(keep) ? 0 : from.threatSeverity(),
+                DETECTED_FROM_ID.clears(keep) ? 0 : from.detectedFromId())
+            .kernelContext(from.gid(), from.cgroupId(), from.mntNsId(), from.pidNsId())
+            .filterOnlyFields(from);
         final int presenceIn = in.getInt(from.presence().offset(), ByteOrder.LITTLE_ENDIAN);
         int presence = dropMessages(keep, presenceIn);
 
-        final boolean ancestorsKept = !ANCESTORS.clears(keep);
-        final EventDecoder.AncestorsDecoder ancestors = from.ancestors();
-        final EventEncoder.AncestorsEncoder ancestorsOut = to.ancestorsCount(ancestorsKept ? ancestors.count() : 0);
-        while (ancestors.hasNext())
+        to.ancestorsFrom(from, !ANCESTORS.clears(keep));
+        copyDataGroups(!DATA.clears(keep), !DETECTED_FROM_DATA.clears(keep));
+        copyThreatProperties(!THREAT_PROPERTIES.clears(keep));
+
+        EventVarData.wrap(from, EventVarData.NAME, view);
+        to.varData(EventVarData.NAME, view, 0, name(keep, NAME, ID, from.eventId(), PresenceDecoder.nameAsStored(presenceIn)));
+        if (NAME.clears(keep) || ID.clears(keep))
         {
-            ancestors.next();
-            if (ancestorsKept)
-            {
-                ancestorsOut.next().uniqueId(ancestors.uniqueId()).hostPid(ancestors.hostPid()).pid(ancestors.pid());
-                ancestors.wrapExecutablePath(view);
-                ancestorsOut.putExecutablePath(view, 0, view.capacity());
-            }
-            else
-            {
-                ancestors.sbeSkip();
-            }
+            presence = PresenceEncoder.nameAsStored(presence, true);
         }
-        final boolean dataKept = !DATA.clears(keep);
+        for (int field = EventVarData.THREAD_NAME; field < EventVarData.DETECTED_FROM_NAME; field++)
+        {
+            to.varDataFrom(from, field, !VAR_DATA_FIELDS[field].clears(keep));
+        }
+        EventVarData.wrap(from, EventVarData.DETECTED_FROM_NAME, view);
+        to.varData(EventVarData.DETECTED_FROM_NAME, view, 0, name(keep, DETECTED_FROM_NAME, DETECTED_FROM_ID,
+            from.detectedFromId(), PresenceDecoder.detectedFromNameAsStored(presenceIn)));
+        if (DETECTED_FROM_NAME.clears(keep) || DETECTED_FROM_ID.clears(keep))
+        {
+            presence = PresenceEncoder.detectedFromNameAsStored(presence, true);
+        }
+        to.block().presence(presence);
+        return to.finish();
+    }
+
+    /** Copies {@code data} and {@code detectedFromData}, each kept whole or emptied (the generated groups share no type). */
+    private void copyDataGroups(final boolean dataKept, final boolean detectedKept)
+    {
         final EventDecoder.DataDecoder data = from.data();
-        final EventEncoder.DataEncoder dataOut = to.dataCount(dataKept ? data.count() : 0);
-        while (data.hasNext())
+        to.data(dataKept ? data.count() : 0);
+        for (final EventDecoder.DataDecoder entry : data)
         {
-            data.next();
-            if (dataKept)
-            {
-                dataOut.next().intValue(data.intValue());
-                // the raw type: a value type this build does not know is copied, not refused
-                final int entry = to.limit() - EventEncoder.DataEncoder.sbeBlockLength();
-                out.putByte(entry + EventEncoder.DataEncoder.valueTypeEncodingOffset(), (byte)data.valueTypeRaw());
-                data.wrapName(view);
-                dataOut.putName(view, 0, view.capacity());
-                data.wrapValue(view);
-                dataOut.putValue(view, 0, view.capacity());
-            }
-            else
-            {
-                data.sbeSkip();
-            }
+            entry.wrapName(view);
+            entry.wrapValue(value);
+            copyEntry(dataKept, entry.valueTypeRaw(), entry.intValue());
         }
-        final boolean detectedDataKept = !DETECTED_FROM_DATA.clears(keep);
         final EventDecoder.DetectedFromDataDecoder detected = from.detectedFromData();
-        final EventEncoder.DetectedFromDataEncoder detectedOut = to.detectedFromDataCount(detectedDataKept ? detected.count() : 0);
-        while (detected.hasNext())
+        to.detectedFromData(detectedKept ? detected.count() : 0);
+        for (final EventDecoder.DetectedFromDataDecoder entry : detected)
         {
-            detected.next();
-            if (detectedDataKept)
-            {
-                detectedOut.next().intValue(detected.intValue());
-                // the raw type: a value type this build does not know is copied, not refused
-                final int entry = to.limit() - EventEncoder.DetectedFromDataEncoder.sbeBlockLength();
-                out.putByte(entry + EventEncoder.DetectedFromDataEncoder.valueTypeEncodingOffset(), (byte)detected.valueTypeRaw());
-                detected.wrapName(view);
-                detectedOut.putName(view, 0, view.capacity());
-                detected.wrapValue(view);
-                detectedOut.putValue(view, 0, view.capacity());
-            }
-            else
-            {
-                detected.sbeSkip();
-            }
+            entry.wrapName(view);
+            entry.wrapValue(value);
+            copyEntry(detectedKept, entry.valueTypeRaw(), entry.intValue());
         }
-        final boolean propertiesKept = !THREAT_PROPERTIES.clears(keep);
+    }
+
+    /** One data entry, its name in {@link #view} and value in {@link #value}; the raw type: an unknown one is copied. */
+    private void copyEntry(final boolean kept, final short valueType, final long intValue)
+    {
+        if (kept)
+        {
+            to.dataEntry(valueType, intValue, view, 0, view.capacity(), value, 0, value.capacity());
+        }
+    }
+
+    private void copyThreatProperties(final boolean kept)
+    {
         final EventDecoder.ThreatPropertiesDecoder properties = from.threatProperties();
-        final EventEncoder.ThreatPropertiesEncoder propertiesOut = to.threatPropertiesCount(propertiesKept ? properties.count() : 0);
+        to.threatProperties(kept ? properties.count() : 0);
         while (properties.hasNext())
         {
             properties.next();
-            if (propertiesKept)
+            if (kept)
             {
                 properties.wrapKey(view);
-                propertiesOut.next().putKey(view, 0, view.capacity());
-                properties.wrapValue(view);
-                propertiesOut.putValue(view, 0, view.capacity());
+                properties.wrapValue(value);
+                to.threatProperty(view, 0, view.capacity(), value, 0, value.capacity());
             }
             else
             {
                 properties.sbeSkip();
             }
         }
-
-        from.wrapName(view);
-        to.putName(view, 0, name(keep, NAME, ID, from.eventId(), PresenceDecoder.nameAsStored(presenceIn)));
-        if (NAME.clears(keep) || ID.clears(keep))
-        {
-            presence = PresenceEncoder.nameAsStored(presence, true);
-        }
-        from.wrapThreadName(view);
-        to.putThreadName(view, 0, THREAD_NAME.clears(keep) ? 0 : view.capacity());
-        from.wrapSyscall(view);
-        to.putSyscall(view, 0, THREAD_SYSCALL.clears(keep) ? 0 : view.capacity());
-        from.wrapExecutablePath(view);
-        to.putExecutablePath(view, 0, EXECUTABLE_PATH.clears(keep) ? 0 : view.capacity());
-        from.wrapContainerId(view);
-        to.putContainerId(view, 0, CONTAINER_ID.clears(keep) ? 0 : view.capacity());
-        from.wrapContainerName(view);
-        to.putContainerName(view, 0, CONTAINER_NAME.clears(keep) ? 0 : view.capacity());
-        from.wrapContainerImageId(view);
-        to.putContainerImageId(view, 0, CONTAINER_IMAGE_ID.clears(keep) ? 0 : view.capacity());
-        from.wrapContainerImageName(view);
-        to.putContainerImageName(view, 0, CONTAINER_IMAGE_NAME.clears(keep) ? 0 : view.capacity());
-        from.wrapPodName(view);
-        to.putPodName(view, 0, POD_NAME.clears(keep) ? 0 : view.capacity());
-        from.wrapPodUid(view);
-        to.putPodUid(view, 0, POD_UID.clears(keep) ? 0 : view.capacity());
-        from.wrapPodNamespace(view);
-        to.putPodNamespace(view, 0, POD_NAMESPACE.clears(keep) ? 0 : view.capacity());
-        from.wrapThreatName(view);
-        to.putThreatName(view, 0, THREAT_NAME.clears(keep) ? 0 : view.capacity());
-        from.wrapThreatDescription(view);
-        to.putThreatDescription(view, 0, THREAT_DESCRIPTION.clears(keep) ? 0 : view.capacity());
-        from.wrapTacticName(view);
-        to.putTacticName(view, 0, TACTIC_NAME.clears(keep) ? 0 : view.capacity());
-        from.wrapTechniqueId(view);
-        to.putTechniqueId(view, 0, TECHNIQUE_ID.clears(keep) ? 0 : view.capacity());
-        from.wrapTechniqueExternalId(view);
-        to.putTechniqueExternalId(view, 0, TECHNIQUE_EXTERNAL_ID.clears(keep) ? 0 : view.capacity());
-        from.wrapTechniqueName(view);
-        to.putTechniqueName(view, 0, TECHNIQUE_NAME.clears(keep) ? 0 : view.capacity());
-        from.wrapDetectedFromName(view);
-        to.putDetectedFromName(view, 0, name(keep, DETECTED_FROM_NAME, DETECTED_FROM_ID, from.detectedFromId(),
-            PresenceDecoder.detectedFromNameAsStored(presenceIn)));
-        if (DETECTED_FROM_NAME.clears(keep) || DETECTED_FROM_ID.clears(keep))
-        {
-            presence = PresenceEncoder.detectedFromNameAsStored(presence, true);
-        }
-        out.putInt(to.presence().offset(), presence, ByteOrder.LITTLE_ENDIAN);
-        return MessageHeaderEncoder.ENCODED_LENGTH + to.encodedLength();
     }
 
     /**

@@ -3,11 +3,11 @@ package io.sluice.process;
 import io.sluice.codec.catalog.ArgDefinition;
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.codec.catalog.EventDefinition;
-import io.sluice.codec.sbe.EventEncoder;
+import io.sluice.codec.sbe.EventRecordWriter;
+import io.sluice.codec.sbe.EventVarData;
 import io.sluice.codec.sbe.FilterOnlyFields;
 import io.sluice.codec.sbe.KernelEventDecoder;
 import io.sluice.codec.sbe.MessageHeaderDecoder;
-import io.sluice.codec.sbe.MessageHeaderEncoder;
 import io.sluice.codec.sbe.ValueType;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
@@ -48,9 +48,9 @@ public final class KernelEventEnricher
 
     private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
     private final KernelEventDecoder kernel = new KernelEventDecoder();
-    private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
-    private final EventEncoder event = new EventEncoder();
+    private final EventRecordWriter event = new EventRecordWriter();
     private final UnsafeBuffer value = new UnsafeBuffer(0, 0);
+    private final UnsafeBuffer name = new UnsafeBuffer(0, 0);
     private final byte[] comm = new byte[16];
     private final byte[] utsName = new byte[FilterOnlyFields.UTS_NAME_LENGTH];
     private byte[] path = new byte[ProcessEntry.MAX_PATH];
@@ -220,35 +220,6 @@ public final class KernelEventEnricher
         final ProcessEntry parent = hostPpid == 0 ? null : tree.getOrCreate(hostPpid, (int)kernel.ppid(), 0,
             kernel.parentStartNanos(), 0, EMPTY, 0);
 
-        event.wrapAndApplyHeader(out, 0, headerEncoder)
-            .timestampSeconds(Math.floorDiv(timestamp, 1_000_000_000L))
-            .timestampNanos((int)Math.floorMod(timestamp, 1_000_000_000L))
-            .eventId(eventId)
-            .policiesMatched(0)
-            .pid(kernel.pid())
-            .hostPid(hostPid)
-            .tid(kernel.tid())
-            .hostTid(kernel.hostTid())
-            .processUniqueId(process.uniqueId)
-            .threadUniqueId(ProcessEntry.uniqueId((int)kernel.hostTid(), threadStart))
-            .threadStartSeconds(Math.floorDiv(threadStart, 1_000_000_000L))
-            .threadStartNanos((int)Math.floorMod(threadStart, 1_000_000_000L))
-            .realUserId(kernel.uid())
-            .userId(kernel.euid())
-            .compat(kernel.compat())
-            .containerIsRunning((short)(process.containerId.length > 0 ? 1 : 0))
-            .threatSeverity(0)
-            .detectedFromId(0)
-            .gid(kernel.gid())
-            .cgroupId(kernel.cgroupId())
-            .mntNsId(kernel.mntNsId())
-            .pidNsId(kernel.pidNsId())
-            // a loader older than schema version 2 sends none (SBE would answer its null values): no capabilities
-            .capEffective(hasContext ? kernel.capEffective() : 0)
-            .capPermitted(hasContext ? kernel.capPermitted() : 0)
-            .capInheritable(hasContext ? kernel.capInheritable() : 0)
-            .lineageMarks(0)
-            .containerNew((short)(process.containerNew ? 1 : 0));
         if (hasContext)
         {
             kernel.getUtsName(utsName, 0);
@@ -257,24 +228,35 @@ public final class KernelEventEnricher
         {
             Arrays.fill(utsName, (byte)0);
         }
-        event.putUtsName(utsName, 0);
-        event.presence().clear()
+        event.wrap(out, 0).block()
+            .timestamp(Math.floorDiv(timestamp, 1_000_000_000L), (int)Math.floorMod(timestamp, 1_000_000_000L))
+            .id(eventId, 0)
+            .process(kernel.pid(), hostPid, process.uniqueId)
+            .thread(kernel.tid(), kernel.hostTid(), ProcessEntry.uniqueId((int)kernel.hostTid(), threadStart), kernel.compat())
+            .threadStart(Math.floorDiv(threadStart, 1_000_000_000L), (int)Math.floorMod(threadStart, 1_000_000_000L))
+            .users(kernel.uid(), kernel.euid())
+            .containerIsRunning((short)(process.containerId.length > 0 ? 1 : 0))
+            .kernelContext(kernel.gid(), kernel.cgroupId(), kernel.mntNsId(), kernel.pidNsId())
+            // a loader older than schema version 2 sends none (SBE would answer its null values): no capabilities
+            .processContext(hasContext ? kernel.capEffective() : 0, hasContext ? kernel.capPermitted() : 0,
+                hasContext ? kernel.capInheritable() : 0, utsName)
+            .containerNew((short)(process.containerNew ? 1 : 0));
+        event.block().presence()
             .timestamp(true).workload(true).process(true).thread(true).threadStartTime(true).pid(true)
             .realUser(true).realUserId(true).hostPid(true).user(true).userId(true)
             .processContext(hasContext)
             .executable(process.exeLength > 0)
             .container(process.containerId.length > 0);
 
-        final EventEncoder.AncestorsEncoder ancestors = event.ancestorsCount(parent == null ? 0 : 1);
+        event.ancestors(parent == null ? 0 : 1);
         if (parent != null)
         {
-            ancestors.next().uniqueId(parent.uniqueId).hostPid(hostPpid).pid(kernel.ppid())
-                .putExecutablePath(parent.exe, 0, parent.exeLength);
+            event.ancestor(parent.uniqueId, hostPpid, kernel.ppid(), parent.exe, 0, parent.exeLength);
         }
 
         kernel.limit(argsLimit);
         final byte[][] names = eventId > 0 && eventId < argNames.length ? argNames[eventId] : null;
-        final EventEncoder.DataEncoder data = event.dataCount(printed);
+        event.data(printed);
         index = 0;
         for (final KernelEventDecoder.ArgsDecoder arg : kernel.args())
         {
@@ -285,43 +267,28 @@ public final class KernelEventEnricher
                 index++;
                 continue;
             }
-            data.next().valueType(type).intValue(arg.intValue());
             final byte[] name = names != null && index < names.length ? names[index] :
                 (names != null && isSyscall[eventId] && index == names.length ? RETURN_VALUE_BYTES : EMPTY);
-            data.putName(name, 0, name.length);
+            final long intValue = arg.intValue();
             arg.wrapValue(value);
-            data.putValue(value, 0, value.capacity());
+            this.name.wrap(name);
+            event.dataEntry(type.value(), intValue, this.name, 0, name.length, value, 0, value.capacity());
             index++;
         }
-        event.detectedFromDataCount(0);
-        event.threatPropertiesCount(0);
 
         final byte[] syscall = syscallName(eventId, kernel.syscallNr());
-        event.putName(EMPTY, 0, 0)
-            .putThreadName(comm, 0, commLength)
-            .putSyscall(syscall, 0, syscall.length)
-            .putExecutablePath(process.exe, 0, process.exeLength)
-            .putContainerId(process.containerId, 0, process.containerId.length)
-            .putContainerName(EMPTY, 0, 0)
-            .putContainerImageId(EMPTY, 0, 0)
-            .putContainerImageName(EMPTY, 0, 0)
-            .putPodName(EMPTY, 0, 0)
-            .putPodUid(EMPTY, 0, 0)
-            .putPodNamespace(EMPTY, 0, 0)
-            .putThreatName(EMPTY, 0, 0)
-            .putThreatDescription(EMPTY, 0, 0)
-            .putTacticName(EMPTY, 0, 0)
-            .putTechniqueId(EMPTY, 0, 0)
-            .putTechniqueExternalId(EMPTY, 0, 0)
-            .putTechniqueName(EMPTY, 0, 0)
-            .putDetectedFromName(EMPTY, 0, 0);
+        event.varData(EventVarData.THREAD_NAME, comm, 0, commLength)
+            .varData(EventVarData.SYSCALL, syscall, 0, syscall.length)
+            .varData(EventVarData.EXECUTABLE_PATH, process.exe, 0, process.exeLength)
+            .varData(EventVarData.CONTAINER_ID, process.containerId, 0, process.containerId.length);
+        final int length = event.finish();
 
         if (eventId == EXIT && groupExit)
         {
             // forgotten when the next record comes, so filters judging this exit still see the process's lineage
             exitedPid = hostPid;
         }
-        return MessageHeaderEncoder.ENCODED_LENGTH + event.encodedLength();
+        return length;
     }
 
     private byte[] syscallName(final int eventId, final int syscallNr)

@@ -3,11 +3,11 @@ package io.sluice.source;
 import io.sluice.codec.catalog.ArgDefinition;
 import io.sluice.codec.catalog.ArgType;
 import io.sluice.codec.catalog.EventDefinition;
-import io.sluice.codec.sbe.EventEncoder;
+import io.sluice.codec.sbe.EventRecordWriter;
+import io.sluice.codec.sbe.EventVarData;
 import io.sluice.codec.sbe.FilterOnlyFields;
 import io.sluice.codec.sbe.SockaddrBlob;
 import io.sluice.codec.sbe.StringArrayBlob;
-import io.sluice.codec.sbe.MessageHeaderEncoder;
 import io.sluice.codec.sbe.ValueType;
 import io.sluice.ring.RecordType;
 import org.agrona.concurrent.BackoffIdleStrategy;
@@ -51,12 +51,11 @@ public final class SyntheticSource implements EventSource
     private final byte[][] sockaddrPool;
     private final Proc[] processes = new Proc[PROCESSES];
     private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[MAX_RECORD]);
-    private final MessageHeaderEncoder header = new MessageHeaderEncoder();
     private static final long ROOT_CAPABILITIES = (1L << 41) - 1;
     private static final byte[] UTS_NAME = Arrays.copyOf("synthetic".getBytes(StandardCharsets.US_ASCII),
         FilterOnlyFields.UTS_NAME_LENGTH);
 
-    private final EventEncoder encoder = new EventEncoder();
+    private final EventRecordWriter writer = new EventRecordWriter();
     private final SplittableRandom random;
 
     private volatile boolean stopRequested;
@@ -200,71 +199,33 @@ public final class SyntheticSource implements EventSource
         final EventDefinition event = mix[pick];
         final Proc proc = processes[random.nextInt(PROCESSES)];
         final Proc parent = processes[Math.max(0, (proc.pid - 1000) / 7 - 1)];
-        encoder.wrapAndApplyHeader(scratch, 0, header)
-            .timestampSeconds(epochNanos / 1_000_000_000L)
-            .timestampNanos((int)(epochNanos % 1_000_000_000L))
-            .eventId(event.id())
-            .policiesMatched(policyBits(spec.seed(), seq, spec.policies().size()))
-            .pid(proc.pid)
-            .hostPid(proc.pid)
-            .tid(proc.pid)
-            .hostTid(proc.pid)
-            .processUniqueId(proc.uniqueId)
-            .threadUniqueId(proc.uniqueId)
-            .threadStartSeconds(proc.startSeconds)
-            .threadStartNanos(0)
-            .realUserId(proc.uid)
-            .userId(proc.uid)
-            .compat((short)0)
-            .containerIsRunning((short)0)
-            .threatSeverity(0)
-            .detectedFromId(0)
-            .gid(proc.uid)
-            .cgroupId(1)
-            .mntNsId(4026531841L)
-            .pidNsId(4026531836L)
+        final long capabilities = proc.uid == 0 ? ROOT_CAPABILITIES : 0;
+        writer.wrap(scratch, 0).block()
+            .timestamp(epochNanos / 1_000_000_000L, (int)(epochNanos % 1_000_000_000L))
+            .id(event.id(), policyBits(spec.seed(), seq, spec.policies().size()))
+            .process(proc.pid, proc.pid, proc.uniqueId)
+            .thread(proc.pid, proc.pid, proc.uniqueId, (short)0)
+            .threadStart(proc.startSeconds, 0)
+            .users(proc.uid, proc.uid)
+            .kernelContext(proc.uid, 1, 4026531841L, 4026531836L)
             // root runs with every capability (CAP_CHOWN .. CAP_CHECKPOINT_RESTORE), other users with none
-            .capEffective(proc.uid == 0 ? ROOT_CAPABILITIES : 0)
-            .capPermitted(proc.uid == 0 ? ROOT_CAPABILITIES : 0)
-            .capInheritable(0)
-            .lineageMarks(0)
-            .containerNew((short)0)
-            .putUtsName(UTS_NAME, 0);
-        encoder.presence().clear()
+            .processContext(capabilities, capabilities, 0, UTS_NAME);
+        writer.block().presence()
             .timestamp(true).workload(true).process(true).thread(true).threadStartTime(true).pid(true)
             .realUser(true).realUserId(true).executable(true).hostPid(true).policies(!spec.policies().isEmpty())
             .processContext(true);
-        encoder.ancestorsCount(1).next()
-            .uniqueId(parent.uniqueId).hostPid(parent.pid).pid(parent.pid)
-            .putExecutablePath(parent.exe, 0, parent.exe.length);
+        writer.ancestors(1).ancestor(parent.uniqueId, parent.pid, parent.pid, parent.exe, 0, parent.exe.length);
         final byte[][] names = argNames[pick];
-        final EventEncoder.DataEncoder data = encoder.dataCount(names.length + 1);
+        writer.data(names.length + 1);
         for (int a = 0; a < names.length; a++)
         {
-            putArg(data.next(), event.args().get(a), names[a]);
+            putArg(event.args().get(a), names[a]);
         }
-        data.next().valueType(ValueType.UINT64).intValue(seq).putName(SEQ_NAME, 0, SEQ_NAME.length).putValue(EMPTY, 0, 0);
-        encoder.detectedFromDataCount(0);
-        encoder.threatPropertiesCount(0);
-        encoder.putName(EMPTY, 0, 0)
-            .putThreadName(proc.comm, 0, proc.comm.length)
-            .putSyscall(eventSyscalls[pick], 0, eventSyscalls[pick].length)
-            .putExecutablePath(proc.exe, 0, proc.exe.length);
-        encoder.putContainerId(EMPTY, 0, 0)
-            .putContainerName(EMPTY, 0, 0)
-            .putContainerImageId(EMPTY, 0, 0)
-            .putContainerImageName(EMPTY, 0, 0)
-            .putPodName(EMPTY, 0, 0)
-            .putPodUid(EMPTY, 0, 0)
-            .putPodNamespace(EMPTY, 0, 0)
-            .putThreatName(EMPTY, 0, 0)
-            .putThreatDescription(EMPTY, 0, 0)
-            .putTacticName(EMPTY, 0, 0)
-            .putTechniqueId(EMPTY, 0, 0)
-            .putTechniqueExternalId(EMPTY, 0, 0)
-            .putTechniqueName(EMPTY, 0, 0)
-            .putDetectedFromName(EMPTY, 0, 0);
-        return MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength();
+        writer.dataEntry(ValueType.UINT64.value(), seq, SEQ_NAME, EMPTY)
+            .varData(EventVarData.THREAD_NAME, proc.comm, 0, proc.comm.length)
+            .varData(EventVarData.SYSCALL, eventSyscalls[pick], 0, eventSyscalls[pick].length)
+            .varData(EventVarData.EXECUTABLE_PATH, proc.exe, 0, proc.exe.length);
+        return writer.finish();
     }
 
     /**
@@ -308,35 +269,21 @@ public final class SyntheticSource implements EventSource
         return bits == 0 ? 1L << Long.remainderUnsigned(z >>> 7, policyCount) : bits;
     }
 
-    private void putArg(final EventEncoder.DataEncoder data, final ArgDefinition arg, final byte[] name)
+    private void putArg(final ArgDefinition arg, final byte[] name)
     {
-        data.putName(name, 0, name.length);
         switch (arg.type())
         {
-            case INT32 -> data.valueType(ValueType.INT32).intValue(random.nextInt(-1, 4096)).putValue(EMPTY, 0, 0);
-            case INT64 -> data.valueType(ValueType.INT64).intValue(random.nextLong(-1, 1L << 40)).putValue(EMPTY, 0, 0);
-            case U_INT32 -> data.valueType(ValueType.UINT32).intValue(random.nextInt(0, 0x10000)).putValue(EMPTY, 0, 0);
-            case U_INT64 -> data.valueType(ValueType.UINT64).intValue(random.nextLong(0, Long.MAX_VALUE)).putValue(EMPTY, 0, 0);
-            case BOOL -> data.valueType(ValueType.BOOL).intValue(random.nextInt(2)).putValue(EMPTY, 0, 0);
-            case STR, BYTES ->
-            {
-                final byte[] path = pathPool[random.nextInt(pathPool.length)];
-                data.valueType(arg.type() == ArgType.STR ? ValueType.STR : ValueType.BYTES)
-                    .intValue(0).putValue(path, 0, path.length);
-            }
-            case STR_ARRAY ->
-            {
-                final byte[] argv = argvPool[random.nextInt(argvPool.length)];
-                data.valueType(ValueType.STR_ARRAY).intValue(0).putValue(argv, 0, argv.length);
-            }
-            case SOCKADDR ->
-            {
-                final byte[] addr = sockaddrPool[random.nextInt(sockaddrPool.length)];
-                data.valueType(ValueType.SOCKADDR).intValue(0).putValue(addr, 0, addr.length);
-            }
-            case INT32_ARRAY, U_INT64_ARRAY -> data.valueType(
-                arg.type() == ArgType.INT32_ARRAY ? ValueType.INT32_ARRAY : ValueType.UINT64_ARRAY)
-                .intValue(0).putValue(EMPTY, 0, 0);
+            case INT32 -> writer.dataEntry(ValueType.INT32.value(), random.nextInt(-1, 4096), name, EMPTY);
+            case INT64 -> writer.dataEntry(ValueType.INT64.value(), random.nextLong(-1, 1L << 40), name, EMPTY);
+            case U_INT32 -> writer.dataEntry(ValueType.UINT32.value(), random.nextInt(0, 0x10000), name, EMPTY);
+            case U_INT64 -> writer.dataEntry(ValueType.UINT64.value(), random.nextLong(0, Long.MAX_VALUE), name, EMPTY);
+            case BOOL -> writer.dataEntry(ValueType.BOOL.value(), random.nextInt(2), name, EMPTY);
+            case STR, BYTES -> writer.dataEntry((arg.type() == ArgType.STR ? ValueType.STR : ValueType.BYTES).value(), 0,
+                name, pathPool[random.nextInt(pathPool.length)]);
+            case STR_ARRAY -> writer.dataEntry(ValueType.STR_ARRAY.value(), 0, name, argvPool[random.nextInt(argvPool.length)]);
+            case SOCKADDR -> writer.dataEntry(ValueType.SOCKADDR.value(), 0, name, sockaddrPool[random.nextInt(sockaddrPool.length)]);
+            case INT32_ARRAY, U_INT64_ARRAY -> writer.dataEntry(
+                (arg.type() == ArgType.INT32_ARRAY ? ValueType.INT32_ARRAY : ValueType.UINT64_ARRAY).value(), 0, name, EMPTY);
         }
     }
 

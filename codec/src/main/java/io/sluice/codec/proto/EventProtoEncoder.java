@@ -2,11 +2,9 @@ package io.sluice.codec.proto;
 
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.codec.catalog.EventDefinition;
-import io.sluice.codec.sbe.EventEncoder;
-import io.sluice.codec.sbe.FilterOnlyFields;
-import io.sluice.codec.sbe.MessageHeaderEncoder;
+import io.sluice.codec.sbe.EventRecordWriter;
+import io.sluice.codec.sbe.EventVarData;
 import io.sluice.codec.sbe.PackedArrayBlob;
-import io.sluice.codec.sbe.PresenceEncoder;
 import io.sluice.codec.sbe.SockaddrBlob;
 import io.sluice.codec.sbe.StringArrayBlob;
 import io.sluice.codec.sbe.ValueType;
@@ -42,8 +40,7 @@ import java.util.Map;
 public final class EventProtoEncoder
 {
     private final EventCatalog catalog;
-    private final MessageHeaderEncoder header = new MessageHeaderEncoder();
-    private final EventEncoder encoder = new EventEncoder();
+    private final EventRecordWriter writer = new EventRecordWriter();
     private final Map<String, Integer> bitsByPolicyName = new HashMap<>();
 
     /**
@@ -83,7 +80,6 @@ public final class EventProtoEncoder
      */
     public int encode(final Event event, final MutableDirectBuffer buffer, final int offset)
     {
-        final EventEncoder e = encoder.wrapAndApplyHeader(buffer, offset, header);
         final Workload workload = event.getWorkload();
         final Process process = workload.getProcess();
         final Thread thread = process.getThread();
@@ -93,24 +89,93 @@ public final class EventProtoEncoder
         final Mitre mitre = threat.getMitre();
         final Event detectedFrom = event.getDetectedFrom();
 
+        writer.wrap(buffer, offset).block()
+            .timestamp(event.getTimestamp().getSeconds(), event.getTimestamp().getNanos())
+            .id(event.getIdValue(), policyBits(event.getPolicies().getMatchedList()))
+            .process(process.getPid().getValue() & 0xFFFF_FFFFL, process.getHostPid().getValue() & 0xFFFF_FFFFL,
+                process.getUniqueId())
+            .thread(thread.getTid() & 0xFFFF_FFFFL, thread.getHostTid() & 0xFFFF_FFFFL, thread.getUniqueId(),
+                (short)(thread.getCompat() ? 1 : 0))
+            .threadStart(thread.getStartTime().getSeconds(), thread.getStartTime().getNanos())
+            .users(process.getRealUser().getId().getValue() & 0xFFFF_FFFFL, process.getUser().getId().getValue() & 0xFFFF_FFFFL)
+            .containerIsRunning((short)(container.getIsRunning() ? 1 : 0))
+            .detection(threat.getSeverityValue(), detectedFrom.getIdValue());
+        // gid, cgroup, namespaces and the filter-only fields: none (zero), the message has no such fields
+        presence(event);
+
+        final List<Ancestor> ancestors = process.getAncestorsList();
+        writer.ancestors(ancestors.size());
+        for (final Ancestor ancestor : ancestors)
+        {
+            final byte[] path = utf8(ancestor.getExecutable().getPath());
+            writer.ancestor(ancestor.getUniqueId(), ancestor.getHostPid() & 0xFFFF_FFFFL, ancestor.getPid() & 0xFFFF_FFFFL,
+                path, 0, path.length);
+        }
+
+        final List<EventValue> data = event.getDataList();
+        writer.data(data.size());
+        for (final EventValue value : data)
+        {
+            final EncodedValue encoded = EncodedValue.of(value);
+            writer.dataEntry(encoded.type.value(), encoded.intValue, utf8(value.getName()), encoded.bytes);
+        }
+
+        final List<EventValue> detectedFromData = detectedFrom.getDataList();
+        writer.detectedFromData(detectedFromData.size());
+        for (final EventValue value : detectedFromData)
+        {
+            final EncodedValue encoded = EncodedValue.of(value);
+            writer.dataEntry(encoded.type.value(), encoded.intValue, utf8(value.getName()), encoded.bytes);
+        }
+
+        final Map<String, String> properties = threat.getPropertiesMap();
+        writer.threatProperties(properties.size());
+        for (final Map.Entry<String, String> property : properties.entrySet())
+        {
+            writer.threatProperty(utf8(property.getKey()), utf8(property.getValue()));
+        }
+
+        varData(EventVarData.NAME, storedName(event.getIdValue(), event.getName()));
+        varData(EventVarData.THREAD_NAME, thread.getName());
+        varData(EventVarData.SYSCALL, thread.getSyscall());
+        varData(EventVarData.EXECUTABLE_PATH, process.getExecutable().getPath());
+        varData(EventVarData.CONTAINER_ID, container.getId());
+        varData(EventVarData.CONTAINER_NAME, container.getName());
+        varData(EventVarData.CONTAINER_IMAGE_ID, container.getImage().getId());
+        varData(EventVarData.CONTAINER_IMAGE_NAME, container.getImage().getName());
+        varData(EventVarData.POD_NAME, pod.getName());
+        varData(EventVarData.POD_UID, pod.getUid());
+        varData(EventVarData.POD_NAMESPACE, pod.getNamespace());
+        varData(EventVarData.THREAT_NAME, threat.getName());
+        varData(EventVarData.THREAT_DESCRIPTION, threat.getDescription());
+        varData(EventVarData.TACTIC_NAME, mitre.getTactic().getName());
+        varData(EventVarData.TECHNIQUE_ID, mitre.getTechnique().getId());
+        varData(EventVarData.TECHNIQUE_EXTERNAL_ID, mitre.getTechnique().getExternalId());
+        varData(EventVarData.TECHNIQUE_NAME, mitre.getTechnique().getName());
+        varData(EventVarData.DETECTED_FROM_NAME, storedName(detectedFrom.getIdValue(), detectedFrom.getName()));
+        return writer.finish();
+    }
+
+    /** The presence bits: the message's {@code hasXxx()}. */
+    private void presence(final Event event)
+    {
+        final Workload workload = event.getWorkload();
+        final Process process = workload.getProcess();
+        final Container container = workload.getContainer();
+        final Mitre mitre = event.getThreat().getMitre();
         final boolean hasWorkload = event.hasWorkload();
         final boolean hasProcess = hasWorkload && workload.hasProcess();
         final boolean hasThread = hasProcess && process.hasThread();
         final boolean hasContainer = hasWorkload && workload.hasContainer();
         final boolean hasThreat = event.hasThreat();
-        final boolean hasMitre = hasThreat && threat.hasMitre();
-
-        e.timestampSeconds(event.getTimestamp().getSeconds());
-        e.timestampNanos(event.getTimestamp().getNanos());
-        e.eventId(event.getIdValue());
-        final PresenceEncoder presence = e.presence();
-        presence.clear()
+        final boolean hasMitre = hasThreat && event.getThreat().hasMitre();
+        writer.block().presence()
             .timestamp(event.hasTimestamp())
             .policies(event.hasPolicies())
             .workload(hasWorkload)
             .process(hasProcess)
             .thread(hasThread)
-            .threadStartTime(hasThread && thread.hasStartTime())
+            .threadStartTime(hasThread && process.getThread().hasStartTime())
             .pid(hasProcess && process.hasPid())
             .realUser(hasProcess && process.hasRealUser())
             .realUserId(hasProcess && process.hasRealUser() && process.getRealUser().hasId())
@@ -126,83 +191,17 @@ public final class EventProtoEncoder
             .tactic(hasMitre && mitre.hasTactic())
             .technique(hasMitre && mitre.hasTechnique())
             .detectedFrom(event.hasDetectedFrom());
-        e.policiesMatched(policyBits(event.getPolicies().getMatchedList()));
-        e.pid(process.getPid().getValue() & 0xFFFF_FFFFL);
-        e.hostPid(process.getHostPid().getValue() & 0xFFFF_FFFFL);
-        e.tid(thread.getTid() & 0xFFFF_FFFFL);
-        e.hostTid(thread.getHostTid() & 0xFFFF_FFFFL);
-        e.processUniqueId(process.getUniqueId());
-        e.threadUniqueId(thread.getUniqueId());
-        e.threadStartSeconds(thread.getStartTime().getSeconds());
-        e.threadStartNanos(thread.getStartTime().getNanos());
-        e.realUserId(process.getRealUser().getId().getValue() & 0xFFFF_FFFFL);
-        e.userId(process.getUser().getId().getValue() & 0xFFFF_FFFFL);
-        e.compat((short)(thread.getCompat() ? 1 : 0));
-        e.containerIsRunning((short)(container.getIsRunning() ? 1 : 0));
-        e.threatSeverity(threat.getSeverityValue());
-        e.detectedFromId(detectedFrom.getIdValue());
-        e.gid(0);
-        e.cgroupId(0);
-        e.mntNsId(0);
-        e.pidNsId(0);
-        FilterOnlyFields.clear(e);
+    }
 
-        final List<Ancestor> ancestors = process.getAncestorsList();
-        final EventEncoder.AncestorsEncoder ancestorsEncoder = e.ancestorsCount(ancestors.size());
-        for (final Ancestor ancestor : ancestors)
-        {
-            ancestorsEncoder.next()
-                .uniqueId(ancestor.getUniqueId())
-                .hostPid(ancestor.getHostPid() & 0xFFFF_FFFFL)
-                .pid(ancestor.getPid() & 0xFFFF_FFFFL)
-                .executablePath(ancestor.getExecutable().getPath());
-        }
+    private void varData(final int field, final String text)
+    {
+        final byte[] bytes = utf8(text);
+        writer.varData(field, bytes, 0, bytes.length);
+    }
 
-        final List<EventValue> data = event.getDataList();
-        final EventEncoder.DataEncoder dataEncoder = e.dataCount(data.size());
-        for (final EventValue value : data)
-        {
-            final EncodedValue encoded = EncodedValue.of(value);
-            dataEncoder.next().valueType(encoded.type).intValue(encoded.intValue).name(value.getName());
-            dataEncoder.putValue(encoded.bytes, 0, encoded.bytes.length);
-        }
-
-        final List<EventValue> detectedFromData = detectedFrom.getDataList();
-        final EventEncoder.DetectedFromDataEncoder detectedFromEncoder = e.detectedFromDataCount(detectedFromData.size());
-        for (final EventValue value : detectedFromData)
-        {
-            final EncodedValue encoded = EncodedValue.of(value);
-            detectedFromEncoder.next().valueType(encoded.type).intValue(encoded.intValue).name(value.getName());
-            detectedFromEncoder.putValue(encoded.bytes, 0, encoded.bytes.length);
-        }
-
-        final Map<String, String> properties = threat.getPropertiesMap();
-        final EventEncoder.ThreatPropertiesEncoder propertiesEncoder = e.threatPropertiesCount(properties.size());
-        for (final Map.Entry<String, String> property : properties.entrySet())
-        {
-            propertiesEncoder.next().key(property.getKey()).value(property.getValue());
-        }
-
-        e.name(storedName(event.getIdValue(), event.getName()));
-        e.threadName(thread.getName());
-        e.syscall(thread.getSyscall());
-        e.executablePath(process.getExecutable().getPath());
-        e.containerId(container.getId());
-        e.containerName(container.getName());
-        e.containerImageId(container.getImage().getId());
-        e.containerImageName(container.getImage().getName());
-        e.podName(pod.getName());
-        e.podUid(pod.getUid());
-        e.podNamespace(pod.getNamespace());
-        e.threatName(threat.getName());
-        e.threatDescription(threat.getDescription());
-        e.tacticName(mitre.getTactic().getName());
-        e.techniqueId(mitre.getTechnique().getId());
-        e.techniqueExternalId(mitre.getTechnique().getExternalId());
-        e.techniqueName(mitre.getTechnique().getName());
-        e.detectedFromName(storedName(detectedFrom.getIdValue(), detectedFrom.getName()));
-
-        return MessageHeaderEncoder.ENCODED_LENGTH + e.encodedLength();
+    private static byte[] utf8(final String text)
+    {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private long policyBits(final List<String> matched)
