@@ -3,6 +3,7 @@ package io.sluice.filter;
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.codec.catalog.EventDefinition;
 import io.sluice.config.ConfigException;
+import io.sluice.filter.text.RegexList;
 import io.sluice.policy.EventView;
 import io.sluice.process.ProcessTree;
 

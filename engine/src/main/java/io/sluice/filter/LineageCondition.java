@@ -1,6 +1,7 @@
 package io.sluice.filter;
 
 import io.sluice.codec.sbe.ValueType;
+import io.sluice.filter.text.RegexList;
 import io.sluice.policy.EventView;
 import io.sluice.process.ArgumentText;
 import io.sluice.process.ProcessEntry;

@@ -4,6 +4,9 @@ import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import io.sluice.config.ConfigException;
+import io.sluice.filter.text.RegexList;
+import io.sluice.filter.text.TextCache;
+import io.sluice.filter.text.Utf8Text;
 import org.agrona.collections.IntArrayList;
 
 import java.util.ArrayList;

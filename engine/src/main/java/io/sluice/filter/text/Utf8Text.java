@@ -1,4 +1,4 @@
-package io.sluice.filter;
+package io.sluice.filter.text;
 
 import io.sluice.codec.text.JavaUtf8;
 import org.agrona.ExpandableArrayBuffer;
@@ -9,7 +9,7 @@ import org.agrona.concurrent.UnsafeBuffer;
  * {@code new String(bytes, UTF_8)} gives, ill-formed input included (one U+FFFD per malformed sequence, see
  * {@link JavaUtf8}). Also encodes text back to UTF-8 exactly as {@code String.getBytes(UTF_8)} does.
  */
-final class Utf8Text
+public final class Utf8Text
 {
     private final StringBuilder text = new StringBuilder(256);
     private final UnsafeBuffer view = new UnsafeBuffer(new byte[0]);
@@ -19,7 +19,7 @@ final class Utf8Text
      * @param length how many.
      * @return this text, holding them (valid until the next call).
      */
-    CharSequence of(final byte[] bytes, final int length)
+    public CharSequence of(final byte[] bytes, final int length)
     {
         text.setLength(0);
         return append(bytes, 0, length);
@@ -31,21 +31,21 @@ final class Utf8Text
      * @param length how many.
      * @return this text, holding them (valid until the next call).
      */
-    CharSequence of(final byte[] bytes, final int offset, final int length)
+    public CharSequence of(final byte[] bytes, final int offset, final int length)
     {
         text.setLength(0);
         return append(bytes, offset, length);
     }
 
     /** @return the text, emptied. */
-    StringBuilder clear()
+    public StringBuilder clear()
     {
         text.setLength(0);
         return text;
     }
 
     /** @return the text as it is (the same builder every time). */
-    StringBuilder text()
+    public StringBuilder text()
     {
         return text;
     }
@@ -56,7 +56,7 @@ final class Utf8Text
      * @param length how many.
      * @return this text.
      */
-    CharSequence append(final byte[] bytes, final int offset, final int length)
+    public CharSequence append(final byte[] bytes, final int offset, final int length)
     {
         final int end = offset + length;
         int i = offset;
@@ -96,7 +96,7 @@ final class Utf8Text
      * @param at    where to start.
      * @return how many bytes were written.
      */
-    static int encode(final CharSequence chars, final ExpandableArrayBuffer out, final int at)
+    public static int encode(final CharSequence chars, final ExpandableArrayBuffer out, final int at)
     {
         int p = at;
         final int length = chars.length();

@@ -1,4 +1,4 @@
-package io.sluice.filter;
+package io.sluice.filter.text;
 
 import org.agrona.collections.IntArrayList;
 import org.junit.jupiter.api.Test;
@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The cache behind {@link RegexList} and {@link RedactionFilter}: a hit is only ever the text stored, two texts per
+ * The cache behind {@link RegexList} and the redaction filters: a hit is only ever the text stored, two texts per
  * set with the least recently used replaced, nothing kept beyond its limits.
  */
 class TextCacheTest

@@ -1,4 +1,4 @@
-package io.sluice.filter;
+package io.sluice.filter.text;
 
 import com.google.re2j.Pattern;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.sluice.filter;
+package io.sluice.filter.text;
 
 import org.agrona.collections.IntArrayList;
 
@@ -13,7 +13,7 @@ import org.agrona.collections.IntArrayList;
  * <p>
  * Not thread-safe: one per filter, used by the thread that runs the filter.
  */
-final class TextCache
+public final class TextCache
 {
     /** {@link #lookupAscii}: a byte is not ASCII. */
     static final int NOT_ASCII = -2;
@@ -34,7 +34,7 @@ final class TextCache
      * @param maxChars  the longest text kept.
      * @param maxValues the most ints kept for one text.
      */
-    TextCache(final int sets, final int maxChars, final int maxValues)
+    public TextCache(final int sets, final int maxChars, final int maxValues)
     {
         if (sets <= 0 || (sets & (sets - 1)) != 0)
         {
@@ -56,7 +56,7 @@ final class TextCache
      * @param text the text.
      * @return the slot holding its value, or -1.
      */
-    int lookup(final CharSequence text)
+    public int lookup(final CharSequence text)
     {
         final int length = text.length();
         if (length > maxChars)
@@ -130,7 +130,7 @@ final class TextCache
     }
 
     /** Add the slot's ints to a list. */
-    void addValues(final int slot, final IntArrayList to)
+    public void addValues(final int slot, final IntArrayList to)
     {
         final int[] kept = values[slot];
         for (int i = 0; i < valueCounts[slot]; i++)
@@ -163,7 +163,7 @@ final class TextCache
      * @param from the first.
      * @param to   after the last.
      */
-    void store(final CharSequence text, final IntArrayList list, final int from, final int to)
+    public void store(final CharSequence text, final IntArrayList list, final int from, final int to)
     {
         final int slot = slotFor(text, to - from);
         if (slot >= 0)

@@ -1,4 +1,4 @@
-package io.sluice.filter;
+package io.sluice.filter.text;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
@@ -20,7 +20,7 @@ import java.util.List;
  * <p>
  * Not thread-safe: one per filter, used by the thread that runs the filter.
  */
-final class RegexList
+public final class RegexList
 {
     /** Sets of two cached verdicts. */
     static final int SETS = 64;
@@ -37,7 +37,7 @@ final class RegexList
      * @param sources the expressions.
      * @throws ConfigException for a bad expression.
      */
-    RegexList(final String origin, final String field, final List<String> sources)
+    public RegexList(final String origin, final String field, final List<String> sources)
     {
         this(origin, field, sources, new TextCache(SETS, MAX_CHARS, 1));
     }
@@ -64,7 +64,7 @@ final class RegexList
      * @param text the text.
      * @return true when any expression matches somewhere in it.
      */
-    boolean any(final CharSequence text)
+    public boolean any(final CharSequence text)
     {
         final int slot = verdicts.lookup(text);
         if (slot >= 0)
@@ -88,7 +88,7 @@ final class RegexList
      * @param length how many bytes.
      * @return true when any expression matches somewhere in it.
      */
-    boolean any(final byte[] bytes, final int offset, final int length)
+    public boolean any(final byte[] bytes, final int offset, final int length)
     {
         final int slot = verdicts.lookupAscii(bytes, offset, length);
         if (slot == TextCache.NOT_ASCII)

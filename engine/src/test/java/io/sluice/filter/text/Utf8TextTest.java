@@ -1,4 +1,4 @@
-package io.sluice.filter;
+package io.sluice.filter.text;
 
 import org.agrona.ExpandableArrayBuffer;
 import org.junit.jupiter.api.Test;
