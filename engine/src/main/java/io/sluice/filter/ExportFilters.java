@@ -2,6 +2,7 @@ package io.sluice.filter;
 
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.config.ConfigException;
+import io.sluice.filter.syntax.FilterLines;
 import io.sluice.policy.EventView;
 
 import java.util.ArrayList;

@@ -4,6 +4,7 @@ import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.codec.catalog.EventDefinition;
 import io.sluice.config.ConfigException;
 
+import io.sluice.filter.route.EventIdFilter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

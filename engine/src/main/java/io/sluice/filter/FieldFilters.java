@@ -1,6 +1,7 @@
 package io.sluice.filter;
 
 import io.sluice.codec.catalog.EventCatalog;
+import io.sluice.filter.syntax.FilterLines;
 import io.sluice.policy.EventView;
 import org.agrona.MutableDirectBuffer;
 

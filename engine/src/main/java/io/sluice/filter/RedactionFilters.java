@@ -2,6 +2,7 @@ package io.sluice.filter;
 
 import io.sluice.codec.sbe.StringArrayBlob;
 import io.sluice.codec.sbe.ValueType;
+import io.sluice.filter.syntax.FilterLines;
 import io.sluice.filter.text.Utf8Text;
 import io.sluice.policy.EventView;
 import org.agrona.ExpandableArrayBuffer;

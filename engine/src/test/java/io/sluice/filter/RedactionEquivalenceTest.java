@@ -4,6 +4,7 @@ import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import io.sluice.codec.sbe.StringArrayBlob;
 import io.sluice.codec.sbe.ValueType;
+import io.sluice.filter.syntax.FilterLines;
 import io.sluice.filter.text.TextCache;
 import io.sluice.policy.EventView;
 import io.sluice.policy.TestEvent;

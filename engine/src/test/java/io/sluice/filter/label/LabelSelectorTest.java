@@ -1,4 +1,4 @@
-package io.sluice.filter;
+package io.sluice.filter.label;
 
 import io.sluice.config.ConfigException;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.sluice.filter;
+package io.sluice.filter.route;
 
 /**
  * A stream's {@code filters.policies}: a mask over the matched-policies bitmap computed once per event at ingest.

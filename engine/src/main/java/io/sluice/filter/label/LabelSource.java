@@ -1,4 +1,4 @@
-package io.sluice.filter;
+package io.sluice.filter.label;
 
 /**
  * The labels a {@link LabelSelector} is matched against (a pod's labels): a lookup by key. A {@code Map<String, String>}

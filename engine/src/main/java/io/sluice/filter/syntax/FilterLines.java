@@ -1,4 +1,4 @@
-package io.sluice.filter;
+package io.sluice.filter.syntax;
 
 import io.sluice.config.ConfigException;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Tetragon's filter syntax: JSON objects, one per line (blank lines skipped), given inline or as {@code @FILE}.
+ * Tetragon's filter syntax, shared by the export, redaction and field filters: JSON objects, one per line (blank lines
+ * skipped), given inline or as {@code @FILE}.
  */
-final class FilterLines
+public final class FilterLines
 {
     /**
      * One object and where it came from.
@@ -24,7 +25,7 @@ final class FilterLines
      * @param origin the flag, or {@code FILE:line}.
      * @param object the object.
      */
-    record Line(String origin, Map<String, Object> object)
+    public record Line(String origin, Map<String, Object> object)
     {
     }
 
@@ -39,7 +40,7 @@ final class FilterLines
      * @throws ConfigException for an unreadable file or a line that is not a JSON object.
      */
     @SuppressWarnings("unchecked")
-    static List<Line> read(final String flag, final String value)
+    public static List<Line> read(final String flag, final String value)
     {
         String origin = flag;
         String input = value;

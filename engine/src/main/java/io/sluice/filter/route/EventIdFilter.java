@@ -1,4 +1,4 @@
-package io.sluice.filter;
+package io.sluice.filter.route;
 
 import java.util.Collection;
 
