@@ -1,5 +1,6 @@
 package io.sluice.filter;
 
+import io.sluice.filter.redact.RedactionFilters;
 import io.sluice.policy.EventView;
 import io.sluice.policy.TestEvent;
 import org.agrona.ExpandableArrayBuffer;

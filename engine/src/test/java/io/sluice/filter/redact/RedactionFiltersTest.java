@@ -1,4 +1,4 @@
-package io.sluice.filter;
+package io.sluice.filter.redact;
 
 import io.sluice.codec.proto.EventProtoDecoder;
 import io.sluice.config.ConfigException;

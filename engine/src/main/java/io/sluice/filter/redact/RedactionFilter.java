@@ -1,4 +1,4 @@
-package io.sluice.filter;
+package io.sluice.filter.redact;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;

@@ -1,4 +1,4 @@
-package io.sluice.filter;
+package io.sluice.filter.redact;
 
 import io.sluice.codec.sbe.StringArrayBlob;
 import io.sluice.codec.sbe.ValueType;

@@ -1,4 +1,4 @@
-package io.sluice.filter;
+package io.sluice.filter.field;
 
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.filter.syntax.FilterLines;

@@ -1,4 +1,4 @@
-package io.sluice.filter;
+package io.sluice.filter.field;
 
 import java.util.Locale;
 

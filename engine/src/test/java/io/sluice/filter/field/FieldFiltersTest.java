@@ -1,4 +1,4 @@
-package io.sluice.filter;
+package io.sluice.filter.field;
 
 import io.sluice.codec.json.EventJsonWriter;
 import io.sluice.codec.proto.EventProtoEncoder;
