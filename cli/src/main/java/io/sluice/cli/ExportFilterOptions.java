@@ -1,8 +1,8 @@
 package io.sluice.cli;
 
 import io.sluice.codec.catalog.EventCatalog;
-import io.sluice.filter.ExportFilter;
-import io.sluice.filter.ExportFilters;
+import io.sluice.filter.export.ExportFilter;
+import io.sluice.filter.export.ExportFilters;
 import io.sluice.filter.field.FieldFilter;
 import io.sluice.filter.field.FieldFilters;
 import io.sluice.filter.redact.RedactionFilter;

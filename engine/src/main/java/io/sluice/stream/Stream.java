@@ -9,7 +9,7 @@ import io.sluice.config.StreamConfig;
 import io.sluice.destination.Destination;
 import io.sluice.filter.route.EventIdFilter;
 import io.sluice.filter.route.PolicyFilter;
-import io.sluice.filter.LineageCondition;
+import io.sluice.filter.lineage.LineageCondition;
 import io.sluice.filter.StreamExportFilters;
 import io.sluice.format.EventFormatter;
 import io.sluice.ring.EventSlot;

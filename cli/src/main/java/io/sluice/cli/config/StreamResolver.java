@@ -4,7 +4,7 @@ import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.config.BufferMode;
 import io.sluice.config.StreamConfig;
 import io.sluice.config.StreamExportConfig;
-import io.sluice.filter.ExportFilters;
+import io.sluice.filter.export.ExportFilters;
 import io.sluice.filter.field.FieldFilters;
 import io.sluice.filter.redact.RedactionFilters;
 

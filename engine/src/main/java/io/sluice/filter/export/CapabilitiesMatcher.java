@@ -1,6 +1,5 @@
-package io.sluice.filter;
+package io.sluice.filter.export;
 
-import io.sluice.config.ConfigException;
 import io.sluice.policy.EventView;
 
 import java.util.List;
@@ -14,7 +13,7 @@ import java.util.Map;
  * numbered n, {@code CAP_CHOWN} = 0 .. {@code CAP_CHECKPOINT_RESTORE} = 40). Events without capabilities (records
  * older than schema version 2) never match, as Tetragon's filter does not match events without them.
  */
-final class CapabilityFilter
+final class CapabilitiesMatcher implements ExportMatcher
 {
     /** Capability names by number (linux/capability.h). */
     static final List<String> NAMES = List.of("CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_DAC_READ_SEARCH", "CAP_FOWNER",
@@ -38,16 +37,15 @@ final class CapabilityFilter
     private final long[] masks = new long[3];
 
     /**
-     * @param origin the flag or file, for errors.
-     * @param value  the {@code capabilities} value as parsed from JSON.
-     * @throws ConfigException for an unknown set, a set with no or several match sets, or an unknown capability.
+     * @param value the {@code capabilities} value as parsed from JSON.
+     * @throws io.sluice.config.ConfigException for an unknown set, a set with no or several match sets, or an
+     *         unknown capability.
      */
-    CapabilityFilter(final String origin, final Object value)
+    CapabilitiesMatcher(final FieldValue value)
     {
-        if (!(value instanceof Map<?, ?> sets) || sets.isEmpty())
+        if (!(value.raw() instanceof Map<?, ?> sets) || sets.isEmpty())
         {
-            throw new ConfigException(origin, "capabilities", String.valueOf(value),
-                "expected an object with effective, permitted and/or inheritable");
+            throw value.error(null, String.valueOf(value.raw()), "expected an object with effective, permitted and/or inheritable");
         }
         for (final Map.Entry<?, ?> set : sets.entrySet())
         {
@@ -57,14 +55,11 @@ final class CapabilityFilter
                 case "effective" -> EFFECTIVE;
                 case "permitted" -> PERMITTED;
                 case "inheritable" -> INHERITABLE;
-                default -> throw new ConfigException(origin, "capabilities." + setName, null,
-                    "unknown capability set (expected effective, permitted, inheritable)");
+                default -> throw value.error(setName, null, "unknown capability set (expected effective, permitted, inheritable)");
             };
-            final String field = "capabilities." + setName;
             if (!(set.getValue() instanceof Map<?, ?> matchSets) || matchSets.size() != 1)
             {
-                throw new ConfigException(origin, field, String.valueOf(set.getValue()),
-                    "a capability set takes exactly one of any, all, exactly, none");
+                throw value.error(setName, String.valueOf(set.getValue()), "a capability set takes exactly one of any, all, exactly, none");
             }
             final Map.Entry<?, ?> matchSet = matchSets.entrySet().iterator().next();
             final String kindName = String.valueOf(matchSet.getKey());
@@ -74,10 +69,9 @@ final class CapabilityFilter
                 case "all" -> ALL;
                 case "exactly" -> EXACTLY;
                 case "none" -> NONE;
-                default -> throw new ConfigException(origin, field + "." + kindName, null,
-                    "unknown match set (expected any, all, exactly, none)");
+                default -> throw value.error(setName + "." + kindName, null, "unknown match set (expected any, all, exactly, none)");
             };
-            masks[index] = mask(origin, field + "." + kindName, matchSet.getValue());
+            masks[index] = mask(value, setName + "." + kindName, matchSet.getValue());
         }
     }
 
@@ -85,7 +79,8 @@ final class CapabilityFilter
      * @param event the decoded event.
      * @return true when every set given holds for the event's capabilities.
      */
-    boolean matches(final EventView event)
+    @Override
+    public boolean matches(final EventView event)
     {
         if (!event.hasCapabilities())
         {
@@ -108,22 +103,22 @@ final class CapabilityFilter
         };
     }
 
-    private static long mask(final String origin, final String field, final Object value)
+    private static long mask(final FieldValue field, final String subfield, final Object value)
     {
         if (!(value instanceof List<?> names) || names.isEmpty())
         {
-            throw new ConfigException(origin, field, String.valueOf(value), "expected a non-empty list of capability names");
+            throw field.error(subfield, String.valueOf(value), "expected a non-empty list of capability names");
         }
         long mask = 0;
         for (final Object name : names)
         {
-            mask |= 1L << number(origin, field, String.valueOf(name));
+            mask |= 1L << number(field, subfield, String.valueOf(name));
         }
         return mask;
     }
 
     /** {@code CAP_SYS_ADMIN}, {@code SYS_ADMIN} (Tetragon spells some without the prefix) or the number. */
-    private static int number(final String origin, final String field, final String name)
+    private static int number(final FieldValue field, final String subfield, final String name)
     {
         final String upper = name.trim().toUpperCase(Locale.ROOT);
         final int byName = NAMES.indexOf(upper.startsWith("CAP_") ? upper : "CAP_" + upper);
@@ -143,6 +138,6 @@ final class CapabilityFilter
         {
             // not a number either
         }
-        throw new ConfigException(origin, field, name, "unknown capability (expected a name such as CAP_SYS_ADMIN)");
+        throw field.error(subfield, name, "unknown capability (expected a name such as CAP_SYS_ADMIN)");
     }
 }

@@ -1,6 +1,7 @@
-package io.sluice.filter;
+package io.sluice.filter.export;
 
 import io.sluice.config.ConfigException;
+import io.sluice.filter.lineage.LineageMarker;
 import io.sluice.policy.EventView;
 import io.sluice.policy.TestEvent;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,8 @@
-package io.sluice.filter;
+package io.sluice.filter.export;
 
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.config.ConfigException;
+import io.sluice.filter.lineage.LineageCondition;
 import io.sluice.filter.syntax.FilterLines;
 import io.sluice.policy.EventView;
 

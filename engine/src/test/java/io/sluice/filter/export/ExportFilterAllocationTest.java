@@ -1,5 +1,6 @@
-package io.sluice.filter;
+package io.sluice.filter.export;
 
+import io.sluice.filter.lineage.LineageMarker;
 import io.sluice.filter.redact.RedactionFilters;
 import io.sluice.policy.EventView;
 import io.sluice.policy.TestEvent;

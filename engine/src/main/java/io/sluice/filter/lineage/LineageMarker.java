@@ -1,4 +1,4 @@
-package io.sluice.filter;
+package io.sluice.filter.lineage;
 
 import io.sluice.config.ConfigException;
 import io.sluice.policy.EventView;
