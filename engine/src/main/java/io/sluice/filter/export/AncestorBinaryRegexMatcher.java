@@ -24,12 +24,7 @@ final class AncestorBinaryRegexMatcher extends LineageMatcher
     }
 
     @Override
-    public boolean evaluate(final EventView event)
-    {
-        return event.tree() == null ? inRecord(event) : inTree(event.processEntry());
-    }
-
-    private boolean inTree(final ProcessEntry self)
+    boolean inTree(final EventView event, final ProcessEntry self)
     {
         ProcessEntry entry = self;
         for (int depth = 0; depth < ProcessTree.MAX_LINEAGE_DEPTH && entry != null; depth++)
@@ -43,7 +38,8 @@ final class AncestorBinaryRegexMatcher extends LineageMatcher
         return false;
     }
 
-    private boolean inRecord(final EventView event)
+    @Override
+    boolean inRecord(final EventView event)
     {
         for (int i = 0; i < event.ancestorCount(); i++)
         {

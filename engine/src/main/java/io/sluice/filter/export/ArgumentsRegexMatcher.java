@@ -30,19 +30,15 @@ final class ArgumentsRegexMatcher extends LineageMatcher
     }
 
     @Override
-    public boolean evaluate(final EventView event)
-    {
-        return event.tree() == null ? execArguments(event) : treeArguments(event.processEntry());
-    }
-
-    private boolean treeArguments(final ProcessEntry self)
+    boolean inTree(final EventView event, final ProcessEntry self)
     {
         return self == null ? regexes.any(arguments.clear().bytes(), 0, 0) :
             regexes.any(self.argumentsBytes(), 0, self.argumentsLength());
     }
 
     /** An exec's own arguments (Tetragon's {@code process.arguments} of that exec); else none. */
-    private boolean execArguments(final EventView event)
+    @Override
+    boolean inRecord(final EventView event)
     {
         final int i = event.dataIndex(ARGV);
         if (i < 0 || event.dataType(i) != ValueType.STR_ARRAY)

@@ -1,20 +1,17 @@
 package io.sluice.filter.export;
 
-import io.sluice.filter.text.RegexList;
 import io.sluice.policy.EventView;
 
 /** {@code binary_regex}: an expression matches the process's executable path. */
-final class BinaryRegexMatcher implements ExportMatcher
+final class BinaryRegexMatcher extends RegexMatcher
 {
-    private final RegexList regexes;
-
     /**
      * @param value RE2 expressions.
      * @throws io.sluice.config.ConfigException for a bad expression.
      */
     BinaryRegexMatcher(final FieldValue value)
     {
-        regexes = value.regexes();
+        super(value);
     }
 
     @Override

@@ -1,20 +1,17 @@
 package io.sluice.filter.export;
 
-import io.sluice.filter.text.RegexList;
 import io.sluice.policy.EventView;
 
 /** {@code container_id}: an expression matches the container's id. */
-final class ContainerIdMatcher implements ExportMatcher
+final class ContainerIdMatcher extends RegexMatcher
 {
-    private final RegexList regexes;
-
     /**
      * @param value RE2 expressions.
      * @throws io.sluice.config.ConfigException for a bad expression.
      */
     ContainerIdMatcher(final FieldValue value)
     {
-        regexes = value.regexes();
+        super(value);
     }
 
     @Override

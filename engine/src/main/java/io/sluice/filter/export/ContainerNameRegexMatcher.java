@@ -1,20 +1,17 @@
 package io.sluice.filter.export;
 
-import io.sluice.filter.text.RegexList;
 import io.sluice.policy.EventView;
 
 /** {@code container_name_regex}: an expression matches the container's name. */
-final class ContainerNameRegexMatcher implements ExportMatcher
+final class ContainerNameRegexMatcher extends RegexMatcher
 {
-    private final RegexList regexes;
-
     /**
      * @param value RE2 expressions.
      * @throws io.sluice.config.ConfigException for a bad expression.
      */
     ContainerNameRegexMatcher(final FieldValue value)
     {
-        regexes = value.regexes();
+        super(value);
     }
 
     @Override

@@ -23,14 +23,16 @@ final class ParentArgumentsRegexMatcher extends LineageMatcher
     }
 
     @Override
-    public boolean evaluate(final EventView event)
+    boolean inTree(final EventView event, final ProcessEntry self)
     {
-        if (event.tree() == null)
-        {
-            return false;
-        }
-        final ProcessEntry self = event.processEntry();
         final ProcessEntry parent = self == null ? null : self.parent();
         return parent != null && regexes.any(parent.argumentsBytes(), 0, parent.argumentsLength());
+    }
+
+    /** Only the process tree knows a parent's arguments. */
+    @Override
+    boolean inRecord(final EventView event)
+    {
+        return false;
     }
 }

@@ -1,20 +1,17 @@
 package io.sluice.filter.export;
 
-import io.sluice.filter.text.RegexList;
 import io.sluice.policy.EventView;
 
 /** {@code parent_binary_regex}: an expression matches the parent's executable (the record's first ancestor). */
-final class ParentBinaryRegexMatcher implements ExportMatcher
+final class ParentBinaryRegexMatcher extends RegexMatcher
 {
-    private final RegexList regexes;
-
     /**
      * @param value RE2 expressions.
      * @throws io.sluice.config.ConfigException for a bad expression.
      */
     ParentBinaryRegexMatcher(final FieldValue value)
     {
-        regexes = value.regexes();
+        super(value);
     }
 
     @Override

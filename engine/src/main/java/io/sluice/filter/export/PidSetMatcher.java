@@ -1,6 +1,7 @@
 package io.sluice.filter.export;
 
 import io.sluice.policy.EventView;
+import io.sluice.process.ProcessEntry;
 import io.sluice.process.ProcessTree;
 
 /**
@@ -22,12 +23,13 @@ final class PidSetMatcher extends LineageMatcher
     }
 
     @Override
-    public boolean evaluate(final EventView event)
+    boolean inTree(final EventView event, final ProcessEntry self)
     {
-        return event.tree() == null ? inRecord(event) : ProcessTree.inLineage(event.hostPid(), event.processEntry(), pids);
+        return ProcessTree.inLineage(event.hostPid(), self, pids);
     }
 
-    private boolean inRecord(final EventView event)
+    @Override
+    boolean inRecord(final EventView event)
     {
         if (ProcessTree.contains(pids, event.hostPid()))
         {

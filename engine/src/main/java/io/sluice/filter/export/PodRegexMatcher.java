@@ -1,20 +1,17 @@
 package io.sluice.filter.export;
 
-import io.sluice.filter.text.RegexList;
 import io.sluice.policy.EventView;
 
 /** {@code pod_regex}: an expression matches the pod's name; never a host process (no pod). */
-final class PodRegexMatcher implements ExportMatcher
+final class PodRegexMatcher extends RegexMatcher
 {
-    private final RegexList regexes;
-
     /**
      * @param value RE2 expressions.
      * @throws io.sluice.config.ConfigException for a bad expression.
      */
     PodRegexMatcher(final FieldValue value)
     {
-        regexes = value.regexes();
+        super(value);
     }
 
     @Override
