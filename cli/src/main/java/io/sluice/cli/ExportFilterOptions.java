@@ -1,12 +1,12 @@
 package io.sluice.cli;
 
 import io.sluice.codec.catalog.EventCatalog;
-import io.sluice.filter.ExportFilter;
-import io.sluice.filter.ExportFilters;
-import io.sluice.filter.FieldFilter;
-import io.sluice.filter.FieldFilters;
-import io.sluice.filter.RedactionFilter;
-import io.sluice.filter.RedactionFilters;
+import io.sluice.filter.export.ExportFilter;
+import io.sluice.filter.export.ExportFilters;
+import io.sluice.filter.field.FieldFilter;
+import io.sluice.filter.field.FieldFilters;
+import io.sluice.filter.redact.RedactionFilter;
+import io.sluice.filter.redact.RedactionFilters;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;

@@ -108,9 +108,9 @@ public final class SluiceCommand implements Callable<Integer>
             final String[] policyNames = policies != null ? policies.names() : syntheticPolicies(catalog);
             output = configOptions.loadOutput(warnings, java.util.Set.of(policyNames));
             warnings.forEach(warning -> err.println("sluice: warning: " + warning));
-            final io.sluice.filter.ExportFilters exportFilters = exportFilterOptions.load(catalog, policyNames);
-            final io.sluice.filter.RedactionFilters redactions = exportFilterOptions.redactions();
-            final io.sluice.filter.FieldFilters fieldFilters = exportFilterOptions.fieldFilters(catalog);
+            final io.sluice.filter.export.ExportFilters exportFilters = exportFilterOptions.load(catalog, policyNames);
+            final io.sluice.filter.redact.RedactionFilters redactions = exportFilterOptions.redactions();
+            final io.sluice.filter.field.FieldFilters fieldFilters = exportFilterOptions.fieldFilters(catalog);
             eventSource = source(catalog, output, policies);
             WaitStrategies.byName(waitStrategy);
             engine = new Engine(output, eventSource, catalog,

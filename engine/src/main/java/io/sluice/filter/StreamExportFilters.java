@@ -2,6 +2,13 @@ package io.sluice.filter;
 
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.config.StreamExportConfig;
+import io.sluice.filter.export.ExportFilter;
+import io.sluice.filter.export.ExportFilters;
+import io.sluice.filter.field.FieldFilter;
+import io.sluice.filter.field.FieldFilters;
+import io.sluice.filter.lineage.LineageCondition;
+import io.sluice.filter.redact.RedactionFilter;
+import io.sluice.filter.redact.RedactionFilters;
 import io.sluice.policy.EventView;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;

@@ -6,9 +6,9 @@ import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.sluice.config.BufferMode;
 import io.sluice.config.StreamConfig;
-import io.sluice.filter.EventIdFilter;
-import io.sluice.filter.LineageCondition;
-import io.sluice.filter.PolicyFilter;
+import io.sluice.filter.route.EventIdFilter;
+import io.sluice.filter.route.PolicyFilter;
+import io.sluice.filter.lineage.LineageCondition;
 import io.sluice.filter.StreamExportFilters;
 import io.sluice.ring.EventSlot;
 

@@ -9,7 +9,7 @@ import io.sluice.config.OutputConfig;
 import io.sluice.config.OutputOptions;
 import io.sluice.config.StreamConfig;
 import io.sluice.config.StreamExportConfig;
-import io.sluice.filter.FieldFilters;
+import io.sluice.filter.field.FieldFilters;
 import io.sluice.policy.PolicyCompiler;
 import io.sluice.policy.PolicyDocument;
 import io.sluice.policy.PolicySet;

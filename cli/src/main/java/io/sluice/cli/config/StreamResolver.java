@@ -4,9 +4,9 @@ import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.config.BufferMode;
 import io.sluice.config.StreamConfig;
 import io.sluice.config.StreamExportConfig;
-import io.sluice.filter.ExportFilters;
-import io.sluice.filter.FieldFilters;
-import io.sluice.filter.RedactionFilters;
+import io.sluice.filter.export.ExportFilters;
+import io.sluice.filter.field.FieldFilters;
+import io.sluice.filter.redact.RedactionFilters;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -2,10 +2,10 @@ package io.sluice.perf.filter;
 
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.codec.proto.EventProtoEncoder;
-import io.sluice.filter.ExportFilters;
-import io.sluice.filter.FieldFilters;
-import io.sluice.filter.LineageMarker;
-import io.sluice.filter.RedactionFilters;
+import io.sluice.filter.export.ExportFilters;
+import io.sluice.filter.field.FieldFilters;
+import io.sluice.filter.lineage.LineageMarker;
+import io.sluice.filter.redact.RedactionFilters;
 import io.sluice.policy.EventView;
 import io.sluice.proto.v1beta1.Event;
 import io.sluice.proto.v1beta1.EventValue;

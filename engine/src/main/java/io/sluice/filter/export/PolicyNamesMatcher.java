@@ -1,0 +1,43 @@
+package io.sluice.filter.export;
+
+import io.sluice.policy.EventView;
+
+/** {@code policy_names}: the event matched one of these policies (an empty list: none can match). */
+final class PolicyNamesMatcher implements ExportMatcher
+{
+    private final long mask;
+
+    /**
+     * @param value the policy names.
+     * @throws io.sluice.config.ConfigException for a policy that is not loaded.
+     */
+    PolicyNamesMatcher(final FieldValue value)
+    {
+        final String[] policyNames = value.policyNames();
+        long bits = 0;
+        for (final String name : value.strings())
+        {
+            int bit = -1;
+            for (int i = 0; i < policyNames.length; i++)
+            {
+                if (name.equals(policyNames[i]))
+                {
+                    bit = i;
+                }
+            }
+            if (bit < 0)
+            {
+                throw value.error(null, name, "unknown policy");
+            }
+            bits |= 1L << bit;
+        }
+        mask = bits;
+    }
+
+    @Override
+    public boolean matches(final EventView event)
+    {
+        // all 64 policies named gives the mask -1, which stood for "not given" before this field had a class: kept
+        return mask == -1 || (event.policiesMatched() & mask) != 0;
+    }
+}
