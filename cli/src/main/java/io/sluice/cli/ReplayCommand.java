@@ -86,7 +86,7 @@ public final class ReplayCommand implements Callable<Integer>
     @Mixin
     private ExportFilterOptions exportFilterOptions;
 
-    @Option(names = {"-e", "--events"}, paramLabel = "EVENTS", split = ",",
+    @Option(names = {"-e", "--events"}, paramLabel = "EVENTS", parameterConsumer = DashValueConsumer.class,
         description = {"Events to let through, in Tracee's grammar (as for sluice): with --scope, the replay's implicit policy",
             "(" + io.sluice.policy.CliPolicy.NAME + "). Cannot be combined with --policy or --recorded-policies."})
     private List<String> events = new ArrayList<>();

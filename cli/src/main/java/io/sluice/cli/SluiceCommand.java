@@ -79,7 +79,7 @@ public final class SluiceCommand implements Callable<Integer>
             "policies: names the events pretend to match, for policy filters)."})
     private String source;
 
-    @Option(names = {"-e", "--events"}, paramLabel = "EVENTS", split = ",",
+    @Option(names = {"-e", "--events"}, paramLabel = "EVENTS", parameterConsumer = DashValueConsumer.class,
         description = {"Events to trace, comma-separated, in Tracee's grammar (default: the catalog's default set; see 'sluice list'):",
             "openat,execve; -openat (all but); fs (a set); openat.data.pathname=/etc/*; openat.retval<0; openat.scope.comm=bash.",
             "With --scope, one implicit policy named " + io.sluice.policy.CliPolicy.NAME + "."})
@@ -100,11 +100,15 @@ public final class SluiceCommand implements Callable<Integer>
         final Engine engine;
         try
         {
-            if (isSynthetic() && (!events.isEmpty() || policyOptions.hasScope()))
-            {
-                throw new IllegalArgumentException("--events and --scope select kernel events; a synthetic source takes events=a;b");
-            }
             final PolicySet policies = policyOptions.load(catalog, events);
+            // policies (--policy, --events, --scope) are evaluated on every event, synthetic ones too: the bitmap the
+            // synthetic source would pretend with policies=... would be overwritten, so the two are not mixed
+            final String[] pretended = syntheticPolicies(catalog);
+            if (policies != null && pretended.length > 0)
+            {
+                throw new ConfigException("--source", "policies", String.join(";", pretended), "the synthetic source's"
+                    + " pretended matches cannot be combined with --policy, --events or --scope (their policies are evaluated)");
+            }
             final String[] policyNames = policies != null ? policies.names() : syntheticPolicies(catalog);
             output = configOptions.loadOutput(warnings, java.util.Set.of(policyNames));
             warnings.forEach(warning -> err.println("sluice: warning: " + warning));

@@ -42,7 +42,7 @@ public final class ValidateCommand implements Callable<Integer>
     @Mixin
     private ExportFilterOptions exportFilterOptions;
 
-    @picocli.CommandLine.Option(names = {"-e", "--events"}, paramLabel = "EVENTS",
+    @picocli.CommandLine.Option(names = {"-e", "--events"}, paramLabel = "EVENTS", parameterConsumer = DashValueConsumer.class,
         description = "Events in Tracee's grammar, as for sluice (with --scope, the implicit policy).")
     private List<String> events = new ArrayList<>();
 
