@@ -138,6 +138,11 @@ public final class ReplayCommand implements Callable<Integer>
             final String[] policyNames = policies != null ? policies.names() : source.policyNames();
             final List<String> warnings = new ArrayList<>();
             final OutputConfig output = configOptions.loadOutput(warnings, new LinkedHashSet<>(Arrays.asList(policyNames)));
+            if (output.options().execEnv())
+            {
+                warnings.add("option exec-env has no effect on replay (exec events carry an environment only if the"
+                    + " recording captured one)");
+            }
             warnings.forEach(warning -> err.println("sluice: warning: " + warning));
             describe(err, source.firstHeader());
             engine = new Engine(output, source, catalog, new EngineOptions(EngineOptions.DEFAULTS.sharedRingCapacity(),

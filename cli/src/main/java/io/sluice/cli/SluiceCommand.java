@@ -111,6 +111,11 @@ public final class SluiceCommand implements Callable<Integer>
             }
             final String[] policyNames = policies != null ? policies.names() : syntheticPolicies(catalog);
             output = configOptions.loadOutput(warnings, java.util.Set.of(policyNames));
+            if (isSynthetic() && output.options().execEnv())
+            {
+                warnings.add("option exec-env has no effect on the synthetic source (only the kernel sensor captures"
+                    + " exec environments)");
+            }
             warnings.forEach(warning -> err.println("sluice: warning: " + warning));
             final io.sluice.filter.ExportFilters exportFilters = exportFilterOptions.load(catalog, policyNames);
             final io.sluice.filter.RedactionFilters redactions = exportFilterOptions.redactions();

@@ -37,10 +37,12 @@ class EventsFlagTest
         args.addAll(List.of(flags));
         assertEquals(ExitCodes.OK, sluice.run(args.toArray(new String[0])), sluice.err);
         final Set<String> names = new TreeSet<>();
-        for (final String line : Sluice.lines(out))
+        final List<String> lines = Sluice.lines(out);
+        for (final String line : lines)
         {
             names.add(Sluice.eventOf(line));
         }
+        assertFalse(lines.isEmpty(), () -> "nothing written by " + args + ": " + sluice.err);
         return names;
     }
 
