@@ -42,6 +42,7 @@ import java.util.concurrent.Callable;
 @Command(
     name = "replay",
     mixinStandardHelpOptions = true,
+    versionProvider = SluiceCommand.Version.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {"Replay a journal (written by a 'journal' destination) through streams and destinations, as live."},
