@@ -42,9 +42,9 @@ public final class Main
         {
             if (parseResult.hasSubcommand())
             {
-                for (final CommandLine.Model.OptionSpec option : parseResult.matchedOptions())
+                for (final CommandLine.Model.OptionSpec option : parseResult.commandSpec().options())
                 {
-                    if (!option.usageHelp() && !option.versionHelp())
+                    if (given(parseResult, option))
                     {
                         throw new CommandLine.ParameterException(parseResult.commandSpec().commandLine(),
                             option.longestName() + " is given before the subcommand '" +
@@ -60,5 +60,23 @@ public final class Main
             return ExitCodes.RUNTIME_FAILURE;
         });
         return commandLine;
+    }
+
+    /**
+     * An option filled by a parameter consumer ({@link DashValueConsumer}) is not among picocli's matched options:
+     * it counts as given when it holds values.
+     */
+    private static boolean given(final CommandLine.ParseResult parseResult, final CommandLine.Model.OptionSpec option)
+    {
+        if (option.usageHelp() || option.versionHelp())
+        {
+            return false;
+        }
+        if (parseResult.hasMatchedOption(option))
+        {
+            return true;
+        }
+        return option.parameterConsumer() != null && option.getValue() instanceof java.util.Collection<?> values &&
+            !values.isEmpty();
     }
 }

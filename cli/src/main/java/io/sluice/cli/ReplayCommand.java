@@ -42,6 +42,7 @@ import java.util.concurrent.Callable;
 @Command(
     name = "replay",
     mixinStandardHelpOptions = true,
+    versionProvider = SluiceCommand.Version.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {"Replay a journal (written by a 'journal' destination) through streams and destinations, as live."},
@@ -86,7 +87,7 @@ public final class ReplayCommand implements Callable<Integer>
     @Mixin
     private ExportFilterOptions exportFilterOptions;
 
-    @Option(names = {"-e", "--events"}, paramLabel = "EVENTS", split = ",",
+    @Option(names = {"-e", "--events"}, paramLabel = "EVENTS", parameterConsumer = DashValueConsumer.class,
         description = {"Events to let through, in Tracee's grammar (as for sluice): with --scope, the replay's implicit policy",
             "(" + io.sluice.policy.CliPolicy.NAME + "). Cannot be combined with --policy or --recorded-policies."})
     private List<String> events = new ArrayList<>();
@@ -138,6 +139,11 @@ public final class ReplayCommand implements Callable<Integer>
             final String[] policyNames = policies != null ? policies.names() : source.policyNames();
             final List<String> warnings = new ArrayList<>();
             final OutputConfig output = configOptions.loadOutput(warnings, new LinkedHashSet<>(Arrays.asList(policyNames)));
+            if (output.options().execEnv())
+            {
+                warnings.add("option exec-env has no effect on replay (exec events carry an environment only if the"
+                    + " recording captured one)");
+            }
             warnings.forEach(warning -> err.println("sluice: warning: " + warning));
             describe(err, source.firstHeader());
             engine = new Engine(output, source, catalog, EngineOptions.DEFAULTS.withWaitStrategy(waitStrategy)

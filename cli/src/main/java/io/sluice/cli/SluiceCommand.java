@@ -76,10 +76,10 @@ public final class SluiceCommand implements Callable<Integer>
     @Option(names = "--source", paramLabel = "SOURCE", defaultValue = "kernel",
         description = {"Where events come from: kernel (default: this host's kernel, through eBPF) or",
             "synthetic[:count=N,rate=R,seed=S,events=a;b,policies=p1;p2] (count 0 = until stopped; rate in events/s, 0 = as fast as possible;",
-            "policies: names the events pretend to match, for policy filters)."})
+            "policies: names the events pretend to match, for policy filters; not with --policy, --events or --scope)."})
     private String source;
 
-    @Option(names = {"-e", "--events"}, paramLabel = "EVENTS", split = ",",
+    @Option(names = {"-e", "--events"}, paramLabel = "EVENTS", parameterConsumer = DashValueConsumer.class,
         description = {"Events to trace, comma-separated, in Tracee's grammar (default: the catalog's default set; see 'sluice list'):",
             "openat,execve; -openat (all but); fs (a set); openat.data.pathname=/etc/*; openat.retval<0; openat.scope.comm=bash.",
             "With --scope, one implicit policy named " + io.sluice.policy.CliPolicy.NAME + "."})
@@ -100,13 +100,22 @@ public final class SluiceCommand implements Callable<Integer>
         final Engine engine;
         try
         {
-            if (isSynthetic() && (!events.isEmpty() || policyOptions.hasScope()))
-            {
-                throw new IllegalArgumentException("--events and --scope select kernel events; a synthetic source takes events=a;b");
-            }
             final PolicySet policies = policyOptions.load(catalog, events);
+            // policies (--policy, --events, --scope) are evaluated on every event, synthetic ones too: the bitmap the
+            // synthetic source would pretend with policies=... would be overwritten, so the two are not mixed
+            final String[] pretended = syntheticPolicies(catalog);
+            if (policies != null && pretended.length > 0)
+            {
+                throw new ConfigException("--source", "policies", String.join(";", pretended), "the synthetic source's"
+                    + " pretended matches cannot be combined with --policy, --events or --scope (their policies are evaluated)");
+            }
             final String[] policyNames = policies != null ? policies.names() : syntheticPolicies(catalog);
             output = configOptions.loadOutput(warnings, java.util.Set.of(policyNames));
+            if (isSynthetic() && output.options().execEnv())
+            {
+                warnings.add("option exec-env has no effect on the synthetic source (only the kernel sensor captures"
+                    + " exec environments)");
+            }
             warnings.forEach(warning -> err.println("sluice: warning: " + warning));
             final io.sluice.filter.export.ExportFilters exportFilters = exportFilterOptions.load(catalog, policyNames);
             final io.sluice.filter.redact.RedactionFilters redactions = exportFilterOptions.redactions();

@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
  * {@code --export-denylist}, {@code --redaction-filters}, {@code --field-filters}) are parsed and compiled as a run
  * would, with the policies loaded here for {@code policy_names}, and so are each stream's own {@code filters}. Exit 0 when valid, 2 with the error otherwise.
  */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = SluiceCommand.Version.class,
     description = {"Check --config, --output, policies and the global export, redaction and field filters without running;",
         "print the policies, streams and destinations."})
 public final class ValidateCommand implements Callable<Integer>
@@ -42,7 +42,7 @@ public final class ValidateCommand implements Callable<Integer>
     @Mixin
     private ExportFilterOptions exportFilterOptions;
 
-    @picocli.CommandLine.Option(names = {"-e", "--events"}, paramLabel = "EVENTS",
+    @picocli.CommandLine.Option(names = {"-e", "--events"}, paramLabel = "EVENTS", parameterConsumer = DashValueConsumer.class,
         description = "Events in Tracee's grammar, as for sluice (with --scope, the implicit policy).")
     private List<String> events = new ArrayList<>();
 

@@ -36,6 +36,20 @@ class CommandLineTest
     }
 
     @Test
+    void everySubcommandPrintsTheVersionItsHelpOffers()
+    {
+        for (final String command : new String[] {"version", "list", "validate", "replay"})
+        {
+            out.getBuffer().setLength(0);
+            assertEquals(ExitCodes.OK, run(command, "--version"), err.toString());
+            assertTrue(out.toString().startsWith("sluice "), command + ": " + out);
+            out.getBuffer().setLength(0);
+            assertEquals(ExitCodes.OK, run(command, "--help"), err.toString());
+            assertTrue(out.toString().contains("Usage: sluice " + command), command + ": " + out);
+        }
+    }
+
+    @Test
     void helpShowsExamples()
     {
         assertEquals(ExitCodes.OK, run("--help"));

@@ -14,7 +14,8 @@ import java.util.Map;
  *     <li>dotted, the YAML tree as flags: {@code destinations.<name>.<field>=<value>},
  *     {@code streams.<name>.<field>[.<sub>]=<value>} (lists comma-separated), {@code options.<name>[=true|false]};</li>
  *     <li>Tracee's short forms: {@code json}, {@code table}, {@code json:PATH[,PATH...]}, {@code table:PATH[,...]},
- *     {@code none}, the bare option names, {@code option:NAME[,NAME...]}; and {@code gotemplate=FILE[:PATH]},
+ *     {@code none}, the bare option names, {@code option:NAME[,NAME...]} (the options not implemented yet are read,
+ *     then refused when on); and {@code gotemplate=FILE[:PATH]},
  *     {@code table-verbose}, {@code webhook:URL}, {@code forward:URL}, which are recognised and refused for now.</li>
  * </ul>
  * Short-form destinations are named {@code <format>-<n>} ({@code json-1}, {@code json-2}, {@code table-1}), n counting
@@ -258,14 +259,14 @@ final class OutputFlagParser
                 {
                     final Source source = new Source(origin, "option");
                     checkOptionName(name, source);
-                    tree.options.put(name, new RawValue<>(true, "true", source));
+                    tree.options.put(name, new RawValue<>(true, name, source));
                 }
             }
             default ->
             {
-                if (tail == null && RawOutputTree.OPTIONS.contains(head))
+                if (tail == null && RawOutputTree.isOption(head))
                 {
-                    tree.options.put(head, new RawValue<>(true, "true", new Source(origin, head)));
+                    tree.options.put(head, new RawValue<>(true, head, new Source(origin, "option")));
                     return;
                 }
                 if (tail == null && RawOutputTree.TRACEE_ONLY_OPTIONS.contains(head))
@@ -325,7 +326,7 @@ final class OutputFlagParser
         {
             throw source.error(name, "not available yet");
         }
-        if (!RawOutputTree.OPTIONS.contains(name))
+        if (!RawOutputTree.isOption(name))
         {
             throw source.error(name, "unknown option (expected one of: " + String.join(", ", RawOutputTree.OPTIONS) + ")");
         }

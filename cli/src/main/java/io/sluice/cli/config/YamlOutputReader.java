@@ -124,7 +124,7 @@ final class YamlOutputReader
                 default ->
                 {
                     final Node keyNode = entry.getValue().getKeyNode();
-                    if (RawOutputTree.OPTIONS.contains(key))
+                    if (RawOutputTree.isOption(key))
                     {
                         throw new ConfigException(where(keyNode), field, null,
                             "unknown key (options go under output.options)");
@@ -282,7 +282,7 @@ final class YamlOutputReader
             {
                 throw new ConfigException(where(keyNode), optionField, null, "not available yet");
             }
-            if (!RawOutputTree.OPTIONS.contains(key))
+            if (!RawOutputTree.isOption(key))
             {
                 throw unknownKey(keyNode, optionField, String.join(", ", RawOutputTree.OPTIONS));
             }

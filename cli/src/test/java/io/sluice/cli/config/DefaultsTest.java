@@ -51,10 +51,10 @@ class DefaultsTest
     @Test
     void optionsAloneStillGiveTheDefaultOutput()
     {
-        final OutputConfig config = Load.flags("sort-events");
+        final OutputConfig config = Load.flags("exec-env");
         assertEquals(TABLE_TO_STDOUT.destinations(), config.destinations());
         assertEquals(TABLE_TO_STDOUT.streams(), config.streams());
-        assertEquals(new OutputOptions(true, false, false, false), config.options());
+        assertEquals(new OutputOptions(false, true, false, false), config.options());
     }
 
     @Test
