@@ -13,7 +13,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code sluice list}: the events Sluice can emit, with their stable ids and arguments (the catalog).
  */
-@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = SluiceCommand.Version.class, description = "List the events Sluice can emit: id, name, arguments.")
+@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = SluiceCommand.Version.class,
+    description = "List the events Sluice can emit: id, name, arguments.")
 public final class ListCommand implements Callable<Integer>
 {
     @Spec

@@ -23,7 +23,8 @@ import java.util.concurrent.Callable;
  * {@code sluice validate}: check a configuration without running anything, and show the streams and
  * destinations it resolves to (implicit ones included). The global Tetragon filters ({@code --export-allowlist},
  * {@code --export-denylist}, {@code --redaction-filters}, {@code --field-filters}) are parsed and compiled as a run
- * would, with the policies loaded here for {@code policy_names}, and so are each stream's own {@code filters}. Exit 0 when valid, 2 with the error otherwise.
+ * would, with the policies loaded here for {@code policy_names}, and so are each stream's own {@code filters}.
+ * Exit 0 when valid, 2 with the error otherwise.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = SluiceCommand.Version.class,
     description = {"Check --config, --output, policies and the global export, redaction and field filters without running;",

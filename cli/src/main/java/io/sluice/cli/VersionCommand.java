@@ -11,7 +11,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code sluice version}: the build's version and the record schema it reads and writes.
  */
-@Command(name = "version", mixinStandardHelpOptions = true, versionProvider = SluiceCommand.Version.class, description = "Print Sluice's version and its record schema version.")
+@Command(name = "version", mixinStandardHelpOptions = true, versionProvider = SluiceCommand.Version.class,
+    description = "Print Sluice's version and its record schema version.")
 public final class VersionCommand implements Callable<Integer>
 {
     @Override

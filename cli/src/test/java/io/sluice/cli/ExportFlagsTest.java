@@ -69,7 +69,8 @@ class ExportFlagsTest
         assertTrue(sluice.err.contains("--export-denylist: colour: unknown export filter field"), sluice.err);
         assertEquals(ExitCodes.USAGE, sluice.run("--source", "synthetic:count=1", "--redaction-filters", "{\"redact\": [\"a(\"]}"));
         assertTrue(sluice.err.contains("--redaction-filters: redact = 'a(': bad regular expression"), sluice.err);
-        assertEquals(ExitCodes.USAGE, sluice.run("--source", "synthetic:count=1", "--field-filters", "{\"fields\": \"nope\", \"action\": \"INCLUDE\"}"));
+        assertEquals(ExitCodes.USAGE, sluice.run("--source", "synthetic:count=1", "--field-filters",
+            "{\"fields\": \"nope\", \"action\": \"INCLUDE\"}"));
         assertTrue(sluice.err.contains("--field-filters: fields = 'nope': unknown field of v1beta1.Event"), sluice.err);
     }
 }

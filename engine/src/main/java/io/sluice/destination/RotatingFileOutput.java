@@ -25,7 +25,8 @@ import java.util.zip.GZIPOutputStream;
 import java.io.OutputStream;
 
 /**
- * A file that rotates between whole events, never inside one: before a push (whole events) that would take the live file past its size limit (or once the interval has passed), the
+ * A file that rotates between whole events, never inside one: before a push (whole events) that would take the live
+ * file past its size limit (or once the interval has passed), the
  * live file is renamed to a backup ({@link BackupNames}) and a new one started; a background thread then gzips the
  * backup (when asked) and deletes the oldest backups beyond the limit. A non-empty live file found at open is rotated
  * out first, so nothing of an earlier run is lost. Files are created 0600.

@@ -68,7 +68,8 @@ public final class Engine
 
     /**
      * Build the pipeline with policies: each event's matched-policies bitmap is computed at ingest, and events no
-     * policy matched are not published; the detectors whose events the policies name watch every event. {@code options.policyNames()} should be {@code policies.names()}.
+     * policy matched are not published; the detectors whose events the policies name watch every event.
+     * {@code options.policyNames()} should be {@code policies.names()}.
      *
      * @param output   the validated output config.
      * @param source   where events come from.

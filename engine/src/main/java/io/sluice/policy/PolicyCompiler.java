@@ -100,7 +100,7 @@ public final class PolicyCompiler
                     case "uid" -> uids = numbers(expression).stream().map(Long::intValue).toList();
                     case "comm" -> comms = expression.values().stream().anyMatch(v -> v.contains("*") || v.length() > 15) ?
                         null : expression.values();
-                    default -> { }
+                    default -> {}
                 }
             }
         }

@@ -183,7 +183,8 @@ public final class PolicyFiles
         {
             if (!known.contains(String.valueOf(key)))
             {
-                throw new ConfigException(origin, prefix + key, null, "unknown key (expected " + String.join(", ", known.stream().sorted().toList()) + ")");
+                throw new ConfigException(origin, prefix + key, null,
+                    "unknown key (expected " + String.join(", ", known.stream().sorted().toList()) + ")");
             }
         }
     }

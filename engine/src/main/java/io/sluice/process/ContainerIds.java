@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * Container ids from cgroup paths, in the forms the common runtimes use:
  * docker ({@code /docker/<id>}, {@code docker-<id>.scope}), containerd ({@code cri-containerd-<id>.scope},
- * {@code /kubepods/.../<id>}, systemd's {@code ...slice:cri-containerd:<id>}), cri-o ({@code crio-<id>.scope}, {@code crio-conmon-} excluded) and podman
+ * {@code /kubepods/.../<id>}, systemd's {@code ...slice:cri-containerd:<id>}), cri-o ({@code crio-<id>.scope},
+ * {@code crio-conmon-} excluded) and podman
  * ({@code libpod-<id>.scope}, {@code /libpod_parent/libpod-<id>}). An id is 64 lowercase hex characters.
  */
 public final class ContainerIds

@@ -88,7 +88,8 @@ class DetectorsTest
     @Test
     void antiDebuggingIsPtraceTraceme()
     {
-        final Event detection = detect("anti_debugging", event("ptrace", int64("request", 0), EventValue.newBuilder().setName("pid").setInt32(0).build()));
+        final Event detection = detect("anti_debugging",
+            event("ptrace", int64("request", 0), EventValue.newBuilder().setName("pid").setInt32(0).build()));
         assertThreat(detection, "anti_debugging", Severity.LOW, "Defense Evasion", "T1622", "Debugger Evasion", "TRC-102");
         assertEquals("ptrace", detection.getDetectedFrom().getName());
         assertEquals(102, detection.getDetectedFrom().getIdValue());

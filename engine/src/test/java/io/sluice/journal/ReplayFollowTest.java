@@ -66,7 +66,7 @@ class ReplayFollowTest
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (drained[0] < expected && System.nanoTime() < deadline)
         {
-            drained[0] += ring.read((type, buffer, index, length) -> { });
+            drained[0] += ring.read((type, buffer, index, length) -> {});
             Thread.sleep(1);
         }
         assertEquals(expected, drained[0]);

@@ -175,7 +175,8 @@ class PolicyFilesTest
         assertTrue(refusal(noScope).contains("spec.scope: a policy needs a scope"), refusal(noScope));
         final Path global = write("g.yaml", policy("g", "global", "openat").replace("- global", "- global\n    - comm=bash"));
         assertTrue(refusal(global).contains("global cannot be combined"), refusal(global));
-        final Path action = write("a.yaml", policy("a", "global", "openat").replace("- event: openat", "- event: openat\n      actions: [print, alert]"));
+        final Path action = write("a.yaml",
+            policy("a", "global", "openat").replace("- event: openat", "- event: openat\n      actions: [print, alert]"));
         assertTrue(refusal(action).contains("spec.rules[0].actions = 'alert': unknown action"), refusal(action));
         final Path defaultAction = write("d.yaml", policy("d", "global", "openat").replace("  scope:", "  defaultActions: [capture]\n  scope:"));
         assertTrue(refusal(defaultAction).contains("spec.defaultActions = 'capture': unknown action"), refusal(defaultAction));

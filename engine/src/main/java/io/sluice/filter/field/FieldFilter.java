@@ -55,7 +55,8 @@ public final class FieldFilter
                         final EventDefinition event = catalog.byName(String.valueOf(name));
                         if (event == null)
                         {
-                            throw new ConfigException(origin, "event_set", String.valueOf(name), "unknown event (Sluice event names, see 'sluice list')");
+                            throw new ConfigException(origin, "event_set", String.valueOf(name),
+                                "unknown event (Sluice event names, see 'sluice list')");
                         }
                         ids.add(event.id());
                     }

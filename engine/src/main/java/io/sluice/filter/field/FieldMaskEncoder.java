@@ -80,7 +80,8 @@ import static io.sluice.filter.field.EventField.WORKLOAD;
  * Copies an event record keeping only some fields (a set of {@link EventField} bits in which a kept field's
  * messages are kept too): a dropped message loses its presence bit and every dropped field is cleared (a journal
  * stores the record, so what a filter drops is written nowhere): a scalar becomes its proto3 default (not printed), a
- * string or list empty, a name empty "as stored" (the catalog rule no longer applies). Without {@code id} the record's id becomes 0 and a kept {@code name} is written
+ * string or list empty, a name empty "as stored" (the catalog rule no longer applies).
+ * Without {@code id} the record's id becomes 0 and a kept {@code name} is written
  * out (the name rule could not give it back); the same for {@code detected_from}. The fields no output prints
  * (gid, cgroup, namespaces, {@link FilterOnlyFields}) are copied. The caller keeps the event's own id and matched
  * policies for routing. Reuses its flyweights; allocates nothing.

@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Export filters with every regular expression field (the lineage fields answered first, as the ingest thread does),
- * and redaction, allocate nothing per event once the events' texts have been seen (non-ASCII and ill-formed paths included), and give the same verdicts as the first time.
+ * and redaction, allocate nothing per event once the events' texts have been seen (non-ASCII and ill-formed paths included),
+ * and give the same verdicts as the first time.
  */
 class ExportFilterAllocationTest
 {
@@ -40,7 +41,8 @@ class ExportFilterAllocationTest
             TestEvent.of("sched_process_exec").exe("/usr/sbin/sshd").argv("sshd", "-D"),
             TestEvent.of("execve").pid(500).exe("/usr/bin/curl").container("551e161c47d8").containerName("spaceship")
                 .pod("default", "xwing").ancestor(400, "/bin/bash").ancestor(1, "/sbin/init").argv("curl", "-p", "s3cr3t", "ébpf.io"),
-            TestEvent.of("openat").exe("/usr/bin/cat").ancestor(400, "/bin/bash").ancestor(1, "/sbin/init").container("c0ffee").containerName("space😀")
+            TestEvent.of("openat").exe("/usr/bin/cat").ancestor(400, "/bin/bash").ancestor(1, "/sbin/init").container("c0ffee")
+                .containerName("space😀")
                 .str("pathname", "/etc/hosts"),
             TestEvent.of("openat").exe("/tmp/\u00ff\u00fe").str("pathname", "/etc/hosts"));
         final ExpandableArrayBuffer[] records = new ExpandableArrayBuffer[events.size()];

@@ -365,7 +365,9 @@ class RedactionEquivalenceTest
                     Math.max(1, event.dataValueLength(i))), 0, event.dataValueLength(i));
                 while (blob.next())
                 {
-                    text.append('[').append(new String(event.dataValue(i), blob.elementOffset(), blob.elementLength(), StandardCharsets.UTF_8)).append(']');
+                    text.append('[')
+                        .append(new String(event.dataValue(i), blob.elementOffset(), blob.elementLength(), StandardCharsets.UTF_8))
+                        .append(']');
                 }
             }
         }

@@ -34,7 +34,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Tetragon's export filters at ingest, per event: decode once, the lineage fields answered (the arguments regex),
- * allowlist (two objects: an event set with a binary regex, an arguments regex), denylist (a binary regex), redaction ({@code --password}) and a field filter
+ * allowlist (two objects: an event set with a binary regex, an arguments regex), denylist (a binary regex), redaction ({@code --password})
+ * and a field filter
  * (EXCLUDE of ancestors and thread). Events cycle through an exec carrying a password (redacted), an exec without
  * one, and an {@code openat}. {@code secrets=false} replaces the password exec by a plain one, showing the cost
  * without any redaction (which rewrites the arguments). {@code distinct=4096} cycles through that many variants of

@@ -206,7 +206,7 @@ public class JournalBenchmark
         while (true)
         {
             final boolean done = source.isDone();
-            final int read = ring.read((type, buffer, index, length) -> { }, 1024);
+            final int read = ring.read((type, buffer, index, length) -> {}, 1024);
             drained += read;
             if (read == 0 && done)
             {
