@@ -164,12 +164,7 @@ public final class ReplayCommand implements Callable<Integer>
             bar.finish(source.produced());
             bar.close();
         });
-        if (summary == null)
-        {
-            return ExitCodes.RUNTIME_FAILURE;
-        }
         final double seconds = (System.nanoTime() - started) / 1e9;
-        summary.printTo(System.err);
         return report(err, source, summary, seconds);
     }
 

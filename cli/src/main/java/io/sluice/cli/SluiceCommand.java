@@ -132,7 +132,7 @@ public final class SluiceCommand implements Callable<Integer>
         }
         announceWhenStarted(engine, eventSource);
         final EngineSummary summary = EngineRun.run(engine, err, null);
-        return summary == null ? ExitCodes.RUNTIME_FAILURE : EngineRun.exitCode(err, summary);
+        return EngineRun.exitCode(err, summary);
     }
 
     private static void announceWhenStarted(final Engine engine, final EventSource eventSource)

@@ -15,7 +15,6 @@ public final class ProcessEntry
     int hostPid;
     int nsPid;
     int hostPpid;
-    long startNanos;
     long uniqueId;
     int uid;
     long cgroupId;
@@ -38,7 +37,6 @@ public final class ProcessEntry
         this.hostPid = hostPid;
         this.nsPid = nsPid;
         this.hostPpid = hostPpid;
-        this.startNanos = startNanos;
         this.uniqueId = uniqueId(hostPid, startNanos);
         this.uid = uid;
         this.cgroupId = 0;

@@ -100,7 +100,6 @@ public final class ProcessTree
                 entry.comm(comm, commLength);
             }
             entry.containerNew = isNewContainer(entry.containerId);
-            entry.startNanos = startNanos;
             entry.uniqueId = ProcessEntry.uniqueId(hostPid, startNanos);
             put(entry);
             link(entry, byPid.get(entry.hostPpid));

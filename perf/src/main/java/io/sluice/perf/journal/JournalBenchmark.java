@@ -35,6 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -266,7 +267,7 @@ public class JournalBenchmark
         {
             Thread.currentThread().interrupt();
         }
-        final String out = new String(du.getInputStream().readAllBytes()).trim();
+        final String out = new String(du.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         return Long.parseLong(out.split("\\s+")[0]);
     }
 
