@@ -163,7 +163,6 @@ public final class ReplayCommand implements Callable<Integer>
             return ExitCodes.RUNTIME_FAILURE;
         }
         final double seconds = (System.nanoTime() - started) / 1e9;
-        summary.printTo(System.err);
         return report(err, source, summary, seconds);
     }
 
