@@ -3,7 +3,8 @@
 # (no apt) when all is there. Installing needs root.
 #  - Java 17 (JDK) and Maven for the engine and CLI; CA certificates for Maven Central;
 #  - clang/llvm, bpftool, libbpf, libelf, zlib and libc headers, gcc and make for the eBPF sensor (bpf-native);
-#  - what the tests run: gcc (small C programs), mkfifo, sh, kill (procps), unshare, setpriv (util-linux), hostname;
+#  - what the tests run: gcc (small C programs), mkfifo, sh, kill (procps), unshare, setpriv (util-linux), hostname,
+#    mount and umount (a small tmpfs);
 #  - bpftrace for the sensor's overhead comparison (perf/).
 # Usage: scripts/setup.sh           install what is missing
 #        scripts/setup.sh --check   print the Debian packages missing, installing nothing; exit 1 if there are any
@@ -38,6 +39,7 @@ have mkfifo && [ -x /bin/echo ] || need+=(coreutils)
 have kill || need+=(procps)
 have unshare && have setpriv || need+=(util-linux)
 have hostname || need+=(hostname)
+have mount && have umount || need+=(mount)
 have bpftrace || [ -x /usr/sbin/bpftrace ] || need+=(bpftrace)
 
 if [ "${1:-}" = "--check" ]; then
