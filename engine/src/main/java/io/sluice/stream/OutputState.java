@@ -113,6 +113,12 @@ final class OutputState
                 {
                     return true;
                 }
+                if (backingOff)
+                {
+                    // a drop stream whose destination just failed (or still holds a torn event): it cannot take this one
+                    ledger.failLastHeld(index);
+                    return true;
+                }
             }
         }
         catch (final RuntimeException ex)
@@ -165,6 +171,7 @@ final class OutputState
                     ": its events are counted failed from now on");
                 gone = true;
                 open = false;
+                counters.onGone();
                 destination.discard();
                 ledger.failHeld(index);
                 return true;
@@ -190,14 +197,16 @@ final class OutputState
     }
 
     /**
-     * The run gave up at exit: fail whatever is held (the ledger counts it undelivered).
+     * The run gave up at exit: the destination drops what it holds (the ledger counts it undelivered) and is used no
+     * more, but for closing.
      */
     void abandon()
     {
         if (open)
         {
             destination.discard();
-            ledger.failHeld(index);
+            open = false;
+            gone = true;
         }
     }
 
@@ -246,6 +255,7 @@ final class OutputState
             environment.problems().report(problemKey + ": open", problemKey + ": cannot open: " + cause.getMessage() +
                 ": its events are counted failed");
             gone = true;
+            counters.onGone();
         }
         return true;
     }

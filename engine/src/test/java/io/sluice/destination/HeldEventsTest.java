@@ -1,0 +1,88 @@
+package io.sluice.destination;
+
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What a destination holds: a write that stops part way accepts the events that left whole and keeps the torn one
+ * first; discarding keeps the torn one too, so a file never holds half an event followed by another.
+ */
+class HeldEventsTest
+{
+    private final HeldEvents held = new HeldEvents(64, 8);
+
+    @Test
+    void aPartialWriteAcceptsOnlyTheEventsThatLeftWhole()
+    {
+        append("aaaa");
+        append("bbbb");
+        append("cccc");
+        assertEquals(15, held.unwrittenBytes());
+        assertEquals(1, held.advance(7), "'aaaa\\n' left whole, 'bb' did not");
+        assertFalse(held.atEventBoundary());
+        assertEquals("bb\ncccc\n", text(held.unwritten()));
+        assertEquals(2, held.advance(8));
+        assertEquals(0, held.events());
+        assertTrue(held.atEventBoundary());
+    }
+
+    @Test
+    void discardingKeepsATornEventAndDropsTheRest()
+    {
+        append("aaaa");
+        append("bbbb");
+        append("cccc");
+        held.advance(7);
+        assertEquals(1, held.discardUnstarted(), "cccc dropped; bbbb is torn and kept");
+        assertEquals("bb\n", text(held.unwritten()));
+        assertEquals(1, held.advance(3));
+        assertEquals(0, held.events());
+    }
+
+    @Test
+    void refusesWhenFullButTakesOneEventLargerThanItsCapacityAlone()
+    {
+        assertTrue(append("x".repeat(100)), "alone, even a large event is taken");
+        assertFalse(append("y"), "nothing more until pushed");
+        held.advance(101);
+        for (int i = 0; i < 8; i++)
+        {
+            assertTrue(append("z"));
+        }
+        assertFalse(append("z"), "at most 8 events");
+    }
+
+    @Test
+    void remembersWhereRecentEventsEndedSoAPipeReaderThatLeftCanBeAnsweredFor()
+    {
+        append("aaaa");
+        append("bbbb");
+        held.advance(10);
+        append("cccc");
+        held.advance(5);
+        assertEquals(15, held.bytesLeft());
+        assertEquals(0, held.leftSince(15), "the reader took everything");
+        assertEquals(1, held.leftSince(12), "the reader stopped inside cccc");
+        assertEquals(2, held.leftSince(5), "the reader took only aaaa");
+    }
+
+    private boolean append(final String event)
+    {
+        final byte[] bytes = event.getBytes(StandardCharsets.US_ASCII);
+        return held.append(new UnsafeBuffer(bytes), 0, bytes.length, '\n');
+    }
+
+    private static String text(final ByteBuffer bytes)
+    {
+        final byte[] copy = new byte[bytes.remaining()];
+        bytes.duplicate().get(copy);
+        return new String(copy, StandardCharsets.US_ASCII);
+    }
+}
