@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Delivered means accepted, seen from the command line: a reader that leaves a pipe early got exactly what the summary
- * counts delivered (the rest is counted failed, and a run whose every destination is gone stops), and a FIFO nobody reads neither blocks the start nor outlives SIGTERM
+ * counts delivered (the rest is counted failed, and a run whose every destination is gone stops), and a FIFO nobody
+ * reads neither blocks the start nor outlives SIGTERM
  * by more than the drain timeout.
  */
 class DeliveryAccountingTest
