@@ -2,7 +2,6 @@ package io.sluice.cli.config;
 
 import io.sluice.config.BufferMode;
 import io.sluice.config.DestinationConfig;
-import io.sluice.config.DestinationType;
 import io.sluice.config.FormatSpec;
 import io.sluice.config.OutputConfig;
 import io.sluice.config.OutputOptions;
@@ -57,7 +56,7 @@ class MergeTest
     void onlyTheKeyNamedIsReplaced()
     {
         final OutputConfig config = Load.yaml(tracing(), "destinations.json_destination.format=table");
-        assertEquals(new DestinationConfig("json_destination", DestinationType.FILE, FormatSpec.TABLE,
+        assertEquals(new DestinationConfig("json_destination", "file", FormatSpec.TABLE,
             "/tmp/tracing.json", null), config.destinations().get(0));
     }
 

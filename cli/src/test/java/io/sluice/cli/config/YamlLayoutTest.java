@@ -2,7 +2,6 @@ package io.sluice.cli.config;
 
 import io.sluice.config.BufferMode;
 import io.sluice.config.DestinationConfig;
-import io.sluice.config.DestinationType;
 import io.sluice.config.FormatSpec;
 import io.sluice.config.OutputConfig;
 import io.sluice.config.OutputOptions;
@@ -52,8 +51,8 @@ class YamlLayoutTest
             """);
         assertEquals(new OutputConfig(
             List.of(
-                new DestinationConfig("events", DestinationType.FILE, FormatSpec.JSON, "/tmp/sluice/events.json", null),
-                new DestinationConfig("screen", DestinationType.FILE, FormatSpec.TABLE, "stdout", null)),
+                new DestinationConfig("events", "file", FormatSpec.JSON, "/tmp/sluice/events.json", null),
+                new DestinationConfig("screen", "file", FormatSpec.TABLE, "stdout", null)),
             List.of(
                 new StreamConfig("processes", List.of("events"), List.of("sched_process_exec", "sched_process_exit"),
                     List.of(), BufferMode.DROP, 4096, false),
