@@ -80,7 +80,7 @@ class OutputFlagsTest
     {
         assertEquals("--output destinations.d.colour=red: destinations.d.colour: unknown field 'colour' (expected one"
             + " of: type, format, path, url, roll, rotate, rotate.max-size-mb, rotate.max-backups, rotate.compress,"
-            + " rotate.interval)", Load.flagError("destinations.d.colour=red"));
+            + " rotate.interval, retry.backoff, retry.max-backoff)", Load.flagError("destinations.d.colour=red"));
     }
 
     @Test
