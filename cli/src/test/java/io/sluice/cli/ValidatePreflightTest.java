@@ -2,13 +2,10 @@ package io.sluice.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,37 +18,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ValidatePreflightTest
 {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CommandRun command = new CommandRun();
+    private final StringWriter out = command.out;
+    private final StringWriter err = command.err;
 
     @TempDir
     Path dir;
 
     private int run(final String... args)
     {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        final CommandLine commandLine = Main.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
+        return command.run(args);
     }
 
     /** Runs {@code validate} with the flags, and a one-event synthetic run with the same flags: both must refuse alike. */
     private String refusedLikeARun(final String... flags)
     {
-        final List<String> validate = new ArrayList<>(List.of("validate"));
-        validate.addAll(List.of(flags));
-        assertEquals(ExitCodes.USAGE, run(validate.toArray(new String[0])), err.toString());
-        final String validateErr = err.toString();
-        assertEquals("", out.toString(), "nothing is declared valid");
-
-        final List<String> sluice = new ArrayList<>(List.of("--source", "synthetic:count=1"));
-        sluice.addAll(List.of(flags));
-        assertEquals(ExitCodes.USAGE, run(sluice.toArray(new String[0])), err.toString());
-        assertEquals(err.toString(), validateErr, "validate refuses as the run does");
-        assertFalse(validateErr.contains("STREAM"), "the run did not start");
-        return validateErr;
+        final String refusal = command.refusedLikeARun(List.of(), flags);
+        assertFalse(refusal.contains("STREAM"), "the run did not start");
+        return refusal;
     }
 
     @Test
