@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GracefulStopTest
 {
     private static final Pattern STREAM_ROW = Pattern.compile(
-        "(?m)^default-stream\\s+block\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s*$");
+        "(?m)^default-stream\\s+block\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s*$");
 
     @Test
     void sigtermDrainsAndFlushesEverything(@TempDir final Path dir) throws Exception

@@ -160,6 +160,26 @@ final class DeliveryLedger
         }
     }
 
+    /**
+     * The run gave up ({@link #giveUp()} first): whatever a destination still holds, and every event still owed a
+     * receipt, settles now as undelivered.
+     */
+    void abandon()
+    {
+        for (int d = 0; d < held.length; d++)
+        {
+            destinationCounters[d].onFailed((int)(heldTail[d] - heldHead[d]));
+            heldHead[d] = heldTail[d];
+        }
+        for (long event = settled; event < opened; event++)
+        {
+            final int slot = (int)(event & mask);
+            owed[slot] = 0;
+            failed[slot] = true;
+        }
+        settle();
+    }
+
     private void resolve(final long event, final boolean failure)
     {
         final int slot = (int)(event & mask);

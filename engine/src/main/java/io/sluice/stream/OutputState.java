@@ -190,14 +190,16 @@ final class OutputState
     }
 
     /**
-     * The run gave up at exit: fail whatever is held (the ledger counts it undelivered).
+     * The run gave up at exit: the destination drops what it holds (the ledger counts it undelivered) and is used no
+     * more, but for closing.
      */
     void abandon()
     {
         if (open)
         {
             destination.discard();
-            ledger.failHeld(index);
+            open = false;
+            gone = true;
         }
     }
 

@@ -147,6 +147,10 @@ final class StreamWriter implements EventHandler<EventSlot>
 
     private void pushAll()
     {
+        if (gaveUp)
+        {
+            return;
+        }
         for (final OutputState output : outputs)
         {
             if (!output.push())
@@ -199,6 +203,7 @@ final class StreamWriter implements EventHandler<EventSlot>
         {
             output.abandon();
         }
+        ledger.abandon();
         environment.problems().report("stream " + streamName + ": drain",
             "stream " + streamName + ": drain timeout passed with events not delivered; they are counted undelivered");
     }

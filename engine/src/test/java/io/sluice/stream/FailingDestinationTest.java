@@ -1,0 +1,227 @@
+package io.sluice.stream;
+
+import com.lmax.disruptor.BlockingWaitStrategy;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+import io.sluice.config.BufferMode;
+import io.sluice.config.RetryPolicy;
+import io.sluice.config.StreamConfig;
+import io.sluice.destination.Destination;
+import io.sluice.destination.Receipts;
+import io.sluice.filter.route.EventIdFilter;
+import io.sluice.filter.route.PolicyFilter;
+import io.sluice.format.EventFormatter;
+import io.sluice.report.Problems;
+import io.sluice.ring.EventSlot;
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Failure containment: a destination or a formatter that throws fails that one event for that stream (counted, and
+ * reported once with the stream, destination and event id); the stream keeps delivering and the main ring never stalls.
+ */
+class FailingDestinationTest
+{
+    private static final int EVENTS = 10_000;
+
+    @Test
+    void aDestinationThatThrowsOnTheThousandthEventFailsThatEventAloneAndTheStreamKeepsDelivering() throws Exception
+    {
+        final CollectingDestination throwing = new CollectingDestination("flaky", 999);
+        final CollectingDestination healthy = new CollectingDestination("steady", -1);
+        final ByteArrayOutputStream reports = new ByteArrayOutputStream();
+        final Stream stream = stream(List.of(throwing, healthy), new SeqFormatter(-1), reports);
+
+        runThroughMainRing(stream, EVENTS);
+
+        assertEquals(EVENTS, stream.counters().matched());
+        assertEquals(1, stream.counters().failed());
+        assertEquals(EVENTS - 1, stream.counters().delivered());
+        assertEquals(EVENTS - 1, throwing.accepted.size(), "what the reader got equals delivered");
+        assertEquals(EVENTS, healthy.accepted.size());
+        assertFalse(throwing.accepted.contains("seq=999"));
+        assertTrue(throwing.accepted.contains("seq=1000"));
+        assertEquals(1, stream.destinationCounters(0).failed());
+        assertEquals(EVENTS - 1, stream.destinationCounters(0).written());
+        assertEquals(EVENTS, stream.destinationCounters(1).written());
+        final String printed = reports.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("stream s: destination flaky: cannot take event id 7"), printed);
+        assertEquals(1, printed.lines().count(), "reported once: " + printed);
+    }
+
+    @Test
+    void aFormatterThatThrowsFailsThatEventForItsDestinationsAndTheStreamKeepsDelivering() throws Exception
+    {
+        final CollectingDestination destination = new CollectingDestination("d", -1);
+        final ByteArrayOutputStream reports = new ByteArrayOutputStream();
+        final Stream stream = stream(List.of(destination), new SeqFormatter(4242), reports);
+
+        runThroughMainRing(stream, EVENTS);
+
+        assertEquals(1, stream.counters().failed());
+        assertEquals(EVENTS - 1, stream.counters().delivered());
+        assertEquals(EVENTS - 1, destination.accepted.size());
+        assertTrue(reports.toString(StandardCharsets.UTF_8).contains("cannot render event id 7"));
+    }
+
+    private static Stream stream(final List<CollectingDestination> destinations, final EventFormatter formatter,
+        final ByteArrayOutputStream reports)
+    {
+        final List<StreamOutput> outputs = new ArrayList<>();
+        for (final CollectingDestination destination : destinations)
+        {
+            outputs.add(new StreamOutput(destination, formatter, RetryPolicy.DEFAULTS));
+        }
+        final StreamEnvironment environment = new StreamEnvironment(new BlockingWaitStrategy(), daemons(),
+            new Problems(new PrintStream(reports, true, StandardCharsets.UTF_8)), new DrainDeadline(Duration.ofSeconds(5)));
+        return new Stream(new StreamConfig("s", List.of("d"), List.of(), List.of(), BufferMode.BLOCK, 256, false),
+            EventIdFilter.all(), PolicyFilter.all(), null, outputs, environment);
+    }
+
+    /**
+     * Publish events (each record holds its sequence number) through a main ring whose only handler is the stream's
+     * router, then drain as the engine does; the main ring must drain within seconds.
+     */
+    private static void runThroughMainRing(final Stream stream, final int events) throws Exception
+    {
+        final Disruptor<EventSlot> main = new Disruptor<>(EventSlot::new, 1024, daemons(), ProducerType.SINGLE,
+            new BlockingWaitStrategy());
+        main.handleEventsWith(stream.router());
+        stream.start();
+        main.start();
+        final RingBuffer<EventSlot> ring = main.getRingBuffer();
+        final UnsafeBuffer record = new UnsafeBuffer(new byte[Long.BYTES]);
+        for (int i = 0; i < events; i++)
+        {
+            record.putLong(0, i);
+            final long claimed = ring.next();
+            ring.get(claimed).set(record, 0, Long.BYTES, 7, 0, i);
+            ring.publish(claimed);
+        }
+        main.shutdown(10, TimeUnit.SECONDS);
+        stream.drainAndClose();
+    }
+
+    private static ThreadFactory daemons()
+    {
+        return runnable ->
+        {
+            final Thread thread = new Thread(runnable);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Renders "seq=N" from the record's sequence number; throws on one of them when asked to. */
+    private static final class SeqFormatter implements EventFormatter
+    {
+        private final long throwOn;
+
+        SeqFormatter(final long throwOn)
+        {
+            this.throwOn = throwOn;
+        }
+
+        @Override
+        public int format(final DirectBuffer record, final int offset, final int length, final MutableDirectBuffer out,
+            final int outOffset)
+        {
+            final long seq = record.getLong(offset);
+            if (seq == throwOn)
+            {
+                throw new IllegalStateException("template failed");
+            }
+            return out.putStringWithoutLengthAscii(outOffset, "seq=" + seq);
+        }
+
+        @Override
+        public byte[] preamble()
+        {
+            return new byte[0];
+        }
+    }
+
+    /** Keeps what it accepted, in memory; throws from offer on its n-th event (0-based) when asked to. */
+    private static final class CollectingDestination implements Destination
+    {
+        private final String name;
+        private final int throwOn;
+        private final List<String> held = new ArrayList<>();
+        private final List<String> accepted = new ArrayList<>();
+        private Receipts receipts;
+        private int offers;
+
+        CollectingDestination(final String name, final int throwOn)
+        {
+            this.name = name;
+            this.throwOn = throwOn;
+        }
+
+        @Override
+        public String name()
+        {
+            return name;
+        }
+
+        @Override
+        public void open(final byte[] preamble, final Receipts receipts)
+        {
+            this.receipts = receipts;
+        }
+
+        @Override
+        public boolean offer(final DirectBuffer rendered, final int offset, final int length)
+        {
+            if (offers++ == throwOn)
+            {
+                throw new IllegalStateException("boom");
+            }
+            held.add(rendered.getStringWithoutLengthAscii(offset, length));
+            return true;
+        }
+
+        @Override
+        public void flush()
+        {
+            accepted.addAll(held);
+            final int count = held.size();
+            held.clear();
+            receipts.accepted(count);
+        }
+
+        @Override
+        public void discard()
+        {
+            final int count = held.size();
+            held.clear();
+            receipts.failed(count);
+        }
+
+        @Override
+        public int pending()
+        {
+            return held.size();
+        }
+
+        @Override
+        public void close()
+        {
+        }
+    }
+}
