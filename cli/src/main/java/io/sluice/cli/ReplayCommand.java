@@ -146,7 +146,9 @@ public final class ReplayCommand implements Callable<Integer>
                     + " recording captured one)");
             }
             warnings.forEach(warning -> err.println("sluice: warning: " + warning));
-            describe(err, source.firstHeader());
+            describe(err, source.firstHeader(), !source.damageAtOpen().isEmpty());
+            // files that are not readable at all are named now, before a replay that may be long or never end (--follow)
+            source.damageAtOpen().forEach(damage -> err.println("sluice: journal damaged: " + damage));
             engine = new Engine(EngineRun.stages(Pipeline.of(output, source, catalog, EngineOptions.DEFAULTS
                 .withWaitStrategy(waitStrategy).withPolicyNames(policyNames).withDrainTimeout(configOptions.drainTimeout())),
                 policies, exportFilterOptions.load(catalog, policyNames), exportFilterOptions.redactions(),
@@ -170,7 +172,6 @@ public final class ReplayCommand implements Callable<Integer>
             return ExitCodes.RUNTIME_FAILURE;
         }
         final double seconds = (System.nanoTime() - started) / 1e9;
-        summary.printTo(System.err);
         return report(err, source, summary, seconds);
     }
 
@@ -180,9 +181,10 @@ public final class ReplayCommand implements Callable<Integer>
             source.produced() / Math.max(seconds, 1e-9),
             source.outsideRange() == 0 ? "" : ", " + source.outsideRange() + " outside --from/--to skipped", source.headers());
         source.notes().forEach(note -> err.println("sluice: note: " + note));
-        for (final JournalDamage damage : source.damage())
+        final List<JournalDamage> damage = source.damage();
+        for (final JournalDamage place : damage.subList(source.damageAtOpen().size(), damage.size()))
         {
-            err.println("sluice: journal damaged: " + damage);
+            err.println("sluice: journal damaged: " + place);
         }
         final int exit = EngineRun.exitCode(err, summary);
         if (exit != ExitCodes.OK)
@@ -200,10 +202,14 @@ public final class ReplayCommand implements Callable<Integer>
         return ExitCodes.OK;
     }
 
-    private static void describe(final PrintWriter err, final JournalHeader header)
+    private static void describe(final PrintWriter err, final JournalHeader header, final boolean damagedFiles)
     {
         if (header == null)
         {
+            if (damagedFiles)
+            {
+                return;  // the damaged files, listed next, explain it
+            }
             err.println("sluice: warning: the journal has no header (not written by a Sluice journal destination?)");
             return;
         }

@@ -1,11 +1,9 @@
 package io.sluice.cli;
 
 import io.sluice.codec.sbe.EventDecoder;
+import io.sluice.engine.SluiceVersion;
 import picocli.CommandLine.Command;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 
 /**
@@ -24,18 +22,6 @@ public final class VersionCommand implements Callable<Integer>
 
     static String version()
     {
-        final Properties properties = new Properties();
-        try (InputStream in = VersionCommand.class.getResourceAsStream("version.properties"))
-        {
-            if (in != null)
-            {
-                properties.load(in);
-            }
-        }
-        catch (final IOException ignore)
-        {
-            // fall through to "unknown"
-        }
-        return properties.getProperty("version", "unknown");
+        return SluiceVersion.get();
     }
 }

@@ -8,19 +8,28 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A damaged journal is reported, not crashed on: replay names the file and the index where the damage is, replays
- * everything intact, and exits with 3 to say the journal was damaged.
+ * everything intact, and exits with 3 to say the journal was damaged. A {@code .cq4} file that is not a readable
+ * cycle file at all (foreign, cut inside its header, its head overwritten) is named within seconds, not waited on.
  */
 class DamagedJournalTest
 {
     private static final int COUNT = 100_000;
+    /** The journal destination's default roll (hourly) names files so. */
+    private static final DateTimeFormatter HOURLY = DateTimeFormatter.ofPattern("yyyyMMdd-HH'F'");
+    private static final long PROMPTLY_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     @TempDir
     Path dir;
@@ -97,6 +106,99 @@ class DamagedJournalTest
         final Sluice sluice = new Sluice();
         assertEquals(ExitCodes.RUNTIME_FAILURE, sluice.run("replay", dir.resolve("nothing").toString(), "--output", "none"));
         assertTrue(sluice.err.contains("no journal at"), sluice.err);
+    }
+
+    @Test
+    void aForeignFileIsNamedPromptlyAndTheJournalBesideItReplayed() throws Exception
+    {
+        final Path foreign = journal.resolve(earlierCycle(queueFile()));
+        Files.write(foreign, randomBytes(1 << 20));
+
+        replaysTheIntactFileAndNames(foreign, "not a Chronicle Queue cycle file");
+    }
+
+    @Test
+    void aFileCutInsideItsHeaderIsNamedPromptlyAndTheJournalBesideItReplayed() throws Exception
+    {
+        final Path cut = journal.resolve(earlierCycle(queueFile()));
+        Files.copy(queueFile(), cut);
+        try (RandomAccessFile file = new RandomAccessFile(cut.toFile(), "rw"))
+        {
+            file.setLength(100);
+        }
+
+        replaysTheIntactFileAndNames(cut, "file truncated to 100 bytes");
+    }
+
+    @Test
+    void aFileWhoseFirstMegabyteIsOverwrittenIsNamedPromptlyAndTheJournalBesideItReplayed() throws Exception
+    {
+        final Path original = queueFile();
+        Files.copy(original, journal.resolve(earlierCycle(original)));
+        try (RandomAccessFile file = new RandomAccessFile(original.toFile(), "rw"))
+        {
+            file.write(randomBytes(1 << 20));
+        }
+
+        replaysTheIntactFileAndNames(original, "not a Chronicle Queue cycle file");
+    }
+
+    @Test
+    void aDirectoryHoldingOnlyAForeignFileIsNamedPromptly() throws Exception
+    {
+        final Path alone = dir.resolve("foreign");
+        Files.createDirectories(alone);
+        final Path foreign = alone.resolve("20261123-10F.cq4");
+        Files.write(foreign, randomBytes(1 << 20));
+        final Sluice sluice = new Sluice();
+
+        final long started = System.nanoTime();
+        final int exit = sluice.run("replay", alone.toString(), "--progress", "never", "--output", "none");
+        final long took = System.nanoTime() - started;
+
+        assertEquals(ExitCodes.DAMAGED_INPUT, exit, sluice.err);
+        assertTrue(took < PROMPTLY_NANOS, "took " + took / 1_000_000 + " ms");
+        assertTrue(sluice.err.contains("journal damaged: 20261123-10F.cq4: not a Chronicle Queue cycle file"), sluice.err);
+        assertTrue(sluice.err.contains("replayed 0 events"), sluice.err);
+        assertFalse(sluice.err.contains("\tat "), sluice.err);
+    }
+
+    /** Replay names {@code damaged} (and what is wrong with it) promptly, exits 3, and replays the intact file whole. */
+    private void replaysTheIntactFileAndNames(final Path damaged, final String problem) throws Exception
+    {
+        final Path out = dir.resolve("replayed.json");
+        final Sluice sluice = new Sluice();
+
+        final long started = System.nanoTime();
+        final int exit = sluice.run("replay", journal.toString(), "--progress", "never", "--output", "json:" + out);
+        final long took = System.nanoTime() - started;
+
+        assertEquals(ExitCodes.DAMAGED_INPUT, exit, sluice.err);
+        assertTrue(took < PROMPTLY_NANOS, "took " + took / 1_000_000 + " ms");
+        assertTrue(sluice.err.contains("sluice: journal damaged: " + damaged.getFileName() + ": " + problem), sluice.err);
+        assertTrue(sluice.err.contains("exit code 3"), sluice.err);
+        assertFalse(sluice.err.contains("\tat "), sluice.err);
+        final List<String> lines = Sluice.lines(out);
+        assertEquals(COUNT, lines.size());
+        for (int i = 0; i < lines.size(); i++)
+        {
+            assertEquals(i, Sluice.seqOf(lines.get(i)));
+        }
+    }
+
+    /** The name of the cycle file an hour before {@code file}'s. */
+    private static String earlierCycle(final Path file)
+    {
+        final String name = file.getFileName().toString();
+        final LocalDateTime hour = LocalDateTime.parse(name.substring(0, name.length() - ".cq4".length()), HOURLY);
+        return hour.minusHours(1).format(HOURLY) + ".cq4";
+    }
+
+    private static byte[] randomBytes(final int length)
+    {
+        final byte[] bytes = new byte[length];
+        new Random(42).nextBytes(bytes);
+        return bytes;
     }
 
     private Path queueFile() throws Exception

@@ -39,6 +39,12 @@ final class Sluice
 
     static Process start(final Path stderr, final String... args) throws IOException
     {
+        return start(null, stderr, args);
+    }
+
+    /** As {@link #start(Path, String...)}, with standard output to {@code stdout} (discarded when null). */
+    static Process start(final Path stdout, final Path stderr, final String... args) throws IOException
+    {
         final List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (final String flag : ManagementFactory.getRuntimeMXBean().getInputArguments())
@@ -50,7 +56,8 @@ final class Sluice
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectError(stderr.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return new ProcessBuilder(command).redirectError(stderr.toFile())
+            .redirectOutput(stdout == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(stdout.toFile())).start();
     }
 
     static List<String> lines(final Path file) throws IOException

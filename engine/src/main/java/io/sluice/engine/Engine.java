@@ -178,6 +178,12 @@ public final class Engine
             {
                 interrupted = true;
             }
+            if (!stopRequested && !streams.isEmpty() && streams.stream().allMatch(Stream::allDestinationsGone))
+            {
+                problems.report("engine: destinations gone", "every destination is gone (readers left, or they could not"
+                    + " be opened): stopping");
+                requestStop();
+            }
             if (stopRequested || source.isDone())
             {
                 deadline.start();

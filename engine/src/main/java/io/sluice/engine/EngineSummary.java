@@ -17,7 +17,7 @@ import java.util.List;
  * @param lostKernel   events lost before the shared ring (kernel ringbuf reserve failures).
  * @param rejected     records the engine could not use (unknown type, truncated).
  * @param streams      per-stream counts.
- * @param problems     problems reported during the run, one line per kind, with its count.
+ * @param problems     problems reported more than once during the run, one line per kind, with its count.
  * @param failure      what ended the run abnormally, or null.
  * @param notes        what destinations report about themselves (a journal's appended count), one line each.
  */

@@ -13,6 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Set;
 
 /**
@@ -67,9 +70,10 @@ final class JournalFiles
     }
 
     /**
-     * Open an existing journal for reading only.
+     * @param dir where a journal should be.
+     * @throws IOException when it is not a directory or holds no cycle file.
      */
-    static SingleChronicleQueue openForReading(final Path dir) throws IOException
+    static void requireJournal(final Path dir) throws IOException
     {
         if (!Files.isDirectory(dir))
         {
@@ -82,7 +86,24 @@ final class JournalFiles
                 throw new IOException("no journal at " + dir + ": no " + SUFFIX + " files");
             }
         }
+    }
+
+    /**
+     * Open an existing journal (or a {@link JournalView} of one) for reading only.
+     */
+    static SingleChronicleQueue openForReading(final Path dir)
+    {
         return SingleChronicleQueueBuilder.binary(dir).readOnly(true).build();
+    }
+
+    /**
+     * @return the name of the file that holds {@code cycle} of {@code queue}, as Chronicle names it.
+     */
+    static String fileName(final SingleChronicleQueue queue, final int cycle)
+    {
+        final RollCycle roll = queue.rollCycle();
+        return DateTimeFormatter.ofPattern(roll.format()).withZone(ZoneOffset.UTC)
+            .format(Instant.ofEpochMilli((long)cycle * roll.lengthInMillis() + queue.epoch())) + SUFFIX;
     }
 
     private static void ownerOnly(final Path dir) throws IOException

@@ -5,6 +5,7 @@ import io.sluice.codec.sbe.JournalHeaderDecoder;
 import io.sluice.codec.sbe.JournalHeaderEncoder;
 import io.sluice.codec.sbe.MessageHeaderDecoder;
 import io.sluice.codec.sbe.MessageHeaderEncoder;
+import io.sluice.engine.SluiceVersion;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
@@ -63,9 +64,8 @@ public record JournalHeader(
             names.add(name == null ? "" : name);
         }
         final long nowMillis = System.currentTimeMillis();
-        final String version = JournalHeader.class.getPackage().getImplementationVersion();
         return new JournalHeader(FORMAT_VERSION, EventDecoder.SCHEMA_ID, EventDecoder.SCHEMA_VERSION, nowMillis * 1_000_000L,
-            ProcessHandle.current().pid(), List.copyOf(names), hostName(), version == null ? "dev" : version, stream, source);
+            ProcessHandle.current().pid(), List.copyOf(names), hostName(), SluiceVersion.get(), stream, source);
     }
 
     /**

@@ -19,14 +19,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32C;
 
 /**
  * Reads a journal written by {@link JournalWriter}, excerpt by excerpt, checking each one (length, CRC32C, SBE
  * header) and handing good event records and headers to a {@link Listener}. Damage is recorded, never thrown: a
- * damaged excerpt is skipped, a truncated file is reported once and reading goes on with the next file. The journal
- * is opened read-only, so a journal still being written can be followed. Nothing is allocated per event. Used by
- * one thread.
+ * damaged excerpt is skipped, a truncated file is reported once and reading goes on with the next file. A cycle file
+ * that does not start as Chronicle Queue writes one (foreign, garbled, cut inside its header) is reported by name and
+ * kept away from Chronicle, which would stall on it or fail without naming it: the intact files are read through a
+ * {@link JournalView}. The journal is opened read-only, so a journal still being written can be followed. Nothing is
+ * allocated per event. Used by one thread.
  */
 public final class JournalReader implements AutoCloseable
 {
@@ -57,24 +60,31 @@ public final class JournalReader implements AutoCloseable
         void onEvent(DirectBuffer record, int offset, int length, long index);
     }
 
+    /** How often a view looks for new cycle files while there is nothing to read. */
+    private static final long RESCAN_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+
     private final Path dir;
-    private final SingleChronicleQueue queue;
-    private final ExcerptTailer tailer;
+    private final CycleFileScan scan;
+    /** Null while the journal directory itself is read. */
+    private JournalView intactView;
+    /** Null while a view shows no file. */
+    private SingleChronicleQueue queue;
+    private ExcerptTailer tailer;
+    private long nextScanNanos;
     private final CRC32C crc = new CRC32C();
     private final MessageHeaderDecoder messageHeader = new MessageHeaderDecoder();
     private final UnsafeBuffer view = new UnsafeBuffer(new byte[0]);
-    private final List<JournalDamage> damage = new ArrayList<>();
+    private final List<JournalDamage> damage;
     /** Truncated files by cycle: {name, what the truncation is}. */
     private final Map<Integer, String[]> truncatedFiles = new HashMap<>();
     private byte[] scratch = new byte[4096];
     private long lastFailedIndex = -1;
 
-    private JournalReader(final Path dir, final SingleChronicleQueue queue)
+    private JournalReader(final Path dir, final CycleFileScan scan, final List<JournalDamage> damage)
     {
         this.dir = dir;
-        this.queue = queue;
-        this.tailer = queue.createTailer();
-        checkFileLengths();
+        this.scan = scan;
+        this.damage = damage;
     }
 
     /**
@@ -84,16 +94,60 @@ public final class JournalReader implements AutoCloseable
      */
     public static JournalReader open(final Path dir) throws IOException
     {
-        final SingleChronicleQueue queue;
+        JournalFiles.requireJournal(dir);
+        final CycleFileScan scan = new CycleFileScan(dir);
+        final List<JournalDamage> damage = new ArrayList<>();
+        final List<Path> intact = new ArrayList<>();
+        scan.scanAll(intact, damage);
+        final JournalReader reader = new JournalReader(dir, scan, damage);
         try
         {
-            queue = JournalFiles.openForReading(dir);
+            reader.openQueue(intact, !damage.isEmpty());
         }
-        catch (final RuntimeException ex)
+        catch (final IOException | RuntimeException | InternalError ex)
         {
-            throw new IOException("cannot open journal " + dir + ": " + ex.getMessage(), ex);
+            reader.close();
+            throw new IOException("cannot open journal " + dir + ": " + oneLine(ex), ex);
         }
-        return new JournalReader(dir, queue);
+        return reader;
+    }
+
+    /**
+     * Open Chronicle on the journal, or on a view of its intact files when some are damaged; a file whose header
+     * Chronicle cannot read either is reported and the view rebuilt without it.
+     */
+    private void openQueue(final List<Path> intact, final boolean damaged) throws IOException
+    {
+        boolean useView = damaged;
+        while (true)
+        {
+            if (useView)
+            {
+                intactView = JournalView.create();
+                for (final Path file : intact)
+                {
+                    intactView.add(file);
+                }
+                if (intactView.isEmpty())
+                {
+                    return;
+                }
+            }
+            queue = JournalFiles.openForReading(useView ? intactView.dir() : dir);
+            // before the tailer, which reads the first file's header at once
+            final List<String> unreadable = checkFiles();
+            if (unreadable.isEmpty())
+            {
+                tailer = queue.createTailer();
+                return;
+            }
+            release();
+            if (!intact.removeIf(file -> unreadable.contains(file.getFileName().toString())))
+            {
+                throw new IOException("cannot tell which file holds " + unreadable);
+            }
+            useView = true;
+        }
     }
 
     /**
@@ -103,6 +157,16 @@ public final class JournalReader implements AutoCloseable
      * @return {@link #EVENT}, {@link #HEADER}, {@link #DAMAGED} or {@link #NONE}.
      */
     public int poll(final Listener listener)
+    {
+        final int result = tailer == null ? NONE : read(listener);
+        if (result == NONE && intactView != null)
+        {
+            rescan();
+        }
+        return result;
+    }
+
+    private int read(final Listener listener)
     {
         long index = -1;
         try (DocumentContext context = tailer.readingDocument())
@@ -135,6 +199,10 @@ public final class JournalReader implements AutoCloseable
      */
     public boolean skipTruncatedFile()
     {
+        if (tailer == null)
+        {
+            return false;
+        }
         final int cycle = tailer.cycle();
         final String[] file = truncatedFiles.remove(cycle);
         if (file == null)
@@ -167,6 +235,10 @@ public final class JournalReader implements AutoCloseable
      */
     public long excerptCountEstimate()
     {
+        if (queue == null)
+        {
+            return 0;
+        }
         try
         {
             return queue.entryCount();
@@ -180,8 +252,57 @@ public final class JournalReader implements AutoCloseable
     @Override
     public void close()
     {
-        tailer.close();
-        queue.close();
+        release();
+    }
+
+    /** Close Chronicle and remove the view, if any. */
+    private void release()
+    {
+        if (tailer != null)
+        {
+            tailer.close();
+            tailer = null;
+        }
+        if (queue != null)
+        {
+            queue.close();
+            queue = null;
+        }
+        if (intactView != null)
+        {
+            intactView.close();
+            intactView = null;
+        }
+    }
+
+    /** A view shows cycle files that appear later (a journal being followed) once their headers check out. */
+    private void rescan()
+    {
+        final long now = System.nanoTime();
+        if (now - nextScanNanos < 0)
+        {
+            return;
+        }
+        nextScanNanos = now + RESCAN_NANOS;
+        try
+        {
+            final List<Path> added = new ArrayList<>();
+            scan.scan(added, damage);
+            for (final Path file : added)
+            {
+                intactView.add(file);
+            }
+            if (queue == null && !intactView.isEmpty())
+            {
+                queue = JournalFiles.openForReading(intactView.dir());
+                checkFiles();
+                tailer = queue.createTailer();
+            }
+        }
+        catch (final IOException | RuntimeException | InternalError ex)
+        {
+            damage.add(new JournalDamage(dir.toString(), -1, "cannot look for new files (" + oneLine(ex) + ")"));
+        }
     }
 
     private int check(final Listener listener, final int length, final long index)
@@ -281,25 +402,42 @@ public final class JournalReader implements AutoCloseable
                 }
             }
         }
-        catch (final RuntimeException ignore)
+        catch (final RuntimeException | InternalError ignore)
         {
-            // fall through to the cycle number
+            // fall through to the name Chronicle gives the cycle
         }
-        return "cycle " + cycle;
+        return JournalFiles.fileName(queue, cycle);
     }
 
-    /** A file shorter than its own header's write position was truncated after it was written. */
-    private void checkFileLengths()
+    /**
+     * Read every cycle file's header as Chronicle does: a file shorter than its header's write position was truncated
+     * after it was written (reported when reading gets there); a header Chronicle cannot read is damage.
+     *
+     * @return the names of the files whose headers Chronicle could not read.
+     */
+    private List<String> checkFiles()
     {
+        final List<String> unreadable = new ArrayList<>();
         final int first = queue.firstCycle();
         final int last = queue.lastCycle();
         if (first == Integer.MAX_VALUE || last == Integer.MIN_VALUE)
         {
-            return;
+            return unreadable;
         }
         for (final Long cycle : queue.listCyclesBetween(first, last))
         {
-            final SingleChronicleQueueStore store = queue.storeForCycle(cycle.intValue(), queue.epoch(), false, null);
+            final SingleChronicleQueueStore store;
+            try
+            {
+                store = queue.storeForCycle(cycle.intValue(), queue.epoch(), false, null);
+            }
+            catch (final RuntimeException | InternalError ex)
+            {
+                final String name = JournalFiles.fileName(queue, cycle.intValue());
+                damage.add(new JournalDamage(name, -1, "unreadable Chronicle Queue header (" + oneLine(ex) + "); file skipped"));
+                unreadable.add(name);
+                continue;
+            }
             if (store == null)
             {
                 continue;
@@ -319,5 +457,19 @@ public final class JournalReader implements AutoCloseable
                 queue.closeStore(store);
             }
         }
+        return unreadable;
+    }
+
+    /** A throwable as one line: its message (or its type), nested causes' class names left out. */
+    private static String oneLine(final Throwable ex)
+    {
+        Throwable cause = ex;
+        while (cause.getCause() != null && cause.getCause() != cause &&
+            (cause.getMessage() == null || cause.getMessage().equals(cause.getCause().toString())))
+        {
+            cause = cause.getCause();
+        }
+        final String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return message.lines().findFirst().orElse("").trim();
     }
 }

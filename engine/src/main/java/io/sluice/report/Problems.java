@@ -44,7 +44,7 @@ public final class Problems
         final AtomicLong count = seen.computeIfAbsent(key, k -> new AtomicLong());
         if (count.getAndIncrement() == 0)
         {
-            out.println("sluice: " + message + " (repeats are counted, not printed)");
+            out.println("sluice: " + message);
             out.flush();
         }
     }
@@ -60,14 +60,18 @@ public final class Problems
     }
 
     /**
-     * @return one line per kind of problem reported, with its count, for the run's summary.
+     * @return one line per kind of problem reported more than once (each was printed once), with its count, for the
+     * run's summary.
      */
     public List<String> counted()
     {
         final List<String> lines = new ArrayList<>();
         for (final Map.Entry<String, AtomicLong> entry : seen.entrySet())
         {
-            lines.add(entry.getKey() + ": reported " + entry.getValue().get() + " time(s)");
+            if (entry.getValue().get() > 1)
+            {
+                lines.add(entry.getKey() + ": " + entry.getValue().get() + " times (printed once)");
+            }
         }
         lines.sort(null);
         return lines;

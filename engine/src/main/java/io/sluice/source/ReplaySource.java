@@ -53,6 +53,7 @@ public final class ReplaySource implements EventSource, JournalReader.Listener
     private volatile long headers;
     private volatile Throwable failure;
     private volatile List<JournalDamage> damage = List.of();
+    private final List<JournalDamage> damageAtOpen;
     private Thread thread;
 
     private ReplaySource(final ReplaySpec spec, final JournalReader reader, final JournalHeader firstHeader)
@@ -60,6 +61,8 @@ public final class ReplaySource implements EventSource, JournalReader.Listener
         this.spec = spec;
         this.reader = reader;
         this.firstHeader = firstHeader;
+        this.damageAtOpen = List.copyOf(reader.damage());
+        this.damage = damageAtOpen;
     }
 
     /**
@@ -192,6 +195,15 @@ public final class ReplaySource implements EventSource, JournalReader.Listener
     public List<JournalDamage> damage()
     {
         return damage;
+    }
+
+    /**
+     * @return damage found when the journal was opened (files that are not readable cycle files), the start of
+     * {@link #damage()}; known before the replay starts.
+     */
+    public List<JournalDamage> damageAtOpen()
+    {
+        return damageAtOpen;
     }
 
     /**

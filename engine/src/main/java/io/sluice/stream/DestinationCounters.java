@@ -3,14 +3,15 @@ package io.sluice.stream;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What one destination of a stream did: events it accepted (written), events it failed, and retries of failed writes.
- * The stream's writer thread is the only writer (plain ordered stores); any thread may read.
+ * What one destination of a stream did: events it accepted (written), events it failed, retries of failed writes, and
+ * whether it is gone. The stream's writer thread is the only writer (plain ordered stores); any thread may read.
  */
 public final class DestinationCounters
 {
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
+    private volatile boolean gone;
 
     void onWritten(final int events)
     {
@@ -27,6 +28,11 @@ public final class DestinationCounters
         final int moved = (int)Math.min(events, written.get());
         written.lazySet(written.get() - moved);
         failed.lazySet(failed.get() + moved);
+    }
+
+    void onGone()
+    {
+        gone = true;
     }
 
     void onRetried()
@@ -48,6 +54,14 @@ public final class DestinationCounters
     public long failed()
     {
         return failed.get();
+    }
+
+    /**
+     * @return true once the destination is gone for good (its reader left, it could not be opened).
+     */
+    public boolean gone()
+    {
+        return gone;
     }
 
     /**

@@ -165,6 +165,7 @@ final class OutputState
                     ": its events are counted failed from now on");
                 gone = true;
                 open = false;
+                counters.onGone();
                 destination.discard();
                 ledger.failHeld(index);
                 return true;
@@ -248,6 +249,7 @@ final class OutputState
             environment.problems().report(problemKey + ": open", problemKey + ": cannot open: " + cause.getMessage() +
                 ": its events are counted failed");
             gone = true;
+            counters.onGone();
         }
         return true;
     }

@@ -196,6 +196,21 @@ public final class Stream
     }
 
     /**
+     * @return true when every destination of this stream is gone for good: nothing it matches can be delivered.
+     */
+    public boolean allDestinationsGone()
+    {
+        for (final DestinationCounters destination : destinationCounters)
+        {
+            if (!destination.gone())
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Interrupt the writer thread: a write blocked in the kernel (a FIFO whose reader stopped reading) then fails, and
      * the writer, past its drain deadline, gives up. Safe from any thread.
      */
