@@ -3,11 +3,9 @@ package io.sluice.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -35,7 +33,7 @@ class DeliveryAccountingTest
         final Path stderr = dir.resolve("stderr.txt");
         // bash's read takes a pipe one byte at a time, so the reader consumes exactly the lines it keeps (head reads ahead)
         final String reader = "for ((i = 0; i < 1000; i++)); do IFS= read -r line || break; printf '%s\\n' \"$line\"; done";
-        final String pipeline = quoted(sluiceCommand("--source", "synthetic:count=0,rate=200000", "--output", "json")) +
+        final String pipeline = quoted(Sluice.command("--source", "synthetic:count=0,rate=200000", "--output", "json")) +
             " 2>" + quote(stderr.toString()) + " | bash -c " + quote(reader) + " > " + quote(got.toString());
         final Process process = new ProcessBuilder("bash", "-c", pipeline).inheritIO().start();
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "an endless run did not stop when its only reader left");
@@ -94,22 +92,6 @@ class DeliveryAccountingTest
         {
             process.destroyForcibly();
         }
-    }
-
-    private static List<String> sluiceCommand(final String... args)
-    {
-        final List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (final String flag : ManagementFactory.getRuntimeMXBean().getInputArguments())
-        {
-            if (flag.startsWith("--add-") || flag.startsWith("-Dchronicle"))
-            {
-                command.add(flag);
-            }
-        }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        return command;
     }
 
     private static String quoted(final List<String> words)

@@ -45,6 +45,16 @@ final class Sluice
     /** As {@link #start(Path, String...)}, with standard output to {@code stdout} (discarded when null). */
     static Process start(final Path stdout, final Path stderr, final String... args) throws IOException
     {
+        return new ProcessBuilder(command(args)).redirectError(stderr.toFile())
+            .redirectOutput(stdout == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(stdout.toFile())).start();
+    }
+
+    /**
+     * @param args sluice's arguments.
+     * @return the command line that runs sluice in a JVM of its own, with this JVM's module flags and class path.
+     */
+    static List<String> command(final String... args)
+    {
         final List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (final String flag : ManagementFactory.getRuntimeMXBean().getInputArguments())
@@ -56,8 +66,7 @@ final class Sluice
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectError(stderr.toFile())
-            .redirectOutput(stdout == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(stdout.toFile())).start();
+        return command;
     }
 
     static List<String> lines(final Path file) throws IOException

@@ -113,6 +113,12 @@ final class OutputState
                 {
                     return true;
                 }
+                if (backingOff)
+                {
+                    // a drop stream whose destination just failed (or still holds a torn event): it cannot take this one
+                    ledger.failLastHeld(index);
+                    return true;
+                }
             }
         }
         catch (final RuntimeException ex)
