@@ -3,12 +3,18 @@ package io.sluice.cli;
 import io.sluice.config.ConfigException;
 import io.sluice.engine.Engine;
 import io.sluice.engine.EngineSummary;
+import io.sluice.engine.Pipeline;
+import io.sluice.filter.export.ExportFilters;
+import io.sluice.filter.field.FieldFilters;
+import io.sluice.filter.redact.RedactionFilters;
+import io.sluice.policy.PolicySet;
 import io.sluice.source.SourceFailure;
 
 import java.io.PrintWriter;
 
 /**
- * What every command that runs the engine does the same way: a refused set-up becomes its exit code, SIGINT/SIGTERM
+ * What every command that runs the engine does the same way: the stages given onto its pipeline, a refused set-up
+ * becomes its exit code, SIGINT/SIGTERM
  * drain the engine while it runs, and the per-stream summary goes to stderr at the end.
  */
 final class EngineRun
@@ -28,6 +34,25 @@ final class EngineRun
         err.println("sluice: " + problem.getMessage());
         err.flush();
         return problem instanceof SourceFailure ? ExitCodes.RUNTIME_FAILURE : ExitCodes.USAGE;
+    }
+
+    /**
+     * The ingest stages the command line gave, onto the pipeline (the option loaders answer null for a stage not given).
+     *
+     * @param pipeline      the pipeline without stages.
+     * @param policies      the loaded policies, or null.
+     * @param exportFilters the global export filters, or null.
+     * @param redactions    the redaction filters, or null.
+     * @param fieldFilters  the field filters, or null.
+     * @return the pipeline with the stages given.
+     */
+    static Pipeline stages(final Pipeline pipeline, final PolicySet policies, final ExportFilters exportFilters,
+        final RedactionFilters redactions, final FieldFilters fieldFilters)
+    {
+        Pipeline staged = policies == null ? pipeline : pipeline.withPolicies(policies);
+        staged = exportFilters == null ? staged : staged.withExportFilters(exportFilters);
+        staged = redactions == null ? staged : staged.withRedactions(redactions);
+        return fieldFilters == null ? staged : staged.withFieldFilters(fieldFilters);
     }
 
     /**

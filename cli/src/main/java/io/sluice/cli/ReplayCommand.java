@@ -7,6 +7,7 @@ import io.sluice.config.OutputConfig;
 import io.sluice.engine.Engine;
 import io.sluice.engine.EngineOptions;
 import io.sluice.engine.EngineSummary;
+import io.sluice.engine.Pipeline;
 import io.sluice.engine.WaitStrategies;
 import io.sluice.journal.JournalDamage;
 import io.sluice.journal.JournalHeader;
@@ -148,10 +149,10 @@ public final class ReplayCommand implements Callable<Integer>
             describe(err, source.firstHeader(), !source.damageAtOpen().isEmpty());
             // files that are not readable at all are named now, before a replay that may be long or never end (--follow)
             source.damageAtOpen().forEach(damage -> err.println("sluice: journal damaged: " + damage));
-            engine = new Engine(output, source, catalog, EngineOptions.DEFAULTS.withWaitStrategy(waitStrategy)
-                .withPolicyNames(policyNames).withDrainTimeout(configOptions.drainTimeout()), policies,
-                exportFilterOptions.load(catalog, policyNames), exportFilterOptions.redactions(),
-                exportFilterOptions.fieldFilters(catalog));
+            engine = new Engine(EngineRun.stages(Pipeline.of(output, source, catalog, EngineOptions.DEFAULTS
+                .withWaitStrategy(waitStrategy).withPolicyNames(policyNames).withDrainTimeout(configOptions.drainTimeout())),
+                policies, exportFilterOptions.load(catalog, policyNames), exportFilterOptions.redactions(),
+                exportFilterOptions.fieldFilters(catalog)));
         }
         catch (final ConfigException | IllegalArgumentException | SourceFailure ex)
         {

@@ -7,6 +7,7 @@ import io.sluice.config.OutputConfig;
 import io.sluice.engine.Engine;
 import io.sluice.engine.EngineOptions;
 import io.sluice.engine.EngineSummary;
+import io.sluice.engine.Pipeline;
 import io.sluice.engine.WaitStrategies;
 import io.sluice.policy.Policy;
 import io.sluice.policy.PolicySet;
@@ -122,9 +123,9 @@ public final class SluiceCommand implements Callable<Integer>
             final io.sluice.filter.field.FieldFilters fieldFilters = exportFilterOptions.fieldFilters(catalog);
             eventSource = source(catalog, output, policies);
             WaitStrategies.byName(waitStrategy);
-            engine = new Engine(output, eventSource, catalog,
+            engine = new Engine(EngineRun.stages(Pipeline.of(output, eventSource, catalog,
                 EngineOptions.DEFAULTS.withWaitStrategy(waitStrategy).withPolicyNames(policyNames)
-                    .withDrainTimeout(configOptions.drainTimeout()), policies, exportFilters, redactions, fieldFilters);
+                    .withDrainTimeout(configOptions.drainTimeout())), policies, exportFilters, redactions, fieldFilters));
         }
         catch (final ConfigException | IllegalArgumentException | SourceFailure ex)
         {

@@ -5,10 +5,10 @@ import io.sluice.config.ConfigException;
 import io.sluice.config.DestinationConfig;
 import io.sluice.config.OutputConfig;
 import io.sluice.config.StreamConfig;
+import io.sluice.engine.StreamPlan;
 import io.sluice.filter.export.ExportFilters;
 import io.sluice.filter.lineage.LineageCondition;
 import io.sluice.filter.lineage.LineageMarker;
-import io.sluice.filter.StreamExportFilters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -23,7 +23,8 @@ import java.util.concurrent.Callable;
  * {@code sluice validate}: check a configuration without running anything, and show the streams and
  * destinations it resolves to (implicit ones included). The global Tetragon filters ({@code --export-allowlist},
  * {@code --export-denylist}, {@code --redaction-filters}, {@code --field-filters}) are parsed and compiled as a run
- * would, with the policies loaded here for {@code policy_names}, and so are each stream's own {@code filters}.
+ * would, with the policies loaded here for {@code policy_names}; the streams are compiled into the {@link StreamPlan} a run
+ * compiles, and each destination is pre-flighted as a run does (a file it could not write is refused here too).
  * Exit 0 when valid, 2 with the error otherwise.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = SluiceCommand.Version.class,
@@ -68,17 +69,12 @@ public final class ValidateCommand implements Callable<Integer>
             final ExportFilters global = exportFilterOptions.load(catalog, policyNames);
             exportFilterOptions.redactions();
             exportFilterOptions.fieldFilters(catalog);
-            // each stream's own filters, compiled as the engine compiles them, and the lineage fields of all of them
+            // the streams compiled and their destinations pre-flighted by the same code as the engine's, and the lineage
+            // fields of all filters counted as the engine counts them
+            final StreamPlan plan = StreamPlan.compile(output, catalog, policyNames);
+            plan.preflight();
             final List<LineageCondition> lineage = new ArrayList<>(global == null ? List.of() : global.lineageConditions());
-            for (final StreamConfig stream : output.streams())
-            {
-                final StreamExportFilters filters =
-                    StreamExportFilters.compile(stream.name(), stream.exports(), catalog, policyNames);
-                if (filters != null)
-                {
-                    lineage.addAll(filters.lineageConditions());
-                }
-            }
+            lineage.addAll(plan.lineageConditions());
             LineageMarker.assign(lineage);
         }
         catch (final ConfigException | IllegalArgumentException ex)
@@ -107,11 +103,18 @@ public final class ValidateCommand implements Callable<Integer>
             for (final String name : stream.destinations())
             {
                 final DestinationConfig destination = output.destination(name);
-                out.printf("  destination %s: %s %s -> %s%s%n", name, destination.type().key(), destination.format(),
-                    destination.path() != null ? destination.path() : destination.url(), extras(destination));
+                out.printf("  destination %s: %s %s -> %s%s%n", name, destination.type(), destination.format(),
+                    destination.path() != null ? destination.path() : destination.url(), extras(destination) + retry(destination));
             }
         }
         return ExitCodes.OK;
+    }
+
+    private static String retry(final DestinationConfig destination)
+    {
+        final io.sluice.config.RetryPolicy retry = destination.retry();
+        return retry.equals(io.sluice.config.RetryPolicy.DEFAULTS) ? "" : ", retry every " + retry.backoff().toMillis() +
+            "ms up to " + retry.maxBackoff().toMillis() + "ms";
     }
 
     private static String extras(final DestinationConfig destination)

@@ -113,12 +113,13 @@ class CommandLineTest
     }
 
     @Test
-    void aDestinationThatCannotBeOpenedIsARuntimeFailure(@TempDir final Path dir) throws Exception
+    void aDestinationThatCannotBeOpenedIsRefusedBeforeTheRunStarts(@TempDir final Path dir) throws Exception
     {
         final Path blocker = dir.resolve("file");
         Files.writeString(blocker, "not a directory");
-        // the open fails on the destination's own thread: reported on stderr, its events counted failed
-        assertEquals(ExitCodes.RUNTIME_FAILURE, run("--source", "synthetic:count=10", "--output", "json:" + blocker.resolve("x.json")));
+        assertEquals(ExitCodes.USAGE, run("--source", "synthetic:count=10", "--output", "json:" + blocker.resolve("x.json")));
+        assertEquals("sluice: output: destinations.json-1.path = '" + blocker.resolve("x.json") + "': " + blocker
+            + " is not a directory\n", err.toString());
     }
 
     @Test

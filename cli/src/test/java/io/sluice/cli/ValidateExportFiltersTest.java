@@ -2,13 +2,10 @@ package io.sluice.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,33 +18,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ValidateExportFiltersTest
 {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CommandRun command = new CommandRun();
+    private final StringWriter out = command.out;
+    private final StringWriter err = command.err;
 
     private int run(final String... args)
     {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        final CommandLine commandLine = Main.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
+        return command.run(args);
     }
 
     /** Runs {@code validate} with the flags, and a one-event synthetic run with the same flags: both must refuse alike. */
     private String refusedLikeARun(final String... flags)
     {
-        final List<String> validate = new ArrayList<>(List.of("validate"));
-        validate.addAll(List.of(flags));
-        assertEquals(ExitCodes.USAGE, run(validate.toArray(new String[0])), err.toString());
-        final String validateErr = err.toString();
-        assertEquals("", out.toString(), "nothing is declared valid");
-
-        final List<String> sluice = new ArrayList<>(List.of("--source", "synthetic:count=1", "--output", "none"));
-        sluice.addAll(List.of(flags));
-        assertEquals(ExitCodes.USAGE, run(sluice.toArray(new String[0])), err.toString());
-        assertEquals(err.toString(), validateErr, "validate refuses as the run does");
-        return validateErr;
+        return command.refusedLikeARun(List.of("--output", "none"), flags);
     }
 
     @Test
@@ -140,15 +123,8 @@ class ValidateExportFiltersTest
         final String[] flags = {"--output", "destinations.d.type=file", "--output", "destinations.d.path=/dev/null",
             "--output", "streams.s.destinations=d",
             "--output", "streams.s.filters.allow={\"capabilities\": {\"effective\": {\"any\": [\"CAP_FLY\"]}}}"};
-        final List<String> validate = new ArrayList<>(List.of("validate"));
-        validate.addAll(List.of(flags));
-        assertEquals(ExitCodes.USAGE, run(validate.toArray(new String[0])), err.toString());
-        final String validateErr = err.toString();
         assertEquals("sluice: --output streams.s.filters.allow={\"capabilities\": {\"effective\": {\"any\": [\"CAP_FLY\"]}}}: "
-            + "capabilities.effective.any = 'CAP_FLY': unknown capability (expected a name such as CAP_SYS_ADMIN)\n", validateErr);
-        final List<String> sluice = new ArrayList<>(List.of("--source", "synthetic:count=1"));
-        sluice.addAll(List.of(flags));
-        assertEquals(ExitCodes.USAGE, run(sluice.toArray(new String[0])), err.toString());
-        assertEquals(validateErr, err.toString(), "validate refuses as the run does");
+            + "capabilities.effective.any = 'CAP_FLY': unknown capability (expected a name such as CAP_SYS_ADMIN)\n",
+            command.refusedLikeARun(List.of(), flags));
     }
 }

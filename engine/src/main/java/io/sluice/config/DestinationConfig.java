@@ -4,17 +4,17 @@ package io.sluice.config;
  * One validated destination.
  *
  * @param name     unique name, referenced by streams.
- * @param type     where events go.
+ * @param type     the key of its type in {@link io.sluice.output.DestinationKinds} ({@code file}, {@code journal}).
  * @param format   how they are rendered ({@link FormatSpec#SBE} for a journal: the records as they are).
- * @param path     for {@link DestinationType#FILE}: {@code stdout}, {@code stderr} or a file path; for
- *                 {@link DestinationType#JOURNAL}: the journal directory; else null.
+ * @param path     for a file: {@code stdout}, {@code stderr} or a file path; for
+ *                 a journal: the journal directory; else null.
  * @param url      for network types: the URL; else null.
  * @param rotation for a file destination with rotation on: its settings; else null.
  * @param roll     for a journal: how often it starts a new file; else null.
- * @param retry    how failed writes are retried.
+ * @param retry    how failed writes are retried ({@code retry.backoff}, {@code retry.max-backoff}).
  */
 public record DestinationConfig(
-    String name, DestinationType type, FormatSpec format, String path, String url, RotationConfig rotation, JournalRoll roll,
+    String name, String type, FormatSpec format, String path, String url, RotationConfig rotation, JournalRoll roll,
     RetryPolicy retry)
 {
     /**
@@ -28,7 +28,7 @@ public record DestinationConfig(
      * @param rotation rotation settings, or null.
      * @param roll     journal roll, or null.
      */
-    public DestinationConfig(final String name, final DestinationType type, final FormatSpec format, final String path,
+    public DestinationConfig(final String name, final String type, final FormatSpec format, final String path,
         final String url, final RotationConfig rotation, final JournalRoll roll)
     {
         this(name, type, format, path, url, rotation, roll, RetryPolicy.DEFAULTS);
@@ -43,8 +43,17 @@ public record DestinationConfig(
      * @param path   the path, or null.
      * @param url    the URL, or null.
      */
-    public DestinationConfig(final String name, final DestinationType type, final FormatSpec format, final String path, final String url)
+    public DestinationConfig(final String name, final String type, final FormatSpec format, final String path, final String url)
     {
         this(name, type, format, path, url, null, null, RetryPolicy.DEFAULTS);
+    }
+
+    /**
+     * @param policy how failed writes are to be retried.
+     * @return this destination with that retry policy.
+     */
+    public DestinationConfig withRetry(final RetryPolicy policy)
+    {
+        return new DestinationConfig(name, type, format, path, url, rotation, roll, policy);
     }
 }

@@ -1,24 +1,25 @@
 package io.sluice.config;
 
 /**
- * A destination's format: the kind, and for {@code gotemplate=FILE} the template file.
- * Two destinations with equal specs share one rendering of each event.
+ * A destination's format as configured: the key of a {@link io.sluice.format.Format} in {@link io.sluice.format.Formats},
+ * and its argument for the formats that take one ({@code gotemplate=FILE}: the template file). Two destinations with
+ * equal specs share one rendering of each event.
  *
- * @param kind         the format.
- * @param templatePath the template file for {@link FormatKind#GOTEMPLATE}, else null.
+ * @param key      the format's key ({@code json}).
+ * @param argument what follows {@code =} for a format that takes an argument, else null.
  */
-public record FormatSpec(FormatKind kind, String templatePath)
+public record FormatSpec(String key, String argument)
 {
     /** JSON, one event per line. */
-    public static final FormatSpec JSON = new FormatSpec(FormatKind.JSON, null);
+    public static final FormatSpec JSON = new FormatSpec("json", null);
     /** Tracee's table. */
-    public static final FormatSpec TABLE = new FormatSpec(FormatKind.TABLE, null);
+    public static final FormatSpec TABLE = new FormatSpec("table", null);
     /** The SBE record unchanged (journals). */
-    public static final FormatSpec SBE = new FormatSpec(FormatKind.SBE, null);
+    public static final FormatSpec SBE = new FormatSpec("sbe", null);
 
     @Override
     public String toString()
     {
-        return templatePath == null ? kind.key() : kind.key() + "=" + templatePath;
+        return argument == null ? key : key + "=" + argument;
     }
 }

@@ -4,7 +4,6 @@ import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.sluice.codec.catalog.EventCatalog;
-import io.sluice.config.OutputConfig;
 import io.sluice.detect.DetectorSet;
 import io.sluice.filter.export.ExportFilters;
 import io.sluice.filter.field.FieldFilters;
@@ -54,57 +53,29 @@ public final class Engine
     private volatile boolean stopRequested;
 
     /**
-     * Build the pipeline; nothing runs until {@link #run()}.
+     * Build the pipeline; nothing runs until {@link #run()}. The output config is compiled into a {@link StreamPlan}
+     * and pre-flighted (a destination a run could not open is refused here, before anything starts); the ingest stages
+     * the pipeline gives are applied at ingest after the policies, so no stream, and no destination, sees an event they
+     * drop or a secret they mask.
      *
-     * @param output  the validated output config.
-     * @param source  where events come from.
-     * @param catalog the event catalog.
-     * @param options engine tuning.
+     * @param pipeline what to assemble.
+     * @throws io.sluice.config.ConfigException for a configuration a run cannot start with.
      */
-    public Engine(final OutputConfig output, final EventSource source, final EventCatalog catalog, final EngineOptions options)
+    public Engine(final Pipeline pipeline)
     {
-        this(output, source, catalog, options, null);
-    }
-
-    /**
-     * Build the pipeline with policies: each event's matched-policies bitmap is computed at ingest, and events no
-     * policy matched are not published; the detectors whose events the policies name watch every event.
-     * {@code options.policyNames()} should be {@code policies.names()}.
-     *
-     * @param output   the validated output config.
-     * @param source   where events come from.
-     * @param catalog  the event catalog.
-     * @param options  engine tuning.
-     * @param policies the policies in force, or null to keep each record's own bitmap and publish everything.
-     */
-    public Engine(final OutputConfig output, final EventSource source, final EventCatalog catalog, final EngineOptions options,
-        final PolicySet policies)
-    {
-        this(output, source, catalog, options, policies, null, null, null);
-    }
-
-    /**
-     * Build the pipeline with policies and Tetragon's export allowlist, denylist, redaction and field filters, applied at
-     * ingest after the policies (so no stream, and no destination, sees an event they drop or a secret they mask).
-     *
-     * @param output        the validated output config.
-     * @param source        where events come from.
-     * @param catalog       the event catalog.
-     * @param options       engine tuning.
-     * @param policies      the policies in force, or null.
-     * @param exportFilters the export filters, or null.
-     * @param redactions    the redaction filters, or null.
-     * @param fieldFilters  the field filters, or null.
-     */
-    public Engine(final OutputConfig output, final EventSource source, final EventCatalog catalog, final EngineOptions options,
-        final PolicySet policies, final ExportFilters exportFilters, final RedactionFilters redactions, final FieldFilters fieldFilters)
-    {
-        this.source = source;
-        this.options = options;
+        final EventCatalog catalog = pipeline.catalog();
+        final PolicySet policies = pipeline.policies();
+        final ExportFilters exportFilters = pipeline.exportFilters();
+        final RedactionFilters redactions = pipeline.redactions();
+        final FieldFilters fieldFilters = pipeline.fieldFilters();
+        this.source = pipeline.source();
+        this.options = pipeline.options();
         this.problems = Problems.toStderr();
         this.deadline = new DrainDeadline(options.drainTimeout());
-        this.streams = new StreamFactory(catalog, options, source.description()).build(output, new StreamEnvironment(
-            WaitStrategies.byName(options.waitStrategy()), threads("sluice-stream"), problems, deadline));
+        final StreamPlan plan = StreamPlan.compile(pipeline.output(), catalog, options.policyNames());
+        plan.preflight();
+        this.streams = new StreamFactory(catalog, options.policyNames(), source.description()).build(plan,
+            new StreamEnvironment(WaitStrategies.byName(options.waitStrategy()), threads("sluice-stream"), problems, deadline));
         // export filter fields that need the process lineage are answered once per event at ingest, for every stream
         // (counted here, before anything is allocated or read: more than 64 is a configuration error)
         final List<LineageCondition> lineage = new ArrayList<>();
@@ -112,7 +83,7 @@ public final class Engine
         {
             lineage.addAll(exportFilters.lineageConditions());
         }
-        streams.forEach(stream -> lineage.addAll(stream.lineageConditions()));
+        lineage.addAll(plan.lineageConditions());
         final LineageMarker marker = LineageMarker.assign(lineage);
         this.mainDisruptor = new Disruptor<>(EventSlot::new, options.mainRingSize(), threads("sluice-route"),
             ProducerType.SINGLE, WaitStrategies.byName(options.waitStrategy()));

@@ -4,7 +4,6 @@ import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.codec.catalog.EventDefinition;
 import io.sluice.config.BufferMode;
 import io.sluice.config.DestinationConfig;
-import io.sluice.config.DestinationType;
 import io.sluice.config.FormatSpec;
 import io.sluice.config.OutputConfig;
 import io.sluice.config.OutputOptions;
@@ -44,9 +43,9 @@ class BlockStreamsTest
             Set.of("connect", "accept4", "bind", "socket"));
         final OutputConfig output = new OutputConfig(
             List.of(
-                new DestinationConfig("files", DestinationType.FILE, FormatSpec.JSON, dir.resolve("files.json").toString(), null),
-                new DestinationConfig("procs", DestinationType.FILE, FormatSpec.JSON, dir.resolve("sub/procs.json").toString(), null),
-                new DestinationConfig("net", DestinationType.FILE, FormatSpec.JSON, dir.resolve("net.json").toString(), null)),
+                new DestinationConfig("files", "file", FormatSpec.JSON, dir.resolve("files.json").toString(), null),
+                new DestinationConfig("procs", "file", FormatSpec.JSON, dir.resolve("sub/procs.json").toString(), null),
+                new DestinationConfig("net", "file", FormatSpec.JSON, dir.resolve("net.json").toString(), null)),
             List.of(
                 new StreamConfig("files", List.of("files"), List.copyOf(filters.get(0)), List.of(), BufferMode.BLOCK, 1024, false),
                 new StreamConfig("procs", List.of("procs"), List.copyOf(filters.get(1)), List.of(), BufferMode.BLOCK, 256, false),
@@ -54,7 +53,7 @@ class BlockStreamsTest
             OutputOptions.NONE);
         final SyntheticSpec spec = SyntheticSpec.parse("synthetic:count=" + COUNT + ",seed=" + SEED, catalog);
 
-        final EngineSummary summary = new Engine(output, new SyntheticSource(spec), catalog, EngineOptions.DEFAULTS).run();
+        final EngineSummary summary = new Engine(Pipeline.of(output, new SyntheticSource(spec), catalog, EngineOptions.DEFAULTS)).run();
 
         assertNull(summary.failure());
         assertEquals(COUNT, summary.ingested());

@@ -3,7 +3,6 @@ package io.sluice.engine;
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.config.BufferMode;
 import io.sluice.config.DestinationConfig;
-import io.sluice.config.DestinationType;
 import io.sluice.config.FormatSpec;
 import io.sluice.config.OutputConfig;
 import io.sluice.config.OutputOptions;
@@ -46,8 +45,8 @@ class DropStreamTest
 
         final OutputConfig output = new OutputConfig(
             List.of(
-                new DestinationConfig("all", DestinationType.FILE, FormatSpec.JSON, dir.resolve("all.json").toString(), null),
-                new DestinationConfig("slow", DestinationType.FILE, FormatSpec.JSON, fifo.toString(), null)),
+                new DestinationConfig("all", "file", FormatSpec.JSON, dir.resolve("all.json").toString(), null),
+                new DestinationConfig("slow", "file", FormatSpec.JSON, fifo.toString(), null)),
             List.of(
                 new StreamConfig("everything", List.of("all"), List.of(), List.of(), BufferMode.BLOCK, 1024, false),
                 new StreamConfig("lossy", List.of("slow"), List.of(), List.of(), BufferMode.DROP, 64, false)),
@@ -55,7 +54,7 @@ class DropStreamTest
         final EventCatalog catalog = EventCatalog.standard();
         final SyntheticSource source = new SyntheticSource(SyntheticSpec.parse("synthetic:count=" + COUNT + ",seed=7", catalog));
 
-        final EngineSummary summary = new Engine(output, source, catalog, EngineOptions.DEFAULTS).run();
+        final EngineSummary summary = new Engine(Pipeline.of(output, source, catalog, EngineOptions.DEFAULTS)).run();
         final long readBySlowReader = slowReader.get(60, TimeUnit.SECONDS);
 
         assertNull(summary.failure());

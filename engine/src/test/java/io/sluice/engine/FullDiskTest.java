@@ -3,7 +3,6 @@ package io.sluice.engine;
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.config.BufferMode;
 import io.sluice.config.DestinationConfig;
-import io.sluice.config.DestinationType;
 import io.sluice.config.FormatSpec;
 import io.sluice.config.OutputConfig;
 import io.sluice.config.OutputOptions;
@@ -116,7 +115,7 @@ class FullDiskTest
     private static OutputConfig config(final String path, final BufferMode mode)
     {
         return new OutputConfig(
-            List.of(new DestinationConfig("d", DestinationType.FILE, FormatSpec.JSON, path, null, null, null, QUICK_RETRY)),
+            List.of(new DestinationConfig("d", "file", FormatSpec.JSON, path, null, null, null, QUICK_RETRY)),
             List.of(new StreamConfig("s", List.of("d"), List.of(), List.of(), mode, 1024, false)),
             OutputOptions.NONE);
     }
@@ -129,7 +128,7 @@ class FullDiskTest
     private static Engine engine(final OutputConfig output, final long count, final EngineOptions options)
     {
         final SyntheticSource source = new SyntheticSource(SyntheticSpec.parse("synthetic:count=" + count + ",seed=3", CATALOG));
-        return new Engine(output, source, CATALOG, options);
+        return new Engine(Pipeline.of(output, source, CATALOG, options));
     }
 
     private static int exec(final String... command) throws Exception

@@ -3,7 +3,6 @@ package io.sluice.engine;
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.config.BufferMode;
 import io.sluice.config.DestinationConfig;
-import io.sluice.config.DestinationType;
 import io.sluice.config.FormatSpec;
 import io.sluice.config.OutputConfig;
 import io.sluice.config.OutputOptions;
@@ -44,16 +43,16 @@ class PolicyRoutingTest
                 new PolicyDocument.Rule("spec.rules[1]", "execve", List.of())))));
         final OutputConfig output = new OutputConfig(
             List.of(
-                new DestinationConfig("all", DestinationType.FILE, FormatSpec.JSON, dir.resolve("all.json").toString(), null),
-                new DestinationConfig("opens", DestinationType.FILE, FormatSpec.JSON, dir.resolve("opens.json").toString(), null)),
+                new DestinationConfig("all", "file", FormatSpec.JSON, dir.resolve("all.json").toString(), null),
+                new DestinationConfig("opens", "file", FormatSpec.JSON, dir.resolve("opens.json").toString(), null)),
             List.of(
                 new StreamConfig("all", List.of("all"), List.of(), List.of(), BufferMode.BLOCK, 1024, false),
                 new StreamConfig("opens", List.of("opens"), List.of(), List.of("opens"), BufferMode.BLOCK, 1024, false)),
             OutputOptions.NONE);
         final SyntheticSpec spec = SyntheticSpec.parse("synthetic:count=30000,seed=7,events=openat;execve;connect", catalog);
 
-        final EngineSummary summary = new Engine(output, new SyntheticSource(spec), catalog,
-            EngineOptions.DEFAULTS.withPolicyNames(policies.names()), policies).run();
+        final EngineSummary summary = new Engine(Pipeline.of(output, new SyntheticSource(spec), catalog,
+            EngineOptions.DEFAULTS.withPolicyNames(policies.names())).withPolicies(policies)).run();
 
         assertNull(summary.failure());
         final List<String> all = Files.readAllLines(dir.resolve("all.json"));
@@ -87,9 +86,9 @@ class PolicyRoutingTest
             new PolicyDocument("opens", "opens.yaml", List.of("global"), List.of(new PolicyDocument.Rule("spec.rules[0]", "openat", List.of()))),
             new PolicyDocument("execs", "execs.yaml", List.of("global"), List.of(new PolicyDocument.Rule("spec.rules[0]", "execve", List.of())))));
         final OutputConfig output = new OutputConfig(
-            List.of(new DestinationConfig("opens", DestinationType.FILE, FormatSpec.JSON, dir.resolve("opens.json").toString(), null),
-                new DestinationConfig("execs", DestinationType.FILE, FormatSpec.JSON, dir.resolve("execs.json").toString(), null),
-                new DestinationConfig("own-opens", DestinationType.FILE, FormatSpec.JSON, dir.resolve("own-opens.json").toString(), null)),
+            List.of(new DestinationConfig("opens", "file", FormatSpec.JSON, dir.resolve("opens.json").toString(), null),
+                new DestinationConfig("execs", "file", FormatSpec.JSON, dir.resolve("execs.json").toString(), null),
+                new DestinationConfig("own-opens", "file", FormatSpec.JSON, dir.resolve("own-opens.json").toString(), null)),
             List.of(new StreamConfig("opens", List.of("opens"), List.of(), List.of("opens"), BufferMode.BLOCK, 1024, false),
                 new StreamConfig("execs", List.of("execs"), List.of("execve"), List.of(), BufferMode.BLOCK, 1024, false),
                 // the same selections made by the stream's own Tetragon filters, which read the event, not the slot
@@ -102,8 +101,8 @@ class PolicyRoutingTest
             catalog), catalog);
         final SyntheticSpec spec = SyntheticSpec.parse("synthetic:count=3000,seed=8,events=openat;execve;connect", catalog);
 
-        final EngineSummary summary = new Engine(output, new SyntheticSource(spec), catalog,
-            EngineOptions.DEFAULTS.withPolicyNames(policies.names()), policies, null, null, fields).run();
+        final EngineSummary summary = new Engine(Pipeline.of(output, new SyntheticSource(spec), catalog,
+            EngineOptions.DEFAULTS.withPolicyNames(policies.names())).withPolicies(policies).withFieldFilters(fields)).run();
 
         assertNull(summary.failure());
         final List<String> opens = Files.readAllLines(dir.resolve("opens.json"));

@@ -3,7 +3,6 @@ package io.sluice.engine;
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.config.BufferMode;
 import io.sluice.config.DestinationConfig;
-import io.sluice.config.DestinationType;
 import io.sluice.config.FormatSpec;
 import io.sluice.config.OutputConfig;
 import io.sluice.config.OutputOptions;
@@ -38,15 +37,15 @@ class StreamExportFiltersTest
             List.of("{\"fields\": \"name,data\", \"action\": \"INCLUDE\"}"));
         final OutputConfig output = new OutputConfig(
             List.of(
-                new DestinationConfig("all", DestinationType.FILE, FormatSpec.JSON, dir.resolve("all.json").toString(), null),
-                new DestinationConfig("some", DestinationType.FILE, FormatSpec.JSON, dir.resolve("some.json").toString(), null)),
+                new DestinationConfig("all", "file", FormatSpec.JSON, dir.resolve("all.json").toString(), null),
+                new DestinationConfig("some", "file", FormatSpec.JSON, dir.resolve("some.json").toString(), null)),
             List.of(
                 new StreamConfig("all", List.of("all"), List.of(), List.of(), BufferMode.BLOCK, 1024, false),
                 new StreamConfig("some", List.of("some"), List.of(), List.of(), BufferMode.BLOCK, 1024, false, exports)),
             OutputOptions.NONE);
         final SyntheticSpec spec = SyntheticSpec.parse("synthetic:count=3000,seed=11,events=openat;execve;connect", catalog);
 
-        final EngineSummary summary = new Engine(output, new SyntheticSource(spec), catalog, EngineOptions.DEFAULTS).run();
+        final EngineSummary summary = new Engine(Pipeline.of(output, new SyntheticSource(spec), catalog, EngineOptions.DEFAULTS)).run();
 
         assertNull(summary.failure());
         final List<String> all = Files.readAllLines(dir.resolve("all.json"));

@@ -3,7 +3,6 @@ package io.sluice.journal;
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.config.BufferMode;
 import io.sluice.config.DestinationConfig;
-import io.sluice.config.DestinationType;
 import io.sluice.config.FormatSpec;
 import io.sluice.config.JournalRoll;
 import io.sluice.config.OutputConfig;
@@ -11,6 +10,7 @@ import io.sluice.config.OutputOptions;
 import io.sluice.config.StreamConfig;
 import io.sluice.engine.Engine;
 import io.sluice.engine.EngineOptions;
+import io.sluice.engine.Pipeline;
 import io.sluice.engine.EngineSummary;
 import io.sluice.source.ReplaySource;
 import io.sluice.source.ReplaySpec;
@@ -44,16 +44,16 @@ class JournalRoundTripTest
         final Path journal = dir.resolve("journal");
         final OutputConfig capture = new OutputConfig(
             List.of(
-                new DestinationConfig("direct", DestinationType.FILE, FormatSpec.JSON, dir.resolve("direct.json").toString(), null),
-                new DestinationConfig("journal", DestinationType.JOURNAL, FormatSpec.SBE, journal.toString(), null, null,
+                new DestinationConfig("direct", "file", FormatSpec.JSON, dir.resolve("direct.json").toString(), null),
+                new DestinationConfig("journal", "journal", FormatSpec.SBE, journal.toString(), null, null,
                     JournalRoll.HOURLY)),
             List.of(
                 new StreamConfig("json", List.of("direct"), List.of(), List.of(), BufferMode.BLOCK, 4096, false),
                 new StreamConfig("capture", List.of("journal"), List.of(), List.of(), BufferMode.BLOCK, 4096, false)),
             OutputOptions.NONE);
-        final EngineSummary captured = new Engine(capture,
+        final EngineSummary captured = new Engine(Pipeline.of(capture,
             new SyntheticSource(SyntheticSpec.parse("synthetic:count=" + COUNT + ",seed=5", catalog)), catalog,
-            EngineOptions.DEFAULTS).run();
+            EngineOptions.DEFAULTS)).run();
         assertNull(captured.failure());
         assertEquals(COUNT, captured.stream("capture").delivered());
         assertTrue(captured.notes().get(0).contains(COUNT + " events appended"), captured.notes().toString());
@@ -61,10 +61,10 @@ class JournalRoundTripTest
         final ReplaySource replay = ReplaySource.open(
             new ReplaySpec(journal, 0, Long.MIN_VALUE, Long.MAX_VALUE, false, false));
         final OutputConfig replayOutput = new OutputConfig(
-            List.of(new DestinationConfig("out", DestinationType.FILE, FormatSpec.JSON, dir.resolve("replayed.json").toString(), null)),
+            List.of(new DestinationConfig("out", "file", FormatSpec.JSON, dir.resolve("replayed.json").toString(), null)),
             List.of(new StreamConfig("out", List.of("out"), List.of(), List.of(), BufferMode.BLOCK, 4096, false)),
             OutputOptions.NONE);
-        final EngineSummary replayed = new Engine(replayOutput, replay, catalog, EngineOptions.DEFAULTS).run();
+        final EngineSummary replayed = new Engine(Pipeline.of(replayOutput, replay, catalog, EngineOptions.DEFAULTS)).run();
 
         assertNull(replayed.failure());
         assertEquals(List.of(), replay.damage());

@@ -80,6 +80,26 @@ class FailingDestinationTest
         assertTrue(reports.toString(StandardCharsets.UTF_8).contains("cannot render event id 7"));
     }
 
+    @Test
+    void aDestinationThatCannotBeOpenedFailsItsEventsAndTheOthersStillDeliver() throws Exception
+    {
+        final CollectingDestination unopenable = new CollectingDestination("locked", -1);
+        unopenable.openFailure = "permission denied";
+        final CollectingDestination healthy = new CollectingDestination("steady", -1);
+        final ByteArrayOutputStream reports = new ByteArrayOutputStream();
+        final Stream stream = stream(List.of(unopenable, healthy), new SeqFormatter(-1), reports);
+
+        runThroughMainRing(stream, EVENTS);
+
+        assertEquals(EVENTS, stream.counters().failed(), "delivered means every destination accepted it");
+        assertEquals(0, stream.counters().delivered());
+        assertEquals(EVENTS, stream.destinationCounters(0).failed());
+        assertTrue(stream.destinationCounters(0).gone());
+        assertEquals(EVENTS, healthy.accepted.size());
+        final String printed = reports.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("stream s: destination locked: cannot open: permission denied"), printed);
+    }
+
     private static Stream stream(final List<CollectingDestination> destinations, final EventFormatter formatter,
         final ByteArrayOutputStream reports)
     {
@@ -166,6 +186,7 @@ class FailingDestinationTest
         private final List<String> accepted = new ArrayList<>();
         private Receipts receipts;
         private int offers;
+        private String openFailure;
 
         CollectingDestination(final String name, final int throwOn)
         {
@@ -180,8 +201,12 @@ class FailingDestinationTest
         }
 
         @Override
-        public void open(final byte[] preamble, final Receipts receipts)
+        public void open(final byte[] preamble, final Receipts receipts) throws java.io.IOException
         {
+            if (openFailure != null)
+            {
+                throw new java.io.IOException(openFailure);
+            }
             this.receipts = receipts;
         }
 

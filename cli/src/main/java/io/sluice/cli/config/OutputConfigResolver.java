@@ -3,10 +3,10 @@ package io.sluice.cli.config;
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.config.BufferMode;
 import io.sluice.config.DestinationConfig;
-import io.sluice.config.DestinationType;
 import io.sluice.config.OutputConfig;
 import io.sluice.config.OutputOptions;
 import io.sluice.config.StreamConfig;
+import io.sluice.output.DestinationKinds;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -123,9 +123,9 @@ final class OutputConfigResolver
     {
         final Source source = new Source("(default)", "output");
         final RawDestination destination = new RawDestination(DEFAULT_DESTINATION, source, source, "table");
-        destination.type = RawValue.of(DestinationType.FILE.key(), source);
+        destination.type = RawValue.of("file", source);
         destination.format = RawValue.of("table", source);
-        destination.path = RawValue.of(DestinationResolver.DEFAULT_PATH, source);
+        destination.path = RawValue.of("stdout", source);
         tree.destinations.put(destination.name, destination);
     }
 
@@ -136,7 +136,7 @@ final class OutputConfigResolver
         for (final RawDestination raw : tree.destinations.values())
         {
             Names.check(raw.name, raw.nameSource, "destination");
-            final DestinationConfig destination = DestinationResolver.resolve(raw);
+            final DestinationConfig destination = DestinationKinds.resolve(raw);
             final String previous = pathOwners.putIfAbsent(pathKey(destination.path(), raw), raw.name);
             if (previous != null)
             {

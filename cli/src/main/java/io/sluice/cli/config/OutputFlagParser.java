@@ -28,9 +28,10 @@ final class OutputFlagParser
     private static final String OPTIONS = "options.";
     /** Destination fields, longest first so that names with dots still split right. */
     private static final List<String> DESTINATION_FIELDS = List.of("rotate.max-size-mb", "rotate.max-backups",
-        "rotate.compress", "rotate.interval", "rotate", "format", "type", "path", "roll", "url");
+        "rotate.compress", "rotate.interval", "retry.max-backoff", "retry.backoff", "rotate", "format", "type", "path", "roll",
+        "url");
     private static final String DESTINATION_FIELD_NAMES = "type, format, path, url, roll, rotate, rotate.max-size-mb,"
-        + " rotate.max-backups, rotate.compress, rotate.interval";
+        + " rotate.max-backups, rotate.compress, rotate.interval, retry.backoff, retry.max-backoff";
     /** Stream fields, longest first so that names with dots still split right. */
     private static final List<String> STREAM_FIELDS =
         List.of("filters.policies", "filters.events", "filters.allow", "filters.deny", "filters.redact", "filters.fields",
@@ -137,6 +138,8 @@ final class OutputFlagParser
             case "rotate.max-backups" -> destination.rotateMaxBackups = integer(value, source);
             case "rotate.compress" -> destination.rotateCompress = bool(value, source);
             case "rotate.interval" -> destination.rotateInterval = raw;
+            case "retry.backoff" -> destination.retryBackoff = raw;
+            case "retry.max-backoff" -> destination.retryMaxBackoff = raw;
             default -> destination.url = raw;
         }
     }

@@ -1,9 +1,14 @@
 package io.sluice.cli.config;
 
+import io.sluice.config.ConfigException;
+import io.sluice.config.DestinationSettings;
+import io.sluice.config.Setting;
+
 /**
- * A destination as read from YAML and flags, before validation. Fields left null were not set anywhere.
+ * A destination as read from YAML and flags, before validation. Fields left null were not set anywhere. The
+ * {@link DestinationSettings} that {@link io.sluice.output.DestinationKinds} resolves.
  */
-final class RawDestination
+final class RawDestination implements DestinationSettings
 {
     final String name;
     /** Where it is first mentioned: {@code output.destinations[0]} in a file, {@code destinations.x} in a flag. */
@@ -24,6 +29,8 @@ final class RawDestination
     RawValue<Long> rotateMaxBackups;
     RawValue<Boolean> rotateCompress;
     RawValue<String> rotateInterval;
+    RawValue<String> retryBackoff;
+    RawValue<String> retryMaxBackoff;
 
     RawDestination(final String name, final Source declaredAt, final Source nameSource, final String shortForm)
     {
@@ -36,5 +43,89 @@ final class RawDestination
     boolean isShortForm()
     {
         return shortForm != null;
+    }
+
+    @Override
+    public String name()
+    {
+        return name;
+    }
+
+    @Override
+    public ConfigException missing(final String key, final String problem)
+    {
+        return declaredAt.withField(declaredAt.field() + "." + key).error(null, problem);
+    }
+
+    @Override
+    public Setting<String> type()
+    {
+        return type;
+    }
+
+    @Override
+    public Setting<String> format()
+    {
+        return format;
+    }
+
+    @Override
+    public Setting<String> path()
+    {
+        return path;
+    }
+
+    @Override
+    public Setting<String> url()
+    {
+        return url;
+    }
+
+    @Override
+    public Setting<String> roll()
+    {
+        return roll;
+    }
+
+    @Override
+    public Setting<Boolean> rotate()
+    {
+        return rotate;
+    }
+
+    @Override
+    public Setting<Long> rotateMaxSizeMb()
+    {
+        return rotateMaxSizeMb;
+    }
+
+    @Override
+    public Setting<Long> rotateMaxBackups()
+    {
+        return rotateMaxBackups;
+    }
+
+    @Override
+    public Setting<Boolean> rotateCompress()
+    {
+        return rotateCompress;
+    }
+
+    @Override
+    public Setting<String> rotateInterval()
+    {
+        return rotateInterval;
+    }
+
+    @Override
+    public Setting<String> retryBackoff()
+    {
+        return retryBackoff;
+    }
+
+    @Override
+    public Setting<String> retryMaxBackoff()
+    {
+        return retryMaxBackoff;
     }
 }

@@ -1,16 +1,17 @@
 package io.sluice.cli.config;
 
 import io.sluice.config.ConfigException;
+import io.sluice.config.Setting;
 
 /**
- * One raw setting as read, before validation.
+ * One raw setting as read, before validation: the {@link Setting} the format and destination type rules read.
  *
  * @param value  the typed value (String, Long or Boolean).
  * @param text   the value as written, for messages.
  * @param source where it came from.
  * @param <T>    the value type.
  */
-record RawValue<T>(T value, String text, Source source)
+record RawValue<T>(T value, String text, Source source) implements Setting<T>
 {
     /**
      * @param value  a string value.
@@ -26,8 +27,15 @@ record RawValue<T>(T value, String text, Source source)
      * @param problem what is wrong with this value.
      * @return the exception to throw, naming origin, field and value.
      */
-    ConfigException error(final String problem)
+    @Override
+    public ConfigException error(final String problem)
     {
         return source.error(text, problem);
+    }
+
+    @Override
+    public String origin()
+    {
+        return source.origin();
     }
 }

@@ -33,7 +33,7 @@ import java.util.Set;
  */
 final class YamlOutputReader
 {
-    private static final Set<String> DESTINATION_KEYS = Set.of("name", "type", "format", "path", "url", "roll", "rotate");
+    private static final Set<String> DESTINATION_KEYS = Set.of("name", "type", "format", "path", "url", "roll", "rotate", "retry");
     private static final Set<String> STREAM_KEYS = Set.of("name", "destinations", "filters", "buffer");
     /** Keys of Tracee's output section before streams ({@code output.json.files} ...). */
     private static final Set<String> TRACEE_LEGACY_KEYS =
@@ -152,7 +152,7 @@ final class YamlOutputReader
         {
             final String itemField = field + "[" + i + "]";
             final Map<String, NodeTuple> entries = mapping(items.get(i), itemField);
-            checkKeys(entries, itemField, DESTINATION_KEYS, "name, type, format, path, url, roll, rotate");
+            checkKeys(entries, itemField, DESTINATION_KEYS, "name, type, format, path, url, roll, rotate, retry");
             final String name = requiredName(items.get(i), entries, itemField);
             final String previous = seen.put(name, itemField);
             if (previous != null)
@@ -168,7 +168,21 @@ final class YamlOutputReader
             destination.url = optionalString(entries, "url", itemField);
             destination.roll = optionalString(entries, "roll", itemField);
             readRotate(destination, entries.get("rotate"), itemField + ".rotate");
+            readRetry(destination, entries.get("retry"), itemField + ".retry");
         }
+    }
+
+    /** {@code retry}: a mapping of backoff, max-backoff (Go durations), for every destination type. */
+    private void readRetry(final RawDestination destination, final NodeTuple tuple, final String field)
+    {
+        if (tuple == null || isNull(tuple.getValueNode()))
+        {
+            return;
+        }
+        final Map<String, NodeTuple> entries = mapping(tuple.getValueNode(), field);
+        checkKeys(entries, field, Set.of("backoff", "max-backoff"), "backoff, max-backoff");
+        destination.retryBackoff = optionalString(entries, "backoff", field);
+        destination.retryMaxBackoff = optionalString(entries, "max-backoff", field);
     }
 
     /** {@code rotate: true|false}, or a mapping of max-size-mb, max-backups, compress, interval (rotation on). */

@@ -2,7 +2,6 @@ package io.sluice.cli.config;
 
 import io.sluice.config.BufferMode;
 import io.sluice.config.DestinationConfig;
-import io.sluice.config.DestinationType;
 import io.sluice.config.FormatSpec;
 import io.sluice.config.OutputConfig;
 import io.sluice.config.OutputOptions;
@@ -22,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DefaultsTest
 {
     private static final OutputConfig TABLE_TO_STDOUT = new OutputConfig(
-        List.of(new DestinationConfig("table-1", DestinationType.FILE, FormatSpec.TABLE, "stdout", null)),
+        List.of(new DestinationConfig("table-1", "file", FormatSpec.TABLE, "stdout", null)),
         List.of(new StreamConfig("default-stream", List.of("table-1"), List.of(), List.of(), BufferMode.BLOCK, 1024,
             true)),
         OutputOptions.NONE);
@@ -62,7 +61,7 @@ class DefaultsTest
     {
         // Tracee's defaults: type file; format table for a file (json only for webhook and forward); path stdout.
         final OutputConfig config = Load.flags("destinations.out.path=stdout");
-        assertEquals(List.of(new DestinationConfig("out", DestinationType.FILE, FormatSpec.TABLE, "stdout", null)),
+        assertEquals(List.of(new DestinationConfig("out", "file", FormatSpec.TABLE, "stdout", null)),
             config.destinations());
         assertEquals(Load.flags("destinations.out.type=file"), config);
         assertEquals(Load.flags("destinations.out.format=table"), config);

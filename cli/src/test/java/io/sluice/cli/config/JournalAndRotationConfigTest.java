@@ -1,7 +1,6 @@
 package io.sluice.cli.config;
 
 import io.sluice.config.DestinationConfig;
-import io.sluice.config.DestinationType;
 import io.sluice.config.FormatSpec;
 import io.sluice.config.JournalRoll;
 import io.sluice.config.RotationConfig;
@@ -27,7 +26,7 @@ class JournalAndRotationConfigTest
     @Test
     void aJournalIsADirectoryOfSbeRecordsRollingHourlyByDefault()
     {
-        assertEquals(new DestinationConfig("j", DestinationType.JOURNAL, FormatSpec.SBE, "/var/lib/sluice/j", null, null,
+        assertEquals(new DestinationConfig("j", "journal", FormatSpec.SBE, "/var/lib/sluice/j", null, null,
             JournalRoll.HOURLY), Load.flags("destinations.j.type=journal", "destinations.j.path=/var/lib/sluice/j").destination("j"));
         assertEquals(JournalRoll.DAILY, Load.flags("destinations.j.type=journal", "destinations.j.path=/j",
             "destinations.j.roll=daily").destination("j").roll());
@@ -44,7 +43,7 @@ class JournalAndRotationConfigTest
                   path: /var/lib/sluice/capture
                   roll: ten-minutely
             """);
-        assertEquals(new DestinationConfig("capture", DestinationType.JOURNAL, FormatSpec.SBE, "/var/lib/sluice/capture",
+        assertEquals(new DestinationConfig("capture", "journal", FormatSpec.SBE, "/var/lib/sluice/capture",
             null, null, JournalRoll.TEN_MINUTELY), Load.yaml(file).destination("capture"));
     }
 

@@ -2,7 +2,6 @@ package io.sluice.cli.config;
 
 import io.sluice.config.BufferMode;
 import io.sluice.config.DestinationConfig;
-import io.sluice.config.DestinationType;
 import io.sluice.config.FormatSpec;
 import io.sluice.config.OutputConfig;
 import io.sluice.config.OutputOptions;
@@ -57,7 +56,7 @@ class MergeTest
     void onlyTheKeyNamedIsReplaced()
     {
         final OutputConfig config = Load.yaml(tracing(), "destinations.json_destination.format=table");
-        assertEquals(new DestinationConfig("json_destination", DestinationType.FILE, FormatSpec.TABLE,
+        assertEquals(new DestinationConfig("json_destination", "file", FormatSpec.TABLE,
             "/tmp/tracing.json", null), config.destinations().get(0));
     }
 
@@ -123,7 +122,7 @@ class MergeTest
         // The bad value comes from the file, flags or not: the file and line are named.
         final Path bad = Load.write(dir, "output:\n  destinations:\n    - name: d\n      format: xml\n");
         assertEquals(bad + ":4: output.destinations[0].format = 'xml': unknown format (expected json or table;"
-            + " gotemplate=FILE, compact and protobuf later)", Load.yamlError(bad, "destinations.d.path=/tmp/d",
+            + " gotemplate=FILE, compact, protobuf and table-verbose later)", Load.yamlError(bad, "destinations.d.path=/tmp/d",
             "exec-env"));
     }
 

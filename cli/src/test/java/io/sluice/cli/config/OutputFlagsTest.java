@@ -2,7 +2,6 @@ package io.sluice.cli.config;
 
 import io.sluice.config.BufferMode;
 import io.sluice.config.DestinationConfig;
-import io.sluice.config.DestinationType;
 import io.sluice.config.FormatSpec;
 import io.sluice.config.OutputConfig;
 import io.sluice.config.OutputOptions;
@@ -31,7 +30,7 @@ class OutputFlagsTest
             "streams.execs.buffer.mode=drop",
             "streams.execs.buffer.size=256");
         assertEquals(new OutputConfig(
-            List.of(new DestinationConfig("file_out", DestinationType.FILE, FormatSpec.JSON, "/my/out.json", null)),
+            List.of(new DestinationConfig("file_out", "file", FormatSpec.JSON, "/my/out.json", null)),
             List.of(new StreamConfig("execs", List.of("file_out"), List.of("sched_process_exec", "sched_process_exit"),
                 List.of(), BufferMode.DROP, 256, false)),
             OutputOptions.NONE), config);
@@ -81,7 +80,7 @@ class OutputFlagsTest
     {
         assertEquals("--output destinations.d.colour=red: destinations.d.colour: unknown field 'colour' (expected one"
             + " of: type, format, path, url, roll, rotate, rotate.max-size-mb, rotate.max-backups, rotate.compress,"
-            + " rotate.interval)", Load.flagError("destinations.d.colour=red"));
+            + " rotate.interval, retry.backoff, retry.max-backoff)", Load.flagError("destinations.d.colour=red"));
     }
 
     @Test

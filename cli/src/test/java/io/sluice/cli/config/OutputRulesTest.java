@@ -305,7 +305,7 @@ class OutputRulesTest
     void anUnknownFormatIsAnError()
     {
         assertEquals("--output destinations.d.format=xml: destinations.d.format = 'xml': unknown format (expected json"
-            + " or table; gotemplate=FILE, compact and protobuf later)", Load.flagError("destinations.d.format=xml"));
+            + " or table; gotemplate=FILE, compact, protobuf and table-verbose later)", Load.flagError("destinations.d.format=xml"));
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.sluice.cli.config;
 
 import io.sluice.config.BufferMode;
 import io.sluice.config.DestinationConfig;
-import io.sluice.config.DestinationType;
 import io.sluice.config.FormatSpec;
 import io.sluice.config.OutputConfig;
 import io.sluice.config.OutputOptions;
@@ -39,7 +38,7 @@ class SeedExamplesTest
             "streams.tracing.buffer.size=1024");
 
         assertEquals(new OutputConfig(
-            List.of(new DestinationConfig("json_destination", DestinationType.FILE, FormatSpec.JSON, "stdout", null)),
+            List.of(new DestinationConfig("json_destination", "file", FormatSpec.JSON, "stdout", null)),
             List.of(new StreamConfig("tracing", List.of("json_destination"), List.of(), List.of(), BufferMode.BLOCK,
                 1024, false)),
             OutputOptions.NONE), fromYaml);

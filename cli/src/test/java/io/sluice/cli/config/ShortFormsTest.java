@@ -2,7 +2,6 @@ package io.sluice.cli.config;
 
 import io.sluice.config.BufferMode;
 import io.sluice.config.DestinationConfig;
-import io.sluice.config.DestinationType;
 import io.sluice.config.FormatSpec;
 import io.sluice.config.OutputConfig;
 import io.sluice.config.OutputOptions;
@@ -21,7 +20,7 @@ class ShortFormsTest
 {
     private static DestinationConfig file(final String name, final FormatSpec format, final String path)
     {
-        return new DestinationConfig(name, DestinationType.FILE, format, path, null);
+        return new DestinationConfig(name, "file", format, path, null);
     }
 
     private static StreamConfig defaultStream(final String... destinations)

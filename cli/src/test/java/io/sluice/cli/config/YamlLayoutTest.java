@@ -2,7 +2,6 @@ package io.sluice.cli.config;
 
 import io.sluice.config.BufferMode;
 import io.sluice.config.DestinationConfig;
-import io.sluice.config.DestinationType;
 import io.sluice.config.FormatSpec;
 import io.sluice.config.OutputConfig;
 import io.sluice.config.OutputOptions;
@@ -52,8 +51,8 @@ class YamlLayoutTest
             """);
         assertEquals(new OutputConfig(
             List.of(
-                new DestinationConfig("events", DestinationType.FILE, FormatSpec.JSON, "/tmp/sluice/events.json", null),
-                new DestinationConfig("screen", DestinationType.FILE, FormatSpec.TABLE, "stdout", null)),
+                new DestinationConfig("events", "file", FormatSpec.JSON, "/tmp/sluice/events.json", null),
+                new DestinationConfig("screen", "file", FormatSpec.TABLE, "stdout", null)),
             List.of(
                 new StreamConfig("processes", List.of("events"), List.of("sched_process_exec", "sched_process_exit"),
                     List.of(), BufferMode.DROP, 4096, false),
@@ -102,7 +101,7 @@ class YamlLayoutTest
     void unknownKeysAreErrorsAtEveryLevel()
     {
         assertEquals(file("output:\n  destinations:\n    - name: d\n      colour: red\n")
-            + ":4: output.destinations[0].colour: unknown key (expected one of: name, type, format, path, url, roll, rotate)",
+            + ":4: output.destinations[0].colour: unknown key (expected one of: name, type, format, path, url, roll, rotate, retry)",
             Load.yamlError(last));
         assertEquals(file("output:\n  streams:\n    - name: s\n      filters:\n        event: [openat]\n")
             + ":5: output.streams[0].filters.event: unknown key (expected one of: events, policies, allow, deny, redact, fields)",

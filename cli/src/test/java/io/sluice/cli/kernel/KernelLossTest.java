@@ -3,13 +3,13 @@ package io.sluice.cli.kernel;
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.config.BufferMode;
 import io.sluice.config.DestinationConfig;
-import io.sluice.config.DestinationType;
 import io.sluice.config.FormatSpec;
 import io.sluice.config.OutputConfig;
 import io.sluice.config.OutputOptions;
 import io.sluice.config.StreamConfig;
 import io.sluice.engine.Engine;
 import io.sluice.engine.EngineOptions;
+import io.sluice.engine.Pipeline;
 import io.sluice.engine.EngineSummary;
 import io.sluice.source.KernelSource;
 import io.sluice.source.KernelSpec;
@@ -50,10 +50,10 @@ class KernelLossTest
         final KernelSpec spec = new KernelSpec(KernelTestSupport.loader(), List.of(catalog.byName("openat")), false,
             List.of((int)flooder.pid()), List.of(), List.of(), 4096, System.getProperty("os.arch"));
         final OutputConfig output = new OutputConfig(
-            List.of(new DestinationConfig("out", DestinationType.FILE, FormatSpec.JSON, dir.resolve("events.json").toString(), null)),
+            List.of(new DestinationConfig("out", "file", FormatSpec.JSON, dir.resolve("events.json").toString(), null)),
             List.of(new StreamConfig("all", List.of("out"), List.of(), List.of(), BufferMode.BLOCK, 1024, false)),
             OutputOptions.NONE);
-        final Engine engine = new Engine(output, new KernelSource(spec), catalog, EngineOptions.DEFAULTS);
+        final Engine engine = new Engine(Pipeline.of(output, new KernelSource(spec), catalog, EngineOptions.DEFAULTS));
         final CompletableFuture<EngineSummary> run = CompletableFuture.supplyAsync(() ->
         {
             try

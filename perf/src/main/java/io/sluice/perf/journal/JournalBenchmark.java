@@ -6,6 +6,7 @@ import io.sluice.config.OutputConfig;
 import io.sluice.config.OutputOptions;
 import io.sluice.engine.Engine;
 import io.sluice.engine.EngineOptions;
+import io.sluice.engine.Pipeline;
 import io.sluice.engine.EngineSummary;
 import io.sluice.journal.JournalHeader;
 import io.sluice.journal.JournalReader;
@@ -227,8 +228,8 @@ public class JournalBenchmark
     {
         final EventCatalog catalog = EventCatalog.standard();
         final ReplaySource source = ReplaySource.open(new ReplaySpec(readJournal, 0, Long.MIN_VALUE, Long.MAX_VALUE, false, false));
-        final EngineSummary summary = new Engine(new OutputConfig(List.of(), List.of(), OutputOptions.NONE), source, catalog,
-            EngineOptions.DEFAULTS).run();
+        final EngineSummary summary = new Engine(Pipeline.of(new OutputConfig(List.of(), List.of(), OutputOptions.NONE), source, catalog,
+            EngineOptions.DEFAULTS)).run();
         if (summary.published() != EVENTS)
         {
             throw new IllegalStateException("published " + summary.published());

@@ -3,13 +3,13 @@ package io.sluice.perf.pipeline;
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.config.BufferMode;
 import io.sluice.config.DestinationConfig;
-import io.sluice.config.DestinationType;
 import io.sluice.config.FormatSpec;
 import io.sluice.config.OutputConfig;
 import io.sluice.config.OutputOptions;
 import io.sluice.config.StreamConfig;
 import io.sluice.engine.Engine;
 import io.sluice.engine.EngineOptions;
+import io.sluice.engine.Pipeline;
 import io.sluice.engine.EngineSummary;
 import io.sluice.source.SyntheticSource;
 import io.sluice.source.SyntheticSpec;
@@ -96,9 +96,9 @@ public class PipelineBenchmark
         {
             catalog = EventCatalog.standard();
         }
-        engine = new Engine(output(catalog, streams), new SyntheticSource(
+        engine = new Engine(Pipeline.of(output(catalog, streams), new SyntheticSource(
             SyntheticSpec.parse("synthetic:count=" + EVENTS + ",seed=1", catalog)), catalog,
-            EngineOptions.DEFAULTS.withWaitStrategy(wait));
+            EngineOptions.DEFAULTS.withWaitStrategy(wait)));
     }
 
     @Benchmark
@@ -185,7 +185,7 @@ public class PipelineBenchmark
             {
                 selected.add(catalog.events().get(e).name());
             }
-            destinations.add(new DestinationConfig("null" + s, DestinationType.FILE, FormatSpec.JSON, "/dev/null", null));
+            destinations.add(new DestinationConfig("null" + s, "file", FormatSpec.JSON, "/dev/null", null));
             configs.add(new StreamConfig("s" + s, List.of("null" + s), selected, List.of(), BufferMode.BLOCK, 4096, false));
         }
         return new OutputConfig(destinations, configs, OutputOptions.NONE);

@@ -1,0 +1,86 @@
+package io.sluice.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code sluice validate} pre-flights each destination as a run does before it starts: a path a run could not open is
+ * refused by both, word for word, with exit 2, and the run writes nothing.
+ */
+class ValidatePreflightTest
+{
+    private final CommandRun command = new CommandRun();
+    private final StringWriter out = command.out;
+    private final StringWriter err = command.err;
+
+    @TempDir
+    Path dir;
+
+    private int run(final String... args)
+    {
+        return command.run(args);
+    }
+
+    /** Runs {@code validate} with the flags, and a one-event synthetic run with the same flags: both must refuse alike. */
+    private String refusedLikeARun(final String... flags)
+    {
+        final String refusal = command.refusedLikeARun(List.of(), flags);
+        assertFalse(refusal.contains("STREAM"), "the run did not start");
+        return refusal;
+    }
+
+    @Test
+    void aFileUnderAFileIsRefused() throws Exception
+    {
+        final Path blocker = Files.writeString(dir.resolve("plain"), "not a directory");
+        final Path target = blocker.resolve("sub/events.json");
+        assertEquals("sluice: output: destinations.json-1.path = '" + target + "': " + blocker + " is not a directory\n",
+            refusedLikeARun("--output", "json:" + target));
+    }
+
+    @Test
+    void aPathThatIsADirectoryIsRefused()
+    {
+        assertEquals("sluice: output: destinations.d.path = '" + dir + "': is a directory (a file destination writes a file)\n",
+            refusedLikeARun("--output", "destinations.d.path=" + dir, "--output", "destinations.d.format=json"));
+    }
+
+    @Test
+    void aJournalDirectoryThatCannotBeCreatedIsRefused() throws Exception
+    {
+        final Path blocker = Files.writeString(dir.resolve("plain"), "not a directory");
+        final Path journal = blocker.resolve("journal");
+        assertEquals("sluice: output: destinations.j.path = '" + journal + "': " + blocker + " is not a directory\n",
+            refusedLikeARun("--output", "destinations.j.type=journal", "--output", "destinations.j.path=" + journal));
+    }
+
+    @Test
+    void anUnwritableDirectoryIsRefused() throws Exception
+    {
+        // root may write anywhere: the check is the same, but there is nothing to refuse
+        org.junit.jupiter.api.Assumptions.assumeFalse("root".equals(System.getProperty("user.name")));
+        final Path locked = Files.createDirectory(dir.resolve("locked"));
+        assertTrue(locked.toFile().setWritable(false, false));
+        final Path target = locked.resolve("events.json");
+        assertEquals("sluice: output: destinations.json-1.path = '" + target + "': directory " + locked + " is not writable\n",
+            refusedLikeARun("--output", "json:" + target));
+    }
+
+    @Test
+    void whatARunCanCreateIsAccepted()
+    {
+        assertEquals(ExitCodes.OK, run("validate", "--output", "json:" + dir.resolve("new/sub/events.json"),
+            "--output", "destinations.j.type=journal", "--output", "destinations.j.path=" + dir.resolve("j")), err.toString());
+        assertFalse(Files.exists(dir.resolve("new")), "validate creates nothing");
+        assertTrue(out.toString().startsWith("configuration is valid"), out.toString());
+    }
+}

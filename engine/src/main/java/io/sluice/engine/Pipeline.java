@@ -1,0 +1,141 @@
+package io.sluice.engine;
+
+import io.sluice.codec.catalog.EventCatalog;
+import io.sluice.config.OutputConfig;
+import io.sluice.filter.export.ExportFilters;
+import io.sluice.filter.field.FieldFilters;
+import io.sluice.filter.redact.RedactionFilters;
+import io.sluice.policy.PolicySet;
+import io.sluice.source.EventSource;
+
+import java.util.Objects;
+
+/**
+ * Everything an {@link Engine} is assembled from, in one immutable description: the output config, the source, the
+ * catalog and the options, and the ingest stages in force. A stage is either given ({@code withPolicies},
+ * {@code withExportFilters} ...) or not applied at all: {@link #of} starts with none, so a caller never passes
+ * a placeholder for a stage it does not use.
+ */
+public final class Pipeline
+{
+    private final OutputConfig output;
+    private final EventSource source;
+    private final EventCatalog catalog;
+    private final EngineOptions options;
+    private final PolicySet policies;
+    private final ExportFilters exportFilters;
+    private final RedactionFilters redactions;
+    private final FieldFilters fieldFilters;
+
+    private Pipeline(final OutputConfig output, final EventSource source, final EventCatalog catalog,
+        final EngineOptions options, final PolicySet policies, final ExportFilters exportFilters,
+        final RedactionFilters redactions, final FieldFilters fieldFilters)
+    {
+        this.output = Objects.requireNonNull(output, "output");
+        this.source = Objects.requireNonNull(source, "source");
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.options = Objects.requireNonNull(options, "options");
+        this.policies = policies;
+        this.exportFilters = exportFilters;
+        this.redactions = redactions;
+        this.fieldFilters = fieldFilters;
+    }
+
+    /**
+     * @param output  the validated output config.
+     * @param source  where events come from.
+     * @param catalog the event catalog.
+     * @param options engine tuning ({@link EngineOptions#policyNames()} names the policies by bit).
+     * @return a pipeline with no ingest stage: each record keeps its own policy bitmap and everything is published.
+     */
+    public static Pipeline of(final OutputConfig output, final EventSource source, final EventCatalog catalog,
+        final EngineOptions options)
+    {
+        return new Pipeline(output, source, catalog, options, null, null, null, null);
+    }
+
+    /**
+     * @param set the policies evaluated at ingest (events none matches are not published; the detectors whose events
+     *            they name watch every event); {@code options.policyNames()} should be {@code set.names()}.
+     * @return this pipeline with them.
+     */
+    public Pipeline withPolicies(final PolicySet set)
+    {
+        return new Pipeline(output, source, catalog, options, Objects.requireNonNull(set, "policies"), exportFilters,
+            redactions, fieldFilters);
+    }
+
+    /**
+     * @param filters Tetragon's export allowlist and denylist, applied at ingest after the policies.
+     * @return this pipeline with them.
+     */
+    public Pipeline withExportFilters(final ExportFilters filters)
+    {
+        return new Pipeline(output, source, catalog, options, policies, Objects.requireNonNull(filters, "exportFilters"),
+            redactions, fieldFilters);
+    }
+
+    /**
+     * @param filters the redaction filters, applied at ingest.
+     * @return this pipeline with them.
+     */
+    public Pipeline withRedactions(final RedactionFilters filters)
+    {
+        return new Pipeline(output, source, catalog, options, policies, exportFilters,
+            Objects.requireNonNull(filters, "redactions"), fieldFilters);
+    }
+
+    /**
+     * @param filters the field filters, applied at ingest.
+     * @return this pipeline with them.
+     */
+    public Pipeline withFieldFilters(final FieldFilters filters)
+    {
+        return new Pipeline(output, source, catalog, options, policies, exportFilters, redactions,
+            Objects.requireNonNull(filters, "fieldFilters"));
+    }
+
+    OutputConfig output()
+    {
+        return output;
+    }
+
+    EventSource source()
+    {
+        return source;
+    }
+
+    EventCatalog catalog()
+    {
+        return catalog;
+    }
+
+    EngineOptions options()
+    {
+        return options;
+    }
+
+    /** @return the policies, or null when none are evaluated (the ingest loop's fast path). */
+    PolicySet policies()
+    {
+        return policies;
+    }
+
+    /** @return the export filters, or null when none. */
+    ExportFilters exportFilters()
+    {
+        return exportFilters;
+    }
+
+    /** @return the redaction filters, or null when none. */
+    RedactionFilters redactions()
+    {
+        return redactions;
+    }
+
+    /** @return the field filters, or null when none. */
+    FieldFilters fieldFilters()
+    {
+        return fieldFilters;
+    }
+}

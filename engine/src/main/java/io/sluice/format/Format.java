@@ -1,0 +1,74 @@
+package io.sluice.format;
+
+import io.sluice.codec.catalog.EventCatalog;
+import io.sluice.config.FormatSpec;
+
+/**
+ * One output format, as an entry of {@link Formats}: its config key, whether it takes an argument
+ * ({@code gotemplate=FILE}), which destination types may use it, and how its {@link EventFormatter} is built. Adding a
+ * format is one class implementing this and one line in {@link Formats}.
+ */
+public interface Format
+{
+    /**
+     * @return the key as written in config ({@code json}).
+     */
+    String key();
+
+    /**
+     * @return how it is written, for messages: the key, or {@code key=ARG} for a format that takes an argument.
+     */
+    default String usage()
+    {
+        return key();
+    }
+
+    /**
+     * @return true when it is written {@code key=ARG}.
+     */
+    default boolean takesArgument()
+    {
+        return false;
+    }
+
+    /**
+     * @return what its argument is, for the message when it is missing ({@code a template file}).
+     */
+    default String argumentMeaning()
+    {
+        return "an argument";
+    }
+
+    /**
+     * @return true when it can be used now; false for a format recognised and refused as not available yet.
+     */
+    default boolean available()
+    {
+        return true;
+    }
+
+    /**
+     * @param destinationType a destination type key ({@code file}).
+     * @return true when a destination of that type may use this format.
+     */
+    default boolean allows(final String destinationType)
+    {
+        return true;
+    }
+
+    /**
+     * @return why a destination type it does not {@link #allows allow} cannot use it.
+     */
+    default String misuse()
+    {
+        return "not for this destination type";
+    }
+
+    /**
+     * @param spec        the configured spec (its argument, if any).
+     * @param catalog     the event catalog.
+     * @param policyNames the names of the policies in force, by bit.
+     * @return a new formatter.
+     */
+    EventFormatter create(FormatSpec spec, EventCatalog catalog, String[] policyNames);
+}

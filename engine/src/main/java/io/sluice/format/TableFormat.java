@@ -1,0 +1,22 @@
+package io.sluice.format;
+
+import io.sluice.codec.catalog.EventCatalog;
+import io.sluice.config.FormatSpec;
+
+/**
+ * The {@code table} entry of {@link Formats}: Tracee's table ({@link TableFormatter}), the default of file destinations.
+ */
+final class TableFormat implements Format
+{
+    @Override
+    public String key()
+    {
+        return "table";
+    }
+
+    @Override
+    public EventFormatter create(final FormatSpec spec, final EventCatalog catalog, final String[] policyNames)
+    {
+        return new TableFormatter(catalog);
+    }
+}

@@ -1,0 +1,124 @@
+package io.sluice.output;
+
+import io.sluice.config.DestinationConfig;
+import io.sluice.config.DestinationSettings;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one table of destination types: each {@link DestinationKind} by its {@code type} key. Configuration resolves a
+ * destination here ({@link #resolve}: its type, given or inferred from a {@code url}, then that type's rules, then
+ * {@code retry.*}, valid for every type), {@code validate} and the engine check it here ({@link #preflight}) and the engine
+ * builds it here ({@link #create}). A new type is one class and one line in {@link #ALL}.
+ */
+public final class DestinationKinds
+{
+    /** Every type, in the order messages list them; the first is the default. */
+    private static final List<DestinationKind> ALL = List.of(
+        new FileKind(),
+        new LaterKind("webhook"),
+        new LaterKind("forward"),
+        new JournalKind(),
+        new LaterKind("kafka"));
+
+    private DestinationKinds()
+    {
+    }
+
+    /**
+     * @param key a type key ({@code file}).
+     * @return its entry, or null when no type has that key.
+     */
+    public static DestinationKind byKey(final String key)
+    {
+        for (final DestinationKind kind : ALL)
+        {
+            if (kind.key().equals(key))
+            {
+                return kind;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * @param config a resolved destination.
+     * @return its type's entry.
+     */
+    public static DestinationKind of(final DestinationConfig config)
+    {
+        final DestinationKind kind = byKey(config.type());
+        if (kind == null)
+        {
+            throw new IllegalArgumentException("destination " + config.name() + ": no type " + config.type());
+        }
+        return kind;
+    }
+
+    /**
+     * @param raw a destination as read.
+     * @return the validated destination.
+     * @throws io.sluice.config.ConfigException naming the offending key and value.
+     */
+    public static DestinationConfig resolve(final DestinationSettings raw)
+    {
+        final DestinationConfig config = kindOf(raw).resolve(raw);
+        return config.withRetry(RetryRules.resolve(raw));
+    }
+
+    /**
+     * @param config a resolved destination.
+     * @throws io.sluice.config.ConfigException when a run could not start with it.
+     */
+    public static void preflight(final DestinationConfig config)
+    {
+        of(config).preflight(config);
+    }
+
+    /**
+     * @param config  a resolved destination.
+     * @param context what it may need to know of the run.
+     * @return its destination, not open yet.
+     */
+    public static io.sluice.destination.Destination create(final DestinationConfig config, final DestinationContext context)
+    {
+        return of(config).create(config, context);
+    }
+
+    /**
+     * @return the keys of the types available now, for messages: {@code file and journal}.
+     */
+    static String availableKeys()
+    {
+        final List<String> keys = new ArrayList<>();
+        for (final DestinationKind kind : ALL)
+        {
+            if (kind.available())
+            {
+                keys.add(kind.key());
+            }
+        }
+        return String.join(" and ", keys);
+    }
+
+    private static DestinationKind kindOf(final DestinationSettings raw)
+    {
+        if (raw.type() != null)
+        {
+            final DestinationKind kind = byKey(raw.type().value());
+            if (kind == null)
+            {
+                final List<String> keys = new ArrayList<>();
+                ALL.forEach(each -> keys.add(each.key()));
+                throw raw.type().error("unknown type (expected one of: " + String.join(", ", keys) + ")");
+            }
+            return kind;
+        }
+        if (raw.url() != null)
+        {
+            return byKey(UrlTypes.infer(raw.url()));
+        }
+        return ALL.get(0);
+    }
+}

@@ -1,0 +1,63 @@
+package io.sluice.output;
+
+import io.sluice.config.Setting;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+
+/**
+ * The type a destination with a {@code url} and no {@code type} has (design §3): {@code tcp://} or {@code udp://}, or a
+ * {@code tag} query parameter, means {@code forward}; other {@code http(s)://} means {@code webhook}.
+ */
+final class UrlTypes
+{
+    private UrlTypes()
+    {
+    }
+
+    /**
+     * @param url a destination URL with no type.
+     * @return the key of the type it implies.
+     * @throws io.sluice.config.ConfigException when it is no URL or implies no type.
+     */
+    static String infer(final Setting<String> url)
+    {
+        final URI uri;
+        try
+        {
+            uri = new URI(url.value());
+        }
+        catch (final URISyntaxException ex)
+        {
+            throw url.error("not a valid URL (" + ex.getReason() + ")");
+        }
+        final String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (scheme.equals("tcp") || scheme.equals("udp") || hasTag(uri.getRawQuery()))
+        {
+            return "forward";
+        }
+        if (scheme.equals("http") || scheme.equals("https"))
+        {
+            return "webhook";
+        }
+        throw url.error("cannot infer the destination type from this URL (tcp:// and udp:// mean forward,"
+            + " http:// and https:// mean webhook); set type");
+    }
+
+    private static boolean hasTag(final String query)
+    {
+        if (query == null)
+        {
+            return false;
+        }
+        for (final String param : query.split("&"))
+        {
+            if (param.equals("tag") || param.startsWith("tag="))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}
