@@ -131,14 +131,7 @@ public final class StreamPlan
         long mask = 0;
         for (final String policy : config.policies())
         {
-            int bit = -1;
-            for (int i = 0; i < policyNames.length; i++)
-            {
-                if (policy.equals(policyNames[i]))
-                {
-                    bit = i;
-                }
-            }
+            final int bit = PolicyFilter.bitOf(policyNames, policy);
             if (bit < 0)
             {
                 throw new ConfigException("output", "streams." + config.name() + ".filters.policies", policy, "unknown policy");

@@ -6,6 +6,10 @@ import io.sluice.destination.DestinationGoneException;
 import org.agrona.DirectBuffer;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 
@@ -178,7 +182,7 @@ final class OutputState
             }
             catch (final IOException | RuntimeException ex)
             {
-                environment.problems().report(problemKey + ": write", problemKey + ": write failed: " + ex.getMessage() +
+                environment.problems().report(problemKey + ": write", problemKey + ": write failed: " + describe(ex) +
                     (block ? " (retrying; the stream holds back)" : " (retrying later; meanwhile its events count failed)"));
                 backoffNanos = retry.nextBackoffNanos(backoffNanos);
                 if (!block)
@@ -225,7 +229,7 @@ final class OutputState
         }
         catch (final IOException | RuntimeException ex)
         {
-            environment.problems().report(problemKey + ": close", problemKey + ": close failed: " + ex.getMessage());
+            environment.problems().report(problemKey + ": close", problemKey + ": close failed: " + describe(ex));
         }
     }
 
@@ -252,12 +256,38 @@ final class OutputState
         catch (final RuntimeException ex)
         {
             final Throwable cause = ex.getCause() == null ? ex : ex.getCause();
-            environment.problems().report(problemKey + ": open", problemKey + ": cannot open: " + cause.getMessage() +
+            environment.problems().report(problemKey + ": open", problemKey + ": cannot open: " + describe(cause) +
                 ": its events are counted failed");
             gone = true;
             counters.onGone();
         }
         return true;
+    }
+
+    /**
+     * @param problem an I/O error.
+     * @return one line for it: a file system error names its file and what went wrong (the JDK's message is often the
+     * file alone).
+     */
+    static String describe(final Throwable problem)
+    {
+        if (problem instanceof NoSuchFileException missing)
+        {
+            return missing.getFile() + ": no such file or directory";
+        }
+        if (problem instanceof AccessDeniedException denied)
+        {
+            return denied.getFile() + ": permission denied";
+        }
+        if (problem instanceof NotDirectoryException notDirectory)
+        {
+            return notDirectory.getFile() + ": not a directory";
+        }
+        if (problem instanceof FileSystemException other && other.getReason() != null)
+        {
+            return other.getFile() + ": " + other.getReason();
+        }
+        return problem.getMessage() == null ? problem.toString() : problem.getMessage();
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.sluice.filter.export;
 
+import io.sluice.filter.route.PolicyFilter;
 import io.sluice.policy.EventView;
 
 /** {@code policy_names}: the event matched one of these policies (an empty list: none can match). */
@@ -17,14 +18,7 @@ final class PolicyNamesMatcher implements ExportMatcher
         long bits = 0;
         for (final String name : value.strings())
         {
-            int bit = -1;
-            for (int i = 0; i < policyNames.length; i++)
-            {
-                if (name.equals(policyNames[i]))
-                {
-                    bit = i;
-                }
-            }
+            final int bit = PolicyFilter.bitOf(policyNames, name);
             if (bit < 0)
             {
                 throw value.error(null, name, "unknown policy");

@@ -33,6 +33,23 @@ public final class PolicyFilter
     }
 
     /**
+     * @param policyNames the policies in force, by bit.
+     * @param policy      a policy's name.
+     * @return its bit in the matched-policies bitmap, or -1 when no policy in force has that name.
+     */
+    public static int bitOf(final String[] policyNames, final String policy)
+    {
+        for (int i = 0; i < policyNames.length; i++)
+        {
+            if (policy.equals(policyNames[i]))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
      * @param matchedPolicies the event's matched-policies bitmap.
      * @return true when the event passes.
      */
