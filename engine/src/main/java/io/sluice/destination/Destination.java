@@ -15,7 +15,8 @@ import java.io.IOException;
  * of its stream accepted it.
  *
  * <p>Threads: {@link #open} runs on a thread of its own (it may block: a FIFO waits for its reader) and returns before
- * any other call; every other method is called by the stream's writer thread only, and receipts must be reported on
+ * any other call; {@link #unblock} may come from the engine's thread at exit; every other method is called by the
+ * stream's writer thread only, and receipts must be reported on
  * that thread (an asynchronous destination collects acknowledgements and reports them from {@link #flush} or
  * {@link #poll}).
  *
@@ -67,6 +68,15 @@ public interface Destination extends AutoCloseable
      * Report receipts that arrived since the last call (asynchronous destinations); cheap when there are none.
      */
     default void poll()
+    {
+    }
+
+    /**
+     * Called from another thread when the writer is stuck in a blocking push past the drain deadline (a FIFO whose
+     * reader stopped reading): make the push fail, for instance by closing the channel it writes to. The only method
+     * not called on the writer thread.
+     */
+    default void unblock()
     {
     }
 

@@ -41,9 +41,9 @@ public final class FileDestination implements Destination
     private final RotationConfig rotation;
     private final HeldEvents held = new HeldEvents(BUFFER_SIZE, MAX_EVENTS);
     private Receipts receipts;
-    private FileChannel channel;
+    private volatile FileChannel channel;
     private FileInputStream unreadProbe;
-    private RotatingFileOutput rotating;
+    private volatile RotatingFileOutput rotating;
     private FileOutputStream owned;
 
     /**
@@ -123,7 +123,7 @@ public final class FileDestination implements Destination
     @Override
     public void flush() throws IOException
     {
-        if (held.events() == 0)
+        if (held.unwrittenBytes() == 0)
         {
             return;
         }
@@ -188,6 +188,17 @@ public final class FileDestination implements Destination
     @Override
     public void close() throws IOException
     {
+        if (held.events() == 0 && held.unwrittenBytes() > 0)
+        {
+            try
+            {
+                flush();
+            }
+            catch (final IOException ex)
+            {
+                // the tail of an event already counted failed: the file keeps half a line, nothing is miscounted
+            }
+        }
         if (rotating != null)
         {
             rotating.close();
@@ -195,6 +206,28 @@ public final class FileDestination implements Destination
         if (owned != null)
         {
             owned.close();
+        }
+    }
+
+    @Override
+    public void unblock()
+    {
+        try
+        {
+            final RotatingFileOutput rotatingNow = rotating;
+            if (rotatingNow != null)
+            {
+                rotatingNow.closeLive();
+            }
+            final FileChannel channelNow = channel;
+            if (channelNow != null)
+            {
+                channelNow.close();
+            }
+        }
+        catch (final IOException ex)
+        {
+            // closing to unblock a stuck write: the write fails, which is the point
         }
     }
 

@@ -76,7 +76,7 @@ final class HeldEvents
     }
 
     /**
-     * @return the events held (torn one included).
+     * @return the events held (a torn one included), not counting the tail of an event already given up on.
      */
     int events()
     {
@@ -84,7 +84,7 @@ final class HeldEvents
     }
 
     /**
-     * @return bytes held and not yet pushed.
+     * @return bytes held and not yet pushed (the tail of a torn event given up on included).
      */
     int unwrittenBytes()
     {
@@ -96,7 +96,7 @@ final class HeldEvents
      */
     boolean atEventBoundary()
     {
-        return first == count || written == (first == 0 ? 0 : ends[first - 1]);
+        return written == (first == 0 ? 0 : ends[first - 1]);
     }
 
     /**
@@ -122,7 +122,7 @@ final class HeldEvents
             first++;
             done++;
         }
-        if (first == count)
+        if (first == count && written == length)
         {
             clear();
         }
@@ -130,25 +130,31 @@ final class HeldEvents
     }
 
     /**
-     * Drop every held event that has not started to leave; keep a torn one.
+     * Give up on every held event, the torn one too (the caller reports them all failed, in order), but keep the rest of
+     * a torn event's bytes: they are pushed first next time, so the target never holds half an event followed by
+     * another. Those bytes belong to no event any more: their leaving completes nothing.
      *
-     * @return how many events were dropped.
+     * @return how many events were given up.
      */
     int discardUnstarted()
     {
-        if (first == count)
+        final int dropped = count - first;
+        if (dropped == 0)
         {
             return 0;
         }
         final boolean torn = written > (first == 0 ? 0 : ends[first - 1]);
-        final int keep = torn ? 1 : 0;
-        final int dropped = count - first - keep;
         if (torn)
         {
             length = ends[first];
-            count = first + 1;
+            first++;
         }
         else
+        {
+            length = written;
+        }
+        count = first;
+        if (written == length)
         {
             clear();
         }

@@ -44,7 +44,7 @@ final class RotatingFileOutput
     private final BackupNames names;
     private final ExecutorService housekeeper;
     private volatile IOException housekeepingFailure;
-    private FileChannel out;
+    private volatile FileChannel out;
     private long size;
     private long openedAtMillis;
 
@@ -93,6 +93,12 @@ final class RotatingFileOutput
      */
     void rotateIfDue(final int nextBytes) throws IOException
     {
+        if (out == null)
+        {
+            // an earlier rotation failed part way (a full disk): back up what is live, if anything, and start again
+            open();
+            return;
+        }
         if (size > preamble.length && (size + nextBytes > rotation.maxSizeBytes() || intervalPassed()))
         {
             rotate();
@@ -108,9 +114,27 @@ final class RotatingFileOutput
      */
     int write(final ByteBuffer bytes) throws IOException
     {
+        if (out == null)
+        {
+            open();
+        }
         final int written = out.write(bytes);
         size += written;
         return written;
+    }
+
+    /**
+     * Close the live file from another thread, so that a write blocked on it fails.
+     *
+     * @throws IOException when closing fails.
+     */
+    void closeLive() throws IOException
+    {
+        final FileChannel live = out;
+        if (live != null)
+        {
+            live.close();
+        }
     }
 
     /**

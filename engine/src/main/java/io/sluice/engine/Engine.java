@@ -43,7 +43,7 @@ public final class Engine
     private final List<Stream> streams;
     private final Disruptor<EventSlot> mainDisruptor;
     private final SharedRing sharedRing;
-    /** How long past the drain deadline a writer stuck in a blocking write is given before it is interrupted. */
+    /** How long past the drain deadline a writer stuck in a blocking write is given before what it writes to is closed. */
     private static final long STUCK_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final IngestLoop ingest;
@@ -160,8 +160,8 @@ public final class Engine
 
     /**
      * Wait for the ingest thread to finish (the source is done and the shared ring drained). The drain deadline starts
-     * when the source is done or a stop was asked for; past it, a writer stuck in a blocking write is interrupted so
-     * the rings behind it can drain.
+     * when the source is done or a stop was asked for; past it, a writer stuck in a blocking write is unblocked so the
+     * rings behind it can drain.
      */
     private void awaitIngest(final Thread ingestThread)
     {
@@ -190,7 +190,7 @@ public final class Engine
             if (!writersInterrupted && deadline.passed(System.nanoTime() - STUCK_GRACE_NANOS))
             {
                 writersInterrupted = true;
-                streams.forEach(Stream::interruptWriter);
+                streams.forEach(Stream::unblockWriter);
             }
         }
         if (interrupted)
@@ -208,7 +208,7 @@ public final class Engine
         }
         catch (final com.lmax.disruptor.TimeoutException stuck)
         {
-            streams.forEach(Stream::interruptWriter);
+            streams.forEach(Stream::unblockWriter);
             try
             {
                 mainDisruptor.shutdown(TimeUnit.NANOSECONDS.toMillis(STUCK_GRACE_NANOS), TimeUnit.MILLISECONDS);

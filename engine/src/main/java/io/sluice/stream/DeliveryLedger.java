@@ -21,7 +21,9 @@ final class DeliveryLedger
     private final int mask;
     private final byte[] owed;
     private final boolean[] failed;
+    private final boolean[] delivered;
     private final long[][] held;
+    private final boolean[][] acceptedAt;
     private final long[] heldHead;
     private final long[] heldTail;
     private final StreamCounters counters;
@@ -46,7 +48,9 @@ final class DeliveryLedger
         this.mask = capacity - 1;
         this.owed = new byte[capacity];
         this.failed = new boolean[capacity];
+        this.delivered = new boolean[capacity];
         this.held = new long[destinationCounters.length][capacity];
+        this.acceptedAt = new boolean[destinationCounters.length][capacity];
         this.heldHead = new long[destinationCounters.length];
         this.heldTail = new long[destinationCounters.length];
         this.counters = counters;
@@ -101,11 +105,7 @@ final class DeliveryLedger
         final int slot = (int)(opened & mask);
         owed[slot] = (byte)held.length;
         failed[slot] = false;
-        if (owed[slot] == 0)
-        {
-            counters.onDelivered();
-            settled++;
-        }
+        delivered[slot] = false;
         return opened++;
     }
 
@@ -128,7 +128,10 @@ final class DeliveryLedger
     void failLastHeld(final int d)
     {
         resolve(held[d][(int)(--heldTail[d] & mask)], true);
-        destinationCounters[d].onFailed(1);
+        if (!givingUp)
+        {
+            destinationCounters[d].onFailed(1);
+        }
         settle();
     }
 
@@ -168,7 +171,6 @@ final class DeliveryLedger
     {
         for (int d = 0; d < held.length; d++)
         {
-            destinationCounters[d].onFailed((int)(heldTail[d] - heldHead[d]));
             heldHead[d] = heldTail[d];
         }
         for (long event = settled; event < opened; event++)
@@ -199,6 +201,7 @@ final class DeliveryLedger
             if (!failed[slot])
             {
                 counters.onDelivered();
+                delivered[slot] = true;
             }
             else if (givingUp)
             {
@@ -235,24 +238,37 @@ final class DeliveryLedger
         public void failed(final int events)
         {
             resolveHeld(events, true);
-            destinationCounters[d].onFailed(events);
+            if (!givingUp)
+            {
+                // once the run gave up, what a destination drops is counted undelivered for the stream, not failed here
+                destinationCounters[d].onFailed(events);
+            }
         }
 
         @Override
         public void revoked(final int events)
         {
-            // the newest events this destination accepted: those not yet settled become failed; those already counted
-            // delivered move to failed
+            // the newest events this destination accepted (skipping what it failed): those not settled yet become
+            // failed; those settled as delivered, while their slot is not reused, move from delivered to failed
             int revoked = 0;
-            for (long h = heldHead[d] - 1; revoked < events && h >= 0 && heldTail[d] - h <= capacity; h--, revoked++)
+            for (long h = heldHead[d] - 1; revoked < events && h >= 0 && heldTail[d] - h <= capacity; h--)
             {
-                final long event = held[d][(int)(h & mask)];
+                final int at = (int)(h & mask);
+                if (!acceptedAt[d][at])
+                {
+                    continue;
+                }
+                acceptedAt[d][at] = false;
+                revoked++;
+                final long event = held[d][at];
+                final int slot = (int)(event & mask);
                 if (event >= settled)
                 {
-                    failed[(int)(event & mask)] = true;
+                    failed[slot] = true;
                 }
-                else
+                else if (event >= opened - capacity && delivered[slot])
                 {
+                    delivered[slot] = false;
                     counters.onRevoked(1);
                 }
             }
@@ -268,7 +284,9 @@ final class DeliveryLedger
             }
             for (int i = 0; i < events; i++)
             {
-                resolve(held[d][(int)(heldHead[d]++ & mask)], failure);
+                final int at = (int)(heldHead[d]++ & mask);
+                acceptedAt[d][at] = !failure;
+                resolve(held[d][at], failure);
             }
             settle();
         }

@@ -75,7 +75,7 @@ final class OutputState
                 destination.open(preamble, ledger.receipts(index));
                 opening.complete(null);
             }
-            catch (final IOException | RuntimeException ex)
+            catch (final Throwable ex)
             {
                 opening.completeExceptionally(ex);
             }
@@ -125,11 +125,16 @@ final class OutputState
                 }
             }
         }
-        catch (final RuntimeException ex)
+        catch (final Throwable ex)
         {
             environment.problems().report(problemKey + ": offer",
                 problemKey + ": cannot take event id " + eventId + ": " + ex);
             ledger.failLastHeld(index);
+            if (ex instanceof Error)
+            {
+                // an Error from a destination (a journal's mapped file on a full disk) leaves it in no known state
+                giveUpOn(ex);
+            }
             return true;
         }
         return !destination.flushesEachEvent() || push();
@@ -146,14 +151,22 @@ final class OutputState
         {
             return true;
         }
-        destination.poll();
-        if (destination.pending() == 0)
+        try
         {
-            return true;
+            destination.poll();
+            if (destination.pending() == 0)
+            {
+                return true;
+            }
+            if (backingOff && System.nanoTime() - retryAtNanos < 0)
+            {
+                destination.discard();
+                return true;
+            }
         }
-        if (backingOff && System.nanoTime() - retryAtNanos < 0)
+        catch (final Throwable ex)
         {
-            destination.discard();
+            giveUpOn(ex);
             return true;
         }
         while (true)
@@ -171,13 +184,12 @@ final class OutputState
             }
             catch (final DestinationGoneException ex)
             {
-                environment.problems().report(problemKey + ": gone", problemKey + ": " + ex.getMessage() +
-                    ": its events are counted failed from now on");
-                gone = true;
-                open = false;
-                counters.onGone();
-                destination.discard();
-                ledger.failHeld(index);
+                giveUpOn(ex);
+                return true;
+            }
+            catch (final Error ex)
+            {
+                giveUpOn(ex);
                 return true;
             }
             catch (final IOException | RuntimeException ex)
@@ -187,7 +199,7 @@ final class OutputState
                 backoffNanos = retry.nextBackoffNanos(backoffNanos);
                 if (!block)
                 {
-                    destination.discard();
+                    discardQuietly();
                     backingOff = true;
                     retryAtNanos = System.nanoTime() + backoffNanos;
                     return true;
@@ -208,9 +220,48 @@ final class OutputState
     {
         if (open)
         {
-            destination.discard();
+            discardQuietly();
             open = false;
             gone = true;
+        }
+    }
+
+    /**
+     * From another thread, past the drain deadline: make a push blocked in the kernel fail.
+     */
+    void unblock()
+    {
+        if (opening.isDone() && !opening.isCompletedExceptionally())
+        {
+            destination.unblock();
+        }
+    }
+
+    /**
+     * The destination is gone for good (its reader left, or it failed in a way that leaves it in no known state): what
+     * it holds, and every event it is given from now on, counts failed.
+     */
+    private void giveUpOn(final Throwable why)
+    {
+        environment.problems().report(problemKey + ": gone", problemKey + ": " +
+            (why instanceof DestinationGoneException ? why.getMessage() : "failed: " + why) +
+            ": its events are counted failed from now on");
+        gone = true;
+        open = false;
+        counters.onGone();
+        discardQuietly();
+        ledger.failHeld(index);
+    }
+
+    private void discardQuietly()
+    {
+        try
+        {
+            destination.discard();
+        }
+        catch (final Throwable ex)
+        {
+            environment.problems().report(problemKey + ": discard", problemKey + ": discard failed: " + ex);
         }
     }
 
@@ -227,7 +278,7 @@ final class OutputState
         {
             destination.close();
         }
-        catch (final IOException | RuntimeException ex)
+        catch (final Throwable ex)
         {
             environment.problems().report(problemKey + ": close", problemKey + ": close failed: " + describe(ex));
         }

@@ -14,7 +14,6 @@ import io.sluice.ring.EventSlot;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One configured stream: its filters, its own ring (sized by {@code buffer.size}), the writer thread that drains that
@@ -22,7 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Stream
 {
-    /** How long past the drain deadline a writer stuck in a blocking write is given before it is interrupted. */
+    /** How long past the drain deadline a writer stuck in a blocking write is given before what it writes to is closed. */
     private static final long STUCK_WRITER_GRACE_MILLIS = 2_000;
 
     private final StreamConfig config;
@@ -35,7 +34,6 @@ public final class Stream
     private final List<LineageCondition> lineage;
     private final StreamWriter writer;
     private final StreamEnvironment environment;
-    private final AtomicReference<Thread> writerThread = new AtomicReference<>();
 
     /**
      * @param config      the stream's configuration.
@@ -67,13 +65,13 @@ public final class Stream
         {
             final Thread thread = environment.threads().newThread(runnable);
             thread.setName("sluice-stream-" + config.name());
-            writerThread.set(thread);
             return thread;
         }, ProducerType.SINGLE, environment.waitStrategy());
         this.writer = new StreamWriter(config.name(), config.mode(), this.outputs, destinationCounters, counters, environment);
         this.disruptor.handleEventsWith(new EventHandler[] {writer});
+        // the writer settles every event itself: an exception escaping it is reported, never counted twice
         this.disruptor.setDefaultExceptionHandler(new ContainedExceptions("stream " + config.name() + ": writer",
-            environment.problems(), counters));
+            environment.problems(), null));
         this.router = new StreamRouter(config.name(), events, policies, config.mode(), disruptor.getRingBuffer(), counters,
             exports, environment.problems());
         this.lineage = exports == null ? List.of() : exports.lineageConditions();
@@ -100,22 +98,21 @@ public final class Stream
      */
     public void drainAndClose()
     {
-        final long waitMillis = TimeUnit.NANOSECONDS.toMillis(environment.deadline().remainingNanos(System.nanoTime())) +
-            STUCK_WRITER_GRACE_MILLIS;
         try
         {
-            disruptor.shutdown(waitMillis, TimeUnit.MILLISECONDS);
+            disruptor.shutdown(untilDeadlineAndGraceMillis(), TimeUnit.MILLISECONDS);
         }
         catch (final TimeoutException stuck)
         {
-            interruptWriter();
+            unblockWriter();
             disruptor.halt();
         }
         try
         {
-            if (!writer.finished().await(STUCK_WRITER_GRACE_MILLIS, TimeUnit.MILLISECONDS))
+            // the ring may be empty while the writer still retries what its destinations hold: wait for it too
+            if (!writer.finished().await(untilDeadlineAndGraceMillis(), TimeUnit.MILLISECONDS))
             {
-                interruptWriter();
+                unblockWriter();
                 if (!writer.finished().await(STUCK_WRITER_GRACE_MILLIS, TimeUnit.MILLISECONDS))
                 {
                     environment.problems().report("stream " + config.name() + ": stuck",
@@ -127,6 +124,12 @@ public final class Stream
         {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private long untilDeadlineAndGraceMillis()
+    {
+        return TimeUnit.NANOSECONDS.toMillis(environment.deadline().remainingNanos(System.nanoTime())) +
+            STUCK_WRITER_GRACE_MILLIS;
     }
 
     /**
@@ -211,15 +214,12 @@ public final class Stream
     }
 
     /**
-     * Interrupt the writer thread: a write blocked in the kernel (a FIFO whose reader stopped reading) then fails, and
-     * the writer, past its drain deadline, gives up. Safe from any thread.
+     * Past the drain deadline: make a write blocked in the kernel (a FIFO whose reader stopped reading) fail, by closing
+     * what it writes to, so the writer gives up. The writer thread itself is never interrupted: Disruptor would take
+     * the interrupt for an event failure and skip a sequence. Safe from any thread.
      */
-    public void interruptWriter()
+    public void unblockWriter()
     {
-        final Thread thread = writerThread.get();
-        if (thread != null)
-        {
-            thread.interrupt();
-        }
+        writer.unblock();
     }
 }

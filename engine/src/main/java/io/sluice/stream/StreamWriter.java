@@ -138,6 +138,17 @@ final class StreamWriter implements EventHandler<EventSlot>
     }
 
     /**
+     * From another thread, past the drain deadline: make pushes blocked in the kernel fail, so the writer can give up.
+     */
+    void unblock()
+    {
+        for (final OutputState output : outputs)
+        {
+            output.unblock();
+        }
+    }
+
+    /**
      * @return counted down once the writer has pushed, settled and closed everything at shutdown.
      */
     CountDownLatch finished()

@@ -34,16 +34,21 @@ class HeldEventsTest
     }
 
     @Test
-    void discardingKeepsATornEventAndDropsTheRest()
+    void discardingGivesUpOnEveryHeldEventButKeepsTheTailOfATornOne()
     {
         append("aaaa");
         append("bbbb");
         append("cccc");
         held.advance(7);
-        assertEquals(1, held.discardUnstarted(), "cccc dropped; bbbb is torn and kept");
-        assertEquals("bb\n", text(held.unwritten()));
-        assertEquals(1, held.advance(3));
+        assertEquals(2, held.discardUnstarted(), "bbbb (torn) and cccc given up on, in order");
         assertEquals(0, held.events());
+        assertFalse(held.atEventBoundary(), "the torn tail must leave before anything new starts a file");
+        append("dddd");
+        assertEquals("bb\ndddd\n", text(held.unwritten()), "the tail goes first");
+        assertEquals(0, held.advance(3), "the tail completes no event");
+        assertTrue(held.atEventBoundary());
+        assertEquals(1, held.advance(5));
+        assertEquals(0, held.unwrittenBytes());
     }
 
     @Test

@@ -80,6 +80,26 @@ class DeliveryLedgerTest
     }
 
     @Test
+    void revocationSkipsWhatTheDestinationFailedAndNeverTouchesAnEventAnotherDestinationFailed()
+    {
+        open();
+        open();
+        open();
+        ledger.receipts(0).failed(1);
+        ledger.receipts(0).accepted(2);
+        ledger.receipts(1).accepted(3);
+        assertEquals(1, counters.failed());
+        assertEquals(2, counters.delivered());
+        ledger.receipts(1).revoked(3);
+        assertEquals(0, counters.delivered());
+        assertEquals(3, counters.failed(), "the event destination 0 failed is not counted twice");
+        ledger.receipts(0).revoked(5);
+        assertEquals(3, counters.failed(), "revoking again changes nothing");
+        assertEquals(0, first.written());
+        assertEquals(3, first.failed(), "one failed, two revoked; the failed one is not revoked");
+    }
+
+    @Test
     void givingUpSettlesEverythingOwedAsUndelivered()
     {
         open();
@@ -90,6 +110,7 @@ class DeliveryLedgerTest
         assertTrue(ledger.empty());
         assertEquals(2, counters.undelivered());
         assertEquals(0, counters.delivered() + counters.failed());
+        assertEquals(0, first.failed() + second.failed(), "undelivered at exit is not a destination's failure");
     }
 
     @Test
