@@ -91,7 +91,13 @@ public final class JournalDestination implements Destination
     @Override
     public void discard()
     {
-        // appends are accepted as they are made: nothing is ever held back
+        // appends are accepted as they are made: what is pending was appended, so it is reported accepted, not dropped
+        if (appended > 0)
+        {
+            final int accepted = appended;
+            appended = 0;
+            receipts.accepted(accepted);
+        }
     }
 
     @Override
