@@ -112,6 +112,40 @@ class FullDiskTest
         }
     }
 
+    @Test
+    void aDropStreamOnATmpfsThatFillsMidEventAccountsForEveryEventAndLeavesOnlyWholeDeliveredLines(@TempDir final Path dir)
+        throws Exception
+    {
+        final Path mount = dir.resolve("tiny");
+        Files.createDirectories(mount);
+        Assumptions.assumeTrue(exec("mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs", mount.toString()) == 0,
+            "needs root to mount a tmpfs");
+        try
+        {
+            final Path out = mount.resolve("events.json");
+            final EngineSummary summary = run(config(out.toString(), BufferMode.DROP), 3_000, EngineOptions.DEFAULTS);
+            final EngineSummary.StreamSummary stream = summary.stream("s");
+            assertEquals(3_000, stream.matched());
+            assertEquals(stream.matched(), stream.delivered() + stream.dropped() + stream.failed() + stream.undelivered(),
+                "every event accounted for, the one torn by the full disk included");
+            assertTrue(stream.failed() > 0);
+            final List<String> lines = Files.readAllLines(out);
+            long whole = 0;
+            for (final String line : lines)
+            {
+                if (line.endsWith("}"))
+                {
+                    whole++;
+                }
+            }
+            assertEquals(stream.delivered(), whole, "what the reader got (whole lines) equals delivered");
+        }
+        finally
+        {
+            exec("umount", "-l", mount.toString());
+        }
+    }
+
     private static OutputConfig config(final String path, final BufferMode mode)
     {
         return new OutputConfig(
