@@ -64,6 +64,19 @@ class ValidatePreflightTest
     }
 
     @Test
+    void aJournalDirectoryHoldingAForeignFileIsRefusedNamingTheFile() throws Exception
+    {
+        final Path journal = Files.createDirectory(dir.resolve("journal"));
+        final byte[] noise = new byte[4096];
+        new java.util.Random(7).nextBytes(noise);
+        Files.write(journal.resolve("20261129.cq4"), noise);
+        final String refusal = refusedLikeARun("--output", "destinations.j.type=journal", "--output",
+            "destinations.j.path=" + journal);
+        assertTrue(refusal.startsWith("sluice: output: destinations.j.path = '" + journal + "': holds a file that is not an"
+            + " intact journal file: 20261129.cq4: not a Chronicle Queue cycle file"), refusal);
+    }
+
+    @Test
     void anUnwritableDirectoryIsRefused() throws Exception
     {
         final Path locked = Files.createDirectory(dir.resolve("locked"));

@@ -9,7 +9,10 @@ import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.CRC32C;
 
 /**
@@ -49,6 +52,11 @@ public final class JournalWriter implements AutoCloseable
      */
     public static JournalWriter open(final Path dir, final JournalRoll roll, final JournalHeader header) throws IOException
     {
+        final String damaged = firstDamagedFile(dir);
+        if (damaged != null)
+        {
+            throw new IOException("cannot append to journal " + dir + ": " + damaged);
+        }
         final SingleChronicleQueue queue;
         try
         {
@@ -64,6 +72,31 @@ public final class JournalWriter implements AutoCloseable
         writer.write(encoded, 0, length);
         writer.appender.singleThreadedCheckReset();
         return writer;
+    }
+
+    /**
+     * Chronicle fails inside its own code, naming no file ("Unexpected magic number"), when it opens a directory holding
+     * a {@code .cq4} file that is not an intact cycle file; this names it first.
+     *
+     * @param dir a journal directory (it need not exist).
+     * @return "FILE: problem (move it away to append here)" for the first such file, or null when there is none.
+     * @throws IOException when the directory cannot be listed.
+     */
+    public static String firstDamagedFile(final Path dir) throws IOException
+    {
+        if (!Files.isDirectory(dir))
+        {
+            return null;
+        }
+        final List<Path> intact = new ArrayList<>();
+        final List<JournalDamage> damage = new ArrayList<>();
+        new CycleFileScan(dir).scanAll(intact, damage);
+        if (damage.isEmpty())
+        {
+            return null;
+        }
+        final JournalDamage first = damage.get(0);
+        return first.file() + ": " + first.problem().replace("; file skipped", "") + " (move it away to append here)";
     }
 
     /**

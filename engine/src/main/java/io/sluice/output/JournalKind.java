@@ -1,5 +1,6 @@
 package io.sluice.output;
 
+import io.sluice.config.ConfigException;
 import io.sluice.config.DestinationConfig;
 import io.sluice.config.DestinationSettings;
 import io.sluice.config.FormatSpec;
@@ -7,7 +8,9 @@ import io.sluice.config.JournalRoll;
 import io.sluice.destination.Destination;
 import io.sluice.destination.JournalDestination;
 import io.sluice.journal.JournalHeader;
+import io.sluice.journal.JournalWriter;
 
+import java.io.IOException;
 import java.nio.file.Paths;
 
 /**
@@ -62,6 +65,21 @@ final class JournalKind implements DestinationKind
     public void preflight(final DestinationConfig config)
     {
         PathCheck.directory(config);
+        final String damaged;
+        try
+        {
+            damaged = JournalWriter.firstDamagedFile(Paths.get(config.path()));
+        }
+        catch (final IOException ex)
+        {
+            throw new ConfigException("output", "destinations." + config.name() + ".path", config.path(),
+                "cannot list the journal directory: " + ex.getMessage());
+        }
+        if (damaged != null)
+        {
+            throw new ConfigException("output", "destinations." + config.name() + ".path", config.path(),
+                "holds a file that is not an intact journal file: " + damaged);
+        }
     }
 
     @Override
