@@ -1,9 +1,16 @@
 package io.sluice.config;
 
+import java.util.Set;
+
 /**
  * The keys of one destination as read (YAML {@code output.destinations[n]} or {@code --output destinations.NAME.*}),
  * before validation: what a destination type's rules ({@link io.sluice.output.DestinationKind#resolve}) read to
  * build its {@link DestinationConfig}. A key that was not set anywhere is null.
+ * <p>
+ * The keys the front ends know (those with an accessor here) are parsed by them; any other key is kept as written, as a
+ * string under its dotted name ({@link #option}: YAML {@code kafka: {security.protocol: SSL}} is
+ * {@code kafka.security.protocol}, the flag {@code destinations.k.linger.ms=5} is {@code linger.ms}), for the
+ * destination type that declares it ({@link io.sluice.output.DestinationKind#optionKeys}) to read and validate.
  */
 public interface DestinationSettings
 {
@@ -78,4 +85,15 @@ public interface DestinationSettings
      * @return {@code retry.max-backoff}, or null.
      */
     Setting<String> retryMaxBackoff();
+
+    /**
+     * @param dottedKey a key the front ends do not know themselves ({@code acks}, {@code kafka.security.protocol}).
+     * @return its value as written (a YAML integer or boolean as its text), or null when not given.
+     */
+    Setting<String> option(String dottedKey);
+
+    /**
+     * @return every key given that the front ends do not know themselves, dotted, in the order written; empty when none.
+     */
+    Set<String> optionKeys();
 }

@@ -5,10 +5,12 @@ import io.sluice.config.DestinationSettings;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * The one table of destination types: each {@link DestinationKind} by its {@code type} key. Configuration resolves a
- * destination here ({@link #resolve}: its type, given or inferred from a {@code url}, then that type's rules, then
+ * destination here ({@link #resolve}: its type, given or inferred from a {@code url}, a refusal of any key of its own
+ * that the type does not declare ({@link DestinationKind#optionKeys}), then that type's rules, then
  * {@code retry.*}, valid for every type), {@code validate} and the engine check it here ({@link #preflight}) and the engine
  * builds it here ({@link #create}). A new type is one class and one line in {@link #ALL}.
  */
@@ -63,8 +65,45 @@ public final class DestinationKinds
      */
     public static DestinationConfig resolve(final DestinationSettings raw)
     {
-        final DestinationConfig config = kindOf(raw).resolve(raw);
+        final DestinationKind kind = kindOf(raw);
+        if (kind.available())
+        {
+            // a type not available yet refuses itself in resolve, which says more than refusing one of its keys
+            checkOptionKeys(kind, raw);
+        }
+        final DestinationConfig config = kind.resolve(raw);
         return config.withRetry(RetryRules.resolve(raw));
+    }
+
+    /**
+     * @param kind the destination's type.
+     * @param key  a key the front ends do not know ({@code acks}, {@code kafka.security.protocol}).
+     * @return true when the type declares it, itself or under a prefix wildcard ({@code kafka.*}).
+     */
+    static boolean accepts(final DestinationKind kind, final String key)
+    {
+        for (final String declared : kind.optionKeys())
+        {
+            if (declared.endsWith(".*") ? key.startsWith(declared.substring(0, declared.length() - 1)) : declared.equals(key))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void checkOptionKeys(final DestinationKind kind, final DestinationSettings raw)
+    {
+        for (final String key : raw.optionKeys())
+        {
+            if (!accepts(kind, key))
+            {
+                final List<String> takes = new ArrayList<>(kind.commonKeys());
+                takes.addAll(new TreeSet<>(kind.optionKeys()));
+                final String listed = takes.isEmpty() ? " takes no keys" : " takes: " + String.join(", ", takes);
+                throw raw.option(key).error("not a key of " + kind.key() + " destinations (" + kind.key() + listed + ")");
+            }
+        }
     }
 
     /**

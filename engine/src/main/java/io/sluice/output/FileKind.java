@@ -7,6 +7,8 @@ import io.sluice.destination.Destination;
 import io.sluice.destination.FileDestination;
 import io.sluice.format.Formats;
 
+import java.util.List;
+
 /**
  * The {@code file} entry of {@link DestinationKinds}: {@code stdout}, {@code stderr} or a file path (default
  * {@code stdout}), format {@code table} unless given, optional {@code rotate.*}; the default type, as Tracee's.
@@ -22,6 +24,12 @@ final class FileKind implements DestinationKind
     public String key()
     {
         return KEY;
+    }
+
+    @Override
+    public List<String> commonKeys()
+    {
+        return List.of("path", "format", "rotate", "retry");
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.sluice.journal.JournalWriter;
 
 import java.io.IOException;
 import java.nio.file.Paths;
+import java.util.List;
 
 /**
  * The {@code journal} entry of {@link DestinationKinds}: a directory ({@code path}, required) of SBE record files that
@@ -26,6 +27,12 @@ final class JournalKind implements DestinationKind
     public String key()
     {
         return KEY;
+    }
+
+    @Override
+    public List<String> commonKeys()
+    {
+        return List.of("path", "format", "roll", "retry");
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Applies {@code --output} flag values, in order, to a {@link RawOutputTree} (after the YAML file, so a flag replaces
@@ -20,6 +21,10 @@ import java.util.Map;
  * </ul>
  * Short-form destinations are named {@code <format>-<n>} ({@code json-1}, {@code json-2}, {@code table-1}), n counting
  * the short forms of that format in flag order.
+ * <p>
+ * A destination field it does not know ({@code destinations.k.linger.ms=5}) is kept, as given, for the destination's
+ * type to accept or refuse; its name is the longest destination name declared so far that the flag starts with, else
+ * the part before the first dot ({@code k}, key {@code linger.ms}).
  */
 final class OutputFlagParser
 {
@@ -30,6 +35,8 @@ final class OutputFlagParser
     private static final List<String> DESTINATION_FIELDS = List.of("rotate.max-size-mb", "rotate.max-backups",
         "rotate.compress", "rotate.interval", "retry.max-backoff", "retry.backoff", "rotate", "format", "type", "path", "roll",
         "url");
+    /** The first parts of the fields above: a key under one of them that is not above is refused, not the type's own. */
+    private static final Set<String> DESTINATION_GROUPS = Set.of("type", "format", "path", "url", "roll", "rotate", "retry");
     private static final String DESTINATION_FIELD_NAMES = "type, format, path, url, roll, rotate, rotate.max-size-mb,"
         + " rotate.max-backups, rotate.compress, rotate.interval, retry.backoff, retry.max-backoff";
     /** Stream fields, longest first so that names with dots still split right. */
@@ -96,8 +103,8 @@ final class OutputFlagParser
         {
             throw new ConfigException(origin, key, null, "expected destinations.<name>.<field>=<value>");
         }
-        String name = rest.substring(0, dot);
-        String field = rest.substring(dot + 1);
+        String name = null;
+        String field = null;
         for (final String candidate : DESTINATION_FIELDS)
         {
             if (rest.endsWith("." + candidate) && rest.length() > candidate.length() + 1)
@@ -107,10 +114,27 @@ final class OutputFlagParser
                 break;
             }
         }
-        if (!DESTINATION_FIELDS.contains(field))
+        if (field == null && DESTINATION_FIELDS.contains(rest.substring(dot + 1)))
         {
-            throw new ConfigException(origin, key, null,
-                "unknown field '" + field + "' (expected one of: " + DESTINATION_FIELD_NAMES + ")");
+            // an empty name (destinations..path), refused with the other name errors
+            name = rest.substring(0, dot);
+            field = rest.substring(dot + 1);
+        }
+        if (field == null)
+        {
+            // a key of the destination type's own: after the longest name already declared, else after the first dot
+            name = declaredPrefix(rest);
+            field = rest.substring(name.length() + 1);
+            if (field.isEmpty())
+            {
+                throw new ConfigException(origin, key, null, "expected destinations.<name>.<field>=<value>");
+            }
+            final int fieldDot = field.indexOf('.');
+            if (DESTINATION_GROUPS.contains(fieldDot < 0 ? field : field.substring(0, fieldDot)))
+            {
+                throw new ConfigException(origin, key, null,
+                    "unknown field '" + field + "' (expected one of: " + DESTINATION_FIELD_NAMES + ")");
+            }
         }
         if (eq < 0 && !field.equals("rotate") && !field.equals("rotate.compress"))
         {
@@ -127,6 +151,11 @@ final class OutputFlagParser
                     + "; declare yours under another name");
         }
         final RawValue<String> raw = RawValue.of(value, source);
+        if (!DESTINATION_FIELDS.contains(field))
+        {
+            destination.options.put(field, raw);
+            return;
+        }
         switch (field)
         {
             case "type" -> destination.type = raw;
@@ -142,6 +171,23 @@ final class OutputFlagParser
             case "retry.max-backoff" -> destination.retryMaxBackoff = raw;
             default -> destination.url = raw;
         }
+    }
+
+    /**
+     * @param rest {@code <name>.<key>} of a destination flag whose key the parser does not know.
+     * @return the longest name of a destination declared so far that it starts with, else what precedes its first dot.
+     */
+    private String declaredPrefix(final String rest)
+    {
+        String name = rest.substring(0, rest.indexOf('.'));
+        for (final String declared : tree.destinations.keySet())
+        {
+            if (declared.length() > name.length() && rest.startsWith(declared + ".") && rest.length() > declared.length() + 1)
+            {
+                name = declared;
+            }
+        }
+        return name;
     }
 
     private void parseStreamField(final String flag, final String origin)

@@ -4,6 +4,11 @@ import io.sluice.config.ConfigException;
 import io.sluice.config.DestinationSettings;
 import io.sluice.config.Setting;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
 /**
  * A destination as read from YAML and flags, before validation. Fields left null were not set anywhere. The
  * {@link DestinationSettings} that {@link io.sluice.output.DestinationKinds} resolves.
@@ -31,6 +36,8 @@ final class RawDestination implements DestinationSettings
     RawValue<String> rotateInterval;
     RawValue<String> retryBackoff;
     RawValue<String> retryMaxBackoff;
+    /** Keys the readers do not know themselves, dotted, as written, for the destination type to accept or refuse. */
+    final Map<String, RawValue<String>> options = new LinkedHashMap<>();
 
     RawDestination(final String name, final Source declaredAt, final Source nameSource, final String shortForm)
     {
@@ -127,5 +134,17 @@ final class RawDestination implements DestinationSettings
     public Setting<String> retryMaxBackoff()
     {
         return retryMaxBackoff;
+    }
+
+    @Override
+    public Setting<String> option(final String dottedKey)
+    {
+        return options.get(dottedKey);
+    }
+
+    @Override
+    public Set<String> optionKeys()
+    {
+        return Collections.unmodifiableSet(options.keySet());
     }
 }

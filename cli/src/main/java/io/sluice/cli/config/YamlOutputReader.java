@@ -29,11 +29,14 @@ import java.util.Set;
 /**
  * Reads the {@code output} section of a {@code --config} YAML file into a {@link RawOutputTree}.
  * Checks the layout and value types only: unknown keys, a list where a string is expected, a size that is no integer.
+ * A destination key it does not know is kept, flattened to a dotted key, for the destination's type to accept or refuse.
  * Every error names the file and line ({@code config.yaml:12}), the dotted field and the value.
  */
 final class YamlOutputReader
 {
+    /** The destination keys read here; any other is its type's own ({@link RawDestination#options}). */
     private static final Set<String> DESTINATION_KEYS = Set.of("name", "type", "format", "path", "url", "roll", "rotate", "retry");
+    private static final String DESTINATION_KEY_NAMES = "name, type, format, path, url, roll, rotate, retry";
     private static final Set<String> STREAM_KEYS = Set.of("name", "destinations", "filters", "buffer");
     /** Keys of Tracee's output section before streams ({@code output.json.files} ...). */
     private static final Set<String> TRACEE_LEGACY_KEYS =
@@ -152,7 +155,6 @@ final class YamlOutputReader
         {
             final String itemField = field + "[" + i + "]";
             final Map<String, NodeTuple> entries = mapping(items.get(i), itemField);
-            checkKeys(entries, itemField, DESTINATION_KEYS, "name, type, format, path, url, roll, rotate, retry");
             final String name = requiredName(items.get(i), entries, itemField);
             final String previous = seen.put(name, itemField);
             if (previous != null)
@@ -169,6 +171,44 @@ final class YamlOutputReader
             destination.roll = optionalString(entries, "roll", itemField);
             readRotate(destination, entries.get("rotate"), itemField + ".rotate");
             readRetry(destination, entries.get("retry"), itemField + ".retry");
+            for (final Map.Entry<String, NodeTuple> entry : entries.entrySet())
+            {
+                if (!DESTINATION_KEYS.contains(entry.getKey()))
+                {
+                    readOwnKey(destination, entry.getValue(), entry.getKey(), itemField + "." + entry.getKey());
+                }
+            }
+        }
+    }
+
+    /**
+     * A key this reader does not know, kept for the destination's type to accept or refuse: a scalar as written under
+     * its dotted key, a mapping flattened ({@code kafka: {security.protocol: SSL}} is {@code kafka.security.protocol}).
+     */
+    private void readOwnKey(final RawDestination destination, final NodeTuple tuple, final String key, final String field)
+    {
+        final String head = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
+        if (DESTINATION_KEYS.contains(head))
+        {
+            // retry.backoff written as one key: the known keys are read as mappings only
+            throw unknownKey(tuple.getKeyNode(), field, DESTINATION_KEY_NAMES);
+        }
+        final Node node = tuple.getValueNode();
+        if (node instanceof MappingNode)
+        {
+            for (final Map.Entry<String, NodeTuple> entry : mapping(node, field).entrySet())
+            {
+                readOwnKey(destination, entry.getValue(), key + "." + entry.getKey(), field + "." + entry.getKey());
+            }
+            return;
+        }
+        if (!(node instanceof ScalarNode scalar))
+        {
+            throw typeError(node, field, "a string, a number, a boolean or a mapping");
+        }
+        if (destination.options.put(key, RawValue.of(scalar.getValue(), new Source(where(node), field))) != null)
+        {
+            throw new ConfigException(where(tuple.getKeyNode()), field, null, "duplicate key (written twice, dotted and nested)");
         }
     }
 

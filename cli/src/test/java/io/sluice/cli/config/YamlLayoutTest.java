@@ -101,7 +101,7 @@ class YamlLayoutTest
     void unknownKeysAreErrorsAtEveryLevel()
     {
         assertEquals(file("output:\n  destinations:\n    - name: d\n      colour: red\n")
-            + ":4: output.destinations[0].colour: unknown key (expected one of: name, type, format, path, url, roll, rotate, retry)",
+            + ":4: output.destinations[0].colour = 'red': not a key of file destinations (file takes: path, format, rotate, retry)",
             Load.yamlError(last));
         assertEquals(file("output:\n  streams:\n    - name: s\n      filters:\n        event: [openat]\n")
             + ":5: output.streams[0].filters.event: unknown key (expected one of: events, policies, allow, deny, redact, fields)",
