@@ -92,7 +92,12 @@ public final class DestinationKinds
         return false;
     }
 
-    private static void checkOptionKeys(final DestinationKind kind, final DestinationSettings raw)
+    /**
+     * @param kind the destination's type.
+     * @param raw  the destination as read.
+     * @throws io.sluice.config.ConfigException for the first key of its own that the type does not declare.
+     */
+    static void checkOptionKeys(final DestinationKind kind, final DestinationSettings raw)
     {
         for (final String key : raw.optionKeys())
         {
