@@ -42,8 +42,9 @@ final class Renderer
         {
             length = formatter.format(slot.buffer(), 0, slot.length(), rendering, 0);
         }
-        catch (final RuntimeException ex)
+        catch (final Throwable ex)
         {
+            // any failure, an Error too (a template's runaway recursion): that event fails, the stream goes on
             length = -1;
             problems.report("stream " + stream + ": format " + formatter.getClass().getSimpleName(),
                 "stream " + stream + ": cannot render event id " + slot.eventId() + ": " + ex);
