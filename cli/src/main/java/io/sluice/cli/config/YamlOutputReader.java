@@ -196,7 +196,14 @@ final class YamlOutputReader
         final Node node = tuple.getValueNode();
         if (node instanceof MappingNode)
         {
-            for (final Map.Entry<String, NodeTuple> entry : mapping(node, field).entrySet())
+            final Map<String, NodeTuple> entries = mapping(node, field);
+            if (entries.isEmpty())
+            {
+                // an empty mapping would add no key at all: keep it as an empty value, for the type to refuse or take
+                destination.options.put(key, RawValue.of("", new Source(where(node), field)));
+                return;
+            }
+            for (final Map.Entry<String, NodeTuple> entry : entries.entrySet())
             {
                 readOwnKey(destination, entry.getValue(), key + "." + entry.getKey(), field + "." + entry.getKey());
             }

@@ -108,6 +108,14 @@ class DestinationOwnKeysTest
             """);
         assertEquals(nested + ":7: output.destinations[0].kafka.acks = '1': not a key of journal destinations"
             + " (journal takes: path, format, roll, retry)", Load.yamlError(nested));
+        final Path empty = Load.write(dir, """
+            output:
+              destinations:
+                - name: d
+                  colour: {}
+            """);
+        assertEquals(empty + ":4: output.destinations[0].colour = '': not a key of file destinations"
+            + " (file takes: path, format, rotate, retry)", Load.yamlError(empty), "an empty mapping is no way around it");
     }
 
     @Test
