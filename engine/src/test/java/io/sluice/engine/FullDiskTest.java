@@ -70,10 +70,7 @@ class FullDiskTest
     @Test
     void aBlockStreamOnAFullTmpfsLosesNothingOnceSpaceIsFreed(@TempDir final Path dir) throws Exception
     {
-        final Path mount = dir.resolve("small");
-        Files.createDirectories(mount);
-        Assumptions.assumeTrue(exec("mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", mount.toString()) == 0,
-            "needs root to mount a tmpfs");
+        final Path mount = mountTmpfs(dir.resolve("small"), "8m");
         try
         {
             final Path filler = mount.resolve("filler");
@@ -116,10 +113,7 @@ class FullDiskTest
     void aDropStreamOnATmpfsThatFillsMidEventAccountsForEveryEventAndLeavesOnlyWholeDeliveredLines(@TempDir final Path dir)
         throws Exception
     {
-        final Path mount = dir.resolve("tiny");
-        Files.createDirectories(mount);
-        Assumptions.assumeTrue(exec("mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs", mount.toString()) == 0,
-            "needs root to mount a tmpfs");
+        final Path mount = mountTmpfs(dir.resolve("tiny"), "16k");
         try
         {
             final Path out = mount.resolve("events.json");
@@ -163,6 +157,19 @@ class FullDiskTest
     {
         final SyntheticSource source = new SyntheticSource(SyntheticSpec.parse("synthetic:count=" + count + ",seed=3", CATALOG));
         return new Engine(Pipeline.of(output, source, CATALOG, options));
+    }
+
+    /**
+     * @param mount where to mount it (created).
+     * @param size  its size, as mount takes it.
+     * @return the mount point; the test is skipped where mounting is not allowed (not root).
+     */
+    private static Path mountTmpfs(final Path mount, final String size) throws Exception
+    {
+        Files.createDirectories(mount);
+        Assumptions.assumeTrue(exec("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", mount.toString()) == 0,
+            "needs root to mount a tmpfs");
+        return mount;
     }
 
     private static int exec(final String... command) throws Exception
