@@ -18,7 +18,6 @@ import io.sluice.ring.EventSlot;
 import io.sluice.ring.SharedRing;
 import io.sluice.source.EventSource;
 import io.sluice.report.Problems;
-import io.sluice.stream.ContainedExceptions;
 import io.sluice.stream.DrainDeadline;
 import io.sluice.stream.Stream;
 import io.sluice.stream.StreamEnvironment;
@@ -43,9 +42,6 @@ public final class Engine
     private final List<Stream> streams;
     private final Disruptor<EventSlot> mainDisruptor;
     private final SharedRing sharedRing;
-    /** How long past the drain deadline a writer stuck in a blocking write is given before what it writes to is closed. */
-    private static final long STUCK_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
-
     private final IngestLoop ingest;
     private final CountDownLatch sourceStarted = new CountDownLatch(1);
     private final Problems problems;
@@ -98,8 +94,7 @@ public final class Engine
             mainDisruptor.handleEventsWith(routers);
             for (int i = 0; i < routers.length; i++)
             {
-                mainDisruptor.handleExceptionsFor(routers[i]).with(
-                    new ContainedExceptions("stream " + streams.get(i).config().name() + ": router", problems, null));
+                mainDisruptor.handleExceptionsFor(routers[i]).with(streams.get(i).routerExceptions());
             }
         }
         this.sharedRing = SharedRing.createAnonymous(options.sharedRingCapacity());
@@ -187,7 +182,7 @@ public final class Engine
             {
                 deadline.start();
             }
-            if (!writersInterrupted && deadline.passed(System.nanoTime() - STUCK_GRACE_NANOS))
+            if (!writersInterrupted && deadline.stuckGracePassed(System.nanoTime()))
             {
                 writersInterrupted = true;
                 streams.forEach(Stream::unblockWriter);
@@ -201,17 +196,16 @@ public final class Engine
 
     private void shutDownMainRing()
     {
-        final long waitMillis = TimeUnit.NANOSECONDS.toMillis(deadline.remainingNanos(System.nanoTime()) + STUCK_GRACE_NANOS);
         try
         {
-            mainDisruptor.shutdown(waitMillis, TimeUnit.MILLISECONDS);
+            mainDisruptor.shutdown(deadline.millisToWait(System.nanoTime()), TimeUnit.MILLISECONDS);
         }
         catch (final com.lmax.disruptor.TimeoutException stuck)
         {
             streams.forEach(Stream::unblockWriter);
             try
             {
-                mainDisruptor.shutdown(TimeUnit.NANOSECONDS.toMillis(STUCK_GRACE_NANOS), TimeUnit.MILLISECONDS);
+                mainDisruptor.shutdown(TimeUnit.NANOSECONDS.toMillis(DrainDeadline.STUCK_GRACE_NANOS), TimeUnit.MILLISECONDS);
             }
             catch (final com.lmax.disruptor.TimeoutException stillStuck)
             {

@@ -47,21 +47,6 @@ public record EngineSummary(
     public record StreamSummary(String name, String mode, long matched, long delivered, long dropped, long failed,
         long undelivered, List<DestinationSummary> destinations)
     {
-        /**
-         * A stream without destinations counts (tests of the stream counts alone).
-         *
-         * @param name      stream name.
-         * @param mode      block or drop.
-         * @param matched   events that passed its filters.
-         * @param delivered events every destination took.
-         * @param dropped   events dropped because its ring was full.
-         * @param failed    events failed.
-         */
-        public StreamSummary(final String name, final String mode, final long matched, final long delivered, final long dropped,
-            final long failed)
-        {
-            this(name, mode, matched, delivered, dropped, failed, 0, List.of());
-        }
     }
 
     /**

@@ -49,15 +49,6 @@ public final class Problems
         }
     }
 
-    /**
-     * @param key a key given to {@link #report}.
-     * @return how many times it was reported.
-     */
-    public long count(final String key)
-    {
-        final AtomicLong count = seen.get(key);
-        return count == null ? 0 : count.get();
-    }
 
     /**
      * @return one line per kind of problem reported more than once (each was printed once), with its count, for the
@@ -77,11 +68,4 @@ public final class Problems
         return lines;
     }
 
-    /**
-     * @return true when anything was reported.
-     */
-    public boolean any()
-    {
-        return !seen.isEmpty();
-    }
 }

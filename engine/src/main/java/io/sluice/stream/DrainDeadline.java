@@ -9,6 +9,9 @@ import java.time.Duration;
  */
 public final class DrainDeadline
 {
+    /** How long past the deadline a writer stuck in a blocking write is given before what it writes to is closed. */
+    public static final long STUCK_GRACE_NANOS = 2_000_000_000L;
+
     private static final long NOT_SET = Long.MAX_VALUE;
 
     private final long graceNanos;
@@ -34,14 +37,6 @@ public final class DrainDeadline
     }
 
     /**
-     * @return true once the grace period has started.
-     */
-    public boolean started()
-    {
-        return deadlineNanos != NOT_SET;
-    }
-
-    /**
      * @param nowNanos {@link System#nanoTime()}.
      * @return true when the grace period started and has passed.
      */
@@ -49,6 +44,25 @@ public final class DrainDeadline
     {
         final long deadline = deadlineNanos;
         return deadline != NOT_SET && nowNanos - deadline >= 0;
+    }
+
+    /**
+     * @param nowNanos {@link System#nanoTime()}.
+     * @return true when the deadline and the grace for a stuck writer have both passed: time to unblock writers.
+     */
+    public boolean stuckGracePassed(final long nowNanos)
+    {
+        return passed(nowNanos - STUCK_GRACE_NANOS);
+    }
+
+    /**
+     * @param nowNanos {@link System#nanoTime()}.
+     * @return milliseconds to wait for what drains before the deadline: what is left of it, plus the stuck-writer grace.
+     */
+    public long millisToWait(final long nowNanos)
+    {
+        final long remaining = remainingNanos(nowNanos);
+        return remaining == Long.MAX_VALUE ? Long.MAX_VALUE / 1_000_000L : (remaining + STUCK_GRACE_NANOS) / 1_000_000L;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.sluice.stream;
 
 import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
@@ -21,9 +22,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Stream
 {
-    /** How long past the drain deadline a writer stuck in a blocking write is given before what it writes to is closed. */
-    private static final long STUCK_WRITER_GRACE_MILLIS = 2_000;
-
     private final StreamConfig config;
     private final StreamCounters counters = new StreamCounters();
     private final DestinationCounters[] destinationCounters;
@@ -71,7 +69,7 @@ public final class Stream
         this.disruptor.handleEventsWith(new EventHandler[] {writer});
         // the writer settles every event itself: an exception escaping it is reported, never counted twice
         this.disruptor.setDefaultExceptionHandler(new ContainedExceptions("stream " + config.name() + ": writer",
-            environment.problems(), null));
+            environment.problems()));
         this.router = new StreamRouter(config.name(), events, policies, config.mode(), disruptor.getRingBuffer(), counters,
             exports, environment.problems());
         this.lineage = exports == null ? List.of() : exports.lineageConditions();
@@ -100,7 +98,7 @@ public final class Stream
     {
         try
         {
-            disruptor.shutdown(untilDeadlineAndGraceMillis(), TimeUnit.MILLISECONDS);
+            disruptor.shutdown(environment.deadline().millisToWait(System.nanoTime()), TimeUnit.MILLISECONDS);
         }
         catch (final TimeoutException stuck)
         {
@@ -110,10 +108,10 @@ public final class Stream
         try
         {
             // the ring may be empty while the writer still retries what its destinations hold: wait for it too
-            if (!writer.finished().await(untilDeadlineAndGraceMillis(), TimeUnit.MILLISECONDS))
+            if (!writer.finished().await(environment.deadline().millisToWait(System.nanoTime()), TimeUnit.MILLISECONDS))
             {
                 unblockWriter();
-                if (!writer.finished().await(STUCK_WRITER_GRACE_MILLIS, TimeUnit.MILLISECONDS))
+                if (!writer.finished().await(DrainDeadline.STUCK_GRACE_NANOS, TimeUnit.NANOSECONDS))
                 {
                     environment.problems().report("stream " + config.name() + ": stuck",
                         "stream " + config.name() + ": writer did not finish (a destination is stuck in a write)");
@@ -124,12 +122,6 @@ public final class Stream
         {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private long untilDeadlineAndGraceMillis()
-    {
-        return TimeUnit.NANOSECONDS.toMillis(environment.deadline().remainingNanos(System.nanoTime())) +
-            STUCK_WRITER_GRACE_MILLIS;
     }
 
     /**
@@ -147,6 +139,14 @@ public final class Stream
             }
         }
         return reports;
+    }
+
+    /**
+     * @return what reports an exception escaping this stream's router on the main ring (its filters catch their own).
+     */
+    public ExceptionHandler<EventSlot> routerExceptions()
+    {
+        return new ContainedExceptions("stream " + config.name() + ": router", environment.problems());
     }
 
     /**
