@@ -31,9 +31,10 @@ public final class ConfigOptions
             "(sort-events, parse-arguments, stack-addresses: not implemented yet, refused)."})
     private List<String> outputs = new ArrayList<>();
 
-    @Option(names = "--drain-timeout", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
+    @Option(names = "--drain-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
         description = {"At exit, how long block streams may take to deliver what they hold (a destination that fails",
-            "is retried meanwhile); what is still undelivered then is counted and named in the summary. Default: 10s."})
+            "is retried meanwhile); what is still undelivered then is counted and named in the summary. Default: 10s.",
+            "validate checks its value."})
     private Duration drainTimeout = EngineOptions.DEFAULT_DRAIN_TIMEOUT;
 
     /**

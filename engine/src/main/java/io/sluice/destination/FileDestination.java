@@ -32,6 +32,7 @@ public final class FileDestination implements Destination
     public static final String STDERR = "stderr";
 
     private static final int BUFFER_SIZE = 64 * 1024;
+
     private static final int MAX_EVENTS = 4096;
     private static final String BROKEN_PIPE = "Broken pipe";
 
@@ -68,6 +69,15 @@ public final class FileDestination implements Destination
         this.path = path;
         this.terminal = terminal;
         this.rotation = rotation;
+    }
+
+    /**
+     * @param path a file destination's path.
+     * @return true for {@link #STDOUT} and {@link #STDERR}: the process's own streams, not files.
+     */
+    public static boolean isStandardStream(final String path)
+    {
+        return STDOUT.equals(path) || STDERR.equals(path);
     }
 
     @Override

@@ -71,7 +71,7 @@ public final class Engine
         final StreamPlan plan = StreamPlan.compile(pipeline.output(), catalog, options.policyNames());
         plan.preflight();
         this.streams = new StreamFactory(catalog, options.policyNames(), source.description()).build(plan,
-            new StreamEnvironment(WaitStrategies.byName(options.waitStrategy()), threads("sluice-stream"), problems, deadline));
+            new StreamEnvironment(() -> WaitStrategies.byName(options.waitStrategy()), threads("sluice-stream"), problems, deadline));
         // export filter fields that need the process lineage are answered once per event at ingest, for every stream
         // (counted here, before anything is allocated or read: more than 64 is a configuration error)
         final List<LineageCondition> lineage = new ArrayList<>();

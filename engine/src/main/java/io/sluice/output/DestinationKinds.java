@@ -111,24 +111,7 @@ public final class DestinationKinds
         }
     }
 
-    /**
-     * @param config a resolved destination.
-     * @throws io.sluice.config.ConfigException when a run could not start with it.
-     */
-    public static void preflight(final DestinationConfig config)
-    {
-        of(config).preflight(config);
-    }
 
-    /**
-     * @param config  a resolved destination.
-     * @param context what it may need to know of the run.
-     * @return its destination, not open yet.
-     */
-    public static io.sluice.destination.Destination create(final DestinationConfig config, final DestinationContext context)
-    {
-        return of(config).create(config, context);
-    }
 
     /**
      * @return the keys of the types available now, for messages: {@code file and journal}.

@@ -55,7 +55,7 @@ final class FileKind implements DestinationKind
     @Override
     public void preflight(final DestinationConfig config)
     {
-        if (!isStandardStream(config.path()))
+        if (!FileDestination.isStandardStream(config.path()))
         {
             PathCheck.file(config);
         }
@@ -65,12 +65,7 @@ final class FileKind implements DestinationKind
     public Destination create(final DestinationConfig config, final DestinationContext context)
     {
         final String path = config.path();
-        final boolean terminal = isStandardStream(path) && System.console() != null;
+        final boolean terminal = FileDestination.isStandardStream(path) && System.console() != null;
         return new FileDestination(config.name(), path, terminal, config.rotation());
-    }
-
-    private static boolean isStandardStream(final String path)
-    {
-        return FileDestination.STDOUT.equals(path) || FileDestination.STDERR.equals(path);
     }
 }

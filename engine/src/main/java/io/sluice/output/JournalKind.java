@@ -6,6 +6,7 @@ import io.sluice.config.DestinationSettings;
 import io.sluice.config.FormatSpec;
 import io.sluice.config.JournalRoll;
 import io.sluice.destination.Destination;
+import io.sluice.destination.FileDestination;
 import io.sluice.destination.JournalDestination;
 import io.sluice.journal.JournalHeader;
 import io.sluice.journal.JournalWriter;
@@ -51,7 +52,7 @@ final class JournalKind implements DestinationKind
             throw raw.missing("path", "missing: a journal destination needs a path (the journal directory)");
         }
         final String path = raw.path().value();
-        if (path.isEmpty() || path.equals("stdout") || path.equals("stderr"))
+        if (path.isEmpty() || FileDestination.isStandardStream(path))
         {
             throw raw.path().error("a journal needs a directory path");
         }

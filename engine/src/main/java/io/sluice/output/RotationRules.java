@@ -4,6 +4,7 @@ import io.sluice.config.DestinationSettings;
 import io.sluice.config.GoDuration;
 import io.sluice.config.RotationConfig;
 import io.sluice.config.Setting;
+import io.sluice.destination.FileDestination;
 
 import java.time.Duration;
 
@@ -43,7 +44,7 @@ final class RotationRules
         {
             return null;
         }
-        if (path.equals("stdout") || path.equals("stderr"))
+        if (FileDestination.isStandardStream(path))
         {
             final Setting<?> at = raw.rotate() != null ? raw.rotate() : firstKey;
             throw at.error("rotation needs a file path, not " + path);

@@ -64,7 +64,7 @@ public final class Stream
             final Thread thread = environment.threads().newThread(runnable);
             thread.setName("sluice-stream-" + config.name());
             return thread;
-        }, ProducerType.SINGLE, environment.waitStrategy());
+        }, ProducerType.SINGLE, environment.waitStrategies().get());
         this.writer = new StreamWriter(config.name(), config.mode(), this.outputs, destinationCounters, counters, environment);
         this.disruptor.handleEventsWith(new EventHandler[] {writer});
         // the writer settles every event itself: an exception escaping it is reported, never counted twice

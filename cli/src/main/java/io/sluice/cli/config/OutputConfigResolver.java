@@ -6,6 +6,7 @@ import io.sluice.config.DestinationConfig;
 import io.sluice.config.OutputConfig;
 import io.sluice.config.OutputOptions;
 import io.sluice.config.StreamConfig;
+import io.sluice.destination.FileDestination;
 import io.sluice.output.DestinationKinds;
 
 import java.nio.file.InvalidPathException;
@@ -125,7 +126,7 @@ final class OutputConfigResolver
         final RawDestination destination = new RawDestination(DEFAULT_DESTINATION, source, source, "table");
         destination.type = RawValue.of("file", source);
         destination.format = RawValue.of("table", source);
-        destination.path = RawValue.of("stdout", source);
+        destination.path = RawValue.of(FileDestination.STDOUT, source);
         tree.destinations.put(destination.name, destination);
     }
 
@@ -152,7 +153,7 @@ final class OutputConfigResolver
 
     private static String pathKey(final String path, final RawDestination raw)
     {
-        if (path.equals("stdout") || path.equals("stderr"))
+        if (FileDestination.isStandardStream(path))
         {
             return path;
         }

@@ -8,7 +8,6 @@ import io.sluice.policy.EventView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * One of Tetragon's export filter objects: every field given must match (AND), any value of a field may (OR). The
@@ -18,8 +17,6 @@ import java.util.Set;
  */
 public final class ExportFilter
 {
-    /** The fields an export filter object may have. */
-    public static final Set<String> FIELDS = ExportFields.NAMES;
 
     private final ExportMatcher[] matchers;
     private final List<LineageCondition> lineage = new ArrayList<>();
@@ -44,7 +41,7 @@ public final class ExportFilter
             {
                 value.strings(); // a value that is no list of strings is refused first, as it always was
                 throw new ConfigException(origin, field, null,
-                    "unknown export filter field (expected " + String.join(", ", FIELDS) + ")");
+                    "unknown export filter field (expected " + String.join(", ", ExportFields.NAMES) + ")");
             }
             final ExportMatcher matcher = ExportFields.compile(index, value);
             if (matcher.lineage() != null)

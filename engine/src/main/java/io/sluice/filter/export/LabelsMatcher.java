@@ -4,8 +4,6 @@ import io.sluice.filter.label.LabelSelector;
 import io.sluice.filter.label.LabelSource;
 import io.sluice.policy.EventView;
 
-import java.util.List;
-
 /**
  * {@code labels}: Kubernetes label selectors, any of which may match the pod's labels. As in Tetragon, never matches
  * an event without a pod (a host process). Sluice reads no pod labels (there is no Kubernetes API client), so a
@@ -15,7 +13,7 @@ final class LabelsMatcher implements ExportMatcher
 {
     private static final LabelSource NO_LABELS = key -> null;
 
-    private final LabelSelector[] selectors;
+    private final boolean anyMatchesNoLabels;
 
     /**
      * @param value the selectors, one string each.
@@ -23,28 +21,18 @@ final class LabelsMatcher implements ExportMatcher
      */
     LabelsMatcher(final FieldValue value)
     {
-        final List<String> strings = value.strings();
-        selectors = new LabelSelector[strings.size()];
-        for (int i = 0; i < selectors.length; i++)
+        // Sluice reads no pod labels, so a pod's label set is always empty: each selector's answer is known now
+        boolean any = false;
+        for (final String selector : value.strings())
         {
-            selectors[i] = LabelSelector.parse(value.origin(), value.field(), strings.get(i));
+            any |= LabelSelector.parse(value.origin(), value.field(), selector).matches(NO_LABELS);
         }
+        anyMatchesNoLabels = any;
     }
 
     @Override
     public boolean matches(final EventView event)
     {
-        if (event.podNameLength() == 0)
-        {
-            return false;
-        }
-        for (final LabelSelector selector : selectors)
-        {
-            if (selector.matches(NO_LABELS))
-            {
-                return true;
-            }
-        }
-        return false;
+        return event.podNameLength() != 0 && anyMatchesNoLabels;
     }
 }
