@@ -126,6 +126,7 @@ public final class Engine
             stream.start();
         }
         mainDisruptor.start();
+        awaitHandlersRunning();
         final Thread ingestThread = new Thread(ingest, "sluice-ingest");
         ingestThread.start();
         try
@@ -151,6 +152,28 @@ public final class Engine
         final Throwable failure = ingest.failure() != null ? ingest.failure() : source.failure();
         return EngineSummary.of(source.description(), ingest.ingested(), ingest.published(), ingest.lostUpstream(),
             ingest.rejected(), streams, problems.counted(), failure);
+    }
+
+    /**
+     * Start no source before every router and writer runs (see {@link Stream#awaitRunning}).
+     */
+    private void awaitHandlersRunning()
+    {
+        try
+        {
+            for (final Stream stream : streams)
+            {
+                if (!stream.awaitRunning(10, TimeUnit.SECONDS))
+                {
+                    problems.report("stream " + stream.config().name() + ": start",
+                        "stream " + stream.config().name() + ": its threads did not start within 10 s");
+                }
+            }
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

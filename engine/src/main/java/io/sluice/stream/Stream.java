@@ -14,6 +14,7 @@ import io.sluice.filter.StreamExportFilters;
 import io.sluice.ring.EventSlot;
 
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,6 +33,7 @@ public final class Stream
     private final List<LineageCondition> lineage;
     private final StreamWriter writer;
     private final StreamEnvironment environment;
+    private final CountDownLatch running = new CountDownLatch(2);
 
     /**
      * @param config      the stream's configuration.
@@ -65,13 +67,14 @@ public final class Stream
             thread.setName("sluice-stream-" + config.name());
             return thread;
         }, ProducerType.SINGLE, environment.waitStrategies().get());
-        this.writer = new StreamWriter(config.name(), config.mode(), this.outputs, destinationCounters, counters, environment);
+        this.writer = new StreamWriter(config.name(), config.mode(), this.outputs, destinationCounters, counters, environment,
+            running);
         this.disruptor.handleEventsWith(new EventHandler[] {writer});
         // the writer settles every event itself: an exception escaping it is reported, never counted twice
         this.disruptor.setDefaultExceptionHandler(new ContainedExceptions("stream " + config.name() + ": writer",
             environment.problems()));
         this.router = new StreamRouter(config.name(), events, policies, config.mode(), disruptor.getRingBuffer(), counters,
-            exports, environment.problems());
+            exports, environment.problems(), running);
         this.lineage = exports == null ? List.of() : exports.lineageConditions();
     }
 
@@ -87,6 +90,21 @@ public final class Stream
     public void start()
     {
         disruptor.start();
+    }
+
+    /**
+     * Wait until the router and the writer run. Disruptor 4's {@code shutdown} counts only running consumers as
+     * backlog: a handler whose thread has not started yet when a short run ends would be halted before it saw an event,
+     * and the events published to it would be neither processed nor counted.
+     *
+     * @param timeout how long to wait.
+     * @param unit    its unit.
+     * @return true when both run.
+     * @throws InterruptedException when interrupted.
+     */
+    public boolean awaitRunning(final long timeout, final TimeUnit unit) throws InterruptedException
+    {
+        return running.await(timeout, unit);
     }
 
     /**

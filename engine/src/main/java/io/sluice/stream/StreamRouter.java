@@ -12,6 +12,8 @@ import io.sluice.report.Problems;
 import io.sluice.ring.EventSlot;
 import org.agrona.MutableDirectBuffer;
 
+import java.util.concurrent.CountDownLatch;
+
 /**
  * A stream's handler on the main ring: applies the stream's filters and copies each passing event into the
  * stream's own ring, claiming with {@code next()} in block mode (waits for room, back-pressure reaches the
@@ -30,6 +32,7 @@ final class StreamRouter implements EventHandler<EventSlot>
     private final EventView view;
     private final String streamName;
     private final Problems problems;
+    private final CountDownLatch running;
 
     StreamRouter(
         final String streamName,
@@ -39,8 +42,10 @@ final class StreamRouter implements EventHandler<EventSlot>
         final RingBuffer<EventSlot> ring,
         final StreamCounters counters,
         final StreamExportFilters exports,
-        final Problems problems)
+        final Problems problems,
+        final CountDownLatch running)
     {
+        this.running = running;
         this.streamName = streamName;
         this.problems = problems;
         this.exports = exports;
@@ -50,6 +55,12 @@ final class StreamRouter implements EventHandler<EventSlot>
         this.block = mode == BufferMode.BLOCK;
         this.ring = ring;
         this.counters = counters;
+    }
+
+    @Override
+    public void onStart()
+    {
+        running.countDown();
     }
 
     @Override

@@ -32,6 +32,7 @@ final class StreamWriter implements EventHandler<EventSlot>
     private final DeliveryLedger ledger;
     private final StreamCounters counters;
     private final CountDownLatch finished = new CountDownLatch(1);
+    private final CountDownLatch running;
     private boolean gaveUp;
 
     StreamWriter(
@@ -40,8 +41,10 @@ final class StreamWriter implements EventHandler<EventSlot>
         final StreamOutput[] outputs,
         final DestinationCounters[] destinationCounters,
         final StreamCounters counters,
-        final StreamEnvironment environment)
+        final StreamEnvironment environment,
+        final CountDownLatch running)
     {
+        this.running = running;
         this.streamName = streamName;
         this.environment = environment;
         this.block = mode == BufferMode.BLOCK;
@@ -65,6 +68,7 @@ final class StreamWriter implements EventHandler<EventSlot>
         {
             output.startOpening();
         }
+        running.countDown();
     }
 
     @Override

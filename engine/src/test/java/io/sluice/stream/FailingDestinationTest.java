@@ -125,6 +125,7 @@ class FailingDestinationTest
         main.handleEventsWith(stream.router());
         stream.start();
         main.start();
+        assertTrue(stream.awaitRunning(10, TimeUnit.SECONDS));
         final RingBuffer<EventSlot> ring = main.getRingBuffer();
         final UnsafeBuffer record = new UnsafeBuffer(new byte[Long.BYTES]);
         for (int i = 0; i < events; i++)
