@@ -151,19 +151,20 @@ class ShortFormsTest
     }
 
     @Test
-    void goTemplateIsRecognisedButNotAvailableYet()
+    void anyFileFormatOfTheRegistryHasAShortFormWhichTheRegistryValidates()
     {
-        assertEquals("--output gotemplate=/t.tmpl: format = 'gotemplate=/t.tmpl': not available yet",
-            Load.flagError("gotemplate=/t.tmpl"));
-        assertEquals("--output gotemplate=/t.tmpl:/out.txt: format = 'gotemplate=/t.tmpl': not available yet",
-            Load.flagError("gotemplate=/t.tmpl:/out.txt"));
+        assertEquals("--output json=x: format = 'json=x': unknown format (expected json or table; gotemplate=FILE,"
+            + " compact, protobuf and table-verbose later)", Load.flagError("json=x"));
+        assertEquals("--output gotemplate:/out.txt: format = 'gotemplate': needs a template file: gotemplate=FILE",
+            Load.flagError("gotemplate:/out.txt"));
     }
 
     @Test
-    void tableVerboseIsRecognisedButNotAvailableYet()
+    void journalRecordsHaveNoShortForm()
     {
-        assertEquals("--output table-verbose: format = 'table-verbose': not available yet",
-            Load.flagError("table-verbose"));
+        assertEquals("--output sbe:/tmp/j: --output = 'sbe:/tmp/j': not understood (expected"
+            + " destinations.<name>.<field>=<value>, streams.<name>.<field>=<value>, options.<name>,"
+            + " FORMAT[=ARG][:PATH], none, option:<name> or a bare option name)", Load.flagError("sbe:/tmp/j"));
     }
 
     @Test
