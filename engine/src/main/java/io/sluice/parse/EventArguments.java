@@ -55,6 +55,23 @@ final class EventArguments
     }
 
     /**
+     * @param nameLength a data entry's name length.
+     * @param valueType  its raw value type.
+     * @return false when no argument can be that entry (the cheap test before its name is read).
+     */
+    boolean mayMatch(final int nameLength, final short valueType)
+    {
+        for (int i = 0; i < names.length; i++)
+        {
+            if (types[i] == valueType && names[i].length == nameLength)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * @param name      a data entry's name.
      * @param valueType its raw value type.
      * @param done      the arguments already parsed (bit i: argument i), each applying to its first entry only.

@@ -79,8 +79,15 @@ public final class ParsedArguments implements ArgumentParsing
         int index = 0;
         for (final EventDecoder.DataDecoder entry : from.data())
         {
-            entry.wrapName(name);
             final short type = entry.valueTypeRaw();
+            if (!arguments.mayMatch(entry.nameLength(), type))
+            {
+                entry.skipName();
+                entry.skipValue();
+                index++;
+                continue;
+            }
+            entry.wrapName(name);
             final int argument = arguments.match(name, type, done);
             if (argument >= 0)
             {
