@@ -22,9 +22,10 @@ import java.util.function.LongSupplier;
  *   <li>the pool is full (the oldest leave to make room), or the input ends ({@link #flush}).</li>
  * </ul>
  * A <em>late</em> event, older than one already passed on, is not dropped: it leaves at once, out of order (as
- * Tracee's sorter sends it with its next batch), is counted, and reported once. Loss records and records that are
- * not events pass at once. Records carry no CPU number, so unlike Tracee's per-CPU queues this is one queue over all
- * CPUs, ordered by timestamp alone. Allocates nothing per record.
+ * Tracee's sorter sends it with its next batch), is counted, and reported once. Loss records, records that are not
+ * events and events without a timestamp (a field filter dropped it) pass at once. Records carry no CPU number, so
+ * unlike Tracee's per-CPU queues this is one queue over all CPUs, ordered by timestamp alone. Allocates nothing per
+ * record.
  */
 public final class TimestampOrder implements EventOrder
 {
@@ -173,7 +174,9 @@ public final class TimestampOrder implements EventOrder
             header.schemaId() == EventDecoder.SCHEMA_ID)
         {
             event.wrap(buffer, body, header.blockLength(), header.version());
-            return event.timestampSeconds() * 1_000_000_000L + event.timestampNanos();
+            // a record whose timestamp a field filter dropped has no time to be sorted by
+            return event.presence().timestamp() ? event.timestampSeconds() * 1_000_000_000L + event.timestampNanos()
+                : NO_TIMESTAMP;
         }
         if (msgTypeId == RecordType.KERNEL_EVENT && header.templateId() == KernelEventDecoder.TEMPLATE_ID &&
             header.schemaId() == KernelEventDecoder.SCHEMA_ID)

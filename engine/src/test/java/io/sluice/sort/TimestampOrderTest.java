@@ -79,6 +79,7 @@ class TimestampOrderTest
     {
         final long at = BASE + nanos;
         writer.wrap(record, 0).block().timestamp(at / 1_000_000_000L, (int)(at % 1_000_000_000L)).id(258, 0);
+        writer.block().presence().timestamp(true);
         final byte[] value = new byte[padding];
         Arrays.fill(value, (byte)('a' + (int)(nanos % 26)));
         return writer.data(1).dataEntry(ValueType.STR.value(), 0, "pathname".getBytes(StandardCharsets.UTF_8), value).finish();
@@ -190,14 +191,19 @@ class TimestampOrderTest
     }
 
     @Test
-    void recordsThatAreNoEventsPassAtOnce()
+    void recordsThatAreNoEventsOrHaveNoTimestampPassAtOnce()
     {
         final TimestampOrder order = order(1 << 20, 1 << 10);
         offer(order, 10 * MS);
         final UnsafeBuffer loss = new UnsafeBuffer(new byte[24]);
         order.onMessage(RecordType.LOSS, loss, 0, 24);
         assertEquals(List.of(RecordType.LOSS), passed.types);
+        final int length = event(5 * MS, 16);
+        record.putInt(MessageHeaderDecoder.ENCODED_LENGTH + io.sluice.codec.sbe.EventDecoder.presenceEncodingOffset(), 0);
+        order.onMessage(RecordType.EVENT, record, 0, length);
+        assertEquals(List.of(RecordType.LOSS, RecordType.EVENT), passed.types, "an event whose timestamp was dropped");
         assertEquals(1, order.held());
+        assertEquals(0, order.late());
     }
 
     @Test
