@@ -121,13 +121,14 @@ class ParseArgumentsFlagTest
     /** The line with the entry's argument written as the string its parser gives for the number the line holds. */
     private static String withString(final String line, final ArgumentParsers.Entry entry)
     {
-        final Matcher value = Pattern.compile("\\{\"name\":\"" + entry.argument() + "\",\"(int32|u_int32|int64)\":\"?(-?\\d+)\"?}")
-            .matcher(line);
+        final Matcher value = Pattern.compile("\\{\"name\":\"" + entry.argument()
+            + "\",\"(int32|u_int32|int64|u_int64)\":\"?(-?\\d+)\"?}").matcher(line);
         if (!value.find())
         {
             return line;
         }
-        final long number = Long.parseLong(value.group(2));
+        final long number = value.group(1).equals("u_int64") ? Long.parseUnsignedLong(value.group(2))
+            : Long.parseLong(value.group(2));
         final long raw = value.group(1).equals("u_int32") ? number & 0xFFFF_FFFFL : number;
         final ExpandableArrayBuffer text = new ExpandableArrayBuffer(64);
         final String string = text.getStringWithoutLengthAscii(0, entry.parser().parse(raw, text, 0));

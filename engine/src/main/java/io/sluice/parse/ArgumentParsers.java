@@ -12,16 +12,20 @@ import java.util.List;
  * also parses, among others, {@code open}'s flags, {@code mmap}/{@code mprotect}'s {@code prot} ({@link
  * MaskNames#MMAP_PROT}), {@code access}/{@code faccessat}'s mode and flags ({@link MaskNames#ACCESS_MODE},
  * {@link MaskNames#FACCESSAT_FLAGS}), {@code chmod}/{@code mknod} modes and {@code cap_capable}'s {@code cap}
- * ({@link ConstantNames#CAPABILITY}): when the catalog gains those events, each is one more line here.
+ * ({@link ConstantNames#CAPABILITY}): when the catalog gains those events, each is one more line here. Tracee prints
+ * every pointer argument in hexadecimal; Sluice's catalog has no pointer type, so each pointer argument is a line too.
  * <p>
  * Tracee leaves alone what its list does not name: {@code openat}'s {@code mode}, {@code socket}'s {@code protocol},
- * {@code kill}'s {@code sig}, {@code mount}'s flags, {@code openat2}'s {@code how}, and return values (no errno names).
+ * {@code kill}'s {@code sig}, {@code mount}'s flags, and return values (no errno names). Two differ in type: Tracee's
+ * {@code openat2} has the pointer {@code how} where Sluice decodes {@code flags}, {@code mode} and {@code resolve}, and
+ * its {@code accept4} {@code addrlen} is a pointer where Sluice's catalog has an {@code int32}; neither is parsed.
  * Open flags and {@code ptrace} requests differ by architecture: the tables of the machine Sluice runs on apply.
  */
 public final class ArgumentParsers
 {
     private static final ArgumentParser SOCKET_TYPE = new SocketType();
     private static final ArgumentParser INODE_MODE = new InodeMode();
+    private static final ArgumentParser POINTER = new Pointer();
 
     private ArgumentParsers()
     {
@@ -56,7 +60,13 @@ public final class ArgumentParsers
             new Entry("fchmodat", "flags", MaskNames.FCHMODAT_FLAGS),
             new Entry("bpf", "cmd", ConstantNames.BPF_COMMAND),
             new Entry("execveat", "flags", MaskNames.EXECVEAT_FLAGS),
-            new Entry("sched_process_exec", "stdin_type", INODE_MODE));
+            new Entry("sched_process_exec", "stdin_type", INODE_MODE),
+            // Tracee's pointers (trace.Pointer), which Sluice's catalog carries as u_int64
+            new Entry("ptrace", "addr", POINTER),
+            new Entry("ptrace", "data", POINTER),
+            new Entry("mount", "data", POINTER),
+            new Entry("init_module", "module_image", POINTER),
+            new Entry("bpf", "attr", POINTER));
     }
 
     /**

@@ -97,6 +97,11 @@ class TraceeStringsTest
             arguments("bpf cmd", ConstantNames.BPF_COMMAND, 36, "BPF_TOKEN_CREATE"),
             arguments("bpf cmd", ConstantNames.BPF_COMMAND, 37, "37"),
             arguments("bpf cmd", ConstantNames.BPF_COMMAND, ALL_BITS, MINUS_ONE_UNSIGNED),
+            // pointers
+            arguments("pointer", new Pointer(), 0, "0x0"),
+            arguments("pointer", new Pointer(), 0x1000, "0x1000"),
+            arguments("pointer", new Pointer(), 0x7ffd1234abcdL, "0x7ffd1234abcd"),
+            arguments("pointer", new Pointer(), ALL_BITS, "0xffffffffffffffff"),
             // access and the AT_* flags
             arguments("access mode", MaskNames.ACCESS_MODE, 0, "F_OK"),
             arguments("access mode", MaskNames.ACCESS_MODE, 4, "R_OK"),
