@@ -86,14 +86,18 @@ class ShortFormsTest
     {
         assertEquals(new OutputOptions(false, true, false, false), Load.flags("exec-env").options());
         assertEquals(new OutputOptions(false, true, false, false), Load.flags("option:exec-env").options());
+        assertEquals(new OutputOptions(true, false, false, false), Load.flags("sort-events").options());
+        assertEquals(new OutputOptions(false, false, true, false), Load.flags("parse-arguments").options());
+        assertEquals(new OutputOptions(false, false, true, false), Load.flags("option:parse-arguments").options());
+        assertEquals(new OutputOptions(true, true, true, false),
+            Load.flags("option:sort-events,parse-arguments", "exec-env").options());
     }
 
     @Test
     void optionsNotImplementedYetAreRefusedInEveryShortForm()
     {
-        assertEquals("--output sort-events: option = 'sort-events': not implemented yet", Load.flagError("sort-events"));
-        assertEquals("--output parse-arguments: option = 'parse-arguments': not implemented yet",
-            Load.flagError("exec-env", "parse-arguments"));
+        assertEquals("--output stack-addresses: option = 'stack-addresses': not implemented yet",
+            Load.flagError("exec-env", "stack-addresses"));
         assertEquals("--output option:exec-env,stack-addresses: option = 'stack-addresses': not implemented yet",
             Load.flagError("option:exec-env,stack-addresses"));
     }
@@ -101,9 +105,10 @@ class ShortFormsTest
     @Test
     void anUnknownOptionIsAnError()
     {
-        assertEquals("--output option:colour: option = 'colour': unknown option (expected one of: exec-env)",
-            Load.flagError("option:colour"));
-        assertEquals("--output option:: option: needs a name: option:exec-env", Load.flagError("option:"));
+        assertEquals("--output option:colour: option = 'colour': unknown option (expected one of: exec-env, sort-events,"
+            + " parse-arguments)", Load.flagError("option:colour"));
+        assertEquals("--output option:: option: needs a name: option:exec-env|sort-events|parse-arguments",
+            Load.flagError("option:"));
     }
 
     @Test
