@@ -287,6 +287,7 @@ final class OutputFlagParser
                 tree.none = RawValue.of(flag, new Source(origin, "none"));
             }
             case "json", "table" -> addShortFormDestinations(flag, origin, head, tail);
+            case "protobuf" -> addShortFormDestinations(flag, origin, head, tail);
             case "table-verbose" -> throw new ConfigException(origin, "format", head, "not available yet");
             case "webhook", "forward" ->
             {

@@ -204,4 +204,13 @@ class ShortFormsTest
             + " belongs to stream 'default-stream' (a destination can be in at most one stream)",
             Load.flagError("json", "streams.s.destinations=json-1"));
     }
+
+    @Test
+    void protobufWritesToAPathOrStdoutLikeJson()
+    {
+        final FormatSpec protobuf = new FormatSpec("protobuf", null);
+        assertEquals(new OutputConfig(List.of(file("protobuf-1", protobuf, "/tmp/events.pb"), file("protobuf-2", protobuf, "stdout")),
+            List.of(defaultStream("protobuf-1", "protobuf-2")), OutputOptions.NONE), Load.flags("protobuf:/tmp/events.pb", "protobuf"));
+        assertEquals("--output protobuf:: path = '': empty path (write protobuf:PATH)", Load.flagError("protobuf:"));
+    }
 }
