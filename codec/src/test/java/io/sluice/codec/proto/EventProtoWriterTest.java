@@ -133,7 +133,8 @@ class EventProtoWriterTest
             .addData(EventValue.newBuilder().setName("buf").setBytes(ByteString.copyFrom(new byte[]{0, (byte)0xFF, 1})))
             .addData(EventValue.newBuilder().setName("ok").setBool(true))
             .addData(EventValue.newBuilder().setName("argv").setStrArray(StringArray.newBuilder().addValue("ls").addValue("").addValue("-la")))
-            .addData(EventValue.newBuilder().setName("fds").setInt32Array(Int32Array.newBuilder().addValue(0).addValue(-1).addValue(Integer.MAX_VALUE)))
+            .addData(EventValue.newBuilder().setName("fds")
+                .setInt32Array(Int32Array.newBuilder().addValue(0).addValue(-1).addValue(Integer.MAX_VALUE)))
             .addData(EventValue.newBuilder().setName("ids").setUInt64Array(UInt64Array.newBuilder().addValue(1).addValue(-1L)))
             .build());
     }
