@@ -1,7 +1,6 @@
 package io.sluice.codec.proto;
 
 import io.sluice.codec.sbe.PackedArrayBlob;
-import io.sluice.codec.text.JavaUtf8;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
@@ -27,8 +26,6 @@ final class ProtoSink
 
     private static final int VARINT = 0;
     private static final int LENGTH_DELIMITED = 2;
-    private static final long ASCII_MASK = 0x8080_8080_8080_8080L;
-    private static final int MAX_UTF8_PER_BYTE = 3;
     /** A tag and a 64-bit varint: what any scalar field needs at most. */
     private static final int MAX_SCALAR_FIELD = 5 + 10;
 
@@ -80,8 +77,8 @@ final class ProtoSink
     int copyDelimitedTo(final MutableDirectBuffer out, final int outOffset)
     {
         final int length = length();
-        final int prefix = varint32Size(length);
-        putVarint32(array, PREFIX_ROOM - prefix, length);
+        final int prefix = ProtoVarints.size32(length);
+        ProtoVarints.put32(array, PREFIX_ROOM - prefix, length);
         out.putBytes(outOffset, array, PREFIX_ROOM - prefix, prefix + length);
         return prefix + length;
     }
@@ -116,10 +113,10 @@ final class ProtoSink
             array[mark - 1] = (byte)length;
             return;
         }
-        final int extra = varint32Size(length) - 1;
+        final int extra = ProtoVarints.size32(length) - 1;
         ensure(extra);
         System.arraycopy(array, mark, array, mark + extra, length);
-        putVarint32(array, mark - 1, length);
+        ProtoVarints.put32(array, mark - 1, length);
         position += extra;
     }
 
@@ -227,14 +224,14 @@ final class ProtoSink
      */
     void stringAlways(final int field, final DirectBuffer src, final int offset, final int length)
     {
-        ensure(MAX_SCALAR_FIELD + MAX_UTF8_PER_BYTE * length);
+        ensure(MAX_SCALAR_FIELD + ProtoText.MAX_GROWTH * length);
         putTag(field, LENGTH_DELIMITED);
-        final int reserved = varint32Size(length);
+        final int reserved = ProtoVarints.size32(length);
         final int start = position + reserved;
         src.getBytes(offset, array, start, length);
-        final int firstNonAscii = firstNonAscii(src, offset, length);
-        final int written = firstNonAscii == length ? length : transcode(src, offset, length, firstNonAscii, start);
-        final int width = varint32Size(written);
+        final int ascii = ProtoText.firstNonAscii(src, offset, length);
+        final int written = ascii == length ? length : ProtoText.reencode(src, offset, length, ascii, array, start);
+        final int width = ProtoVarints.size32(written);
         if (width != reserved)
         {
             System.arraycopy(array, start, array, start + width - reserved, written);
@@ -256,7 +253,7 @@ final class ProtoSink
         int length = 0;
         for (int i = 0; i < count; i++)
         {
-            length += varint64Size(PackedArrayBlob.int32(src, offset, i));
+            length += ProtoVarints.size64(PackedArrayBlob.int32(src, offset, i));
         }
         ensure(MAX_SCALAR_FIELD + length);
         putTag(field, LENGTH_DELIMITED);
@@ -279,7 +276,7 @@ final class ProtoSink
         int length = 0;
         for (int i = 0; i < count; i++)
         {
-            length += varint64Size(PackedArrayBlob.uint64(src, offset, i));
+            length += ProtoVarints.size64(PackedArrayBlob.uint64(src, offset, i));
         }
         ensure(MAX_SCALAR_FIELD + length);
         putTag(field, LENGTH_DELIMITED);
@@ -291,65 +288,6 @@ final class ProtoSink
     }
 
     // ---------------------------------------------------------------- encoding
-
-    private static int firstNonAscii(final DirectBuffer src, final int offset, final int length)
-    {
-        int i = 0;
-        for (; i + Long.BYTES <= length; i += Long.BYTES)
-        {
-            if ((src.getLong(offset + i) & ASCII_MASK) != 0)
-            {
-                break;
-            }
-        }
-        for (; i < length; i++)
-        {
-            if (src.getByte(offset + i) < 0)
-            {
-                return i;
-            }
-        }
-        return length;
-    }
-
-    /**
-     * Re-encode from {@code from} on (what comes before is ASCII, already in place): each code point the JDK decodes is
-     * its bytes as they are, U+FFFD for a malformed sequence.
-     *
-     * @return the length of the re-encoded text.
-     */
-    private int transcode(final DirectBuffer src, final int offset, final int length, final int from, final int start)
-    {
-        final byte[] array = this.array;
-        final int limit = offset + length;
-        int in = offset + from;
-        int out = start + from;
-        while (in < limit)
-        {
-            final byte b = src.getByte(in);
-            if (b >= 0)
-            {
-                array[out++] = b;
-                in++;
-                continue;
-            }
-            final long decoded = JavaUtf8.next(src, in, limit);
-            final int next = JavaUtf8.nextIndex(decoded);
-            if (JavaUtf8.codePoint(decoded) == JavaUtf8.REPLACEMENT)
-            {
-                array[out++] = (byte)0xEF;
-                array[out++] = (byte)0xBF;
-                array[out++] = (byte)0xBD;
-            }
-            else
-            {
-                src.getBytes(in, array, out, next - in);
-                out += next - in;
-            }
-            in = next;
-        }
-        return out - start;
-    }
 
     private void ensure(final int more)
     {
@@ -366,43 +304,11 @@ final class ProtoSink
 
     private void putVarint32(final int value)
     {
-        position = putVarint32(array, position, value);
-    }
-
-    private static int putVarint32(final byte[] array, final int at, final int value)
-    {
-        int p = at;
-        int v = value;
-        while ((v & ~0x7F) != 0)
-        {
-            array[p++] = (byte)((v & 0x7F) | 0x80);
-            v >>>= 7;
-        }
-        array[p++] = (byte)v;
-        return p;
+        position = ProtoVarints.put32(array, position, value);
     }
 
     private void putVarint64(final long value)
     {
-        final byte[] array = this.array;
-        int p = position;
-        long v = value;
-        while ((v & ~0x7FL) != 0)
-        {
-            array[p++] = (byte)((v & 0x7F) | 0x80);
-            v >>>= 7;
-        }
-        array[p++] = (byte)v;
-        position = p;
-    }
-
-    static int varint32Size(final int value)
-    {
-        return (32 - Integer.numberOfLeadingZeros(value) + 6) / 7 + (value == 0 ? 1 : 0);
-    }
-
-    static int varint64Size(final long value)
-    {
-        return (64 - Long.numberOfLeadingZeros(value) + 6) / 7 + (value == 0 ? 1 : 0);
+        position = ProtoVarints.put64(array, position, value);
     }
 }

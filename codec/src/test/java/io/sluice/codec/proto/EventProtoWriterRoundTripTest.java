@@ -5,6 +5,7 @@ import io.sluice.codec.testing.RandomEvents;
 import io.sluice.proto.v1beta1.Event;
 import org.agrona.ExpandableArrayBuffer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -13,8 +14,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -31,7 +30,7 @@ class EventProtoWriterRoundTripTest
     private static final int RAW_EVERY = 4;
 
     @Test
-    void parseDelimitedFromReadsBackEveryEvent(@org.junit.jupiter.api.io.TempDir final Path dir) throws IOException
+    void parseDelimitedFromReadsBackEveryEvent(@TempDir final Path dir) throws IOException
     {
         final EventCatalog catalog = EventCatalog.standard();
         final EventProtoEncoder encoder = new EventProtoEncoder(catalog);
@@ -41,29 +40,48 @@ class EventProtoWriterRoundTripTest
         decoder.policyNames(RandomEvents.POLICY_NAMES);
         writer.policyNames(RandomEvents.POLICY_NAMES);
 
-        final RandomEvents events = new RandomEvents(100_000L);
         final ExpandableArrayBuffer record = new ExpandableArrayBuffer(4096);
         final ExpandableArrayBuffer out = new ExpandableArrayBuffer(4096);
         final Path file = dir.resolve("events.pb");
-        final List<Event> expected = new ArrayList<>(EVENTS);
+        final Records written = new Records(encoder);
         try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(file)))
         {
             for (int i = 0; i < EVENTS; i++)
             {
-                final int length = i % RAW_EVERY == RAW_EVERY - 1 ? events.nextRecord(record) : encoder.encode(events.nextEvent(), record, 0);
-                expected.add(decoder.decode(record, 0, length));
-                final int written = writer.writeDelimited(record, 0, length, out, 0);
-                stream.write(out.byteArray(), 0, written);
+                final int length = written.next(record);
+                final int delimited = writer.writeDelimited(record, 0, length, out, 0);
+                stream.write(out.byteArray(), 0, delimited);
             }
         }
 
+        // The same records again (same seed), each decoded as the reference while the file is read.
+        final Records expected = new Records(encoder);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file)))
         {
             for (int i = 0; i < EVENTS; i++)
             {
-                assertEquals(expected.get(i), Event.parseDelimitedFrom(in), "event #" + i);
+                final int length = expected.next(record);
+                assertEquals(decoder.decode(record, 0, length), Event.parseDelimitedFrom(in), "event #" + i);
             }
             assertNull(Event.parseDelimitedFrom(in), "nothing after the last event");
+        }
+    }
+
+    /** The records of the test, in order: generated events, and every {@value #RAW_EVERY}th a raw record. */
+    private static final class Records
+    {
+        private final RandomEvents events = new RandomEvents(100_000L);
+        private final EventProtoEncoder encoder;
+        private int count;
+
+        Records(final EventProtoEncoder encoder)
+        {
+            this.encoder = encoder;
+        }
+
+        int next(final ExpandableArrayBuffer record)
+        {
+            return count++ % RAW_EVERY == RAW_EVERY - 1 ? events.nextRecord(record) : encoder.encode(events.nextEvent(), record, 0);
         }
     }
 }
