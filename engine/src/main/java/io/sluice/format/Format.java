@@ -9,6 +9,9 @@ import io.sluice.config.FormatSpec;
  */
 public interface Format
 {
+    /** {@link #recordSeparator()} of a format whose records delimit themselves. */
+    int NO_SEPARATOR = -1;
+
     /**
      * @return the key as written in config ({@code json}).
      */
@@ -61,6 +64,15 @@ public interface Format
     default String misuse()
     {
         return "not for this destination type";
+    }
+
+    /**
+     * @return the byte a file destination writes after each event of this format (a newline: one event per line), or
+     *         {@link #NO_SEPARATOR} for a format whose records delimit themselves (binary ones).
+     */
+    default int recordSeparator()
+    {
+        return '\n';
     }
 
     /**

@@ -19,7 +19,7 @@ public final class Formats
         new TableFormat(),
         new LaterFormat("gotemplate", "FILE", "a template file"),
         new LaterFormat("compact"),
-        new LaterFormat("protobuf"),
+        new ProtobufFormat(),
         new LaterFormat("table-verbose"),
         new SbeFormat());
 

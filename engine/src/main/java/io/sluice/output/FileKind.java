@@ -66,6 +66,7 @@ final class FileKind implements DestinationKind
     {
         final String path = config.path();
         final boolean terminal = FileDestination.isStandardStream(path) && System.console() != null;
-        return new FileDestination(config.name(), path, terminal, config.rotation());
+        final int separator = Formats.byKey(config.format().key()).recordSeparator();
+        return new FileDestination(config.name(), path, terminal, config.rotation(), separator);
     }
 }

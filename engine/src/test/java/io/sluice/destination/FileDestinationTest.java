@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class FileDestinationTest
@@ -27,6 +28,21 @@ class FileDestinationTest
 
         assertEquals("HEADER\n{\"e\":1}\n{\"e\":1}\n", Files.readString(file));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    }
+
+    @Test
+    void writesEventsBackToBackWhenTheirFormatHasNoSeparator(@TempDir final Path dir) throws Exception
+    {
+        final Path file = dir.resolve("events.pb");
+        final FileDestination destination = new FileDestination("d", file.toString(), false, null, -1);
+        destination.open(new byte[0], new CountingReceipts());
+        final UnsafeBuffer event = new UnsafeBuffer(new byte[]{2, 0x18, 0x0A});
+        CountingReceipts.offer(destination, event, 0, 3);
+        CountingReceipts.offer(destination, event, 0, 3);
+        destination.flush();
+        destination.close();
+
+        assertArrayEquals(new byte[]{2, 0x18, 0x0A, 2, 0x18, 0x0A}, Files.readAllBytes(file));
     }
 
     @Test

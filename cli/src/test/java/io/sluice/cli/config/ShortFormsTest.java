@@ -158,8 +158,8 @@ class ShortFormsTest
     @Test
     void anyFileFormatOfTheRegistryHasAShortFormWhichTheRegistryValidates()
     {
-        assertEquals("--output json=x: format = 'json=x': unknown format (expected json or table; gotemplate=FILE,"
-            + " compact, protobuf and table-verbose later)", Load.flagError("json=x"));
+        assertEquals("--output json=x: format = 'json=x': unknown format (expected json, table or protobuf; gotemplate=FILE,"
+            + " compact and table-verbose later)", Load.flagError("json=x"));
         assertEquals("--output gotemplate:/out.txt: format = 'gotemplate': needs a template file: gotemplate=FILE",
             Load.flagError("gotemplate:/out.txt"));
     }
@@ -209,5 +209,14 @@ class ShortFormsTest
         assertEquals("--output streams.s.destinations=json-1: streams.s.destinations = 'json-1': destination already"
             + " belongs to stream 'default-stream' (a destination can be in at most one stream)",
             Load.flagError("json", "streams.s.destinations=json-1"));
+    }
+
+    @Test
+    void protobufWritesToAPathOrStdoutLikeJson()
+    {
+        final FormatSpec protobuf = new FormatSpec("protobuf", null);
+        assertEquals(new OutputConfig(List.of(file("protobuf-1", protobuf, "/tmp/events.pb"), file("protobuf-2", protobuf, "stdout")),
+            List.of(defaultStream("protobuf-1", "protobuf-2")), OutputOptions.NONE), Load.flags("protobuf:/tmp/events.pb", "protobuf"));
+        assertEquals("--output protobuf:: path = '': empty path (write protobuf:PATH)", Load.flagError("protobuf:"));
     }
 }
