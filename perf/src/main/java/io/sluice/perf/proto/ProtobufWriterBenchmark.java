@@ -4,9 +4,7 @@ import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.codec.json.EventJsonWriter;
 import io.sluice.codec.proto.EventProtoDecoder;
 import io.sluice.codec.proto.EventProtoWriter;
-import io.sluice.ring.SharedRing;
-import io.sluice.source.SyntheticSource;
-import io.sluice.source.SyntheticSpec;
+import io.sluice.perf.format.SyntheticRecords;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -27,9 +25,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -88,7 +84,7 @@ public class ProtobufWriterBenchmark
         protoWriter.policyNames(POLICIES);
         jsonWriter = new EventJsonWriter(catalog);
         jsonWriter.policyNames(POLICIES);
-        records = syntheticRecords(catalog, SYNTHETIC_EVENTS);
+        records = SyntheticRecords.first(catalog, SYNTHETIC_EVENTS);
         for (int i = 0; i < records.length; i++)
         {
             final UnsafeBuffer record = records[i];
@@ -164,38 +160,5 @@ public class ProtobufWriterBenchmark
         next = index + 1 == records.length ? 0 : index + 1;
         operations++;
         return index;
-    }
-
-    /**
-     * The first records the synthetic source writes (seed 1, every catalog event, the three policies matched), each
-     * copied into its own buffer.
-     */
-    private static UnsafeBuffer[] syntheticRecords(final EventCatalog catalog, final int count)
-    {
-        final SyntheticSource source = new SyntheticSource(SyntheticSpec.parse(
-            "synthetic:count=" + count + ",seed=1,policies=" + String.join(";", POLICIES), catalog));
-        final List<UnsafeBuffer> records = new ArrayList<>();
-        try (SharedRing ring = SharedRing.createAnonymous(4 * 1024 * 1024))
-        {
-            source.start(ring.ring());
-            while (records.size() < count)
-            {
-                final int read = ring.ring().read((type, buffer, index, length) ->
-                {
-                    final byte[] bytes = new byte[length];
-                    buffer.getBytes(index, bytes);
-                    records.add(new UnsafeBuffer(bytes));
-                });
-                if (read == 0)
-                {
-                    if (source.failure() != null)
-                    {
-                        throw new IllegalStateException("synthetic source failed", source.failure());
-                    }
-                    Thread.onSpinWait();
-                }
-            }
-        }
-        return records.toArray(new UnsafeBuffer[0]);
     }
 }
