@@ -4,6 +4,7 @@ import io.sluice.cli.config.OutputConfigLoader;
 import io.sluice.config.GoDuration;
 import io.sluice.config.OutputConfig;
 import io.sluice.engine.EngineOptions;
+import io.sluice.format.ColorMode;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -17,7 +18,7 @@ import java.util.Set;
 
 /**
  * The configuration flags shared by every command that builds a pipeline ({@code sluice}, {@code validate}):
- * {@code --config}, the repeatable {@code --output}, and {@code --drain-timeout}.
+ * {@code --config}, the repeatable {@code --output}, {@code --color} and {@code --drain-timeout}.
  */
 public final class ConfigOptions
 {
@@ -27,15 +28,29 @@ public final class ConfigOptions
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUTPUT",
         description = {"Output setting, repeatable: destinations.<name>.<field>=<value>, streams.<name>.<field>[.<sub>]=<value>,",
-            "options.exec-env, or a short form: json, table, json:/path, table:/path, none, exec-env",
+            "options.exec-env, or a short form: json, table, table-verbose, compact (stdout), json:/path (and so on),",
+            "none, exec-env",
             "(sort-events, parse-arguments, stack-addresses: not implemented yet, refused)."})
     private List<String> outputs = new ArrayList<>();
+
+    @Option(names = "--color", paramLabel = "WHEN", converter = ColorConverter.class,
+        description = {"Colour the compact format, as tetra getevents --color: auto (default: only on a terminal, that is",
+            "stdout or stderr when it is a tty, and not when NO_COLOR is set or TERM=dumb), always or never."})
+    private ColorMode color = ColorMode.AUTO;
 
     @Option(names = "--drain-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
         description = {"At exit, how long block streams may take to deliver what they hold (a destination that fails",
             "is retried meanwhile); what is still undelivered then is counted and named in the summary. Default: 10s.",
             "validate checks its value."})
     private Duration drainTimeout = EngineOptions.DEFAULT_DRAIN_TIMEOUT;
+
+    /**
+     * @return when colouring formats colour.
+     */
+    ColorMode color()
+    {
+        return color;
+    }
 
     /**
      * @return the drain grace period at exit.
@@ -67,6 +82,23 @@ public final class ConfigOptions
     OutputConfig loadOutput(final List<String> warnings, final Set<String> knownPolicies)
     {
         return OutputConfigLoader.load(config, outputs, knownPolicies, warnings);
+    }
+
+    /** Reads {@code --color}. */
+    static final class ColorConverter implements ITypeConverter<ColorMode>
+    {
+        @Override
+        public ColorMode convert(final String value)
+        {
+            try
+            {
+                return ColorMode.parse(value);
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw new TypeConversionException(ex.getMessage());
+            }
+        }
     }
 
     /** Reads {@code --drain-timeout} as Go writes durations. */

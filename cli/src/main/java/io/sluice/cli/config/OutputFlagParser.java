@@ -14,10 +14,10 @@ import java.util.Set;
  * <ul>
  *     <li>dotted, the YAML tree as flags: {@code destinations.<name>.<field>=<value>},
  *     {@code streams.<name>.<field>[.<sub>]=<value>} (lists comma-separated), {@code options.<name>[=true|false]};</li>
- *     <li>Tracee's short forms: {@code json}, {@code table}, {@code json:PATH[,PATH...]}, {@code table:PATH[,...]},
- *     {@code none}, the bare option names, {@code option:NAME[,NAME...]} (the options not implemented yet are read,
- *     then refused when on); and {@code gotemplate=FILE[:PATH]},
- *     {@code table-verbose}, {@code webhook:URL}, {@code forward:URL}, which are recognised and refused for now.</li>
+ *     <li>Tracee's short forms: {@code json}, {@code table}, {@code table-verbose}, {@code compact} (Tetragon's), each
+ *     alone (stdout) or with {@code :PATH[,PATH...]}, {@code none}, the bare option names, {@code option:NAME[,NAME...]}
+ *     (the options not implemented yet are read, then refused when on); and {@code gotemplate=FILE[:PATH]},
+ *     {@code webhook:URL}, {@code forward:URL}, which are recognised and refused for now.</li>
  * </ul>
  * Short-form destinations are named {@code <format>-<n>} ({@code json-1}, {@code json-2}, {@code table-1}), n counting
  * the short forms of that format in flag order.
@@ -286,8 +286,7 @@ final class OutputFlagParser
                 }
                 tree.none = RawValue.of(flag, new Source(origin, "none"));
             }
-            case "json", "table" -> addShortFormDestinations(flag, origin, head, tail);
-            case "table-verbose" -> throw new ConfigException(origin, "format", head, "not available yet");
+            case "json", "table", "table-verbose", "compact" -> addShortFormDestinations(flag, origin, head, tail);
             case "webhook", "forward" ->
             {
                 if (tail == null || tail.isEmpty())
@@ -324,7 +323,8 @@ final class OutputFlagParser
                 }
                 throw new ConfigException(origin, "--output", flag,
                     "not understood (expected destinations.<name>.<field>=<value>, streams.<name>.<field>=<value>,"
-                        + " options.<name>, json[:PATH], table[:PATH], none, option:<name> or a bare option name)");
+                        + " options.<name>, json[:PATH], table[:PATH], table-verbose[:PATH], compact[:PATH], none,"
+                        + " option:<name> or a bare option name)");
             }
         }
     }

@@ -164,7 +164,7 @@ class OutputFlagsTest
     {
         assertEquals("--output destination.d.type=file: --output = 'destination.d.type=file': not understood"
             + " (expected destinations.<name>.<field>=<value>, streams.<name>.<field>=<value>, options.<name>,"
-            + " json[:PATH], table[:PATH], none, option:<name> or a bare option name)",
+            + " json[:PATH], table[:PATH], table-verbose[:PATH], compact[:PATH], none, option:<name> or a bare option name)",
             Load.flagError("destination.d.type=file"));
     }
 }

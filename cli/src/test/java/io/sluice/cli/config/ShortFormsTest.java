@@ -160,10 +160,18 @@ class ShortFormsTest
     }
 
     @Test
-    void tableVerboseIsRecognisedButNotAvailableYet()
+    void tableVerboseAndCompactWriteToStdoutOrAPath()
     {
-        assertEquals("--output table-verbose: format = 'table-verbose': not available yet",
-            Load.flagError("table-verbose"));
+        final FormatSpec verbose = new FormatSpec("table-verbose", null);
+        final FormatSpec compact = new FormatSpec("compact", null);
+        assertEquals(new OutputConfig(List.of(file("table-verbose-1", verbose, "stdout")),
+            List.of(defaultStream("table-verbose-1")), OutputOptions.NONE), Load.flags("table-verbose"));
+        assertEquals(new OutputConfig(List.of(file("compact-1", compact, "stdout")),
+            List.of(defaultStream("compact-1")), OutputOptions.NONE), Load.flags("compact"));
+        assertEquals(List.of(file("compact-1", compact, "/tmp/a.log"), file("table-verbose-1", verbose, "stderr"),
+            file("compact-2", compact, "/tmp/b.log")),
+            Load.flags("compact:/tmp/a.log", "table-verbose:stderr", "compact:/tmp/b.log").destinations());
+        assertEquals("--output compact:: path = '': empty path (write compact:PATH)", Load.flagError("compact:"));
     }
 
     @Test
