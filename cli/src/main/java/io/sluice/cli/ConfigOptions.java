@@ -33,10 +33,10 @@ public final class ConfigOptions
             "(sort-events, parse-arguments, stack-addresses: not implemented yet, refused)."})
     private List<String> outputs = new ArrayList<>();
 
-    @Option(names = "--color", paramLabel = "WHEN", converter = ColorConverter.class,
+    @Option(names = "--color", paramLabel = "WHEN",
         description = {"Colour the compact format, as tetra getevents --color: auto (default: only on a terminal, that is",
             "stdout or stderr when it is a tty, and not when NO_COLOR is set or TERM=dumb), always or never."})
-    private ColorMode color = ColorMode.AUTO;
+    private String color = ColorMode.AUTO.key();
 
     @Option(names = "--drain-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
         description = {"At exit, how long block streams may take to deliver what they hold (a destination that fails",
@@ -46,10 +46,18 @@ public final class ConfigOptions
 
     /**
      * @return when colouring formats colour.
+     * @throws IllegalArgumentException naming {@code --color}, the value and what it takes.
      */
     ColorMode color()
     {
-        return color;
+        try
+        {
+            return ColorMode.parse(color);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new IllegalArgumentException("--color: " + ex.getMessage(), ex);
+        }
     }
 
     /**
@@ -82,23 +90,6 @@ public final class ConfigOptions
     OutputConfig loadOutput(final List<String> warnings, final Set<String> knownPolicies)
     {
         return OutputConfigLoader.load(config, outputs, knownPolicies, warnings);
-    }
-
-    /** Reads {@code --color}. */
-    static final class ColorConverter implements ITypeConverter<ColorMode>
-    {
-        @Override
-        public ColorMode convert(final String value)
-        {
-            try
-            {
-                return ColorMode.parse(value);
-            }
-            catch (final IllegalArgumentException ex)
-            {
-                throw new TypeConversionException(ex.getMessage());
-            }
-        }
     }
 
     /** Reads {@code --drain-timeout} as Go writes durations. */
