@@ -178,7 +178,7 @@ class CompactFormatterTest
     }
 
     @Test
-    void cap_sys_adminIsShownAtColumn120AsTetragonShowsIt()
+    void capSysAdminIsShownAtColumn120AsTetragonShowsIt()
     {
         final String line = "🚀 process host /usr/bin/curl https://ebpf.io/";
         // Tetragon: fmt.Sprintf("%s %*s", line, 120 - len(line), caps), len counting bytes (🚀 is 4)

@@ -38,7 +38,7 @@ class GoQuoteTest
     @Test
     void aSpaceOrAnythingThatDoesNotPrintQuotesTheWholeText()
     {
-        // strconv.Quote(`"Fran & Freddie's Diner	☺"`), Go's documentation example
+        // strconv.Quote(`"Fran & Freddie's Diner<TAB>☺"`), Go's documentation example
         assertEquals("\"\\\"Fran & Freddie's Diner\\t☺\\\"\"", maybeQuote("\"Fran & Freddie's Diner\t☺\""));
         assertEquals("\"a b\"", maybeQuote("a b"));
         assertEquals("\"\\a\\b\\f\\n\\r\\t\\v\\x00\\x1b\\x7f\\\\\"", maybeQuote("\u0007\b\f\n\r\t\u000b\u0000\u001b\u007f\\"));
