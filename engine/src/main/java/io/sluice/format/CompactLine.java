@@ -125,10 +125,15 @@ final class CompactLine
         position = GoQuote.maybeQuote(src, offset, length, out, position);
     }
 
-    /** The event's name ({@link RecordFields#putName}). */
+    /** The event's name: the record's, as text from the event, or the catalog's. */
     void eventName(final EventRecordView view, final EventCatalog catalog)
     {
-        position = RecordFields.putName(view, catalog, out, position);
+        if (RecordFields.nameIsStored(view))
+        {
+            text(view.buffer(), view.stringOffset(EventRecordView.NAME), view.stringLength(EventRecordView.NAME));
+            return;
+        }
+        position = RecordFields.putCatalogName(view, catalog, out, position);
     }
 
     void number(final long value)

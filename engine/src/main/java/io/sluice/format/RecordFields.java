@@ -86,7 +86,17 @@ final class RecordFields
     }
 
     /**
-     * Write the event's name.
+     * @param view a located record.
+     * @return true when the event's name is the record's {@link EventRecordView#NAME} string (possibly empty), false
+     *         when it is the catalog's name for the id ({@link #putCatalogName}).
+     */
+    static boolean nameIsStored(final EventRecordView view)
+    {
+        return view.stringLength(EventRecordView.NAME) > 0 || PresenceDecoder.nameAsStored(view.presence());
+    }
+
+    /**
+     * Write the catalog's name for the event's id, or the id when the catalog has none.
      *
      * @param view    a located record.
      * @param catalog the event catalog.
@@ -94,14 +104,9 @@ final class RecordFields
      * @param start   where to start writing.
      * @return the position after it.
      */
-    static int putName(final EventRecordView view, final EventCatalog catalog, final MutableDirectBuffer out, final int start)
+    static int putCatalogName(final EventRecordView view, final EventCatalog catalog, final MutableDirectBuffer out,
+        final int start)
     {
-        final int length = view.stringLength(EventRecordView.NAME);
-        if (length > 0 || PresenceDecoder.nameAsStored(view.presence()))
-        {
-            out.putBytes(start, view.buffer(), view.stringOffset(EventRecordView.NAME), length);
-            return start + length;
-        }
         final int eventId = view.event().eventId();
         final byte[] name = catalog.nameBytes(eventId);
         if (name != null)

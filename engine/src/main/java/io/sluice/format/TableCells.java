@@ -11,6 +11,7 @@ import io.sluice.codec.sbe.ValueType;
 import io.sluice.process.KernelEventEnricher;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -36,6 +37,7 @@ final class TableCells
     private final EventRecordView view;
     private final long utcOffsetSeconds;
     private final byte[] utsName = new byte[FilterOnlyFields.UTS_NAME_LENGTH];
+    private final UnsafeBuffer utsNameView = new UnsafeBuffer(utsName);
 
     /**
      * @param catalog the event catalog (names of ids).
@@ -63,12 +65,7 @@ final class TableCells
             case TIME -> PresenceDecoder.timestamp(view.presence()) ?
                 TableText.timeOfDay(out, start, event.timestampSeconds() + utcOffsetSeconds, event.timestampNanos()) :
                 put(out, start, NOT_AVAILABLE);
-            case UTS_NAME ->
-            {
-                final int length = FilterOnlyFields.utsName(event, utsName);
-                out.putBytes(start, utsName, 0, length);
-                yield start + length;
-            }
+            case UTS_NAME -> TableText.escaped(out, start, utsNameView, 0, FilterOnlyFields.utsName(event, utsName));
             case CONTAINER_ID ->
             {
                 final int from = RecordFields.containerIdStart(view);
@@ -94,7 +91,9 @@ final class TableCells
 
     private int eventName(final MutableDirectBuffer out, final int start, final boolean cut)
     {
-        final int end = RecordFields.putName(view, catalog, out, start);
+        final int end = RecordFields.nameIsStored(view) ? TableText.escaped(out, start, view.buffer(),
+            view.stringOffset(EventRecordView.NAME), view.stringLength(EventRecordView.NAME)) :
+            RecordFields.putCatalogName(view, catalog, out, start);
         if (!cut || end - start <= EVENT_WIDTH)
         {
             return end;
