@@ -76,6 +76,15 @@ public interface Format
     }
 
     /**
+     * @return true when what it renders depends on {@link FormatContext#colored()}: a stream then builds one formatter
+     *         for its coloured destinations and one for the others, instead of one for all.
+     */
+    default boolean colors()
+    {
+        return false;
+    }
+
+    /**
      * @param spec        the configured spec (its argument, if any).
      * @param context what the formatter may need: the catalog, the policy names.
      * @return a new formatter.

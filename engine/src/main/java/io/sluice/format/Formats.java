@@ -18,9 +18,9 @@ public final class Formats
         new JsonFormat(),
         new TableFormat(),
         new LaterFormat("gotemplate", "FILE", "a template file"),
-        new LaterFormat("compact"),
+        new CompactFormat(),
         new ProtobufFormat(),
-        new LaterFormat("table-verbose"),
+        new TableVerboseFormat(),
         new SbeFormat());
 
     private Formats()
