@@ -12,9 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The output options that do nothing yet ({@code sort-events}, {@code parse-arguments}, {@code stack-addresses}) are
- * refused by a run and by {@code validate}, from the file and from the flags, with one line and exit code 2; and
- * {@code exec-env} on a source that cannot capture environments says so.
+ * The output options that do nothing yet ({@code sort-events}, {@code parse-arguments}) are refused by a run and by
+ * {@code validate}, from the file and from the flags, with one line and exit code 2; and {@code exec-env} and
+ * {@code stack-addresses} on a source that cannot capture them say so.
  */
 class OutputOptionsFlagTest
 {
@@ -26,7 +26,7 @@ class OutputOptionsFlagTest
     @Test
     void aRunRefusesEachFlagForm()
     {
-        for (final String flag : new String[] {"sort-events", "option:parse-arguments", "options.stack-addresses=true"})
+        for (final String flag : new String[] {"sort-events", "option:parse-arguments", "options.parse-arguments=true"})
         {
             assertEquals(ExitCodes.USAGE, sluice.run("--source", "synthetic:count=1", "--output", "none", "--output", flag));
             assertTrue(sluice.err.startsWith("sluice: --output " + flag + ": "), sluice.err);
@@ -45,8 +45,8 @@ class OutputOptionsFlagTest
         assertEquals(expected, sluice.err.strip());
         assertEquals(ExitCodes.USAGE, sluice.run("validate", "--config", config.toString()));
         assertEquals(expected, sluice.err.strip());
-        assertEquals(ExitCodes.USAGE, sluice.run("validate", "--output", "stack-addresses"));
-        assertEquals("sluice: --output stack-addresses: option = 'stack-addresses': not implemented yet", sluice.err.strip());
+        assertEquals(ExitCodes.USAGE, sluice.run("validate", "--output", "parse-arguments"));
+        assertEquals("sluice: --output parse-arguments: option = 'parse-arguments': not implemented yet", sluice.err.strip());
     }
 
     @Test
@@ -65,5 +65,18 @@ class OutputOptionsFlagTest
         assertTrue(sluice.err.contains("sluice: warning: option exec-env has no effect on the synthetic source"), sluice.err);
         assertEquals(ExitCodes.OK, sluice.run("--source", "synthetic:count=1", "--output", "none"), sluice.err);
         assertFalse(sluice.err.contains("exec-env"), sluice.err);
+    }
+
+    @Test
+    void stackAddressesIsValidAndOnTheSyntheticSourceAWarning() throws IOException
+    {
+        final Path config = dir.resolve("stack.yaml");
+        Files.writeString(config, "output:\n  options:\n    stack-addresses: true\n");
+        assertEquals(ExitCodes.OK, sluice.run("validate", "--config", config.toString()), sluice.err);
+        assertEquals(ExitCodes.OK, sluice.run("validate", "--output", "stack-addresses"), sluice.err);
+        assertEquals(ExitCodes.OK, sluice.run("--source", "synthetic:count=1", "--output", "none", "--output",
+            "option:stack-addresses"), sluice.err);
+        assertTrue(sluice.err.contains("sluice: warning: option stack-addresses has no effect on the synthetic source"),
+            sluice.err);
     }
 }

@@ -96,7 +96,7 @@ final class OutputConfigResolver
                 throw value.error("not implemented yet");
             }
         }
-        return new OutputOptions(false, option(tree, "exec-env"), false, false);
+        return new OutputOptions(false, option(tree, "exec-env"), false, option(tree, "stack-addresses"));
     }
 
     private static boolean option(final RawOutputTree tree, final String name)

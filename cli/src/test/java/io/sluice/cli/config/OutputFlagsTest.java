@@ -142,15 +142,20 @@ class OutputFlagsTest
             Load.flagError("options.sort-events"));
         assertEquals("--output options.parse-arguments=true: options.parse-arguments = 'true': not implemented yet",
             Load.flagError("options.parse-arguments=true"));
-        assertEquals("--output options.stack-addresses=true: options.stack-addresses = 'true': not implemented yet",
-            Load.flagError("options.exec-env", "options.stack-addresses=true"));
+    }
+
+    @Test
+    void stackAddressesIsAnOption()
+    {
+        assertEquals(new OutputOptions(false, true, false, true), Load.flags("options.exec-env", "options.stack-addresses=true").options());
+        assertEquals(new OutputOptions(false, false, false, true), Load.flags("options.stack-addresses").options());
     }
 
     @Test
     void anUnknownOptionIsAnError()
     {
         assertEquals("--output options.colour: options.colour = 'colour': unknown option (expected one of:"
-            + " exec-env)", Load.flagError("options.colour"));
+            + " exec-env, stack-addresses)", Load.flagError("options.colour"));
     }
 
     @Test

@@ -110,7 +110,7 @@ class YamlLayoutTest
             + ":5: output.streams[0].buffer.length: unknown key (expected one of: mode, size)",
             Load.yamlError(last));
         assertEquals(file("output:\n  options:\n    colour: true\n")
-            + ":3: output.options.colour: unknown key (expected one of: exec-env)", Load.yamlError(last));
+            + ":3: output.options.colour: unknown key (expected one of: exec-env, stack-addresses)", Load.yamlError(last));
         assertEquals(file("output:\n  sinks: []\n")
             + ":2: output.sinks: unknown key (expected one of: destinations, streams, options)", Load.yamlError(last));
     }
@@ -122,8 +122,13 @@ class YamlLayoutTest
             + ":4: output.options.sort-events = 'true': not implemented yet", Load.yamlError(last));
         assertEquals(file("output:\n  options:\n    parse-arguments: yes\n")
             + ":3: output.options.parse-arguments = 'yes': not implemented yet", Load.yamlError(last));
-        assertEquals(file("output:\n  options:\n    stack-addresses: true\n")
-            + ":3: output.options.stack-addresses = 'true': not implemented yet", Load.yamlError(last));
+    }
+
+    @Test
+    void stackAddressesIsAnOptionOfTheFileAndAFlagMayTurnItOff()
+    {
+        assertEquals(new io.sluice.config.OutputOptions(false, false, false, true),
+            Load.yaml(file("output:\n  options:\n    stack-addresses: true\n")).options());
         // a flag that turns it off wins over the file, as for any key
         assertEquals(io.sluice.config.OutputOptions.NONE, Load.yaml(last, "options.stack-addresses=false").options());
     }
