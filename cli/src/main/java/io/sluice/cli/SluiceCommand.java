@@ -195,8 +195,8 @@ public final class SluiceCommand implements Callable<Integer>
         // push-down: the union of the policies' events selects the programs; pid/comm/uid scopes every policy has
         final Policy.PushDown pushDown = policies.pushDown();
         return new KernelSource(new KernelSpec(KernelSource.findLoader(), KernelSelection.events(catalog, policies),
-            output.options().execEnv(), output.options().stackAddresses(), pushDown.pids(), pushDown.comms(), pushDown.uids(), 0,
-            System.getProperty("os.arch")));
+            output.options().execEnv(), output.options().stackAddresses(), pushDown.pids(), pushDown.comms(),
+            pushDown.uids(), 0, System.getProperty("os.arch")));
     }
 
     private static List<EventDefinition> defaultEvents(final EventCatalog catalog)

@@ -46,7 +46,8 @@ class OutputOptionsFlagTest
         assertEquals(ExitCodes.USAGE, sluice.run("validate", "--config", config.toString()));
         assertEquals(expected, sluice.err.strip());
         assertEquals(ExitCodes.USAGE, sluice.run("validate", "--output", "parse-arguments"));
-        assertEquals("sluice: --output parse-arguments: option = 'parse-arguments': not implemented yet", sluice.err.strip());
+        assertEquals("sluice: --output parse-arguments: option = 'parse-arguments': not implemented yet",
+            sluice.err.strip());
     }
 
     @Test

@@ -7,7 +7,8 @@ package io.sluice.config;
  * @param sortEvents     order events by timestamp within a bounded window before streams see them (not implemented yet).
  * @param execEnv        capture the environment of exec events (the kernel source).
  * @param parseArguments print flags and modes as names instead of numbers (not implemented yet).
- * @param stackAddresses capture the user stack of the thread behind each kernel event ({@code thread.user_stack_trace}).
+ * @param stackAddresses capture the user stack of the thread behind each kernel event
+ *                       ({@code thread.user_stack_trace}).
  */
 public record OutputOptions(boolean sortEvents, boolean execEnv, boolean parseArguments, boolean stackAddresses)
 {

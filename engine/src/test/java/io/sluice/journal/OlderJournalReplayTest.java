@@ -56,19 +56,21 @@ class OlderJournalReplayTest
             final Path journal = dir.resolve("v" + version);
             final List<String> expected = writeOldJournal(journal, version);
             final Path replayed = dir.resolve("v" + version + ".json");
-            final ReplaySource replay = ReplaySource.open(new ReplaySpec(journal, 0, Long.MIN_VALUE, Long.MAX_VALUE, false, false));
+            final ReplaySource replay = ReplaySource.open(
+                new ReplaySpec(journal, 0, Long.MIN_VALUE, Long.MAX_VALUE, false, false));
             final OutputConfig output = new OutputConfig(
                 List.of(new DestinationConfig("out", "file", FormatSpec.JSON, replayed.toString(), null)),
                 List.of(new StreamConfig("out", List.of("out"), List.of(), List.of(), BufferMode.BLOCK, 4096, false)),
                 OutputOptions.NONE);
-            final EngineSummary summary = new Engine(Pipeline.of(output, replay, catalog, EngineOptions.DEFAULTS)).run();
+            final EngineSummary summary =
+                new Engine(Pipeline.of(output, replay, catalog, EngineOptions.DEFAULTS)).run();
             assertNull(summary.failure());
             assertEquals(List.of(), replay.damage());
             assertEquals(expected, Files.readAllLines(replayed), "version " + version);
         }
     }
 
-    /** Writes events without stacks as records of {@code version}; answers the JSON each printed as a current record. */
+    /** Writes events without stacks as records of {@code version}; answers the JSON each prints as a current record. */
     private List<String> writeOldJournal(final Path journal, final int version) throws Exception
     {
         final EventProtoEncoder encoder = new EventProtoEncoder(catalog);
@@ -78,8 +80,8 @@ class OlderJournalReplayTest
         final ExpandableArrayBuffer old = new ExpandableArrayBuffer(512);
         final ExpandableArrayBuffer out = new ExpandableArrayBuffer(512);
         final List<String> expected = new ArrayList<>();
-        final JournalHeader header = new JournalHeader(JournalHeader.FORMAT_VERSION, EventDecoder.SCHEMA_ID, version, 0L, 1L,
-            List.of(), "host", "0.0.1", "out", "kernel");
+        final JournalHeader header = new JournalHeader(JournalHeader.FORMAT_VERSION, EventDecoder.SCHEMA_ID, version,
+            0L, 1L, List.of(), "host", "0.0.1", "out", "kernel");
         try (JournalWriter writer = JournalWriter.open(journal, JournalRoll.HOURLY, header))
         {
             for (int i = 0; i < EVENTS; i++)
@@ -91,7 +93,8 @@ class OlderJournalReplayTest
                 final int rest = length - EMPTY_STACK - HEADER - EventEncoder.BLOCK_LENGTH;
                 old.putBytes(0, record, 0, HEADER + blockLength);
                 old.putBytes(HEADER + blockLength, record, HEADER + EventEncoder.BLOCK_LENGTH, rest);
-                old.putShort(MessageHeaderEncoder.blockLengthEncodingOffset(), (short)blockLength, ByteOrder.LITTLE_ENDIAN);
+                old.putShort(MessageHeaderEncoder.blockLengthEncodingOffset(), (short)blockLength,
+                    ByteOrder.LITTLE_ENDIAN);
                 old.putShort(MessageHeaderEncoder.versionEncodingOffset(), (short)version, ByteOrder.LITTLE_ENDIAN);
                 writer.append(old, 0, HEADER + blockLength + rest);
             }

@@ -170,15 +170,19 @@ class KernelEventEnricherTest
         final io.sluice.proto.v1beta1.Thread thread = traced.getWorkload().getProcess().getThread();
         assertTrue(thread.hasUserStackTrace());
         assertEquals(List.of(0x7f3a_1c2b_4d5eL, 0x5555_5555_9abcL, 0x7ffd_0000_0010L),
-            thread.getUserStackTrace().getAddressesList().stream().map(StackAddress::getAddress).toList(), "innermost first");
-        assertTrue(thread.getUserStackTrace().getAddressesList().stream().allMatch(frame -> frame.getSymbol().isEmpty()));
+            thread.getUserStackTrace().getAddressesList().stream().map(StackAddress::getAddress).toList(),
+            "innermost first");
+        assertTrue(thread.getUserStackTrace().getAddressesList().stream()
+            .allMatch(frame -> frame.getSymbol().isEmpty()));
         assertEquals(List.of("exit_code", "signal_code", "process_group_exit"),
-            traced.getDataList().stream().map(EventValue::getName).toList(), "the arguments before the stack read as ever");
+            traced.getDataList().stream().map(EventValue::getName).toList(),
+            "the arguments before the stack read as ever");
 
         userStack = new byte[0];
         final Event untraced = enrich(record(1016, PARENT, 1, -1, "java", 0, args -> args
             .arg(ValueType.INT64, 0).arg(ValueType.INT32, 0).arg(ValueType.BOOL, 0)));
-        assertFalse(untraced.getWorkload().getProcess().getThread().hasUserStackTrace(), "no addresses: no user_stack_trace");
+        assertFalse(untraced.getWorkload().getProcess().getThread().hasUserStackTrace(),
+            "no addresses: no user_stack_trace");
     }
 
     @Test

@@ -147,7 +147,8 @@ class OutputFlagsTest
     @Test
     void stackAddressesIsAnOption()
     {
-        assertEquals(new OutputOptions(false, true, false, true), Load.flags("options.exec-env", "options.stack-addresses=true").options());
+        assertEquals(new OutputOptions(false, true, false, true),
+            Load.flags("options.exec-env", "options.stack-addresses=true").options());
         assertEquals(new OutputOptions(false, false, false, true), Load.flags("options.stack-addresses").options());
     }
 

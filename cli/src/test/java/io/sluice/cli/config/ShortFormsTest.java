@@ -87,7 +87,8 @@ class ShortFormsTest
         assertEquals(new OutputOptions(false, true, false, false), Load.flags("exec-env").options());
         assertEquals(new OutputOptions(false, true, false, false), Load.flags("option:exec-env").options());
         assertEquals(new OutputOptions(false, false, false, true), Load.flags("stack-addresses").options());
-        assertEquals(new OutputOptions(false, true, false, true), Load.flags("option:exec-env,stack-addresses").options());
+        assertEquals(new OutputOptions(false, true, false, true),
+            Load.flags("option:exec-env,stack-addresses").options());
     }
 
     @Test
@@ -101,9 +102,11 @@ class ShortFormsTest
     @Test
     void anUnknownOptionIsAnError()
     {
-        assertEquals("--output option:colour: option = 'colour': unknown option (expected one of: exec-env, stack-addresses)",
+        assertEquals("--output option:colour: option = 'colour': unknown option"
+            + " (expected one of: exec-env, stack-addresses)",
             Load.flagError("option:colour"));
-        assertEquals("--output option:: option: needs a name: option:exec-env|stack-addresses", Load.flagError("option:"));
+        assertEquals("--output option:: option: needs a name: option:exec-env|stack-addresses",
+            Load.flagError("option:"));
     }
 
     @Test

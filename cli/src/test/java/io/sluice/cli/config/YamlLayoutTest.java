@@ -110,7 +110,8 @@ class YamlLayoutTest
             + ":5: output.streams[0].buffer.length: unknown key (expected one of: mode, size)",
             Load.yamlError(last));
         assertEquals(file("output:\n  options:\n    colour: true\n")
-            + ":3: output.options.colour: unknown key (expected one of: exec-env, stack-addresses)", Load.yamlError(last));
+            + ":3: output.options.colour: unknown key (expected one of: exec-env, stack-addresses)",
+            Load.yamlError(last));
         assertEquals(file("output:\n  sinks: []\n")
             + ":2: output.sinks: unknown key (expected one of: destinations, streams, options)", Load.yamlError(last));
     }

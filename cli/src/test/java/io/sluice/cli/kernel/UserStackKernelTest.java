@@ -48,8 +48,8 @@ class UserStackKernelTest
             .getAddressesList().stream().map(StackAddress::getAddress).toList();
         assertFalse(addresses.isEmpty());
         assertTrue(addresses.size() <= MAX_DEPTH, addresses.toString());
-        assertTrue(addresses.stream().allMatch(address -> address != 0 && Long.compareUnsigned(address, USER_SPACE_END) < 0),
-            "user-space addresses: " + hex(addresses));
+        assertTrue(addresses.stream().allMatch(address -> address != 0
+            && Long.compareUnsigned(address, USER_SPACE_END) < 0), "user-space addresses: " + hex(addresses));
         assertTrue(traced.inCode.test(addresses.get(0)), "the innermost frame is the syscall in deepest(): " + traced);
         assertTrue(addresses.stream().limit(4).allMatch(traced.inCode::test),
             "deepest, then the returns into middle, outer and main: " + traced);
@@ -118,8 +118,8 @@ class UserStackKernelTest
         @Override
         public String toString()
         {
-            return "stack " + hex(event.getWorkload().getProcess().getThread().getUserStackTrace().getAddressesList().stream()
-                .map(StackAddress::getAddress).toList()) + ", code at " + mappings.strip();
+            return "stack " + hex(event.getWorkload().getProcess().getThread().getUserStackTrace().getAddressesList()
+                .stream().map(StackAddress::getAddress).toList()) + ", code at " + mappings.strip();
         }
     }
 }

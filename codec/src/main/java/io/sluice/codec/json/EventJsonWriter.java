@@ -313,7 +313,7 @@ public final class EventJsonWriter
         json.endObject();
     }
 
-    /** {@code UserStackTrace}: its frames, each a {@code StackAddress} (an address of 0 and no symbol print {@code {}}). */
+    /** {@code UserStackTrace}: its frames, each a {@code StackAddress} (address 0 and no symbol print {@code {}}). */
     private void writeUserStack()
     {
         json.beginObject();

@@ -22,6 +22,7 @@ public final class EventRecordUpgrade
     /** The first schema version with {@code userStack}. */
     public static final int USER_STACK_VERSION = 3;
 
+    private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
     private static final int HEADER = MessageHeaderDecoder.ENCODED_LENGTH;
     private static final int EMPTY_VAR_DATA = 4;
     private static final int USER_STACK_TRACE_BIT = PresenceEncoder.userStackTrace(0, true);
@@ -39,8 +40,8 @@ public final class EventRecordUpgrade
      */
     public int upgrade(final DirectBuffer src, final int offset, final int length, final MutableDirectBuffer dst)
     {
-        final int blockLength = src.getShort(offset + MessageHeaderDecoder.blockLengthEncodingOffset(), ByteOrder.LITTLE_ENDIAN) & 0xffff;
-        final int version = src.getShort(offset + MessageHeaderDecoder.versionEncodingOffset(), ByteOrder.LITTLE_ENDIAN) & 0xffff;
+        final int blockLength = src.getShort(offset + MessageHeaderDecoder.blockLengthEncodingOffset(), ORDER) & 0xffff;
+        final int version = src.getShort(offset + MessageHeaderDecoder.versionEncodingOffset(), ORDER) & 0xffff;
         if (version >= EventEncoder.SCHEMA_VERSION && blockLength >= EventEncoder.BLOCK_LENGTH)
         {
             return 0;
@@ -64,14 +65,14 @@ public final class EventRecordUpgrade
         int upgradedLength = block + added + rest;
         if (version < USER_STACK_VERSION)
         {
-            dst.putInt(upgradedLength, 0, ByteOrder.LITTLE_ENDIAN);
+            dst.putInt(upgradedLength, 0, ORDER);
             upgradedLength += EMPTY_VAR_DATA;
             final int presenceAt = HEADER + EventEncoder.presenceEncodingOffset();
-            dst.putInt(presenceAt, dst.getInt(presenceAt, ByteOrder.LITTLE_ENDIAN) & ~USER_STACK_TRACE_BIT, ByteOrder.LITTLE_ENDIAN);
+            dst.putInt(presenceAt, dst.getInt(presenceAt, ORDER) & ~USER_STACK_TRACE_BIT, ORDER);
         }
-        dst.putShort(MessageHeaderEncoder.blockLengthEncodingOffset(), (short)(blockLength + added), ByteOrder.LITTLE_ENDIAN);
-        dst.putShort(MessageHeaderEncoder.versionEncodingOffset(), (short)Math.max(version, EventEncoder.SCHEMA_VERSION),
-            ByteOrder.LITTLE_ENDIAN);
+        dst.putShort(MessageHeaderEncoder.blockLengthEncodingOffset(), (short)(blockLength + added), ORDER);
+        final int upgradedVersion = Math.max(version, EventEncoder.SCHEMA_VERSION);
+        dst.putShort(MessageHeaderEncoder.versionEncodingOffset(), (short)upgradedVersion, ORDER);
         return upgradedLength;
     }
 }

@@ -94,7 +94,7 @@ public final class UserStackBlob
     }
 
     /**
-     * @param addressBytes a whole number of packed little-endian {@code uint64} addresses (bytes left over are ignored).
+     * @param addressBytes bytes of packed little-endian {@code uint64} addresses (bytes left over are ignored).
      * @return how many bytes {@link #fromAddresses} writes for them.
      */
     public static int lengthFromAddresses(final int addressBytes)
@@ -113,7 +113,8 @@ public final class UserStackBlob
      * @return the bytes written.
      */
     public static int fromAddresses(
-        final DirectBuffer src, final int srcOffset, final int srcLength, final MutableDirectBuffer dst, final int dstOffset)
+        final DirectBuffer src, final int srcOffset, final int srcLength,
+        final MutableDirectBuffer dst, final int dstOffset)
     {
         final int count = srcLength / ADDRESS_SIZE;
         for (int i = 0; i < count; i++)

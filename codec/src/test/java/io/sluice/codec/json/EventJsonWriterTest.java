@@ -88,16 +88,19 @@ class EventJsonWriterTest
             .addAddresses(StackAddress.getDefaultInstance())
             .addAddresses(StackAddress.newBuilder().setAddress(-1L).setSymbol("main"))
             .build();
-        assertEquals("{\"workload\":{\"process\":{\"thread\":{\"name\":\"java\",\"compat\":true,\"user_stack_trace\":{\"addresses\":["
-            + "{\"address\":\"139887557430622\"},{},{\"address\":\"18446744073709551615\",\"symbol\":\"main\"}]}}}}}",
+        assertEquals("{\"workload\":{\"process\":{\"thread\":{\"name\":\"java\",\"compat\":true,"
+            + "\"user_stack_trace\":{\"addresses\":[{\"address\":\"139887557430622\"},{},"
+            + "{\"address\":\"18446744073709551615\",\"symbol\":\"main\"}]}}}}}",
             json(withThread(Thread.newBuilder().setName("java").setCompat(true).setUserStackTrace(stack))));
         assertEquals("{\"workload\":{\"process\":{\"thread\":{\"user_stack_trace\":{}}}}}",
-            json(withThread(Thread.newBuilder().setUserStackTrace(UserStackTrace.getDefaultInstance()))), "present, no frames");
+            json(withThread(Thread.newBuilder().setUserStackTrace(UserStackTrace.getDefaultInstance()))),
+            "present, no frames");
     }
 
     private static Event withThread(final Thread.Builder thread)
     {
-        return Event.newBuilder().setWorkload(Workload.newBuilder().setProcess(Process.newBuilder().setThread(thread))).build();
+        return Event.newBuilder().setWorkload(Workload.newBuilder().setProcess(Process.newBuilder().setThread(thread)))
+            .build();
     }
 
     @Test
@@ -287,6 +290,7 @@ class EventJsonWriterTest
     {
         e.threadName("").syscall("").executablePath("").containerId("").containerName("").containerImageId("")
             .containerImageName("").podName("").podUid("").podNamespace("").threatName("").threatDescription("")
-            .tacticName("").techniqueId("").techniqueExternalId("").techniqueName("").detectedFromName("").putUserStack(new byte[0], 0, 0);
+            .tacticName("").techniqueId("").techniqueExternalId("").techniqueName("").detectedFromName("")
+            .putUserStack(new byte[0], 0, 0);
     }
 }

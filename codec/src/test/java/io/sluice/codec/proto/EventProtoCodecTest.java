@@ -120,7 +120,8 @@ class EventProtoCodecTest
         assertEquals(length, view.userStackOffset() + view.userStackLength(), "the last field of the record");
         final byte[] frames = new byte[view.userStackLength()];
         record.getBytes(view.userStackOffset(), frames);
-        assertEquals("9a785634127f0000" + "00000000" + "ffffffffffffffff" + "04000000" + "6d61696e", HexFormat.of().formatHex(frames));
+        assertEquals("9a785634127f0000" + "00000000" + "ffffffffffffffff" + "04000000" + "6d61696e",
+            HexFormat.of().formatHex(frames));
     }
 
     @Test

@@ -46,11 +46,13 @@ class EventRecordUpgradeTest
     }
 
     /** A current record without a stack cut down to {@code version}: no user stack, and for 1 the older block. */
-    private static int asVersion(final int version, final ExpandableArrayBuffer current, final int length, final ExpandableArrayBuffer dst)
+    private static int asVersion(
+        final int version, final ExpandableArrayBuffer current, final int length, final ExpandableArrayBuffer dst)
     {
         final int blockLength = version == 1 ? V1_BLOCK_LENGTH : EventEncoder.BLOCK_LENGTH;
         final int rest = length - EMPTY_STACK - HEADER - EventEncoder.BLOCK_LENGTH;
-        assertEquals(0, current.getInt(length - EMPTY_STACK, ByteOrder.LITTLE_ENDIAN), "the record ends with an empty stack");
+        assertEquals(0, current.getInt(length - EMPTY_STACK, ByteOrder.LITTLE_ENDIAN),
+            "the record ends with an empty stack");
         dst.putBytes(0, current, 0, HEADER + blockLength);
         dst.putBytes(HEADER + blockLength, current, HEADER + EventEncoder.BLOCK_LENGTH, rest);
         dst.putShort(MessageHeaderEncoder.blockLengthEncodingOffset(), (short)blockLength, ByteOrder.LITTLE_ENDIAN);
@@ -89,7 +91,8 @@ class EventRecordUpgradeTest
                 final int oldLength = asVersion(version, record, length, old);
                 final EventDecoder decoded = decode(old);
                 assertEquals(version == 2, FilterOnlyFields.present(decoded));
-                assertEquals(0, new EventRecordView().wrap(old, 0, oldLength).userStackLength(), "no stack before version 3");
+                assertEquals(0, new EventRecordView().wrap(old, 0, oldLength).userStackLength(),
+                    "no stack before version 3");
                 if (version == 1)
                 {
                     assertEquals(0, FilterOnlyFields.capEffective(decoded), "not SBE's null value");
@@ -101,8 +104,8 @@ class EventRecordUpgradeTest
 
                 // a bit that meant nothing before version 3 must not make a stack appear
                 final int presenceAt = HEADER + EventEncoder.presenceEncodingOffset();
-                old.putInt(presenceAt, old.getInt(presenceAt, ByteOrder.LITTLE_ENDIAN) | PresenceEncoder.userStackTrace(0, true),
-                    ByteOrder.LITTLE_ENDIAN);
+                final int stray = PresenceEncoder.userStackTrace(old.getInt(presenceAt, ByteOrder.LITTLE_ENDIAN), true);
+                old.putInt(presenceAt, stray, ByteOrder.LITTLE_ENDIAN);
                 final int upgradedLength = upgrade.upgrade(old, 0, oldLength, upgraded);
                 assertEquals(length, upgradedLength, what);
                 final EventDecoder current = decode(upgraded);
@@ -110,7 +113,8 @@ class EventRecordUpgradeTest
                 assertTrue(FilterOnlyFields.present(current));
                 assertFalse(FilterOnlyFields.hasProcessContext(current), "capabilities and UTS name stay unknown");
                 assertFalse(current.presence().userStackTrace());
-                assertSameJson(expected, bytes(out, 0, writer.write(upgraded, 0, upgradedLength, out, 0)), () -> "upgraded " + what);
+                assertSameJson(expected, bytes(out, 0, writer.write(upgraded, 0, upgradedLength, out, 0)),
+                    () -> "upgraded " + what);
             }
             assertEquals(0, upgrade.upgrade(record, 0, length, upgraded), "a current record is left alone");
         }
@@ -123,6 +127,7 @@ class EventRecordUpgradeTest
         final int oldLength = asVersion(2, record, length, old);
         old.putLong(oldLength, -1L);
         assertEquals(length, upgrade.upgrade(old, 0, oldLength + Long.BYTES, upgraded));
-        assertEquals(0, upgraded.getInt(length - EMPTY_STACK, ByteOrder.LITTLE_ENDIAN), "an empty stack right after detectedFromName");
+        assertEquals(0, upgraded.getInt(length - EMPTY_STACK, ByteOrder.LITTLE_ENDIAN),
+            "an empty stack right after detectedFromName");
     }
 }

@@ -107,7 +107,8 @@ class EventRecordWriterTest
             assertEquals("f" + field, strings[field], "variable data field " + field);
         }
         d.wrapUserStack(view);
-        assertEquals("f" + EventVarData.USER_STACK, view.getStringWithoutLengthUtf8(0, view.capacity()), "the user stack, last");
+        assertEquals("f" + EventVarData.USER_STACK, view.getStringWithoutLengthUtf8(0, view.capacity()),
+            "the user stack, last");
         assertEquals(length, d.limit() - 8, "the length runs from the message header to the last field");
     }
 
