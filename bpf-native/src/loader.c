@@ -416,10 +416,10 @@ static int on_record(void *context, void *data, size_t size)
 
     /* the user stack is last: the arguments end where it starts */
     const uint32_t stack_bytes = record->stack_depth <= SL_MAX_STACK ? record->stack_depth * 8u : 0;
-    const uint8_t *cursor = (const uint8_t *)data + sizeof(*record);
-    const uint8_t *limit = (const uint8_t *)data + record->len - stack_bytes;
     if (record->len < sizeof(*record) + stack_bytes)
         return 0;
+    const uint8_t *cursor = (const uint8_t *)data + sizeof(*record);
+    const uint8_t *limit = (const uint8_t *)data + record->len - stack_bytes;
     /* as Tracee, the stack ends at its first zero address (the frame walk read a return address of 0) */
     uint32_t frames = 0;
     while (frames < stack_bytes / 8u) {
