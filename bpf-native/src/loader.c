@@ -2,7 +2,7 @@
  * into the engine's Agrona ring (a file the engine created). Kernel-side losses become Loss records.
  *
  *   sluice-loader --ring FILE --events SELECTION [--pid N]... [--comm NAME]... [--uid N]...
- *                 [--exec-env] [--track-processes] [--tree-argv] [--ringbuf-bytes N] [--verbose]
+ *                 [--exec-env] [--user-stack] [--track-processes] [--tree-argv] [--ringbuf-bytes N] [--verbose]
  *   sluice-loader --ring FILE --self-test COUNT
  *
  * SELECTION is comma-separated: ID for the scheduler events (1014 fork, 1015 exec, 1016 exit), ID:NR:TYPES for a
@@ -61,6 +61,7 @@ struct options {
     uint32_t uids[MAX_SCOPE];
     int uid_count;
     bool exec_env;
+    bool user_stack;
     bool track_processes;
     bool tree_argv;
     long ringbuf_bytes;
@@ -193,6 +194,7 @@ static void parse_options(int argc, char **argv)
         {"comm", required_argument, NULL, 'c'},
         {"uid", required_argument, NULL, 'u'},
         {"exec-env", no_argument, NULL, 'E'},
+        {"user-stack", no_argument, NULL, 'S'},
         {"track-processes", no_argument, NULL, 't'},
         {"tree-argv", no_argument, NULL, 'A'},
         {"ringbuf-bytes", required_argument, NULL, 'b'},
@@ -226,6 +228,7 @@ static void parse_options(int argc, char **argv)
             opts.uids[opts.uid_count++] = (uint32_t)parse_long("--uid", optarg, 0, 0x7fffffff);
             break;
         case 'E': opts.exec_env = true; break;
+        case 'S': opts.user_stack = true; break;
         case 't': opts.track_processes = true; break;
         case 'A': opts.tree_argv = true; break;
         case 'b': opts.ringbuf_bytes = parse_long("--ringbuf-bytes", optarg, 4096, 1L << 30); break;
@@ -233,7 +236,7 @@ static void parse_options(int argc, char **argv)
         case 'v': opts.verbose = true; break;
         case 'h':
             printf("usage: sluice-loader --ring FILE --events SELECTION [--pid N]... [--comm NAME]... [--uid N]...\n"
-                   "                     [--exec-env] [--track-processes] [--tree-argv]\n"
+                   "                     [--exec-env] [--user-stack] [--track-processes] [--tree-argv]\n"
                    "                     [--ringbuf-bytes N] [--verbose]\n"
                    "       sluice-loader --ring FILE --self-test COUNT\n");
             exit(0);
@@ -411,8 +414,21 @@ static int on_record(void *context, void *data, size_t size)
             io_sluice_codec_sbe_kernelEvent_sbe_schema_version(), event.buffer_length))
         return 0;
 
+    /* the user stack is last: the arguments end where it starts */
+    const uint32_t stack_bytes = record->stack_depth <= SL_MAX_STACK ? record->stack_depth * 8u : 0;
+    if (record->len < sizeof(*record) + stack_bytes)
+        return 0;
     const uint8_t *cursor = (const uint8_t *)data + sizeof(*record);
-    const uint8_t *limit = (const uint8_t *)data + record->len;
+    const uint8_t *limit = (const uint8_t *)data + record->len - stack_bytes;
+    /* as Tracee, the stack ends at its first zero address (the frame walk read a return address of 0) */
+    uint32_t frames = 0;
+    while (frames < stack_bytes / 8u) {
+        uint64_t address;
+        memcpy(&address, limit + frames * 8u, sizeof(address));
+        if (address == 0)
+            break;
+        frames++;
+    }
     for (int i = 0; i < expected; i++) {
         io_sluice_codec_sbe_kernelEvent_args_next(&args);
         const struct sl_arg *arg = (const struct sl_arg *)cursor;
@@ -449,6 +465,8 @@ static int on_record(void *context, void *data, size_t size)
         io_sluice_codec_sbe_kernelEvent_args_set_intValue(&args, record->retval);
         io_sluice_codec_sbe_kernelEvent_args_put_value(&args, NULL, 0);
     }
+    /* packed little-endian uint64 addresses, as the kernel wrote them (the hosts are little-endian) */
+    io_sluice_codec_sbe_kernelEvent_put_userStack(&event, (const char *)limit, frames * 8u);
     const int32_t length = (int32_t)(io_sluice_codec_sbe_messageHeader_encoded_length() +
                                      io_sluice_codec_sbe_kernelEvent_encoded_length(&event));
     if (deliver(io_sluice_codec_sbe_kernelEvent_sbe_template_id(), out, length))
@@ -502,6 +520,7 @@ static int self_test(long count)
         io_sluice_codec_sbe_kernelEvent_args_set_valueType(&args, io_sluice_codec_sbe_valueType_BYTES);
         io_sluice_codec_sbe_kernelEvent_args_set_intValue(&args, ~seq);
         io_sluice_codec_sbe_kernelEvent_args_put_value(&args, (const char *)payload, length);
+        io_sluice_codec_sbe_kernelEvent_put_userStack(&event, NULL, 0);
         int32_t total = (int32_t)(io_sluice_codec_sbe_messageHeader_encoded_length() +
                                   io_sluice_codec_sbe_kernelEvent_encoded_length(&event));
         if (!deliver(io_sluice_codec_sbe_kernelEvent_sbe_template_id(), out, total))
@@ -563,6 +582,7 @@ static int trace(void)
     skel->rodata->exec_env = opts.exec_env;
     skel->rodata->track_processes = opts.track_processes;
     skel->rodata->tree_argv = opts.tree_argv;
+    skel->rodata->user_stack = opts.user_stack;
     skel->rodata->wakeup_bytes = (uint64_t)(ringbuf / 4 < 65536 ? ringbuf / 4 : 65536);
 
     bpf_program__set_autoload(skel->progs.sluice_exec, exec || opts.track_processes);

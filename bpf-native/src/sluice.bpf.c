@@ -75,6 +75,7 @@ const volatile __u32 trace_exit = 0;
 const volatile __u32 exec_env = 0;
 const volatile __u32 track_processes = 0;   /* fork/exec/exit of every process, for the engine's process tree */
 const volatile __u32 tree_argv = 0;         /* tree-only exec records carry argv too (export filters on arguments) */
+const volatile __u32 user_stack = 0;        /* events end with the user stack (output option stack-addresses) */
 const volatile __u64 wakeup_bytes = 65536;
 
 struct {
@@ -285,6 +286,7 @@ static __always_inline void fill_context(struct sl_record *r, struct task_struct
     r->compat = 0;
     r->nargs = 0;
     r->flags = 0;
+    r->stack_depth = 0;
     r->pad1 = 0;
     /* the kernel keeps comm NUL-padded (strscpy_pad) */
     bpf_probe_read_kernel(r->comm, sizeof(r->comm), task->comm);
@@ -524,8 +526,28 @@ static __always_inline void emit(void *record, __u32 len)
         count_loss_at((((struct sl_record *)record)->flags & SL_FLAG_TREE_ONLY) ? LOST_TREE_ONLY : LOST_EVENTS);
 }
 
-static __always_inline void finish(__u8 *buf, __u32 off)
+/* The user stack of the current thread, last in the record: return addresses walked by the kernel's perf callchain
+ * (frame pointers), innermost first. Only with --user-stack: when off, the verifier drops this as dead code. A
+ * stack the kernel cannot walk (a task whose memory is gone, at exit) is none. */
+static __always_inline __u32 put_stack(void *ctx, __u8 *buf, __u32 off)
 {
+    if (!user_stack || (((struct sl_record *)buf)->flags & SL_FLAG_TREE_ONLY))
+        return off;
+    if (off > SL_HALF - SL_MAX_STACK * sizeof(__u64))
+        return off;
+    long n = bpf_get_stack(ctx, &buf[masked(off)], SL_MAX_STACK * sizeof(__u64), BPF_F_USER_STACK);
+    if (n <= 0)
+        return off;
+    __u32 depth = (__u32)n / sizeof(__u64);
+    if (depth > SL_MAX_STACK)
+        depth = SL_MAX_STACK;
+    ((struct sl_record *)buf)->stack_depth = depth;
+    return off + depth * sizeof(__u64);
+}
+
+static __always_inline void finish(void *ctx, __u8 *buf, __u32 off)
+{
+    off = put_stack(ctx, buf, off);
     ((struct sl_record *)buf)->len = off;
     if (off > SL_HALF)
         return;
@@ -569,7 +591,7 @@ int BPF_PROG(sluice_exec, struct task_struct *task, pid_t old_pid, struct linux_
             struct mm_struct *new_mm = BPF_CORE_READ(task, mm);
             off = put_user_list(s, off, BPF_CORE_READ(new_mm, arg_start), BPF_CORE_READ(new_mm, arg_end));
         }
-        finish(buf, off);
+        finish(ctx, buf, off);
         return 0;
     }
 
@@ -619,7 +641,7 @@ int BPF_PROG(sluice_exec, struct task_struct *task, pid_t old_pid, struct linux_
         off = put_user_list(s, off, BPF_CORE_READ(mm, env_start), BPF_CORE_READ(mm, env_end)); /* env */
     else
         off = put_int(buf, off, SL_NONE, 0);
-    finish(buf, off);
+    finish(ctx, buf, off);
     return 0;
 }
 
@@ -647,7 +669,7 @@ int BPF_PROG(sluice_fork, struct task_struct *parent, struct task_struct *child)
     off = put_int(buf, off, SL_INT32, BPF_CORE_READ(child, tgid));
     off = put_int(buf, off, SL_INT32, task_ns_pid(child));
     off = put_int(buf, off, SL_RAW_BOOT_NS, BPF_CORE_READ(child, start_boottime));
-    finish(buf, off);
+    finish(ctx, buf, off);
     return 0;
 }
 
@@ -669,7 +691,7 @@ int BPF_PROG(sluice_exit, struct task_struct *task)
     off = put_int(buf, off, SL_INT64, (code >> 8) & 0xff);
     off = put_int(buf, off, SL_INT32, code & 0x7f);
     off = put_int(buf, off, SL_BOOL, live == 0);
-    finish(buf, off);
+    finish(ctx, buf, off);
     return 0;
 }
 
@@ -747,6 +769,8 @@ int BPF_PROG(sluice_sys_enter, struct pt_regs *regs, long id)
         fill_context((struct sl_record *)s->buf, task, conf->event_id, nr);
         struct sl_args args = saved->args;
         __u32 off = put_syscall_args(s, sizeof(struct sl_record), conf, &args);
+        /* the stack of the caller of exec: after it, the old image is gone */
+        off = put_stack(ctx, s->buf, off);
         ((struct sl_record *)s->buf)->len = off;
         if (bpf_map_update_elem(&pending_exec, &tid, s->buf, BPF_ANY) != 0)
             count_loss();
@@ -787,6 +811,6 @@ int BPF_PROG(sluice_sys_exit, struct pt_regs *regs, long ret)
     fill_context((struct sl_record *)s->buf, task, conf->event_id, nr);
     ((struct sl_record *)s->buf)->retval = ret;
     __u32 off = put_syscall_args(s, sizeof(struct sl_record), conf, &args);
-    finish(s->buf, off);
+    finish(ctx, s->buf, off);
     return 0;
 }

@@ -1,7 +1,10 @@
 /* The record the eBPF programs put into the BPF ringbuf and the loader turns into an SBE KernelEvent.
  * Shared by sluice.bpf.c (kernel side) and the loader (user side): keep both in step.
  *
- *   [struct sl_record][struct sl_arg + value, padded to 8] x nargs
+ *   [struct sl_record][struct sl_arg + value, padded to 8] x nargs [__u64 user stack address] x stack_depth
+ *
+ * The user stack (loader option --user-stack, output option stack-addresses) is last: bpf_get_stack's return
+ * addresses, innermost first, at most SL_MAX_STACK.
  *
  * Value types are SBE's ValueType numbers, plus three raw forms the loader converts (the kernel side stays small):
  *   SL_RAW_STR_LIST  NUL-separated strings as the kernel keeps argv/env    -> STR_ARRAY ([u32 len][bytes]...)
@@ -18,6 +21,7 @@
 #define SL_MAX_ARRAY 64        /* elements read from a syscall's pointer array */
 #define SL_MAX_LIST 8192       /* bytes of argv/env read from the new process's memory */
 #define SL_MAX_SOCKADDR 112    /* sizeof(struct sockaddr_un) rounded up to 8 */
+#define SL_MAX_STACK 20        /* user stack frames: Tracee's MAX_STACK_DEPTH (pkg/ebpf/c/types.h) */
 
 /* SBE ValueType */
 #define SL_NONE 0
@@ -87,7 +91,8 @@ struct sl_record {
     __u8 compat;
     __u8 nargs;
     __u16 flags;         /* SL_FLAG_* */
-    __u32 pad1;
+    __u16 stack_depth;   /* user stack addresses at the end of the record */
+    __u16 pad1;
     char comm[16];
     __u64 cap_effective;     /* kernel_cap_t: one 64-bit mask (two 32-bit words before 6.3, same bytes) */
     __u64 cap_permitted;

@@ -28,9 +28,9 @@ public final class ConfigOptions
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUTPUT",
         description = {"Output setting, repeatable: destinations.<name>.<field>=<value>, streams.<name>.<field>[.<sub>]=<value>,",
-            "options.<name> (exec-env, sort-events, parse-arguments), or a short form: FORMAT[=ARG][:PATH[,PATH...]]",
-            "(json, table, table-verbose, compact, protobuf, gotemplate=FILE; stdout without a path), none, an option's",
-            "name (sort-events ...) or option:NAME[,NAME...] (stack-addresses: not implemented yet, refused)."})
+            "options.<name> (exec-env, sort-events, parse-arguments, stack-addresses), or a short form:",
+            "FORMAT[=ARG][:PATH[,PATH...]] (json, table, table-verbose, compact, protobuf, gotemplate=FILE; stdout without",
+            "a path), none, an option's name (sort-events ...) or option:NAME[,NAME...]."})
     private List<String> outputs = new ArrayList<>();
 
     @Option(names = "--color", paramLabel = "WHEN",

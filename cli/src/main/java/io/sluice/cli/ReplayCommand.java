@@ -145,6 +145,11 @@ public final class ReplayCommand implements Callable<Integer>
                 warnings.add("option exec-env has no effect on replay (exec events carry an environment only if the"
                     + " recording captured one)");
             }
+            if (output.options().stackAddresses())
+            {
+                warnings.add("option stack-addresses has no effect on replay (events carry a user stack only if the"
+                    + " recording captured one)");
+            }
             warnings.forEach(warning -> err.println("sluice: warning: " + warning));
             describe(err, source.firstHeader(), !source.damageAtOpen().isEmpty());
             // files that are not readable at all are named now, before a replay that may be long or never end (--follow)

@@ -117,6 +117,11 @@ public final class SluiceCommand implements Callable<Integer>
                 warnings.add("option exec-env has no effect on the synthetic source (only the kernel sensor captures"
                     + " exec environments)");
             }
+            if (isSynthetic() && output.options().stackAddresses())
+            {
+                warnings.add("option stack-addresses has no effect on the synthetic source (only the kernel sensor"
+                    + " captures user stacks)");
+            }
             warnings.forEach(warning -> err.println("sluice: warning: " + warning));
             final io.sluice.filter.export.ExportFilters exportFilters = exportFilterOptions.load(catalog, policyNames);
             final io.sluice.filter.redact.RedactionFilters redactions = exportFilterOptions.redactions();
@@ -186,12 +191,13 @@ public final class SluiceCommand implements Callable<Integer>
         if (policies == null)
         {
             return new KernelSource(new KernelSpec(KernelSource.findLoader(), defaultEvents(catalog), output.options().execEnv(),
-                List.of(), List.of(), List.of(), 0, System.getProperty("os.arch")));
+                output.options().stackAddresses(), List.of(), List.of(), List.of(), 0, System.getProperty("os.arch")));
         }
         // push-down: the union of the policies' events selects the programs; pid/comm/uid scopes every policy has
         final Policy.PushDown pushDown = policies.pushDown();
         return new KernelSource(new KernelSpec(KernelSource.findLoader(), KernelSelection.events(catalog, policies),
-            output.options().execEnv(), pushDown.pids(), pushDown.comms(), pushDown.uids(), 0, System.getProperty("os.arch")));
+            output.options().execEnv(), output.options().stackAddresses(), pushDown.pids(), pushDown.comms(),
+            pushDown.uids(), 0, System.getProperty("os.arch")));
     }
 
     private static List<EventDefinition> defaultEvents(final EventCatalog catalog)

@@ -56,7 +56,7 @@ class DamagedJournalTest
         final Sluice sluice = new Sluice();
 
         assertEquals(ExitCodes.DAMAGED_INPUT, sluice.run("replay", journal.toString(), "--progress", "never",
-            "--output", "json:" + out));
+            "--output", "json:" + out), sluice.err);
 
         assertTrue(sluice.err.contains("journal damaged: " + file.getFileName() + " at index 0x"), sluice.err);
         assertTrue(sluice.err.contains("file truncated"), sluice.err);

@@ -135,6 +135,20 @@ public final class DetectionEncoder
             .varData(EventVarData.TECHNIQUE_EXTERNAL_ID, threat.techniqueExternalId, 0, threat.techniqueExternalId.length)
             .varData(EventVarData.TECHNIQUE_NAME, threat.techniqueName, 0, threat.techniqueName.length)
             .varData(EventVarData.DETECTED_FROM_NAME, triggerName, 0, triggerName.capacity())
+            .varDataFrom(skipToUserStack(), EventVarData.USER_STACK, true)
             .finish();
+    }
+
+    /**
+     * @return the trigger, read up to its user stack: a detection keeps the stack of the thread that caused it
+     *         (Tracee's findings keep the trigger's stack addresses).
+     */
+    private EventDecoder skipToUserStack()
+    {
+        for (int field = EventVarData.THREAT_NAME; field < EventVarData.USER_STACK; field++)
+        {
+            EventVarData.wrap(trigger, field, name);
+        }
+        return trigger;
     }
 }

@@ -8,6 +8,7 @@ import io.sluice.codec.sbe.EventVarData;
 import io.sluice.codec.sbe.FilterOnlyFields;
 import io.sluice.codec.sbe.KernelEventDecoder;
 import io.sluice.codec.sbe.MessageHeaderDecoder;
+import io.sluice.codec.sbe.UserStackBlob;
 import io.sluice.codec.sbe.ValueType;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
@@ -19,8 +20,9 @@ import java.util.Arrays;
 /**
  * Turns the sensor's raw {@code KernelEvent} into an enriched {@code Event} record: keeps the process tree current
  * from fork, exec and exit, then adds what the kernel record lacks (executable path, unique ids, the parent as the
- * first ancestor, container id) and names the arguments from the catalog. Owned by the ingest thread; nothing is
- * allocated per event for processes the tree knows.
+ * first ancestor, container id) and names the arguments from the catalog; the user stack addresses the sensor
+ * captured (output option {@code stack-addresses}) become {@code thread.user_stack_trace}. Owned by the ingest thread;
+ * nothing is allocated per event for processes the tree knows.
  */
 public final class KernelEventEnricher
 {
@@ -51,6 +53,7 @@ public final class KernelEventEnricher
     private final EventRecordWriter event = new EventRecordWriter();
     private final UnsafeBuffer value = new UnsafeBuffer(0, 0);
     private final UnsafeBuffer name = new UnsafeBuffer(0, 0);
+    private final UnsafeBuffer stack = new UnsafeBuffer(new byte[UserStackBlob.FRAME_HEAD * 32]);
     private final byte[] comm = new byte[16];
     private final byte[] utsName = new byte[FilterOnlyFields.UTS_NAME_LENGTH];
     private byte[] path = new byte[ProcessEntry.MAX_PATH];
@@ -276,11 +279,15 @@ public final class KernelEventEnricher
             index++;
         }
 
+        final int stackLength = userStack();
+        // as Tracee: a stack the kernel could not walk (or none asked for) is no user_stack_trace at all
+        event.block().presence().userStackTrace(stackLength > 0);
         final byte[] syscall = syscallName(eventId, kernel.syscallNr());
         event.varData(EventVarData.THREAD_NAME, comm, 0, commLength)
             .varData(EventVarData.SYSCALL, syscall, 0, syscall.length)
             .varData(EventVarData.EXECUTABLE_PATH, process.exe, 0, process.exeLength)
-            .varData(EventVarData.CONTAINER_ID, process.containerId, 0, process.containerId.length);
+            .varData(EventVarData.CONTAINER_ID, process.containerId, 0, process.containerId.length)
+            .varData(EventVarData.USER_STACK, stack, 0, stackLength);
         final int length = event.finish();
 
         if (eventId == EXIT && groupExit)
@@ -289,6 +296,22 @@ public final class KernelEventEnricher
             exitedPid = hostPid;
         }
         return length;
+    }
+
+    /**
+     * The kernel record's user stack (after its arguments: read them first) as frames in {@link #stack}.
+     *
+     * @return the frames' length, 0 for none.
+     */
+    private int userStack()
+    {
+        kernel.wrapUserStack(value);
+        final int length = UserStackBlob.lengthFromAddresses(value.capacity());
+        if (length > stack.capacity())
+        {
+            stack.wrap(new byte[length]);
+        }
+        return UserStackBlob.fromAddresses(value, 0, value.capacity(), stack, 0);
     }
 
     private byte[] syscallName(final int eventId, final int syscallNr)

@@ -15,6 +15,7 @@ import java.util.List;
  * @param loader       the {@code sluice-loader} binary.
  * @param events       the selected events.
  * @param execEnv      capture the environment of exec events.
+ * @param userStack    capture the user stack of the thread behind each event (output option {@code stack-addresses}).
  * @param pids         only these host pids (empty = all).
  * @param comms        only these command names (empty = all).
  * @param uids         only these uids (empty = all).
@@ -25,6 +26,7 @@ public record KernelSpec(
     Path loader,
     List<EventDefinition> events,
     boolean execEnv,
+    boolean userStack,
     List<Integer> pids,
     List<String> comms,
     List<Integer> uids,
@@ -53,6 +55,10 @@ public record KernelSpec(
         if (execEnv)
         {
             command.add("--exec-env");
+        }
+        if (userStack)
+        {
+            command.add("--user-stack");
         }
         if (ringbufBytes > 0)
         {

@@ -2,7 +2,7 @@ package io.sluice.source;
 
 import io.sluice.codec.sbe.EventDecoder;
 import io.sluice.codec.sbe.EventEncoder;
-import io.sluice.codec.sbe.FilterOnlyFields;
+import io.sluice.codec.sbe.EventRecordUpgrade;
 import io.sluice.codec.sbe.MessageHeaderDecoder;
 import io.sluice.journal.JournalDamage;
 import io.sluice.journal.JournalHeader;
@@ -39,6 +39,7 @@ public final class ReplaySource implements EventSource, JournalReader.Listener
     private final EventDecoder event = new EventDecoder();
     private final EventEncoder rewrite = new EventEncoder();
     private final ExpandableArrayBuffer upgraded = new ExpandableArrayBuffer(4096);
+    private final EventRecordUpgrade upgrade = new EventRecordUpgrade();
     private final List<String> notes = new ArrayList<>();
     private long[] bitMap = identityBits();
     private RingBuffer ring;
@@ -277,8 +278,9 @@ public final class ReplaySource implements EventSource, JournalReader.Listener
     @Override
     public void onEvent(final DirectBuffer recorded, final int recordedOffset, final int recordedLength, final long index)
     {
-        // a journal written before schema version 2: its records gain the fields they lack (zeroed, context unknown)
-        final int upgradedLength = FilterOnlyFields.upgrade(recorded, recordedOffset, recordedLength, upgraded);
+        // a journal written before the current schema version: its records gain the fields they lack (zeroed, context
+        // unknown, no user stack)
+        final int upgradedLength = upgrade.upgrade(recorded, recordedOffset, recordedLength, upgraded);
         final DirectBuffer record = upgradedLength > 0 ? upgraded : recorded;
         final int offset = upgradedLength > 0 ? 0 : recordedOffset;
         final int length = upgradedLength > 0 ? upgradedLength : recordedLength;

@@ -9,9 +9,11 @@ import io.sluice.proto.v1beta1.EventValue;
 import io.sluice.proto.v1beta1.Executable;
 import io.sluice.proto.v1beta1.Process;
 import io.sluice.proto.v1beta1.Severity;
+import io.sluice.proto.v1beta1.StackAddress;
 import io.sluice.proto.v1beta1.Thread;
 import io.sluice.proto.v1beta1.Threat;
 import io.sluice.proto.v1beta1.UInt32Value;
+import io.sluice.proto.v1beta1.UserStackTrace;
 import io.sluice.proto.v1beta1.Workload;
 import org.agrona.ExpandableArrayBuffer;
 import org.junit.jupiter.api.Test;
@@ -95,6 +97,19 @@ class DetectorsTest
         assertEquals(102, detection.getDetectedFrom().getIdValue());
         assertEquals(int64("request", 0), detection.getDetectedFrom().getData(0));
         assertNull(detect("anti_debugging", event("ptrace", int64("request", 16))), "PTRACE_ATTACH is debugging, not evasion");
+    }
+
+    @Test
+    void aDetectionKeepsTheUserStackOfTheThreadThatCausedIt()
+    {
+        final UserStackTrace stack = UserStackTrace.newBuilder()
+            .addAddresses(StackAddress.newBuilder().setAddress(0x5555_0000_1234L))
+            .addAddresses(StackAddress.newBuilder().setAddress(0x7f00_0000_5678L)).build();
+        final Event.Builder trigger = event("openat", str("pathname", "/etc/shadow"));
+        trigger.getWorkloadBuilder().getProcessBuilder().getThreadBuilder().setUserStackTrace(stack);
+        final Event detection = detect("shadow_file_access", trigger);
+        assertEquals(stack, detection.getWorkload().getProcess().getThread().getUserStackTrace());
+        assertEquals("victim", detection.getWorkload().getProcess().getThread().getName(), "the fields before it too");
     }
 
     @Test

@@ -12,9 +12,12 @@ import io.sluice.codec.sbe.StringArrayBlob;
 import io.sluice.codec.sbe.ValueType;
 import io.sluice.proto.v1beta1.Event;
 import io.sluice.proto.v1beta1.EventValue;
+import io.sluice.proto.v1beta1.StackAddress;
 import org.agrona.ExpandableArrayBuffer;
 import org.junit.jupiter.api.Test;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -43,6 +46,7 @@ class KernelEventEnricherTest
     private final ExpandableArrayBuffer raw = new ExpandableArrayBuffer();
     private final ExpandableArrayBuffer out = new ExpandableArrayBuffer();
     private short treeOnly;
+    private byte[] userStack = new byte[0];
 
     @Test
     void followsAProcessFromForkThroughExecToExit()
@@ -155,6 +159,33 @@ class KernelEventEnricherTest
     }
 
     @Test
+    void theSensorsUserStackAddressesBecomeTheThreadsUserStackTrace()
+    {
+        tree.seed();
+        final ByteBuffer packed = ByteBuffer.allocate(3 * Long.BYTES).order(ByteOrder.LITTLE_ENDIAN)
+            .putLong(0x7f3a_1c2b_4d5eL).putLong(0x5555_5555_9abcL).putLong(0x7ffd_0000_0010L);
+        userStack = packed.array();
+        final Event traced = enrich(record(1016, PARENT, 1, -1, "java", 0, args -> args
+            .arg(ValueType.INT64, 0).arg(ValueType.INT32, 0).arg(ValueType.BOOL, 0)));
+        final io.sluice.proto.v1beta1.Thread thread = traced.getWorkload().getProcess().getThread();
+        assertTrue(thread.hasUserStackTrace());
+        assertEquals(List.of(0x7f3a_1c2b_4d5eL, 0x5555_5555_9abcL, 0x7ffd_0000_0010L),
+            thread.getUserStackTrace().getAddressesList().stream().map(StackAddress::getAddress).toList(),
+            "innermost first");
+        assertTrue(thread.getUserStackTrace().getAddressesList().stream()
+            .allMatch(frame -> frame.getSymbol().isEmpty()));
+        assertEquals(List.of("exit_code", "signal_code", "process_group_exit"),
+            traced.getDataList().stream().map(EventValue::getName).toList(),
+            "the arguments before the stack read as ever");
+
+        userStack = new byte[0];
+        final Event untraced = enrich(record(1016, PARENT, 1, -1, "java", 0, args -> args
+            .arg(ValueType.INT64, 0).arg(ValueType.INT32, 0).arg(ValueType.BOOL, 0)));
+        assertFalse(untraced.getWorkload().getProcess().getThread().hasUserStackTrace(),
+            "no addresses: no user_stack_trace");
+    }
+
+    @Test
     void aThreadExitKeepsTheProcess()
     {
         tree.seed();
@@ -202,6 +233,7 @@ class KernelEventEnricherTest
             final byte[] value = collected.values.get(i);
             group.next().valueType(collected.types.get(i)).intValue(collected.ints.get(i)).putValue(value, 0, value.length);
         }
+        encoder.putUserStack(userStack, 0, userStack.length);
         return MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength();
     }
 

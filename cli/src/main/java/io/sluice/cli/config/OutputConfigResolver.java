@@ -87,16 +87,8 @@ final class OutputConfigResolver
 
     private static OutputOptions options(final RawOutputTree tree)
     {
-        // an option that does nothing yet is refused when on, never accepted and ignored
-        for (final String name : RawOutputTree.NOT_IMPLEMENTED_OPTIONS)
-        {
-            final RawValue<Boolean> value = tree.options.get(name);
-            if (value != null && value.value())
-            {
-                throw value.error("not implemented yet");
-            }
-        }
-        return new OutputOptions(option(tree, "sort-events"), option(tree, "exec-env"), option(tree, "parse-arguments"), false);
+        return new OutputOptions(option(tree, "sort-events"), option(tree, "exec-env"), option(tree, "parse-arguments"),
+            option(tree, "stack-addresses"));
     }
 
     private static boolean option(final RawOutputTree tree, final String name)

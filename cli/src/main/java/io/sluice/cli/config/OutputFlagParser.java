@@ -18,9 +18,8 @@ import java.util.Set;
  *     {@code streams.<name>.<field>[.<sub>]=<value>} (lists comma-separated), {@code options.<name>[=true|false]};</li>
  *     <li>Tracee's short forms: any file format of {@link Formats} as {@code FORMAT[=ARG][:PATH[,PATH...]]}
  *     ({@code json}, {@code table:/tmp/t}, {@code gotemplate=FILE:PATH}; the registry validates the setting),
- *     {@code none}, the bare option names, {@code option:NAME[,NAME...]} (the options not implemented yet are read,
- *     then refused when on); and {@code webhook:URL}, {@code forward:URL}, which are recognised and refused for
- *     now.</li>
+ *     {@code none}, the bare option names, {@code option:NAME[,NAME...]}; and {@code webhook:URL},
+ *     {@code forward:URL}, which are recognised and refused for now.</li>
  * </ul>
  * Short-form destinations are named {@code <format>-<n>} ({@code json-1}, {@code json-2}, {@code table-1}), n counting
  * the short forms of that format in flag order.

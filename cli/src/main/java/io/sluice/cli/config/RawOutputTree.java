@@ -12,12 +12,7 @@ import java.util.Map;
 final class RawOutputTree
 {
     /** The output options Sluice offers, as written in config. */
-    static final List<String> OPTIONS = List.of("exec-env", "sort-events", "parse-arguments");
-    /**
-     * Output options of the model that do nothing yet: read (so {@code false} is accepted and a later value can
-     * override an earlier one), refused by {@link OutputConfigResolver} when they end up on.
-     */
-    static final List<String> NOT_IMPLEMENTED_OPTIONS = List.of("stack-addresses");
+    static final List<String> OPTIONS = List.of("exec-env", "sort-events", "parse-arguments", "stack-addresses");
     /** Tracee output options that Sluice recognises but does not offer (yet). */
     static final List<String> TRACEE_ONLY_OPTIONS = List.of("relative-time", "exec-hash", "parse-arguments-fds");
 
@@ -32,11 +27,11 @@ final class RawOutputTree
 
     /**
      * @param name an option name as written.
-     * @return true for an option Sluice offers or will offer ({@link #OPTIONS}, {@link #NOT_IMPLEMENTED_OPTIONS}).
+     * @return true for an option Sluice offers ({@link #OPTIONS}).
      */
     static boolean isOption(final String name)
     {
-        return OPTIONS.contains(name) || NOT_IMPLEMENTED_OPTIONS.contains(name);
+        return OPTIONS.contains(name);
     }
 
     /**

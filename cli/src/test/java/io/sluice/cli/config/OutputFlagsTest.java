@@ -138,17 +138,18 @@ class OutputFlagsTest
     }
 
     @Test
-    void optionsNotImplementedYetAreRefusedWhenOnNamingTheFlag()
+    void stackAddressesIsAnOption()
     {
-        assertEquals("--output options.stack-addresses=true: options.stack-addresses = 'true': not implemented yet",
-            Load.flagError("options.exec-env", "options.stack-addresses=true"));
+        assertEquals(new OutputOptions(false, true, false, true),
+            Load.flags("options.exec-env", "options.stack-addresses=true").options());
+        assertEquals(new OutputOptions(false, false, false, true), Load.flags("options.stack-addresses").options());
     }
 
     @Test
     void anUnknownOptionIsAnError()
     {
         assertEquals("--output options.colour: options.colour = 'colour': unknown option (expected one of:"
-            + " exec-env, sort-events, parse-arguments)", Load.flagError("options.colour"));
+            + " exec-env, sort-events, parse-arguments, stack-addresses)", Load.flagError("options.colour"));
     }
 
     @Test

@@ -91,23 +91,17 @@ class ShortFormsTest
         assertEquals(new OutputOptions(false, false, true, false), Load.flags("option:parse-arguments").options());
         assertEquals(new OutputOptions(true, true, true, false),
             Load.flags("option:sort-events,parse-arguments", "exec-env").options());
-    }
-
-    @Test
-    void optionsNotImplementedYetAreRefusedInEveryShortForm()
-    {
-        assertEquals("--output stack-addresses: option = 'stack-addresses': not implemented yet",
-            Load.flagError("exec-env", "stack-addresses"));
-        assertEquals("--output option:exec-env,stack-addresses: option = 'stack-addresses': not implemented yet",
-            Load.flagError("option:exec-env,stack-addresses"));
+        assertEquals(new OutputOptions(false, false, false, true), Load.flags("stack-addresses").options());
+        assertEquals(new OutputOptions(false, true, false, true),
+            Load.flags("option:exec-env,stack-addresses").options());
     }
 
     @Test
     void anUnknownOptionIsAnError()
     {
         assertEquals("--output option:colour: option = 'colour': unknown option (expected one of: exec-env, sort-events,"
-            + " parse-arguments)", Load.flagError("option:colour"));
-        assertEquals("--output option:: option: needs a name: option:exec-env|sort-events|parse-arguments",
+            + " parse-arguments, stack-addresses)", Load.flagError("option:colour"));
+        assertEquals("--output option:: option: needs a name: option:exec-env|sort-events|parse-arguments|stack-addresses",
             Load.flagError("option:"));
     }
 

@@ -110,7 +110,8 @@ class YamlLayoutTest
             + ":5: output.streams[0].buffer.length: unknown key (expected one of: mode, size)",
             Load.yamlError(last));
         assertEquals(file("output:\n  options:\n    colour: true\n")
-            + ":3: output.options.colour: unknown key (expected one of: exec-env, sort-events, parse-arguments)",
+            + ":3: output.options.colour: unknown key (expected one of: exec-env, sort-events, parse-arguments,"
+            + " stack-addresses)",
             Load.yamlError(last));
         assertEquals(file("output:\n  sinks: []\n")
             + ":2: output.sinks: unknown key (expected one of: destinations, streams, options)", Load.yamlError(last));
@@ -126,10 +127,10 @@ class YamlLayoutTest
     }
 
     @Test
-    void optionsNotImplementedYetAreRefusedWhenOnNamingFileLineFieldAndValue()
+    void stackAddressesIsAnOptionOfTheFileAndAFlagMayTurnItOff()
     {
-        assertEquals(file("output:\n  options:\n    stack-addresses: true\n")
-            + ":3: output.options.stack-addresses = 'true': not implemented yet", Load.yamlError(last));
+        assertEquals(new io.sluice.config.OutputOptions(false, false, false, true),
+            Load.yaml(file("output:\n  options:\n    stack-addresses: true\n")).options());
         // a flag that turns it off wins over the file, as for any key
         assertEquals(io.sluice.config.OutputOptions.NONE, Load.yaml(last, "options.stack-addresses=false").options());
     }

@@ -48,7 +48,7 @@ class KernelLossTest
         final Process flooder = new ProcessBuilder(flooderBinary.toString(), Integer.toString(CALLS)).start();
         final EventCatalog catalog = EventCatalog.standard();
         final KernelSpec spec = new KernelSpec(KernelTestSupport.loader(), List.of(catalog.byName("openat")), false,
-            List.of((int)flooder.pid()), List.of(), List.of(), 4096, System.getProperty("os.arch"));
+            false, List.of((int)flooder.pid()), List.of(), List.of(), 4096, System.getProperty("os.arch"));
         final OutputConfig output = new OutputConfig(
             List.of(new DestinationConfig("out", "file", FormatSpec.JSON, dir.resolve("events.json").toString(), null)),
             List.of(new StreamConfig("all", List.of("out"), List.of(), List.of(), BufferMode.BLOCK, 1024, false)),

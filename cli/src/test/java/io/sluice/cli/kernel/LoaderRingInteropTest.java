@@ -100,6 +100,7 @@ class LoaderRingInteropTest
                     fail("record " + seq + ": byte " + i + " differs");
                 }
             }
+            assertEquals(0, event.skipUserStack(), "record " + seq + ": no user stack");
             assertEquals(length, event.limit() - offset, "record " + seq + " length");
             next++;
         }

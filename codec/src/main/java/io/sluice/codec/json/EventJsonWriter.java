@@ -9,6 +9,7 @@ import io.sluice.codec.sbe.PackedArrayBlob;
 import io.sluice.codec.sbe.PresenceDecoder;
 import io.sluice.codec.sbe.SockaddrBlob;
 import io.sluice.codec.sbe.StringArrayBlob;
+import io.sluice.codec.sbe.UserStackBlob;
 import io.sluice.codec.sbe.ValueType;
 import io.sluice.codec.sbe.ValueTypes;
 import io.sluice.codec.text.InetText;
@@ -273,6 +274,11 @@ public final class EventJsonWriter
                 json.key(JsonKeys.COMPAT);
                 json.bool(true);
             }
+            if (PresenceDecoder.userStackTrace(presence))
+            {
+                json.key(JsonKeys.USER_STACK_TRACE);
+                writeUserStack();
+            }
             json.endObject();
         }
         if (PresenceDecoder.pid(presence))
@@ -303,6 +309,32 @@ public final class EventJsonWriter
         {
             json.key(JsonKeys.USER);
             writeUser(PresenceDecoder.userId(presence), (int)event.userId());
+        }
+        json.endObject();
+    }
+
+    /** {@code UserStackTrace}: its frames, each a {@code StackAddress} (address 0 and no symbol print {@code {}}). */
+    private void writeUserStack()
+    {
+        json.beginObject();
+        final UserStackBlob frames = view.userStack();
+        if (frames.next())
+        {
+            json.key(JsonKeys.ADDRESSES);
+            json.beginArray();
+            do
+            {
+                json.beginObject();
+                writeUint64(JsonKeys.ADDRESS, frames.address());
+                if (frames.symbolLength() > 0)
+                {
+                    json.key(JsonKeys.SYMBOL);
+                    json.string(record, frames.symbolOffset(), frames.symbolLength());
+                }
+                json.endObject();
+            }
+            while (frames.next());
+            json.endArray();
         }
         json.endObject();
     }

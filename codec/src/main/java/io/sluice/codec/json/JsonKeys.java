@@ -42,8 +42,14 @@ final class JsonKeys
     static final byte[] TID = key("tid");
     static final byte[] SYSCALL = key("syscall");
     static final byte[] COMPAT = key("compat");
+    static final byte[] USER_STACK_TRACE = key("user_stack_trace");
     static final byte[] VALUE = key("value");
     static final byte[] PATH = key("path");
+
+    // UserStackTrace, StackAddress
+    static final byte[] ADDRESSES = key("addresses");
+    static final byte[] ADDRESS = key("address");
+    static final byte[] SYMBOL = key("symbol");
 
     // Container, ContainerImage, Pod
     static final byte[] IMAGE = key("image");

@@ -13,6 +13,7 @@ import io.sluice.codec.sbe.PackedArrayBlob;
 import io.sluice.codec.sbe.PresenceDecoder;
 import io.sluice.codec.sbe.SockaddrBlob;
 import io.sluice.codec.sbe.StringArrayBlob;
+import io.sluice.codec.sbe.UserStackBlob;
 import io.sluice.codec.sbe.ValueTypes;
 import io.sluice.codec.text.InetText;
 import io.sluice.proto.v1beta1.Ancestor;
@@ -29,6 +30,7 @@ import io.sluice.proto.v1beta1.Pod;
 import io.sluice.proto.v1beta1.Policies;
 import io.sluice.proto.v1beta1.Process;
 import io.sluice.proto.v1beta1.SockAddr;
+import io.sluice.proto.v1beta1.StackAddress;
 import io.sluice.proto.v1beta1.StringArray;
 import io.sluice.proto.v1beta1.Thread;
 import io.sluice.proto.v1beta1.Threat;
@@ -36,6 +38,7 @@ import io.sluice.proto.v1beta1.Timestamp;
 import io.sluice.proto.v1beta1.UInt32Value;
 import io.sluice.proto.v1beta1.UInt64Array;
 import io.sluice.proto.v1beta1.User;
+import io.sluice.proto.v1beta1.UserStackTrace;
 import io.sluice.proto.v1beta1.Workload;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -58,7 +61,8 @@ import java.util.List;
  *   <li>bit i of {@code policiesMatched} is policy {@code namesByBit[i]}, skipped when it has no name;</li>
  *   <li>an ancestor's {@code executable} exists when its path is not empty;</li>
  *   <li>strings are {@code new String(bytes, UTF_8)}, malformed sequences becoming U+FFFD;</li>
- *   <li>a data entry whose value type is NONE or unknown has a name and no value.</li>
+ *   <li>a data entry whose value type is NONE or unknown has a name and no value;</li>
+ *   <li>{@code thread.user_stack_trace} holds the frames of {@code userStack} ({@link UserStackBlob}).</li>
  * </ul>
  * Not thread-safe: one decoder per thread.
  */
@@ -68,6 +72,7 @@ public final class EventProtoDecoder
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final EventDecoder decoder = new EventDecoder();
     private final StringArrayBlob strings = new StringArrayBlob();
+    private final UserStackBlob frames = new UserStackBlob();
     private final UnsafeBuffer value = new UnsafeBuffer(0, 0);
     private final byte[] addressText = new byte[InetText.MAX_IPV6_LENGTH];
     private String[] policyNames = new String[0];
@@ -169,6 +174,8 @@ public final class EventProtoDecoder
         final String techniqueExternalId = d.techniqueExternalId();
         final String techniqueName = d.techniqueName();
         final String detectedFromName = d.detectedFromName();
+        d.wrapUserStack(value);
+        final UserStackTrace userStack = userStack();
         if (d.limit() > offset + length)
         {
             throw new IllegalArgumentException("record truncated: decoded " + (d.limit() - offset) + " bytes of " + length);
@@ -203,6 +210,10 @@ public final class EventProtoDecoder
                     if (PresenceDecoder.threadStartTime(presence))
                     {
                         thread.setStartTime(timestamp(d.threadStartSeconds(), d.threadStartNanos()));
+                    }
+                    if (PresenceDecoder.userStackTrace(presence))
+                    {
+                        thread.setUserStackTrace(userStack);
                     }
                     process.setThread(thread);
                 }
@@ -295,6 +306,20 @@ public final class EventProtoDecoder
         }
         final EventDefinition definition = catalog.byId(id);
         return definition == null ? "" : definition.name();
+    }
+
+    /** The frames in {@link #value}. */
+    private UserStackTrace userStack()
+    {
+        final UserStackTrace.Builder stack = UserStackTrace.newBuilder();
+        frames.wrap(value, 0, value.capacity());
+        while (frames.next())
+        {
+            stack.addAddresses(StackAddress.newBuilder()
+                .setAddress(frames.address())
+                .setSymbol(utf8(value, frames.symbolOffset(), frames.symbolLength())));
+        }
+        return stack.build();
     }
 
     private Policies policies(final long matched)

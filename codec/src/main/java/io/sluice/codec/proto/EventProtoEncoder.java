@@ -7,6 +7,7 @@ import io.sluice.codec.sbe.EventVarData;
 import io.sluice.codec.sbe.PackedArrayBlob;
 import io.sluice.codec.sbe.SockaddrBlob;
 import io.sluice.codec.sbe.StringArrayBlob;
+import io.sluice.codec.sbe.UserStackBlob;
 import io.sluice.codec.sbe.ValueType;
 import io.sluice.codec.text.InetText;
 import io.sluice.proto.v1beta1.Ancestor;
@@ -17,12 +18,14 @@ import io.sluice.proto.v1beta1.Mitre;
 import io.sluice.proto.v1beta1.Pod;
 import io.sluice.proto.v1beta1.Process;
 import io.sluice.proto.v1beta1.SockAddr;
+import io.sluice.proto.v1beta1.StackAddress;
 import io.sluice.proto.v1beta1.Thread;
 import io.sluice.proto.v1beta1.Threat;
 import io.sluice.proto.v1beta1.Workload;
 import org.agrona.MutableDirectBuffer;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -153,6 +156,8 @@ public final class EventProtoEncoder
         varData(EventVarData.TECHNIQUE_EXTERNAL_ID, mitre.getTechnique().getExternalId());
         varData(EventVarData.TECHNIQUE_NAME, mitre.getTechnique().getName());
         varData(EventVarData.DETECTED_FROM_NAME, storedName(detectedFrom.getIdValue(), detectedFrom.getName()));
+        final byte[] userStack = userStack(thread.getUserStackTrace().getAddressesList());
+        writer.varData(EventVarData.USER_STACK, userStack, 0, userStack.length);
         return writer.finish();
     }
 
@@ -176,6 +181,7 @@ public final class EventProtoEncoder
             .process(hasProcess)
             .thread(hasThread)
             .threadStartTime(hasThread && process.getThread().hasStartTime())
+            .userStackTrace(hasThread && process.getThread().hasUserStackTrace())
             .pid(hasProcess && process.hasPid())
             .realUser(hasProcess && process.hasRealUser())
             .realUserId(hasProcess && process.hasRealUser() && process.getRealUser().hasId())
@@ -197,6 +203,18 @@ public final class EventProtoEncoder
     {
         final byte[] bytes = utf8(text);
         writer.varData(field, bytes, 0, bytes.length);
+    }
+
+    private static byte[] userStack(final List<StackAddress> frames)
+    {
+        final List<Long> addresses = new ArrayList<>(frames.size());
+        final List<String> symbols = new ArrayList<>(frames.size());
+        for (final StackAddress frame : frames)
+        {
+            addresses.add(frame.getAddress());
+            symbols.add(frame.getSymbol());
+        }
+        return UserStackBlob.encode(addresses, symbols);
     }
 
     private static byte[] utf8(final String text)

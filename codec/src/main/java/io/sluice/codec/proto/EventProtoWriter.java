@@ -5,6 +5,7 @@ import io.sluice.codec.sbe.EventDecoder;
 import io.sluice.codec.sbe.EventDecoder.AncestorsDecoder;
 import io.sluice.codec.sbe.EventRecordView;
 import io.sluice.codec.sbe.PresenceDecoder;
+import io.sluice.codec.sbe.UserStackBlob;
 import io.sluice.proto.v1beta1.Ancestor;
 import io.sluice.proto.v1beta1.Container;
 import io.sluice.proto.v1beta1.ContainerImage;
@@ -13,10 +14,12 @@ import io.sluice.proto.v1beta1.Executable;
 import io.sluice.proto.v1beta1.Pod;
 import io.sluice.proto.v1beta1.Policies;
 import io.sluice.proto.v1beta1.Process;
+import io.sluice.proto.v1beta1.StackAddress;
 import io.sluice.proto.v1beta1.Thread;
 import io.sluice.proto.v1beta1.Timestamp;
 import io.sluice.proto.v1beta1.UInt32Value;
 import io.sluice.proto.v1beta1.User;
+import io.sluice.proto.v1beta1.UserStackTrace;
 import io.sluice.proto.v1beta1.Workload;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
@@ -240,6 +243,10 @@ public final class EventProtoWriter
             sink.uint32(Thread.TID_FIELD_NUMBER, (int)event.tid());
             writeString(Thread.SYSCALL_FIELD_NUMBER, EventRecordView.SYSCALL);
             sink.bool(Thread.COMPAT_FIELD_NUMBER, event.compat() != 0);
+            if (PresenceDecoder.userStackTrace(presence))
+            {
+                writeUserStack();
+            }
             sink.endMessage(thread);
         }
         if (PresenceDecoder.pid(presence))
@@ -267,6 +274,21 @@ public final class EventProtoWriter
             writeUser(Process.USER_FIELD_NUMBER, PresenceDecoder.userId(presence), (int)event.userId());
         }
         sink.endMessage(process);
+    }
+
+    private void writeUserStack()
+    {
+        final ProtoSink sink = this.sink;
+        final int trace = sink.beginMessage(Thread.USER_STACK_TRACE_FIELD_NUMBER);
+        final UserStackBlob frames = view.userStack();
+        while (frames.next())
+        {
+            final int address = sink.beginMessage(UserStackTrace.ADDRESSES_FIELD_NUMBER);
+            sink.int64(StackAddress.ADDRESS_FIELD_NUMBER, frames.address());
+            sink.string(StackAddress.SYMBOL_FIELD_NUMBER, view.buffer(), frames.symbolOffset(), frames.symbolLength());
+            sink.endMessage(address);
+        }
+        sink.endMessage(trace);
     }
 
     private void writeUser(final int field, final boolean hasId, final int id)

@@ -12,12 +12,12 @@ import org.agrona.DirectBuffer;
  * the groups in between, so {@link #wrap} walks the record once and notes where each group starts and where each
  * string is; a renderer then reads fields in any order: fixed fields through {@link #event()}, strings by index
  * ({@link #NAME} ... {@link #DETECTED_FROM_NAME}), groups through {@link #ancestors()}, {@link #data()},
- * {@link #detectedFromData()} and the threat properties by index.
+ * {@link #detectedFromData()} and the threat properties by index, the thread's user stack through {@link #userStack()}.
  * <pre>
  *   header | fixed block | ancestors* | data* | detectedFromData* | threatProperties* | name | threadName | syscall
  *          | executablePath | containerId | containerName | containerImageId | containerImageName | podName | podUid
  *          | podNamespace | threatName | threatDescription | tacticName | techniqueId | techniqueExternalId
- *          | techniqueName | detectedFromName
+ *          | techniqueName | detectedFromName | userStack (schema version 3; empty in older records)
  * </pre>
  * A flyweight: reused for every record, allocation-free once its property arrays fit. Not thread-safe.
  */
@@ -65,6 +65,7 @@ public final class EventRecordView
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final EventDecoder event = new EventDecoder();
     private final EventValueCursor values = new EventValueCursor();
+    private final UserStackBlob userStack = new UserStackBlob();
     private final int[] stringOffset = new int[STRING_COUNT];
     private final int[] stringLength = new int[STRING_COUNT];
     private int[] propertyKeyOffset = new int[16];
@@ -77,6 +78,8 @@ public final class EventRecordView
     private int dataAt;
     private int detectedFromDataAt;
     private int propertyCount;
+    private int userStackOffset;
+    private int userStackLength;
 
     /**
      * Locate a record.
@@ -155,6 +158,8 @@ public final class EventRecordView
         note(TECHNIQUE_EXTERNAL_ID, event.skipTechniqueExternalId());
         note(TECHNIQUE_NAME, event.skipTechniqueName());
         note(DETECTED_FROM_NAME, event.skipDetectedFromName());
+        userStackLength = event.skipUserStack();
+        userStackOffset = event.limit() - userStackLength;
     }
 
     /**
@@ -288,5 +293,30 @@ public final class EventRecordView
     public int propertyValueLength(final int i)
     {
         return propertyValueLength[i];
+    }
+
+    /**
+     * @return where {@code workload.process.thread.user_stack_trace}'s frames start ({@link UserStackBlob} layout);
+     *         the message itself is present when the presence bit {@code userStackTrace} is set.
+     */
+    public int userStackOffset()
+    {
+        return userStackOffset;
+    }
+
+    /**
+     * @return the length of the frames (0: none).
+     */
+    public int userStackLength()
+    {
+        return userStackLength;
+    }
+
+    /**
+     * @return a cursor over the user stack's frames, before the first one (the same cursor each call).
+     */
+    public UserStackBlob userStack()
+    {
+        return userStack.wrap(record, userStackOffset, userStackLength);
     }
 }

@@ -10,7 +10,7 @@ import java.nio.ByteOrder;
  * The one writer of SBE {@code Event} records (message header, then the message), so that a schema change is one
  * edit here rather than one in every producer. Reusable and allocation-free: wrap, write, {@link #finish()}.
  * <pre>
- *   [header 8][block][ancestors][data][detectedFromData][threatProperties][name] .. [detectedFromName]
+ *   [header 8][block][ancestors][data][detectedFromData][threatProperties][name] .. [detectedFromName][userStack]
  *   block:    fixed offsets, zeroed at wrap
  *   group:    [blockLength u16][numInGroup u16], then each entry: its block, then its variable data
  *   var data: [length u32][bytes]
@@ -269,7 +269,7 @@ public final class EventRecordWriter
     {
         if (nextVarData < EventVarData.COUNT)
         {
-            varData(EventVarData.DETECTED_FROM_NAME, NONE, 0, 0);
+            varData(EventVarData.COUNT - 1, NONE, 0, 0);
         }
         return MessageHeaderEncoder.ENCODED_LENGTH + event.encodedLength();
     }

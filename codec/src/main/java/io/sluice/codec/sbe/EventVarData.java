@@ -4,8 +4,9 @@ import org.agrona.DirectBuffer;
 
 /**
  * The variable-length fields of an {@code Event}, numbered by wire position (the schema's declaration order, ids 100
- * .. 117): the names {@link EventRecordWriter#varData} writes them by, and the one place that reads any of them by
- * number, so a re-encoder can copy them in a loop.
+ * .. 118): the names {@link EventRecordWriter#varData} writes them by, and the one place that reads any of them by
+ * number, so a re-encoder can copy them in a loop. All are strings but the last, {@link #USER_STACK}
+ * ({@link UserStackBlob}, schema version 3: a record of an older version reads it empty).
  */
 public final class EventVarData
 {
@@ -27,8 +28,10 @@ public final class EventVarData
     public static final int TECHNIQUE_EXTERNAL_ID = 15;
     public static final int TECHNIQUE_NAME = 16;
     public static final int DETECTED_FROM_NAME = 17;
+    /** {@code thread.user_stack_trace}'s frames ({@link UserStackBlob}). */
+    public static final int USER_STACK = 18;
     /** How many there are. */
-    public static final int COUNT = DETECTED_FROM_NAME + 1;
+    public static final int COUNT = USER_STACK + 1;
 
     private EventVarData()
     {
@@ -38,7 +41,7 @@ public final class EventVarData
      * Wrap the next variable-length field of a record being decoded (fields must be read in order).
      *
      * @param from  the record, its variable data up to {@code field} read.
-     * @param field which field, {@link #NAME} .. {@link #DETECTED_FROM_NAME}.
+     * @param field which field, {@link #NAME} .. {@link #USER_STACK}.
      * @param view  wrapped around the field's bytes.
      */
     public static void wrap(final EventDecoder from, final int field, final DirectBuffer view)
@@ -63,6 +66,7 @@ public final class EventVarData
             case TECHNIQUE_EXTERNAL_ID -> from.wrapTechniqueExternalId(view);
             case TECHNIQUE_NAME -> from.wrapTechniqueName(view);
             case DETECTED_FROM_NAME -> from.wrapDetectedFromName(view);
+            case USER_STACK -> from.wrapUserStack(view);
             default -> throw new IllegalArgumentException("no variable data field " + field);
         }
     }

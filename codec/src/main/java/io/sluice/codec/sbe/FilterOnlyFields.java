@@ -1,10 +1,5 @@
 package io.sluice.codec.sbe;
 
-import org.agrona.DirectBuffer;
-import org.agrona.MutableDirectBuffer;
-
-import java.nio.ByteOrder;
-
 /**
  * The {@code Event} fields no output prints but filters read (capabilities, lineage marks, container-new, UTS
  * name; schema version 2). Records written before version 2 lack them: these accessors then answer "none"
@@ -116,35 +111,6 @@ public final class FilterOnlyFields
         {
             clear(to);
         }
-    }
-
-    /**
-     * Rewrite a record of an older schema version (a journal written before version 2) as the current version: the
-     * block grows by the fields it lacks, zeroed (no lineage marks, no container-new, and the presence bit
-     * {@code processContext} clear: capabilities and UTS name unknown); groups and variable data follow unchanged.
-     *
-     * @param src    the record (message header + {@code Event}).
-     * @param offset where it is.
-     * @param length its length.
-     * @param dst    where to write the upgraded record, from index 0 (must hold {@code length} plus the added bytes).
-     * @return the upgraded record's length, or 0 when the record is current already (nothing is written).
-     */
-    public static int upgrade(final DirectBuffer src, final int offset, final int length, final MutableDirectBuffer dst)
-    {
-        final int blockLength = src.getShort(offset + MessageHeaderDecoder.blockLengthEncodingOffset(), ByteOrder.LITTLE_ENDIAN) & 0xffff;
-        final int version = src.getShort(offset + MessageHeaderDecoder.versionEncodingOffset(), ByteOrder.LITTLE_ENDIAN) & 0xffff;
-        if (version >= EventEncoder.SCHEMA_VERSION || blockLength >= EventEncoder.BLOCK_LENGTH)
-        {
-            return 0;
-        }
-        final int header = MessageHeaderDecoder.ENCODED_LENGTH;
-        final int added = EventEncoder.BLOCK_LENGTH - blockLength;
-        dst.putBytes(0, src, offset, header + blockLength);
-        dst.setMemory(header + blockLength, added, (byte)0);
-        dst.putBytes(header + EventEncoder.BLOCK_LENGTH, src, offset + header + blockLength, length - header - blockLength);
-        dst.putShort(MessageHeaderEncoder.blockLengthEncodingOffset(), (short)EventEncoder.BLOCK_LENGTH, ByteOrder.LITTLE_ENDIAN);
-        dst.putShort(MessageHeaderEncoder.versionEncodingOffset(), (short)EventEncoder.SCHEMA_VERSION, ByteOrder.LITTLE_ENDIAN);
-        return length + added;
     }
 
     /**

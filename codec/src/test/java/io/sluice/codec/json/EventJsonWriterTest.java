@@ -17,11 +17,14 @@ import io.sluice.proto.v1beta1.Process;
 import io.sluice.proto.v1beta1.SaFamilyT;
 import io.sluice.proto.v1beta1.Severity;
 import io.sluice.proto.v1beta1.SockAddr;
+import io.sluice.proto.v1beta1.StackAddress;
 import io.sluice.proto.v1beta1.StringArray;
+import io.sluice.proto.v1beta1.Thread;
 import io.sluice.proto.v1beta1.Threat;
 import io.sluice.proto.v1beta1.Timestamp;
 import io.sluice.proto.v1beta1.UInt32Value;
 import io.sluice.proto.v1beta1.UInt64Array;
+import io.sluice.proto.v1beta1.UserStackTrace;
 import io.sluice.proto.v1beta1.Workload;
 import org.agrona.ExpandableArrayBuffer;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,6 +78,29 @@ class EventJsonWriterTest
                 .setThreat(Threat.newBuilder().setMitre(Mitre.getDefaultInstance()))
                 .setDetectedFrom(Event.getDefaultInstance())
                 .build()));
+    }
+
+    @Test
+    void printsTheUserStackLastInTheThreadAddressesAsUnsignedStrings()
+    {
+        final UserStackTrace stack = UserStackTrace.newBuilder()
+            .addAddresses(StackAddress.newBuilder().setAddress(0x7f3a_1c2b_4d5eL))
+            .addAddresses(StackAddress.getDefaultInstance())
+            .addAddresses(StackAddress.newBuilder().setAddress(-1L).setSymbol("main"))
+            .build();
+        assertEquals("{\"workload\":{\"process\":{\"thread\":{\"name\":\"java\",\"compat\":true,"
+            + "\"user_stack_trace\":{\"addresses\":[{\"address\":\"139887557430622\"},{},"
+            + "{\"address\":\"18446744073709551615\",\"symbol\":\"main\"}]}}}}}",
+            json(withThread(Thread.newBuilder().setName("java").setCompat(true).setUserStackTrace(stack))));
+        assertEquals("{\"workload\":{\"process\":{\"thread\":{\"user_stack_trace\":{}}}}}",
+            json(withThread(Thread.newBuilder().setUserStackTrace(UserStackTrace.getDefaultInstance()))),
+            "present, no frames");
+    }
+
+    private static Event withThread(final Thread.Builder thread)
+    {
+        return Event.newBuilder().setWorkload(Workload.newBuilder().setProcess(Process.newBuilder().setThread(thread)))
+            .build();
     }
 
     @Test
@@ -264,6 +290,7 @@ class EventJsonWriterTest
     {
         e.threadName("").syscall("").executablePath("").containerId("").containerName("").containerImageId("")
             .containerImageName("").podName("").podUid("").podNamespace("").threatName("").threatDescription("")
-            .tacticName("").techniqueId("").techniqueExternalId("").techniqueName("").detectedFromName("");
+            .tacticName("").techniqueId("").techniqueExternalId("").techniqueName("").detectedFromName("")
+            .putUserStack(new byte[0], 0, 0);
     }
 }

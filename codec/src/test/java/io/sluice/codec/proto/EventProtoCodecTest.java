@@ -3,6 +3,7 @@ package io.sluice.codec.proto;
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.codec.sbe.EventDecoder;
 import io.sluice.codec.sbe.EventEncoder;
+import io.sluice.codec.sbe.EventRecordView;
 import io.sluice.codec.sbe.MessageHeaderDecoder;
 import io.sluice.codec.sbe.MessageHeaderEncoder;
 import io.sluice.codec.sbe.ValueType;
@@ -16,8 +17,11 @@ import io.sluice.proto.v1beta1.Policies;
 import io.sluice.proto.v1beta1.Process;
 import io.sluice.proto.v1beta1.SaFamilyT;
 import io.sluice.proto.v1beta1.SockAddr;
+import io.sluice.proto.v1beta1.StackAddress;
 import io.sluice.proto.v1beta1.StringArray;
+import io.sluice.proto.v1beta1.Thread;
 import io.sluice.proto.v1beta1.Timestamp;
+import io.sluice.proto.v1beta1.UserStackTrace;
 import io.sluice.proto.v1beta1.Workload;
 import org.agrona.ExpandableArrayBuffer;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,6 +105,77 @@ class EventProtoCodecTest
         assertTrue(decoded.getWorkload().hasProcess());
         assertFalse(decoded.getWorkload().getProcess().hasThread());
         assertFalse(decoded.hasThreat());
+    }
+
+    @Test
+    void keepsTheUserStackAsFramesLastInTheRecord()
+    {
+        final Event event = withStack(UserStackTrace.newBuilder()
+            .addAddresses(StackAddress.newBuilder().setAddress(0x7f12_3456_789aL))
+            .addAddresses(StackAddress.newBuilder().setAddress(-1L).setSymbol("main"))
+            .build());
+        final int length = encoder.encode(event, record, 0);
+        assertEquals(event, decoder.decode(record, 0, length));
+        final EventRecordView view = new EventRecordView().wrap(record, 0, length);
+        assertEquals(length, view.userStackOffset() + view.userStackLength(), "the last field of the record");
+        final byte[] frames = new byte[view.userStackLength()];
+        record.getBytes(view.userStackOffset(), frames);
+        assertEquals("9a785634127f0000" + "00000000" + "ffffffffffffffff" + "04000000" + "6d61696e",
+            HexFormat.of().formatHex(frames));
+    }
+
+    @Test
+    void tellsAnEmptyStackFromNone()
+    {
+        final Event empty = withStack(UserStackTrace.getDefaultInstance());
+        final Event decoded = decoder.decode(record, 0, encoder.encode(empty, record, 0));
+        assertTrue(decoded.getWorkload().getProcess().getThread().hasUserStackTrace());
+        assertEquals(empty, decoded);
+
+        final Event none = Event.newBuilder().setWorkload(Workload.newBuilder().setProcess(Process.newBuilder()
+            .setThread(Thread.getDefaultInstance()))).build();
+        assertFalse(decoder.decode(record, 0, encoder.encode(none, record, 0)).getWorkload().getProcess().getThread()
+            .hasUserStackTrace());
+    }
+
+    @Test
+    void readsADamagedStackAsEveryReaderDoes()
+    {
+        // a frame, then 11 bytes: too few for another frame's head, ignored
+        assertEquals(List.of(frame(1, "")), decodeRecordWithStack("0100000000000000" + "00000000" + "00".repeat(11)));
+        // a symbol declared longer than what is left is cut at the end
+        assertEquals(List.of(frame(2, "ab")), decodeRecordWithStack("0200000000000000" + "64000000" + "6162"));
+        assertEquals(List.of(), decodeRecordWithStack("0300000000"));
+    }
+
+    private static StackAddress frame(final long address, final String symbol)
+    {
+        return StackAddress.newBuilder().setAddress(address).setSymbol(symbol).build();
+    }
+
+    private static Event withStack(final UserStackTrace stack)
+    {
+        return Event.newBuilder()
+            .setWorkload(Workload.newBuilder().setProcess(Process.newBuilder().setThread(Thread.newBuilder()
+                .setName("java").setUserStackTrace(stack))))
+            .build();
+    }
+
+    private List<StackAddress> decodeRecordWithStack(final String framesHex)
+    {
+        final byte[] frames = HexFormat.of().parseHex(framesHex);
+        final EventEncoder e = new EventEncoder().wrapAndApplyHeader(record, 0, new MessageHeaderEncoder());
+        e.presence().clear().workload(true).process(true).thread(true).userStackTrace(true);
+        e.ancestorsCount(0);
+        e.dataCount(0);
+        e.detectedFromDataCount(0);
+        e.threatPropertiesCount(0);
+        e.name("").threadName("").syscall("").executablePath("").containerId("").containerName("")
+            .containerImageId("").containerImageName("").podName("").podUid("").podNamespace("").threatName("")
+            .threatDescription("").tacticName("").techniqueId("").techniqueExternalId("").techniqueName("")
+            .detectedFromName("").putUserStack(frames, 0, frames.length);
+        final Event event = decoder.decode(record, 0, MessageHeaderEncoder.ENCODED_LENGTH + e.encodedLength());
+        return event.getWorkload().getProcess().getThread().getUserStackTrace().getAddressesList();
     }
 
     @Test
@@ -237,7 +312,7 @@ class EventProtoCodecTest
         e.name(name).threadName("").syscall("").executablePath("").containerId("").containerName("")
             .containerImageId("").containerImageName("").podName("").podUid("").podNamespace("").threatName("")
             .threatDescription("").tacticName("").techniqueId("").techniqueExternalId("").techniqueName("")
-            .detectedFromName("");
+            .detectedFromName("").putUserStack(new byte[0], 0, 0);
         return decoder.decode(record, 0, MessageHeaderEncoder.ENCODED_LENGTH + e.encodedLength());
     }
 

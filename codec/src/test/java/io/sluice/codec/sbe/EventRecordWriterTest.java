@@ -102,10 +102,13 @@ class EventRecordWriterTest
             d.containerName(), d.containerImageId(), d.containerImageName(), d.podName(), d.podUid(), d.podNamespace(),
             d.threatName(), d.threatDescription(), d.tacticName(), d.techniqueId(), d.techniqueExternalId(),
             d.techniqueName(), d.detectedFromName()};
-        for (int field = 0; field < EventVarData.COUNT; field++)
+        for (int field = 0; field < EventVarData.USER_STACK; field++)
         {
             assertEquals("f" + field, strings[field], "variable data field " + field);
         }
+        d.wrapUserStack(view);
+        assertEquals("f" + EventVarData.USER_STACK, view.getStringWithoutLengthUtf8(0, view.capacity()),
+            "the user stack, last");
         assertEquals(length, d.limit() - 8, "the length runs from the message header to the last field");
     }
 

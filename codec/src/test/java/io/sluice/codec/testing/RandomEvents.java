@@ -5,6 +5,7 @@ import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.codec.catalog.EventDefinition;
 import io.sluice.codec.sbe.EventEncoder;
 import io.sluice.codec.sbe.MessageHeaderEncoder;
+import io.sluice.codec.sbe.PresenceEncoder;
 import io.sluice.codec.sbe.SockaddrBlob;
 import io.sluice.codec.sbe.ValueType;
 import io.sluice.codec.text.InetText;
@@ -22,6 +23,7 @@ import io.sluice.proto.v1beta1.Pod;
 import io.sluice.proto.v1beta1.Policies;
 import io.sluice.proto.v1beta1.Process;
 import io.sluice.proto.v1beta1.SockAddr;
+import io.sluice.proto.v1beta1.StackAddress;
 import io.sluice.proto.v1beta1.StringArray;
 import io.sluice.proto.v1beta1.Thread;
 import io.sluice.proto.v1beta1.Threat;
@@ -29,6 +31,7 @@ import io.sluice.proto.v1beta1.Timestamp;
 import io.sluice.proto.v1beta1.UInt32Value;
 import io.sluice.proto.v1beta1.UInt64Array;
 import io.sluice.proto.v1beta1.User;
+import io.sluice.proto.v1beta1.UserStackTrace;
 import io.sluice.proto.v1beta1.Workload;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -184,6 +187,10 @@ public final class RandomEvents
                 {
                     thread.setStartTime(timestamp());
                 }
+                if (chance(0.4))
+                {
+                    thread.setUserStackTrace(userStack());
+                }
                 process.setThread(thread);
             }
             if (chance(0.7))
@@ -240,6 +247,24 @@ public final class RandomEvents
             workload.setPod(Pod.newBuilder().setName(text(20)).setUid(text(36)).setNamespace(text(15)));
         }
         return workload.build();
+    }
+
+    /** A user stack: sometimes empty, up to the sensor's depth and beyond, zero and huge addresses, rare symbols. */
+    private UserStackTrace userStack()
+    {
+        final UserStackTrace.Builder stack = UserStackTrace.newBuilder();
+        final int frames = random.nextInt(chance(0.1) ? 200 : 21);
+        for (int i = 0; i < frames; i++)
+        {
+            final StackAddress.Builder frame = StackAddress.newBuilder()
+                .setAddress(chance(0.7) ? 0x5500_0000_0000L + random.nextInt(1 << 30) : anyLong());
+            if (chance(0.2))
+            {
+                frame.setSymbol(text(8));
+            }
+            stack.addAddresses(frame);
+        }
+        return stack.build();
     }
 
     private User user()
@@ -419,7 +444,8 @@ public final class RandomEvents
         e.timestampSeconds(anyLong());
         e.timestampNanos(anyInt());
         e.eventId(eventId());
-        final int presence = random.nextInt(4) == 0 ? random.nextInt() : random.nextInt(1 << 21);
+        final int presence = (random.nextInt(4) == 0 ? random.nextInt() : random.nextInt(1 << 21))
+            | (random.nextBoolean() ? PresenceEncoder.userStackTrace(0, true) : 0);
         buffer.putInt(e.offset() + EventEncoder.presenceEncodingOffset(), presence, ByteOrder.LITTLE_ENDIAN);
         e.policiesMatched(random.nextInt(3) == 0 ? -1L : random.nextLong());
         e.pid(anyInt() & 0xFFFF_FFFFL);
@@ -506,6 +532,8 @@ public final class RandomEvents
         putRandom(e::putTechniqueName);
         final byte[] fromName = random.nextInt(3) == 0 ? new byte[0] : bytes(20);
         e.putDetectedFromName(fromName, 0, fromName.length);
+        final byte[] stack = rawUserStack();
+        e.putUserStack(stack, 0, stack.length);
         return MessageHeaderEncoder.ENCODED_LENGTH + e.encodedLength();
     }
 
@@ -518,6 +546,35 @@ public final class RandomEvents
     {
         final byte[] value = bytes(25);
         field.put(value, 0, value.length);
+    }
+
+    /** Frames of a user stack, mostly well-formed, some with broken symbols, cut short, or noise. */
+    private byte[] rawUserStack()
+    {
+        if (random.nextInt(8) == 0)
+        {
+            final byte[] noise = new byte[random.nextInt(40)];
+            random.nextBytes(noise);
+            return noise;
+        }
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final int frames = random.nextInt(22);
+        for (int i = 0; i < frames; i++)
+        {
+            final long address = anyLong();
+            for (int b = 0; b < Long.BYTES; b++)
+            {
+                out.write((int)(address >>> (8 * b)));
+            }
+            final byte[] symbol = random.nextInt(5) == 0 ? bytes(4) : new byte[0];
+            writeIntLe(out, random.nextInt(20) == 0 ? symbol.length + random.nextInt(100) : symbol.length);
+            out.writeBytes(symbol);
+        }
+        if (random.nextInt(5) == 0)
+        {
+            out.writeBytes(new byte[1 + random.nextInt(11)]);
+        }
+        return out.toByteArray();
     }
 
     private int rawValueType()

@@ -6,7 +6,8 @@ import java.util.Locale;
  * The fields of {@code v1beta1.Event} a field filter can name, as a tree (proto field names, dotted paths): every
  * field of the message and of the messages under it, down to the leaves. Naming a field names everything under it.
  * A repeated field ({@code data}, {@code policies.matched}, {@code workload.process.ancestors},
- * {@code threat.properties}, {@code detected_from.data}) is named whole, as protobuf's {@code FieldMaskUtil} says.
+ * {@code workload.process.thread.user_stack_trace.addresses}, {@code threat.properties}, {@code detected_from.data}) is
+ * named whole, as protobuf's {@code FieldMaskUtil} says.
  * {@code detected_from} is an {@code Event} too: its other fields are valid paths that name nothing the record
  * carries ({@link #insideDetectedFrom(String)}). One bit of a {@code long} per field.
  */
@@ -50,6 +51,10 @@ public enum EventField
     THREAD_SYSCALL("syscall", THREAD, Kind.SCALAR),
     /** {@code workload.process.thread.compat}. */
     THREAD_COMPAT("compat", THREAD, Kind.SCALAR),
+    /** {@code workload.process.thread.user_stack_trace}. */
+    THREAD_USER_STACK_TRACE("user_stack_trace", THREAD, Kind.MESSAGE),
+    /** {@code workload.process.thread.user_stack_trace.addresses}. */
+    THREAD_USER_STACK_ADDRESSES("addresses", THREAD_USER_STACK_TRACE, Kind.REPEATED),
     /** {@code workload.process.pid}. */
     PID("pid", PROCESS, Kind.MESSAGE),
     /** {@code workload.process.pid.value}. */

@@ -63,6 +63,8 @@ import static io.sluice.filter.field.EventField.THREAD_START_TIME_SECONDS;
 import static io.sluice.filter.field.EventField.THREAD_SYSCALL;
 import static io.sluice.filter.field.EventField.THREAD_TID;
 import static io.sluice.filter.field.EventField.THREAD_UNIQUE_ID;
+import static io.sluice.filter.field.EventField.THREAD_USER_STACK_ADDRESSES;
+import static io.sluice.filter.field.EventField.THREAD_USER_STACK_TRACE;
 import static io.sluice.filter.field.EventField.THREAT;
 import static io.sluice.filter.field.EventField.THREAT_DESCRIPTION;
 import static io.sluice.filter.field.EventField.THREAT_NAME;
@@ -94,7 +96,7 @@ final class FieldMaskEncoder
     private static final EventField[] VAR_DATA_FIELDS = {
         NAME, THREAD_NAME, THREAD_SYSCALL, EXECUTABLE_PATH, CONTAINER_ID, CONTAINER_NAME, CONTAINER_IMAGE_ID,
         CONTAINER_IMAGE_NAME, POD_NAME, POD_UID, POD_NAMESPACE, THREAT_NAME, THREAT_DESCRIPTION, TACTIC_NAME,
-        TECHNIQUE_ID, TECHNIQUE_EXTERNAL_ID, TECHNIQUE_NAME, DETECTED_FROM_NAME};
+        TECHNIQUE_ID, TECHNIQUE_EXTERNAL_ID, TECHNIQUE_NAME, DETECTED_FROM_NAME, THREAD_USER_STACK_ADDRESSES};
 
     private final EventRecordWriter to = new EventRecordWriter();
     private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
@@ -157,6 +159,7 @@ final class FieldMaskEncoder
         {
             presence = PresenceEncoder.detectedFromNameAsStored(presence, true);
         }
+        to.varDataFrom(from, EventVarData.USER_STACK, !VAR_DATA_FIELDS[EventVarData.USER_STACK].clears(keep));
         to.block().presence(presence);
         return to.finish();
     }
@@ -224,6 +227,7 @@ final class FieldMaskEncoder
         p = PROCESS.in(keep) ? p : PresenceEncoder.process(p, false);
         p = THREAD.in(keep) ? p : PresenceEncoder.thread(p, false);
         p = THREAD_START_TIME.in(keep) ? p : PresenceEncoder.threadStartTime(p, false);
+        p = THREAD_USER_STACK_TRACE.in(keep) ? p : PresenceEncoder.userStackTrace(p, false);
         p = PID.in(keep) ? p : PresenceEncoder.pid(p, false);
         p = REAL_USER.in(keep) ? p : PresenceEncoder.realUser(p, false);
         p = REAL_USER_ID.in(keep) ? p : PresenceEncoder.realUserId(p, false);

@@ -7,6 +7,11 @@ import io.sluice.policy.EventView;
 import io.sluice.policy.TestEvent;
 import io.sluice.proto.v1beta1.Event;
 import io.sluice.proto.v1beta1.EventValue;
+import io.sluice.proto.v1beta1.Process;
+import io.sluice.proto.v1beta1.StackAddress;
+import io.sluice.proto.v1beta1.Thread;
+import io.sluice.proto.v1beta1.UserStackTrace;
+import io.sluice.proto.v1beta1.Workload;
 import org.agrona.ExpandableArrayBuffer;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +68,26 @@ class FieldFiltersTest
             + "\"invert_event_set\": true, \"action\": \"INCLUDE\"}";
         assertEquals("{\"workload\":{\"process\":{\"pid\":{\"value\":77},\"executable\":{\"path\":\"/usr/bin/cat\"}}}}", json(filter, OPENAT));
         assertEquals(json("", EXEC), json(filter, EXEC), "execs keep every field");
+    }
+
+    @Test
+    void aUserStackIsDroppedWholeOrLeftEmpty()
+    {
+        final UserStackTrace stack = UserStackTrace.newBuilder()
+            .addAddresses(StackAddress.newBuilder().setAddress(0x7f00_0000_1000L)).build();
+        final Event event = Event.newBuilder().setName("openat").setWorkload(Workload.newBuilder().setProcess(
+            Process.newBuilder().setThread(Thread.newBuilder().setName("cat").setUserStackTrace(stack)))).build();
+        assertEquals("{\"name\":\"openat\",\"workload\":{\"process\":{\"thread\":{\"name\":\"cat\","
+            + "\"user_stack_trace\":{\"addresses\":[{\"address\":\"139637976731648\"}]}}}}}", json("", event));
+        assertEquals("{\"name\":\"openat\",\"workload\":{\"process\":{\"thread\":{\"name\":\"cat\"}}}}",
+            json("{\"fields\": \"workload.process.thread.user_stack_trace\", \"action\": \"EXCLUDE\"}", event));
+        assertEquals("{\"name\":\"openat\",\"workload\":{\"process\":{\"thread\":{\"name\":\"cat\","
+            + "\"user_stack_trace\":{}}}}}",
+            json("{\"fields\": \"workload.process.thread.user_stack_trace.addresses\", \"action\": \"EXCLUDE\"}",
+                event));
+        assertEquals("{\"workload\":{\"process\":{\"thread\":{\"user_stack_trace\":{\"addresses\":"
+            + "[{\"address\":\"139637976731648\"}]}}}}}",
+            json("{\"fields\": \"workload.process.thread.user_stack_trace\", \"action\": \"INCLUDE\"}", event));
     }
 
     @Test
