@@ -76,7 +76,7 @@ public final class JournalReader implements AutoCloseable
     private final UnsafeBuffer view = new UnsafeBuffer(new byte[0]);
     private final List<JournalDamage> damage;
     /** Truncated files by cycle: {name, what the truncation is}. */
-    private final Map<Integer, String[]> truncatedFiles = new HashMap<>();
+    private final Map<Integer, TruncatedFile> truncatedFiles = new HashMap<>();
     private byte[] scratch = new byte[4096];
     private long lastFailedIndex = -1;
 
@@ -177,6 +177,13 @@ public final class JournalReader implements AutoCloseable
             }
             index = context.index();
             final Bytes<?> bytes = context.wire().bytes();
+            final TruncatedFile truncated = truncatedFiles.get(tailer.cycle());
+            if (truncated != null && bytes.readLimit() > truncated.length())
+            {
+                // the excerpt runs past the cut: touching its missing pages would fault (SIGBUS, reported later as an
+                // InternalError anywhere in compiled code), so stop here; skipTruncatedFile reports the file
+                return NONE;
+            }
             final int length = (int)bytes.readRemaining();
             if (scratch.length < length)
             {
@@ -204,13 +211,13 @@ public final class JournalReader implements AutoCloseable
             return false;
         }
         final int cycle = tailer.cycle();
-        final String[] file = truncatedFiles.remove(cycle);
+        final TruncatedFile file = truncatedFiles.remove(cycle);
         if (file == null)
         {
             return false;
         }
-        damage.add(new JournalDamage(file[0], tailer.index(),
-            "file truncated (" + file[1] + "): excerpts from here to the end of the file are lost"));
+        damage.add(new JournalDamage(file.name(), tailer.index(), "file truncated (" + file.length()
+            + " bytes, the writer had reached " + file.written() + "): excerpts from here to the end of the file are lost"));
         return moveToNextCycle(cycle);
     }
 
@@ -448,8 +455,7 @@ public final class JournalReader implements AutoCloseable
                 final long written = store.writePosition();
                 if (file.length() < written)
                 {
-                    truncatedFiles.put(cycle.intValue(), new String[] {file.getName(),
-                        file.length() + " bytes, the writer had reached " + written});
+                    truncatedFiles.put(cycle.intValue(), new TruncatedFile(file.getName(), file.length(), written));
                 }
             }
             finally
@@ -471,5 +477,16 @@ public final class JournalReader implements AutoCloseable
         }
         final String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         return message.lines().findFirst().orElse("").trim();
+    }
+
+    /**
+     * A cycle file shorter than its header's write position: cut after it was written.
+     *
+     * @param name    the file's name.
+     * @param length  its length now: no excerpt past it may be read.
+     * @param written where its writer had reached.
+     */
+    private record TruncatedFile(String name, long length, long written)
+    {
     }
 }
