@@ -3,6 +3,7 @@ package io.sluice.engine;
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.config.FormatSpec;
 import io.sluice.format.EventFormatter;
+import io.sluice.format.FormatContext;
 import io.sluice.output.DestinationContext;
 import io.sluice.stream.Stream;
 import io.sluice.stream.StreamEnvironment;
@@ -37,12 +38,13 @@ final class StreamFactory
         {
             // destinations of one format share one formatter instance: each event is rendered once per format
             final Map<FormatSpec, EventFormatter> formatters = new LinkedHashMap<>();
+            final FormatContext formatContext = new FormatContext(catalog, policyNames);
             final DestinationContext context = new DestinationContext(policyNames, planned.config().name(), sourceDescription);
             final List<StreamOutput> outputs = new ArrayList<>();
             for (final PlannedDestination destination : planned.destinations())
             {
                 final EventFormatter formatter = formatters.computeIfAbsent(destination.config().format(),
-                    spec -> destination.format().create(spec, catalog, policyNames));
+                    spec -> destination.format().create(spec, formatContext));
                 outputs.add(new StreamOutput(destination.kind().create(destination.config(), context), formatter,
                     destination.config().retry()));
             }

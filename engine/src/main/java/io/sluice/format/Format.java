@@ -1,6 +1,5 @@
 package io.sluice.format;
 
-import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.config.FormatSpec;
 
 /**
@@ -66,9 +65,8 @@ public interface Format
 
     /**
      * @param spec        the configured spec (its argument, if any).
-     * @param catalog     the event catalog.
-     * @param policyNames the names of the policies in force, by bit.
+     * @param context what the formatter may need: the catalog, the policy names.
      * @return a new formatter.
      */
-    EventFormatter create(FormatSpec spec, EventCatalog catalog, String[] policyNames);
+    EventFormatter create(FormatSpec spec, FormatContext context);
 }

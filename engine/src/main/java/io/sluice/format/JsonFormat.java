@@ -1,6 +1,5 @@
 package io.sluice.format;
 
-import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.config.FormatSpec;
 
 /**
@@ -15,8 +14,8 @@ final class JsonFormat implements Format
     }
 
     @Override
-    public EventFormatter create(final FormatSpec spec, final EventCatalog catalog, final String[] policyNames)
+    public EventFormatter create(final FormatSpec spec, final FormatContext context)
     {
-        return new JsonFormatter(catalog, policyNames);
+        return new JsonFormatter(context.catalog(), context.policyNames());
     }
 }

@@ -1,6 +1,5 @@
 package io.sluice.format;
 
-import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.config.FormatSpec;
 
 /**
@@ -65,7 +64,7 @@ final class LaterFormat implements Format
     }
 
     @Override
-    public EventFormatter create(final FormatSpec spec, final EventCatalog catalog, final String[] policyNames)
+    public EventFormatter create(final FormatSpec spec, final FormatContext context)
     {
         throw new IllegalStateException("format " + key + " is not available yet");
     }

@@ -1,6 +1,5 @@
 package io.sluice.format;
 
-import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.config.FormatSpec;
 
 /**
@@ -31,7 +30,7 @@ final class SbeFormat implements Format
     }
 
     @Override
-    public EventFormatter create(final FormatSpec spec, final EventCatalog catalog, final String[] policyNames)
+    public EventFormatter create(final FormatSpec spec, final FormatContext context)
     {
         return new RecordFormatter();
     }

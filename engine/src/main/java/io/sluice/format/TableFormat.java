@@ -1,6 +1,5 @@
 package io.sluice.format;
 
-import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.config.FormatSpec;
 
 /**
@@ -15,8 +14,8 @@ final class TableFormat implements Format
     }
 
     @Override
-    public EventFormatter create(final FormatSpec spec, final EventCatalog catalog, final String[] policyNames)
+    public EventFormatter create(final FormatSpec spec, final FormatContext context)
     {
-        return new TableFormatter(catalog);
+        return new TableFormatter(context.catalog());
     }
 }

@@ -2,7 +2,8 @@ package io.sluice.format;
 
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.codec.sbe.EventDecoder;
-import io.sluice.codec.sbe.MessageHeaderDecoder;
+import io.sluice.codec.sbe.EventRecordView;
+import io.sluice.codec.sbe.EventValueCursor;
 import io.sluice.codec.sbe.PackedArrayBlob;
 import io.sluice.codec.sbe.StringArrayBlob;
 import io.sluice.codec.sbe.ValueType;
@@ -28,11 +29,8 @@ public final class TableFormatter implements EventFormatter
 
     private final EventCatalog catalog;
     private final long utcOffsetSeconds;
-    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
-    private final EventDecoder event = new EventDecoder();
-    private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
-    private final UnsafeBuffer nameView = new UnsafeBuffer(0, 0);
-    private final UnsafeBuffer commView = new UnsafeBuffer(0, 0);
+    private final EventRecordView view = new EventRecordView();
+    private final UnsafeBuffer valueView = new UnsafeBuffer(0, 0);
     private final SockaddrText sockaddr = new SockaddrText();
     private final StringArrayBlob strings = new StringArrayBlob();
 
@@ -54,34 +52,14 @@ public final class TableFormatter implements EventFormatter
     @Override
     public int format(final DirectBuffer record, final int offset, final int length, final MutableDirectBuffer out, final int outOffset)
     {
-        header.wrap(record, offset);
-        event.wrap(record, offset + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
+        final EventDecoder event = view.wrap(record, offset, length).event();
         final long seconds = event.timestampSeconds();
         final int nanos = event.timestampNanos();
         final long uid = event.realUserId();
         final long pid = event.pid();
         final long tid = event.tid();
         final int eventId = event.eventId();
-
-        // groups come before the strings in the record: remember where data starts, then read the strings
-        for (final EventDecoder.AncestorsDecoder ancestor : event.ancestors())
-        {
-            ancestor.skipExecutablePath();
-        }
-        final int dataLimit = event.limit();
-        skipData();
-        for (final EventDecoder.DetectedFromDataDecoder entry : event.detectedFromData())
-        {
-            entry.skipName();
-            entry.skipValue();
-        }
-        for (final EventDecoder.ThreatPropertiesDecoder property : event.threatProperties())
-        {
-            property.skipKey();
-            property.skipValue();
-        }
-        event.wrapName(nameView);
-        event.wrapThreadName(commView);
+        final DirectBuffer buffer = view.buffer();
 
         int p = outOffset;
         p = putTime(out, p, seconds, nanos);
@@ -90,8 +68,8 @@ public final class TableFormatter implements EventFormatter
         p += out.putLongAscii(p, uid);
         p = pad(out, p, column, 7);
         column = p;
-        out.putBytes(p, commView, 0, commView.capacity());
-        p += commView.capacity();
+        out.putBytes(p, buffer, view.stringOffset(EventRecordView.THREAD_NAME), view.stringLength(EventRecordView.THREAD_NAME));
+        p += view.stringLength(EventRecordView.THREAD_NAME);
         p = pad(out, p, column, 17);
         column = p;
         p += out.putLongAscii(p, pid);
@@ -100,10 +78,11 @@ public final class TableFormatter implements EventFormatter
         p += out.putLongAscii(p, tid);
         p = pad(out, p, column, 8);
         column = p;
-        if (nameView.capacity() > 0)
+        final int nameLength = view.stringLength(EventRecordView.NAME);
+        if (nameLength > 0)
         {
-            out.putBytes(p, nameView, 0, nameView.capacity());
-            p += nameView.capacity();
+            out.putBytes(p, buffer, view.stringOffset(EventRecordView.NAME), nameLength);
+            p += nameLength;
         }
         else
         {
@@ -120,9 +99,9 @@ public final class TableFormatter implements EventFormatter
         }
         p = pad(out, p, column, 26);
 
-        event.limit(dataLimit);
+        final EventValueCursor values = view.data();
         boolean first = true;
-        for (final EventDecoder.DataDecoder entry : event.data())
+        while (values.next())
         {
             if (!first)
             {
@@ -130,26 +109,14 @@ public final class TableFormatter implements EventFormatter
                 p += SEPARATOR.length;
             }
             first = false;
-            final ValueType type = entry.valueType();
-            final long intValue = entry.intValue();
-            entry.wrapName(view);
-            out.putBytes(p, view, 0, view.capacity());
-            p += view.capacity();
+            out.putBytes(p, buffer, values.nameOffset(), values.nameLength());
+            p += values.nameLength();
             out.putByte(p++, (byte)':');
             out.putByte(p++, (byte)' ');
-            entry.wrapValue(view);
-            p = putValue(out, p, type, intValue);
+            valueView.wrap(buffer, values.valueOffset(), values.valueLength());
+            p = putValue(out, p, values.type(), values.intValue());
         }
         return p - outOffset;
-    }
-
-    private void skipData()
-    {
-        for (final EventDecoder.DataDecoder entry : event.data())
-        {
-            entry.skipName();
-            entry.skipValue();
-        }
     }
 
     private int putValue(final MutableDirectBuffer out, final int start, final ValueType type, final long intValue)
@@ -164,26 +131,26 @@ public final class TableFormatter implements EventFormatter
             case BOOL -> p += out.putStringWithoutLengthAscii(p, intValue != 0 ? "true" : "false");
             case STR ->
             {
-                out.putBytes(p, view, 0, view.capacity());
-                p += view.capacity();
+                out.putBytes(p, valueView, 0, valueView.capacity());
+                p += valueView.capacity();
             }
             case BYTES ->
             {
                 out.putByte(p++, (byte)'[');
-                for (int i = 0; i < view.capacity(); i++)
+                for (int i = 0; i < valueView.capacity(); i++)
                 {
                     if (i > 0)
                     {
                         out.putByte(p++, (byte)' ');
                     }
-                    p += out.putIntAscii(p, view.getByte(i) & 0xFF);
+                    p += out.putIntAscii(p, valueView.getByte(i) & 0xFF);
                 }
                 out.putByte(p++, (byte)']');
             }
             case STR_ARRAY ->
             {
                 out.putByte(p++, (byte)'[');
-                strings.wrap(view, 0, view.capacity());
+                strings.wrap(valueView, 0, valueView.capacity());
                 boolean firstItem = true;
                 while (strings.next())
                 {
@@ -192,7 +159,7 @@ public final class TableFormatter implements EventFormatter
                         out.putByte(p++, (byte)' ');
                     }
                     firstItem = false;
-                    out.putBytes(p, view, strings.elementOffset(), strings.elementLength());
+                    out.putBytes(p, valueView, strings.elementOffset(), strings.elementLength());
                     p += strings.elementLength();
                 }
                 out.putByte(p++, (byte)']');
@@ -201,7 +168,7 @@ public final class TableFormatter implements EventFormatter
             {
                 final int width = type == ValueType.INT32_ARRAY ? PackedArrayBlob.INT32_SIZE : PackedArrayBlob.UINT64_SIZE;
                 out.putByte(p++, (byte)'[');
-                for (int i = 0; i + width <= view.capacity(); i += width)
+                for (int i = 0; i + width <= valueView.capacity(); i += width)
                 {
                     if (i > 0)
                     {
@@ -209,11 +176,11 @@ public final class TableFormatter implements EventFormatter
                     }
                     if (type == ValueType.INT32_ARRAY)
                     {
-                        p += out.putIntAscii(p, PackedArrayBlob.int32(view, 0, i / width));
+                        p += out.putIntAscii(p, PackedArrayBlob.int32(valueView, 0, i / width));
                     }
                     else
                     {
-                        p = putUnsigned(out, p, PackedArrayBlob.uint64(view, 0, i / width));
+                        p = putUnsigned(out, p, PackedArrayBlob.uint64(valueView, 0, i / width));
                     }
                 }
                 out.putByte(p++, (byte)']');
@@ -222,7 +189,7 @@ public final class TableFormatter implements EventFormatter
             {
                 out.putBytes(p, MAP_OPEN);
                 p += MAP_OPEN.length;
-                p = sockaddr.putGoMapBody(view, out, p);
+                p = sockaddr.putGoMapBody(valueView, out, p);
                 out.putByte(p++, (byte)']');
             }
             default ->

@@ -3,10 +3,8 @@ package io.sluice.codec.json;
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.codec.sbe.EventDecoder;
 import io.sluice.codec.sbe.EventDecoder.AncestorsDecoder;
-import io.sluice.codec.sbe.EventDecoder.DataDecoder;
-import io.sluice.codec.sbe.EventDecoder.DetectedFromDataDecoder;
-import io.sluice.codec.sbe.EventDecoder.ThreatPropertiesDecoder;
-import io.sluice.codec.sbe.MessageHeaderDecoder;
+import io.sluice.codec.sbe.EventRecordView;
+import io.sluice.codec.sbe.EventValueCursor;
 import io.sluice.codec.sbe.PackedArrayBlob;
 import io.sluice.codec.sbe.PresenceDecoder;
 import io.sluice.codec.sbe.SockaddrBlob;
@@ -33,57 +31,27 @@ import java.util.Arrays;
  * <p>
  * Fields come out in field-number order, proto3 defaults omitted, present sub-messages (the record's presence bits)
  * printed even when empty. SBE puts groups before variable-length data, while the JSON wants {@code name} first and
- * the groups in between, so {@link #write} first walks the record once to note where every group and string is,
- * then prints in proto order from those positions.
+ * the groups in between, so {@link #write} first locates the record ({@link EventRecordView}), then prints in
+ * proto order from those positions.
  * <p>
  * Not thread-safe: one writer per thread.
  */
 public final class EventJsonWriter
 {
-    private static final int NAME = 0;
-    private static final int THREAD_NAME = 1;
-    private static final int SYSCALL = 2;
-    private static final int EXECUTABLE_PATH = 3;
-    private static final int CONTAINER_ID = 4;
-    private static final int CONTAINER_NAME = 5;
-    private static final int CONTAINER_IMAGE_ID = 6;
-    private static final int CONTAINER_IMAGE_NAME = 7;
-    private static final int POD_NAME = 8;
-    private static final int POD_UID = 9;
-    private static final int POD_NAMESPACE = 10;
-    private static final int THREAT_NAME = 11;
-    private static final int THREAT_DESCRIPTION = 12;
-    private static final int TACTIC_NAME = 13;
-    private static final int TECHNIQUE_ID = 14;
-    private static final int TECHNIQUE_EXTERNAL_ID = 15;
-    private static final int TECHNIQUE_NAME = 16;
-    private static final int DETECTED_FROM_NAME = 17;
-    private static final int STRING_COUNT = 18;
-
     private static final JsonEnumNames EVENT_IDS = new JsonEnumNames(EventId.getDescriptor());
     private static final JsonEnumNames SEVERITIES = new JsonEnumNames(Severity.getDescriptor());
     private static final JsonEnumNames FAMILIES = new JsonEnumNames(SaFamilyT.getDescriptor());
 
     private final EventCatalog catalog;
-    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
-    private final EventDecoder event = new EventDecoder();
+    private final EventRecordView view = new EventRecordView();
     private final JsonSink json = new JsonSink(4096);
     private final StringArrayBlob strings = new StringArrayBlob();
     private final UnsafeBuffer catalogName = new UnsafeBuffer(0, 0);
     private final byte[] addressText = new byte[InetText.MAX_IPV6_LENGTH];
-    private final int[] stringOffset = new int[STRING_COUNT];
-    private final int[] stringLength = new int[STRING_COUNT];
-    private int[] propertyKeyOffset = new int[16];
-    private int[] propertyKeyLength = new int[16];
-    private int[] propertyValueOffset = new int[16];
-    private int[] propertyValueLength = new int[16];
     private byte[][] quotedPolicyNames = new byte[0][];
 
     private DirectBuffer record;
-    private int ancestorsAt;
-    private int dataAt;
-    private int detectedFromDataAt;
-    private int propertyCount;
+    private EventDecoder event;
 
     /**
      * @param catalog the event catalog: names of ids for records that leave {@code name} empty.
@@ -132,10 +100,9 @@ public final class EventJsonWriter
         final DirectBuffer record, final int offset, final int length, final MutableDirectBuffer out, final int outOffset)
     {
         this.record = record;
-        event.wrapAndApplyHeader(record, offset, header);
-        locate(offset + length);
+        this.event = view.wrap(record, offset, length).event();
 
-        final int presence = (int)event.presence().getRaw();
+        final int presence = view.presence();
         final JsonSink json = this.json;
         json.reset();
         json.beginObject();
@@ -145,7 +112,7 @@ public final class EventJsonWriter
             writeTimestamp(event.timestampSeconds(), event.timestampNanos());
         }
         final int eventId = event.eventId();
-        writeIdAndName(eventId, NAME, PresenceDecoder.nameAsStored(presence));
+        writeIdAndName(eventId, EventRecordView.NAME, PresenceDecoder.nameAsStored(presence));
         if (PresenceDecoder.policies(presence))
         {
             json.key(JsonKeys.POLICIES);
@@ -156,7 +123,7 @@ public final class EventJsonWriter
             json.key(JsonKeys.WORKLOAD);
             writeWorkload(presence);
         }
-        writeData(dataAt);
+        writeValues(view.data());
         if (PresenceDecoder.threat(presence))
         {
             json.key(JsonKeys.THREAT);
@@ -166,107 +133,13 @@ public final class EventJsonWriter
         {
             json.key(JsonKeys.DETECTED_FROM);
             json.beginObject();
-            writeIdAndName(event.detectedFromId(), DETECTED_FROM_NAME, PresenceDecoder.detectedFromNameAsStored(presence));
-            writeDetectedFromData(detectedFromDataAt);
+            writeIdAndName(event.detectedFromId(), EventRecordView.DETECTED_FROM_NAME, PresenceDecoder.detectedFromNameAsStored(presence));
+            writeValues(view.detectedFromData());
             json.endObject();
         }
         json.endObject();
         this.record = null;
         return json.copyTo(out, outOffset);
-    }
-
-    /**
-     * Walk the record once, noting where each group starts and where each string is.
-     */
-    private void locate(final int recordLimit)
-    {
-        ancestorsAt = event.limit();
-        final AncestorsDecoder ancestors = event.ancestors();
-        while (ancestors.hasNext())
-        {
-            ancestors.next().skipExecutablePath();
-        }
-
-        dataAt = event.limit();
-        final DataDecoder data = event.data();
-        while (data.hasNext())
-        {
-            data.next().sbeSkip();
-        }
-
-        detectedFromDataAt = event.limit();
-        final DetectedFromDataDecoder detectedFromData = event.detectedFromData();
-        while (detectedFromData.hasNext())
-        {
-            detectedFromData.next().sbeSkip();
-        }
-
-        final ThreatPropertiesDecoder properties = event.threatProperties();
-        propertyCount = 0;
-        ensurePropertyCapacity(properties.count());
-        while (properties.hasNext())
-        {
-            properties.next();
-            propertyKeyOffset[propertyCount] = event.limit() + ThreatPropertiesDecoder.keyHeaderLength();
-            propertyKeyLength[propertyCount] = properties.skipKey();
-            propertyValueOffset[propertyCount] = event.limit() + ThreatPropertiesDecoder.valueHeaderLength();
-            propertyValueLength[propertyCount] = properties.skipValue();
-            propertyCount++;
-        }
-
-        stringOffset[NAME] = event.limit() + EventDecoder.nameHeaderLength();
-        stringLength[NAME] = event.skipName();
-        stringOffset[THREAD_NAME] = event.limit() + EventDecoder.threadNameHeaderLength();
-        stringLength[THREAD_NAME] = event.skipThreadName();
-        stringOffset[SYSCALL] = event.limit() + EventDecoder.syscallHeaderLength();
-        stringLength[SYSCALL] = event.skipSyscall();
-        stringOffset[EXECUTABLE_PATH] = event.limit() + EventDecoder.executablePathHeaderLength();
-        stringLength[EXECUTABLE_PATH] = event.skipExecutablePath();
-        stringOffset[CONTAINER_ID] = event.limit() + EventDecoder.containerIdHeaderLength();
-        stringLength[CONTAINER_ID] = event.skipContainerId();
-        stringOffset[CONTAINER_NAME] = event.limit() + EventDecoder.containerNameHeaderLength();
-        stringLength[CONTAINER_NAME] = event.skipContainerName();
-        stringOffset[CONTAINER_IMAGE_ID] = event.limit() + EventDecoder.containerImageIdHeaderLength();
-        stringLength[CONTAINER_IMAGE_ID] = event.skipContainerImageId();
-        stringOffset[CONTAINER_IMAGE_NAME] = event.limit() + EventDecoder.containerImageNameHeaderLength();
-        stringLength[CONTAINER_IMAGE_NAME] = event.skipContainerImageName();
-        stringOffset[POD_NAME] = event.limit() + EventDecoder.podNameHeaderLength();
-        stringLength[POD_NAME] = event.skipPodName();
-        stringOffset[POD_UID] = event.limit() + EventDecoder.podUidHeaderLength();
-        stringLength[POD_UID] = event.skipPodUid();
-        stringOffset[POD_NAMESPACE] = event.limit() + EventDecoder.podNamespaceHeaderLength();
-        stringLength[POD_NAMESPACE] = event.skipPodNamespace();
-        stringOffset[THREAT_NAME] = event.limit() + EventDecoder.threatNameHeaderLength();
-        stringLength[THREAT_NAME] = event.skipThreatName();
-        stringOffset[THREAT_DESCRIPTION] = event.limit() + EventDecoder.threatDescriptionHeaderLength();
-        stringLength[THREAT_DESCRIPTION] = event.skipThreatDescription();
-        stringOffset[TACTIC_NAME] = event.limit() + EventDecoder.tacticNameHeaderLength();
-        stringLength[TACTIC_NAME] = event.skipTacticName();
-        stringOffset[TECHNIQUE_ID] = event.limit() + EventDecoder.techniqueIdHeaderLength();
-        stringLength[TECHNIQUE_ID] = event.skipTechniqueId();
-        stringOffset[TECHNIQUE_EXTERNAL_ID] = event.limit() + EventDecoder.techniqueExternalIdHeaderLength();
-        stringLength[TECHNIQUE_EXTERNAL_ID] = event.skipTechniqueExternalId();
-        stringOffset[TECHNIQUE_NAME] = event.limit() + EventDecoder.techniqueNameHeaderLength();
-        stringLength[TECHNIQUE_NAME] = event.skipTechniqueName();
-        stringOffset[DETECTED_FROM_NAME] = event.limit() + EventDecoder.detectedFromNameHeaderLength();
-        stringLength[DETECTED_FROM_NAME] = event.skipDetectedFromName();
-
-        if (event.limit() > recordLimit)
-        {
-            throw new IllegalArgumentException(
-                "record truncated: decoded " + (event.limit() - event.offset()) + " bytes past its length");
-        }
-    }
-
-    private void ensurePropertyCapacity(final int count)
-    {
-        if (count > propertyKeyOffset.length)
-        {
-            propertyKeyOffset = new int[count];
-            propertyKeyLength = new int[count];
-            propertyValueOffset = new int[count];
-            propertyValueLength = new int[count];
-        }
     }
 
     private void writeTimestamp(final long seconds, final int nanos)
@@ -296,7 +169,7 @@ public final class EventJsonWriter
             json.key(JsonKeys.ID);
             EVENT_IDS.write(json, id);
         }
-        if (stringLength[nameString] > 0)
+        if (view.stringLength(nameString) > 0)
         {
             writeString(JsonKeys.NAME, nameString);
         }
@@ -349,14 +222,14 @@ public final class EventJsonWriter
         {
             json.key(JsonKeys.CONTAINER);
             json.beginObject();
-            writeString(JsonKeys.ID, CONTAINER_ID);
-            writeString(JsonKeys.NAME, CONTAINER_NAME);
+            writeString(JsonKeys.ID, EventRecordView.CONTAINER_ID);
+            writeString(JsonKeys.NAME, EventRecordView.CONTAINER_NAME);
             if (PresenceDecoder.containerImage(presence))
             {
                 json.key(JsonKeys.IMAGE);
                 json.beginObject();
-                writeString(JsonKeys.ID, CONTAINER_IMAGE_ID);
-                writeString(JsonKeys.NAME, CONTAINER_IMAGE_NAME);
+                writeString(JsonKeys.ID, EventRecordView.CONTAINER_IMAGE_ID);
+                writeString(JsonKeys.NAME, EventRecordView.CONTAINER_IMAGE_NAME);
                 json.endObject();
             }
             if (event.containerIsRunning() != 0)
@@ -370,9 +243,9 @@ public final class EventJsonWriter
         {
             json.key(JsonKeys.POD);
             json.beginObject();
-            writeString(JsonKeys.NAME, POD_NAME);
-            writeString(JsonKeys.UID, POD_UID);
-            writeString(JsonKeys.NAMESPACE, POD_NAMESPACE);
+            writeString(JsonKeys.NAME, EventRecordView.POD_NAME);
+            writeString(JsonKeys.UID, EventRecordView.POD_UID);
+            writeString(JsonKeys.NAMESPACE, EventRecordView.POD_NAMESPACE);
             json.endObject();
         }
         json.endObject();
@@ -385,7 +258,7 @@ public final class EventJsonWriter
         {
             json.key(JsonKeys.THREAD);
             json.beginObject();
-            writeString(JsonKeys.NAME, THREAD_NAME);
+            writeString(JsonKeys.NAME, EventRecordView.THREAD_NAME);
             if (PresenceDecoder.threadStartTime(presence))
             {
                 json.key(JsonKeys.START_TIME);
@@ -394,7 +267,7 @@ public final class EventJsonWriter
             writeUint64(JsonKeys.UNIQUE_ID, event.threadUniqueId());
             writeUint32(JsonKeys.HOST_TID, (int)event.hostTid());
             writeUint32(JsonKeys.TID, (int)event.tid());
-            writeString(JsonKeys.SYSCALL, SYSCALL);
+            writeString(JsonKeys.SYSCALL, EventRecordView.SYSCALL);
             if (event.compat() != 0)
             {
                 json.key(JsonKeys.COMPAT);
@@ -416,10 +289,10 @@ public final class EventJsonWriter
         {
             json.key(JsonKeys.EXECUTABLE);
             json.beginObject();
-            writeString(JsonKeys.PATH, EXECUTABLE_PATH);
+            writeString(JsonKeys.PATH, EventRecordView.EXECUTABLE_PATH);
             json.endObject();
         }
-        writeAncestors(ancestorsAt);
+        writeAncestors();
         writeUint64(JsonKeys.UNIQUE_ID, event.processUniqueId());
         if (PresenceDecoder.hostPid(presence))
         {
@@ -452,10 +325,9 @@ public final class EventJsonWriter
         json.endObject();
     }
 
-    private void writeAncestors(final int groupAt)
+    private void writeAncestors()
     {
-        event.limit(groupAt);
-        final AncestorsDecoder ancestors = event.ancestors();
+        final AncestorsDecoder ancestors = view.ancestors();
         if (ancestors.count() == 0)
         {
             return;
@@ -484,50 +356,18 @@ public final class EventJsonWriter
         json.endArray();
     }
 
-    private void writeData(final int groupAt)
+    private void writeValues(final EventValueCursor values)
     {
-        event.limit(groupAt);
-        final DataDecoder data = event.data();
-        if (data.count() == 0)
+        if (values.count() == 0)
         {
             return;
         }
         json.key(JsonKeys.DATA);
         json.beginArray();
-        while (data.hasNext())
+        while (values.next())
         {
-            data.next();
-            final short type = data.valueTypeRaw();
-            final long intValue = data.intValue();
-            final int nameOffset = event.limit() + DataDecoder.nameHeaderLength();
-            final int nameLength = data.skipName();
-            final int valueOffset = event.limit() + DataDecoder.valueHeaderLength();
-            final int valueLength = data.skipValue();
-            writeValue(type, intValue, nameOffset, nameLength, valueOffset, valueLength);
-        }
-        json.endArray();
-    }
-
-    private void writeDetectedFromData(final int groupAt)
-    {
-        event.limit(groupAt);
-        final DetectedFromDataDecoder data = event.detectedFromData();
-        if (data.count() == 0)
-        {
-            return;
-        }
-        json.key(JsonKeys.DATA);
-        json.beginArray();
-        while (data.hasNext())
-        {
-            data.next();
-            final short type = data.valueTypeRaw();
-            final long intValue = data.intValue();
-            final int nameOffset = event.limit() + DetectedFromDataDecoder.nameHeaderLength();
-            final int nameLength = data.skipName();
-            final int valueOffset = event.limit() + DetectedFromDataDecoder.valueHeaderLength();
-            final int valueLength = data.skipValue();
-            writeValue(type, intValue, nameOffset, nameLength, valueOffset, valueLength);
+            writeValue(values.typeRaw(), values.intValue(), values.nameOffset(), values.nameLength(),
+                values.valueOffset(), values.valueLength());
         }
         json.endArray();
     }
@@ -695,8 +535,8 @@ public final class EventJsonWriter
     private void writeThreat(final int presence)
     {
         json.beginObject();
-        writeString(JsonKeys.NAME, THREAT_NAME);
-        writeString(JsonKeys.DESCRIPTION, THREAT_DESCRIPTION);
+        writeString(JsonKeys.NAME, EventRecordView.THREAT_NAME);
+        writeString(JsonKeys.DESCRIPTION, EventRecordView.THREAT_DESCRIPTION);
         if (PresenceDecoder.mitre(presence))
         {
             json.key(JsonKeys.MITRE);
@@ -705,16 +545,16 @@ public final class EventJsonWriter
             {
                 json.key(JsonKeys.TACTIC);
                 json.beginObject();
-                writeString(JsonKeys.NAME, TACTIC_NAME);
+                writeString(JsonKeys.NAME, EventRecordView.TACTIC_NAME);
                 json.endObject();
             }
             if (PresenceDecoder.technique(presence))
             {
                 json.key(JsonKeys.TECHNIQUE);
                 json.beginObject();
-                writeString(JsonKeys.ID, TECHNIQUE_ID);
-                writeString(JsonKeys.EXTERNAL_ID, TECHNIQUE_EXTERNAL_ID);
-                writeString(JsonKeys.NAME, TECHNIQUE_NAME);
+                writeString(JsonKeys.ID, EventRecordView.TECHNIQUE_ID);
+                writeString(JsonKeys.EXTERNAL_ID, EventRecordView.TECHNIQUE_EXTERNAL_ID);
+                writeString(JsonKeys.NAME, EventRecordView.TECHNIQUE_NAME);
                 json.endObject();
             }
             json.endObject();
@@ -735,7 +575,7 @@ public final class EventJsonWriter
      */
     private void writeProperties()
     {
-        final int count = propertyCount;
+        final int count = view.propertyCount();
         if (count == 0)
         {
             return;
@@ -745,12 +585,12 @@ public final class EventJsonWriter
         json.beginObject();
         for (int i = 0; i < count; i++)
         {
-            final int keyOffset = propertyKeyOffset[i];
-            final int keyLength = propertyKeyLength[i];
+            final int keyOffset = view.propertyKeyOffset(i);
+            final int keyLength = view.propertyKeyLength(i);
             boolean seen = false;
             for (int j = 0; j < i && !seen; j++)
             {
-                seen = JavaUtf8.sameText(record, propertyKeyOffset[j], propertyKeyLength[j], keyOffset, keyLength);
+                seen = JavaUtf8.sameText(record, view.propertyKeyOffset(j), view.propertyKeyLength(j), keyOffset, keyLength);
             }
             if (seen)
             {
@@ -759,25 +599,25 @@ public final class EventJsonWriter
             int last = i;
             for (int j = i + 1; j < count; j++)
             {
-                if (JavaUtf8.sameText(record, keyOffset, keyLength, propertyKeyOffset[j], propertyKeyLength[j]))
+                if (JavaUtf8.sameText(record, keyOffset, keyLength, view.propertyKeyOffset(j), view.propertyKeyLength(j)))
                 {
                     last = j;
                 }
             }
             json.string(record, keyOffset, keyLength);
             json.colon();
-            json.string(record, propertyValueOffset[last], propertyValueLength[last]);
+            json.string(record, view.propertyValueOffset(last), view.propertyValueLength(last));
         }
         json.endObject();
     }
 
     private void writeString(final byte[] key, final int string)
     {
-        final int length = stringLength[string];
+        final int length = view.stringLength(string);
         if (length > 0)
         {
             json.key(key);
-            json.string(record, stringOffset[string], length);
+            json.string(record, view.stringOffset(string), length);
         }
     }
 

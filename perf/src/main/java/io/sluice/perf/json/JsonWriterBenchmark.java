@@ -6,6 +6,7 @@ import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.codec.json.EventJsonWriter;
 import io.sluice.codec.proto.EventProtoDecoder;
 import io.sluice.codec.proto.EventProtoEncoder;
+import io.sluice.perf.format.SyntheticRecords;
 import io.sluice.proto.v1beta1.Ancestor;
 import io.sluice.proto.v1beta1.Container;
 import io.sluice.proto.v1beta1.ContainerImage;
@@ -23,9 +24,6 @@ import io.sluice.proto.v1beta1.Timestamp;
 import io.sluice.proto.v1beta1.UInt32Value;
 import io.sluice.proto.v1beta1.User;
 import io.sluice.proto.v1beta1.Workload;
-import io.sluice.ring.SharedRing;
-import io.sluice.source.SyntheticSource;
-import io.sluice.source.SyntheticSpec;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -40,9 +38,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -126,7 +122,7 @@ public class JsonWriterBenchmark
             }
         }
 
-        synthetic = syntheticRecords(catalog, SYNTHETIC_EVENTS);
+        synthetic = SyntheticRecords.first(catalog, SYNTHETIC_EVENTS);
         for (int i = 0; i < synthetic.length; i++)
         {
             final UnsafeBuffer record = synthetic[i];
@@ -197,38 +193,6 @@ public class JsonWriterBenchmark
         final int index = nextSynthetic;
         nextSynthetic = index + 1 == synthetic.length ? 0 : index + 1;
         return index;
-    }
-
-    /**
-     * The first records the synthetic source writes (seed 1, every catalog event), each copied into its own buffer.
-     */
-    private static UnsafeBuffer[] syntheticRecords(final EventCatalog catalog, final int count)
-    {
-        final SyntheticSource source =
-            new SyntheticSource(SyntheticSpec.parse("synthetic:count=" + count + ",seed=1", catalog));
-        final List<UnsafeBuffer> records = new ArrayList<>();
-        try (SharedRing ring = SharedRing.createAnonymous(4 * 1024 * 1024))
-        {
-            source.start(ring.ring());
-            while (records.size() < count)
-            {
-                final int read = ring.ring().read((type, buffer, index, length) ->
-                {
-                    final byte[] bytes = new byte[length];
-                    buffer.getBytes(index, bytes);
-                    records.add(new UnsafeBuffer(bytes));
-                });
-                if (read == 0)
-                {
-                    if (source.failure() != null)
-                    {
-                        throw new IllegalStateException("synthetic source failed", source.failure());
-                    }
-                    java.lang.Thread.onSpinWait();
-                }
-            }
-        }
-        return records.toArray(new UnsafeBuffer[0]);
     }
 
     private int nextIndex()

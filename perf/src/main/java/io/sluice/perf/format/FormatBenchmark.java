@@ -1,0 +1,101 @@
+package io.sluice.perf.format;
+
+import io.sluice.codec.catalog.EventCatalog;
+import io.sluice.config.FormatSpec;
+import io.sluice.format.EventFormatter;
+import io.sluice.format.Format;
+import io.sluice.format.FormatContext;
+import io.sluice.format.Formats;
+import org.agrona.ExpandableArrayBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Every output format side by side in one run, built through the registry exactly as a stream builds it
+ * ({@link Formats#byKey}, {@link Format#create}), rendering the same 512 synthetic records in the same order. The
+ * {@code format} parameter is the destination's {@code format} setting; {@code gotemplate} renders seed 003's
+ * three-field template. Score: ns per event; run with {@code -prof gc} for bytes allocated per event.
+ * <pre>
+ * java -jar perf/target/benchmarks.jar FormatBenchmark -prof gc
+ * </pre>
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"--add-opens", "java.base/jdk.internal.misc=ALL-UNNAMED", "-XX:+UseParallelGC"})
+public class FormatBenchmark
+{
+    private static final String[] POLICIES = {"default-policy", "sensitive-files", "network-egress"};
+    private static final int EVENTS = 512;
+    /** Seed 003's template of the three most used fields. */
+    private static final String THREE_FIELDS =
+        "{{.name}} {{.workload.process.pid.value}} {{.timestamp.seconds}}\n";
+
+    /** A destination's {@code format} setting; {@code gotemplate} is given seed 003's three-field template. */
+    @Param({"json", "table", "table-verbose", "compact", "protobuf", "gotemplate"})
+    public String format;
+
+    private final ExpandableArrayBuffer out = new ExpandableArrayBuffer(8192);
+    private EventFormatter formatter;
+    private UnsafeBuffer[] records;
+    private int next;
+
+    /**
+     * Build the formatter through the registry and render every record once.
+     *
+     * @throws IOException when the template file cannot be written.
+     */
+    @Setup
+    public void setUp() throws IOException
+    {
+        final EventCatalog catalog = EventCatalog.standard();
+        String argument = null;
+        if ("gotemplate".equals(format))
+        {
+            final Path template = Files.createTempFile("sluice-bench", ".tmpl");
+            template.toFile().deleteOnExit();
+            Files.writeString(template, THREE_FIELDS, StandardCharsets.UTF_8);
+            argument = template.toString();
+        }
+        final Format entry = Formats.byKey(format);
+        if (entry == null || !entry.available())
+        {
+            throw new IllegalStateException("no format " + format);
+        }
+        formatter = entry.create(new FormatSpec(format, argument), new FormatContext(catalog, POLICIES));
+        records = SyntheticRecords.first(catalog, EVENTS);
+        for (final UnsafeBuffer record : records)
+        {
+            formatter.format(record, 0, record.capacity(), out, 0);
+        }
+    }
+
+    /**
+     * @return bytes rendered for the next record.
+     */
+    @Benchmark
+    public int render()
+    {
+        final UnsafeBuffer record = records[next];
+        next = next + 1 == records.length ? 0 : next + 1;
+        return formatter.format(record, 0, record.capacity(), out, 0);
+    }
+}
