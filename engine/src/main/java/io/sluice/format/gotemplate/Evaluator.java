@@ -11,13 +11,14 @@ final class Evaluator
     private static final int ANY = 0;
     private static final int STRING = 1;
 
-    final ValueStack stack = new ValueStack();
+    private final ValueStack stack;
     private final ExecutionErrors errors;
     private final FunctionCalls calls;
     private int frame;
 
-    Evaluator(final ExecutionErrors errors, final FunctionCalls calls)
+    Evaluator(final ValueStack stack, final ExecutionErrors errors, final FunctionCalls calls)
     {
+        this.stack = stack;
         this.errors = errors;
         this.calls = calls;
     }

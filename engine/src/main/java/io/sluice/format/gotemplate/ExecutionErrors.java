@@ -50,7 +50,7 @@ final class ExecutionErrors
         {
             context = context.substring(0, context.offsetByCodePoints(0, CONTEXT_RUNES)) + "...";
         }
-        return new TemplateExecutionException("template: " + TemplateParser.location(fileName, source, at.position)
+        return new TemplateExecutionException("template: " + TokenCursor.location(fileName, source, at.position)
             + ": executing " + GoQuote.quote(executing) + " at <" + context + ">: " + problem);
     }
 }

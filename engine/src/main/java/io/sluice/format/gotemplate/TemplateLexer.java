@@ -546,7 +546,7 @@ final class TemplateLexer
 
     private TemplateSyntaxException error(final String message)
     {
-        return new TemplateSyntaxException(TemplateParser.location(name, input, start) + ": " + message);
+        return new TemplateSyntaxException("template: " + TokenCursor.location(name, input, start) + ": " + message);
     }
 
     static boolean isSpace(final byte c)
