@@ -51,12 +51,11 @@ final class Executor
      * Renders one event.
      *
      * @param tree the template to execute.
-     * @param data the event's data.
-     * @param root the handle of the event's message, dot and {@code $}.
+     * @param root the data: dot and {@code $}.
      * @param sink where the text goes.
      * @throws TemplateExecutionException with Go's message when the template fails on this event.
      */
-    void execute(final Tree tree, final TemplateData data, final long root, final ByteSink sink)
+    void execute(final Tree tree, final Value root, final ByteSink sink)
     {
         out = sink;
         scratch.position(0);
@@ -64,7 +63,7 @@ final class Executor
         stack.release(0);
         depth = 0;
         errors.at(null);
-        final Value dot = stack.push().setMessage(data, root, false);
+        final Value dot = stack.push().set(root);
         call(tree, dot);
     }
 

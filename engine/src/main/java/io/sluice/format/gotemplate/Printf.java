@@ -141,6 +141,12 @@ final class Printf
             out.putAscii("(BADINDEX)");
             return argNum;
         }
+        if (verb == 'v')
+        {
+            // Go: %+v asks for field names (plusV), not a sign; %#v for Go syntax, which has no meaning here
+            spec.plus = false;
+            spec.sharp = false;
+        }
         if (argNum >= count)
         {
             out.putAscii("%!");
