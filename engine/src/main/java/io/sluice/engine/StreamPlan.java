@@ -108,6 +108,15 @@ public final class StreamPlan
             throw new ConfigException("output", "destinations." + destination.name() + ".format",
                 destination.format().toString(), "format not available yet");
         }
+        try
+        {
+            format.check(destination.format());
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new ConfigException("output", "destinations." + destination.name() + ".format",
+                destination.format().toString(), ex.getMessage());
+        }
         return format;
     }
 

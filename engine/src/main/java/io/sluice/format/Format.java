@@ -64,6 +64,17 @@ public interface Format
     }
 
     /**
+     * Checks the format's argument once, when the configuration is compiled ({@code validate} and a run alike), so
+     * that a bad one is refused before anything starts: a template file that is missing or does not parse.
+     *
+     * @param spec the configured spec.
+     * @throws IllegalArgumentException with one line saying what is wrong (file, line and column for a template).
+     */
+    default void check(final FormatSpec spec)
+    {
+    }
+
+    /**
      * @param spec        the configured spec (its argument, if any).
      * @param context what the formatter may need: the catalog, the policy names.
      * @return a new formatter.

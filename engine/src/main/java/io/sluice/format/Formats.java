@@ -17,7 +17,7 @@ public final class Formats
     private static final List<Format> ALL = List.of(
         new JsonFormat(),
         new TableFormat(),
-        new LaterFormat("gotemplate", "FILE", "a template file"),
+        new GoTemplateFormat(),
         new LaterFormat("compact"),
         new LaterFormat("protobuf"),
         new LaterFormat("table-verbose"),

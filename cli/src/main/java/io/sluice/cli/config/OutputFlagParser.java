@@ -16,7 +16,7 @@ import java.util.Set;
  *     {@code streams.<name>.<field>[.<sub>]=<value>} (lists comma-separated), {@code options.<name>[=true|false]};</li>
  *     <li>Tracee's short forms: {@code json}, {@code table}, {@code json:PATH[,PATH...]}, {@code table:PATH[,...]},
  *     {@code none}, the bare option names, {@code option:NAME[,NAME...]} (the options not implemented yet are read,
- *     then refused when on); and {@code gotemplate=FILE[:PATH]},
+ *     then refused when on), {@code gotemplate=FILE[:PATH[,PATH...]]} (destinations {@code gotemplate-<n>}); and
  *     {@code table-verbose}, {@code webhook:URL}, {@code forward:URL}, which are recognised and refused for now.</li>
  * </ul>
  * Short-form destinations are named {@code <format>-<n>} ({@code json-1}, {@code json-2}, {@code table-1}), n counting
@@ -269,9 +269,11 @@ final class OutputFlagParser
     {
         if (flag.startsWith("gotemplate="))
         {
+            // Tracee's gotemplate=FILE[:PATH[,PATH...]]: the template file is everything up to the first colon
             final int colon = flag.indexOf(':');
             final String format = colon < 0 ? flag : flag.substring(0, colon);
-            throw new ConfigException(origin, "format", format, "not available yet");
+            addShortFormDestinations(flag, origin, "gotemplate", format, colon < 0 ? null : flag.substring(colon + 1));
+            return;
         }
         final int colon = flag.indexOf(':');
         final String head = colon < 0 ? flag : flag.substring(0, colon);
@@ -286,7 +288,7 @@ final class OutputFlagParser
                 }
                 tree.none = RawValue.of(flag, new Source(origin, "none"));
             }
-            case "json", "table" -> addShortFormDestinations(flag, origin, head, tail);
+            case "json", "table" -> addShortFormDestinations(flag, origin, head, head, tail);
             case "table-verbose" -> throw new ConfigException(origin, "format", head, "not available yet");
             case "webhook", "forward" ->
             {
@@ -329,7 +331,11 @@ final class OutputFlagParser
         }
     }
 
-    private void addShortFormDestinations(final String flag, final String origin, final String format,
+    /**
+     * @param kind   what names the destinations ({@code json} for {@code json-1}).
+     * @param format their format as written ({@code json}, {@code gotemplate=/t.tmpl}).
+     */
+    private void addShortFormDestinations(final String flag, final String origin, final String kind, final String format,
         final String tail)
     {
         final List<String> paths = new ArrayList<>();
@@ -350,18 +356,18 @@ final class OutputFlagParser
         }
         for (final String path : paths)
         {
-            final int n = shortFormCounts.merge(format, 1, Integer::sum);
-            final String name = format + "-" + n;
+            final int n = shortFormCounts.merge(kind, 1, Integer::sum);
+            final String name = kind + "-" + n;
             final RawDestination existing = tree.destinations.get(name);
             if (existing != null)
             {
                 throw existing.nameSource.error(name,
                     "this name is taken by the short form --output " + flag + "; rename the declared destination");
             }
-            final Source declaredAt = new Source(origin, format);
+            final Source declaredAt = new Source(origin, kind);
             final RawDestination destination = new RawDestination(name, declaredAt, declaredAt, flag);
             destination.type = RawValue.of("file", declaredAt);
-            destination.format = RawValue.of(format, declaredAt);
+            destination.format = RawValue.of(format, new Source(origin, "format"));
             destination.path = RawValue.of(path, new Source(origin, "path"));
             tree.destinations.put(name, destination);
         }
