@@ -17,7 +17,8 @@ import java.time.Clock;
 
 /**
  * The {@code file} destination: {@code stdout}, {@code stderr}, a file or a FIFO (parent directories created, a new
- * file created 0600 and an existing one truncated, as Tracee does). Events are newline-terminated and held until
+ * file created 0600 and an existing one truncated, as Tracee does). Events are newline-terminated (unless the format
+ * writes its own line ends: {@code gotemplate}) and held until
  * pushed: after every event on a terminal, at the end of each batch, and when the buffer fills. An event is accepted
  * when the {@code write} carrying its last byte returned; a write that stops part way (a full disk) accepts the events
  * that left whole and keeps the rest, torn one first, for the retry. When the reader of a pipe leaves, the events it
@@ -40,6 +41,7 @@ public final class FileDestination implements Destination
     private final String path;
     private final boolean terminal;
     private final RotationConfig rotation;
+    private final int separator;
     private final HeldEvents held = new HeldEvents(BUFFER_SIZE, MAX_EVENTS);
     private Receipts receipts;
     private volatile FileChannel channel;
@@ -65,10 +67,25 @@ public final class FileDestination implements Destination
      */
     public FileDestination(final String name, final String path, final boolean terminal, final RotationConfig rotation)
     {
+        this(name, path, terminal, rotation, true);
+    }
+
+    /**
+     * @param name        the destination's name.
+     * @param path        {@code stdout}, {@code stderr} or a file path.
+     * @param terminal    true when the target is an interactive terminal (pushed per event).
+     * @param rotation    how to rotate the file, or null for no rotation (only for a file path).
+     * @param newlineEach true to end each event with a newline; false to write events as rendered (a Go template
+     *                    prints its own line ends, as with Tracee).
+     */
+    public FileDestination(final String name, final String path, final boolean terminal, final RotationConfig rotation,
+        final boolean newlineEach)
+    {
         this.name = name;
         this.path = path;
         this.terminal = terminal;
         this.rotation = rotation;
+        this.separator = newlineEach ? '\n' : -1;
     }
 
     /**
@@ -127,7 +144,7 @@ public final class FileDestination implements Destination
     @Override
     public boolean offer(final DirectBuffer rendered, final int offset, final int length)
     {
-        return held.append(rendered, offset, length, '\n');
+        return held.append(rendered, offset, length, separator);
     }
 
     @Override

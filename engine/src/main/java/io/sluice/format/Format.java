@@ -64,6 +64,15 @@ public interface Format
     }
 
     /**
+     * @return true when a file destination ends each rendered event with a newline; false for a format whose
+     * rendering carries its own line ends (a Go template, written as it prints, as Tracee does).
+     */
+    default boolean newlineEach()
+    {
+        return true;
+    }
+
+    /**
      * Checks the format's argument once, when the configuration is compiled ({@code validate} and a run alike), so
      * that a bad one is refused before anything starts: a template file that is missing or does not parse.
      *

@@ -41,6 +41,12 @@ final class GoTemplateFormat implements Format
     }
 
     @Override
+    public boolean newlineEach()
+    {
+        return false;
+    }
+
+    @Override
     public void check(final FormatSpec spec)
     {
         read(spec);

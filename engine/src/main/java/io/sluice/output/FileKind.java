@@ -5,6 +5,7 @@ import io.sluice.config.DestinationSettings;
 import io.sluice.config.FormatSpec;
 import io.sluice.destination.Destination;
 import io.sluice.destination.FileDestination;
+import io.sluice.format.Format;
 import io.sluice.format.Formats;
 
 import java.util.List;
@@ -66,6 +67,7 @@ final class FileKind implements DestinationKind
     {
         final String path = config.path();
         final boolean terminal = FileDestination.isStandardStream(path) && System.console() != null;
-        return new FileDestination(config.name(), path, terminal, config.rotation());
+        final Format format = Formats.byKey(config.format().key());
+        return new FileDestination(config.name(), path, terminal, config.rotation(), format == null || format.newlineEach());
     }
 }
