@@ -22,15 +22,12 @@ final class EventData implements TemplateData
 {
     private static final UnsafeBuffer EMPTY = new UnsafeBuffer(new byte[0]);
 
-    private final EventCatalog catalog;
     private final EnumNames enums = new EnumNames();
     private final UnsafeBuffer[] policyNames;
-    private final UnsafeBuffer eventName = new UnsafeBuffer(0, 0);
-    private final UnsafeBuffer detectedFromName = new UnsafeBuffer(0, 0);
     private final EventValues values = new EventValues(this);
     private final Ancestors ancestors = new Ancestors();
     private final ThreatProperties properties = new ThreatProperties();
-    private EventRecordView view;
+    private final EventMessages messages;
     private EventDecoder event;
     private int presence;
 
@@ -40,7 +37,7 @@ final class EventData implements TemplateData
      */
     EventData(final EventCatalog catalog, final String[] policyNames)
     {
-        this.catalog = catalog;
+        this.messages = new EventMessages(this, catalog, values, ancestors);
         this.policyNames = new UnsafeBuffer[Math.min(policyNames.length, Long.SIZE)];
         for (int i = 0; i < this.policyNames.length; i++)
         {
@@ -57,23 +54,13 @@ final class EventData implements TemplateData
      */
     void wrap(final EventRecordView record, final Value root)
     {
-        this.view = record;
         this.event = record.event();
         this.presence = record.presence();
+        messages.wrap(record);
         values.wrap(record);
         ancestors.wrap(record);
         properties.wrap(record);
         root.setMessage(this, handle(EventSchema.EVENT, 0), false);
-    }
-
-    EventRecordView view()
-    {
-        return view;
-    }
-
-    EnumNames enums()
-    {
-        return enums;
     }
 
     @Override
@@ -91,187 +78,20 @@ final class EventData implements TemplateData
     @Override
     public boolean field(final long message, final FieldStep field, final Value out)
     {
-        return field.id >= 0 && EventSchema.hasField(message, field.id) && read(message, field.id, out);
+        if (field.id < 0 || !EventSchema.hasField(message, field.id))
+        {
+            return false;
+        }
+        read(message, field.id, out);
+        return true;
     }
 
     /**
      * Reads a field the message's type has.
      */
-    boolean read(final long message, final int field, final Value out)
+    void read(final long message, final int field, final Value out)
     {
-        final int type = EventSchema.type(message);
-        final int index = EventSchema.index(message);
-        switch (type)
-        {
-            case EventSchema.EVENT -> eventField(field, out);
-            case EventSchema.DETECTED_FROM_MESSAGE -> detectedFromField(field, out);
-            case EventSchema.TIMESTAMP_MESSAGE ->
-                timestamp(field == FieldNames.SECONDS, event.timestampSeconds(), event.timestampNanos(), out);
-            case EventSchema.START_TIME_MESSAGE ->
-                timestamp(field == FieldNames.SECONDS, event.threadStartSeconds(), event.threadStartNanos(), out);
-            case EventSchema.POLICIES_MESSAGE -> out.setList(this, handle(EventSchema.MATCHED_LIST, 0));
-            case EventSchema.WORKLOAD_MESSAGE -> workloadField(field, out);
-            case EventSchema.PROCESS_MESSAGE -> processField(field, out);
-            case EventSchema.THREAD_MESSAGE -> threadField(field, out);
-            case EventSchema.PID_MESSAGE -> out.setUint(GoTypes.UINT32, event.pid());
-            case EventSchema.HOST_PID_MESSAGE -> out.setUint(GoTypes.UINT32, event.hostPid());
-            case EventSchema.REAL_USER_ID_MESSAGE -> out.setUint(GoTypes.UINT32, event.realUserId());
-            case EventSchema.USER_ID_MESSAGE -> out.setUint(GoTypes.UINT32, event.userId());
-            case EventSchema.REAL_USER_MESSAGE -> message(EventSchema.REAL_USER_ID_MESSAGE, PresenceDecoder.realUserId(presence), out);
-            case EventSchema.USER_MESSAGE -> message(EventSchema.USER_ID_MESSAGE, PresenceDecoder.userId(presence), out);
-            case EventSchema.EXECUTABLE_MESSAGE -> string(EventRecordView.EXECUTABLE_PATH, out);
-            case EventSchema.CONTAINER_MESSAGE -> containerField(field, out);
-            case EventSchema.IMAGE_MESSAGE ->
-                string(field == FieldNames.ID ? EventRecordView.CONTAINER_IMAGE_ID : EventRecordView.CONTAINER_IMAGE_NAME, out);
-            case EventSchema.POD_MESSAGE -> string(field == FieldNames.NAME ? EventRecordView.POD_NAME
-                : field == FieldNames.UID ? EventRecordView.POD_UID : EventRecordView.POD_NAMESPACE, out);
-            case EventSchema.THREAT_MESSAGE -> threatField(field, out);
-            case EventSchema.MITRE_MESSAGE -> message(field == FieldNames.TACTIC ? EventSchema.TACTIC_MESSAGE
-                : EventSchema.TECHNIQUE_MESSAGE, field == FieldNames.TACTIC ? PresenceDecoder.tactic(presence)
-                : PresenceDecoder.technique(presence), out);
-            case EventSchema.TACTIC_MESSAGE -> string(EventRecordView.TACTIC_NAME, out);
-            case EventSchema.TECHNIQUE_MESSAGE -> string(field == FieldNames.ID ? EventRecordView.TECHNIQUE_ID
-                : field == FieldNames.EXTERNAL_ID ? EventRecordView.TECHNIQUE_EXTERNAL_ID : EventRecordView.TECHNIQUE_NAME, out);
-            case EventSchema.ANCESTOR_MESSAGE, EventSchema.ANCESTOR_EXECUTABLE_MESSAGE -> ancestors.field(this, type, index, field, out);
-            default -> values.field(type, index, field, out);
-        }
-        return true;
-    }
-
-    private void eventField(final int field, final Value out)
-    {
-        switch (field)
-        {
-            case FieldNames.TIMESTAMP -> message(EventSchema.TIMESTAMP_MESSAGE, PresenceDecoder.timestamp(presence), out);
-            case FieldNames.ID -> out.setEnum(this, handle(EventSchema.EVENT_ID_ENUM, 0), event.eventId());
-            case FieldNames.NAME -> name(event.eventId(), EventRecordView.NAME, PresenceDecoder.nameAsStored(presence), eventName, out);
-            case FieldNames.POLICIES -> message(EventSchema.POLICIES_MESSAGE, PresenceDecoder.policies(presence), out);
-            case FieldNames.WORKLOAD -> message(EventSchema.WORKLOAD_MESSAGE, PresenceDecoder.workload(presence), out);
-            case FieldNames.DATA -> out.setList(this, handle(EventSchema.DATA_LIST, 0));
-            case FieldNames.THREAT -> message(EventSchema.THREAT_MESSAGE, PresenceDecoder.threat(presence), out);
-            default -> message(EventSchema.DETECTED_FROM_MESSAGE, PresenceDecoder.detectedFrom(presence), out);
-        }
-    }
-
-    private void detectedFromField(final int field, final Value out)
-    {
-        switch (field)
-        {
-            case FieldNames.ID -> out.setEnum(this, handle(EventSchema.EVENT_ID_ENUM, 0), event.detectedFromId());
-            case FieldNames.NAME -> name(event.detectedFromId(), EventRecordView.DETECTED_FROM_NAME,
-                PresenceDecoder.detectedFromNameAsStored(presence), detectedFromName, out);
-            case FieldNames.DATA -> out.setList(this, handle(EventSchema.DETECTED_DATA_LIST, 0));
-            case FieldNames.TIMESTAMP -> message(EventSchema.TIMESTAMP_MESSAGE, false, out);
-            case FieldNames.POLICIES -> message(EventSchema.POLICIES_MESSAGE, false, out);
-            case FieldNames.WORKLOAD -> message(EventSchema.WORKLOAD_MESSAGE, false, out);
-            case FieldNames.THREAT -> message(EventSchema.THREAT_MESSAGE, false, out);
-            default -> message(EventSchema.DETECTED_FROM_MESSAGE, false, out);
-        }
-    }
-
-    /**
-     * The name rule: the record's name, or when it is empty the catalog's name for the id, unless the record says the
-     * name is as stored.
-     */
-    private void name(final int id, final int string, final boolean asStored, final UnsafeBuffer catalogName, final Value out)
-    {
-        if (view.stringLength(string) > 0 || asStored)
-        {
-            string(string, out);
-            return;
-        }
-        final byte[] name = catalog.nameBytes(id);
-        if (name == null)
-        {
-            out.setString(EMPTY, 0, 0);
-            return;
-        }
-        catalogName.wrap(name);
-        out.setString(catalogName, 0, name.length);
-    }
-
-    private void workloadField(final int field, final Value out)
-    {
-        switch (field)
-        {
-            case FieldNames.PROCESS -> message(EventSchema.PROCESS_MESSAGE, PresenceDecoder.process(presence), out);
-            case FieldNames.CONTAINER -> message(EventSchema.CONTAINER_MESSAGE, PresenceDecoder.container(presence), out);
-            default -> message(EventSchema.POD_MESSAGE, PresenceDecoder.pod(presence), out);
-        }
-    }
-
-    private void processField(final int field, final Value out)
-    {
-        switch (field)
-        {
-            case FieldNames.THREAD -> message(EventSchema.THREAD_MESSAGE, PresenceDecoder.thread(presence), out);
-            case FieldNames.PID -> message(EventSchema.PID_MESSAGE, PresenceDecoder.pid(presence), out);
-            case FieldNames.REAL_USER -> message(EventSchema.REAL_USER_MESSAGE, PresenceDecoder.realUser(presence), out);
-            case FieldNames.EXECUTABLE -> message(EventSchema.EXECUTABLE_MESSAGE, PresenceDecoder.executable(presence), out);
-            case FieldNames.ANCESTORS -> out.setList(this, handle(EventSchema.ANCESTOR_LIST, 0));
-            case FieldNames.UNIQUE_ID -> out.setUint(GoTypes.UINT64, event.processUniqueId());
-            case FieldNames.HOST_PID -> message(EventSchema.HOST_PID_MESSAGE, PresenceDecoder.hostPid(presence), out);
-            default -> message(EventSchema.USER_MESSAGE, PresenceDecoder.user(presence), out);
-        }
-    }
-
-    private void threadField(final int field, final Value out)
-    {
-        switch (field)
-        {
-            case FieldNames.NAME -> string(EventRecordView.THREAD_NAME, out);
-            case FieldNames.START_TIME -> message(EventSchema.START_TIME_MESSAGE, PresenceDecoder.threadStartTime(presence), out);
-            case FieldNames.UNIQUE_ID -> out.setUint(GoTypes.UINT64, event.threadUniqueId());
-            case FieldNames.HOST_TID -> out.setUint(GoTypes.UINT32, event.hostTid());
-            case FieldNames.TID -> out.setUint(GoTypes.UINT32, event.tid());
-            case FieldNames.SYSCALL -> string(EventRecordView.SYSCALL, out);
-            default -> out.setBool(event.compat() != 0);
-        }
-    }
-
-    private void containerField(final int field, final Value out)
-    {
-        switch (field)
-        {
-            case FieldNames.ID -> string(EventRecordView.CONTAINER_ID, out);
-            case FieldNames.NAME -> string(EventRecordView.CONTAINER_NAME, out);
-            case FieldNames.IMAGE -> message(EventSchema.IMAGE_MESSAGE, PresenceDecoder.containerImage(presence), out);
-            default -> out.setBool(event.containerIsRunning() != 0);
-        }
-    }
-
-    private void threatField(final int field, final Value out)
-    {
-        switch (field)
-        {
-            case FieldNames.NAME -> string(EventRecordView.THREAT_NAME, out);
-            case FieldNames.DESCRIPTION -> string(EventRecordView.THREAT_DESCRIPTION, out);
-            case FieldNames.MITRE -> message(EventSchema.MITRE_MESSAGE, PresenceDecoder.mitre(presence), out);
-            case FieldNames.SEVERITY -> out.setEnum(this, handle(EventSchema.SEVERITY_ENUM, 0), event.threatSeverity());
-            default -> out.setMap(this, handle(EventSchema.PROPERTIES_MAP, 0));
-        }
-    }
-
-    private static void timestamp(final boolean seconds, final long secondsValue, final int nanos, final Value out)
-    {
-        if (seconds)
-        {
-            out.setInt(GoTypes.INT64, secondsValue);
-        }
-        else
-        {
-            out.setInt(GoTypes.INT32, nanos);
-        }
-    }
-
-    private void message(final int type, final boolean present, final Value out)
-    {
-        out.setMessage(this, handle(type, 0), !present);
-    }
-
-    private void string(final int which, final Value out)
-    {
-        out.setString(view.buffer(), view.stringOffset(which), view.stringLength(which));
+        messages.read(message, field, out);
     }
 
     @Override

@@ -15,9 +15,7 @@ final class PrintfVerbs
     private static final int TEXT = 0;
     private static final int NUMBER = 1;
     private static final int PADDED = 2;
-    private static final String LOWER_DIGITS = "0123456789abcdef";
-    private static final String UPPER_DIGITS = "0123456789ABCDEF";
-
+    
     private final ValueText text;
     private final ValueStack stack;
     private ByteSink[] scratch = new ByteSink[0];
@@ -44,19 +42,19 @@ final class PrintfVerbs
         else if (spec.minus)
         {
             out.put(item.buffer(), 0, length);
-            repeat(' ', padding, out);
+            PrintfText.repeat(' ', padding, out);
         }
         else if (spec.zero && how == NUMBER)
         {
             final byte first = item.buffer().getByte(0);
             final int sign = first == '-' || first == '+' || first == ' ' ? 1 : 0;
             out.put(item.buffer(), 0, sign);
-            repeat('0', padding, out);
+            PrintfText.repeat('0', padding, out);
             out.put(item.buffer(), sign, length - sign);
         }
         else
         {
-            repeat(' ', padding, out);
+            PrintfText.repeat(' ', padding, out);
             out.put(item.buffer(), 0, length);
         }
     }
@@ -105,13 +103,13 @@ final class PrintfVerbs
             }
             case Value.STRING ->
             {
-                return string(value.bytes, value.offset, value.length, verb, spec, out) ? TEXT : bad(value, verb, spec, out, depth);
+                return PrintfText.string(value.bytes, value.offset, value.length, verb, spec, out) ? TEXT : bad(value, verb, spec, out, depth);
             }
             case Value.LIST ->
             {
                 if (value.type == GoTypes.BYTES && (verb == 's' || verb == 'q' || verb == 'x' || verb == 'X'))
                 {
-                    string(value.bytes, value.offset, value.length, verb, spec, out);
+                    PrintfText.string(value.bytes, value.offset, value.length, verb, spec, out);
                     return TEXT;
                 }
                 return list(value, verb, spec, out, depth);
@@ -161,20 +159,20 @@ final class PrintfVerbs
         {
             case 'c' ->
             {
-                out.putRune(codePoint(value));
+                out.putRune(PrintfText.codePoint(value));
                 return TEXT;
             }
             case 'q' ->
             {
-                GoQuote.quoteRune(codePoint(value), out, spec.plus);
+                GoQuote.quoteRune(PrintfText.codePoint(value), out, spec.plus);
                 return TEXT;
             }
             case 'U' ->
             {
-                final int rune = codePoint(value);
+                final int rune = PrintfText.codePoint(value);
                 out.putAscii("U+");
                 final String hex = Long.toHexString(value.bits).toUpperCase();
-                repeat('0', 4 - hex.length(), out);
+                PrintfText.repeat('0', 4 - hex.length(), out);
                 out.putAscii(hex);
                 if (spec.sharp && Utf8.isPrint(rune))
                 {
@@ -186,7 +184,7 @@ final class PrintfVerbs
             }
             case 'v', 'd', 'b', 'o', 'O', 'x', 'X' ->
             {
-                digits(value.bits, negative, verb, spec, out);
+                PrintfText.digits(value.bits, negative, verb, spec, out);
                 return PADDED;
             }
             default ->
@@ -196,148 +194,11 @@ final class PrintfVerbs
         }
     }
 
-    /**
-     * Go's {@code fmtInteger}: precision as minimum digits, zero padding as precision, then prefix and sign, then the
-     * width.
-     */
-    private static void digits(final long bits, final boolean negative, final int verb, final PrintfSpec spec, final ByteSink out)
-    {
-        final int base = switch (verb)
-        {
-            case 'b' -> 2;
-            case 'o', 'O' -> 8;
-            case 'x', 'X' -> 16;
-            default -> 10;
-        };
-        final String digitChars = verb == 'X' ? UPPER_DIGITS : LOWER_DIGITS;
-        final StringBuilder digits = new StringBuilder(24);
-        long u = negative ? -bits : bits;
-        if (u == 0)
-        {
-            digits.append('0');
-        }
-        while (u != 0)
-        {
-            digits.append(digitChars.charAt((int)Long.remainderUnsigned(u, base)));
-            u = Long.divideUnsigned(u, base);
-        }
-        int precision = spec.precision;
-        if (precision == 0 && bits == 0)
-        {
-            digits.setLength(0);
-        }
-        if (precision < 0 && spec.zero && spec.hasWidth && !spec.minus)
-        {
-            precision = spec.width - ((negative || spec.plus || spec.space) ? 1 : 0);
-        }
-        while (digits.length() < precision)
-        {
-            digits.append('0');
-        }
-        if (spec.sharp)
-        {
-            switch (base)
-            {
-                case 2 -> digits.append("b0");
-                case 8 ->
-                {
-                    if (digits.length() == 0 || digits.charAt(digits.length() - 1) != '0')
-                    {
-                        digits.append('0');
-                    }
-                }
-                case 16 -> digits.append(verb == 'X' ? "X0" : "x0");
-                default ->
-                {
-                }
-            }
-        }
-        if (verb == 'O')
-        {
-            digits.append("o0");
-        }
-        if (negative)
-        {
-            digits.append('-');
-        }
-        else if (spec.plus)
-        {
-            digits.append('+');
-        }
-        else if (spec.space)
-        {
-            digits.append(' ');
-        }
-        digits.reverse();
-        final int padding = spec.hasWidth ? spec.width - digits.length() : 0;
-        if (padding > 0 && !spec.minus)
-        {
-            repeat(' ', padding, out);
-        }
-        out.putAscii(digits.toString());
-        if (padding > 0 && spec.minus)
-        {
-            repeat(' ', padding, out);
-        }
-    }
-
-    private static int codePoint(final Value value)
-    {
-        final long v = value.bits;
-        return value.kind == Value.UINT ? (v < 0 || v > 0x10FFFF ? Utf8.ERROR : (int)v) : (v < 0 || v > 0x10FFFF ? Utf8.ERROR : (int)v);
-    }
-
-    private static boolean string(final DirectBuffer bytes, final int offset, final int length, final int verb,
-        final PrintfSpec spec, final ByteSink out)
-    {
-        int size = length;
-        if (spec.precision >= 0 && (verb == 's' || verb == 'v' || verb == 'q'))
-        {
-            int at = offset;
-            for (int runes = 0; runes < spec.precision && at < offset + length; runes++)
-            {
-                at += Utf8.width(Utf8.decode(bytes, at, offset + length));
-            }
-            size = at - offset;
-        }
-        switch (verb)
-        {
-            case 's', 'v' -> out.put(bytes, offset, size);
-            case 'q' -> GoQuote.quote(bytes, offset, size, out, spec.plus);
-            case 'x', 'X' -> hexBytes(bytes, offset, spec.precision >= 0 ? Math.min(spec.precision, length) : length, verb, spec, out);
-            default ->
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static void hexBytes(final DirectBuffer bytes, final int offset, final int length, final int verb,
-        final PrintfSpec spec, final ByteSink out)
-    {
-        final String digitChars = verb == 'X' ? UPPER_DIGITS : LOWER_DIGITS;
-        for (int i = 0; i < length; i++)
-        {
-            if (spec.space && i > 0)
-            {
-                out.put(' ');
-            }
-            if (spec.sharp && (spec.space || i == 0))
-            {
-                out.putAscii(verb == 'X' ? "0X" : "0x");
-            }
-            final int b = bytes.getByte(offset + i) & 0xFF;
-            out.put(digitChars.charAt(b >> 4));
-            out.put(digitChars.charAt(b & 0xF));
-        }
-    }
-
     private int stringer(final Value value, final int verb, final PrintfSpec spec, final ByteSink out, final int depth)
     {
         final ByteSink textSink = scratchAt(depth + 1);
         text.print(value, textSink);
-        string(textSink.buffer(), 0, textSink.position(), verb == 'v' ? 's' : verb, spec, out);
+        PrintfText.string(textSink.buffer(), 0, textSink.position(), verb == 'v' ? 's' : verb, spec, out);
         return TEXT;
     }
 
@@ -407,13 +268,5 @@ final class PrintfVerbs
             scratch = grown;
         }
         return scratch[depth].wrap(scratch[depth].buffer(), 0);
-    }
-
-    private static void repeat(final char c, final int count, final ByteSink out)
-    {
-        for (int i = 0; i < count; i++)
-        {
-            out.put(c);
-        }
     }
 }
