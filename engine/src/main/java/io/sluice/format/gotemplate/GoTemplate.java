@@ -50,7 +50,8 @@ public final class GoTemplate
     {
         final byte[] text = Files.readAllBytes(file);
         final Map<String, Tree> trees = new HashMap<>();
-        final String name = file.getFileName().toString();
+        final Path base = file.getFileName();
+        final String name = base == null ? file.toString() : base.toString();
         TemplateParser.parse(name, file.toString(), text, trees);
         return new GoTemplate(name, file.toString(), text, Map.copyOf(trees));
     }

@@ -104,7 +104,7 @@ final class PrintfText
     static int codePoint(final Value value)
     {
         final long v = value.bits;
-        return value.kind == Value.UINT ? (v < 0 || v > 0x10FFFF ? Utf8.ERROR : (int)v) : (v < 0 || v > 0x10FFFF ? Utf8.ERROR : (int)v);
+        return v < 0 || v > 0x10FFFF ? Utf8.ERROR : (int)v;
     }
 
     static boolean string(final DirectBuffer bytes, final int offset, final int length, final int verb,

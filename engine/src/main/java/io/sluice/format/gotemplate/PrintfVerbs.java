@@ -1,6 +1,5 @@
 package io.sluice.format.gotemplate;
 
-import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 
 /**
@@ -15,7 +14,7 @@ final class PrintfVerbs
     private static final int TEXT = 0;
     private static final int NUMBER = 1;
     private static final int PADDED = 2;
-    
+
     private final ValueText text;
     private final ValueStack stack;
     private ByteSink[] scratch = new ByteSink[0];
