@@ -110,6 +110,8 @@ final class EventSchema
 
     private static final String[] TYPE_NAMES = new String[63];
     private static final int[][] FIELDS = new int[30][];
+    /** HAS[type][field]: the message type has that field (a table, so a lookup is one load). */
+    private static final boolean[][] HAS = new boolean[30][SIN6_SCOPEID + 1];
 
     static
     {
@@ -169,6 +171,10 @@ final class EventSchema
     {
         TYPE_NAMES[type] = name;
         FIELDS[type] = fields;
+        for (final int field : fields)
+        {
+            HAS[type][field] = true;
+        }
     }
 
     static long handle(final int type, final int index)
@@ -206,17 +212,6 @@ final class EventSchema
     static boolean hasField(final long handle, final int field)
     {
         final int type = type(handle);
-        if (type == EVENT_VALUE_MESSAGE && field == VALUE)
-        {
-            return true;
-        }
-        for (final int f : FIELDS[type])
-        {
-            if (f == field)
-            {
-                return true;
-            }
-        }
-        return false;
+        return HAS[type][field] || (type == EVENT_VALUE_MESSAGE && field == VALUE);
     }
 }
