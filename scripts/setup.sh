@@ -5,7 +5,8 @@
 #  - clang/llvm, bpftool, libbpf, libelf, zlib and libc headers, gcc and make for the eBPF sensor (bpf-native);
 #  - what the tests run: gcc (small C programs), mkfifo, sh, kill (procps), unshare, setpriv (util-linux), hostname,
 #    mount and umount (a small tmpfs);
-#  - bpftrace for the sensor's overhead comparison (perf/).
+#  - bpftrace for the sensor's overhead comparison (perf/);
+#  - Debian's Python protobuf and protoc: an independent reader of the protobuf output format in the CLI tests.
 # Usage: scripts/setup.sh           install what is missing
 #        scripts/setup.sh --check   print the Debian packages missing, installing nothing; exit 1 if there are any
 set -euo pipefail
@@ -41,6 +42,8 @@ have unshare && have setpriv || need+=(util-linux)
 have hostname || need+=(hostname)
 have mount && have umount || need+=(mount)
 have bpftrace || [ -x /usr/sbin/bpftrace ] || need+=(bpftrace)
+/usr/bin/python3 -c 'import google.protobuf' >/dev/null 2>&1 || need+=(python3-protobuf)
+have protoc || need+=(protobuf-compiler)
 
 if [ "${1:-}" = "--check" ]; then
   echo "${need[*]}"

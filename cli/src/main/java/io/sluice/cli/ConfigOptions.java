@@ -27,8 +27,8 @@ public final class ConfigOptions
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUTPUT",
         description = {"Output setting, repeatable: destinations.<name>.<field>=<value>, streams.<name>.<field>[.<sub>]=<value>,",
-            "options.exec-env, or a short form: json, table, json:/path, table:/path, none, exec-env",
-            "(sort-events, parse-arguments, stack-addresses: not implemented yet, refused)."})
+            "options.<name> (exec-env, sort-events, parse-arguments), or a short form: json, table, json:/path, table:/path,",
+            "none, an option's name (sort-events ...) or option:NAME[,NAME...] (stack-addresses: not implemented yet, refused)."})
     private List<String> outputs = new ArrayList<>();
 
     @Option(names = "--drain-timeout", paramLabel = "DURATION", converter = DurationConverter.class,

@@ -12,9 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The output options that do nothing yet ({@code sort-events}, {@code parse-arguments}, {@code stack-addresses}) are
- * refused by a run and by {@code validate}, from the file and from the flags, with one line and exit code 2; and
- * {@code exec-env} on a source that cannot capture environments says so.
+ * The output option that does nothing yet ({@code stack-addresses}) is refused by a run and by {@code validate}, from
+ * the file and from the flags, with one line and exit code 2; {@code sort-events} and {@code parse-arguments} are
+ * taken in every spelling; and {@code exec-env} on a source that cannot capture environments says so.
  */
 class OutputOptionsFlagTest
 {
@@ -24,9 +24,9 @@ class OutputOptionsFlagTest
     private final Sluice sluice = new Sluice();
 
     @Test
-    void aRunRefusesEachFlagForm()
+    void aRunRefusesEachFlagFormOfStackAddresses()
     {
-        for (final String flag : new String[] {"sort-events", "option:parse-arguments", "options.stack-addresses=true"})
+        for (final String flag : new String[] {"stack-addresses", "option:stack-addresses", "options.stack-addresses=true"})
         {
             assertEquals(ExitCodes.USAGE, sluice.run("--source", "synthetic:count=1", "--output", "none", "--output", flag));
             assertTrue(sluice.err.startsWith("sluice: --output " + flag + ": "), sluice.err);
@@ -39,8 +39,8 @@ class OutputOptionsFlagTest
     void aRunAndValidateRefuseTheFile() throws IOException
     {
         final Path config = dir.resolve("sluice.yaml");
-        Files.writeString(config, "output:\n  options:\n    sort-events: true\n");
-        final String expected = "sluice: " + config + ":3: output.options.sort-events = 'true': not implemented yet";
+        Files.writeString(config, "output:\n  options:\n    sort-events: true\n    stack-addresses: true\n");
+        final String expected = "sluice: " + config + ":4: output.options.stack-addresses = 'true': not implemented yet";
         assertEquals(ExitCodes.USAGE, sluice.run("--source", "synthetic:count=1", "--config", config.toString()));
         assertEquals(expected, sluice.err.strip());
         assertEquals(ExitCodes.USAGE, sluice.run("validate", "--config", config.toString()));
@@ -50,10 +50,25 @@ class OutputOptionsFlagTest
     }
 
     @Test
+    void sortEventsAndParseArgumentsAreTakenInEverySpelling() throws IOException
+    {
+        final Path config = dir.resolve("on.yaml");
+        Files.writeString(config, "output:\n  options:\n    sort-events: true\n    parse-arguments: true\n");
+        assertEquals(ExitCodes.OK, sluice.run("validate", "--config", config.toString()), sluice.err);
+        for (final String flag : new String[] {"sort-events", "parse-arguments", "option:sort-events,parse-arguments",
+            "options.sort-events", "options.parse-arguments=true"})
+        {
+            assertEquals(ExitCodes.OK, sluice.run("validate", "--output", flag), flag + ": " + sluice.err);
+            assertEquals(ExitCodes.OK, sluice.run("--source", "synthetic:count=10", "--output", "none", "--output", flag),
+                flag + ": " + sluice.err);
+        }
+    }
+
+    @Test
     void offIsAcceptedBecauseItIsWhatHappens() throws IOException
     {
         final Path config = dir.resolve("off.yaml");
-        Files.writeString(config, "output:\n  options:\n    sort-events: false\n    parse-arguments: false\n");
+        Files.writeString(config, "output:\n  options:\n    stack-addresses: false\n    parse-arguments: false\n");
         assertEquals(ExitCodes.OK, sluice.run("validate", "--config", config.toString()), sluice.err);
     }
 

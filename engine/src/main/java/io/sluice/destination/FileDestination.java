@@ -17,10 +17,10 @@ import java.time.Clock;
 
 /**
  * The {@code file} destination: {@code stdout}, {@code stderr}, a file or a FIFO (parent directories created, a new
- * file created 0600 and an existing one truncated, as Tracee does). Events are newline-terminated (unless the format
- * writes its own line ends: {@code gotemplate}) and held until
- * pushed: after every event on a terminal, at the end of each batch, and when the buffer fills. An event is accepted
- * when the {@code write} carrying its last byte returned; a write that stops part way (a full disk) accepts the events
+ * file created 0600 and an existing one truncated, as Tracee does). Each event is followed by its format's record
+ * separator (a newline; none for a format whose records delimit themselves) and held until pushed: after every event
+ * on a terminal, at the end of each batch, and when the buffer fills. An event is accepted when the {@code write}
+ * carrying its last byte returned; a write that stops part way (a full disk) accepts the events
  * that left whole and keeps the rest, torn one first, for the retry. When the reader of a pipe leaves, the events it
  * never read (the bytes still in the pipe) are revoked and the destination is gone. With rotation
  * ({@link RotationConfig}) the file rotates only between whole events.
@@ -67,25 +67,25 @@ public final class FileDestination implements Destination
      */
     public FileDestination(final String name, final String path, final boolean terminal, final RotationConfig rotation)
     {
-        this(name, path, terminal, rotation, true);
+        this(name, path, terminal, rotation, '\n');
     }
 
     /**
-     * @param name        the destination's name.
-     * @param path        {@code stdout}, {@code stderr} or a file path.
-     * @param terminal    true when the target is an interactive terminal (pushed per event).
-     * @param rotation    how to rotate the file, or null for no rotation (only for a file path).
-     * @param newlineEach true to end each event with a newline; false to write events as rendered (a Go template
-     *                    prints its own line ends, as with Tracee).
+     * @param name      the destination's name.
+     * @param path      {@code stdout}, {@code stderr} or a file path.
+     * @param terminal  true when the target is an interactive terminal (pushed per event).
+     * @param rotation  how to rotate the file, or null for no rotation (only for a file path).
+     * @param separator the byte written after each event, or -1 for none (its format's
+     *                  {@code Format.recordSeparator()}).
      */
-    public FileDestination(final String name, final String path, final boolean terminal, final RotationConfig rotation,
-        final boolean newlineEach)
+    public FileDestination(
+        final String name, final String path, final boolean terminal, final RotationConfig rotation, final int separator)
     {
         this.name = name;
         this.path = path;
         this.terminal = terminal;
         this.rotation = rotation;
-        this.separator = newlineEach ? '\n' : -1;
+        this.separator = separator;
     }
 
     /**

@@ -4,23 +4,30 @@ import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.sluice.codec.catalog.EventCatalog;
+import io.sluice.config.OutputOptions;
 import io.sluice.detect.DetectorSet;
 import io.sluice.filter.export.ExportFilters;
 import io.sluice.filter.field.FieldFilters;
 import io.sluice.filter.lineage.LineageCondition;
 import io.sluice.filter.lineage.LineageMarker;
 import io.sluice.filter.redact.RedactionFilters;
+import io.sluice.parse.ArgumentParsing;
+import io.sluice.parse.ParsedArguments;
 import io.sluice.policy.EventView;
 import io.sluice.policy.PolicySet;
 import io.sluice.process.KernelEventEnricher;
 import io.sluice.process.ProcessTree;
 import io.sluice.ring.EventSlot;
 import io.sluice.ring.SharedRing;
+import io.sluice.sort.ArrivalOrder;
+import io.sluice.sort.EventOrder;
+import io.sluice.sort.TimestampOrder;
 import io.sluice.source.EventSource;
 import io.sluice.report.Problems;
 import io.sluice.stream.DrainDeadline;
 import io.sluice.stream.Stream;
 import io.sluice.stream.StreamEnvironment;
+import org.agrona.concurrent.MessageHandler;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +35,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * The running pipeline: source → shared Agrona ring → ingest thread → main Disruptor ring → one router per
@@ -52,7 +60,9 @@ public final class Engine
      * Build the pipeline; nothing runs until {@link #run()}. The output config is compiled into a {@link StreamPlan}
      * and pre-flighted (a destination a run could not open is refused here, before anything starts); the ingest stages
      * the pipeline gives are applied at ingest after the policies, so no stream, and no destination, sees an event they
-     * drop or a secret they mask.
+     * drop or a secret they mask. The output options {@code sort-events} (records read from the shared ring in
+     * timestamp order within a window) and {@code parse-arguments} (arguments rendered as Tracee renders them, last,
+     * before an event is published) are ingest stages too.
      *
      * @param pipeline what to assemble.
      * @throws io.sluice.config.ConfigException for a configuration a run cannot start with.
@@ -110,7 +120,18 @@ public final class Engine
             policies == null && exportFilters == null && redactions == null && fieldFilters == null && marker == null ?
                 null : new EventView(tree),
             policies == null ? null : DetectorSet.wanted(catalog, policies.eventIds()), exportFilters, redactions, fieldFilters,
-            marker);
+            marker, order(pipeline.output().options(), problems), arguments(pipeline.output().options(), catalog));
+    }
+
+    private static Function<MessageHandler, EventOrder> order(final OutputOptions options, final Problems problems)
+    {
+        return options.sortEvents() ? next -> new TimestampOrder(next, problems) : ArrivalOrder::new;
+    }
+
+    private static ArgumentParsing arguments(final OutputOptions options, final EventCatalog catalog)
+    {
+        return options.parseArguments() ? ParsedArguments.forArchitecture(catalog, System.getProperty("os.arch"))
+            : ArgumentParsing.NONE;
     }
 
     /**

@@ -12,10 +12,12 @@ import io.sluice.filter.export.ExportFilters;
 import io.sluice.filter.field.FieldFilters;
 import io.sluice.filter.lineage.LineageMarker;
 import io.sluice.filter.redact.RedactionFilters;
+import io.sluice.parse.ArgumentParsing;
 import io.sluice.policy.EventView;
 import io.sluice.policy.PolicySet;
 import io.sluice.ring.EventSlot;
 import io.sluice.ring.RecordType;
+import io.sluice.sort.EventOrder;
 import io.sluice.source.EventSource;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.MutableDirectBuffer;
@@ -24,11 +26,13 @@ import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.MessageHandler;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
- * The ingest thread's work: drain the shared ring, enrich raw kernel records into events (process tree), decode
- * what the filters need once, and publish each event into the main Disruptor ring. Runs until its source is done
- * and the shared ring is empty. Allocates nothing per record.
+ * The ingest thread's work: drain the shared ring (in arrival or timestamp order, {@link EventOrder}), enrich raw
+ * kernel records into events (process tree), decode what the filters need once, render the arguments Tracee parses
+ * ({@link ArgumentParsing}), and publish each event into the main Disruptor ring. Runs until its source is done and
+ * the shared ring is empty. Allocates nothing per record.
  */
 final class IngestLoop implements Runnable, MessageHandler
 {
@@ -61,6 +65,9 @@ final class IngestLoop implements Runnable, MessageHandler
     private final ExpandableArrayBuffer masked = new ExpandableArrayBuffer(4096);
     private final ExpandableArrayBuffer detection = new ExpandableArrayBuffer(4096);
     private final AtomicLong detections = new AtomicLong();
+    private final EventOrder order;
+    private final ArgumentParsing arguments;
+    private final ExpandableArrayBuffer parsed = new ExpandableArrayBuffer(4096);
     private volatile Throwable failure;
 
     IngestLoop(
@@ -74,8 +81,12 @@ final class IngestLoop implements Runnable, MessageHandler
         final ExportFilters exportFilters,
         final RedactionFilters redactions,
         final FieldFilters fieldFilters,
-        final LineageMarker lineage)
+        final LineageMarker lineage,
+        final Function<MessageHandler, EventOrder> order,
+        final ArgumentParsing arguments)
     {
+        this.order = order.apply(this);
+        this.arguments = arguments;
         this.lineage = lineage;
         this.fieldFilters = fieldFilters;
         this.redactions = redactions;
@@ -98,11 +109,13 @@ final class IngestLoop implements Runnable, MessageHandler
             while (true)
             {
                 final boolean sourceDone = source.isDone();
-                final int read = sharedRing.read(this, READ_LIMIT);
+                final int read = sharedRing.read(order, READ_LIMIT);
+                order.tick();
                 if (read == 0)
                 {
                     if (sourceDone)
                     {
+                        order.flush();
                         return;
                     }
                     idle.idle();
@@ -291,10 +304,18 @@ final class IngestLoop implements Runnable, MessageHandler
     private void publishRecord(
         final MutableDirectBuffer buffer, final int index, final int length, final int eventId, final long policies)
     {
+        final int parsedLength = arguments.parse(eventId, buffer, index, length, parsed);
         final long claimed = mainRing.next();
         try
         {
-            mainRing.get(claimed).set(buffer, index, length, eventId, policies, claimed);
+            if (parsedLength > 0)
+            {
+                mainRing.get(claimed).set(parsed, 0, parsedLength, eventId, policies, claimed);
+            }
+            else
+            {
+                mainRing.get(claimed).set(buffer, index, length, eventId, policies, claimed);
+            }
         }
         finally
         {

@@ -11,8 +11,9 @@ import io.sluice.source.EventSource;
 import java.util.Objects;
 
 /**
- * Everything an {@link Engine} is assembled from, in one immutable description: the output config, the source, the
- * catalog and the options, and the ingest stages in force. A stage is either given ({@code withPolicies},
+ * Everything an {@link Engine} is assembled from, in one immutable description: the output config (whose options
+ * {@code sort-events} and {@code parse-arguments} choose two ingest stages of their own), the source, the catalog and
+ * the options, and the ingest stages in force. A stage is either given ({@code withPolicies},
  * {@code withExportFilters} ...) or not applied at all: {@link #of} starts with none, so a caller never passes
  * a placeholder for a stage it does not use.
  */

@@ -9,6 +9,9 @@ import io.sluice.config.FormatSpec;
  */
 public interface Format
 {
+    /** {@link #recordSeparator()} of a format whose records delimit themselves. */
+    int NO_SEPARATOR = -1;
+
     /**
      * @return the key as written in config ({@code json}).
      */
@@ -64,12 +67,12 @@ public interface Format
     }
 
     /**
-     * @return true when a file destination ends each rendered event with a newline; false for a format whose
-     * rendering carries its own line ends (a Go template, written as it prints, as Tracee does).
+     * @return the byte a file destination writes after each event of this format (a newline: one event per line), or
+     *         {@link #NO_SEPARATOR} for a format whose records delimit themselves (binary ones).
      */
-    default boolean newlineEach()
+    default int recordSeparator()
     {
-        return true;
+        return '\n';
     }
 
     /**

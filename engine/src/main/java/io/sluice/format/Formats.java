@@ -19,7 +19,7 @@ public final class Formats
         new TableFormat(),
         new GoTemplateFormat(),
         new LaterFormat("compact"),
-        new LaterFormat("protobuf"),
+        new ProtobufFormat(),
         new LaterFormat("table-verbose"),
         new SbeFormat());
 

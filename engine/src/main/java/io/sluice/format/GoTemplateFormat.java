@@ -40,10 +40,13 @@ final class GoTemplateFormat implements Format
         return "a template file";
     }
 
+    /**
+     * @return none: the rendering is written as the template prints it, as Tracee does.
+     */
     @Override
-    public boolean newlineEach()
+    public int recordSeparator()
     {
-        return false;
+        return NO_SEPARATOR;
     }
 
     @Override

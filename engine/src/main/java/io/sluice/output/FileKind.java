@@ -67,7 +67,7 @@ final class FileKind implements DestinationKind
     {
         final String path = config.path();
         final boolean terminal = FileDestination.isStandardStream(path) && System.console() != null;
-        final Format format = Formats.byKey(config.format().key());
-        return new FileDestination(config.name(), path, terminal, config.rotation(), format == null || format.newlineEach());
+        final int separator = Formats.byKey(config.format().key()).recordSeparator();
+        return new FileDestination(config.name(), path, terminal, config.rotation(), separator);
     }
 }

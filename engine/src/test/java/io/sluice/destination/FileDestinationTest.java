@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class FileDestinationTest
@@ -30,10 +31,25 @@ class FileDestinationTest
     }
 
     @Test
-    void withoutNewlinesEventsAreWrittenAsRenderedAndEmptyOnesAreAcceptedToo(@TempDir final Path dir) throws Exception
+    void writesEventsBackToBackWhenTheirFormatHasNoSeparator(@TempDir final Path dir) throws Exception
+    {
+        final Path file = dir.resolve("events.pb");
+        final FileDestination destination = new FileDestination("d", file.toString(), false, null, -1);
+        destination.open(new byte[0], new CountingReceipts());
+        final UnsafeBuffer event = new UnsafeBuffer(new byte[]{2, 0x18, 0x0A});
+        CountingReceipts.offer(destination, event, 0, 3);
+        CountingReceipts.offer(destination, event, 0, 3);
+        destination.flush();
+        destination.close();
+
+        assertArrayEquals(new byte[]{2, 0x18, 0x0A, 2, 0x18, 0x0A}, Files.readAllBytes(file));
+    }
+
+    @Test
+    void anEventThatRenderedToNothingIsAcceptedToo(@TempDir final Path dir) throws Exception
     {
         final Path file = dir.resolve("template.txt");
-        final FileDestination destination = new FileDestination("d", file.toString(), false, null, false);
+        final FileDestination destination = new FileDestination("d", file.toString(), false, null, -1);
         final CountingReceipts receipts = new CountingReceipts();
         destination.open(new byte[0], receipts);
         final UnsafeBuffer event = new UnsafeBuffer("a\nb".getBytes(StandardCharsets.UTF_8));

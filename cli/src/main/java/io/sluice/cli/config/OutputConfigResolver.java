@@ -96,7 +96,7 @@ final class OutputConfigResolver
                 throw value.error("not implemented yet");
             }
         }
-        return new OutputOptions(false, option(tree, "exec-env"), false, false);
+        return new OutputOptions(option(tree, "sort-events"), option(tree, "exec-env"), option(tree, "parse-arguments"), false);
     }
 
     private static boolean option(final RawOutputTree tree, final String name)

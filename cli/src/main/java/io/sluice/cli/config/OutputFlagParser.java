@@ -1,6 +1,8 @@
 package io.sluice.cli.config;
 
 import io.sluice.config.ConfigException;
+import io.sluice.format.Format;
+import io.sluice.format.Formats;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,10 +16,11 @@ import java.util.Set;
  * <ul>
  *     <li>dotted, the YAML tree as flags: {@code destinations.<name>.<field>=<value>},
  *     {@code streams.<name>.<field>[.<sub>]=<value>} (lists comma-separated), {@code options.<name>[=true|false]};</li>
- *     <li>Tracee's short forms: {@code json}, {@code table}, {@code json:PATH[,PATH...]}, {@code table:PATH[,...]},
+ *     <li>Tracee's short forms: any file format of {@link Formats} as {@code FORMAT[=ARG][:PATH[,PATH...]]}
+ *     ({@code json}, {@code table:/tmp/t}, {@code gotemplate=FILE:PATH}; the registry validates the setting),
  *     {@code none}, the bare option names, {@code option:NAME[,NAME...]} (the options not implemented yet are read,
- *     then refused when on), {@code gotemplate=FILE[:PATH[,PATH...]]} (destinations {@code gotemplate-<n>}); and
- *     {@code table-verbose}, {@code webhook:URL}, {@code forward:URL}, which are recognised and refused for now.</li>
+ *     then refused when on); and {@code webhook:URL}, {@code forward:URL}, which are recognised and refused for
+ *     now.</li>
  * </ul>
  * Short-form destinations are named {@code <format>-<n>} ({@code json-1}, {@code json-2}, {@code table-1}), n counting
  * the short forms of that format in flag order.
@@ -31,6 +34,7 @@ final class OutputFlagParser
     private static final String DESTINATIONS = "destinations.";
     private static final String STREAMS = "streams.";
     private static final String OPTIONS = "options.";
+    private static final String FILE = "file";
     /** Destination fields, longest first so that names with dots still split right. */
     private static final List<String> DESTINATION_FIELDS = List.of("rotate.max-size-mb", "rotate.max-backups",
         "rotate.compress", "rotate.interval", "retry.max-backoff", "retry.backoff", "rotate", "format", "type", "path", "roll",
@@ -267,17 +271,17 @@ final class OutputFlagParser
 
     private void parseShortForm(final String flag, final String origin)
     {
-        if (flag.startsWith("gotemplate="))
-        {
-            // Tracee's gotemplate=FILE[:PATH[,PATH...]]: the template file is everything up to the first colon
-            final int colon = flag.indexOf(':');
-            final String format = colon < 0 ? flag : flag.substring(0, colon);
-            addShortFormDestinations(flag, origin, "gotemplate", format, colon < 0 ? null : flag.substring(colon + 1));
-            return;
-        }
         final int colon = flag.indexOf(':');
         final String head = colon < 0 ? flag : flag.substring(0, colon);
         final String tail = colon < 0 ? null : flag.substring(colon + 1);
+        final int eq = head.indexOf('=');
+        final Format format = Formats.byKey(eq < 0 ? head : head.substring(0, eq));
+        if (format != null && format.allows(FILE))
+        {
+            // FORMAT[=ARG][:PATH[,PATH...]]: the format registry validates the setting when the tree is resolved
+            addShortFormDestinations(flag, origin, format.key(), head, tail);
+            return;
+        }
         switch (head)
         {
             case "none" ->
@@ -288,8 +292,6 @@ final class OutputFlagParser
                 }
                 tree.none = RawValue.of(flag, new Source(origin, "none"));
             }
-            case "json", "table" -> addShortFormDestinations(flag, origin, head, head, tail);
-            case "table-verbose" -> throw new ConfigException(origin, "format", head, "not available yet");
             case "webhook", "forward" ->
             {
                 if (tail == null || tail.isEmpty())
@@ -326,17 +328,13 @@ final class OutputFlagParser
                 }
                 throw new ConfigException(origin, "--output", flag,
                     "not understood (expected destinations.<name>.<field>=<value>, streams.<name>.<field>=<value>,"
-                        + " options.<name>, json[:PATH], table[:PATH], none, option:<name> or a bare option name)");
+                        + " options.<name>, FORMAT[=ARG][:PATH], none, option:<name> or a bare option name)");
             }
         }
     }
 
-    /**
-     * @param kind   what names the destinations ({@code json} for {@code json-1}).
-     * @param format their format as written ({@code json}, {@code gotemplate=/t.tmpl}).
-     */
-    private void addShortFormDestinations(final String flag, final String origin, final String kind, final String format,
-        final String tail)
+    private void addShortFormDestinations(final String flag, final String origin, final String formatKey,
+        final String format, final String tail)
     {
         final List<String> paths = new ArrayList<>();
         if (tail == null)
@@ -356,17 +354,17 @@ final class OutputFlagParser
         }
         for (final String path : paths)
         {
-            final int n = shortFormCounts.merge(kind, 1, Integer::sum);
-            final String name = kind + "-" + n;
+            final int n = shortFormCounts.merge(formatKey, 1, Integer::sum);
+            final String name = formatKey + "-" + n;
             final RawDestination existing = tree.destinations.get(name);
             if (existing != null)
             {
                 throw existing.nameSource.error(name,
                     "this name is taken by the short form --output " + flag + "; rename the declared destination");
             }
-            final Source declaredAt = new Source(origin, kind);
+            final Source declaredAt = new Source(origin, formatKey);
             final RawDestination destination = new RawDestination(name, declaredAt, declaredAt, flag);
-            destination.type = RawValue.of("file", declaredAt);
+            destination.type = RawValue.of(FILE, declaredAt);
             destination.format = RawValue.of(format, new Source(origin, "format"));
             destination.path = RawValue.of(path, new Source(origin, "path"));
             tree.destinations.put(name, destination);

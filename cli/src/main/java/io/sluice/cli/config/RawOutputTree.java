@@ -12,12 +12,12 @@ import java.util.Map;
 final class RawOutputTree
 {
     /** The output options Sluice offers, as written in config. */
-    static final List<String> OPTIONS = List.of("exec-env");
+    static final List<String> OPTIONS = List.of("exec-env", "sort-events", "parse-arguments");
     /**
      * Output options of the model that do nothing yet: read (so {@code false} is accepted and a later value can
      * override an earlier one), refused by {@link OutputConfigResolver} when they end up on.
      */
-    static final List<String> NOT_IMPLEMENTED_OPTIONS = List.of("sort-events", "parse-arguments", "stack-addresses");
+    static final List<String> NOT_IMPLEMENTED_OPTIONS = List.of("stack-addresses");
     /** Tracee output options that Sluice recognises but does not offer (yet). */
     static final List<String> TRACEE_ONLY_OPTIONS = List.of("relative-time", "exec-hash", "parse-arguments-fds");
 

@@ -86,14 +86,18 @@ class ShortFormsTest
     {
         assertEquals(new OutputOptions(false, true, false, false), Load.flags("exec-env").options());
         assertEquals(new OutputOptions(false, true, false, false), Load.flags("option:exec-env").options());
+        assertEquals(new OutputOptions(true, false, false, false), Load.flags("sort-events").options());
+        assertEquals(new OutputOptions(false, false, true, false), Load.flags("parse-arguments").options());
+        assertEquals(new OutputOptions(false, false, true, false), Load.flags("option:parse-arguments").options());
+        assertEquals(new OutputOptions(true, true, true, false),
+            Load.flags("option:sort-events,parse-arguments", "exec-env").options());
     }
 
     @Test
     void optionsNotImplementedYetAreRefusedInEveryShortForm()
     {
-        assertEquals("--output sort-events: option = 'sort-events': not implemented yet", Load.flagError("sort-events"));
-        assertEquals("--output parse-arguments: option = 'parse-arguments': not implemented yet",
-            Load.flagError("exec-env", "parse-arguments"));
+        assertEquals("--output stack-addresses: option = 'stack-addresses': not implemented yet",
+            Load.flagError("exec-env", "stack-addresses"));
         assertEquals("--output option:exec-env,stack-addresses: option = 'stack-addresses': not implemented yet",
             Load.flagError("option:exec-env,stack-addresses"));
     }
@@ -101,9 +105,10 @@ class ShortFormsTest
     @Test
     void anUnknownOptionIsAnError()
     {
-        assertEquals("--output option:colour: option = 'colour': unknown option (expected one of: exec-env)",
-            Load.flagError("option:colour"));
-        assertEquals("--output option:: option: needs a name: option:exec-env", Load.flagError("option:"));
+        assertEquals("--output option:colour: option = 'colour': unknown option (expected one of: exec-env, sort-events,"
+            + " parse-arguments)", Load.flagError("option:colour"));
+        assertEquals("--output option:: option: needs a name: option:exec-env|sort-events|parse-arguments",
+            Load.flagError("option:"));
     }
 
     @Test
@@ -151,6 +156,15 @@ class ShortFormsTest
     }
 
     @Test
+    void anyFileFormatOfTheRegistryHasAShortFormWhichTheRegistryValidates()
+    {
+        assertEquals("--output json=x: format = 'json=x': unknown format (expected json, table, gotemplate=FILE or protobuf;"
+            + " compact and table-verbose later)", Load.flagError("json=x"));
+        assertEquals("--output gotemplate:/out.txt: format = 'gotemplate': needs a template file: gotemplate=FILE",
+            Load.flagError("gotemplate:/out.txt"));
+    }
+
+    @Test
     void goTemplateTakesTheFileBeforeTheFirstColonAndPathsAfterIt()
     {
         // As Tracee's gotemplate=FILE[:PATH[,PATH]]: stdout when no path is given.
@@ -166,10 +180,11 @@ class ShortFormsTest
     }
 
     @Test
-    void tableVerboseIsRecognisedButNotAvailableYet()
+    void journalRecordsHaveNoShortForm()
     {
-        assertEquals("--output table-verbose: format = 'table-verbose': not available yet",
-            Load.flagError("table-verbose"));
+        assertEquals("--output sbe:/tmp/j: --output = 'sbe:/tmp/j': not understood (expected"
+            + " destinations.<name>.<field>=<value>, streams.<name>.<field>=<value>, options.<name>,"
+            + " FORMAT[=ARG][:PATH], none, option:<name> or a bare option name)", Load.flagError("sbe:/tmp/j"));
     }
 
     @Test
@@ -209,5 +224,14 @@ class ShortFormsTest
         assertEquals("--output streams.s.destinations=json-1: streams.s.destinations = 'json-1': destination already"
             + " belongs to stream 'default-stream' (a destination can be in at most one stream)",
             Load.flagError("json", "streams.s.destinations=json-1"));
+    }
+
+    @Test
+    void protobufWritesToAPathOrStdoutLikeJson()
+    {
+        final FormatSpec protobuf = new FormatSpec("protobuf", null);
+        assertEquals(new OutputConfig(List.of(file("protobuf-1", protobuf, "/tmp/events.pb"), file("protobuf-2", protobuf, "stdout")),
+            List.of(defaultStream("protobuf-1", "protobuf-2")), OutputOptions.NONE), Load.flags("protobuf:/tmp/events.pb", "protobuf"));
+        assertEquals("--output protobuf:: path = '': empty path (write protobuf:PATH)", Load.flagError("protobuf:"));
     }
 }

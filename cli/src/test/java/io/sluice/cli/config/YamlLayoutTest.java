@@ -110,18 +110,24 @@ class YamlLayoutTest
             + ":5: output.streams[0].buffer.length: unknown key (expected one of: mode, size)",
             Load.yamlError(last));
         assertEquals(file("output:\n  options:\n    colour: true\n")
-            + ":3: output.options.colour: unknown key (expected one of: exec-env)", Load.yamlError(last));
+            + ":3: output.options.colour: unknown key (expected one of: exec-env, sort-events, parse-arguments)",
+            Load.yamlError(last));
         assertEquals(file("output:\n  sinks: []\n")
             + ":2: output.sinks: unknown key (expected one of: destinations, streams, options)", Load.yamlError(last));
     }
 
     @Test
+    void sortEventsAndParseArgumentsAreOptionsOfTheFile()
+    {
+        assertEquals(new io.sluice.config.OutputOptions(true, true, false, false),
+            Load.yaml(file("output:\n  options:\n    exec-env: true\n    sort-events: true\n")).options());
+        assertEquals(new io.sluice.config.OutputOptions(false, false, true, false),
+            Load.yaml(file("output:\n  options:\n    parse-arguments: true\n")).options());
+    }
+
+    @Test
     void optionsNotImplementedYetAreRefusedWhenOnNamingFileLineFieldAndValue()
     {
-        assertEquals(file("output:\n  options:\n    exec-env: true\n    sort-events: true\n")
-            + ":4: output.options.sort-events = 'true': not implemented yet", Load.yamlError(last));
-        assertEquals(file("output:\n  options:\n    parse-arguments: yes\n")
-            + ":3: output.options.parse-arguments = 'yes': not implemented yet", Load.yamlError(last));
         assertEquals(file("output:\n  options:\n    stack-addresses: true\n")
             + ":3: output.options.stack-addresses = 'true': not implemented yet", Load.yamlError(last));
         // a flag that turns it off wins over the file, as for any key

@@ -10,6 +10,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -17,8 +18,12 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +70,9 @@ public class GoTemplateBenchmark
     private GoTemplateFormatter formatter;
     private EventJsonWriter json;
     private final EventRecordView view = new EventRecordView();
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private long operations;
+    private long cpuAtStart;
     private UnsafeBuffer[] records;
     private int next;
 
@@ -85,6 +93,29 @@ public class GoTemplateBenchmark
             formatter.format(record, 0, record.capacity(), out, 0);
             json.write(record, 0, record.capacity(), out, 0);
         }
+    }
+
+    /**
+     * Start counting the iteration's events and CPU time.
+     */
+    @Setup(Level.Iteration)
+    public void startIteration()
+    {
+        operations = 0;
+        cpuAtStart = threads.getCurrentThreadCpuTime();
+    }
+
+    /**
+     * Print the iteration's CPU time per event: it stays put when other work shares the cores and the score does not.
+     *
+     * @param params which benchmark this is.
+     */
+    @TearDown(Level.Iteration)
+    public void endIteration(final BenchmarkParams params)
+    {
+        final long cpu = threads.getCurrentThreadCpuTime() - cpuAtStart;
+        final String method = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
+        System.out.printf("%n[%s %s] iteration: %d CPU-ns/event%n", method, template, operations == 0 ? 0 : cpu / operations);
     }
 
     /**
@@ -119,6 +150,7 @@ public class GoTemplateBenchmark
 
     private UnsafeBuffer nextRecord()
     {
+        operations++;
         final UnsafeBuffer record = records[next];
         next = next + 1 == records.length ? 0 : next + 1;
         return record;
