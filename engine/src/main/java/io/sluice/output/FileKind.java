@@ -5,7 +5,6 @@ import io.sluice.config.DestinationSettings;
 import io.sluice.config.FormatSpec;
 import io.sluice.destination.Destination;
 import io.sluice.destination.FileDestination;
-import io.sluice.format.Format;
 import io.sluice.format.Formats;
 
 import java.util.List;
