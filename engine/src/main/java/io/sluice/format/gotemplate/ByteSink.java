@@ -64,6 +64,12 @@ final class ByteSink
         position += bytes.length;
     }
 
+    void put(final byte[] bytes, final int offset, final int length)
+    {
+        buffer.putBytes(position, bytes, offset, length);
+        position += length;
+    }
+
     /**
      * @param text text to write as UTF-8 (messages and rarely used functions: it allocates).
      */

@@ -18,9 +18,10 @@ final class PrintfText
 
     /**
      * Go's {@code fmtInteger}: precision as minimum digits, zero padding as precision, then prefix and sign, then the
-     * width.
+     * width. Digits are written backwards into {@code scratch} (a larger array only for a precision past its size).
      */
-    static void digits(final long bits, final boolean negative, final int verb, final PrintfSpec spec, final ByteSink out)
+    static void digits(final long bits, final boolean negative, final int verb, final PrintfSpec spec, final ByteSink out,
+        final byte[] scratch)
     {
         final int base = switch (verb)
         {
@@ -30,75 +31,83 @@ final class PrintfText
             default -> 10;
         };
         final String digitChars = verb == 'X' ? UPPER_DIGITS : LOWER_DIGITS;
-        final StringBuilder digits = new StringBuilder(24);
-        long u = negative ? -bits : bits;
-        if (u == 0)
-        {
-            digits.append('0');
-        }
-        while (u != 0)
-        {
-            digits.append(digitChars.charAt((int)Long.remainderUnsigned(u, base)));
-            u = Long.divideUnsigned(u, base);
-        }
+        final boolean signed = negative || spec.plus || spec.space;
         int precision = spec.precision;
-        if (precision == 0 && bits == 0)
-        {
-            digits.setLength(0);
-        }
         if (precision < 0 && spec.zero && spec.hasWidth && !spec.minus)
         {
-            precision = spec.width - ((negative || spec.plus || spec.space) ? 1 : 0);
+            precision = spec.width - (signed ? 1 : 0);
         }
-        while (digits.length() < precision)
+        final int need = Math.max(precision, 0) + 72;
+        final byte[] b = need <= scratch.length ? scratch : new byte[need];
+        int at = b.length;
+        long u = negative ? -bits : bits;
+        if (precision != 0 || bits != 0)
         {
-            digits.append('0');
+            do
+            {
+                b[--at] = (byte)digitChars.charAt((int)Long.remainderUnsigned(u, base));
+                u = Long.divideUnsigned(u, base);
+            }
+            while (u != 0);
+        }
+        while (b.length - at < precision)
+        {
+            b[--at] = '0';
         }
         if (spec.sharp)
         {
-            switch (base)
-            {
-                case 2 -> digits.append("b0");
-                case 8 ->
-                {
-                    if (digits.length() == 0 || digits.charAt(digits.length() - 1) != '0')
-                    {
-                        digits.append('0');
-                    }
-                }
-                case 16 -> digits.append(verb == 'X' ? "X0" : "x0");
-                default ->
-                {
-                }
-            }
+            at = prefix(b, at, base, verb);
         }
         if (verb == 'O')
         {
-            digits.append("o0");
+            b[--at] = 'o';
+            b[--at] = '0';
         }
-        if (negative)
+        if (signed)
         {
-            digits.append('-');
+            b[--at] = (byte)(negative ? '-' : spec.plus ? '+' : ' ');
         }
-        else if (spec.plus)
-        {
-            digits.append('+');
-        }
-        else if (spec.space)
-        {
-            digits.append(' ');
-        }
-        digits.reverse();
-        final int padding = spec.hasWidth ? spec.width - digits.length() : 0;
+        final int length = b.length - at;
+        final int padding = spec.hasWidth ? spec.width - length : 0;
         if (padding > 0 && !spec.minus)
         {
             repeat(' ', padding, out);
         }
-        out.putAscii(digits.toString());
+        out.put(b, at, length);
         if (padding > 0 && spec.minus)
         {
             repeat(' ', padding, out);
         }
+    }
+
+    private static int prefix(final byte[] b, final int from, final int base, final int verb)
+    {
+        int at = from;
+        switch (base)
+        {
+            case 2 ->
+            {
+                b[--at] = 'b';
+                b[--at] = '0';
+            }
+            case 8 ->
+            {
+                if (at == b.length || b[at] != '0')
+                {
+                    b[--at] = '0';
+                }
+            }
+            case 16 ->
+            {
+                b[--at] = (byte)(verb == 'X' ? 'X' : 'x');
+                b[--at] = '0';
+            }
+            default ->
+            {
+                // decimal has no prefix
+            }
+        }
+        return at;
     }
 
     static int codePoint(final Value value)

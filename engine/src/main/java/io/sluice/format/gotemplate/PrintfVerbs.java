@@ -17,6 +17,7 @@ final class PrintfVerbs
 
     private final ValueText text;
     private final ValueStack stack;
+    private final byte[] digitScratch = new byte[96];
     private ByteSink[] scratch = new ByteSink[0];
 
     PrintfVerbs(final ValueText text, final ValueStack stack)
@@ -183,7 +184,7 @@ final class PrintfVerbs
             }
             case 'v', 'd', 'b', 'o', 'O', 'x', 'X' ->
             {
-                PrintfText.digits(value.bits, negative, verb, spec, out);
+                PrintfText.digits(value.bits, negative, verb, spec, out, digitScratch);
                 return PADDED;
             }
             default ->

@@ -206,6 +206,33 @@ class SeedTemplatesTest
         assertEquals("sched_process_exec:12345", format(formatter, EXEC));
     }
 
+    @Test
+    void renderingAllocatesNothingOnceWarm()
+    {
+        final GoTemplateFormatter formatter = formatter(DEFINE + DATA_ACCESS + AFTER + "{{if eq .name \"x\"}}{{end}}"
+            + "{{upper .name}} {{len .data}} {{html .name}} {{printf \"%s|%v\" .name .data}} {{default \"d\" .name}}"
+            + " {{join \",\" .policies.matched}} {{(split \"_\" .name)._0}} {{quote .name}} {{replace \"_\" \"-\" .name}}"
+            + " {{printf \"%d|%5x|%-8.3d|%#o|%+d\" 5 255 7 8 .timestamp.seconds}} {{trim .name}} {{contains \"exec\" .name}} {{index .data 1}} {{slice .name 0 5}} {{.workload}}");
+        final ExpandableArrayBuffer record = new ExpandableArrayBuffer();
+        final EventProtoEncoder encoder = new EventProtoEncoder(CATALOG);
+        encoder.policyNames(POLICIES);
+        final int length = encoder.encode(EXEC, record, 0);
+        final ExpandableArrayBuffer out = new ExpandableArrayBuffer(64 * 1024);
+        for (int i = 0; i < 1000; i++)
+        {
+            formatter.format(record, 0, length, out, 0);
+        }
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)java.lang.management.ManagementFactory.getThreadMXBean();
+        final long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 10_000; i++)
+        {
+            formatter.format(record, 0, length, out, 0);
+        }
+        final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertEquals(0, allocated / 10_000, () -> allocated + " bytes allocated by 10,000 renderings");
+    }
+
     private static String render(final String template, final Event event)
     {
         return format(formatter(template), event);
