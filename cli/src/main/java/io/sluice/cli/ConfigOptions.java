@@ -4,6 +4,7 @@ import io.sluice.cli.config.OutputConfigLoader;
 import io.sluice.config.GoDuration;
 import io.sluice.config.OutputConfig;
 import io.sluice.engine.EngineOptions;
+import io.sluice.format.ColorMode;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -17,7 +18,7 @@ import java.util.Set;
 
 /**
  * The configuration flags shared by every command that builds a pipeline ({@code sluice}, {@code validate}):
- * {@code --config}, the repeatable {@code --output}, and {@code --drain-timeout}.
+ * {@code --config}, the repeatable {@code --output}, {@code --color} and {@code --drain-timeout}.
  */
 public final class ConfigOptions
 {
@@ -27,15 +28,37 @@ public final class ConfigOptions
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUTPUT",
         description = {"Output setting, repeatable: destinations.<name>.<field>=<value>, streams.<name>.<field>[.<sub>]=<value>,",
-            "options.<name> (exec-env, sort-events, parse-arguments), or a short form: json, table, json:/path, table:/path,",
-            "none, an option's name (sort-events ...) or option:NAME[,NAME...] (stack-addresses: not implemented yet, refused)."})
+            "options.<name> (exec-env, sort-events, parse-arguments), or a short form: FORMAT[=ARG][:PATH[,PATH...]]",
+            "(json, table, table-verbose, compact, protobuf, gotemplate=FILE; stdout without a path), none, an option's",
+            "name (sort-events ...) or option:NAME[,NAME...] (stack-addresses: not implemented yet, refused)."})
     private List<String> outputs = new ArrayList<>();
+
+    @Option(names = "--color", paramLabel = "WHEN",
+        description = {"Colour the compact format, as tetra getevents --color: auto (default: only on a terminal, that is",
+            "stdout or stderr when it is a tty, and not when NO_COLOR is set or TERM=dumb), always or never."})
+    private String color = ColorMode.AUTO.key();
 
     @Option(names = "--drain-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
         description = {"At exit, how long block streams may take to deliver what they hold (a destination that fails",
             "is retried meanwhile); what is still undelivered then is counted and named in the summary. Default: 10s.",
             "validate checks its value."})
     private Duration drainTimeout = EngineOptions.DEFAULT_DRAIN_TIMEOUT;
+
+    /**
+     * @return when colouring formats colour.
+     * @throws IllegalArgumentException naming {@code --color}, the value and what it takes.
+     */
+    ColorMode color()
+    {
+        try
+        {
+            return ColorMode.parse(color);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new IllegalArgumentException("--color: " + ex.getMessage(), ex);
+        }
+    }
 
     /**
      * @return the drain grace period at exit.

@@ -150,7 +150,8 @@ public final class ReplayCommand implements Callable<Integer>
             // files that are not readable at all are named now, before a replay that may be long or never end (--follow)
             source.damageAtOpen().forEach(damage -> err.println("sluice: journal damaged: " + damage));
             engine = new Engine(EngineRun.stages(Pipeline.of(output, source, catalog, EngineOptions.DEFAULTS
-                .withWaitStrategy(waitStrategy).withPolicyNames(policyNames).withDrainTimeout(configOptions.drainTimeout())),
+                .withWaitStrategy(waitStrategy).withPolicyNames(policyNames).withDrainTimeout(configOptions.drainTimeout())
+                .withColor(configOptions.color())),
                 policies, exportFilterOptions.load(catalog, policyNames), exportFilterOptions.redactions(),
                 exportFilterOptions.fieldFilters(catalog)));
         }

@@ -125,7 +125,8 @@ public final class SluiceCommand implements Callable<Integer>
             WaitStrategies.byName(waitStrategy);
             engine = new Engine(EngineRun.stages(Pipeline.of(output, eventSource, catalog,
                 EngineOptions.DEFAULTS.withWaitStrategy(waitStrategy).withPolicyNames(policyNames)
-                    .withDrainTimeout(configOptions.drainTimeout())), policies, exportFilters, redactions, fieldFilters));
+                    .withDrainTimeout(configOptions.drainTimeout()).withColor(configOptions.color())), policies, exportFilters,
+                redactions, fieldFilters));
         }
         catch (final ConfigException | IllegalArgumentException | SourceFailure ex)
         {

@@ -64,6 +64,7 @@ public final class ValidateCommand implements Callable<Integer>
             // source, so a synthetic source's policies=... names are not known here)
             final String[] policyNames = policies != null ? policies.names() : new String[0];
             output = configOptions.loadOutput(warnings, java.util.Set.of(policyNames));
+            configOptions.color();
             warnings.forEach(warning -> err.println("sluice: warning: " + warning));
             // the same calls, in the same order, as SluiceCommand and ReplayCommand make before building the engine
             final ExportFilters global = exportFilterOptions.load(catalog, policyNames);

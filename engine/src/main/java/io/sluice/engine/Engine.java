@@ -13,6 +13,7 @@ import io.sluice.filter.lineage.LineageMarker;
 import io.sluice.filter.redact.RedactionFilters;
 import io.sluice.parse.ArgumentParsing;
 import io.sluice.parse.ParsedArguments;
+import io.sluice.format.FormatContext;
 import io.sluice.policy.EventView;
 import io.sluice.policy.PolicySet;
 import io.sluice.process.KernelEventEnricher;
@@ -80,7 +81,9 @@ public final class Engine
         this.deadline = new DrainDeadline(options.drainTimeout());
         final StreamPlan plan = StreamPlan.compile(pipeline.output(), catalog, options.policyNames());
         plan.preflight();
-        this.streams = new StreamFactory(catalog, options.policyNames(), source.description()).build(plan,
+        final FormatContext formats = new FormatContext(catalog, options.policyNames(), options.color(), false,
+            policies != null && policies.scopesContainers());
+        this.streams = new StreamFactory(formats, source.description()).build(plan,
             new StreamEnvironment(() -> WaitStrategies.byName(options.waitStrategy()), threads("sluice-stream"), problems, deadline));
         // export filter fields that need the process lineage are answered once per event at ingest, for every stream
         // (counted here, before anything is allocated or read: more than 64 is a configuration error)

@@ -1,5 +1,6 @@
 package io.sluice.engine;
 
+import io.sluice.format.ColorMode;
 import io.sluice.ring.SharedRing;
 
 import java.time.Duration;
@@ -12,16 +13,17 @@ import java.time.Duration;
  * @param waitStrategy       how Disruptor consumers wait (see {@link WaitStrategies#NAMES}).
  * @param policyNames        names of the policies in force, by bit of the matched-policies bitmap.
  * @param drainTimeout       how long block streams may take to deliver what they hold once the run is stopping.
+ * @param color              {@code --color}: when colouring formats ({@code compact}) colour.
  */
 public record EngineOptions(int sharedRingCapacity, int mainRingSize, String waitStrategy, String[] policyNames,
-    Duration drainTimeout)
+    Duration drainTimeout, ColorMode color)
 {
     /** {@code --drain-timeout} when none is given. */
     public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(10);
 
-    /** Defaults: 16 MiB shared ring, 8192 main-ring slots, phased waiting, no policies, 10 s to drain. */
+    /** Defaults: 16 MiB shared ring, 8192 main-ring slots, phased waiting, no policies, 10 s to drain, colour auto. */
     public static final EngineOptions DEFAULTS =
-        new EngineOptions(SharedRing.DEFAULT_CAPACITY, 8192, "phased", new String[0], DEFAULT_DRAIN_TIMEOUT);
+        new EngineOptions(SharedRing.DEFAULT_CAPACITY, 8192, "phased", new String[0], DEFAULT_DRAIN_TIMEOUT, ColorMode.AUTO);
 
     /**
      * @param name a wait strategy name.
@@ -29,7 +31,7 @@ public record EngineOptions(int sharedRingCapacity, int mainRingSize, String wai
      */
     public EngineOptions withWaitStrategy(final String name)
     {
-        return new EngineOptions(sharedRingCapacity, mainRingSize, name, policyNames, drainTimeout);
+        return new EngineOptions(sharedRingCapacity, mainRingSize, name, policyNames, drainTimeout, color);
     }
 
     /**
@@ -38,7 +40,7 @@ public record EngineOptions(int sharedRingCapacity, int mainRingSize, String wai
      */
     public EngineOptions withPolicyNames(final String[] names)
     {
-        return new EngineOptions(sharedRingCapacity, mainRingSize, waitStrategy, names.clone(), drainTimeout);
+        return new EngineOptions(sharedRingCapacity, mainRingSize, waitStrategy, names.clone(), drainTimeout, color);
     }
 
     /**
@@ -47,6 +49,15 @@ public record EngineOptions(int sharedRingCapacity, int mainRingSize, String wai
      */
     public EngineOptions withDrainTimeout(final Duration timeout)
     {
-        return new EngineOptions(sharedRingCapacity, mainRingSize, waitStrategy, policyNames, timeout);
+        return new EngineOptions(sharedRingCapacity, mainRingSize, waitStrategy, policyNames, timeout, color);
+    }
+
+    /**
+     * @param mode when colouring formats colour.
+     * @return these options with another colour mode.
+     */
+    public EngineOptions withColor(final ColorMode mode)
+    {
+        return new EngineOptions(sharedRingCapacity, mainRingSize, waitStrategy, policyNames, drainTimeout, mode);
     }
 }

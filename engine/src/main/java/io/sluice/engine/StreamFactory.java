@@ -1,6 +1,5 @@
 package io.sluice.engine;
 
-import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.config.FormatSpec;
 import io.sluice.format.EventFormatter;
 import io.sluice.format.FormatContext;
@@ -20,15 +19,23 @@ import java.util.Map;
  */
 final class StreamFactory
 {
-    private final EventCatalog catalog;
-    private final String[] policyNames;
+    private final FormatContext formats;
     private final String sourceDescription;
 
-    StreamFactory(final EventCatalog catalog, final String[] policyNames, final String sourceDescription)
+    /**
+     * @param formats           what every destination's format is built with; each destination's own
+     *                          {@link FormatContext#forDestination} adds whether it is a terminal.
+     * @param sourceDescription the source, for destinations that record it.
+     */
+    StreamFactory(final FormatContext formats, final String sourceDescription)
     {
-        this.catalog = catalog;
-        this.policyNames = policyNames;
+        this.formats = formats;
         this.sourceDescription = sourceDescription;
+    }
+
+    /** Destinations of one format share a formatter, except that a colouring format colours only some of them. */
+    private record FormatterKey(FormatSpec spec, boolean colored)
+    {
     }
 
     List<Stream> build(final StreamPlan plan, final StreamEnvironment environment)
@@ -37,14 +44,17 @@ final class StreamFactory
         for (final PlannedStream planned : plan.streams())
         {
             // destinations of one format share one formatter instance: each event is rendered once per format
-            final Map<FormatSpec, EventFormatter> formatters = new LinkedHashMap<>();
-            final FormatContext formatContext = new FormatContext(catalog, policyNames);
-            final DestinationContext context = new DestinationContext(policyNames, planned.config().name(), sourceDescription);
+            final Map<FormatterKey, EventFormatter> formatters = new LinkedHashMap<>();
+            final DestinationContext context =
+                new DestinationContext(formats.policyNames(), planned.config().name(), sourceDescription);
             final List<StreamOutput> outputs = new ArrayList<>();
             for (final PlannedDestination destination : planned.destinations())
             {
-                final EventFormatter formatter = formatters.computeIfAbsent(destination.config().format(),
-                    spec -> destination.format().create(spec, formatContext));
+                final FormatContext formatContext = formats.forDestination(destination.config().path());
+                final FormatterKey key = new FormatterKey(destination.config().format(),
+                    destination.format().colors() && formatContext.colored());
+                final EventFormatter formatter = formatters.computeIfAbsent(key,
+                    unused -> destination.format().create(key.spec(), formatContext));
                 outputs.add(new StreamOutput(destination.kind().create(destination.config(), context), formatter,
                     destination.config().retry()));
             }

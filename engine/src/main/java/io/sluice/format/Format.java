@@ -76,6 +76,15 @@ public interface Format
     }
 
     /**
+     * @return true when what it renders depends on {@link FormatContext#colored()}: a stream then builds one formatter
+     *         for its coloured destinations and one for the others, instead of one for all.
+     */
+    default boolean colors()
+    {
+        return false;
+    }
+
+    /**
      * Checks the format's argument once, when the configuration is compiled ({@code validate} and a run alike), so
      * that a bad one is refused before anything starts: a template file that is missing or does not parse.
      *

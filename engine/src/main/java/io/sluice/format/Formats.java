@@ -18,9 +18,9 @@ public final class Formats
         new JsonFormat(),
         new TableFormat(),
         new GoTemplateFormat(),
-        new LaterFormat("compact"),
+        new CompactFormat(),
         new ProtobufFormat(),
-        new LaterFormat("table-verbose"),
+        new TableVerboseFormat(),
         new SbeFormat());
 
     private Formats()
@@ -59,8 +59,9 @@ public final class Formats
         final Format format = byKey(eq < 0 ? value : value.substring(0, eq));
         if (format == null || (eq >= 0 && !format.takesArgument()))
         {
-            throw raw.error("unknown format (expected " + join(usable(destinationType), " or ") + "; "
-                + join(later(), " and ") + " later)");
+            final List<String> later = later();
+            throw raw.error("unknown format (expected " + join(usable(destinationType), " or ")
+                + (later.isEmpty() ? "" : "; " + join(later, " and ") + " later") + ")");
         }
         final String argument = eq < 0 ? "" : value.substring(eq + 1);
         if (format.takesArgument() && argument.isEmpty())

@@ -3,8 +3,8 @@ package io.sluice.format;
 import io.sluice.config.FormatSpec;
 
 /**
- * An entry of {@link Formats} for a format Tracee has and Sluice does not yet ({@code gotemplate=FILE}, {@code compact},
- * {@code protobuf}, {@code table-verbose}): recognised, so that it is refused as not available yet rather than unknown.
+ * An entry of {@link Formats} for a format Tracee has and Sluice does not yet ({@code gotemplate=FILE},
+ * {@code protobuf}): recognised, so that it is refused as not available yet rather than unknown.
  * When the format is built, its own class replaces this entry.
  */
 final class LaterFormat implements Format

@@ -3,7 +3,8 @@ package io.sluice.format;
 import io.sluice.config.FormatSpec;
 
 /**
- * The {@code table} entry of {@link Formats}: Tracee's table ({@link TableFormatter}), the default of file destinations.
+ * The {@code table} entry of {@link Formats}: Tracee's table ({@link TableFormatter}, {@link TableLayout#table}), the
+ * default of file destinations.
  */
 final class TableFormat implements Format
 {
@@ -16,6 +17,6 @@ final class TableFormat implements Format
     @Override
     public EventFormatter create(final FormatSpec spec, final FormatContext context)
     {
-        return new TableFormatter(context.catalog());
+        return new TableFormatter(context.catalog(), TableLayout.table(context.containerColumns()));
     }
 }

@@ -10,4 +10,13 @@ public interface Condition
      * @return true when the event passes.
      */
     boolean test(EventView event);
+
+    /**
+     * @return true for a scope that selects processes in containers ({@code container}, {@code container=new},
+     *         {@code containerId=...}): Tracee's table shows container columns when a policy has one.
+     */
+    default boolean selectsContainers()
+    {
+        return false;
+    }
 }

@@ -36,6 +36,12 @@ public final class ContainerCondition implements Condition
     }
 
     @Override
+    public boolean selectsContainers()
+    {
+        return inContainer && !negated;
+    }
+
+    @Override
     public boolean test(final EventView event)
     {
         if (onlyNew)

@@ -130,6 +130,22 @@ public final class Policy
         return false;
     }
 
+    /**
+     * @return true when the scope selects processes in containers ({@link Condition#selectsContainers}), as Tracee's
+     *         {@code ContainerFilterEnabled}.
+     */
+    public boolean scopesContainers()
+    {
+        for (final Condition condition : scope)
+        {
+            if (condition.selectsContainers())
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** @return true when the scope includes {@code follow}. */
     public boolean follow()
     {

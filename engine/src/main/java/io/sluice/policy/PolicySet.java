@@ -112,6 +112,22 @@ public final class PolicySet
         return eventId >= 0 && eventId < interested.length && interested[eventId] != 0;
     }
 
+    /**
+     * @return true when some policy's scope selects processes in containers: Tracee's table printers then show
+     *         container columns (its container mode).
+     */
+    public boolean scopesContainers()
+    {
+        for (final Policy policy : policies)
+        {
+            if (policy.scopesContainers())
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** @return the policies' names by bit. */
     public String[] names()
     {

@@ -35,6 +35,13 @@ public final class TextCondition implements Condition
         this.patterns = patterns.clone();
     }
 
+    /** Tracee counts any container id filter, {@code !=} included. */
+    @Override
+    public boolean selectsContainers()
+    {
+        return field == Field.CONTAINER_ID;
+    }
+
     @Override
     public boolean test(final EventView event)
     {

@@ -305,18 +305,12 @@ class OutputRulesTest
     void anUnknownFormatIsAnError()
     {
         assertEquals("--output destinations.d.format=xml: destinations.d.format = 'xml': unknown format (expected json,"
-            + " table, gotemplate=FILE or protobuf; compact and table-verbose later)", Load.flagError("destinations.d.format=xml"));
+            + " table, gotemplate=FILE, compact, protobuf or table-verbose)", Load.flagError("destinations.d.format=xml"));
     }
 
     @Test
-    void formatsOtherThanJsonTableGoTemplateAndProtobufAreNotAvailableYet()
+    void aTemplateFormatNeedsItsFile()
     {
-        for (final String format : List.of("compact", "table-verbose"))
-        {
-            assertEquals("--output destinations.d.format=" + format + ": destinations.d.format = '" + format + "': not"
-                + " available yet (json, table, gotemplate=FILE and protobuf for now)",
-                Load.flagError("destinations.d.format=" + format));
-        }
         assertEquals("--output destinations.d.format=gotemplate: destinations.d.format = 'gotemplate': needs a template"
             + " file: gotemplate=FILE", Load.flagError("destinations.d.format=gotemplate"));
     }
@@ -324,9 +318,9 @@ class OutputRulesTest
     @Test
     void aDeclaredFormatIsFromTheFileToo()
     {
-        final Path file = Load.write(dir, "output:\n  destinations:\n    - name: d\n      format: compact\n");
-        assertEquals(file + ":4: output.destinations[0].format = 'compact': not available yet (json, table,"
-            + " gotemplate=FILE and protobuf for now)", Load.yamlError(file));
+        final Path file = Load.write(dir, "output:\n  destinations:\n    - name: d\n      format: gotemplate\n");
+        assertEquals(file + ":4: output.destinations[0].format = 'gotemplate': needs a template file: gotemplate=FILE",
+            Load.yamlError(file));
     }
 
     @Test

@@ -158,8 +158,8 @@ class ShortFormsTest
     @Test
     void anyFileFormatOfTheRegistryHasAShortFormWhichTheRegistryValidates()
     {
-        assertEquals("--output json=x: format = 'json=x': unknown format (expected json, table, gotemplate=FILE or protobuf;"
-            + " compact and table-verbose later)", Load.flagError("json=x"));
+        assertEquals("--output json=x: format = 'json=x': unknown format (expected json, table,"
+            + " gotemplate=FILE, compact, protobuf or table-verbose)", Load.flagError("json=x"));
         assertEquals("--output gotemplate:/out.txt: format = 'gotemplate': needs a template file: gotemplate=FILE",
             Load.flagError("gotemplate:/out.txt"));
     }
@@ -185,6 +185,21 @@ class ShortFormsTest
         assertEquals("--output sbe:/tmp/j: --output = 'sbe:/tmp/j': not understood (expected"
             + " destinations.<name>.<field>=<value>, streams.<name>.<field>=<value>, options.<name>,"
             + " FORMAT[=ARG][:PATH], none, option:<name> or a bare option name)", Load.flagError("sbe:/tmp/j"));
+    }
+
+    @Test
+    void tableVerboseAndCompactWriteToStdoutOrAPath()
+    {
+        final FormatSpec verbose = new FormatSpec("table-verbose", null);
+        final FormatSpec compact = new FormatSpec("compact", null);
+        assertEquals(new OutputConfig(List.of(file("table-verbose-1", verbose, "stdout")),
+            List.of(defaultStream("table-verbose-1")), OutputOptions.NONE), Load.flags("table-verbose"));
+        assertEquals(new OutputConfig(List.of(file("compact-1", compact, "stdout")),
+            List.of(defaultStream("compact-1")), OutputOptions.NONE), Load.flags("compact"));
+        assertEquals(List.of(file("compact-1", compact, "/tmp/a.log"), file("table-verbose-1", verbose, "stderr"),
+            file("compact-2", compact, "/tmp/b.log")),
+            Load.flags("compact:/tmp/a.log", "table-verbose:stderr", "compact:/tmp/b.log").destinations());
+        assertEquals("--output compact:: path = '': empty path (write compact:PATH)", Load.flagError("compact:"));
     }
 
     @Test

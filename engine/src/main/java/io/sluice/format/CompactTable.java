@@ -1,0 +1,145 @@
+package io.sluice.format;
+
+import io.sluice.codec.catalog.EventCatalog;
+import io.sluice.codec.catalog.EventDefinition;
+import io.sluice.codec.sbe.PresenceDecoder;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a {@code compact} line looks like for each event, as data: event name, emoji, label, details. The details are
+ * {@code exec} (Tetragon's process arguments; {@code exec:ARG} with the executed path first), {@code exit} (signal or
+ * status), {@code threat} (detections: the label is the severity), or the arguments to print, space-separated, in
+ * {@link CompactArg}'s notation. An event without a row prints {@code ⚙️ syscall} (a syscall of the catalog) or
+ * {@code ❓ event} (anything else) with its name and every argument, and an event that carries a threat prints as a
+ * detection. docs/formats.md shows the table.
+ */
+final class CompactTable
+{
+    /** Event name, emoji, label, details. */
+    private static final String[][] ROWS = {
+        {"sched_process_exec", "🚀", "process", "exec"},
+        {"sched_process_exit", "💥", "exit", "exit"},
+        {"sched_process_fork", "🔀", "fork", "child_pid"},
+        {"execve", "🚀", "execve", "exec:pathname"},
+        {"execveat", "🚀", "execveat", "exec:pathname"},
+        {"kill", "💀", "kill", "pid sig:signal"},
+        {"ptrace", "🔍", "ptrace", "request= pid="},
+        {"setuid", "🔑", "setuid", "uid"},
+        {"setgid", "🔑", "setgid", "gid"},
+        {"prctl", "🔧", "prctl", "option="},
+        {"mount", "💾", "mount", "source target"},
+        {"umount2", "💾", "umount", "target"},
+        {"init_module", "🧩", "module", "param_values"},
+        {"finit_module", "🧩", "module", "fd= param_values"},
+        {"bpf", "🐝", "bpf", "cmd:bpf"},
+        {"memfd_create", "🧠", "memfd", "name"},
+        {"openat", "📬", "open", "pathname"},
+        {"openat2", "📬", "open", "pathname"},
+        {"mkdirat", "📁", "mkdir", "pathname"},
+        {"unlinkat", "🚮", "unlink", "pathname"},
+        {"fchmodat", "🔐", "chmod", "pathname mode:octal"},
+        {"renameat2", "🔁", "rename", "oldpath newpath"},
+        {"socket", "🔌", "socket", "domain= type= protocol="},
+        {"connect", "🔌", "connect", "addr"},
+        {"bind", "🔌", "bind", "addr"},
+        {"listen", "👂", "listen", "sockfd= backlog="},
+        {"accept4", "🔌", "accept", "addr"},
+        {"anti_debugging", "⚠️", "", "threat"},
+        {"fileless_execution", "⚠️", "", "threat"},
+        {"kernel_module_loading", "⚠️", "", "threat"},
+        {"shadow_file_access", "⚠️", "", "threat"},
+    };
+    private static final String THREAT_EMOJI = "⚠️";
+
+    private final CompactEntry[] byId;
+    private final CompactEntry[] genericById;
+    private final CompactEntry threat;
+    private final CompactEntry unknown;
+
+    /**
+     * Build the entries (each with its own renderers) for the events of a catalog.
+     *
+     * @param catalog the event catalog.
+     */
+    CompactTable(final EventCatalog catalog)
+    {
+        byId = new CompactEntry[catalog.maxId() + 1];
+        genericById = new CompactEntry[catalog.maxId() + 1];
+        threat = CompactEntry.bySeverity(THREAT_EMOJI, new CompactThreatDetails(catalog));
+        final CompactDetails generic = new CompactGenericDetails(catalog);
+        unknown = CompactEntry.of("❓", "event", generic);
+        final CompactEntry syscall = CompactEntry.of("⚙️", "syscall", generic);
+        for (final EventDefinition event : catalog.events())
+        {
+            genericById[event.id()] = event.isSyscall() ? syscall : unknown;
+        }
+        for (final String[] row : ROWS)
+        {
+            final EventDefinition event = catalog.byName(row[0]);
+            if (event != null)
+            {
+                byId[event.id()] = row[3].equals("threat") ? threat : CompactEntry.of(row[1], row[2], details(row[3]));
+            }
+        }
+    }
+
+    /**
+     * @return the names of the events the table has a row for, in its order.
+     */
+    static List<String> names()
+    {
+        final List<String> names = new ArrayList<>();
+        for (final String[] row : ROWS)
+        {
+            names.add(row[0]);
+        }
+        return names;
+    }
+
+    /**
+     * @param eventId  an event's id.
+     * @param presence its presence bits.
+     * @return its entry: its row's, else a detection's when it carries a threat, else the generic one.
+     */
+    CompactEntry entry(final int eventId, final int presence)
+    {
+        if (eventId >= 0 && eventId < byId.length && byId[eventId] != null)
+        {
+            return byId[eventId];
+        }
+        if (PresenceDecoder.threat(presence))
+        {
+            return threat;
+        }
+        if (eventId >= 0 && eventId < genericById.length && genericById[eventId] != null)
+        {
+            return genericById[eventId];
+        }
+        return unknown;
+    }
+
+    private static CompactDetails details(final String spec)
+    {
+        if (spec.equals("exec"))
+        {
+            return new CompactExecDetails(null);
+        }
+        if (spec.startsWith("exec:"))
+        {
+            return new CompactExecDetails(spec.substring("exec:".length()));
+        }
+        if (spec.equals("exit"))
+        {
+            return new CompactExitDetails();
+        }
+        final String[] specs = spec.split(" ");
+        final CompactArg[] args = new CompactArg[specs.length];
+        for (int i = 0; i < specs.length; i++)
+        {
+            args[i] = CompactArg.parse(specs[i]);
+        }
+        return new CompactArgsDetails(args);
+    }
+}
