@@ -152,6 +152,12 @@ public final class FileDestination implements Destination
     {
         if (held.unwrittenBytes() == 0)
         {
+            // events that rendered to nothing (a template printing nothing for them) left whole already
+            final int empty = held.advance(0);
+            if (empty > 0)
+            {
+                receipts.accepted(empty);
+            }
             return;
         }
         if (rotating != null && held.atEventBoundary())

@@ -103,10 +103,19 @@ public final class StreamPlan
     private static Format format(final DestinationConfig destination)
     {
         final Format format = Formats.byKey(destination.format().key());
-        if (format == null || !format.available())
+        if (format == null)
         {
             throw new ConfigException("output", "destinations." + destination.name() + ".format",
-                destination.format().toString(), "format not available yet");
+                destination.format().toString(), "unknown format");
+        }
+        try
+        {
+            format.check(destination.format());
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new ConfigException("output", "destinations." + destination.name() + ".format",
+                destination.format().toString(), ex.getMessage());
         }
         return format;
     }

@@ -42,14 +42,6 @@ public interface Format
     }
 
     /**
-     * @return true when it can be used now; false for a format recognised and refused as not available yet.
-     */
-    default boolean available()
-    {
-        return true;
-    }
-
-    /**
      * @param destinationType a destination type key ({@code file}).
      * @return true when a destination of that type may use this format.
      */
@@ -82,6 +74,17 @@ public interface Format
     default boolean colors()
     {
         return false;
+    }
+
+    /**
+     * Checks the format's argument once, when the configuration is compiled ({@code validate} and a run alike), so
+     * that a bad one is refused before anything starts: a template file that is missing or does not parse.
+     *
+     * @param spec the configured spec.
+     * @throws IllegalArgumentException with one line saying what is wrong (file, line and column for a template).
+     */
+    default void check(final FormatSpec spec)
+    {
     }
 
     /**

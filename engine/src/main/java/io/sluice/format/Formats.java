@@ -17,7 +17,7 @@ public final class Formats
     private static final List<Format> ALL = List.of(
         new JsonFormat(),
         new TableFormat(),
-        new LaterFormat("gotemplate", "FILE", "a template file"),
+        new GoTemplateFormat(),
         new CompactFormat(),
         new ProtobufFormat(),
         new TableVerboseFormat(),
@@ -50,7 +50,7 @@ public final class Formats
      * @param destinationType the destination's type key.
      * @return the spec.
      * @throws io.sluice.config.ConfigException naming the setting: unknown, missing or unexpected argument, not for
-     *         this destination type, or not available yet.
+     *         this destination type.
      */
     public static FormatSpec resolve(final Setting<String> raw, final String destinationType)
     {
@@ -59,8 +59,7 @@ public final class Formats
         final Format format = byKey(eq < 0 ? value : value.substring(0, eq));
         if (format == null || (eq >= 0 && !format.takesArgument()))
         {
-            throw raw.error("unknown format (expected " + join(usable(destinationType), " or ") + "; "
-                + join(later(), " and ") + " later)");
+            throw raw.error("unknown format (expected " + join(usable(destinationType), " or ") + ")");
         }
         final String argument = eq < 0 ? "" : value.substring(eq + 1);
         if (format.takesArgument() && argument.isEmpty())
@@ -71,10 +70,6 @@ public final class Formats
         {
             throw raw.error(format.misuse());
         }
-        if (!format.available())
-        {
-            throw raw.error("not available yet (" + join(usable(destinationType), " and ") + " for now)");
-        }
         return new FormatSpec(format.key(), format.takesArgument() ? argument : null);
     }
 
@@ -83,20 +78,7 @@ public final class Formats
         final List<String> usages = new ArrayList<>();
         for (final Format format : ALL)
         {
-            if (format.available() && format.allows(destinationType))
-            {
-                usages.add(format.usage());
-            }
-        }
-        return usages;
-    }
-
-    private static List<String> later()
-    {
-        final List<String> usages = new ArrayList<>();
-        for (final Format format : ALL)
-        {
-            if (!format.available())
+            if (format.allows(destinationType))
             {
                 usages.add(format.usage());
             }

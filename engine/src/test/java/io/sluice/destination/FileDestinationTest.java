@@ -46,6 +46,26 @@ class FileDestinationTest
     }
 
     @Test
+    void anEventThatRenderedToNothingIsAcceptedToo(@TempDir final Path dir) throws Exception
+    {
+        final Path file = dir.resolve("template.txt");
+        final FileDestination destination = new FileDestination("d", file.toString(), false, null, -1);
+        final CountingReceipts receipts = new CountingReceipts();
+        destination.open(new byte[0], receipts);
+        final UnsafeBuffer event = new UnsafeBuffer("a\nb".getBytes(StandardCharsets.UTF_8));
+        CountingReceipts.offer(destination, event, 0, 3);
+        CountingReceipts.offer(destination, event, 0, 0);
+        destination.flush();
+        assertEquals(2, receipts.accepted);
+        CountingReceipts.offer(destination, event, 0, 0);
+        destination.flush();
+        destination.close();
+
+        assertEquals("a\nb", Files.readString(file));
+        assertEquals(3, receipts.accepted);
+    }
+
+    @Test
     void flushesAtTheEndOfEachBatchSoReadersSeeEventsWithoutWaitingForClose(@TempDir final Path dir) throws Exception
     {
         final Path file = dir.resolve("events.txt");

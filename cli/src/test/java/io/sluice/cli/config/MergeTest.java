@@ -122,7 +122,7 @@ class MergeTest
         // The bad value comes from the file, flags or not: the file and line are named.
         final Path bad = Load.write(dir, "output:\n  destinations:\n    - name: d\n      format: xml\n");
         assertEquals(bad + ":4: output.destinations[0].format = 'xml': unknown format (expected json, table,"
-            + " compact, protobuf or table-verbose; gotemplate=FILE later)", Load.yamlError(bad, "destinations.d.path=/tmp/d",
+            + " gotemplate=FILE, compact, protobuf or table-verbose)", Load.yamlError(bad, "destinations.d.path=/tmp/d",
             "exec-env"));
     }
 

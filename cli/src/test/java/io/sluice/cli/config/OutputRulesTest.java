@@ -305,18 +305,12 @@ class OutputRulesTest
     void anUnknownFormatIsAnError()
     {
         assertEquals("--output destinations.d.format=xml: destinations.d.format = 'xml': unknown format (expected json,"
-            + " table, compact, protobuf or table-verbose; gotemplate=FILE later)", Load.flagError("destinations.d.format=xml"));
+            + " table, gotemplate=FILE, compact, protobuf or table-verbose)", Load.flagError("destinations.d.format=xml"));
     }
 
     @Test
-    void formatsNotBuiltYetAreNotAvailableYet()
+    void aTemplateFormatNeedsItsFile()
     {
-        for (final String format : List.of("gotemplate=/t.tmpl"))
-        {
-            assertEquals("--output destinations.d.format=" + format + ": destinations.d.format = '" + format + "': not"
-                + " available yet (json, table, compact, protobuf and table-verbose for now)",
-                Load.flagError("destinations.d.format=" + format));
-        }
         assertEquals("--output destinations.d.format=gotemplate: destinations.d.format = 'gotemplate': needs a template"
             + " file: gotemplate=FILE", Load.flagError("destinations.d.format=gotemplate"));
     }
@@ -324,9 +318,9 @@ class OutputRulesTest
     @Test
     void aDeclaredFormatIsFromTheFileToo()
     {
-        final Path file = Load.write(dir, "output:\n  destinations:\n    - name: d\n      format: gotemplate=/t.tmpl\n");
-        assertEquals(file + ":4: output.destinations[0].format = 'gotemplate=/t.tmpl': not available yet (json,"
-            + " table, compact, protobuf and table-verbose for now)", Load.yamlError(file));
+        final Path file = Load.write(dir, "output:\n  destinations:\n    - name: d\n      format: gotemplate\n");
+        assertEquals(file + ":4: output.destinations[0].format = 'gotemplate': needs a template file: gotemplate=FILE",
+            Load.yamlError(file));
     }
 
     @Test

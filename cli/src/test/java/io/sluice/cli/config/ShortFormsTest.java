@@ -153,9 +153,24 @@ class ShortFormsTest
     void anyFileFormatOfTheRegistryHasAShortFormWhichTheRegistryValidates()
     {
         assertEquals("--output json=x: format = 'json=x': unknown format (expected json, table,"
-            + " compact, protobuf or table-verbose; gotemplate=FILE later)", Load.flagError("json=x"));
+            + " gotemplate=FILE, compact, protobuf or table-verbose)", Load.flagError("json=x"));
         assertEquals("--output gotemplate:/out.txt: format = 'gotemplate': needs a template file: gotemplate=FILE",
             Load.flagError("gotemplate:/out.txt"));
+    }
+
+    @Test
+    void goTemplateTakesTheFileBeforeTheFirstColonAndPathsAfterIt()
+    {
+        // As Tracee's gotemplate=FILE[:PATH[,PATH]]: stdout when no path is given.
+        final FormatSpec template = new FormatSpec("gotemplate", "/t.tmpl");
+        assertEquals(List.of(file("gotemplate-1", template, "stdout")), Load.flags("gotemplate=/t.tmpl").destinations());
+        assertEquals(List.of(file("gotemplate-1", template, "/out.txt"), file("gotemplate-2", template, "/b.txt")),
+            Load.flags("gotemplate=/t.tmpl:/out.txt,/b.txt").destinations());
+        assertEquals(List.of(defaultStream("gotemplate-1")), Load.flags("gotemplate=/t.tmpl:/out.txt").streams());
+        assertEquals("--output gotemplate=/t.tmpl:: path = '': empty path (write gotemplate=/t.tmpl:PATH)",
+            Load.flagError("gotemplate=/t.tmpl:"));
+        assertEquals("--output gotemplate=:/out.txt: format = 'gotemplate=': needs a template file: gotemplate=FILE",
+            Load.flagError("gotemplate=:/out.txt"));
     }
 
     @Test

@@ -76,7 +76,7 @@ public class FormatBenchmark
             argument = template.toString();
         }
         final Format entry = Formats.byKey(format);
-        if (entry == null || !entry.available())
+        if (entry == null)
         {
             throw new IllegalStateException("no format " + format);
         }
