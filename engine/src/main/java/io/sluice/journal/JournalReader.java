@@ -181,7 +181,9 @@ public final class JournalReader implements AutoCloseable
             if (truncated != null && bytes.readLimit() > truncated.length())
             {
                 // the excerpt runs past the cut: touching its missing pages would fault (SIGBUS, reported later as an
-                // InternalError anywhere in compiled code), so stop here; skipTruncatedFile reports the file
+                // InternalError anywhere in compiled code), so stop here, still at this excerpt (closing the context
+                // would move past it), and let skipTruncatedFile report the file from this index
+                context.rollbackOnClose();
                 return NONE;
             }
             final int length = (int)bytes.readRemaining();

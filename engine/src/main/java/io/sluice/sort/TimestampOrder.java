@@ -88,6 +88,12 @@ public final class TimestampOrder implements EventOrder
             next.onMessage(msgTypeId, buffer, index, length);
             return;
         }
+        if (held.isEmpty())
+        {
+            // arrivals are stamped with the clock of the last tick; with nothing held that may be long ago (the first
+            // read after start), and a stale stamp would release this batch at the next tick, unsorted
+            now = clock.getAsLong();
+        }
         int slot = held.hold(msgTypeId, buffer, index, length, timestamp, now);
         while (slot < 0 && !held.isEmpty())
         {

@@ -129,6 +129,22 @@ class TimestampOrderTest
     }
 
     @Test
+    void theFirstReadLongAfterStartIsStillSorted()
+    {
+        final TimestampOrder order = order(1 << 20, 1 << 10);
+        // built at 0, first records read 5 s later (replay opening a journal): they arrive now, not at construction
+        clock[0] = 5_000 * MS;
+        offer(order, 30 * MS);
+        offer(order, 10 * MS);
+        order.tick();
+        assertEquals(List.of(), passed.timestamps, "they just arrived: held for the window");
+        offer(order, 20 * MS);
+        order.flush();
+        assertEquals(List.of(10 * MS, 20 * MS, 30 * MS), passed.timestamps);
+        assertEquals(0, order.late());
+    }
+
+    @Test
     void aQuietSourceHoldsNothingLongerThanTheWindowInWallTime()
     {
         final TimestampOrder order = order(1 << 20, 1 << 10);

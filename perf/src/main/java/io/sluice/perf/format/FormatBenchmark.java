@@ -2,6 +2,7 @@ package io.sluice.perf.format;
 
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.config.FormatSpec;
+import io.sluice.format.ColorMode;
 import io.sluice.format.EventFormatter;
 import io.sluice.format.Format;
 import io.sluice.format.FormatContext;
@@ -30,7 +31,8 @@ import java.util.concurrent.TimeUnit;
  * Every output format side by side in one run, built through the registry exactly as a stream builds it
  * ({@link Formats#byKey}, {@link Format#create}), rendering the same 512 synthetic records in the same order. The
  * {@code format} parameter is the destination's {@code format} setting; {@code gotemplate} renders seed 003's
- * three-field template. Score: ns per event; run with {@code -prof gc} for bytes allocated per event.
+ * three-field template ({@code GoTemplateBenchmark} compares longer templates, {@code ProtobufWriterBenchmark} the
+ * protobuf writer with protobuf-java). Score: ns per event; run with {@code -prof gc} for bytes allocated per event.
  * <pre>
  * java -jar perf/target/benchmarks.jar FormatBenchmark -prof gc
  * </pre>
@@ -49,8 +51,11 @@ public class FormatBenchmark
     private static final String THREE_FIELDS =
         "{{.name}} {{.workload.process.pid.value}} {{.timestamp.seconds}}\n";
 
-    /** A destination's {@code format} setting; {@code gotemplate} is given seed 003's three-field template. */
-    @Param({"json", "table", "table-verbose", "compact", "protobuf", "gotemplate"})
+    /**
+     * A destination's {@code format} setting; {@code gotemplate} is given seed 003's three-field template,
+     * {@code compact-color} is {@code compact} with {@code --color always}.
+     */
+    @Param({"json", "table", "table-verbose", "compact", "compact-color", "protobuf", "gotemplate"})
     public String format;
 
     private final ExpandableArrayBuffer out = new ExpandableArrayBuffer(8192);
@@ -67,6 +72,8 @@ public class FormatBenchmark
     public void setUp() throws IOException
     {
         final EventCatalog catalog = EventCatalog.standard();
+        final boolean colored = "compact-color".equals(format);
+        final String key = colored ? "compact" : format;
         String argument = null;
         if ("gotemplate".equals(format))
         {
@@ -75,16 +82,21 @@ public class FormatBenchmark
             Files.writeString(template, THREE_FIELDS, StandardCharsets.UTF_8);
             argument = template.toString();
         }
-        final Format entry = Formats.byKey(format);
+        final Format entry = Formats.byKey(key);
         if (entry == null)
         {
-            throw new IllegalStateException("no format " + format);
+            throw new IllegalStateException("no format " + key);
         }
-        formatter = entry.create(new FormatSpec(format, argument), new FormatContext(catalog, POLICIES));
+        final FormatContext context =
+            new FormatContext(catalog, POLICIES, colored ? ColorMode.ALWAYS : ColorMode.NEVER, false, false);
+        formatter = entry.create(new FormatSpec(key, argument), context);
         records = SyntheticRecords.first(catalog, EVENTS);
         for (final UnsafeBuffer record : records)
         {
-            formatter.format(record, 0, record.capacity(), out, 0);
+            if (formatter.format(record, 0, record.capacity(), out, 0) <= 0)
+            {
+                throw new IllegalStateException(format + " rendered nothing");
+            }
         }
     }
 
