@@ -4,11 +4,13 @@ import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.codec.sbe.EventDecoder;
 import io.sluice.config.ConfigException;
 import io.sluice.config.OutputConfig;
+import io.sluice.destination.FileDestination;
 import io.sluice.engine.Engine;
 import io.sluice.engine.EngineOptions;
 import io.sluice.engine.EngineSummary;
 import io.sluice.engine.Pipeline;
 import io.sluice.engine.WaitStrategies;
+import io.sluice.format.TerminalCheck;
 import io.sluice.journal.JournalDamage;
 import io.sluice.journal.JournalHeader;
 import io.sluice.policy.PolicySet;
@@ -22,7 +24,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -123,7 +124,7 @@ public final class ReplayCommand implements Callable<Integer>
             }
             showProgress = switch (progress)
             {
-                case "auto" -> stderrIsATerminal();
+                case "auto" -> TerminalCheck.isTerminal(FileDestination.STDERR);
                 case "always" -> true;
                 case "never" -> false;
                 default -> throw new IllegalArgumentException("--progress: '" + progress + "' is not auto, always or never");
@@ -229,18 +230,6 @@ public final class ReplayCommand implements Callable<Integer>
     }
 
     /** Linux: is file descriptor 2 a terminal (stdout may well be redirected to a file)? */
-    private static boolean stderrIsATerminal()
-    {
-        try
-        {
-            final String target = java.nio.file.Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
-            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-        }
-        catch (final IOException | UnsupportedOperationException | SecurityException ex)
-        {
-            return System.console() != null;
-        }
-    }
 
     /**
      * @param flag  the flag, for messages.

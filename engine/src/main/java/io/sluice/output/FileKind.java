@@ -6,6 +6,7 @@ import io.sluice.config.FormatSpec;
 import io.sluice.destination.Destination;
 import io.sluice.destination.FileDestination;
 import io.sluice.format.Formats;
+import io.sluice.format.TerminalCheck;
 
 import java.util.List;
 
@@ -65,7 +66,7 @@ final class FileKind implements DestinationKind
     public Destination create(final DestinationConfig config, final DestinationContext context)
     {
         final String path = config.path();
-        final boolean terminal = FileDestination.isStandardStream(path) && System.console() != null;
+        final boolean terminal = TerminalCheck.isTerminal(path);
         final int separator = Formats.byKey(config.format().key()).recordSeparator();
         return new FileDestination(config.name(), path, terminal, config.rotation(), separator);
     }
