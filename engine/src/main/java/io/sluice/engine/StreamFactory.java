@@ -39,7 +39,8 @@ final class StreamFactory
             // destinations of one format share one formatter instance: each event is rendered once per format
             final Map<FormatSpec, EventFormatter> formatters = new LinkedHashMap<>();
             final FormatContext formatContext = new FormatContext(catalog, policyNames);
-            final DestinationContext context = new DestinationContext(policyNames, planned.config().name(), sourceDescription);
+            final DestinationContext context = new DestinationContext(policyNames, planned.config().name(), sourceDescription,
+                environment.problems());
             final List<StreamOutput> outputs = new ArrayList<>();
             for (final PlannedDestination destination : planned.destinations())
             {

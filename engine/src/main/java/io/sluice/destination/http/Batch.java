@@ -1,0 +1,253 @@
+package io.sluice.destination.http;
+
+import org.agrona.DirectBuffer;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
+
+/**
+ * The events of one request, newline-separated in an array of its own that is reused from request to request (after the
+ * format's preamble, if it has one: each body is then a whole table), and what became of the request. Its state is the writer's; the answer comes from the HTTP client's threads.
+ *
+ * <pre>
+ *   FREE -&gt; OPEN (taking events) -&gt; SEALED (full or lingered) -&gt; SENT -&gt; ANSWERED (2xx or a 4xx given up) -&gt; FREE
+ *                                      ^                           |
+ *                                      +---- RETRY (5xx, 408, 429, no answer) -+--&gt; DISCARDED -&gt; FREE
+ * </pre>
+ *
+ * <p>Threads: the writer fills the array and sends; {@link #accept} runs on a client thread when the request ends,
+ * writes the error, then the volatile {@code answer} (release), then wakes the writer; the writer reads {@code answer}
+ * (acquire) before the error. The writer does not touch the array while the request is in flight, and
+ * {@code sendAsync} hands it to the client's threads through the client's queues (a happens-before edge).
+ */
+final class Batch implements BiConsumer<HttpResponse<Void>, Throwable>
+{
+    static final int FREE = 0;
+    static final int OPEN = 1;
+    static final int SEALED = 2;
+    static final int SENT = 3;
+    static final int ANSWERED = 4;
+    static final int RETRY = 5;
+    static final int DISCARDED = 6;
+
+    /** The answer of a request still in flight. */
+    static final int IN_FLIGHT = 0;
+    /** The answer of a request that got no status: refused connection, timeout, cancel. */
+    static final int NO_STATUS = -1;
+
+    private static final int INITIAL_BYTES = 16 * 1024;
+    private static final HttpResponse.BodyHandler<Void> DISCARD = HttpResponse.BodyHandlers.discarding();
+
+    private final HttpRequest request;
+    private final Runnable wake;
+    private byte[] preamble = new byte[0];
+    private byte[] bytes = new byte[INITIAL_BYTES];
+    private int length;
+    private int events;
+    private long openedNanos;
+    private long sentNanos;
+    private int state;
+    private int status;
+    private Throwable error;
+    private volatile int answer;
+    private volatile CompletableFuture<HttpResponse<Void>> exchange;
+
+    /**
+     * @param settings where and how to post.
+     * @param wake     what wakes the writer when an answer comes.
+     */
+    Batch(final WebhookSettings settings, final Runnable wake)
+    {
+        this.wake = wake;
+        final HttpRequest.Builder builder = HttpRequest.newBuilder(settings.target())
+            .header("Content-Type", settings.contentType())
+            .POST(new HeldBody(this));
+        if (!settings.timeout().isZero())
+        {
+            builder.timeout(settings.timeout());
+        }
+        if (settings.authorization() != null)
+        {
+            builder.header("Authorization", settings.authorization());
+        }
+        this.request = builder.build();
+    }
+
+    int state()
+    {
+        return state;
+    }
+
+    int events()
+    {
+        return events;
+    }
+
+    int length()
+    {
+        return length;
+    }
+
+    byte[] bytes()
+    {
+        return bytes;
+    }
+
+    long openedNanos()
+    {
+        return openedNanos;
+    }
+
+    /**
+     * @return the HTTP status once {@link #answer()} said it came, for reports.
+     */
+    int status()
+    {
+        return status;
+    }
+
+    long sentNanos()
+    {
+        return sentNanos;
+    }
+
+    /**
+     * @param header what every request body starts with (a table's header), before any event is taken.
+     */
+    void preface(final byte[] header)
+    {
+        preamble = header.clone();
+    }
+
+    void open(final long nowNanos)
+    {
+        state = OPEN;
+        events = 0;
+        openedNanos = nowNanos;
+        if (preamble.length > bytes.length)
+        {
+            bytes = new byte[preamble.length * 2];
+        }
+        System.arraycopy(preamble, 0, bytes, 0, preamble.length);
+        length = preamble.length;
+    }
+
+    /**
+     * @param size      an event's length.
+     * @param maxEvents the most events a batch takes.
+     * @param maxBytes  the most bytes a batch takes, unless it is empty.
+     * @return true when the event fits.
+     */
+    boolean fits(final int size, final int maxEvents, final int maxBytes)
+    {
+        return events < maxEvents && (events == 0 || length + 1 + size <= maxBytes);
+    }
+
+    /**
+     * Copy an event in, after a newline when it is not the first.
+     */
+    void append(final DirectBuffer source, final int offset, final int size)
+    {
+        final int needed = length + size + (events == 0 ? 0 : 1);
+        if (needed > bytes.length)
+        {
+            final byte[] grown = new byte[Math.max(needed, bytes.length * 2)];
+            System.arraycopy(bytes, 0, grown, 0, length);
+            bytes = grown;
+        }
+        if (events > 0)
+        {
+            bytes[length++] = '\n';
+        }
+        source.getBytes(offset, bytes, length, size);
+        length += size;
+        events++;
+    }
+
+    void seal()
+    {
+        state = SEALED;
+    }
+
+    /**
+     * Send the request (again, after a retry).
+     */
+    void send(final HttpClient client)
+    {
+        state = SENT;
+        sentNanos = System.nanoTime();
+        error = null;
+        answer = IN_FLIGHT;
+        final CompletableFuture<HttpResponse<Void>> sent = client.sendAsync(request, DISCARD);
+        exchange = sent;
+        sent.whenComplete(this);
+    }
+
+    /**
+     * @return the request's HTTP status, {@link #IN_FLIGHT}, or {@link #NO_STATUS}.
+     */
+    int answer()
+    {
+        return answer;
+    }
+
+    /**
+     * @return why the request got no status (read after {@link #answer()}).
+     */
+    Throwable error()
+    {
+        return error;
+    }
+
+    /**
+     * @param answered the state the writer files the answer under: {@link #ANSWERED} or {@link #RETRY}.
+     * @param code     the status it read.
+     */
+    void file(final int answered, final int code)
+    {
+        state = answered;
+        status = code;
+    }
+
+    void discard()
+    {
+        state = DISCARDED;
+    }
+
+    /**
+     * Make it free for the next events, dropping an array grown past {@code maxBytes} by one large event.
+     */
+    void free(final int maxBytes)
+    {
+        state = FREE;
+        length = 0;
+        events = 0;
+        if (bytes.length > 2 * maxBytes)
+        {
+            bytes = new byte[INITIAL_BYTES];
+        }
+    }
+
+    /**
+     * Cancel the request if in flight: it then ends with no status. Safe from any thread.
+     */
+    void cancel()
+    {
+        final CompletableFuture<HttpResponse<Void>> sent = exchange;
+        if (sent != null)
+        {
+            sent.cancel(true);
+        }
+    }
+
+    @Override
+    public void accept(final HttpResponse<Void> response, final Throwable failure)
+    {
+        error = failure;
+        answer = response != null ? response.statusCode() : NO_STATUS;
+        wake.run();
+    }
+}

@@ -1,0 +1,368 @@
+package io.sluice.destination.http;
+
+import io.sluice.destination.Destination;
+import io.sluice.destination.Receipts;
+import io.sluice.report.Problems;
+import org.agrona.DirectBuffer;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The {@code webhook} destination: events POSTed over HTTP(S) in the destination's format, up to {@code batch} of them
+ * per request (newline-separated), with at most {@code inflight} requests out at once, through one JDK
+ * {@link HttpClient} (keep-alive connections reused, HTTP/2 where TLS negotiates it, {@code sendAsync}: no thread per
+ * request). An event is accepted when the request carrying it is answered 2xx. A request answered 408, 429, 5xx or any
+ * other non-4xx status, or not answered (refused, timed out, cancelled), keeps its events held: the next
+ * {@link #flush} throws, and the stream retries with backoff (block) or discards (drop); a 4xx other than 408 and 429
+ * fails its events, which are not retried, and is reported once per status.
+ *
+ * <p>After a failure the destination probes: the next flush sends one request (the oldest failed one, or the next
+ * batch) and waits for its answer, so a peer that is down gets one request per backoff period and the backoff grows; a
+ * 2xx (or a 4xx: the peer answers) ends the probe and the held requests go out again. Requests retried while later ones
+ * were accepted reach the peer out of order ({@code inflight: 1} keeps the order); receipts are always in order.
+ *
+ * <p>Threads: every method but {@link #unblock} runs on the stream's writer thread, which reports receipts; answers
+ * come on the client's executor thread into each {@link Batch} (see there for the memory ordering), which then unparks
+ * the writer if it waits in {@link #flush} ({@code waiter} is volatile, written before the writer reads the answer and
+ * read by the client after it writes the answer, so a wake-up is not missed). {@link #unblock} cancels the requests in
+ * flight from another thread.
+ */
+public final class WebhookDestination implements Destination
+{
+    /** A request body holds at most this many bytes, unless one event is larger. */
+    static final int MAX_BODY_BYTES = 4 << 20;
+
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long WAIT_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    private static final long STALL_GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final String name;
+    private final WebhookSettings settings;
+    private final Problems problems;
+    private final String problemKey;
+    private final Batch[] batches;
+    private final BatchRing ring;
+    private final long lingerNanos;
+    private final long timeoutNanos;
+    private volatile Thread waiter;
+    private ExecutorService executor;
+    private HttpClient client;
+    private Receipts receipts;
+    private int sent;
+    private IOException failure;
+    private boolean probing;
+
+    /**
+     * @param name     the destination's name.
+     * @param stream   the name of its stream, for problem lines.
+     * @param settings where and how to post.
+     * @param problems where rejected requests are reported.
+     */
+    public WebhookDestination(final String name, final String stream, final WebhookSettings settings, final Problems problems)
+    {
+        this.name = name;
+        this.settings = settings;
+        this.problems = problems;
+        this.problemKey = "stream " + stream + ": destination " + name;
+        this.lingerNanos = settings.linger().toNanos();
+        this.timeoutNanos = settings.timeout().toNanos();
+        this.batches = new Batch[settings.inflight() + 1];
+        final Runnable wake = this::wake;
+        for (int i = 0; i < batches.length; i++)
+        {
+            batches[i] = new Batch(settings, wake);
+        }
+        this.ring = new BatchRing(batches, settings.batch(), MAX_BODY_BYTES);
+    }
+
+    @Override
+    public String name()
+    {
+        return name;
+    }
+
+    @Override
+    public void open(final byte[] preamble, final Receipts receipts)
+    {
+        this.receipts = receipts;
+        for (final Batch batch : batches)
+        {
+            batch.preface(preamble);
+        }
+        // no connection is made here: a peer that is not up yet is a failed request, retried as any other
+        executor = Executors.newSingleThreadExecutor(runnable ->
+        {
+            final Thread thread = new Thread(runnable, "sluice-webhook-" + name);
+            thread.setDaemon(true);
+            return thread;
+        });
+        final HttpClient.Builder builder = HttpClient.newBuilder()
+            .executor(executor)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .version("https".equalsIgnoreCase(settings.target().getScheme()) ? HttpClient.Version.HTTP_2 :
+                HttpClient.Version.HTTP_1_1);
+        if (timeoutNanos > 0)
+        {
+            builder.connectTimeout(settings.timeout());
+        }
+        client = builder.build();
+    }
+
+    @Override
+    public boolean offer(final DirectBuffer rendered, final int offset, final int length)
+    {
+        return ring.append(rendered, offset, length);
+    }
+
+    @Override
+    public void flush() throws IOException
+    {
+        settle();
+        throwIfFailed();
+        if (probing)
+        {
+            probe();
+        }
+        ring.sealDue(lingerNanos);
+        sendReady();
+        while (ring.full())
+        {
+            // the writer cannot take another event before the oldest batch is answered
+            final Batch oldest = oldestSent();
+            if (oldest == null)
+            {
+                return;
+            }
+            awaitAnswer(oldest);
+            settle();
+            throwIfFailed();
+            sendReady();
+        }
+    }
+
+    @Override
+    public void poll()
+    {
+        settle();
+    }
+
+    @Override
+    public void discard()
+    {
+        for (int i = 0; i < ring.size(); i++)
+        {
+            final Batch batch = ring.get(i);
+            final int state = batch.state();
+            if (state == Batch.OPEN || state == Batch.SEALED || state == Batch.RETRY)
+            {
+                batch.discard();
+            }
+        }
+        if (failure != null)
+        {
+            // given up on without a flush having thrown it: the next request is still a probe
+            failure = null;
+            probing = true;
+        }
+        settle();
+    }
+
+    @Override
+    public int pending()
+    {
+        return ring.events();
+    }
+
+    @Override
+    public long pollIntervalNanos()
+    {
+        return lingerNanos > 0 ? Math.min(lingerNanos, POLL_NANOS) : POLL_NANOS;
+    }
+
+    @Override
+    public void unblock()
+    {
+        for (final Batch batch : batches)
+        {
+            batch.cancel();
+        }
+    }
+
+    @Override
+    public void close()
+    {
+        unblock();
+        if (executor != null)
+        {
+            executor.shutdownNow();
+        }
+    }
+
+    /**
+     * The answers that came in filed, and the oldest batches answered or discarded reported, in order.
+     */
+    private void settle()
+    {
+        for (int i = 0; i < ring.size(); i++)
+        {
+            final Batch batch = ring.get(i);
+            if (batch.state() == Batch.SENT)
+            {
+                final int answer = batch.answer();
+                if (answer != Batch.IN_FLIGHT)
+                {
+                    sent--;
+                    file(batch, answer);
+                }
+            }
+        }
+        while (ring.size() > 0)
+        {
+            final Batch oldest = ring.get(0);
+            if (oldest.state() == Batch.ANSWERED && Answers.accepted(oldest.status()))
+            {
+                receipts.accepted(oldest.events());
+            }
+            else if (oldest.state() == Batch.ANSWERED)
+            {
+                receipts.failed(oldest.events());
+                problems.report(problemKey + ": HTTP " + oldest.status(), problemKey + ": " + settings.redacted() +
+                    " answered HTTP " + oldest.status() + ": the request's events are counted failed, not retried");
+            }
+            else if (oldest.state() == Batch.DISCARDED)
+            {
+                receipts.failed(oldest.events());
+            }
+            else
+            {
+                return;
+            }
+            ring.release();
+        }
+    }
+
+    private void file(final Batch batch, final int answer)
+    {
+        if (Answers.accepted(answer) || Answers.rejected(answer))
+        {
+            batch.file(Batch.ANSWERED, answer);
+            return;
+        }
+        batch.file(Batch.RETRY, answer);
+        if (failure == null)
+        {
+            failure = new IOException("POST " + settings.redacted() + ": " + Answers.describe(answer, batch.error(),
+                settings.timeout()));
+        }
+    }
+
+    private void throwIfFailed() throws IOException
+    {
+        final IOException failed = failure;
+        if (failed != null)
+        {
+            failure = null;
+            probing = true;
+            throw failed;
+        }
+    }
+
+    /**
+     * After a failure: send one request and wait for its answer before sending more.
+     */
+    private void probe() throws IOException
+    {
+        Batch probe = null;
+        for (int i = 0; i < ring.size() && probe == null; i++)
+        {
+            final Batch batch = ring.get(i);
+            if (batch.state() == Batch.RETRY || batch.state() == Batch.SEALED || batch.state() == Batch.OPEN)
+            {
+                probe = batch;
+            }
+        }
+        if (probe == null)
+        {
+            return;
+        }
+        if (probe.state() == Batch.OPEN)
+        {
+            probe.seal();
+        }
+        while (sent >= settings.inflight())
+        {
+            awaitAnswer(oldestSent());
+            settle();
+            throwIfFailed();
+        }
+        probe.send(client);
+        sent++;
+        awaitAnswer(probe);
+        settle();
+        throwIfFailed();
+        probing = false;
+    }
+
+    private void sendReady()
+    {
+        for (int i = 0; i < ring.size() && sent < settings.inflight(); i++)
+        {
+            final Batch batch = ring.get(i);
+            if (batch.state() == Batch.SEALED || batch.state() == Batch.RETRY)
+            {
+                batch.send(client);
+                sent++;
+            }
+        }
+    }
+
+    private Batch oldestSent()
+    {
+        for (int i = 0; i < ring.size(); i++)
+        {
+            if (ring.get(i).state() == Batch.SENT)
+            {
+                return ring.get(i);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Park until the batch's request is answered; a request that outlives its timeout (a peer that sent its headers and
+     * stalls the rest) is cancelled.
+     */
+    private void awaitAnswer(final Batch batch)
+    {
+        waiter = Thread.currentThread();
+        try
+        {
+            while (batch.answer() == Batch.IN_FLIGHT)
+            {
+                if (timeoutNanos > 0 && System.nanoTime() - batch.sentNanos() > timeoutNanos + STALL_GRACE_NANOS)
+                {
+                    batch.cancel();
+                }
+                LockSupport.parkNanos(this, WAIT_SLICE_NANOS);
+            }
+        }
+        finally
+        {
+            waiter = null;
+        }
+    }
+
+    private void wake()
+    {
+        final Thread parked = waiter;
+        if (parked != null)
+        {
+            LockSupport.unpark(parked);
+        }
+    }
+}
