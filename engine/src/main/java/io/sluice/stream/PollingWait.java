@@ -6,6 +6,7 @@ import com.lmax.disruptor.SequenceBarrier;
 import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.WaitStrategy;
 
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -16,16 +17,16 @@ import java.util.concurrent.locks.LockSupport;
  * send a batch that is lingering.
  *
  * <p>Threads: {@link #waitFor} and {@link #pollWithin} run on the writer thread ({@code pollNanos} is a plain field);
- * {@link #signalAllWhenBlocking} runs on the publishing thread and unparks the writer if it is parked here ({@code parked}
- * is volatile). The publisher's cursor store is a release, not a full fence, so a wake-up can be missed in a race; the
- * writer then wakes when its interval ends, never later.
+ * {@link #signalAllWhenBlocking} runs on the publishing thread and unparks the writer if it is parked here
+ * ({@code parked} is set and read with volatile semantics). The publisher's cursor store is a release, not a full
+ * fence, so a wake-up can be missed in a race; the writer then wakes when its interval ends, never later.
  */
 final class PollingWait implements WaitStrategy
 {
     private static final int SPINS = 200;
 
     private final WaitStrategy idle;
-    private volatile Thread parked;
+    private final AtomicReference<Thread> parked = new AtomicReference<>();
     private long pollNanos;
 
     /**
@@ -47,7 +48,8 @@ final class PollingWait implements WaitStrategy
     }
 
     @Override
-    public long waitFor(final long sequence, final Sequence cursor, final Sequence dependent, final SequenceBarrier barrier)
+    public long waitFor(
+        final long sequence, final Sequence cursor, final Sequence dependent, final SequenceBarrier barrier)
         throws AlertException, InterruptedException, TimeoutException
     {
         final long within = pollNanos;
@@ -72,12 +74,12 @@ final class PollingWait implements WaitStrategy
                 Thread.onSpinWait();
                 continue;
             }
-            parked = Thread.currentThread();
+            parked.set(Thread.currentThread());
             if (cursor.get() < sequence)
             {
                 LockSupport.parkNanos(this, left);
             }
-            parked = null;
+            parked.set(null);
         }
         return available;
     }
@@ -86,7 +88,7 @@ final class PollingWait implements WaitStrategy
     public void signalAllWhenBlocking()
     {
         idle.signalAllWhenBlocking();
-        final Thread waiter = parked;
+        final Thread waiter = parked.get();
         if (waiter != null)
         {
             LockSupport.unpark(waiter);

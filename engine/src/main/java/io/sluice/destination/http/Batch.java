@@ -5,25 +5,24 @@ import org.agrona.DirectBuffer;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.BiConsumer;
 
 /**
  * The events of one request, newline-separated in an array of its own that is reused from request to request (after the
- * format's preamble, if it has one: each body is then a whole table), and what became of the request. Its state is the writer's; the answer comes from the HTTP client's threads.
+ * format's preamble, if it has one: each body is then a whole table), and what became of the request. Its state is the
+ * writer's; the answer comes from the HTTP client's threads.
  *
  * <pre>
- *   FREE -&gt; OPEN (taking events) -&gt; SEALED (full or lingered) -&gt; SENT -&gt; ANSWERED (2xx or a 4xx given up) -&gt; FREE
- *                                      ^                           |
- *                                      +---- RETRY (5xx, 408, 429, no answer) -+--&gt; DISCARDED -&gt; FREE
+ *   FREE -&gt; OPEN (taking events) -&gt; SEALED (full, or lingered) -&gt; SENT -&gt; ANSWERED (2xx, 4xx) -&gt; FREE
+ *             |                        |                            |
+ *             +------------------------+--&gt; DISCARDED -&gt; FREE      +-&gt; RETRY (5xx, 408, 429, none) -&gt; SENT
+ *                                                                         +-&gt; DISCARDED
  * </pre>
  *
- * <p>Threads: the writer fills the array and sends; {@link #accept} runs on a client thread when the request ends,
- * writes the error, then the volatile {@code answer} (release), then wakes the writer; the writer reads {@code answer}
- * (acquire) before the error. The writer does not touch the array while the request is in flight, and
- * {@code sendAsync} hands it to the client's threads through the client's queues (a happens-before edge).
+ * <p>Threads: the writer alone uses a batch; the answer crosses over in its {@link Answer}. The writer does not touch
+ * the array while the request is in flight, and {@code sendAsync} hands it to the client's threads through the
+ * client's queues (a happens-before edge).
  */
-final class Batch implements BiConsumer<HttpResponse<Void>, Throwable>
+final class Batch
 {
     static final int FREE = 0;
     static final int OPEN = 1;
@@ -33,16 +32,11 @@ final class Batch implements BiConsumer<HttpResponse<Void>, Throwable>
     static final int RETRY = 5;
     static final int DISCARDED = 6;
 
-    /** The answer of a request still in flight. */
-    static final int IN_FLIGHT = 0;
-    /** The answer of a request that got no status: refused connection, timeout, cancel. */
-    static final int NO_STATUS = -1;
-
     private static final int INITIAL_BYTES = 16 * 1024;
     private static final HttpResponse.BodyHandler<Void> DISCARD = HttpResponse.BodyHandlers.discarding();
 
     private final HttpRequest request;
-    private final Runnable wake;
+    private final Answer answer;
     private byte[] preamble = new byte[0];
     private byte[] bytes = new byte[INITIAL_BYTES];
     private int length;
@@ -51,9 +45,6 @@ final class Batch implements BiConsumer<HttpResponse<Void>, Throwable>
     private long sentNanos;
     private int state;
     private int status;
-    private Throwable error;
-    private volatile int answer;
-    private volatile CompletableFuture<HttpResponse<Void>> exchange;
 
     /**
      * @param settings where and how to post.
@@ -61,7 +52,7 @@ final class Batch implements BiConsumer<HttpResponse<Void>, Throwable>
      */
     Batch(final WebhookSettings settings, final Runnable wake)
     {
-        this.wake = wake;
+        this.answer = new Answer(wake);
         final HttpRequest.Builder builder = HttpRequest.newBuilder(settings.target())
             .header("Content-Type", settings.contentType())
             .POST(new HeldBody(this));
@@ -179,19 +170,16 @@ final class Batch implements BiConsumer<HttpResponse<Void>, Throwable>
     {
         state = SENT;
         sentNanos = System.nanoTime();
-        error = null;
-        answer = IN_FLIGHT;
-        final CompletableFuture<HttpResponse<Void>> sent = client.sendAsync(request, DISCARD);
-        exchange = sent;
-        sent.whenComplete(this);
+        answer.expect();
+        answer.await(client.sendAsync(request, DISCARD));
     }
 
     /**
-     * @return the request's HTTP status, {@link #IN_FLIGHT}, or {@link #NO_STATUS}.
+     * @return the request's HTTP status, {@link Answer#IN_FLIGHT}, or {@link Answer#NO_STATUS}.
      */
     int answer()
     {
-        return answer;
+        return answer.status();
     }
 
     /**
@@ -199,7 +187,7 @@ final class Batch implements BiConsumer<HttpResponse<Void>, Throwable>
      */
     Throwable error()
     {
-        return error;
+        return answer.error();
     }
 
     /**
@@ -236,18 +224,6 @@ final class Batch implements BiConsumer<HttpResponse<Void>, Throwable>
      */
     void cancel()
     {
-        final CompletableFuture<HttpResponse<Void>> sent = exchange;
-        if (sent != null)
-        {
-            sent.cancel(true);
-        }
-    }
-
-    @Override
-    public void accept(final HttpResponse<Void> response, final Throwable failure)
-    {
-        error = failure;
-        answer = response != null ? response.statusCode() : NO_STATUS;
-        wake.run();
+        answer.cancel();
     }
 }

@@ -5,8 +5,8 @@ import org.agrona.DirectBuffer;
 /**
  * A webhook's batches in the order their events were taken: the oldest ({@code head}) is the next to be reported, the
  * newest may still be taking events. A fixed ring of {@code inflight + 1} batches, so that one fills while
- * {@code inflight} are out; a batch is freed only when every older one was reported, since receipts go in order. Used by
- * the writer thread only.
+ * {@code inflight} are out; a batch is freed only when every older one was reported, since receipts go in order.
+ * Used by the writer thread only.
  *
  * <pre>
  *   head                                  tail

@@ -6,10 +6,10 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The body of a {@link Batch}'s request: its bytes as they are, handed to the HTTP client as one buffer over the batch's
- * own array, not copied ({@code BodyPublishers.ofByteArray} copies the body into new buffers at every send). Each send
- * (a retry too) subscribes anew and reads the batch's current bytes; the writer does not touch them while the request is
- * in flight.
+ * The body of a {@link Batch}'s request: its bytes as they are, handed to the HTTP client as one buffer over the
+ * batch's own array, not copied ({@code BodyPublishers.ofByteArray} copies the body into new buffers at every send).
+ * Each send (a retry too) subscribes anew and reads the batch's current bytes; the writer does not touch them while
+ * the request is in flight.
  */
 final class HeldBody implements HttpRequest.BodyPublisher
 {

@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The {@code webhook} destination: events POSTed over HTTP(S) in the destination's format, up to {@code batch} of them
@@ -27,9 +26,8 @@ import java.util.concurrent.locks.LockSupport;
  * were accepted reach the peer out of order ({@code inflight: 1} keeps the order); receipts are always in order.
  *
  * <p>Threads: every method but {@link #unblock} runs on the stream's writer thread, which reports receipts; answers
- * come on the client's executor thread into each {@link Batch} (see there for the memory ordering), which then unparks
- * the writer if it waits in {@link #flush} ({@code waiter} is volatile, written before the writer reads the answer and
- * read by the client after it writes the answer, so a wake-up is not missed). {@link #unblock} cancels the requests in
+ * come on the client's executor thread through each batch's {@link Answer} (see there for the memory ordering), which
+ * then unparks the writer if it waits in {@link #flush} ({@link Wakeup}). {@link #unblock} cancels the requests in
  * flight from another thread.
  */
 public final class WebhookDestination implements Destination
@@ -49,7 +47,7 @@ public final class WebhookDestination implements Destination
     private final BatchRing ring;
     private final long lingerNanos;
     private final long timeoutNanos;
-    private volatile Thread waiter;
+    private final Wakeup wakeup = new Wakeup();
     private ExecutorService executor;
     private HttpClient client;
     private Receipts receipts;
@@ -63,7 +61,8 @@ public final class WebhookDestination implements Destination
      * @param settings where and how to post.
      * @param problems where rejected requests are reported.
      */
-    public WebhookDestination(final String name, final String stream, final WebhookSettings settings, final Problems problems)
+    public WebhookDestination(
+        final String name, final String stream, final WebhookSettings settings, final Problems problems)
     {
         this.name = name;
         this.settings = settings;
@@ -72,10 +71,9 @@ public final class WebhookDestination implements Destination
         this.lingerNanos = settings.linger().toNanos();
         this.timeoutNanos = settings.timeout().toNanos();
         this.batches = new Batch[settings.inflight() + 1];
-        final Runnable wake = this::wake;
         for (int i = 0; i < batches.length; i++)
         {
-            batches[i] = new Batch(settings, wake);
+            batches[i] = new Batch(settings, wakeup);
         }
         this.ring = new BatchRing(batches, settings.batch(), MAX_BODY_BYTES);
     }
@@ -214,7 +212,7 @@ public final class WebhookDestination implements Destination
             if (batch.state() == Batch.SENT)
             {
                 final int answer = batch.answer();
-                if (answer != Batch.IN_FLIGHT)
+                if (answer != Answer.IN_FLIGHT)
                 {
                     sent--;
                     file(batch, answer);
@@ -224,7 +222,7 @@ public final class WebhookDestination implements Destination
         while (ring.size() > 0)
         {
             final Batch oldest = ring.get(0);
-            if (oldest.state() == Batch.ANSWERED && Answers.accepted(oldest.status()))
+            if (oldest.state() == Batch.ANSWERED && AnswerRules.accepted(oldest.status()))
             {
                 receipts.accepted(oldest.events());
             }
@@ -248,7 +246,7 @@ public final class WebhookDestination implements Destination
 
     private void file(final Batch batch, final int answer)
     {
-        if (Answers.accepted(answer) || Answers.rejected(answer))
+        if (AnswerRules.accepted(answer) || AnswerRules.rejected(answer))
         {
             batch.file(Batch.ANSWERED, answer);
             return;
@@ -256,7 +254,7 @@ public final class WebhookDestination implements Destination
         batch.file(Batch.RETRY, answer);
         if (failure == null)
         {
-            failure = new IOException("POST " + settings.redacted() + ": " + Answers.describe(answer, batch.error(),
+            failure = new IOException("POST " + settings.redacted() + ": " + AnswerRules.describe(answer, batch.error(),
                 settings.timeout()));
         }
     }
@@ -339,30 +337,21 @@ public final class WebhookDestination implements Destination
      */
     private void awaitAnswer(final Batch batch)
     {
-        waiter = Thread.currentThread();
+        wakeup.arm();
         try
         {
-            while (batch.answer() == Batch.IN_FLIGHT)
+            while (batch.answer() == Answer.IN_FLIGHT)
             {
                 if (timeoutNanos > 0 && System.nanoTime() - batch.sentNanos() > timeoutNanos + STALL_GRACE_NANOS)
                 {
                     batch.cancel();
                 }
-                LockSupport.parkNanos(this, WAIT_SLICE_NANOS);
+                wakeup.park(WAIT_SLICE_NANOS);
             }
         }
         finally
         {
-            waiter = null;
-        }
-    }
-
-    private void wake()
-    {
-        final Thread parked = waiter;
-        if (parked != null)
-        {
-            LockSupport.unpark(parked);
+            wakeup.disarm();
         }
     }
 }

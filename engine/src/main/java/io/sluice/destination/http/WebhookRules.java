@@ -54,7 +54,8 @@ public final class WebhookRules
             {
                 throw given.error("also given in the url (" + key + "=" + inUrl + "); keep one");
             }
-            final Setting<String> setting = given != null ? given : inUrl != null ? new UrlParameter(url, key, inUrl) : null;
+            final Setting<String> setting = given != null ? given :
+                inUrl != null ? new UrlParameter(url, key, inUrl) : null;
             values.put(key, setting == null ? defaultOf(key) : validated(key, setting));
         }
         return values;

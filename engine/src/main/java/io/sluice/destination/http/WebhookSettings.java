@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a webhook destination does, validated ({@link WebhookRules}): where it posts (the URL as written, query included,
- * as Tracee posts it; credentials in the URL become a Basic {@code Authorization} header, as Go's client sends them), how
- * long a request may take, the {@code Content-Type} it sends, how many events one request carries, how long a partly
- * filled batch may wait for more, and how many requests may be in flight at once.
+ * What a webhook destination does, validated ({@link WebhookRules}): where it posts (the URL as written, query
+ * included, as Tracee posts it; credentials in the URL become a Basic {@code Authorization} header, as Go's client
+ * sends them), how long a request may take, the {@code Content-Type} it sends, how many events one request carries, how
+ * long a partly filled batch may wait for more, and how many requests may be in flight at once.
  *
  * @param target        the URL posted to, without user information or fragment.
  * @param redacted      the URL for messages: the password, if any, replaced by {@code xxxxx}.
@@ -80,8 +80,8 @@ public record WebhookSettings(URI target, String redacted, String authorization,
         if (userInfo != null)
         {
             final int colon = userInfo.indexOf(':');
-            redacted = scheme + "://" + (colon < 0 ? userInfo : userInfo.substring(0, colon) + ":xxxxx") + "@" + hostPort +
-                path + query;
+            final String shownUser = colon < 0 ? userInfo : userInfo.substring(0, colon) + ":xxxxx";
+            redacted = scheme + "://" + shownUser + "@" + hostPort + path + query;
             authorization = "Basic " + Base64.getEncoder().encodeToString(
                 (colon < 0 ? uri.getUserInfo() + ":" : uri.getUserInfo()).getBytes(StandardCharsets.UTF_8));
         }

@@ -137,11 +137,12 @@ class WebhookDestinationTest
         {
             port = closed.getLocalPort();
         }
-        open("http://127.0.0.1:" + port + "/events", new byte[0]);
+        // one request out at a time: y is still held when x's failure is seen
+        open("http://127.0.0.1:" + port + "/events?inflight=1", new byte[0]);
         offer("x", "y");
         webhook.flush();
         final IOException failed = assertThrows(IOException.class, this::flushUntilFailure);
-        assertTrue(failed.getMessage().startsWith("POST http://127.0.0.1:" + port + "/events: cannot connect"),
+        assertTrue(failed.getMessage().startsWith("POST http://127.0.0.1:" + port + "/events?inflight=1: cannot connect"),
             failed.getMessage());
         assertEquals(2, webhook.pending());
         webhook.discard();

@@ -12,9 +12,9 @@ import java.util.concurrent.CompletionException;
  * requests) rejects them for good (the request itself was refused: sending it again would be refused again); anything
  * else, and no answer at all, is a failure that is retried.
  */
-final class Answers
+final class AnswerRules
 {
-    private Answers()
+    private AnswerRules()
     {
     }
 
@@ -37,14 +37,14 @@ final class Answers
     }
 
     /**
-     * @param status  the status, or {@link Batch#NO_STATUS}.
+     * @param status  the status, or {@link Answer#NO_STATUS}.
      * @param error   why there is no status, or null.
      * @param timeout the request timeout.
      * @return a few words for the failure.
      */
     static String describe(final int status, final Throwable error, final Duration timeout)
     {
-        if (status != Batch.NO_STATUS)
+        if (status != Answer.NO_STATUS)
         {
             return "HTTP " + status;
         }
