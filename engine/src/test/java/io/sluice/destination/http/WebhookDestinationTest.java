@@ -140,7 +140,6 @@ class WebhookDestinationTest
         // one request out at a time: y is still held when x's failure is seen
         open("http://127.0.0.1:" + port + "/events?inflight=1", new byte[0]);
         offer("x", "y");
-        webhook.flush();
         final IOException failed = assertThrows(IOException.class, this::flushUntilFailure);
         assertTrue(failed.getMessage().startsWith("POST http://127.0.0.1:" + port + "/events?inflight=1: cannot connect"),
             failed.getMessage());
