@@ -79,6 +79,8 @@ class WebhookConfigTest
             + " (Illegal character in authority)", Load.flagError("destinations.w.url=http://a b"));
         assertEquals("--output destinations.w.url=http:///in: destinations.w.url = 'http:///in': no host in the URL"
             + " (expected http://HOST[:PORT][/PATH])", Load.flagError("destinations.w.url=http:///in"));
+        assertEquals("--output destinations.w.url=http://h:70000/in: destinations.w.url = 'http://h:70000/in': port 70000"
+            + " is out of range (1 to 65535)", Load.flagError("destinations.w.url=http://h:70000/in"));
         assertEquals("--output destinations.w.type=webhook: destinations.w.url: missing: a webhook destination needs a"
             + " url (http:// or https://)", Load.flagError("destinations.w.type=webhook"));
     }

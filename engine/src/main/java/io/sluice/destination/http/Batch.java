@@ -5,6 +5,7 @@ import org.agrona.DirectBuffer;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The events of one request, newline-separated in an array of its own that is reused from request to request (after the
@@ -171,7 +172,18 @@ final class Batch
         state = SENT;
         sentNanos = System.nanoTime();
         answer.expect();
-        answer.await(client.sendAsync(request, DISCARD));
+        final CompletableFuture<HttpResponse<Void>> sent;
+        try
+        {
+            sent = client.sendAsync(request, DISCARD);
+        }
+        catch (final RuntimeException refused)
+        {
+            // refused before it left (the client is shut down, the address cannot be used): an answer with no status
+            answer.accept(null, refused);
+            return;
+        }
+        answer.await(sent);
     }
 
     /**

@@ -29,6 +29,7 @@ public final class WebhookRules
     /** The parameter Tracee's {@code --output webhook:URL} reads the format from. */
     public static final String GOTEMPLATE = "gotemplate";
 
+    private static final int MAX_PORT = 65_535;
     private static final List<String> ORDER = List.of(WebhookSettings.TIMEOUT, WebhookSettings.CONTENT_TYPE,
         WebhookSettings.BATCH, WebhookSettings.LINGER, WebhookSettings.INFLIGHT);
 
@@ -95,6 +96,10 @@ public final class WebhookRules
         if (uri.getRawAuthority() == null || uri.getHost() == null)
         {
             throw url.error("no host in the URL (expected " + scheme + "://HOST[:PORT][/PATH])");
+        }
+        if (uri.getPort() > MAX_PORT)
+        {
+            throw url.error("port " + uri.getPort() + " is out of range (1 to " + MAX_PORT + ")");
         }
         try
         {
