@@ -97,8 +97,8 @@ class WebhookConfigTest
             + " 10000", Load.flagError(URL, "destinations.w.batch=ten"));
         assertEquals("--output destinations.w.inflight=1000: destinations.w.inflight = '1000': must be from 1 to 256",
             Load.flagError(URL, "destinations.w.inflight=1000"));
-        assertEquals("--output destinations.w.linger=2m: destinations.w.linger = '2m': at most 1m",
-            Load.flagError(URL, "destinations.w.linger=2m"));
+        assertEquals("--output destinations.w.linger=2s: destinations.w.linger = '2s': at most 1s",
+            Load.flagError(URL, "destinations.w.linger=2s"));
         assertEquals("--output destinations.w.contentType=: destinations.w.contentType = '': empty (expected a media type"
             + " such as application/json)", Load.flagError(URL, "destinations.w.contentType="));
         assertEquals("--output destinations.w.path=/tmp/x: destinations.w.path = '/tmp/x': a webhook destination takes a"

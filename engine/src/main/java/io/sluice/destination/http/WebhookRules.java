@@ -24,8 +24,8 @@ public final class WebhookRules
     public static final int MAX_BATCH = 10_000;
     /** The most requests in flight. */
     public static final int MAX_INFLIGHT = 256;
-    /** The longest linger. */
-    public static final Duration MAX_LINGER = Duration.ofMinutes(1);
+    /** The longest linger: at exit a lingering batch leaves when its linger has passed, well within the drain timeout. */
+    public static final Duration MAX_LINGER = Duration.ofSeconds(1);
     /** The parameter Tracee's {@code --output webhook:URL} reads the format from. */
     public static final String GOTEMPLATE = "gotemplate";
 
@@ -135,7 +135,7 @@ public final class WebhookRules
             {
                 if (duration(setting, "(0 = send a partly filled batch at once)").compareTo(MAX_LINGER) > 0)
                 {
-                    throw setting.error("at most 1m");
+                    throw setting.error("at most 1s");
                 }
             }
             default -> count(setting, MAX_INFLIGHT);
