@@ -6,19 +6,16 @@ import io.sluice.report.Problems;
 import org.agrona.DirectBuffer;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The {@code webhook} destination: events POSTed over HTTP(S) in the destination's format, up to {@code batch} of them
  * per request (newline-separated), with at most {@code inflight} requests out at once, through one JDK
- * {@link HttpClient} (keep-alive connections reused, HTTP/2 where TLS negotiates it, {@code sendAsync}: no thread per
- * request). An event is accepted when the request carrying it is answered 2xx. A request answered 408, 429, 5xx or any
- * other non-4xx status, or not answered (refused, timed out, cancelled), keeps its events held: the next
- * {@link #flush} throws, and the stream retries with backoff (block) or discards (drop); a 4xx other than 408 and 429
- * fails its events, which are not retried, and is reported once per status.
+ * {@code HttpClient} ({@link WebhookClient}: keep-alive connections reused, HTTP/2 where TLS negotiates it,
+ * {@code sendAsync}: no thread per request). An event is accepted when the request carrying it is answered 2xx. A
+ * request answered 408, 429, 5xx or any other non-4xx status, or not answered (refused, timed out, cancelled), keeps
+ * its events held: the next {@link #flush} throws, and the stream retries with backoff (block) or discards (drop); a
+ * 4xx other than 408 and 429 fails its events, which are not retried, and is reported once per status.
  *
  * <p>After a failure the destination probes: the next flush sends one request (the oldest failed one, or the next
  * batch) and waits for its answer, so a peer that is down gets one request per backoff period and the backoff grows; a
@@ -36,8 +33,6 @@ public final class WebhookDestination implements Destination
     static final int MAX_BODY_BYTES = 4 << 20;
 
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
-    private static final long WAIT_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
-    private static final long STALL_GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final String name;
     private final WebhookSettings settings;
@@ -46,12 +41,8 @@ public final class WebhookDestination implements Destination
     private final Batch[] batches;
     private final BatchRing ring;
     private final long lingerNanos;
-    private final long timeoutNanos;
-    private final Wakeup wakeup = new Wakeup();
-    private ExecutorService executor;
-    private HttpClient client;
+    private final WebhookClient client;
     private Receipts receipts;
-    private int sent;
     private IOException failure;
     private boolean probing;
 
@@ -69,11 +60,11 @@ public final class WebhookDestination implements Destination
         this.problems = problems;
         this.problemKey = "stream " + stream + ": destination " + name;
         this.lingerNanos = settings.linger().toNanos();
-        this.timeoutNanos = settings.timeout().toNanos();
+        this.client = new WebhookClient(name, settings);
         this.batches = new Batch[settings.inflight() + 1];
         for (int i = 0; i < batches.length; i++)
         {
-            batches[i] = new Batch(settings, wakeup);
+            batches[i] = new Batch(settings, client.wakeup());
         }
         this.ring = new BatchRing(batches, settings.batch(), MAX_BODY_BYTES);
     }
@@ -92,23 +83,7 @@ public final class WebhookDestination implements Destination
         {
             batch.preface(preamble);
         }
-        // no connection is made here: a peer that is not up yet is a failed request, retried as any other
-        executor = Executors.newSingleThreadExecutor(runnable ->
-        {
-            final Thread thread = new Thread(runnable, "sluice-webhook-" + name);
-            thread.setDaemon(true);
-            return thread;
-        });
-        final HttpClient.Builder builder = HttpClient.newBuilder()
-            .executor(executor)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .version("https".equalsIgnoreCase(settings.target().getScheme()) ? HttpClient.Version.HTTP_2 :
-                HttpClient.Version.HTTP_1_1);
-        if (timeoutNanos > 0)
-        {
-            builder.connectTimeout(settings.timeout());
-        }
-        client = builder.build();
+        client.open();
     }
 
     @Override
@@ -136,7 +111,7 @@ public final class WebhookDestination implements Destination
             {
                 return;
             }
-            awaitAnswer(oldest);
+            client.await(oldest);
             settle();
             throwIfFailed();
             sendReady();
@@ -195,10 +170,7 @@ public final class WebhookDestination implements Destination
     public void close()
     {
         unblock();
-        if (executor != null)
-        {
-            executor.shutdownNow();
-        }
+        client.close();
     }
 
     /**
@@ -214,7 +186,7 @@ public final class WebhookDestination implements Destination
                 final int answer = batch.answer();
                 if (answer != Answer.IN_FLIGHT)
                 {
-                    sent--;
+                    client.answered();
                     file(batch, answer);
                 }
             }
@@ -292,15 +264,14 @@ public final class WebhookDestination implements Destination
         {
             probe.seal();
         }
-        while (sent >= settings.inflight())
+        while (!client.hasRoom())
         {
-            awaitAnswer(oldestSent());
+            client.await(oldestSent());
             settle();
             throwIfFailed();
         }
-        probe.send(client);
-        sent++;
-        awaitAnswer(probe);
+        client.send(probe);
+        client.await(probe);
         settle();
         throwIfFailed();
         probing = false;
@@ -308,13 +279,12 @@ public final class WebhookDestination implements Destination
 
     private void sendReady()
     {
-        for (int i = 0; i < ring.size() && sent < settings.inflight(); i++)
+        for (int i = 0; i < ring.size() && client.hasRoom(); i++)
         {
             final Batch batch = ring.get(i);
             if (batch.state() == Batch.SEALED || batch.state() == Batch.RETRY)
             {
-                batch.send(client);
-                sent++;
+                client.send(batch);
             }
         }
     }
@@ -329,29 +299,5 @@ public final class WebhookDestination implements Destination
             }
         }
         return null;
-    }
-
-    /**
-     * Park until the batch's request is answered; a request that outlives its timeout (a peer that sent its headers and
-     * stalls the rest) is cancelled.
-     */
-    private void awaitAnswer(final Batch batch)
-    {
-        wakeup.arm();
-        try
-        {
-            while (batch.answer() == Answer.IN_FLIGHT)
-            {
-                if (timeoutNanos > 0 && System.nanoTime() - batch.sentNanos() > timeoutNanos + STALL_GRACE_NANOS)
-                {
-                    batch.cancel();
-                }
-                wakeup.park(WAIT_SLICE_NANOS);
-            }
-        }
-        finally
-        {
-            wakeup.disarm();
-        }
     }
 }
