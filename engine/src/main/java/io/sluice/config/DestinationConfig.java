@@ -1,5 +1,7 @@
 package io.sluice.config;
 
+import java.util.Map;
+
 /**
  * One validated destination.
  *
@@ -12,11 +14,47 @@ package io.sluice.config;
  * @param rotation for a file destination with rotation on: its settings; else null.
  * @param roll     for a journal: how often it starts a new file; else null.
  * @param retry    how failed writes are retried ({@code retry.backoff}, {@code retry.max-backoff}).
+ * @param options  the values of the type's own keys ({@link io.sluice.output.DestinationKind#optionKeys}) as its
+ *                 {@code resolve} validated them, for its {@code create} to read; empty for a type that has none.
  */
 public record DestinationConfig(
     String name, String type, FormatSpec format, String path, String url, RotationConfig rotation, JournalRoll roll,
-    RetryPolicy retry)
+    RetryPolicy retry, Map<String, String> options)
 {
+    /**
+     * @param name     unique name.
+     * @param type     where events go.
+     * @param format   how they are rendered.
+     * @param path     the path, or null.
+     * @param url      the URL, or null.
+     * @param rotation rotation settings, or null.
+     * @param roll     journal roll, or null.
+     * @param retry    how failed writes are retried.
+     * @param options  the type's own keys as validated.
+     */
+    public DestinationConfig
+    {
+        options = Map.copyOf(options);
+    }
+
+    /**
+     * A destination without keys of its type's own.
+     *
+     * @param name     unique name.
+     * @param type     where events go.
+     * @param format   how they are rendered.
+     * @param path     the path, or null.
+     * @param url      the URL, or null.
+     * @param rotation rotation settings, or null.
+     * @param roll     journal roll, or null.
+     * @param retry    how failed writes are retried.
+     */
+    public DestinationConfig(final String name, final String type, final FormatSpec format, final String path,
+        final String url, final RotationConfig rotation, final JournalRoll roll, final RetryPolicy retry)
+    {
+        this(name, type, format, path, url, rotation, roll, retry, Map.of());
+    }
+
     /**
      * A destination with the default retry policy.
      *
@@ -54,6 +92,6 @@ public record DestinationConfig(
      */
     public DestinationConfig withRetry(final RetryPolicy policy)
     {
-        return new DestinationConfig(name, type, format, path, url, rotation, roll, policy);
+        return new DestinationConfig(name, type, format, path, url, rotation, roll, policy, options);
     }
 }

@@ -72,6 +72,20 @@ public interface Destination extends AutoCloseable
     }
 
     /**
+     * How soon the writer must come back to an asynchronous destination that has events pending ({@link #pending()} &gt;
+     * 0) when no event arrives: it then calls {@link #poll} and {@link #flush} at least this often, so acknowledgements
+     * are reported and a partly filled batch leaves even on an idle stream. Fixed for a destination: the stream reads it
+     * when it is built, to choose how its writer waits, and after each push.
+     *
+     * @return the interval in nanoseconds; 0 (the default) for a destination that resolves what it holds in
+     * {@link #flush}.
+     */
+    default long pollIntervalNanos()
+    {
+        return 0;
+    }
+
+    /**
      * Called from another thread when the writer is stuck in a blocking push past the drain deadline (a FIFO whose
      * reader stopped reading): make the push fail, for instance by closing the channel it writes to. The only method
      * not called on the writer thread.

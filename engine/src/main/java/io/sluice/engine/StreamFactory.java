@@ -45,8 +45,8 @@ final class StreamFactory
         {
             // destinations of one format share one formatter instance: each event is rendered once per format
             final Map<FormatterKey, EventFormatter> formatters = new LinkedHashMap<>();
-            final DestinationContext context =
-                new DestinationContext(formats.policyNames(), planned.config().name(), sourceDescription);
+            final DestinationContext context = new DestinationContext(formats.policyNames(), planned.config().name(),
+                sourceDescription, environment.problems());
             final List<StreamOutput> outputs = new ArrayList<>();
             for (final PlannedDestination destination : planned.destinations())
             {

@@ -1,13 +1,16 @@
 package io.sluice.output;
 
+import io.sluice.report.Problems;
+
 /**
  * What a destination may need to know of the run it belongs to, beside its own config: a journal writes the policy
- * names, its stream and the source into its header.
+ * names, its stream and the source into its header; a webhook reports the answers it gives up on (a 400) as problems.
  *
  * @param policyNames       the names of the policies in force, by bit.
  * @param stream            the name of the stream the destination belongs to.
  * @param sourceDescription the source, as the summary describes it.
+ * @param problems          the run's problem reporter.
  */
-public record DestinationContext(String[] policyNames, String stream, String sourceDescription)
+public record DestinationContext(String[] policyNames, String stream, String sourceDescription, Problems problems)
 {
 }

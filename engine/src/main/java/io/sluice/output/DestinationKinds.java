@@ -19,7 +19,7 @@ public final class DestinationKinds
     /** Every type, in the order messages list them; the first is the default. */
     private static final List<DestinationKind> ALL = List.of(
         new FileKind(),
-        new LaterKind("webhook"),
+        new WebhookKind(),
         new LaterKind("forward"),
         new JournalKind(),
         new LaterKind("kafka"));
@@ -114,7 +114,7 @@ public final class DestinationKinds
 
 
     /**
-     * @return the keys of the types available now, for messages: {@code file and journal}.
+     * @return the keys of the types available now, for messages: {@code file, webhook and journal}.
      */
     static String availableKeys()
     {
@@ -126,7 +126,8 @@ public final class DestinationKinds
                 keys.add(kind.key());
             }
         }
-        return String.join(" and ", keys);
+        final int last = keys.size() - 1;
+        return last < 1 ? String.join("", keys) : String.join(", ", keys.subList(0, last)) + " and " + keys.get(last);
     }
 
     private static DestinationKind kindOf(final DestinationSettings raw)

@@ -213,6 +213,15 @@ final class OutputState
     }
 
     /**
+     * @return how soon the writer must push again when no event comes: the destination's poll interval while it has
+     * events pending, else 0.
+     */
+    long pollIntervalNanos()
+    {
+        return open && destination.pending() > 0 ? destination.pollIntervalNanos() : 0;
+    }
+
+    /**
      * The run gave up at exit: the destination drops what it holds (the ledger counts it undelivered) and is used no
      * more, but for closing.
      */

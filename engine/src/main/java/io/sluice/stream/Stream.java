@@ -61,14 +61,16 @@ public final class Stream
             destinationCounters[d] = new DestinationCounters();
             destinationNames[d] = this.outputs[d].destination().name();
         }
+        // a stream with an asynchronous destination (a webhook) has its writer come back to it while it holds events
+        final PollingWait polling = pollsWhileIdle(this.outputs) ? new PollingWait(environment.waitStrategies().get()) : null;
         this.disruptor = new Disruptor<>(EventSlot::new, config.bufferSize(), runnable ->
         {
             final Thread thread = environment.threads().newThread(runnable);
             thread.setName("sluice-stream-" + config.name());
             return thread;
-        }, ProducerType.SINGLE, environment.waitStrategies().get());
+        }, ProducerType.SINGLE, polling != null ? polling : environment.waitStrategies().get());
         this.writer = new StreamWriter(config.name(), config.mode(), this.outputs, destinationCounters, counters, environment,
-            running);
+            running, polling);
         this.disruptor.handleEventsWith(new EventHandler[] {writer});
         // the writer settles every event itself: an exception escaping it is reported, never counted twice
         this.disruptor.setDefaultExceptionHandler(new ContainedExceptions("stream " + config.name() + ": writer",
@@ -76,6 +78,18 @@ public final class Stream
         this.router = new StreamRouter(config.name(), events, policies, config.mode(), disruptor.getRingBuffer(), counters,
             exports, environment.problems(), running);
         this.lineage = exports == null ? List.of() : exports.lineageConditions();
+    }
+
+    private static boolean pollsWhileIdle(final StreamOutput[] outputs)
+    {
+        for (final StreamOutput output : outputs)
+        {
+            if (output.destination().pollIntervalNanos() > 0)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return the lineage conditions of this stream's export filters (the ingest thread answers them). */

@@ -33,6 +33,7 @@ final class StreamWriter implements EventHandler<EventSlot>
     private final StreamCounters counters;
     private final CountDownLatch finished = new CountDownLatch(1);
     private final CountDownLatch running;
+    private final PollingWait polling;
     private boolean gaveUp;
 
     StreamWriter(
@@ -42,9 +43,11 @@ final class StreamWriter implements EventHandler<EventSlot>
         final DestinationCounters[] destinationCounters,
         final StreamCounters counters,
         final StreamEnvironment environment,
-        final CountDownLatch running)
+        final CountDownLatch running,
+        final PollingWait polling)
     {
         this.running = running;
+        this.polling = polling;
         this.streamName = streamName;
         this.environment = environment;
         this.block = mode == BufferMode.BLOCK;
@@ -109,6 +112,16 @@ final class StreamWriter implements EventHandler<EventSlot>
         }
     }
 
+    /**
+     * No event came within the interval an asynchronous destination asked for (see {@link PollingWait}): report the
+     * acknowledgements that came in and send what lingers.
+     */
+    @Override
+    public void onTimeout(final long sequence)
+    {
+        pushAll();
+    }
+
     @Override
     public void onShutdown()
     {
@@ -166,13 +179,23 @@ final class StreamWriter implements EventHandler<EventSlot>
         {
             return;
         }
+        long pollNanos = 0;
         for (final OutputState output : outputs)
         {
             if (!output.push())
             {
                 giveUp();
-                return;
+                break;
             }
+            final long interval = output.pollIntervalNanos();
+            if (interval > 0 && (pollNanos == 0 || interval < pollNanos))
+            {
+                pollNanos = interval;
+            }
+        }
+        if (polling != null)
+        {
+            polling.pollWithin(gaveUp ? 0 : pollNanos);
         }
     }
 

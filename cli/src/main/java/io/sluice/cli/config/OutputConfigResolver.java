@@ -130,7 +130,9 @@ final class OutputConfigResolver
         {
             Names.check(raw.name, raw.nameSource, "destination");
             final DestinationConfig destination = DestinationKinds.resolve(raw);
-            final String previous = pathOwners.putIfAbsent(pathKey(destination.path(), raw), raw.name);
+            // a destination with no path (a webhook posts to a url) shares no file with another
+            final String previous = destination.path() == null ? null :
+                pathOwners.putIfAbsent(pathKey(destination.path(), raw), raw.name);
             if (previous != null)
             {
                 final RawValue<String> path = raw.path != null ? raw.path

@@ -18,11 +18,11 @@ import java.util.Set;
  *     {@code streams.<name>.<field>[.<sub>]=<value>} (lists comma-separated), {@code options.<name>[=true|false]};</li>
  *     <li>Tracee's short forms: any file format of {@link Formats} as {@code FORMAT[=ARG][:PATH[,PATH...]]}
  *     ({@code json}, {@code table:/tmp/t}, {@code gotemplate=FILE:PATH}; the registry validates the setting),
- *     {@code none}, the bare option names, {@code option:NAME[,NAME...]}; and {@code webhook:URL},
- *     {@code forward:URL}, which are recognised and refused for now.</li>
+ *     {@code none}, the bare option names, {@code option:NAME[,NAME...]}, {@code webhook:URL} (its settings are the
+ *     URL's parameters); and {@code forward:URL}, which is recognised and refused for now.</li>
  * </ul>
- * Short-form destinations are named {@code <format>-<n>} ({@code json-1}, {@code json-2}, {@code table-1}), n counting
- * the short forms of that format in flag order.
+ * Short-form destinations are named {@code <format>-<n>} ({@code json-1}, {@code json-2}, {@code table-1}) or
+ * {@code webhook-<n>}, n counting the short forms of that format (or of webhooks) in flag order.
  * <p>
  * A destination field it does not know ({@code destinations.k.linger.ms=5}) is kept, as given, for the destination's
  * type to accept or refuse; its name is the longest destination name declared so far that the flag starts with, else
@@ -297,8 +297,12 @@ final class OutputFlagParser
                 {
                     throw new ConfigException(origin, head, null, "needs a URL: --output " + head + ":URL");
                 }
-                throw new ConfigException(origin, head, tail,
-                    "not available yet (" + head + " destinations come in a later release)");
+                if (head.equals("forward"))
+                {
+                    throw new ConfigException(origin, head, tail,
+                        "not available yet (" + head + " destinations come in a later release)");
+                }
+                addShortFormWebhook(flag, origin, tail);
             }
             case "option" ->
             {
@@ -368,6 +372,23 @@ final class OutputFlagParser
             destination.path = RawValue.of(path, new Source(origin, "path"));
             tree.destinations.put(name, destination);
         }
+    }
+
+    /** {@code webhook:URL}: a webhook destination {@code webhook-<n>}; the URL's parameters are its settings. */
+    private void addShortFormWebhook(final String flag, final String origin, final String url)
+    {
+        final String name = "webhook-" + shortFormCounts.merge("webhook", 1, Integer::sum);
+        final RawDestination existing = tree.destinations.get(name);
+        if (existing != null)
+        {
+            throw existing.nameSource.error(name,
+                "this name is taken by the short form --output " + flag + "; rename the declared destination");
+        }
+        final Source declaredAt = new Source(origin, "webhook");
+        final RawDestination destination = new RawDestination(name, declaredAt, declaredAt, flag);
+        destination.type = RawValue.of("webhook", declaredAt);
+        destination.url = RawValue.of(url, new Source(origin, "url"));
+        tree.destinations.put(name, destination);
     }
 
     // ---------------------------------------------------------------- values

@@ -257,31 +257,33 @@ class OutputRulesTest
     }
 
     @Test
-    void typesOtherThanFileAndJournalAreNotAvailableYet()
+    void typesNotBuiltYetAreNotAvailableYet()
     {
-        for (final String type : List.of("webhook", "forward", "kafka"))
+        for (final String type : List.of("forward", "kafka"))
         {
             assertEquals("--output destinations.d.type=" + type + ": destinations.d.type = '" + type + "': not"
-                + " available yet (file and journal destinations for now)", Load.flagError("destinations.d.type=" + type));
+                + " available yet (file, webhook and journal destinations for now)",
+                Load.flagError("destinations.d.type=" + type));
         }
     }
 
     @Test
-    void aUrlWithoutTypeIsInferredThenNotAvailableYet()
+    void aUrlWithoutTypeIsInferred()
     {
-        assertEquals("--output destinations.d.url=http://localhost:8080/events: destinations.d.url ="
-            + " 'http://localhost:8080/events': a webhook destination (type inferred from the URL): not available yet"
-            + " (file and journal destinations for now)", Load.flagError("destinations.d.url=http://localhost:8080/events"));
+        // http(s) without a tag parameter means webhook
+        assertEquals("webhook", Load.flags("destinations.d.url=http://localhost:8080/events").destination("d").type());
+        assertEquals("webhook", Load.flags("destinations.d.url=HTTPS://collector/e").destination("d").type());
         assertEquals("--output destinations.d.url=tcp://127.0.0.1:24224: destinations.d.url = 'tcp://127.0.0.1:24224':"
-            + " a forward destination (type inferred from the URL): not available yet (file and journal destinations for"
-            + " now)", Load.flagError("destinations.d.url=tcp://127.0.0.1:24224"));
+            + " a forward destination (type inferred from the URL): not available yet (file, webhook and journal"
+            + " destinations for now)", Load.flagError("destinations.d.url=tcp://127.0.0.1:24224"));
         assertEquals("--output destinations.d.url=udp://fluent:24224: destinations.d.url = 'udp://fluent:24224':"
-            + " a forward destination (type inferred from the URL): not available yet (file and journal destinations for"
-            + " now)", Load.flagError("destinations.d.url=udp://fluent:24224"));
+            + " a forward destination (type inferred from the URL): not available yet (file, webhook and journal"
+            + " destinations for now)", Load.flagError("destinations.d.url=udp://fluent:24224"));
         // A tag parameter means forward, whatever the scheme (seed 001's fluent_destination).
         assertEquals("--output destinations.d.url=http://localhost:2222?tag=severe: destinations.d.url ="
             + " 'http://localhost:2222?tag=severe': a forward destination (type inferred from the URL): not available"
-            + " yet (file and journal destinations for now)", Load.flagError("destinations.d.url=http://localhost:2222?tag=severe"));
+            + " yet (file, webhook and journal destinations for now)",
+            Load.flagError("destinations.d.url=http://localhost:2222?tag=severe"));
     }
 
     @Test

@@ -47,20 +47,35 @@ class SeedExamplesTest
     }
 
     @Test
-    void secondExampleIsRefusedAtItsFirstWebhookUntilWebhooksExist() throws IOException
+    void secondExampleIsRefusedAtItsForwardDestinationUntilForwardExists() throws IOException
     {
-        // webhook_destination has a url and no type: http(s) means webhook, which is not available yet.
+        // webhook_destination (a url, no type: http means webhook) loads; fluent_destination has a tag: forward.
         final Path file = resource("seed001-routing.yaml");
-        assertEquals(file + ":9: output.destinations[1].url = 'http://localhost:8080/processes?timeout=5s': a webhook"
-                + " destination (type inferred from the URL): not available yet (file and journal destinations for now)",
+        assertEquals(file + ":13: output.destinations[2].url = 'http://localhost:2222?tag=severe': a forward"
+                + " destination (type inferred from the URL): not available yet (file, webhook and journal destinations"
+                + " for now)",
             Load.yamlError(file));
     }
 
     @Test
-    void secondExampleCliTwinIsRefusedAtItsFirstWebhookToo()
+    void secondExampleWithItsForwardDestinationPointedElsewhereLoadsAsWebhooks() throws IOException
     {
-        assertEquals("--output destinations.webhook_destination.type=webhook: destinations.webhook_destination.type ="
-                + " 'webhook': not available yet (file and journal destinations for now)",
+        final OutputConfig config = Load.load(resource("seed001-routing.yaml"), Set.of("severe-events-policy"),
+            "destinations.fluent_destination.url=http://localhost:2222/severe");
+        final DestinationConfig webhook = config.destination("webhook_destination");
+        assertEquals("webhook", webhook.type());
+        assertEquals(FormatSpec.JSON, webhook.format());
+        assertEquals("http://localhost:8080/processes?timeout=5s", webhook.url());
+        assertEquals("5s", webhook.options().get("timeout"));
+        assertEquals("application/json", webhook.options().get("contentType"));
+        assertEquals("webhook", config.destination("fluent_destination").type());
+    }
+
+    @Test
+    void secondExampleCliTwinIsRefusedAtItsForwardDestinationToo()
+    {
+        assertEquals("--output destinations.fluent_destination.type=forward: destinations.fluent_destination.type ="
+                + " 'forward': not available yet (file, webhook and journal destinations for now)",
             Load.flagError(
                 "destinations.json_destination.format=json",
                 "destinations.webhook_destination.format=json",

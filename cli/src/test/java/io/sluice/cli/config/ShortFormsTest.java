@@ -197,15 +197,24 @@ class ShortFormsTest
     }
 
     @Test
-    void webhookAndForwardAreRecognisedButNotAvailableYet()
+    void webhookPostsToItsUrlAndForwardIsRecognisedButNotAvailableYet()
     {
-        assertEquals("--output webhook:http://localhost:8080/events: webhook = 'http://localhost:8080/events': not"
-            + " available yet (webhook destinations come in a later release)",
-            Load.flagError("webhook:http://localhost:8080/events"));
+        final OutputConfig config = Load.flags("webhook:http://localhost:8080/events?batch=100", "json",
+            "webhook:https://collector.example/in");
+        assertEquals(List.of("webhook-1", "json-1", "webhook-2"),
+            config.destinations().stream().map(DestinationConfig::name).toList());
+        final DestinationConfig webhook = config.destination("webhook-1");
+        assertEquals("webhook", webhook.type());
+        assertEquals(FormatSpec.JSON, webhook.format());
+        assertEquals("http://localhost:8080/events?batch=100", webhook.url());
+        assertEquals("100", webhook.options().get("batch"));
+        assertEquals(List.of(defaultStream("webhook-1", "json-1", "webhook-2")), config.streams());
         assertEquals("--output forward:tcp://127.0.0.1:24224?tag=sluice: forward = 'tcp://127.0.0.1:24224?tag=sluice':"
             + " not available yet (forward destinations come in a later release)",
             Load.flagError("forward:tcp://127.0.0.1:24224?tag=sluice"));
         assertEquals("--output webhook: webhook: needs a URL: --output webhook:URL", Load.flagError("webhook"));
+        assertEquals("--output webhook:localhost:8080: url = 'localhost:8080': a webhook posts to an http:// or https://"
+            + " URL", Load.flagError("webhook:localhost:8080"));
     }
 
     @Test
