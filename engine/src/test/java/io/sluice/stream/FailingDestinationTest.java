@@ -109,7 +109,7 @@ class FailingDestinationTest
             outputs.add(new StreamOutput(destination, formatter, RetryPolicy.DEFAULTS));
         }
         final StreamEnvironment environment = new StreamEnvironment(BlockingWaitStrategy::new, daemons(),
-            new Problems(new PrintStream(reports, true, StandardCharsets.UTF_8)), new DrainDeadline(Duration.ofSeconds(5)));
+            new Problems(new PrintStream(reports, true, StandardCharsets.UTF_8)), new DrainDeadline(Duration.ofSeconds(60)));
         return new Stream(new StreamConfig("s", List.of("d"), List.of(), List.of(), BufferMode.BLOCK, 256, false),
             EventIdFilter.all(), PolicyFilter.all(), null, outputs, environment);
     }
