@@ -20,7 +20,7 @@ public final class DestinationKinds
     private static final List<DestinationKind> ALL = List.of(
         new FileKind(),
         new WebhookKind(),
-        new LaterKind("forward"),
+        new ForwardKind(),
         new JournalKind(),
         new LaterKind("kafka"));
 
