@@ -3,6 +3,8 @@ package io.sluice.destination.forward;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
@@ -161,9 +163,17 @@ final class ForwardConnection
         {
             throw new IOException("connection to " + settings.peer() + " closed");
         }
-        key.interestOps(operation);
-        waits.select(millis);
-        waits.selectedKeys().clear();
+        try
+        {
+            key.interestOps(operation);
+            waits.select(millis);
+            waits.selectedKeys().clear();
+        }
+        catch (final ClosedSelectorException | CancelledKeyException ex)
+        {
+            // closed by unblock() on another thread while waiting
+            throw new IOException("connection to " + settings.peer() + " closed", ex);
+        }
         open();
     }
 

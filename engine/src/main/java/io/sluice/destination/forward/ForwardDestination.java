@@ -32,6 +32,8 @@ public final class ForwardDestination implements Destination
 
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final int ID_BYTES = 16;
+    /** Chunk ids start with 8 random bytes per destination, so that two runs never share an id. */
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String name;
     private final ForwardSettings settings;
@@ -59,7 +61,7 @@ public final class ForwardDestination implements Destination
         this.settings = settings;
         this.connection = new ForwardConnection(settings);
         this.ackTimeoutNanos = settings.ackTimeout().toNanos();
-        new SecureRandom().nextBytes(rawId);
+        RANDOM.nextBytes(rawId);
         for (int i = 0; i < CHUNKS; i++)
         {
             ring[i] = new Chunk(nextId());
