@@ -200,6 +200,7 @@ public final class ForwardDestination implements Destination
             }
             if (chunk.state() == Chunk.SEALED)
             {
+                dropIfClosedByPeer();
                 if (!connection.connected())
                 {
                     connection.connect();
@@ -213,6 +214,25 @@ public final class ForwardDestination implements Destination
                 {
                     chunk.state(Chunk.DONE);
                 }
+            }
+        }
+    }
+
+    /**
+     * Without acknowledgements the peer never writes: a connection it closed (it restarted) reads as ended, and is
+     * replaced before events are written into it and lost.
+     */
+    private void dropIfClosedByPeer()
+    {
+        if (connection.connected() && !settings.requireAck())
+        {
+            try
+            {
+                connection.readAvailable(acks);
+            }
+            catch (final IOException ex)
+            {
+                connection.close();
             }
         }
     }

@@ -123,6 +123,28 @@ class ForwardDestinationTest
         }
     }
 
+    @Test
+    void withoutAcknowledgementsAWriteIsDeliveryAndAConnectionThePeerClosedIsReplacedBeforeWriting() throws Exception
+    {
+        try (InProcessPeer peer = new InProcessPeer())
+        {
+            final ForwardDestination destination = new ForwardDestination("f", new ForwardSettings("127.0.0.1",
+                peer.port(), "t", false, Duration.ofSeconds(2), Duration.ofSeconds(30), 1000));
+            destination.open(new byte[0], recording);
+            offer(destination, 2);
+            destination.flush();
+            assertEquals(List.of("accepted 2"), receipts, "accepted when written");
+            assertEquals("-", peer.nextChunk(), "no chunk id without acknowledgements");
+            peer.drop();
+            Thread.sleep(100);
+            offer(destination, 3);
+            destination.flush();
+            assertEquals("-", peer.nextChunk(), "the events went on a new connection");
+            assertEquals(List.of("accepted 2", "accepted 3"), receipts);
+            destination.close();
+        }
+    }
+
     private ForwardDestination open(final InProcessPeer peer, final String ackTimeout)
     {
         final ForwardDestination destination = new ForwardDestination("f", new ForwardSettings("127.0.0.1", peer.port(),
