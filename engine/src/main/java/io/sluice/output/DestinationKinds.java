@@ -114,7 +114,7 @@ public final class DestinationKinds
 
 
     /**
-     * @return the keys of the types available now, for messages: {@code file, webhook and journal}.
+     * @return the keys of the types available now, for messages: {@code file, webhook, forward and journal}.
      */
     static String availableKeys()
     {
