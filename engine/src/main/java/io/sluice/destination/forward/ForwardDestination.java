@@ -5,8 +5,6 @@ import io.sluice.destination.Receipts;
 import org.agrona.DirectBuffer;
 
 import java.io.IOException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,21 +29,13 @@ public final class ForwardDestination implements Destination
     static final int CHUNK_BYTES = 1 << 20;
 
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
-    private static final int ID_BYTES = 16;
-    /** Chunk ids start with 8 random bytes per destination, so that two runs never share an id. */
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String name;
     private final ForwardSettings settings;
     private final ForwardConnection connection;
-    private final Chunk[] ring = new Chunk[CHUNKS];
-    private final byte[] rawId = new byte[ID_BYTES];
-    private final byte[] id = new byte[(ID_BYTES + 2) / 3 * 4];
+    private final ChunkRing ring = new ChunkRing(CHUNKS);
     private final ForwardConnection.Acks acks = this::acknowledged;
     private final long ackTimeoutNanos;
-    private long nextId;
-    private int first;
-    private int size;
     private int pending;
     private long resent;
     private Receipts receipts;
@@ -61,11 +51,6 @@ public final class ForwardDestination implements Destination
         this.settings = settings;
         this.connection = new ForwardConnection(settings);
         this.ackTimeoutNanos = settings.ackTimeout().toNanos();
-        RANDOM.nextBytes(rawId);
-        for (int i = 0; i < CHUNKS; i++)
-        {
-            ring[i] = new Chunk(nextId());
-        }
     }
 
     @Override
@@ -84,20 +69,18 @@ public final class ForwardDestination implements Destination
     @Override
     public boolean offer(final DirectBuffer rendered, final int offset, final int length)
     {
-        Chunk open = size == 0 ? null : chunk(size - 1);
+        Chunk open = ring.newest();
         if (open == null || open.state() != Chunk.OPEN || open.events() >= settings.batch() || open.length() >= CHUNK_BYTES)
         {
             if (open != null && open.state() == Chunk.OPEN)
             {
                 open.state(Chunk.SEALED);
             }
-            if (size == CHUNKS)
+            if (ring.full())
             {
                 return false;
             }
-            open = ring[(first + size) % CHUNKS];
-            open.reset(nextId());
-            size++;
+            open = ring.add();
         }
         open.append(rendered, offset, length, System.currentTimeMillis() * 1_000_000L);
         pending++;
@@ -112,7 +95,7 @@ public final class ForwardDestination implements Destination
         try
         {
             send();
-            while (size == CHUNKS && settings.requireAck())
+            while (ring.full() && settings.requireAck())
             {
                 // the writer cannot take another event before the oldest chunk is acknowledged
                 awaitAck();
@@ -147,9 +130,9 @@ public final class ForwardDestination implements Destination
     @Override
     public void discard()
     {
-        for (int i = 0; i < size; i++)
+        for (int i = 0; i < ring.size(); i++)
         {
-            final Chunk chunk = chunk(i);
+            final Chunk chunk = ring.get(i);
             if (chunk.state() == Chunk.OPEN || chunk.state() == Chunk.SEALED)
             {
                 chunk.state(Chunk.DISCARDED);
@@ -191,9 +174,9 @@ public final class ForwardDestination implements Destination
 
     private void send() throws IOException
     {
-        for (int i = 0; i < size; i++)
+        for (int i = 0; i < ring.size(); i++)
         {
-            final Chunk chunk = chunk(i);
+            final Chunk chunk = ring.get(i);
             if (chunk.state() == Chunk.OPEN && chunk.events() > 0)
             {
                 chunk.state(Chunk.SEALED);
@@ -239,7 +222,7 @@ public final class ForwardDestination implements Destination
 
     private void awaitAck() throws IOException
     {
-        final Chunk oldest = chunk(0);
+        final Chunk oldest = ring.get(0);
         if (oldest.state() != Chunk.SENT)
         {
             settle();
@@ -256,9 +239,9 @@ public final class ForwardDestination implements Destination
 
     private void checkAckTimeout() throws IOException
     {
-        for (int i = 0; i < size; i++)
+        for (int i = 0; i < ring.size(); i++)
         {
-            final Chunk chunk = chunk(i);
+            final Chunk chunk = ring.get(i);
             if (chunk.state() == Chunk.SENT && System.nanoTime() - chunk.sentAt() > ackTimeoutNanos)
             {
                 throw new IOException(settings.peer() + " did not acknowledge a chunk within "
@@ -269,9 +252,9 @@ public final class ForwardDestination implements Destination
 
     private void acknowledged(final byte[] b, final int from, final int length)
     {
-        for (int i = 0; i < size; i++)
+        for (int i = 0; i < ring.size(); i++)
         {
-            final Chunk chunk = chunk(i);
+            final Chunk chunk = ring.get(i);
             if (chunk.state() == Chunk.SENT && chunk.isId(b, from, length))
             {
                 chunk.state(Chunk.DONE);
@@ -286,9 +269,9 @@ public final class ForwardDestination implements Destination
     private void fail(final IOException ex)
     {
         connection.close();
-        for (int i = 0; i < size; i++)
+        for (int i = 0; i < ring.size(); i++)
         {
-            final Chunk chunk = chunk(i);
+            final Chunk chunk = ring.get(i);
             if (chunk.state() == Chunk.SENT)
             {
                 chunk.state(Chunk.SEALED);
@@ -315,9 +298,9 @@ public final class ForwardDestination implements Destination
      */
     private void settle()
     {
-        while (size > 0)
+        while (ring.size() > 0)
         {
-            final Chunk oldest = chunk(0);
+            final Chunk oldest = ring.get(0);
             if (oldest.state() == Chunk.DONE)
             {
                 receipts.accepted(oldest.events());
@@ -331,25 +314,7 @@ public final class ForwardDestination implements Destination
                 return;
             }
             pending -= oldest.events();
-            first = (first + 1) % CHUNKS;
-            size--;
+            ring.release();
         }
-    }
-
-    private Chunk chunk(final int index)
-    {
-        return ring[(first + index) % CHUNKS];
-    }
-
-    private byte[] nextId()
-    {
-        long counter = nextId++;
-        for (int i = ID_BYTES - 1; i >= ID_BYTES / 2; i--)
-        {
-            rawId[i] = (byte)counter;
-            counter >>>= 8;
-        }
-        Base64.getEncoder().encode(rawId, id);
-        return id;
     }
 }
