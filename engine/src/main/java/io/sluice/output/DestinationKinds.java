@@ -20,7 +20,7 @@ public final class DestinationKinds
     private static final List<DestinationKind> ALL = List.of(
         new FileKind(),
         new WebhookKind(),
-        new LaterKind("forward"),
+        new ForwardKind(),
         new JournalKind(),
         new LaterKind("kafka"));
 
@@ -114,7 +114,7 @@ public final class DestinationKinds
 
 
     /**
-     * @return the keys of the types available now, for messages: {@code file, webhook and journal}.
+     * @return the keys of the types available now, for messages: {@code file, webhook, forward and journal}.
      */
     static String availableKeys()
     {

@@ -5,9 +5,9 @@ import io.sluice.config.DestinationSettings;
 import io.sluice.destination.Destination;
 
 /**
- * An entry of {@link DestinationKinds} for a type Tracee has and Sluice does not yet ({@code webhook}, {@code forward},
- * {@code kafka}): recognised, whether named by {@code type} or inferred from a {@code url}, and refused as not
- * available yet. When the type is built, its own class replaces this entry.
+ * An entry of {@link DestinationKinds} for a type Tracee has and Sluice does not yet ({@code kafka}): recognised,
+ * whether named by {@code type} or inferred from a {@code url}, and refused as not available yet. When the type is
+ * built, its own class replaces this entry.
  */
 final class LaterKind implements DestinationKind
 {

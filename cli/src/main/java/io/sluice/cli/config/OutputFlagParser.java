@@ -19,10 +19,10 @@ import java.util.Set;
  *     <li>Tracee's short forms: any file format of {@link Formats} as {@code FORMAT[=ARG][:PATH[,PATH...]]}
  *     ({@code json}, {@code table:/tmp/t}, {@code gotemplate=FILE:PATH}; the registry validates the setting),
  *     {@code none}, the bare option names, {@code option:NAME[,NAME...]}, {@code webhook:URL} (its settings are the
- *     URL's parameters); and {@code forward:URL}, which is recognised and refused for now.</li>
+ *     URL's parameters) and {@code forward:URL} (likewise).</li>
  * </ul>
  * Short-form destinations are named {@code <format>-<n>} ({@code json-1}, {@code json-2}, {@code table-1}) or
- * {@code webhook-<n>}, n counting the short forms of that format (or of webhooks) in flag order.
+ * {@code webhook-<n>} or {@code forward-<n>}, n counting the short forms of that format (or type) in flag order.
  * <p>
  * A destination field it does not know ({@code destinations.k.linger.ms=5}) is kept, as given, for the destination's
  * type to accept or refuse; its name is the longest destination name declared so far that the flag starts with, else
@@ -297,12 +297,7 @@ final class OutputFlagParser
                 {
                     throw new ConfigException(origin, head, null, "needs a URL: --output " + head + ":URL");
                 }
-                if (head.equals("forward"))
-                {
-                    throw new ConfigException(origin, head, tail,
-                        "not available yet (" + head + " destinations come in a later release)");
-                }
-                addShortFormWebhook(flag, origin, tail);
+                addShortFormUrl(head, flag, origin, tail);
             }
             case "option" ->
             {
@@ -374,19 +369,22 @@ final class OutputFlagParser
         }
     }
 
-    /** {@code webhook:URL}: a webhook destination {@code webhook-<n>}; the URL's parameters are its settings. */
-    private void addShortFormWebhook(final String flag, final String origin, final String url)
+    /**
+     * {@code webhook:URL} or {@code forward:URL}: a destination of that type named {@code webhook-<n>} or
+     * {@code forward-<n>}; the URL's parameters are its settings.
+     */
+    private void addShortFormUrl(final String type, final String flag, final String origin, final String url)
     {
-        final String name = "webhook-" + shortFormCounts.merge("webhook", 1, Integer::sum);
+        final String name = type + "-" + shortFormCounts.merge(type, 1, Integer::sum);
         final RawDestination existing = tree.destinations.get(name);
         if (existing != null)
         {
             throw existing.nameSource.error(name,
                 "this name is taken by the short form --output " + flag + "; rename the declared destination");
         }
-        final Source declaredAt = new Source(origin, "webhook");
+        final Source declaredAt = new Source(origin, type);
         final RawDestination destination = new RawDestination(name, declaredAt, declaredAt, flag);
-        destination.type = RawValue.of("webhook", declaredAt);
+        destination.type = RawValue.of(type, declaredAt);
         destination.url = RawValue.of(url, new Source(origin, "url"));
         tree.destinations.put(name, destination);
     }

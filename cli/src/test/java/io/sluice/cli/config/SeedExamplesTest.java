@@ -47,13 +47,13 @@ class SeedExamplesTest
     }
 
     @Test
-    void secondExampleIsRefusedAtItsForwardDestinationUntilForwardExists() throws IOException
+    void secondExampleIsRefusedAtItsForwardDestinationsHttpUrl() throws IOException
     {
-        // webhook_destination (a url, no type: http means webhook) loads; fluent_destination has a tag: forward.
+        // webhook_destination (a url, no type: http means webhook) loads; fluent_destination has a tag: forward, which
+        // sends over TCP only (Tracee's forward output refuses an http:// scheme too)
         final Path file = resource("seed001-routing.yaml");
         assertEquals(file + ":13: output.destinations[2].url = 'http://localhost:2222?tag=severe': a forward"
-                + " destination (type inferred from the URL): not available yet (file, webhook and journal destinations"
-                + " for now)",
+                + " destination sends to a tcp://HOST[:PORT] URL",
             Load.yamlError(file));
     }
 
@@ -74,8 +74,9 @@ class SeedExamplesTest
     @Test
     void secondExampleCliTwinIsRefusedAtItsForwardDestinationToo()
     {
-        assertEquals("--output destinations.fluent_destination.type=forward: destinations.fluent_destination.type ="
-                + " 'forward': not available yet (file, webhook and journal destinations for now)",
+        assertEquals("--output destinations.fluent_destination.url=http://localhost:2222?tag=severe:"
+                + " destinations.fluent_destination.url = 'http://localhost:2222?tag=severe': a forward destination sends"
+                + " to a tcp://HOST[:PORT] URL",
             Load.flagError(
                 "destinations.json_destination.format=json",
                 "destinations.webhook_destination.format=json",

@@ -197,7 +197,7 @@ class ShortFormsTest
     }
 
     @Test
-    void webhookPostsToItsUrlAndForwardIsRecognisedButNotAvailableYet()
+    void webhookPostsToItsUrl()
     {
         final OutputConfig config = Load.flags("webhook:http://localhost:8080/events?batch=100", "json",
             "webhook:https://collector.example/in");
@@ -209,9 +209,6 @@ class ShortFormsTest
         assertEquals("http://localhost:8080/events?batch=100", webhook.url());
         assertEquals("100", webhook.options().get("batch"));
         assertEquals(List.of(defaultStream("webhook-1", "json-1", "webhook-2")), config.streams());
-        assertEquals("--output forward:tcp://127.0.0.1:24224?tag=sluice: forward = 'tcp://127.0.0.1:24224?tag=sluice':"
-            + " not available yet (forward destinations come in a later release)",
-            Load.flagError("forward:tcp://127.0.0.1:24224?tag=sluice"));
         assertEquals("--output webhook: webhook: needs a URL: --output webhook:URL", Load.flagError("webhook"));
         assertEquals("--output webhook:localhost:8080: url = 'localhost:8080': a webhook posts to an http:// or https://"
             + " URL", Load.flagError("webhook:localhost:8080"));
@@ -234,6 +231,34 @@ class ShortFormsTest
         assertEquals("--output streams.default-stream.destinations=d: streams.default-stream = 'default-stream': this"
             + " stream name is reserved for the short --output forms (json, table, json:PATH ...)",
             Load.flagError("json", "destinations.d.path=/tmp/d", "streams.default-stream.destinations=d"));
+    }
+
+    @Test
+    void forwardSendsToItsUrlWithTheUrlsParametersAsSettings()
+    {
+        final OutputConfig config = Load.flags("forward:tcp://127.0.0.1:24224?tag=tr.ace&requireAck=t", "forward:tcp://f");
+        final DestinationConfig forward = config.destination("forward-1");
+        assertEquals("forward", forward.type());
+        assertEquals(FormatSpec.JSON, forward.format());
+        assertEquals("tcp://127.0.0.1:24224?tag=tr.ace&requireAck=t", forward.url());
+        assertEquals("tr.ace", forward.options().get("tag"));
+        assertEquals("true", forward.options().get("requireAck"));
+        assertEquals("10s", forward.options().get("connectionTimeout"));
+        assertEquals("30s", forward.options().get("ackTimeout"));
+        assertEquals("1000", forward.options().get("batch"));
+        assertEquals("sluice", config.destination("forward-2").options().get("tag"));
+        assertEquals("--output forward: forward: needs a URL: --output forward:URL", Load.flagError("forward"));
+        assertEquals("--output forward:tcp://h:1?requireAck=yes: url = 'tcp://h:1?requireAck=yes': url parameter"
+            + " requireAck: expected true or false", Load.flagError("forward:tcp://h:1?requireAck=yes"));
+        assertEquals("--output forward:tcp://h:1?ackTimeout=0s: url = 'tcp://h:1?ackTimeout=0s': url parameter"
+            + " ackTimeout: must be more than 0", Load.flagError("forward:tcp://h:1?ackTimeout=0s"));
+        assertEquals("--output forward:tcp://h:1?record=map: url = 'tcp://h:1?record=map': url parameter record: not"
+            + " available: the record is always {\"event\": \"<json>\"}, as Tracee sends it",
+            Load.flagError("forward:tcp://h:1?record=map"));
+        assertEquals("--output forward:tcp://u:p@h:1: url = 'tcp://u:p@h:1': user:password in the URL (the shared-key"
+            + " handshake) is not available yet", Load.flagError("forward:tcp://u:p@h:1"));
+        assertEquals("--output forward:tls://h:1: url = 'tls://h:1': a forward destination sends to a tcp://HOST[:PORT]"
+            + " URL", Load.flagError("forward:tls://h:1"));
     }
 
     @Test

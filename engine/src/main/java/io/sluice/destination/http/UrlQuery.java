@@ -6,11 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The query parameters of a webhook URL, read as Go's {@code url.ParseQuery} reads them (what Tracee's webhook does):
+ * The query parameters of a webhook or forward URL, read as Go's {@code url.ParseQuery} reads them (what Tracee's webhook does):
  * {@code &}-separated {@code key=value} pairs, percent-decoded with {@code +} as a space, the first value of a repeated
  * key winning, as Tracee's {@code getParameterValue} takes it.
  */
-final class UrlQuery
+public final class UrlQuery
 {
     private UrlQuery()
     {
@@ -21,7 +21,7 @@ final class UrlQuery
      * @return each key's first value, in order.
      * @throws IllegalArgumentException when a part is not validly percent-encoded.
      */
-    static Map<String, String> parse(final String rawQuery)
+    public static Map<String, String> parse(final String rawQuery)
     {
         final Map<String, String> parameters = new LinkedHashMap<>();
         if (rawQuery == null || rawQuery.isEmpty())

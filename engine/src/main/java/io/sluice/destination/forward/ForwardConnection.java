@@ -1,0 +1,264 @@
+package io.sluice.destination.forward;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One TCP connection to the forward peer, a non-blocking {@link SocketChannel} with a {@link Selector} of its own:
+ * PackedForward messages are written to the end, waiting while the socket's buffer is full (on the stream's writer
+ * thread, as a FIFO is written); the peer's answers are read without waiting ({@link #readAvailable}: what the kernel
+ * already holds, or the end of the connection) or waiting at most a given time ({@link #readWaiting}). {@link #close}
+ * may come from another thread (the engine's {@code unblock}): it closes the channel and wakes the selector, so a
+ * waiting write or read fails.
+ */
+final class ForwardConnection
+{
+    private static final int MAX_ANSWERS = 64 * 1024;
+
+    private final ForwardSettings settings;
+    private final byte[] tag;
+    private final ByteBuffer head;
+    private final ByteBuffer option = ByteBuffer.allocate(64);
+    private final ByteBuffer[] message = new ByteBuffer[3];
+    private final byte[] answers = new byte[MAX_ANSWERS];
+    private final ByteBuffer answerBuffer = ByteBuffer.wrap(answers);
+    private final int[] ack = new int[2];
+    private volatile SocketChannel channel;
+    private volatile Selector selector;
+    private SelectionKey key;
+    private ByteBuffer entries = ByteBuffer.allocate(0);
+
+    /**
+     * @param settings the peer and tag.
+     */
+    ForwardConnection(final ForwardSettings settings)
+    {
+        this.settings = settings;
+        this.tag = settings.tag().getBytes(StandardCharsets.UTF_8);
+        this.head = ByteBuffer.allocate(16 + tag.length);
+    }
+
+    boolean connected()
+    {
+        return channel != null;
+    }
+
+    /**
+     * @throws IOException when the peer cannot be reached within the connection timeout.
+     */
+    void connect() throws IOException
+    {
+        final SocketChannel opened = SocketChannel.open();
+        final Selector waits = Selector.open();
+        try
+        {
+            opened.configureBlocking(false);
+            opened.socket().setTcpNoDelay(true);
+            opened.socket().setKeepAlive(true);
+            key = opened.register(waits, SelectionKey.OP_CONNECT);
+            channel = opened;
+            selector = waits;
+            if (!opened.connect(new InetSocketAddress(settings.host(), settings.port())))
+            {
+                final long deadline = System.nanoTime() + settings.connectionTimeout().toNanos();
+                while (!opened.finishConnect())
+                {
+                    final long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                    if (left <= 0)
+                    {
+                        throw new IOException("no connection within " + settings.connectionTimeout().toMillis() + " ms");
+                    }
+                    waits.select(left);
+                    waits.selectedKeys().clear();
+                }
+            }
+            answerBuffer.clear();
+        }
+        catch (final IOException ex)
+        {
+            close();
+            throw new IOException("connect " + settings.peer() + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * Write one chunk as a PackedForward message, waiting while the socket's buffer is full.
+     *
+     * @param chunk the chunk.
+     * @throws IOException when the write fails.
+     */
+    void write(final Chunk chunk) throws IOException
+    {
+        head.clear();
+        head.position(MsgPack.packedHead(head.array(), tag, chunk.length())).flip();
+        option.clear();
+        option.position(MsgPack.option(option.array(), chunk.events(), settings.requireAck() ? chunk.id() : null)).flip();
+        if (entries.array() != chunk.entries())
+        {
+            entries = ByteBuffer.wrap(chunk.entries());
+        }
+        entries.clear().limit(chunk.length());
+        message[0] = head;
+        message[1] = entries;
+        message[2] = option;
+        final SocketChannel open = open();
+        while (option.hasRemaining())
+        {
+            if (open.write(message) == 0)
+            {
+                await(SelectionKey.OP_WRITE, 0);
+            }
+        }
+    }
+
+    /**
+     * Take what the peer sent that is already here, without waiting.
+     *
+     * @param acks told each acknowledged id.
+     * @throws IOException when the peer closed the connection or answered nonsense.
+     */
+    void readAvailable(final Acks acks) throws IOException
+    {
+        while (fill() > 0)
+        {
+            parse(acks);
+        }
+    }
+
+    /**
+     * Wait at most {@code millis} for the peer's next answers.
+     *
+     * @param millis the longest to wait (at least 1).
+     * @param acks   told each acknowledged id.
+     * @return false when nothing came in time.
+     * @throws IOException when the peer closed the connection or answered nonsense.
+     */
+    boolean readWaiting(final long millis, final Acks acks) throws IOException
+    {
+        if (fill() == 0)
+        {
+            await(SelectionKey.OP_READ, Math.max(1, millis));
+            if (fill() == 0)
+            {
+                return false;
+            }
+        }
+        parse(acks);
+        readAvailable(acks);
+        return true;
+    }
+
+    private void await(final int operation, final long millis) throws IOException
+    {
+        final Selector waits = selector;
+        if (waits == null)
+        {
+            throw new IOException("connection to " + settings.peer() + " closed");
+        }
+        try
+        {
+            key.interestOps(operation);
+            waits.select(millis);
+            waits.selectedKeys().clear();
+        }
+        catch (final ClosedSelectorException | CancelledKeyException ex)
+        {
+            // closed by unblock() on another thread while waiting
+            throw new IOException("connection to " + settings.peer() + " closed", ex);
+        }
+        open();
+    }
+
+    private int fill() throws IOException
+    {
+        if (!answerBuffer.hasRemaining())
+        {
+            throw new IOException(settings.peer() + " sent an answer longer than " + MAX_ANSWERS + " bytes");
+        }
+        final int read = open().read(answerBuffer);
+        if (read < 0)
+        {
+            throw new IOException(settings.peer() + " closed the connection");
+        }
+        return read;
+    }
+
+    private SocketChannel open() throws IOException
+    {
+        final SocketChannel open = channel;
+        if (open == null)
+        {
+            throw new IOException("connection to " + settings.peer() + " closed");
+        }
+        return open;
+    }
+
+    private void parse(final Acks acks) throws IOException
+    {
+        final int limit = answerBuffer.position();
+        int at = 0;
+        while (true)
+        {
+            final int next = MsgPack.answer(answers, at, limit, ack);
+            if (next == MsgPack.INCOMPLETE)
+            {
+                break;
+            }
+            if (ack[1] >= 0)
+            {
+                acks.acknowledged(answers, ack[0], ack[1]);
+            }
+            at = next;
+        }
+        System.arraycopy(answers, at, answers, 0, limit - at);
+        answerBuffer.position(limit - at);
+    }
+
+    /**
+     * Close the connection; safe from any thread, and when closed.
+     */
+    void close()
+    {
+        final SocketChannel open = channel;
+        final Selector waits = selector;
+        channel = null;
+        selector = null;
+        try
+        {
+            if (waits != null)
+            {
+                waits.wakeup();
+                waits.close();
+            }
+            if (open != null)
+            {
+                open.close();
+            }
+        }
+        catch (final IOException ignored)
+        {
+            // closing: nothing more to do
+        }
+    }
+
+    /**
+     * Told each chunk id the peer acknowledged.
+     */
+    interface Acks
+    {
+        /**
+         * @param b      the bytes holding the id.
+         * @param from   where it starts.
+         * @param length its length.
+         */
+        void acknowledged(byte[] b, int from, int length);
+    }
+}
