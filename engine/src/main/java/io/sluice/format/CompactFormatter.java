@@ -3,6 +3,7 @@ package io.sluice.format;
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.codec.sbe.EventDecoder;
 import io.sluice.codec.sbe.EventRecordView;
+import io.sluice.codec.sbe.EventVarData;
 import io.sluice.codec.sbe.FilterOnlyFields;
 import io.sluice.codec.sbe.PresenceDecoder;
 import org.agrona.DirectBuffer;
@@ -60,8 +61,8 @@ public final class CompactFormatter implements EventFormatter
         source();
         line.space();
         line.open(CompactLine.MAGENTA);
-        final int binary = view.stringLength(EventRecordView.EXECUTABLE_PATH) > 0 ? EventRecordView.EXECUTABLE_PATH
-            : EventRecordView.THREAD_NAME;
+        final int binary = view.stringLength(EventVarData.EXECUTABLE_PATH) > 0 ? EventVarData.EXECUTABLE_PATH
+            : EventVarData.THREAD_NAME;
         line.text(view.buffer(), view.stringOffset(binary), view.stringLength(binary));
         line.close();
         line.space();
@@ -82,17 +83,17 @@ public final class CompactFormatter implements EventFormatter
     {
         final DirectBuffer buffer = view.buffer();
         line.open(CompactLine.GREEN);
-        final int containerId = view.stringLength(EventRecordView.CONTAINER_ID);
-        if (PresenceDecoder.pod(view.presence()) && view.stringLength(EventRecordView.POD_NAME) > 0)
+        final int containerId = view.stringLength(EventVarData.CONTAINER_ID);
+        if (PresenceDecoder.pod(view.presence()) && view.stringLength(EventVarData.POD_NAME) > 0)
         {
-            line.text(buffer, view.stringOffset(EventRecordView.POD_NAMESPACE), view.stringLength(EventRecordView.POD_NAMESPACE));
+            line.text(buffer, view.stringOffset(EventVarData.POD_NAMESPACE), view.stringLength(EventVarData.POD_NAMESPACE));
             line.put((byte)'/');
-            line.text(buffer, view.stringOffset(EventRecordView.POD_NAME), view.stringLength(EventRecordView.POD_NAME));
+            line.text(buffer, view.stringOffset(EventVarData.POD_NAME), view.stringLength(EventVarData.POD_NAME));
         }
         else if (containerId > 0)
         {
             final int start = RecordFields.containerIdStart(view);
-            final int end = view.stringOffset(EventRecordView.CONTAINER_ID) + containerId;
+            final int end = view.stringOffset(EventVarData.CONTAINER_ID) + containerId;
             line.text(buffer, start, Math.min(SHORT_CONTAINER_ID, end - start));
         }
         else

@@ -2,6 +2,7 @@ package io.sluice.format;
 
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.codec.sbe.EventRecordView;
+import io.sluice.codec.sbe.EventVarData;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
@@ -130,7 +131,7 @@ final class CompactLine
     {
         if (RecordFields.nameIsStored(view))
         {
-            text(view.buffer(), view.stringOffset(EventRecordView.NAME), view.stringLength(EventRecordView.NAME));
+            text(view.buffer(), view.stringOffset(EventVarData.NAME), view.stringLength(EventVarData.NAME));
             return;
         }
         position = RecordFields.putCatalogName(view, catalog, out, position);

@@ -2,6 +2,7 @@ package io.sluice.format;
 
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.codec.sbe.EventRecordView;
+import io.sluice.codec.sbe.EventVarData;
 
 /**
  * The details of a detection (an event with a {@code threat}; the line's label is its severity): the detector's event
@@ -28,7 +29,7 @@ final class CompactThreatDetails implements CompactDetails
         line.close();
         line.space();
         line.open(CompactLine.CYAN);
-        line.text(view.buffer(), view.stringOffset(EventRecordView.THREAT_NAME), view.stringLength(EventRecordView.THREAT_NAME));
+        line.text(view.buffer(), view.stringOffset(EventVarData.THREAT_NAME), view.stringLength(EventVarData.THREAT_NAME));
         line.close();
     }
 }

@@ -2,6 +2,7 @@ package io.sluice.format;
 
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.codec.sbe.EventRecordView;
+import io.sluice.codec.sbe.EventVarData;
 import io.sluice.codec.sbe.EventValueCursor;
 import io.sluice.codec.sbe.PresenceDecoder;
 import org.agrona.DirectBuffer;
@@ -73,8 +74,8 @@ final class RecordFields
     static int containerIdStart(final EventRecordView view)
     {
         final DirectBuffer buffer = view.buffer();
-        final int start = view.stringOffset(EventRecordView.CONTAINER_ID);
-        final int end = start + view.stringLength(EventRecordView.CONTAINER_ID);
+        final int start = view.stringOffset(EventVarData.CONTAINER_ID);
+        final int end = start + view.stringLength(EventVarData.CONTAINER_ID);
         for (int i = start; i + 2 < end; i++)
         {
             if (buffer.getByte(i) == ':' && buffer.getByte(i + 1) == '/' && buffer.getByte(i + 2) == '/')
@@ -92,7 +93,7 @@ final class RecordFields
      */
     static boolean nameIsStored(final EventRecordView view)
     {
-        return view.stringLength(EventRecordView.NAME) > 0 || PresenceDecoder.nameAsStored(view.presence());
+        return view.stringLength(EventVarData.NAME) > 0 || PresenceDecoder.nameAsStored(view.presence());
     }
 
     /**

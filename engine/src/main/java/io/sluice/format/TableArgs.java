@@ -2,6 +2,7 @@ package io.sluice.format;
 
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.codec.sbe.EventRecordView;
+import io.sluice.codec.sbe.EventVarData;
 import io.sluice.codec.sbe.EventValueCursor;
 import io.sluice.codec.sbe.PackedArrayBlob;
 import io.sluice.codec.sbe.PresenceDecoder;
@@ -80,10 +81,10 @@ final class TableArgs
 
     private int detectedFromName(final EventRecordView view, final MutableDirectBuffer out, final int start)
     {
-        final int length = view.stringLength(EventRecordView.DETECTED_FROM_NAME);
+        final int length = view.stringLength(EventVarData.DETECTED_FROM_NAME);
         if (length > 0 || PresenceDecoder.detectedFromNameAsStored(view.presence()))
         {
-            return TableText.escaped(out, start, view.buffer(), view.stringOffset(EventRecordView.DETECTED_FROM_NAME), length);
+            return TableText.escaped(out, start, view.buffer(), view.stringOffset(EventVarData.DETECTED_FROM_NAME), length);
         }
         final byte[] name = catalog.nameBytes(view.event().detectedFromId());
         return name != null ? put(out, start, name) : start + out.putIntAscii(start, view.event().detectedFromId());

@@ -4,6 +4,7 @@ import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.codec.sbe.EventDecoder;
 import io.sluice.codec.sbe.EventDecoder.AncestorsDecoder;
 import io.sluice.codec.sbe.EventRecordView;
+import io.sluice.codec.sbe.EventVarData;
 import io.sluice.codec.sbe.EventValueCursor;
 import io.sluice.codec.sbe.FilterOnlyFields;
 import io.sluice.codec.sbe.PresenceDecoder;
@@ -69,14 +70,14 @@ final class TableCells
             case CONTAINER_ID ->
             {
                 final int from = RecordFields.containerIdStart(view);
-                final int end = view.stringOffset(EventRecordView.CONTAINER_ID) + view.stringLength(EventRecordView.CONTAINER_ID);
+                final int end = view.stringOffset(EventVarData.CONTAINER_ID) + view.stringLength(EventVarData.CONTAINER_ID);
                 yield TableText.escaped(out, start, buffer, from, Math.min(CONTAINER_ID_WIDTH, end - from));
             }
             case MNT_NS -> start + out.putLongAscii(start, event.mntNsId());
             case PID_NS -> start + out.putLongAscii(start, event.pidNsId());
             case UID -> PresenceDecoder.realUserId(view.presence()) ? start + out.putLongAscii(start, event.realUserId()) : start;
-            case COMM -> TableText.escaped(out, start, buffer, view.stringOffset(EventRecordView.THREAD_NAME),
-                view.stringLength(EventRecordView.THREAD_NAME));
+            case COMM -> TableText.escaped(out, start, buffer, view.stringOffset(EventVarData.THREAD_NAME),
+                view.stringLength(EventVarData.THREAD_NAME));
             case PID -> start + out.putLongAscii(start, event.pid());
             case TID -> start + out.putLongAscii(start, event.tid());
             case PPID -> start + out.putLongAscii(start, parentPid(false));
@@ -92,7 +93,7 @@ final class TableCells
     private int eventName(final MutableDirectBuffer out, final int start, final boolean cut)
     {
         final int end = RecordFields.nameIsStored(view) ? TableText.escaped(out, start, view.buffer(),
-            view.stringOffset(EventRecordView.NAME), view.stringLength(EventRecordView.NAME)) :
+            view.stringOffset(EventVarData.NAME), view.stringLength(EventVarData.NAME)) :
             RecordFields.putCatalogName(view, catalog, out, start);
         if (!cut || end - start <= EVENT_WIDTH)
         {

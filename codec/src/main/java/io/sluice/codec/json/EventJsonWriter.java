@@ -4,6 +4,7 @@ import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.codec.sbe.EventDecoder;
 import io.sluice.codec.sbe.EventDecoder.AncestorsDecoder;
 import io.sluice.codec.sbe.EventRecordView;
+import io.sluice.codec.sbe.EventVarData;
 import io.sluice.codec.sbe.EventValueCursor;
 import io.sluice.codec.sbe.PackedArrayBlob;
 import io.sluice.codec.sbe.PresenceDecoder;
@@ -113,7 +114,7 @@ public final class EventJsonWriter
             writeTimestamp(event.timestampSeconds(), event.timestampNanos());
         }
         final int eventId = event.eventId();
-        writeIdAndName(eventId, EventRecordView.NAME, PresenceDecoder.nameAsStored(presence));
+        writeIdAndName(eventId, EventVarData.NAME, PresenceDecoder.nameAsStored(presence));
         if (PresenceDecoder.policies(presence))
         {
             json.key(JsonKeys.POLICIES);
@@ -134,7 +135,7 @@ public final class EventJsonWriter
         {
             json.key(JsonKeys.DETECTED_FROM);
             json.beginObject();
-            writeIdAndName(event.detectedFromId(), EventRecordView.DETECTED_FROM_NAME, PresenceDecoder.detectedFromNameAsStored(presence));
+            writeIdAndName(event.detectedFromId(), EventVarData.DETECTED_FROM_NAME, PresenceDecoder.detectedFromNameAsStored(presence));
             writeValues(view.detectedFromData());
             json.endObject();
         }
@@ -223,14 +224,14 @@ public final class EventJsonWriter
         {
             json.key(JsonKeys.CONTAINER);
             json.beginObject();
-            writeString(JsonKeys.ID, EventRecordView.CONTAINER_ID);
-            writeString(JsonKeys.NAME, EventRecordView.CONTAINER_NAME);
+            writeString(JsonKeys.ID, EventVarData.CONTAINER_ID);
+            writeString(JsonKeys.NAME, EventVarData.CONTAINER_NAME);
             if (PresenceDecoder.containerImage(presence))
             {
                 json.key(JsonKeys.IMAGE);
                 json.beginObject();
-                writeString(JsonKeys.ID, EventRecordView.CONTAINER_IMAGE_ID);
-                writeString(JsonKeys.NAME, EventRecordView.CONTAINER_IMAGE_NAME);
+                writeString(JsonKeys.ID, EventVarData.CONTAINER_IMAGE_ID);
+                writeString(JsonKeys.NAME, EventVarData.CONTAINER_IMAGE_NAME);
                 json.endObject();
             }
             if (event.containerIsRunning() != 0)
@@ -244,9 +245,9 @@ public final class EventJsonWriter
         {
             json.key(JsonKeys.POD);
             json.beginObject();
-            writeString(JsonKeys.NAME, EventRecordView.POD_NAME);
-            writeString(JsonKeys.UID, EventRecordView.POD_UID);
-            writeString(JsonKeys.NAMESPACE, EventRecordView.POD_NAMESPACE);
+            writeString(JsonKeys.NAME, EventVarData.POD_NAME);
+            writeString(JsonKeys.UID, EventVarData.POD_UID);
+            writeString(JsonKeys.NAMESPACE, EventVarData.POD_NAMESPACE);
             json.endObject();
         }
         json.endObject();
@@ -259,7 +260,7 @@ public final class EventJsonWriter
         {
             json.key(JsonKeys.THREAD);
             json.beginObject();
-            writeString(JsonKeys.NAME, EventRecordView.THREAD_NAME);
+            writeString(JsonKeys.NAME, EventVarData.THREAD_NAME);
             if (PresenceDecoder.threadStartTime(presence))
             {
                 json.key(JsonKeys.START_TIME);
@@ -268,7 +269,7 @@ public final class EventJsonWriter
             writeUint64(JsonKeys.UNIQUE_ID, event.threadUniqueId());
             writeUint32(JsonKeys.HOST_TID, (int)event.hostTid());
             writeUint32(JsonKeys.TID, (int)event.tid());
-            writeString(JsonKeys.SYSCALL, EventRecordView.SYSCALL);
+            writeString(JsonKeys.SYSCALL, EventVarData.SYSCALL);
             if (event.compat() != 0)
             {
                 json.key(JsonKeys.COMPAT);
@@ -295,7 +296,7 @@ public final class EventJsonWriter
         {
             json.key(JsonKeys.EXECUTABLE);
             json.beginObject();
-            writeString(JsonKeys.PATH, EventRecordView.EXECUTABLE_PATH);
+            writeString(JsonKeys.PATH, EventVarData.EXECUTABLE_PATH);
             json.endObject();
         }
         writeAncestors();
@@ -567,8 +568,8 @@ public final class EventJsonWriter
     private void writeThreat(final int presence)
     {
         json.beginObject();
-        writeString(JsonKeys.NAME, EventRecordView.THREAT_NAME);
-        writeString(JsonKeys.DESCRIPTION, EventRecordView.THREAT_DESCRIPTION);
+        writeString(JsonKeys.NAME, EventVarData.THREAT_NAME);
+        writeString(JsonKeys.DESCRIPTION, EventVarData.THREAT_DESCRIPTION);
         if (PresenceDecoder.mitre(presence))
         {
             json.key(JsonKeys.MITRE);
@@ -577,16 +578,16 @@ public final class EventJsonWriter
             {
                 json.key(JsonKeys.TACTIC);
                 json.beginObject();
-                writeString(JsonKeys.NAME, EventRecordView.TACTIC_NAME);
+                writeString(JsonKeys.NAME, EventVarData.TACTIC_NAME);
                 json.endObject();
             }
             if (PresenceDecoder.technique(presence))
             {
                 json.key(JsonKeys.TECHNIQUE);
                 json.beginObject();
-                writeString(JsonKeys.ID, EventRecordView.TECHNIQUE_ID);
-                writeString(JsonKeys.EXTERNAL_ID, EventRecordView.TECHNIQUE_EXTERNAL_ID);
-                writeString(JsonKeys.NAME, EventRecordView.TECHNIQUE_NAME);
+                writeString(JsonKeys.ID, EventVarData.TECHNIQUE_ID);
+                writeString(JsonKeys.EXTERNAL_ID, EventVarData.TECHNIQUE_EXTERNAL_ID);
+                writeString(JsonKeys.NAME, EventVarData.TECHNIQUE_NAME);
                 json.endObject();
             }
             json.endObject();

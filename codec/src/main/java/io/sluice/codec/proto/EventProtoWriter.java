@@ -4,6 +4,7 @@ import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.codec.sbe.EventDecoder;
 import io.sluice.codec.sbe.EventDecoder.AncestorsDecoder;
 import io.sluice.codec.sbe.EventRecordView;
+import io.sluice.codec.sbe.EventVarData;
 import io.sluice.codec.sbe.PresenceDecoder;
 import io.sluice.codec.sbe.UserStackBlob;
 import io.sluice.proto.v1beta1.Ancestor;
@@ -122,7 +123,7 @@ public final class EventProtoWriter
         {
             writeTimestamp(Event.TIMESTAMP_FIELD_NUMBER, event.timestampSeconds(), event.timestampNanos());
         }
-        writeIdAndName(event.eventId(), EventRecordView.NAME, PresenceDecoder.nameAsStored(presence));
+        writeIdAndName(event.eventId(), EventVarData.NAME, PresenceDecoder.nameAsStored(presence));
         if (PresenceDecoder.policies(presence))
         {
             writePolicies(event.policiesMatched());
@@ -139,7 +140,7 @@ public final class EventProtoWriter
         if (PresenceDecoder.detectedFrom(presence))
         {
             final int detectedFrom = sink.beginMessage(Event.DETECTED_FROM_FIELD_NUMBER);
-            writeIdAndName(event.detectedFromId(), EventRecordView.DETECTED_FROM_NAME,
+            writeIdAndName(event.detectedFromId(), EventVarData.DETECTED_FROM_NAME,
                 PresenceDecoder.detectedFromNameAsStored(presence));
             values.writeAll(Event.DATA_FIELD_NUMBER, record, view.detectedFromData());
             sink.endMessage(detectedFrom);
@@ -202,13 +203,13 @@ public final class EventProtoWriter
         if (PresenceDecoder.container(presence))
         {
             final int container = sink.beginMessage(Workload.CONTAINER_FIELD_NUMBER);
-            writeString(Container.ID_FIELD_NUMBER, EventRecordView.CONTAINER_ID);
-            writeString(Container.NAME_FIELD_NUMBER, EventRecordView.CONTAINER_NAME);
+            writeString(Container.ID_FIELD_NUMBER, EventVarData.CONTAINER_ID);
+            writeString(Container.NAME_FIELD_NUMBER, EventVarData.CONTAINER_NAME);
             if (PresenceDecoder.containerImage(presence))
             {
                 final int image = sink.beginMessage(Container.IMAGE_FIELD_NUMBER);
-                writeString(ContainerImage.ID_FIELD_NUMBER, EventRecordView.CONTAINER_IMAGE_ID);
-                writeString(ContainerImage.NAME_FIELD_NUMBER, EventRecordView.CONTAINER_IMAGE_NAME);
+                writeString(ContainerImage.ID_FIELD_NUMBER, EventVarData.CONTAINER_IMAGE_ID);
+                writeString(ContainerImage.NAME_FIELD_NUMBER, EventVarData.CONTAINER_IMAGE_NAME);
                 sink.endMessage(image);
             }
             sink.bool(Container.IS_RUNNING_FIELD_NUMBER, event.containerIsRunning() != 0);
@@ -217,9 +218,9 @@ public final class EventProtoWriter
         if (PresenceDecoder.pod(presence))
         {
             final int pod = sink.beginMessage(Workload.POD_FIELD_NUMBER);
-            writeString(Pod.NAME_FIELD_NUMBER, EventRecordView.POD_NAME);
-            writeString(Pod.UID_FIELD_NUMBER, EventRecordView.POD_UID);
-            writeString(Pod.NAMESPACE_FIELD_NUMBER, EventRecordView.POD_NAMESPACE);
+            writeString(Pod.NAME_FIELD_NUMBER, EventVarData.POD_NAME);
+            writeString(Pod.UID_FIELD_NUMBER, EventVarData.POD_UID);
+            writeString(Pod.NAMESPACE_FIELD_NUMBER, EventVarData.POD_NAMESPACE);
             sink.endMessage(pod);
         }
         sink.endMessage(workload);
@@ -233,7 +234,7 @@ public final class EventProtoWriter
         if (PresenceDecoder.thread(presence))
         {
             final int thread = sink.beginMessage(Process.THREAD_FIELD_NUMBER);
-            writeString(Thread.NAME_FIELD_NUMBER, EventRecordView.THREAD_NAME);
+            writeString(Thread.NAME_FIELD_NUMBER, EventVarData.THREAD_NAME);
             if (PresenceDecoder.threadStartTime(presence))
             {
                 writeTimestamp(Thread.START_TIME_FIELD_NUMBER, event.threadStartSeconds(), event.threadStartNanos());
@@ -241,7 +242,7 @@ public final class EventProtoWriter
             sink.int64(Thread.UNIQUE_ID_FIELD_NUMBER, event.threadUniqueId());
             sink.uint32(Thread.HOST_TID_FIELD_NUMBER, (int)event.hostTid());
             sink.uint32(Thread.TID_FIELD_NUMBER, (int)event.tid());
-            writeString(Thread.SYSCALL_FIELD_NUMBER, EventRecordView.SYSCALL);
+            writeString(Thread.SYSCALL_FIELD_NUMBER, EventVarData.SYSCALL);
             sink.bool(Thread.COMPAT_FIELD_NUMBER, event.compat() != 0);
             if (PresenceDecoder.userStackTrace(presence))
             {
@@ -260,7 +261,7 @@ public final class EventProtoWriter
         if (PresenceDecoder.executable(presence))
         {
             final int executable = sink.beginMessage(Process.EXECUTABLE_FIELD_NUMBER);
-            writeString(Executable.PATH_FIELD_NUMBER, EventRecordView.EXECUTABLE_PATH);
+            writeString(Executable.PATH_FIELD_NUMBER, EventVarData.EXECUTABLE_PATH);
             sink.endMessage(executable);
         }
         writeAncestors();

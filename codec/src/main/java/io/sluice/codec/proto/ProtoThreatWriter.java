@@ -1,6 +1,7 @@
 package io.sluice.codec.proto;
 
 import io.sluice.codec.sbe.EventRecordView;
+import io.sluice.codec.sbe.EventVarData;
 import io.sluice.codec.sbe.PresenceDecoder;
 import io.sluice.codec.text.JavaUtf8;
 import io.sluice.proto.v1beta1.Mitre;
@@ -38,23 +39,23 @@ final class ProtoThreatWriter
     {
         final ProtoSink sink = this.sink;
         final int threat = sink.beginMessage(field);
-        writeString(view, Threat.NAME_FIELD_NUMBER, EventRecordView.THREAT_NAME);
-        writeString(view, Threat.DESCRIPTION_FIELD_NUMBER, EventRecordView.THREAT_DESCRIPTION);
+        writeString(view, Threat.NAME_FIELD_NUMBER, EventVarData.THREAT_NAME);
+        writeString(view, Threat.DESCRIPTION_FIELD_NUMBER, EventVarData.THREAT_DESCRIPTION);
         if (PresenceDecoder.mitre(presence))
         {
             final int mitre = sink.beginMessage(Threat.MITRE_FIELD_NUMBER);
             if (PresenceDecoder.tactic(presence))
             {
                 final int tactic = sink.beginMessage(Mitre.TACTIC_FIELD_NUMBER);
-                writeString(view, MitreTactic.NAME_FIELD_NUMBER, EventRecordView.TACTIC_NAME);
+                writeString(view, MitreTactic.NAME_FIELD_NUMBER, EventVarData.TACTIC_NAME);
                 sink.endMessage(tactic);
             }
             if (PresenceDecoder.technique(presence))
             {
                 final int technique = sink.beginMessage(Mitre.TECHNIQUE_FIELD_NUMBER);
-                writeString(view, MitreTechnique.ID_FIELD_NUMBER, EventRecordView.TECHNIQUE_ID);
-                writeString(view, MitreTechnique.EXTERNAL_ID_FIELD_NUMBER, EventRecordView.TECHNIQUE_EXTERNAL_ID);
-                writeString(view, MitreTechnique.NAME_FIELD_NUMBER, EventRecordView.TECHNIQUE_NAME);
+                writeString(view, MitreTechnique.ID_FIELD_NUMBER, EventVarData.TECHNIQUE_ID);
+                writeString(view, MitreTechnique.EXTERNAL_ID_FIELD_NUMBER, EventVarData.TECHNIQUE_EXTERNAL_ID);
+                writeString(view, MitreTechnique.NAME_FIELD_NUMBER, EventVarData.TECHNIQUE_NAME);
                 sink.endMessage(technique);
             }
             sink.endMessage(mitre);

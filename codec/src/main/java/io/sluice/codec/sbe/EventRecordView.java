@@ -3,6 +3,7 @@ package io.sluice.codec.sbe;
 import io.sluice.codec.sbe.EventDecoder.AncestorsDecoder;
 import io.sluice.codec.sbe.EventDecoder.ThreatPropertiesDecoder;
 import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * An enriched event record (SBE message header, then {@code Event}) located once, for every renderer that prints it in
@@ -11,7 +12,7 @@ import org.agrona.DirectBuffer;
  * SBE puts the groups before the variable-length strings, while {@code v1beta1.Event} wants {@code name} first and
  * the groups in between, so {@link #wrap} walks the record once and notes where each group starts and where each
  * string is; a renderer then reads fields in any order: fixed fields through {@link #event()}, strings by index
- * ({@link #NAME} ... {@link #DETECTED_FROM_NAME}), groups through {@link #ancestors()}, {@link #data()},
+ * ({@link EventVarData#NAME} ... {@link EventVarData#DETECTED_FROM_NAME}), groups through {@link #ancestors()}, {@link #data()},
  * {@link #detectedFromData()} and the threat properties by index, the thread's user stack through {@link #userStack()}.
  * <pre>
  *   header | fixed block | ancestors* | data* | detectedFromData* | threatProperties* | name | threadName | syscall
@@ -23,51 +24,13 @@ import org.agrona.DirectBuffer;
  */
 public final class EventRecordView
 {
-    /** The event's own name (empty: the catalog's name for the id, unless presence says it is as stored). */
-    public static final int NAME = 0;
-    /** {@code workload.process.thread.name}. */
-    public static final int THREAD_NAME = 1;
-    /** {@code workload.process.thread.syscall}. */
-    public static final int SYSCALL = 2;
-    /** {@code workload.process.executable.path}. */
-    public static final int EXECUTABLE_PATH = 3;
-    /** {@code workload.container.id}. */
-    public static final int CONTAINER_ID = 4;
-    /** {@code workload.container.name}. */
-    public static final int CONTAINER_NAME = 5;
-    /** {@code workload.container.image.id}. */
-    public static final int CONTAINER_IMAGE_ID = 6;
-    /** {@code workload.container.image.name}. */
-    public static final int CONTAINER_IMAGE_NAME = 7;
-    /** {@code workload.pod.name}. */
-    public static final int POD_NAME = 8;
-    /** {@code workload.pod.uid}. */
-    public static final int POD_UID = 9;
-    /** {@code workload.pod.namespace}. */
-    public static final int POD_NAMESPACE = 10;
-    /** {@code threat.name}. */
-    public static final int THREAT_NAME = 11;
-    /** {@code threat.description}. */
-    public static final int THREAT_DESCRIPTION = 12;
-    /** {@code threat.mitre.tactic.name}. */
-    public static final int TACTIC_NAME = 13;
-    /** {@code threat.mitre.technique.id}. */
-    public static final int TECHNIQUE_ID = 14;
-    /** {@code threat.mitre.technique.external_id}. */
-    public static final int TECHNIQUE_EXTERNAL_ID = 15;
-    /** {@code threat.mitre.technique.name}. */
-    public static final int TECHNIQUE_NAME = 16;
-    /** {@code detected_from.name}. */
-    public static final int DETECTED_FROM_NAME = 17;
-    /** How many strings a record has. */
-    public static final int STRING_COUNT = 18;
-
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final EventDecoder event = new EventDecoder();
     private final EventValueCursor values = new EventValueCursor();
     private final UserStackBlob userStack = new UserStackBlob();
-    private final int[] stringOffset = new int[STRING_COUNT];
-    private final int[] stringLength = new int[STRING_COUNT];
+    private final UnsafeBuffer field = new UnsafeBuffer(0, 0);
+    private final int[] stringOffset = new int[EventVarData.COUNT];
+    private final int[] stringLength = new int[EventVarData.COUNT];
     private int[] propertyKeyOffset = new int[16];
     private int[] propertyKeyLength = new int[16];
     private int[] propertyValueOffset = new int[16];
@@ -78,8 +41,6 @@ public final class EventRecordView
     private int dataAt;
     private int detectedFromDataAt;
     private int propertyCount;
-    private int userStackOffset;
-    private int userStackLength;
 
     /**
      * Locate a record.
@@ -138,37 +99,18 @@ public final class EventRecordView
         }
     }
 
+    /**
+     * Every variable-length field in wire order ({@link EventVarData}): wrapping one reads its length and moves the
+     * limit right after its bytes.
+     */
     private void locateStrings()
     {
-        note(NAME, event.skipName());
-        note(THREAD_NAME, event.skipThreadName());
-        note(SYSCALL, event.skipSyscall());
-        note(EXECUTABLE_PATH, event.skipExecutablePath());
-        note(CONTAINER_ID, event.skipContainerId());
-        note(CONTAINER_NAME, event.skipContainerName());
-        note(CONTAINER_IMAGE_ID, event.skipContainerImageId());
-        note(CONTAINER_IMAGE_NAME, event.skipContainerImageName());
-        note(POD_NAME, event.skipPodName());
-        note(POD_UID, event.skipPodUid());
-        note(POD_NAMESPACE, event.skipPodNamespace());
-        note(THREAT_NAME, event.skipThreatName());
-        note(THREAT_DESCRIPTION, event.skipThreatDescription());
-        note(TACTIC_NAME, event.skipTacticName());
-        note(TECHNIQUE_ID, event.skipTechniqueId());
-        note(TECHNIQUE_EXTERNAL_ID, event.skipTechniqueExternalId());
-        note(TECHNIQUE_NAME, event.skipTechniqueName());
-        note(DETECTED_FROM_NAME, event.skipDetectedFromName());
-        userStackLength = event.skipUserStack();
-        userStackOffset = event.limit() - userStackLength;
-    }
-
-    /**
-     * Record a string just skipped: SBE's skip returns its length and leaves the limit right after its bytes.
-     */
-    private void note(final int which, final int skippedLength)
-    {
-        stringLength[which] = skippedLength;
-        stringOffset[which] = event.limit() - skippedLength;
+        for (int which = 0; which < EventVarData.COUNT; which++)
+        {
+            EventVarData.wrap(event, which, field);
+            stringLength[which] = field.capacity();
+            stringOffset[which] = event.limit() - stringLength[which];
+        }
     }
 
     private void ensurePropertyCapacity(final int count)
@@ -207,7 +149,7 @@ public final class EventRecordView
     }
 
     /**
-     * @param which a string index ({@link #NAME} ...).
+     * @param which a field index ({@link EventVarData#NAME} ...).
      * @return where its bytes start in {@link #buffer()}.
      */
     public int stringOffset(final int which)
@@ -216,7 +158,7 @@ public final class EventRecordView
     }
 
     /**
-     * @param which a string index ({@link #NAME} ...).
+     * @param which a field index ({@link EventVarData#NAME} ...).
      * @return its length in bytes (0: empty).
      */
     public int stringLength(final int which)
@@ -301,7 +243,7 @@ public final class EventRecordView
      */
     public int userStackOffset()
     {
-        return userStackOffset;
+        return stringOffset[EventVarData.USER_STACK];
     }
 
     /**
@@ -309,7 +251,7 @@ public final class EventRecordView
      */
     public int userStackLength()
     {
-        return userStackLength;
+        return stringLength[EventVarData.USER_STACK];
     }
 
     /**
@@ -317,6 +259,6 @@ public final class EventRecordView
      */
     public UserStackBlob userStack()
     {
-        return userStack.wrap(record, userStackOffset, userStackLength);
+        return userStack.wrap(record, userStackOffset(), userStackLength());
     }
 }

@@ -3,6 +3,7 @@ package io.sluice.format.gotemplate;
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.codec.sbe.EventDecoder;
 import io.sluice.codec.sbe.EventRecordView;
+import io.sluice.codec.sbe.EventVarData;
 import io.sluice.codec.sbe.PresenceDecoder;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -72,19 +73,19 @@ final class EventMessages
             case EventSchema.USER_ID_MESSAGE -> out.setUint(GoTypes.UINT32, event.userId());
             case EventSchema.REAL_USER_MESSAGE -> message(EventSchema.REAL_USER_ID_MESSAGE, PresenceDecoder.realUserId(presence), out);
             case EventSchema.USER_MESSAGE -> message(EventSchema.USER_ID_MESSAGE, PresenceDecoder.userId(presence), out);
-            case EventSchema.EXECUTABLE_MESSAGE -> string(EventRecordView.EXECUTABLE_PATH, out);
+            case EventSchema.EXECUTABLE_MESSAGE -> string(EventVarData.EXECUTABLE_PATH, out);
             case EventSchema.CONTAINER_MESSAGE -> containerField(field, out);
             case EventSchema.IMAGE_MESSAGE ->
-                string(field == FieldNames.ID ? EventRecordView.CONTAINER_IMAGE_ID : EventRecordView.CONTAINER_IMAGE_NAME, out);
-            case EventSchema.POD_MESSAGE -> string(field == FieldNames.NAME ? EventRecordView.POD_NAME
-                : field == FieldNames.UID ? EventRecordView.POD_UID : EventRecordView.POD_NAMESPACE, out);
+                string(field == FieldNames.ID ? EventVarData.CONTAINER_IMAGE_ID : EventVarData.CONTAINER_IMAGE_NAME, out);
+            case EventSchema.POD_MESSAGE -> string(field == FieldNames.NAME ? EventVarData.POD_NAME
+                : field == FieldNames.UID ? EventVarData.POD_UID : EventVarData.POD_NAMESPACE, out);
             case EventSchema.THREAT_MESSAGE -> threatField(field, out);
             case EventSchema.MITRE_MESSAGE -> message(field == FieldNames.TACTIC ? EventSchema.TACTIC_MESSAGE
                 : EventSchema.TECHNIQUE_MESSAGE, field == FieldNames.TACTIC ? PresenceDecoder.tactic(presence)
                 : PresenceDecoder.technique(presence), out);
-            case EventSchema.TACTIC_MESSAGE -> string(EventRecordView.TACTIC_NAME, out);
-            case EventSchema.TECHNIQUE_MESSAGE -> string(field == FieldNames.ID ? EventRecordView.TECHNIQUE_ID
-                : field == FieldNames.EXTERNAL_ID ? EventRecordView.TECHNIQUE_EXTERNAL_ID : EventRecordView.TECHNIQUE_NAME, out);
+            case EventSchema.TACTIC_MESSAGE -> string(EventVarData.TACTIC_NAME, out);
+            case EventSchema.TECHNIQUE_MESSAGE -> string(field == FieldNames.ID ? EventVarData.TECHNIQUE_ID
+                : field == FieldNames.EXTERNAL_ID ? EventVarData.TECHNIQUE_EXTERNAL_ID : EventVarData.TECHNIQUE_NAME, out);
             case EventSchema.ANCESTOR_MESSAGE, EventSchema.ANCESTOR_EXECUTABLE_MESSAGE -> ancestors.field(owner, type, index, field, out);
             case EventSchema.USER_STACK_MESSAGE -> out.setList(owner, handle(EventSchema.STACK_ADDRESS_LIST, 0));
             case EventSchema.STACK_ADDRESS_MESSAGE -> userStack.field(index, field, out);
@@ -98,7 +99,7 @@ final class EventMessages
         {
             case FieldNames.TIMESTAMP -> message(EventSchema.TIMESTAMP_MESSAGE, PresenceDecoder.timestamp(presence), out);
             case FieldNames.ID -> out.setEnum(owner, handle(EventSchema.EVENT_ID_ENUM, 0), event.eventId());
-            case FieldNames.NAME -> name(event.eventId(), EventRecordView.NAME, PresenceDecoder.nameAsStored(presence), eventName, out);
+            case FieldNames.NAME -> name(event.eventId(), EventVarData.NAME, PresenceDecoder.nameAsStored(presence), eventName, out);
             case FieldNames.POLICIES -> message(EventSchema.POLICIES_MESSAGE, PresenceDecoder.policies(presence), out);
             case FieldNames.WORKLOAD -> message(EventSchema.WORKLOAD_MESSAGE, PresenceDecoder.workload(presence), out);
             case FieldNames.DATA -> out.setList(owner, handle(EventSchema.DATA_LIST, 0));
@@ -112,7 +113,7 @@ final class EventMessages
         switch (field)
         {
             case FieldNames.ID -> out.setEnum(owner, handle(EventSchema.EVENT_ID_ENUM, 0), event.detectedFromId());
-            case FieldNames.NAME -> name(event.detectedFromId(), EventRecordView.DETECTED_FROM_NAME,
+            case FieldNames.NAME -> name(event.detectedFromId(), EventVarData.DETECTED_FROM_NAME,
                 PresenceDecoder.detectedFromNameAsStored(presence), detectedFromName, out);
             case FieldNames.DATA -> out.setList(owner, handle(EventSchema.DETECTED_DATA_LIST, 0));
             case FieldNames.TIMESTAMP -> message(EventSchema.TIMESTAMP_MESSAGE, false, out);
@@ -173,12 +174,12 @@ final class EventMessages
     {
         switch (field)
         {
-            case FieldNames.NAME -> string(EventRecordView.THREAD_NAME, out);
+            case FieldNames.NAME -> string(EventVarData.THREAD_NAME, out);
             case FieldNames.START_TIME -> message(EventSchema.START_TIME_MESSAGE, PresenceDecoder.threadStartTime(presence), out);
             case FieldNames.UNIQUE_ID -> out.setUint(GoTypes.UINT64, event.threadUniqueId());
             case FieldNames.HOST_TID -> out.setUint(GoTypes.UINT32, event.hostTid());
             case FieldNames.TID -> out.setUint(GoTypes.UINT32, event.tid());
-            case FieldNames.SYSCALL -> string(EventRecordView.SYSCALL, out);
+            case FieldNames.SYSCALL -> string(EventVarData.SYSCALL, out);
             case FieldNames.USER_STACK_TRACE ->
                 message(EventSchema.USER_STACK_MESSAGE, PresenceDecoder.userStackTrace(presence), out);
             default -> out.setBool(event.compat() != 0);
@@ -189,8 +190,8 @@ final class EventMessages
     {
         switch (field)
         {
-            case FieldNames.ID -> string(EventRecordView.CONTAINER_ID, out);
-            case FieldNames.NAME -> string(EventRecordView.CONTAINER_NAME, out);
+            case FieldNames.ID -> string(EventVarData.CONTAINER_ID, out);
+            case FieldNames.NAME -> string(EventVarData.CONTAINER_NAME, out);
             case FieldNames.IMAGE -> message(EventSchema.IMAGE_MESSAGE, PresenceDecoder.containerImage(presence), out);
             default -> out.setBool(event.containerIsRunning() != 0);
         }
@@ -200,8 +201,8 @@ final class EventMessages
     {
         switch (field)
         {
-            case FieldNames.NAME -> string(EventRecordView.THREAT_NAME, out);
-            case FieldNames.DESCRIPTION -> string(EventRecordView.THREAT_DESCRIPTION, out);
+            case FieldNames.NAME -> string(EventVarData.THREAT_NAME, out);
+            case FieldNames.DESCRIPTION -> string(EventVarData.THREAT_DESCRIPTION, out);
             case FieldNames.MITRE -> message(EventSchema.MITRE_MESSAGE, PresenceDecoder.mitre(presence), out);
             case FieldNames.SEVERITY -> out.setEnum(owner, handle(EventSchema.SEVERITY_ENUM, 0), event.threatSeverity());
             default -> out.setMap(owner, handle(EventSchema.PROPERTIES_MAP, 0));
