@@ -14,7 +14,6 @@ import io.sluice.codec.sbe.UserStackBlob;
 import io.sluice.codec.sbe.ValueType;
 import io.sluice.codec.sbe.ValueTypes;
 import io.sluice.codec.text.InetText;
-import io.sluice.codec.text.JavaUtf8;
 import io.sluice.proto.v1beta1.EventId;
 import io.sluice.proto.v1beta1.SaFamilyT;
 import io.sluice.proto.v1beta1.Severity;
@@ -603,8 +602,7 @@ public final class EventJsonWriter
     }
 
     /**
-     * The properties map as a protobuf map holds it: in record order, a repeated key (repeated once decoded: different
-     * malformed bytes can decode equal) keeps its first place and takes its last value.
+     * The properties map as a protobuf map holds it ({@link EventRecordView#propertyValueIndex}).
      */
     private void writeProperties()
     {
@@ -618,26 +616,12 @@ public final class EventJsonWriter
         json.beginObject();
         for (int i = 0; i < count; i++)
         {
-            final int keyOffset = view.propertyKeyOffset(i);
-            final int keyLength = view.propertyKeyLength(i);
-            boolean seen = false;
-            for (int j = 0; j < i && !seen; j++)
-            {
-                seen = JavaUtf8.sameText(record, view.propertyKeyOffset(j), view.propertyKeyLength(j), keyOffset, keyLength);
-            }
-            if (seen)
+            final int last = view.propertyValueIndex(i);
+            if (last < 0)
             {
                 continue;
             }
-            int last = i;
-            for (int j = i + 1; j < count; j++)
-            {
-                if (JavaUtf8.sameText(record, keyOffset, keyLength, view.propertyKeyOffset(j), view.propertyKeyLength(j)))
-                {
-                    last = j;
-                }
-            }
-            json.string(record, keyOffset, keyLength);
+            json.string(record, view.propertyKeyOffset(i), view.propertyKeyLength(i));
             json.colon();
             json.string(record, view.propertyValueOffset(last), view.propertyValueLength(last));
         }

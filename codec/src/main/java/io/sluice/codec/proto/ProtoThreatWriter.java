@@ -3,7 +3,6 @@ package io.sluice.codec.proto;
 import io.sluice.codec.sbe.EventRecordView;
 import io.sluice.codec.sbe.EventVarData;
 import io.sluice.codec.sbe.PresenceDecoder;
-import io.sluice.codec.text.JavaUtf8;
 import io.sluice.proto.v1beta1.Mitre;
 import io.sluice.proto.v1beta1.MitreTactic;
 import io.sluice.proto.v1beta1.MitreTechnique;
@@ -71,27 +70,13 @@ final class ProtoThreatWriter
         final int count = view.propertyCount();
         for (int i = 0; i < count; i++)
         {
-            final int keyOffset = view.propertyKeyOffset(i);
-            final int keyLength = view.propertyKeyLength(i);
-            boolean seen = false;
-            for (int j = 0; j < i && !seen; j++)
-            {
-                seen = JavaUtf8.sameText(record, view.propertyKeyOffset(j), view.propertyKeyLength(j), keyOffset, keyLength);
-            }
-            if (seen)
+            final int last = view.propertyValueIndex(i);
+            if (last < 0)
             {
                 continue;
             }
-            int last = i;
-            for (int j = i + 1; j < count; j++)
-            {
-                if (JavaUtf8.sameText(record, keyOffset, keyLength, view.propertyKeyOffset(j), view.propertyKeyLength(j)))
-                {
-                    last = j;
-                }
-            }
             final int entry = sink.beginMessage(Threat.PROPERTIES_FIELD_NUMBER);
-            sink.stringAlways(ENTRY_KEY, record, keyOffset, keyLength);
+            sink.stringAlways(ENTRY_KEY, record, view.propertyKeyOffset(i), view.propertyKeyLength(i));
             sink.stringAlways(ENTRY_VALUE, record, view.propertyValueOffset(last), view.propertyValueLength(last));
             sink.endMessage(entry);
         }

@@ -2,6 +2,7 @@ package io.sluice.codec.sbe;
 
 import io.sluice.codec.sbe.EventDecoder.AncestorsDecoder;
 import io.sluice.codec.sbe.EventDecoder.ThreatPropertiesDecoder;
+import io.sluice.codec.text.JavaUtf8;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -235,6 +236,36 @@ public final class EventRecordView
     public int propertyValueLength(final int i)
     {
         return propertyValueLength[i];
+    }
+
+    /**
+     * The threat properties as a protobuf map holds them: in record order, a repeated key (repeated once decoded:
+     * different malformed bytes can decode equal) keeps its first place and takes its last value.
+     *
+     * @param i a property index.
+     * @return the index of the property whose value the map gives property {@code i}'s key (the last with that key),
+     *         or -1 when the key came earlier (the entry is already written).
+     */
+    public int propertyValueIndex(final int i)
+    {
+        final int keyOffset = propertyKeyOffset[i];
+        final int keyLength = propertyKeyLength[i];
+        for (int j = 0; j < i; j++)
+        {
+            if (JavaUtf8.sameText(record, propertyKeyOffset[j], propertyKeyLength[j], keyOffset, keyLength))
+            {
+                return -1;
+            }
+        }
+        int last = i;
+        for (int j = i + 1; j < propertyCount; j++)
+        {
+            if (JavaUtf8.sameText(record, keyOffset, keyLength, propertyKeyOffset[j], propertyKeyLength[j]))
+            {
+                last = j;
+            }
+        }
+        return last;
     }
 
     /**
