@@ -1,10 +1,9 @@
 package io.sluice.output;
 
 import io.sluice.config.Setting;
+import io.sluice.destination.url.UrlSettings;
 
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
 
 /**
  * The type a destination with a {@code url} and no {@code type} has (design §3): {@code tcp://} or {@code udp://}, or a
@@ -23,16 +22,8 @@ final class UrlTypes
      */
     static String infer(final Setting<String> url)
     {
-        final URI uri;
-        try
-        {
-            uri = new URI(url.value());
-        }
-        catch (final URISyntaxException ex)
-        {
-            throw url.error("not a valid URL (" + ex.getReason() + ")");
-        }
-        final String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        final URI uri = UrlSettings.parse(url);
+        final String scheme = UrlSettings.scheme(uri);
         if (scheme.equals("tcp") || scheme.equals("udp") || hasTag(uri.getRawQuery()))
         {
             return "forward";

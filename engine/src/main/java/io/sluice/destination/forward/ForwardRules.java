@@ -2,16 +2,13 @@ package io.sluice.destination.forward;
 
 import io.sluice.config.GoDuration;
 import io.sluice.config.Setting;
-import io.sluice.destination.http.UrlParameter;
-import io.sluice.destination.http.UrlQuery;
+import io.sluice.destination.url.UrlParameter;
+import io.sluice.destination.url.UrlSettings;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -27,7 +24,6 @@ public final class ForwardRules
     /** The most events one chunk may carry. */
     public static final int MAX_BATCH = 100_000;
 
-    private static final int MAX_PORT = 65_535;
     private static final int MAX_TAG = 255;
     private static final List<String> ORDER = List.of(ForwardSettings.TAG, ForwardSettings.REQUIRE_ACK,
         ForwardSettings.CONNECTION_TIMEOUT, ForwardSettings.ACK_TIMEOUT, ForwardSettings.BATCH);
@@ -50,35 +46,14 @@ public final class ForwardRules
             throw new UrlParameter(url, "record", query.get("record")).error(
                 "not available: the record is always {\"event\": \"<json>\"}, as Tracee sends it");
         }
-        final Map<String, String> values = new LinkedHashMap<>();
-        for (final String key : ORDER)
-        {
-            final Setting<String> given = keys.apply(key);
-            final String inUrl = query.get(key);
-            if (given != null && inUrl != null)
-            {
-                throw given.error("also given in the url (" + key + "=" + inUrl + "); keep one");
-            }
-            // as Tracee: an empty url parameter means the default
-            final Setting<String> setting = given != null ? given :
-                inUrl != null && !inUrl.isEmpty() ? new UrlParameter(url, key, inUrl) : null;
-            values.put(key, setting == null ? defaultOf(key) : validated(key, setting));
-        }
-        return values;
+        // as Tracee: an empty url parameter means the default
+        return UrlSettings.resolve(url, query, ORDER, keys, true, ForwardRules::defaultOf, ForwardRules::validated);
     }
 
     private static Map<String, String> query(final Setting<String> url)
     {
-        final URI uri;
-        try
-        {
-            uri = new URI(url.value());
-        }
-        catch (final URISyntaxException ex)
-        {
-            throw url.error("not a valid URL (" + ex.getReason() + ")");
-        }
-        final String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        final URI uri = UrlSettings.parse(url);
+        final String scheme = UrlSettings.scheme(uri);
         if (scheme.equals("udp"))
         {
             throw url.error("udp:// is not available: Fluentd's forward input takes events over TCP only (use tcp://)");
@@ -95,18 +70,11 @@ public final class ForwardRules
         {
             throw url.error("no host in the URL (expected tcp://HOST[:PORT])");
         }
-        if (uri.getPort() > MAX_PORT || uri.getPort() == 0)
+        if (uri.getPort() > UrlSettings.MAX_PORT || uri.getPort() == 0)
         {
-            throw url.error("port " + uri.getPort() + " is out of range (1 to " + MAX_PORT + ")");
+            throw url.error("port " + uri.getPort() + " is out of range (1 to " + UrlSettings.MAX_PORT + ")");
         }
-        try
-        {
-            return UrlQuery.parse(uri.getRawQuery());
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            throw url.error("the query is not validly percent-encoded");
-        }
+        return UrlSettings.query(url, uri);
     }
 
     private static String defaultOf(final String key)

@@ -2,13 +2,12 @@ package io.sluice.destination.http;
 
 import io.sluice.config.GoDuration;
 import io.sluice.config.Setting;
+import io.sluice.destination.url.UrlParameter;
+import io.sluice.destination.url.UrlSettings;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -29,7 +28,6 @@ public final class WebhookRules
     /** The parameter Tracee's {@code --output webhook:URL} reads the format from. */
     public static final String GOTEMPLATE = "gotemplate";
 
-    private static final int MAX_PORT = 65_535;
     private static final List<String> ORDER = List.of(WebhookSettings.TIMEOUT, WebhookSettings.CONTENT_TYPE,
         WebhookSettings.BATCH, WebhookSettings.LINGER, WebhookSettings.INFLIGHT);
 
@@ -45,21 +43,7 @@ public final class WebhookRules
      */
     public static Map<String, String> resolve(final Setting<String> url, final Function<String, Setting<String>> keys)
     {
-        final Map<String, String> query = query(url);
-        final Map<String, String> values = new LinkedHashMap<>();
-        for (final String key : ORDER)
-        {
-            final Setting<String> given = keys.apply(key);
-            final String inUrl = query.get(key);
-            if (given != null && inUrl != null)
-            {
-                throw given.error("also given in the url (" + key + "=" + inUrl + "); keep one");
-            }
-            final Setting<String> setting = given != null ? given :
-                inUrl != null ? new UrlParameter(url, key, inUrl) : null;
-            values.put(key, setting == null ? defaultOf(key) : validated(key, setting));
-        }
-        return values;
+        return UrlSettings.resolve(url, query(url), ORDER, keys, false, WebhookRules::defaultOf, WebhookRules::validated);
     }
 
     /**
@@ -79,16 +63,8 @@ public final class WebhookRules
      */
     private static Map<String, String> query(final Setting<String> url)
     {
-        final URI uri;
-        try
-        {
-            uri = new URI(url.value());
-        }
-        catch (final URISyntaxException ex)
-        {
-            throw url.error("not a valid URL (" + ex.getReason() + ")");
-        }
-        final String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        final URI uri = UrlSettings.parse(url);
+        final String scheme = UrlSettings.scheme(uri);
         if (!scheme.equals("http") && !scheme.equals("https"))
         {
             throw url.error("a webhook posts to an http:// or https:// URL");
@@ -97,18 +73,11 @@ public final class WebhookRules
         {
             throw url.error("no host in the URL (expected " + scheme + "://HOST[:PORT][/PATH])");
         }
-        if (uri.getPort() > MAX_PORT)
+        if (uri.getPort() > UrlSettings.MAX_PORT)
         {
-            throw url.error("port " + uri.getPort() + " is out of range (1 to " + MAX_PORT + ")");
+            throw url.error("port " + uri.getPort() + " is out of range (1 to " + UrlSettings.MAX_PORT + ")");
         }
-        try
-        {
-            return UrlQuery.parse(uri.getRawQuery());
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            throw url.error("the query is not validly percent-encoded");
-        }
+        return UrlSettings.query(url, uri);
     }
 
     private static String defaultOf(final String key)

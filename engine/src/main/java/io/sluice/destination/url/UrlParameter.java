@@ -1,10 +1,10 @@
-package io.sluice.destination.http;
+package io.sluice.destination.url;
 
 import io.sluice.config.ConfigException;
 import io.sluice.config.Setting;
 
 /**
- * One query parameter of a webhook's {@code url}, as a {@link Setting}: a refusal names the {@code url} setting (its
+ * One query parameter of a destination's {@code url}, as a {@link Setting}: a refusal names the {@code url} setting (its
  * origin, field and value as written) and the parameter, so a bad {@code ?timeout=} reads like a bad key.
  */
 public final class UrlParameter implements Setting<String>

@@ -1,4 +1,4 @@
-package io.sluice.destination.http;
+package io.sluice.destination.url;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
