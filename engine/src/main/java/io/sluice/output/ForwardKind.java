@@ -80,15 +80,10 @@ final class ForwardKind implements DestinationKind
 
     private static Setting<?> misplaced(final DestinationSettings raw)
     {
-        final Setting<?>[] fileKeys = {raw.path(), raw.roll(), raw.rotate(), raw.rotateMaxSizeMb(), raw.rotateMaxBackups(),
-            raw.rotateCompress(), raw.rotateInterval()};
-        for (final Setting<?> setting : fileKeys)
+        if (raw.path() != null)
         {
-            if (setting != null)
-            {
-                return setting;
-            }
+            return raw.path();
         }
-        return null;
+        return raw.roll() != null ? raw.roll() : RotationRules.firstKey(raw);
     }
 }

@@ -113,6 +113,16 @@ final class RotationRules
         return total;
     }
 
+    /**
+     * @param raw a destination's keys.
+     * @return its first {@code rotate} key as written ({@code rotate}, then {@code rotate.*}), or null when it has none:
+     *         for the types that take no rotation to refuse.
+     */
+    static Setting<?> firstKey(final DestinationSettings raw)
+    {
+        return raw.rotate() != null ? raw.rotate() : firstSubKey(raw);
+    }
+
     private static Setting<?> firstSubKey(final DestinationSettings raw)
     {
         if (raw.rotateMaxSizeMb() != null)

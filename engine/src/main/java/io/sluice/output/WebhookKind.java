@@ -56,10 +56,10 @@ final class WebhookKind implements DestinationKind
         {
             throw raw.roll().error("roll is for journal destinations");
         }
-        if (raw.rotate() != null || raw.rotateMaxSizeMb() != null || raw.rotateMaxBackups() != null ||
-            raw.rotateCompress() != null || raw.rotateInterval() != null)
+        final Setting<?> rotate = RotationRules.firstKey(raw);
+        if (rotate != null)
         {
-            throw firstRotate(raw).error("rotate is for file destinations");
+            throw rotate.error("rotate is for file destinations");
         }
         if (raw.url() == null)
         {
@@ -88,22 +88,5 @@ final class WebhookKind implements DestinationKind
     {
         return new WebhookDestination(config.name(), context.stream(), WebhookSettings.of(config.url(), config.options()),
             context.problems(), Formats.byKey(config.format().key()).recordSeparator());
-    }
-
-    private static Setting<?> firstRotate(final DestinationSettings raw)
-    {
-        if (raw.rotate() != null)
-        {
-            return raw.rotate();
-        }
-        if (raw.rotateMaxSizeMb() != null)
-        {
-            return raw.rotateMaxSizeMb();
-        }
-        if (raw.rotateMaxBackups() != null)
-        {
-            return raw.rotateMaxBackups();
-        }
-        return raw.rotateCompress() != null ? raw.rotateCompress() : raw.rotateInterval();
     }
 }
