@@ -22,8 +22,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -70,9 +68,7 @@ public class GoTemplateBenchmark
     private GoTemplateFormatter formatter;
     private EventJsonWriter json;
     private final EventRecordView view = new EventRecordView();
-    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    private long operations;
-    private long cpuAtStart;
+    private final CpuPerEvent cpu = new CpuPerEvent();
     private UnsafeBuffer[] records;
     private int next;
 
@@ -101,8 +97,7 @@ public class GoTemplateBenchmark
     @Setup(Level.Iteration)
     public void startIteration()
     {
-        operations = 0;
-        cpuAtStart = threads.getCurrentThreadCpuTime();
+        cpu.start();
     }
 
     /**
@@ -113,9 +108,7 @@ public class GoTemplateBenchmark
     @TearDown(Level.Iteration)
     public void endIteration(final BenchmarkParams params)
     {
-        final long cpu = threads.getCurrentThreadCpuTime() - cpuAtStart;
-        final String method = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
-        System.out.printf("%n[%s %s] iteration: %d CPU-ns/event%n", method, template, operations == 0 ? 0 : cpu / operations);
+        cpu.print(params, template);
     }
 
     /**
@@ -150,7 +143,7 @@ public class GoTemplateBenchmark
 
     private UnsafeBuffer nextRecord()
     {
-        operations++;
+        cpu.count();
         final UnsafeBuffer record = records[next];
         next = next + 1 == records.length ? 0 : next + 1;
         return record;

@@ -4,6 +4,7 @@ import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.codec.json.EventJsonWriter;
 import io.sluice.codec.proto.EventProtoDecoder;
 import io.sluice.codec.proto.EventProtoWriter;
+import io.sluice.perf.format.CpuPerEvent;
 import io.sluice.perf.format.SyntheticRecords;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -23,8 +24,6 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
@@ -63,11 +62,9 @@ public class ProtobufWriterBenchmark
     private EventProtoWriter protoWriter;
     private EventJsonWriter jsonWriter;
     private EventProtoDecoder decoder;
-    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final CpuPerEvent cpu = new CpuPerEvent();
     private UnsafeBuffer[] records;
     private int next;
-    private long operations;
-    private long cpuAtStart;
 
     /**
      * Take the synthetic records, and check that the writer's bytes are protobuf-java's for each of them.
@@ -104,8 +101,7 @@ public class ProtobufWriterBenchmark
     @Setup(Level.Iteration)
     public void startIteration()
     {
-        operations = 0;
-        cpuAtStart = threads.getCurrentThreadCpuTime();
+        cpu.start();
     }
 
     /**
@@ -116,9 +112,7 @@ public class ProtobufWriterBenchmark
     @TearDown(Level.Iteration)
     public void endIteration(final BenchmarkParams params)
     {
-        final long cpu = threads.getCurrentThreadCpuTime() - cpuAtStart;
-        final String method = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
-        System.out.printf("%n[%s] iteration: %d CPU-ns/event%n", method, operations == 0 ? 0 : cpu / operations);
+        cpu.print(params, "");
     }
 
     /**
@@ -158,7 +152,7 @@ public class ProtobufWriterBenchmark
     {
         final int index = next;
         next = index + 1 == records.length ? 0 : index + 1;
-        operations++;
+        cpu.count();
         return index;
     }
 }
