@@ -12,8 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One TCP connection to the forward peer, a non-blocking {@link SocketChannel} with a {@link Selector} of its own:
- * PackedForward messages are written to the end, waiting while the socket's buffer is full (on the stream's writer
+ * One TCP connection to the forward peer, a non-blocking {@link SocketChannel} with a {@link Selector} of its own,
+ * with TLS over it when configured ({@link TlsWire}) and the shared-key handshake once connected when configured
+ * ({@link ForwardHandshake}; all of it within {@code connectionTimeout}): PackedForward (or Forward mode) messages are
+ * written to the end, waiting while the socket's buffer is full (on the stream's writer
  * thread, as a FIFO is written); the peer's answers are read without waiting ({@link #readAvailable}: what the kernel
  * already holds, or the end of the connection) or waiting at most a given time ({@link #readWaiting}). {@link #close}
  * may come from another thread (the engine's {@code unblock}): it closes the channel and wakes the selector, so a
@@ -31,6 +33,8 @@ final class ForwardConnection
     private final byte[] answers = new byte[MAX_ANSWERS];
     private final ByteBuffer answerBuffer = ByteBuffer.wrap(answers);
     private final int[] ack = new int[2];
+    private final ForwardTlsContext tlsContext;
+    private TlsWire tls;
     private volatile SocketChannel channel;
     private volatile Selector selector;
     private SelectionKey key;
@@ -44,6 +48,7 @@ final class ForwardConnection
         this.settings = settings;
         this.tag = settings.tag().getBytes(StandardCharsets.UTF_8);
         this.head = ByteBuffer.allocate(16 + tag.length);
+        this.tlsContext = settings.tls() == null ? null : new ForwardTlsContext(settings.tls());
     }
 
     boolean connected()
@@ -52,12 +57,15 @@ final class ForwardConnection
     }
 
     /**
-     * @throws IOException when the peer cannot be reached within the connection timeout.
+     * Connect, then TLS and the shared-key handshake when configured.
+     *
+     * @throws IOException when the peer cannot be reached within the connection timeout, or refuses the handshake.
      */
     void connect() throws IOException
     {
         final SocketChannel opened = SocketChannel.open();
         final Selector waits = Selector.open();
+        final long deadline = System.nanoTime() + settings.connectionTimeout().toNanos();
         try
         {
             opened.configureBlocking(false);
@@ -66,26 +74,78 @@ final class ForwardConnection
             key = opened.register(waits, SelectionKey.OP_CONNECT);
             channel = opened;
             selector = waits;
+            tls = null;
             if (!opened.connect(new InetSocketAddress(settings.host(), settings.port())))
             {
-                final long deadline = System.nanoTime() + settings.connectionTimeout().toNanos();
                 while (!opened.finishConnect())
                 {
-                    final long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                    if (left <= 0)
-                    {
-                        throw new IOException("no connection within " + settings.connectionTimeout().toMillis() + " ms");
-                    }
-                    waits.select(left);
+                    waits.select(left(deadline));
                     waits.selectedKeys().clear();
                 }
             }
             answerBuffer.clear();
+            if (tlsContext != null)
+            {
+                final TlsWire wire = new TlsWire(tlsContext.engine(settings.host(), settings.port()), opened, this::await);
+                wire.handshake(deadline);
+                tls = wire;
+            }
         }
         catch (final IOException ex)
         {
             close();
             throw new IOException("connect " + settings.peer() + ": " + ex.getMessage(), ex);
+        }
+        if (settings.auth() != null)
+        {
+            handshake(deadline);
+        }
+    }
+
+    private long left(final long deadline) throws IOException
+    {
+        final long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (left <= 0)
+        {
+            throw new IOException("not connected within " + settings.connectionTimeout().toMillis() + " ms");
+        }
+        return left;
+    }
+
+    private void handshake(final long deadline) throws IOException
+    {
+        try
+        {
+            final ForwardHandshake handshake = new ForwardHandshake(settings.auth(), settings.peer());
+            final byte[] ping = handshake.ping(readMessage(deadline));
+            writeAll(new ByteBuffer[] {ByteBuffer.wrap(ping)});
+            handshake.pong(readMessage(deadline));
+        }
+        catch (final IOException ex)
+        {
+            close();
+            throw ex.getMessage().startsWith(settings.peer()) ? ex
+                : new IOException("handshake with " + settings.peer() + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private Object readMessage(final long deadline) throws IOException
+    {
+        while (true)
+        {
+            final MsgPackReader reader = new MsgPackReader(answers, 0, answerBuffer.position());
+            final Object message = answerBuffer.position() == 0 ? MsgPackReader.Incomplete.INSTANCE : reader.read();
+            if (message != MsgPackReader.Incomplete.INSTANCE)
+            {
+                final int used = reader.position();
+                System.arraycopy(answers, used, answers, 0, answerBuffer.position() - used);
+                answerBuffer.position(answerBuffer.position() - used);
+                return message;
+            }
+            if (fill() == 0)
+            {
+                await(SelectionKey.OP_READ, left(deadline));
+            }
         }
     }
 
@@ -98,7 +158,8 @@ final class ForwardConnection
     void write(final Chunk chunk) throws IOException
     {
         head.clear();
-        head.position(MsgPack.packedHead(head.array(), tag, chunk.length())).flip();
+        head.position(settings.forwardMode() ? MsgPack.forwardHead(head.array(), tag, chunk.events())
+            : MsgPack.packedHead(head.array(), tag, chunk.length())).flip();
         option.clear();
         option.position(MsgPack.option(option.array(), chunk.events(), settings.requireAck() ? chunk.id() : null)).flip();
         if (entries.array() != chunk.entries())
@@ -109,10 +170,20 @@ final class ForwardConnection
         message[0] = head;
         message[1] = entries;
         message[2] = option;
+        writeAll(message);
+    }
+
+    private void writeAll(final ByteBuffer[] buffers) throws IOException
+    {
         final SocketChannel open = open();
-        while (option.hasRemaining())
+        if (tls != null)
         {
-            if (open.write(message) == 0)
+            tls.write(buffers);
+            return;
+        }
+        while (buffers[buffers.length - 1].hasRemaining())
+        {
+            if (open.write(buffers) == 0)
             {
                 await(SelectionKey.OP_WRITE, 0);
             }
@@ -183,7 +254,8 @@ final class ForwardConnection
         {
             throw new IOException(settings.peer() + " sent an answer longer than " + MAX_ANSWERS + " bytes");
         }
-        final int read = open().read(answerBuffer);
+        final SocketChannel open = open();
+        final int read = tls != null ? tls.read(answerBuffer) : open.read(answerBuffer);
         if (read < 0)
         {
             throw new IOException(settings.peer() + " closed the connection");
