@@ -8,7 +8,9 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -77,6 +79,14 @@ final class ForwardTlsContext
         try (InputStream in = Files.newInputStream(Path.of(pemFile)))
         {
             certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
+        }
+        catch (final NoSuchFileException ex)
+        {
+            throw new IllegalArgumentException("cannot read the file: no such file", ex);
+        }
+        catch (final AccessDeniedException ex)
+        {
+            throw new IllegalArgumentException("cannot read the file: permission denied", ex);
         }
         catch (final IOException ex)
         {
