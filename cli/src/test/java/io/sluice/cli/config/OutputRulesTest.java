@@ -289,7 +289,7 @@ class OutputRulesTest
     void aUrlWhoseTypeCannotBeInferredIsAnError()
     {
         assertEquals("--output destinations.d.url=ftp://host/x: destinations.d.url = 'ftp://host/x': cannot infer the"
-            + " destination type from this URL (tcp:// and udp:// mean forward, http:// and https:// mean webhook);"
+            + " destination type from this URL (tcp://, tls:// and udp:// mean forward, http:// and https:// mean webhook);"
             + " set type", Load.flagError("destinations.d.url=ftp://host/x"));
         assertEquals("--output destinations.d.url=http://a b: destinations.d.url = 'http://a b': not a valid URL"
             + " (Illegal character in authority)", Load.flagError("destinations.d.url=http://a b"));

@@ -1,5 +1,6 @@
 package io.sluice.destination.forward;
 
+import javax.net.ssl.SSLHandshakeException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -90,6 +91,11 @@ final class ForwardConnection
                 wire.handshake(deadline);
                 tls = wire;
             }
+        }
+        catch (final SSLHandshakeException ex)
+        {
+            close();
+            throw new IOException("connect " + settings.peer() + ": TLS handshake: " + TlsProblem.describe(ex), ex);
         }
         catch (final IOException ex)
         {
