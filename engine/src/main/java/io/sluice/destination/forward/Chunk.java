@@ -8,8 +8,8 @@ import java.util.Arrays;
 /**
  * One chunk: the MessagePack entries ({@code [time, record]}, concatenated; the record Tracee's
  * {@code {"event": "<json>"}}, or with {@code record=map} the event's JSON as a map, {@link JsonTranscoder}) of up to
- * a batch of events, sent as one PackedForward or Forward-mode message, its unique id (a base64 string, the {@code chunk} option the peer acknowledges), and where it stands.
- * Reused: its buffer grows to the largest chunk once and is kept.
+ * a batch of events, sent as one PackedForward or Forward-mode message; its unique id (a base64 string, the
+ * {@code chunk} option the peer acknowledges), and where it stands. Reused: its buffer grows to the largest chunk once and is kept.
  *
  * <p>Time is MessagePack ext type 0 (Fluentd's EventTime: seconds and nanoseconds, big-endian 32-bit each), which
  * Fluentd has accepted since v0.14 and Fluent Bit reads; it is the time Sluice took the event.

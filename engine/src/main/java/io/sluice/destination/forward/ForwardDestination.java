@@ -10,10 +10,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * The {@code forward} destination: events sent to a Fluentd Forward protocol v1 peer over one TCP connection
  * ({@link ForwardConnection}), as PackedForward (or Forward-mode) messages of up to {@code batch} events
- * ({@link Chunk}), each record Tracee's {@code {"event": "<json>"}} or, with {@code record=map}, the event as a map. Without {@code requireAck} an event is accepted when the write carrying it
- * returned (what the peer then loses with the connection is not seen, as with Tracee); with it, when the peer answers
- * {@code {"ack": chunk}}, and chunks not acknowledged when the connection fails, or within {@code ackTimeout}, are sent
- * again on the next connection (the peer may then get them twice: {@link #report} counts the events resent).
+ * ({@link Chunk}), each record Tracee's {@code {"event": "<json>"}} or, with {@code record=map}, the event as a map.
+ * Without {@code requireAck} an event is accepted when the write carrying it returned (what the peer then loses with
+ * the connection is not seen, as with Tracee); with it, when the peer answers {@code {"ack": chunk}}, and chunks not
+ * acknowledged when the connection fails, or within {@code ackTimeout}, are sent again on the next connection (the
+ * peer may then get them twice: {@link #report} counts the events resent).
  *
  * <p>Failures (no connection, a failed write, the peer closing, an acknowledgement late) close the connection, keep
  * every chunk not accepted held, and make {@link #flush} throw: the stream retries with its backoff (block) or
