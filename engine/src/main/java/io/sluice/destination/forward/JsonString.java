@@ -1,7 +1,5 @@
 package io.sluice.destination.forward;
 
-import org.agrona.DirectBuffer;
-
 /**
  * A JSON string's body for {@link JsonTranscoder}: where it ends and how long it is once its escapes are decoded (the
  * MessagePack header comes first), then its bytes with {@code \n}, {@code \"}, {@code \\u00e9} and surrogate pairs
@@ -20,7 +18,7 @@ final class JsonString
      * @return the closing quote's index in the high 32 bits, the decoded length in bytes in the low 32.
      * @throws IllegalArgumentException when the string does not end or an escape is bad.
      */
-    static long scan(final DirectBuffer in, final int from, final int limit)
+    static long scan(final byte[] in, final int from, final int limit)
     {
         int decoded = 0;
         int i = from;
@@ -30,7 +28,7 @@ final class JsonString
             {
                 throw new IllegalArgumentException("a string does not end");
             }
-            final byte c = in.getByte(i);
+            final byte c = in[i];
             if (c == '"')
             {
                 return (long)i << 32 | decoded;
@@ -40,7 +38,7 @@ final class JsonString
                 i++;
                 decoded++;
             }
-            else if (i + 1 < limit && in.getByte(i + 1) == 'u')
+            else if (i + 1 < limit && in[i + 1] == 'u')
             {
                 final int unit = hex(in, i + 2, limit);
                 if (lowSurrogateFollows(in, unit, i + 6, limit))
@@ -70,20 +68,20 @@ final class JsonString
      * @param at   where.
      * @return where the decoded bytes end.
      */
-    static int unescape(final DirectBuffer in, final int from, final int to, final byte[] out, final int at)
+    static int unescape(final byte[] in, final int from, final int to, final byte[] out, final int at)
     {
         int o = at;
         int i = from;
         while (i < to)
         {
-            final byte c = in.getByte(i);
+            final byte c = in[i];
             if (c != '\\')
             {
                 out[o++] = c;
                 i++;
                 continue;
             }
-            final byte e = in.getByte(i + 1);
+            final byte e = in[i + 1];
             if (e == 'u')
             {
                 int code = hex(in, i + 2, to);
@@ -138,13 +136,13 @@ final class JsonString
         return o;
     }
 
-    private static boolean lowSurrogateFollows(final DirectBuffer in, final int unit, final int at, final int limit)
+    private static boolean lowSurrogateFollows(final byte[] in, final int unit, final int at, final int limit)
     {
-        return Character.isHighSurrogate((char)unit) && at + 6 <= limit && in.getByte(at) == '\\'
-            && in.getByte(at + 1) == 'u' && Character.isLowSurrogate((char)hex(in, at + 2, limit));
+        return Character.isHighSurrogate((char)unit) && at + 6 <= limit && in[at] == '\\'
+            && in[at + 1] == 'u' && Character.isLowSurrogate((char)hex(in, at + 2, limit));
     }
 
-    private static int hex(final DirectBuffer in, final int from, final int limit)
+    private static int hex(final byte[] in, final int from, final int limit)
     {
         if (from + 4 > limit)
         {
@@ -153,7 +151,7 @@ final class JsonString
         int code = 0;
         for (int i = from; i < from + 4; i++)
         {
-            final int digit = Character.digit(in.getByte(i), 16);
+            final int digit = Character.digit(in[i], 16);
             if (digit < 0)
             {
                 throw new IllegalArgumentException("a \\u escape with a bad digit");

@@ -2,14 +2,16 @@ package io.sluice.destination.forward;
 
 import org.agrona.DirectBuffer;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * The {@code record=map} record: an event rendered as JSON by Sluice's own {@code json} format, rewritten as the
  * MessagePack value it denotes (objects as maps, arrays, strings with their escapes decoded, integers as the shortest
  * integer form, other numbers as float 64, true, false, null), straight from the rendered bytes into the chunk's array,
  * with no allocation per event. Only what a JSON printer emits is read; anything else is refused.
  *
- * <p>A container's header is written as the 16-bit form while its members are counted, then shrunk to the one-byte
- * form when it has at most 15 members (the common case), moving its members back by two bytes.
+ * <p>A container's header is given one byte while its members are counted: the one-byte form, which it keeps when it
+ * has at most 15 members (the common case); a larger one moves its members on by two bytes for the 16-bit form.
  */
 final class JsonTranscoder
 {
@@ -34,7 +36,7 @@ final class JsonTranscoder
     private final int[] headerAt = new int[MAX_DEPTH];
     private final int[] members = new int[MAX_DEPTH];
     private final boolean[] isMap = new boolean[MAX_DEPTH];
-    private DirectBuffer in;
+    private byte[] in = new byte[4096];
     private int pos;
     private int end;
     private byte[] out;
@@ -51,9 +53,14 @@ final class JsonTranscoder
      */
     int transcode(final DirectBuffer json, final int offset, final int length, final byte[] b, final int to)
     {
-        in = json;
-        pos = offset;
-        end = offset + length;
+        if (in.length < length)
+        {
+            in = new byte[Math.max(length, in.length * 2)];
+        }
+        // one bulk copy, then plain array reads: several times faster than a bounds-checked read per byte
+        json.getBytes(offset, in, 0, length);
+        pos = 0;
+        end = length;
         out = b;
         at = to;
         int depth = 0;
@@ -100,7 +107,7 @@ final class JsonTranscoder
             }
             else
             {
-                throw new IllegalArgumentException("unexpected '" + (char)c + "' at " + (pos - offset));
+                throw new IllegalArgumentException("unexpected '" + (char)c + "' at " + pos);
             }
             value = false;
             if (depth == 0)
@@ -117,7 +124,7 @@ final class JsonTranscoder
         {
             throw new IllegalArgumentException("the JSON ends early");
         }
-        return in.getByte(pos);
+        return in[pos];
     }
 
     private void open(final int depth, final boolean map)
@@ -125,7 +132,7 @@ final class JsonTranscoder
         headerAt[depth] = at;
         members[depth] = 0;
         isMap[depth] = map;
-        at += 3;
+        at++;
     }
 
     /**
@@ -171,28 +178,25 @@ final class JsonTranscoder
         final int count = members[depth];
         if (count <= FIX_MAX)
         {
-            final int body = header + 3;
-            System.arraycopy(out, body, out, header + 1, at - body);
-            at -= 2;
             out[header] = (byte)((isMap[depth] ? 0x80 : 0x90) | count);
+            return;
         }
-        else
+        if (count > 0xffff)
         {
-            if (count > 0xffff)
-            {
-                throw new IllegalArgumentException("more than 65535 members");
-            }
-            out[header] = (byte)(isMap[depth] ? 0xde : 0xdc);
-            out[header + 1] = (byte)(count >>> 8);
-            out[header + 2] = (byte)count;
+            throw new IllegalArgumentException("more than 65535 members");
         }
+        System.arraycopy(out, header + 1, out, header + 3, at - header - 1);
+        at += 2;
+        out[header] = (byte)(isMap[depth] ? 0xde : 0xdc);
+        out[header + 1] = (byte)(count >>> 8);
+        out[header + 2] = (byte)count;
     }
 
     private void literal(final String word, final byte code)
     {
         for (int i = 0; i < word.length(); i++)
         {
-            if (pos + i >= end || in.getByte(pos + i) != word.charAt(i))
+            if (pos + i >= end || in[pos + i] != word.charAt(i))
             {
                 throw new IllegalArgumentException("expected " + word);
             }
@@ -203,7 +207,7 @@ final class JsonTranscoder
 
     private void string()
     {
-        if (pos >= end || in.getByte(pos) != '"')
+        if (pos >= end || in[pos] != '"')
         {
             throw new IllegalArgumentException("expected a string");
         }
@@ -213,7 +217,7 @@ final class JsonTranscoder
         at = MsgPack.strHeader(out, at, decoded);
         if (decoded == quote - pos - 1)
         {
-            in.getBytes(pos + 1, out, at, decoded);
+            System.arraycopy(in, pos + 1, out, at, decoded);
             at += decoded;
         }
         else
@@ -226,7 +230,7 @@ final class JsonTranscoder
     private void number()
     {
         final int from = pos;
-        final boolean negative = in.getByte(pos) == '-';
+        final boolean negative = in[pos] == '-';
         int i = negative ? pos + 1 : pos;
         long mantissa = 0;
         int digits = 0;
@@ -235,7 +239,7 @@ final class JsonTranscoder
         boolean overflow = false;
         while (i < end)
         {
-            final byte c = in.getByte(i);
+            final byte c = in[i];
             if (c >= '0' && c <= '9')
             {
                 if (Long.compareUnsigned(mantissa, 0x1999_9999_9999_9999L) > 0
@@ -264,7 +268,7 @@ final class JsonTranscoder
         }
         if (i == (negative ? from + 1 : from))
         {
-            throw new IllegalArgumentException("unexpected '" + (char)in.getByte(from) + "'");
+            throw new IllegalArgumentException("unexpected '" + (char)in[from] + "'");
         }
         pos = i;
         if (overflow || negative && mantissa < 0 && mantissa != Long.MIN_VALUE)
@@ -297,7 +301,7 @@ final class JsonTranscoder
         int i = from;
         while (i < end)
         {
-            final byte c = in.getByte(i);
+            final byte c = in[i];
             if (!(c >= '0' && c <= '9' || c == 'e' || c == 'E' || c == '+' || c == '-' || c == '.'))
             {
                 break;
@@ -316,14 +320,14 @@ final class JsonTranscoder
     /** The rare number outside the exact fast path: parsed by the JDK (one allocation). */
     private void floatAt(final int from, final int to)
     {
-        at = MsgPack.putDouble(out, at, Double.parseDouble(in.getStringWithoutLengthAscii(from, to - from)));
+        at = MsgPack.putDouble(out, at, Double.parseDouble(new String(in, from, to - from, StandardCharsets.US_ASCII)));
     }
 
     private void skipSpace()
     {
         while (pos < end)
         {
-            final byte c = in.getByte(pos);
+            final byte c = in[pos];
             if (c != ' ' && c != '\n' && c != '\r' && c != '\t')
             {
                 return;
