@@ -24,16 +24,13 @@ import java.util.concurrent.TimeUnit;
  */
 final class ForwardConnection
 {
-    private static final int MAX_ANSWERS = 64 * 1024;
-
     private final ForwardSettings settings;
     private final byte[] tag;
     private final ByteBuffer head;
     private final ByteBuffer option = ByteBuffer.allocate(64);
     private final ByteBuffer[] message = new ByteBuffer[3];
-    private final byte[] answers = new byte[MAX_ANSWERS];
-    private final ByteBuffer answerBuffer = ByteBuffer.wrap(answers);
-    private final int[] ack = new int[2];
+    private final PeerAnswers answers;
+    private final PeerAnswers.Source source = this::readSome;
     private final ForwardTlsContext tlsContext;
     private TlsWire tls;
     private volatile SocketChannel channel;
@@ -50,6 +47,7 @@ final class ForwardConnection
         this.tag = settings.tag().getBytes(StandardCharsets.UTF_8);
         this.head = ByteBuffer.allocate(16 + tag.length);
         this.tlsContext = settings.tls() == null ? null : new ForwardTlsContext(settings.tls());
+        this.answers = new PeerAnswers(settings.peer());
     }
 
     boolean connected()
@@ -84,7 +82,7 @@ final class ForwardConnection
                     waits.selectedKeys().clear();
                 }
             }
-            answerBuffer.clear();
+            answers.clear();
             if (tlsContext != null)
             {
                 final TlsWire wire = new TlsWire(tlsContext.engine(settings.host(), settings.port()), opened, this::await);
@@ -139,16 +137,12 @@ final class ForwardConnection
     {
         while (true)
         {
-            final MsgPackReader reader = new MsgPackReader(answers, 0, answerBuffer.position());
-            final Object message = answerBuffer.position() == 0 ? MsgPackReader.Incomplete.INSTANCE : reader.read();
+            final Object message = answers.message();
             if (message != MsgPackReader.Incomplete.INSTANCE)
             {
-                final int used = reader.position();
-                System.arraycopy(answers, used, answers, 0, answerBuffer.position() - used);
-                answerBuffer.position(answerBuffer.position() - used);
                 return message;
             }
-            if (fill() == 0)
+            if (answers.fill(source) == 0)
             {
                 await(SelectionKey.OP_READ, left(deadline));
             }
@@ -204,9 +198,9 @@ final class ForwardConnection
      */
     void readAvailable(final Acks acks) throws IOException
     {
-        while (fill() > 0)
+        while (answers.fill(source) > 0)
         {
-            parse(acks);
+            answers.parse(acks);
         }
     }
 
@@ -220,15 +214,15 @@ final class ForwardConnection
      */
     boolean readWaiting(final long millis, final Acks acks) throws IOException
     {
-        if (fill() == 0)
+        if (answers.fill(source) == 0)
         {
             await(SelectionKey.OP_READ, Math.max(1, millis));
-            if (fill() == 0)
+            if (answers.fill(source) == 0)
             {
                 return false;
             }
         }
-        parse(acks);
+        answers.parse(acks);
         readAvailable(acks);
         return true;
     }
@@ -254,19 +248,10 @@ final class ForwardConnection
         open();
     }
 
-    private int fill() throws IOException
+    private int readSome(final ByteBuffer into) throws IOException
     {
-        if (!answerBuffer.hasRemaining())
-        {
-            throw new IOException(settings.peer() + " sent an answer longer than " + MAX_ANSWERS + " bytes");
-        }
         final SocketChannel open = open();
-        final int read = tls != null ? tls.read(answerBuffer) : open.read(answerBuffer);
-        if (read < 0)
-        {
-            throw new IOException(settings.peer() + " closed the connection");
-        }
-        return read;
+        return tls != null ? tls.read(into) : open.read(into);
     }
 
     private SocketChannel open() throws IOException
@@ -277,27 +262,6 @@ final class ForwardConnection
             throw new IOException("connection to " + settings.peer() + " closed");
         }
         return open;
-    }
-
-    private void parse(final Acks acks) throws IOException
-    {
-        final int limit = answerBuffer.position();
-        int at = 0;
-        while (true)
-        {
-            final int next = MsgPack.answer(answers, at, limit, ack);
-            if (next == MsgPack.INCOMPLETE)
-            {
-                break;
-            }
-            if (ack[1] >= 0)
-            {
-                acks.acknowledged(answers, ack[0], ack[1]);
-            }
-            at = next;
-        }
-        System.arraycopy(answers, at, answers, 0, limit - at);
-        answerBuffer.position(limit - at);
     }
 
     /**

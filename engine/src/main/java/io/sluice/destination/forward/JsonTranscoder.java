@@ -2,8 +2,6 @@ package io.sluice.destination.forward;
 
 import org.agrona.DirectBuffer;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * The {@code record=map} record: an event rendered as JSON by Sluice's own {@code json} format, rewritten as the
  * MessagePack value it denotes (objects as maps, arrays, strings with their escapes decoded, integers as the shortest
@@ -20,18 +18,6 @@ final class JsonTranscoder
 
     private static final int MAX_DEPTH = 64;
     private static final int FIX_MAX = 15;
-    private static final int FAST_DIGITS = 15;
-    private static final int FAST_EXPONENT = 22;
-    private static final double[] POWERS = new double[FAST_EXPONENT + 1];
-
-    static
-    {
-        POWERS[0] = 1;
-        for (int i = 1; i <= FAST_EXPONENT; i++)
-        {
-            POWERS[i] = POWERS[i - 1] * 10;
-        }
-    }
 
     private final int[] headerAt = new int[MAX_DEPTH];
     private final int[] members = new int[MAX_DEPTH];
@@ -229,98 +215,9 @@ final class JsonTranscoder
 
     private void number()
     {
-        final int from = pos;
-        final boolean negative = in[pos] == '-';
-        int i = negative ? pos + 1 : pos;
-        long mantissa = 0;
-        int digits = 0;
-        int scale = 0;
-        boolean fraction = false;
-        boolean overflow = false;
-        while (i < end)
-        {
-            final byte c = in[i];
-            if (c >= '0' && c <= '9')
-            {
-                if (Long.compareUnsigned(mantissa, 0x1999_9999_9999_9999L) > 0
-                    || mantissa == 0x1999_9999_9999_9999L && c > '5')
-                {
-                    overflow = true;
-                }
-                mantissa = mantissa * 10 + (c - '0');
-                digits += mantissa == 0 ? 0 : 1;
-                scale += fraction ? 1 : 0;
-            }
-            else if (c == '.')
-            {
-                fraction = true;
-            }
-            else if (c == 'e' || c == 'E' || c == '+' || c == '-')
-            {
-                floatOf(from, exponentEnd(i));
-                return;
-            }
-            else
-            {
-                break;
-            }
-            i++;
-        }
-        if (i == (negative ? from + 1 : from))
-        {
-            throw new IllegalArgumentException("unexpected '" + (char)in[from] + "'");
-        }
-        pos = i;
-        if (overflow || negative && mantissa < 0 && mantissa != Long.MIN_VALUE)
-        {
-            floatAt(from, i);
-        }
-        else if (fraction)
-        {
-            if (digits <= FAST_DIGITS && scale <= FAST_EXPONENT)
-            {
-                at = MsgPack.putDouble(out, at, (negative ? -(double)mantissa : (double)mantissa) / POWERS[scale]);
-            }
-            else
-            {
-                floatAt(from, i);
-            }
-        }
-        else if (negative)
-        {
-            at = MsgPack.putNegative(out, at, -mantissa);
-        }
-        else
-        {
-            at = MsgPack.putUnsigned(out, at, mantissa);
-        }
-    }
-
-    private int exponentEnd(final int from)
-    {
-        int i = from;
-        while (i < end)
-        {
-            final byte c = in[i];
-            if (!(c >= '0' && c <= '9' || c == 'e' || c == 'E' || c == '+' || c == '-' || c == '.'))
-            {
-                break;
-            }
-            i++;
-        }
-        return i;
-    }
-
-    private void floatOf(final int from, final int to)
-    {
-        pos = to;
-        floatAt(from, to);
-    }
-
-    /** The rare number outside the exact fast path: parsed by the JDK (one allocation). */
-    private void floatAt(final int from, final int to)
-    {
-        at = MsgPack.putDouble(out, at, Double.parseDouble(new String(in, from, to - from, StandardCharsets.US_ASCII)));
+        final long ends = JsonNumber.transcode(in, pos, end, out, at);
+        pos = (int)(ends >>> 32);
+        at = (int)ends;
     }
 
     private void skipSpace()
