@@ -121,9 +121,9 @@ final class ForwardConnection
         try
         {
             final ForwardHandshake handshake = new ForwardHandshake(settings.auth(), settings.peer());
-            final byte[] ping = handshake.ping(readMessage(deadline));
+            final byte[] ping = handshake.ping(readMessage(deadline, "HELO", " (is its shared-key security on?)"));
             writeAll(new ByteBuffer[] {ByteBuffer.wrap(ping)});
-            handshake.pong(readMessage(deadline));
+            handshake.pong(readMessage(deadline, "PONG", ""));
         }
         catch (final IOException ex)
         {
@@ -133,7 +133,7 @@ final class ForwardConnection
         }
     }
 
-    private Object readMessage(final long deadline) throws IOException
+    private Object readMessage(final long deadline, final String what, final String hint) throws IOException
     {
         while (true)
         {
@@ -144,7 +144,13 @@ final class ForwardConnection
             }
             if (answers.fill(source) == 0)
             {
-                await(SelectionKey.OP_READ, left(deadline));
+                final long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0)
+                {
+                    throw new IOException(settings.peer() + " sent no " + what + " within "
+                        + settings.connectionTimeout().toMillis() + " ms" + hint);
+                }
+                await(SelectionKey.OP_READ, left);
             }
         }
     }
