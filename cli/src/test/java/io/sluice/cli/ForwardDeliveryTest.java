@@ -28,6 +28,8 @@ class ForwardDeliveryTest
     private static final String STREAM = "s";
     private static final String DESTINATION = "f";
     private static final Pattern RESENT = Pattern.compile("resent (\\d+) events");
+    /** ForwardDestination.CHUNKS: the chunks written and not yet acknowledged at most. */
+    private static final int CHUNKS_IN_FLIGHT = 8;
 
     @TempDir
     Path dir;
@@ -46,7 +48,7 @@ class ForwardDeliveryTest
             assertEquals(100_000, received.distinct());
             final List<String> messages = peer.messages();
             assertTrue(messages.size() >= 100, "at most 1000 events a chunk: " + messages.size());
-            assertTrue(messages.stream().allMatch(line -> line.startsWith("packed ") && line.endsWith(" tr.ace -")),
+            assertTrue(messages.stream().allMatch(line -> line.startsWith("packed ") && line.endsWith(" tr.ace - event")),
                 messages.get(0));
         }
     }
@@ -69,8 +71,31 @@ class ForwardDeliveryTest
             assertTrue(summary.retried() > 0, "the peer was down: " + err);
             assertTrue(received.duplicates() <= resent(err), "duplicates only where a chunk was resent: "
                 + received.duplicates() + " duplicates; " + err);
-            assertTrue(peer.messages().stream().allMatch(line -> !line.endsWith(" -")), "every chunk asks for an ack");
+            assertTrue(peer.messages().stream().allMatch(line -> !line.endsWith(" - event")), "every chunk asks for an ack");
+            assertTrue(received.duplicates() <= CHUNKS_IN_FLIGHT * 200L, "at most the chunks in flight, each of"
+                + " `batch` events, are resent: " + received.duplicates());
             System.out.println("killed peer: " + received.duplicates() + " duplicates, " + resent(err) + " resent");
+        }
+    }
+
+    @Test
+    void recordMapSendsEachEventAsTheMapItsJsonSaysInForwardMode() throws Exception
+    {
+        try (ForwardPeer peer = new ForwardPeer(dir))
+        {
+            final Path file = dir.resolve("events.json");
+            final String err = run("--source", "synthetic:count=20000",
+                "--output", "destinations.f.url=" + peer.url("?record=map&mode=forward&requireAck=true&batch=500"),
+                "--output", "destinations.j.path=" + file, "--output", "destinations.j.format=json",
+                "--output", "streams.s.destinations=f,j");
+            final RunSummary summary = RunSummary.of(err, STREAM, DESTINATION);
+            assertEquals(20_000, summary.delivered(), err);
+            final ForwardPeer.Received received = peer.received(20_000);
+            assertEquals(20_000, received.total());
+            assertEquals(20_000, received.distinct());
+            assertEquals("SAME 20000", peer.compareRecordsWith(file), "Python's msgpack and json.loads agree");
+            assertTrue(peer.messages().stream().allMatch(line -> line.startsWith("forward ") && line.endsWith(" map")),
+                peer.messages().get(0));
         }
     }
 

@@ -65,7 +65,31 @@ final class ForwardPeer implements AutoCloseable
      */
     String url(final String query)
     {
-        return "tcp://127.0.0.1:" + port + query;
+        return url("tcp://", query);
+    }
+
+    /**
+     * @param schemeAndUser the scheme and any user information: {@code tls://}, {@code tcp://u:p@}.
+     * @param query         the query, from {@code ?}, or empty.
+     * @return the URL of this peer.
+     */
+    String url(final String schemeAndUser, final String query)
+    {
+        return schemeAndUser + "127.0.0.1:" + port + query;
+    }
+
+    /**
+     * @param jsonFile the JSON lines of a file destination that took the same events.
+     * @return what Python says comparing each {@code record=map} record, decoded by msgpack, with {@code json.loads}
+     *         of the file's lines: {@code SAME <n>} or the first difference.
+     */
+    String compareRecordsWith(final Path jsonFile) throws IOException, InterruptedException
+    {
+        final Process compare = new ProcessBuilder("/usr/bin/python3", script().toString(), "--compare",
+            events.toString(), jsonFile.toString()).redirectErrorStream(true).start();
+        final String out = new String(compare.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        compare.waitFor(60, TimeUnit.SECONDS);
+        return out;
     }
 
     /**

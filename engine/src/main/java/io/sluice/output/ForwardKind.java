@@ -15,11 +15,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The {@code forward} entry of {@link DestinationKinds}: events sent to a Fluentd Forward peer at a {@code tcp://}
- * {@code url} (required; a {@code tcp://} or {@code udp://} url, or one with a {@code tag} parameter, means forward),
- * each record Tracee's {@code {"event": "<json>"}}, so the format is {@code json} (the only one it takes), with its own
- * settings ({@link ForwardSettings#KEYS}), each a URL query parameter or a key. A peer that is down is not refused
- * before the run: the run retries it.
+ * The {@code forward} entry of {@link DestinationKinds}: events sent to a Fluentd Forward peer at a {@code tcp://},
+ * {@code tls://} or {@code http://} {@code url} (required; a {@code tcp://}, {@code tls://} or {@code udp://} url, or one
+ * with a {@code tag} parameter, means forward), each record Tracee's {@code {"event": "<json>"}} or the event's JSON as
+ * a map, so the format is {@code json} (the only one it takes), with its own settings ({@link ForwardSettings#KEYS}),
+ * each a URL query parameter or a key. A peer that is down is not refused before the run: the run retries it.
  */
 final class ForwardKind implements DestinationKind
 {
@@ -59,7 +59,7 @@ final class ForwardKind implements DestinationKind
         if (raw.format() != null && !raw.format().value().trim().equals(FormatSpec.JSON.key()))
         {
             throw raw.format().error("a forward destination sends each event as JSON in {\"event\": \"<json>\"}"
-                + " (format json only)");
+                + " or as the map its JSON says (format json only)");
         }
         final Map<String, String> options = ForwardRules.resolve(raw.url(), raw::option);
         return new DestinationConfig(raw.name(), KEY, FormatSpec.JSON, null, raw.url().value(), null, null,

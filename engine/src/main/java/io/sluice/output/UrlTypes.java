@@ -6,8 +6,8 @@ import io.sluice.destination.url.UrlSettings;
 import java.net.URI;
 
 /**
- * The type a destination with a {@code url} and no {@code type} has (design §3): {@code tcp://} or {@code udp://}, or a
- * {@code tag} query parameter, means {@code forward}; other {@code http(s)://} means {@code webhook}.
+ * The type a destination with a {@code url} and no {@code type} has (design §3): {@code tcp://}, {@code tls://} or
+ * {@code udp://}, or a {@code tag} query parameter, means {@code forward}; other {@code http(s)://} means {@code webhook}.
  */
 final class UrlTypes
 {
@@ -24,7 +24,7 @@ final class UrlTypes
     {
         final URI uri = UrlSettings.parse(url);
         final String scheme = UrlSettings.scheme(uri);
-        if (scheme.equals("tcp") || scheme.equals("udp") || hasTag(uri.getRawQuery()))
+        if (scheme.equals("tcp") || scheme.equals("tls") || scheme.equals("udp") || hasTag(uri.getRawQuery()))
         {
             return "forward";
         }
@@ -32,7 +32,7 @@ final class UrlTypes
         {
             return "webhook";
         }
-        throw url.error("cannot infer the destination type from this URL (tcp:// and udp:// mean forward,"
+        throw url.error("cannot infer the destination type from this URL (tcp://, tls:// and udp:// mean forward,"
             + " http:// and https:// mean webhook); set type");
     }
 

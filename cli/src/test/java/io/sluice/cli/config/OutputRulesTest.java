@@ -1,5 +1,6 @@
 package io.sluice.cli.config;
 
+import io.sluice.config.DestinationConfig;
 import io.sluice.config.BufferMode;
 import io.sluice.config.ConfigException;
 import io.sluice.config.OutputConfig;
@@ -275,17 +276,20 @@ class OutputRulesTest
         assertEquals("--output destinations.d.url=udp://fluent:24224: destinations.d.url = 'udp://fluent:24224':"
             + " udp:// is not available: Fluentd's forward input takes events over TCP only (use tcp://)",
             Load.flagError("destinations.d.url=udp://fluent:24224"));
-        // A tag parameter means forward, whatever the scheme (seed 001's fluent_destination); forward takes tcp:// only.
-        assertEquals("--output destinations.d.url=http://localhost:2222?tag=severe: destinations.d.url ="
-            + " 'http://localhost:2222?tag=severe': a forward destination sends to a tcp://HOST[:PORT] URL",
-            Load.flagError("destinations.d.url=http://localhost:2222?tag=severe"));
+        // A tag parameter means forward, whatever the scheme (seed 001's fluent_destination): http:// is plain TCP.
+        final DestinationConfig severe = Load.flags("destinations.d.url=http://localhost:2222?tag=severe").destination("d");
+        assertEquals("forward", severe.type());
+        assertEquals("severe", severe.options().get("tag"));
+        assertEquals("--output destinations.d.url=https://localhost:2222?tag=severe: destinations.d.url ="
+            + " 'https://localhost:2222?tag=severe': a forward destination sends to a tcp://HOST[:PORT] URL (or tls://,"
+            + " for TLS)", Load.flagError("destinations.d.url=https://localhost:2222?tag=severe"));
     }
 
     @Test
     void aUrlWhoseTypeCannotBeInferredIsAnError()
     {
         assertEquals("--output destinations.d.url=ftp://host/x: destinations.d.url = 'ftp://host/x': cannot infer the"
-            + " destination type from this URL (tcp:// and udp:// mean forward, http:// and https:// mean webhook);"
+            + " destination type from this URL (tcp://, tls:// and udp:// mean forward, http:// and https:// mean webhook);"
             + " set type", Load.flagError("destinations.d.url=ftp://host/x"));
         assertEquals("--output destinations.d.url=http://a b: destinations.d.url = 'http://a b': not a valid URL"
             + " (Illegal character in authority)", Load.flagError("destinations.d.url=http://a b"));

@@ -252,13 +252,40 @@ class ShortFormsTest
             + " requireAck: expected true or false", Load.flagError("forward:tcp://h:1?requireAck=yes"));
         assertEquals("--output forward:tcp://h:1?ackTimeout=0s: url = 'tcp://h:1?ackTimeout=0s': url parameter"
             + " ackTimeout: must be more than 0", Load.flagError("forward:tcp://h:1?ackTimeout=0s"));
-        assertEquals("--output forward:tcp://h:1?record=map: url = 'tcp://h:1?record=map': url parameter record: not"
-            + " available: the record is always {\"event\": \"<json>\"}, as Tracee sends it",
-            Load.flagError("forward:tcp://h:1?record=map"));
-        assertEquals("--output forward:tcp://u:p@h:1: url = 'tcp://u:p@h:1': user:password in the URL (the shared-key"
-            + " handshake) is not available yet", Load.flagError("forward:tcp://u:p@h:1"));
-        assertEquals("--output forward:tls://h:1: url = 'tls://h:1': a forward destination sends to a tcp://HOST[:PORT]"
-            + " URL", Load.flagError("forward:tls://h:1"));
+        assertEquals("--output forward:tcp://h:1?record=json: url = 'tcp://h:1?record=json': url parameter record:"
+            + " expected event or map", Load.flagError("forward:tcp://h:1?record=json"));
+        assertEquals("--output forward:tcp://u@h:1: url = 'tcp://u@h:1': a user needs a password (user:password@), as"
+            + " Tracee requires both or neither", Load.flagError("forward:tcp://u@h:1"));
+        assertEquals("--output forward:ftp://h:1: url = 'ftp://h:1': a forward destination sends to a tcp://HOST[:PORT]"
+            + " URL (or tls://, for TLS)", Load.flagError("forward:ftp://h:1"));
+    }
+
+    @Test
+    void forwardTakesTheHandshakeTlsRecordAndModeSettings()
+    {
+        final DestinationConfig forward = Load.flags("forward:tls://u:p%40ss@h:1?sharedKey=k&record=map&mode=forward"
+            + "&tlsVerify=false&selfHostname=me").destination("forward-1");
+        assertEquals("map", forward.options().get("record"));
+        assertEquals("forward", forward.options().get("mode"));
+        assertEquals("k", forward.options().get("sharedKey"));
+        assertEquals("false", forward.options().get("tlsVerify"));
+        final DestinationConfig plain = Load.flags("forward:tcp://h:1").destination("forward-1");
+        assertEquals("packed", plain.options().get("mode"));
+        assertEquals("event", plain.options().get("record"));
+        assertEquals("", plain.options().get("sharedKey"));
+        assertEquals("false", plain.options().get("tls"));
+        assertEquals("--output forward:tcp://h:1?tlsVerify=false: url = 'tcp://h:1?tlsVerify=false': url parameter"
+            + " tlsVerify: only with tls=true (or a tls:// URL)", Load.flagError("forward:tcp://h:1?tlsVerify=false"));
+        assertEquals("--output forward:tls://h:1?tls=false: url = 'tls://h:1?tls=false': url parameter tls: a tls://"
+            + " URL is always TLS", Load.flagError("forward:tls://h:1?tls=false"));
+        assertEquals("--output forward:tcp://h:1?selfHostname=me: url = 'tcp://h:1?selfHostname=me': url parameter"
+            + " selfHostname: only with a handshake (sharedKey, or user:password@ in the URL)",
+            Load.flagError("forward:tcp://h:1?selfHostname=me"));
+        assertEquals("--output forward:tcp://h:1?mode=message: url = 'tcp://h:1?mode=message': url parameter mode:"
+            + " expected packed or forward", Load.flagError("forward:tcp://h:1?mode=message"));
+        assertEquals("--output forward:tcp://h:1?tls=1&tlsCa=/no/such.pem: url = 'tcp://h:1?tls=1&tlsCa=/no/such.pem':"
+            + " url parameter tlsCa: cannot read the file: no such file",
+            Load.flagError("forward:tcp://h:1?tls=1&tlsCa=/no/such.pem"));
     }
 
     @Test

@@ -6,9 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * One PackedForward chunk: the MessagePack entries ({@code [time, {"event": "<json>"}]}, concatenated) of up to a
- * batch of events, its unique id (a base64 string, the {@code chunk} option the peer acknowledges), and where it stands.
- * Reused: its buffer grows to the largest chunk once and is kept.
+ * One chunk: the MessagePack entries ({@code [time, record]}, concatenated; the record Tracee's
+ * {@code {"event": "<json>"}}, or with {@code record=map} the event's JSON as a map, {@link JsonTranscoder}) of up to
+ * a batch of events, sent as one PackedForward or Forward-mode message; its unique id (a base64 string, the
+ * {@code chunk} option the peer acknowledges), and where it stands. Reused: its buffer grows to the largest chunk once and is kept.
  *
  * <p>Time is MessagePack ext type 0 (Fluentd's EventTime: seconds and nanoseconds, big-endian 32-bit each), which
  * Fluentd has accepted since v0.14 and Fluent Bit reads; it is the time Sluice took the event.
@@ -66,10 +67,12 @@ final class Chunk
      * @param offset    where it starts.
      * @param count     its length in bytes.
      * @param epochNanos the event's time.
+     * @param map       the transcoder of {@code record=map}, or null for Tracee's record.
      */
-    void append(final DirectBuffer rendered, final int offset, final int count, final long epochNanos)
+    void append(final DirectBuffer rendered, final int offset, final int count, final long epochNanos,
+        final JsonTranscoder map)
     {
-        ensure(length + count + ENTRY_OVERHEAD);
+        ensure(length + (map == null ? count : count * JsonTranscoder.EXPANSION) + ENTRY_OVERHEAD);
         final byte[] b = entries;
         int at = length;
         b[at++] = (byte)0x92;
@@ -77,6 +80,12 @@ final class Chunk
         b[at++] = 0;
         at = MsgPack.putInt(b, at, (int)(epochNanos / 1_000_000_000L));
         at = MsgPack.putInt(b, at, (int)(epochNanos % 1_000_000_000L));
+        if (map != null)
+        {
+            length = map.transcode(rendered, offset, count, b, at);
+            events++;
+            return;
+        }
         b[at++] = (byte)0x81;
         b[at++] = (byte)(0xa0 | EVENT_KEY.length);
         System.arraycopy(EVENT_KEY, 0, b, at, EVENT_KEY.length);

@@ -1,5 +1,6 @@
 package io.sluice.destination.forward;
 
+import javax.net.ssl.SSLHandshakeException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -12,8 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One TCP connection to the forward peer, a non-blocking {@link SocketChannel} with a {@link Selector} of its own:
- * PackedForward messages are written to the end, waiting while the socket's buffer is full (on the stream's writer
+ * One TCP connection to the forward peer, a non-blocking {@link SocketChannel} with a {@link Selector} of its own,
+ * with TLS over it when configured ({@link TlsWire}) and the shared-key handshake once connected when configured
+ * ({@link ForwardHandshake}; all of it within {@code connectionTimeout}): PackedForward (or Forward mode) messages are
+ * written to the end, waiting while the socket's buffer is full (on the stream's writer
  * thread, as a FIFO is written); the peer's answers are read without waiting ({@link #readAvailable}: what the kernel
  * already holds, or the end of the connection) or waiting at most a given time ({@link #readWaiting}). {@link #close}
  * may come from another thread (the engine's {@code unblock}): it closes the channel and wakes the selector, so a
@@ -21,16 +24,15 @@ import java.util.concurrent.TimeUnit;
  */
 final class ForwardConnection
 {
-    private static final int MAX_ANSWERS = 64 * 1024;
-
     private final ForwardSettings settings;
     private final byte[] tag;
     private final ByteBuffer head;
     private final ByteBuffer option = ByteBuffer.allocate(64);
     private final ByteBuffer[] message = new ByteBuffer[3];
-    private final byte[] answers = new byte[MAX_ANSWERS];
-    private final ByteBuffer answerBuffer = ByteBuffer.wrap(answers);
-    private final int[] ack = new int[2];
+    private final PeerAnswers answers;
+    private final PeerAnswers.Source source = this::readSome;
+    private final ForwardTlsContext tlsContext;
+    private TlsWire tls;
     private volatile SocketChannel channel;
     private volatile Selector selector;
     private SelectionKey key;
@@ -44,6 +46,8 @@ final class ForwardConnection
         this.settings = settings;
         this.tag = settings.tag().getBytes(StandardCharsets.UTF_8);
         this.head = ByteBuffer.allocate(16 + tag.length);
+        this.tlsContext = settings.tls() == null ? null : new ForwardTlsContext(settings.tls());
+        this.answers = new PeerAnswers(settings.peer());
     }
 
     boolean connected()
@@ -52,12 +56,15 @@ final class ForwardConnection
     }
 
     /**
-     * @throws IOException when the peer cannot be reached within the connection timeout.
+     * Connect, then TLS and the shared-key handshake when configured.
+     *
+     * @throws IOException when the peer cannot be reached within the connection timeout, or refuses the handshake.
      */
     void connect() throws IOException
     {
         final SocketChannel opened = SocketChannel.open();
         final Selector waits = Selector.open();
+        final long deadline = System.nanoTime() + settings.connectionTimeout().toNanos();
         try
         {
             opened.configureBlocking(false);
@@ -66,26 +73,85 @@ final class ForwardConnection
             key = opened.register(waits, SelectionKey.OP_CONNECT);
             channel = opened;
             selector = waits;
+            tls = null;
             if (!opened.connect(new InetSocketAddress(settings.host(), settings.port())))
             {
-                final long deadline = System.nanoTime() + settings.connectionTimeout().toNanos();
                 while (!opened.finishConnect())
                 {
-                    final long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                    if (left <= 0)
-                    {
-                        throw new IOException("no connection within " + settings.connectionTimeout().toMillis() + " ms");
-                    }
-                    waits.select(left);
+                    waits.select(left(deadline));
                     waits.selectedKeys().clear();
                 }
             }
-            answerBuffer.clear();
+            answers.clear();
+            if (tlsContext != null)
+            {
+                final TlsWire wire = new TlsWire(tlsContext.engine(settings.host(), settings.port()), opened, this::await);
+                wire.handshake(deadline);
+                tls = wire;
+            }
+        }
+        catch (final SSLHandshakeException ex)
+        {
+            close();
+            throw new IOException("connect " + settings.peer() + ": TLS handshake: " + TlsProblem.describe(ex), ex);
         }
         catch (final IOException ex)
         {
             close();
             throw new IOException("connect " + settings.peer() + ": " + ex.getMessage(), ex);
+        }
+        if (settings.auth() != null)
+        {
+            handshake(deadline);
+        }
+    }
+
+    private long left(final long deadline) throws IOException
+    {
+        final long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (left <= 0)
+        {
+            throw new IOException("not connected within " + settings.connectionTimeout().toMillis() + " ms");
+        }
+        return left;
+    }
+
+    private void handshake(final long deadline) throws IOException
+    {
+        try
+        {
+            final ForwardHandshake handshake = new ForwardHandshake(settings.auth(), settings.peer());
+            final byte[] ping = handshake.ping(readMessage(deadline, "HELO", " (is its shared-key security on?)"));
+            writeAll(new ByteBuffer[] {ByteBuffer.wrap(ping)});
+            handshake.pong(readMessage(deadline, "PONG", ""));
+        }
+        catch (final IOException ex)
+        {
+            close();
+            throw ex.getMessage().startsWith(settings.peer()) ? ex
+                : new IOException("handshake with " + settings.peer() + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private Object readMessage(final long deadline, final String what, final String hint) throws IOException
+    {
+        while (true)
+        {
+            final Object message = answers.message();
+            if (message != MsgPackReader.Incomplete.INSTANCE)
+            {
+                return message;
+            }
+            if (answers.fill(source) == 0)
+            {
+                final long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0)
+                {
+                    throw new IOException(settings.peer() + " sent no " + what + " within "
+                        + settings.connectionTimeout().toMillis() + " ms" + hint);
+                }
+                await(SelectionKey.OP_READ, left);
+            }
         }
     }
 
@@ -98,7 +164,8 @@ final class ForwardConnection
     void write(final Chunk chunk) throws IOException
     {
         head.clear();
-        head.position(MsgPack.packedHead(head.array(), tag, chunk.length())).flip();
+        head.position(settings.forwardMode() ? MsgPack.forwardHead(head.array(), tag, chunk.events())
+            : MsgPack.packedHead(head.array(), tag, chunk.length())).flip();
         option.clear();
         option.position(MsgPack.option(option.array(), chunk.events(), settings.requireAck() ? chunk.id() : null)).flip();
         if (entries.array() != chunk.entries())
@@ -109,10 +176,20 @@ final class ForwardConnection
         message[0] = head;
         message[1] = entries;
         message[2] = option;
+        writeAll(message);
+    }
+
+    private void writeAll(final ByteBuffer[] buffers) throws IOException
+    {
         final SocketChannel open = open();
-        while (option.hasRemaining())
+        if (tls != null)
         {
-            if (open.write(message) == 0)
+            tls.write(buffers);
+            return;
+        }
+        while (buffers[buffers.length - 1].hasRemaining())
+        {
+            if (open.write(buffers) == 0)
             {
                 await(SelectionKey.OP_WRITE, 0);
             }
@@ -127,9 +204,9 @@ final class ForwardConnection
      */
     void readAvailable(final Acks acks) throws IOException
     {
-        while (fill() > 0)
+        while (answers.fill(source) > 0)
         {
-            parse(acks);
+            answers.parse(acks);
         }
     }
 
@@ -143,15 +220,15 @@ final class ForwardConnection
      */
     boolean readWaiting(final long millis, final Acks acks) throws IOException
     {
-        if (fill() == 0)
+        if (answers.fill(source) == 0)
         {
             await(SelectionKey.OP_READ, Math.max(1, millis));
-            if (fill() == 0)
+            if (answers.fill(source) == 0)
             {
                 return false;
             }
         }
-        parse(acks);
+        answers.parse(acks);
         readAvailable(acks);
         return true;
     }
@@ -177,18 +254,10 @@ final class ForwardConnection
         open();
     }
 
-    private int fill() throws IOException
+    private int readSome(final ByteBuffer into) throws IOException
     {
-        if (!answerBuffer.hasRemaining())
-        {
-            throw new IOException(settings.peer() + " sent an answer longer than " + MAX_ANSWERS + " bytes");
-        }
-        final int read = open().read(answerBuffer);
-        if (read < 0)
-        {
-            throw new IOException(settings.peer() + " closed the connection");
-        }
-        return read;
+        final SocketChannel open = open();
+        return tls != null ? tls.read(into) : open.read(into);
     }
 
     private SocketChannel open() throws IOException
@@ -199,27 +268,6 @@ final class ForwardConnection
             throw new IOException("connection to " + settings.peer() + " closed");
         }
         return open;
-    }
-
-    private void parse(final Acks acks) throws IOException
-    {
-        final int limit = answerBuffer.position();
-        int at = 0;
-        while (true)
-        {
-            final int next = MsgPack.answer(answers, at, limit, ack);
-            if (next == MsgPack.INCOMPLETE)
-            {
-                break;
-            }
-            if (ack[1] >= 0)
-            {
-                acks.acknowledged(answers, ack[0], ack[1]);
-            }
-            at = next;
-        }
-        System.arraycopy(answers, at, answers, 0, limit - at);
-        answerBuffer.position(limit - at);
     }
 
     /**

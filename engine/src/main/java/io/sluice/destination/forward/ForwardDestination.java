@@ -9,11 +9,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The {@code forward} destination: events sent to a Fluentd Forward protocol v1 peer over one TCP connection
- * ({@link ForwardConnection}), as PackedForward messages of up to {@code batch} events ({@link Chunk}), each record
- * Tracee's {@code {"event": "<json>"}}. Without {@code requireAck} an event is accepted when the write carrying it
- * returned (what the peer then loses with the connection is not seen, as with Tracee); with it, when the peer answers
- * {@code {"ack": chunk}}, and chunks not acknowledged when the connection fails, or within {@code ackTimeout}, are sent
- * again on the next connection (the peer may then get them twice: {@link #report} counts the events resent).
+ * ({@link ForwardConnection}), as PackedForward (or Forward-mode) messages of up to {@code batch} events
+ * ({@link Chunk}), each record Tracee's {@code {"event": "<json>"}} or, with {@code record=map}, the event as a map.
+ * Without {@code requireAck} an event is accepted when the write carrying it returned (what the peer then loses with
+ * the connection is not seen, as with Tracee); with it, when the peer answers {@code {"ack": chunk}}, and chunks not
+ * acknowledged when the connection fails, or within {@code ackTimeout}, are sent again on the next connection (the
+ * peer may then get them twice: {@link #report} counts the events resent).
  *
  * <p>Failures (no connection, a failed write, the peer closing, an acknowledgement late) close the connection, keep
  * every chunk not accepted held, and make {@link #flush} throw: the stream retries with its backoff (block) or
@@ -36,6 +37,7 @@ public final class ForwardDestination implements Destination
     private final ChunkRing ring = new ChunkRing(CHUNKS);
     private final ForwardConnection.Acks acks = this::acknowledged;
     private final long ackTimeoutNanos;
+    private final JsonTranscoder transcoder;
     private int pending;
     private long resent;
     private Receipts receipts;
@@ -51,6 +53,7 @@ public final class ForwardDestination implements Destination
         this.settings = settings;
         this.connection = new ForwardConnection(settings);
         this.ackTimeoutNanos = settings.ackTimeout().toNanos();
+        this.transcoder = settings.recordMap() ? new JsonTranscoder() : null;
     }
 
     @Override
@@ -82,7 +85,14 @@ public final class ForwardDestination implements Destination
             }
             open = ring.add();
         }
-        open.append(rendered, offset, length, System.currentTimeMillis() * 1_000_000L);
+        try
+        {
+            open.append(rendered, offset, length, System.currentTimeMillis() * 1_000_000L, transcoder);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new IllegalStateException("record=map: the rendered event is not JSON: " + ex.getMessage(), ex);
+        }
         pending++;
         return true;
     }

@@ -15,9 +15,10 @@ import java.util.function.Function;
 /**
  * The rules of a forward destination's settings ({@link ForwardSettings#KEYS}): each is read from the URL's query, as
  * Tracee reads {@code tag}, {@code requireAck} and {@code connectionTimeout}, or from a destination key of the same
- * name, never both. The URL must be {@code tcp://HOST[:PORT]}. What Sluice does not build is refused, one line each:
- * {@code udp://} (Fluentd's forward input takes events over TCP only), user information (the shared-key handshake)
- * and the {@code record} parameter (the record is always Tracee's {@code {"event": "<json>"}}).
+ * name, never both. The URL is {@code tcp://HOST[:PORT]}, {@code tls://} (TLS on) or {@code http://} (plain TCP, as
+ * Tracee's streams page writes a forward URL), with an optional {@code user:password@} for the handshake's user
+ * authentication. Refused, one line each: {@code udp://} (Fluentd's forward input takes events over TCP only), other
+ * schemes, a user without a password (as Tracee), and TLS or handshake settings without TLS or a handshake to apply to.
  */
 public final class ForwardRules
 {
@@ -26,7 +27,9 @@ public final class ForwardRules
 
     private static final int MAX_TAG = 255;
     private static final List<String> ORDER = List.of(ForwardSettings.TAG, ForwardSettings.REQUIRE_ACK,
-        ForwardSettings.CONNECTION_TIMEOUT, ForwardSettings.ACK_TIMEOUT, ForwardSettings.BATCH);
+        ForwardSettings.CONNECTION_TIMEOUT, ForwardSettings.ACK_TIMEOUT, ForwardSettings.BATCH, ForwardSettings.MODE,
+        ForwardSettings.RECORD, ForwardSettings.SHARED_KEY, ForwardSettings.SELF_HOSTNAME, ForwardSettings.TLS,
+        ForwardSettings.TLS_VERIFY, ForwardSettings.TLS_CA);
 
     private ForwardRules()
     {
@@ -40,31 +43,26 @@ public final class ForwardRules
      */
     public static Map<String, String> resolve(final Setting<String> url, final Function<String, Setting<String>> keys)
     {
-        final Map<String, String> query = query(url);
-        if (query.containsKey("record"))
-        {
-            throw new UrlParameter(url, "record", query.get("record")).error(
-                "not available: the record is always {\"event\": \"<json>\"}, as Tracee sends it");
-        }
+        final URI uri = UrlSettings.parse(url);
+        final Map<String, String> query = query(url, uri);
         // as Tracee: an empty url parameter means the default
-        return UrlSettings.resolve(url, query, ORDER, keys, true, ForwardRules::defaultOf, ForwardRules::validated);
+        final Map<String, String> values = UrlSettings.resolve(url, query, ORDER, keys, true, ForwardRules::defaultOf,
+            ForwardRules::validated);
+        ForwardSecurityRules.check(url, uri, values, key -> keys.apply(key) != null ? keys.apply(key)
+            : query.containsKey(key) && !query.get(key).isEmpty() ? new UrlParameter(url, key, query.get(key)) : null);
+        return values;
     }
 
-    private static Map<String, String> query(final Setting<String> url)
+    private static Map<String, String> query(final Setting<String> url, final URI uri)
     {
-        final URI uri = UrlSettings.parse(url);
         final String scheme = UrlSettings.scheme(uri);
         if (scheme.equals("udp"))
         {
             throw url.error("udp:// is not available: Fluentd's forward input takes events over TCP only (use tcp://)");
         }
-        if (!scheme.equals("tcp"))
+        if (!scheme.equals("tcp") && !scheme.equals("tls") && !scheme.equals("http"))
         {
-            throw url.error("a forward destination sends to a tcp://HOST[:PORT] URL");
-        }
-        if (uri.getRawUserInfo() != null)
-        {
-            throw url.error("user:password in the URL (the shared-key handshake) is not available yet");
+            throw url.error("a forward destination sends to a tcp://HOST[:PORT] URL (or tls://, for TLS)");
         }
         if (uri.getRawAuthority() == null || uri.getHost() == null)
         {
@@ -85,7 +83,12 @@ public final class ForwardRules
             case ForwardSettings.REQUIRE_ACK -> ForwardSettings.DEFAULT_REQUIRE_ACK;
             case ForwardSettings.CONNECTION_TIMEOUT -> ForwardSettings.DEFAULT_CONNECTION_TIMEOUT;
             case ForwardSettings.ACK_TIMEOUT -> ForwardSettings.DEFAULT_ACK_TIMEOUT;
-            default -> Integer.toString(ForwardSettings.DEFAULT_BATCH);
+            case ForwardSettings.BATCH -> Integer.toString(ForwardSettings.DEFAULT_BATCH);
+            case ForwardSettings.MODE -> ForwardSettings.PACKED;
+            case ForwardSettings.RECORD -> ForwardSettings.EVENT_RECORD;
+            case ForwardSettings.TLS -> "false";
+            case ForwardSettings.TLS_VERIFY -> "true";
+            default -> "";
         };
     }
 
@@ -95,9 +98,13 @@ public final class ForwardRules
         return switch (key)
         {
             case ForwardSettings.TAG -> tag(setting, value);
-            case ForwardSettings.REQUIRE_ACK -> bool(setting, value);
+            case ForwardSettings.REQUIRE_ACK, ForwardSettings.TLS, ForwardSettings.TLS_VERIFY -> bool(setting, value);
             case ForwardSettings.CONNECTION_TIMEOUT, ForwardSettings.ACK_TIMEOUT -> positiveDuration(setting, value);
-            default -> count(setting, value);
+            case ForwardSettings.BATCH -> count(setting, value);
+            case ForwardSettings.MODE -> oneOf(setting, value, ForwardSettings.PACKED, "forward");
+            case ForwardSettings.RECORD -> oneOf(setting, value, ForwardSettings.EVENT_RECORD, "map");
+            case ForwardSettings.TLS_CA -> ForwardSecurityRules.readableFile(setting, value);
+            default -> setting.value();
         };
     }
 
@@ -106,6 +113,15 @@ public final class ForwardRules
         if (value.isEmpty() || value.getBytes(StandardCharsets.UTF_8).length > MAX_TAG)
         {
             throw setting.error("expected a tag of 1 to " + MAX_TAG + " bytes");
+        }
+        return value;
+    }
+
+    private static String oneOf(final Setting<String> setting, final String value, final String first, final String second)
+    {
+        if (!value.equals(first) && !value.equals(second))
+        {
+            throw setting.error("expected " + first + " or " + second);
         }
         return value;
     }

@@ -69,6 +69,24 @@ final class MsgPack
     }
 
     /**
+     * The head of a Forward-mode message: a 3-array, the tag, and the header of the array of entries.
+     *
+     * @param b       where to write (at least 8 + tag bytes).
+     * @param tag     the tag, UTF-8.
+     * @param events  the entries in the array.
+     * @return the head's length.
+     */
+    static int forwardHead(final byte[] b, final byte[] tag, final int events)
+    {
+        b[0] = (byte)0x93;
+        int at = strHeader(b, 1, tag.length);
+        System.arraycopy(tag, 0, b, at, tag.length);
+        at += tag.length;
+        b[at] = (byte)0xdd;
+        return putInt(b, at + 1, events);
+    }
+
+    /**
      * The option of a PackedForward message: {@code {"size": events}} and, when acknowledged, {@code "chunk": id}.
      *
      * @param b      where to write (at least 20 + id bytes).
