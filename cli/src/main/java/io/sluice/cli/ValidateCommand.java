@@ -5,6 +5,7 @@ import io.sluice.config.ConfigException;
 import io.sluice.config.DestinationConfig;
 import io.sluice.config.OutputConfig;
 import io.sluice.config.StreamConfig;
+import io.sluice.destination.url.UrlSecrets;
 import io.sluice.engine.StreamPlan;
 import io.sluice.filter.export.ExportFilters;
 import io.sluice.filter.lineage.LineageCondition;
@@ -105,7 +106,7 @@ public final class ValidateCommand implements Callable<Integer>
             {
                 final DestinationConfig destination = output.destination(name);
                 out.printf("  destination %s: %s %s -> %s%s%n", name, destination.type(), destination.format(),
-                    destination.path() != null ? destination.path() : destination.url(), extras(destination) + retry(destination));
+                    destination.path() != null ? destination.path() : UrlSecrets.masked(destination.url()), extras(destination) + retry(destination));
             }
         }
         return ExitCodes.OK;
