@@ -6,16 +6,22 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.netty.shaded.io.netty.channel.epoll.EpollEventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.epoll.EpollServerDomainSocketChannel;
 import io.grpc.netty.shaded.io.netty.channel.unix.DomainSocketAddress;
+import io.grpc.netty.shaded.io.netty.util.internal.logging.InternalLoggerFactory;
+import io.grpc.netty.shaded.io.netty.util.internal.logging.JdkLoggerFactory;
 import io.sluice.config.ConfigException;
 import io.sluice.engine.LiveEngine;
 import io.sluice.engine.LiveService;
+import io.sluice.proto.v1beta1.StreamCounters;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The event service ({@code --grpc-address}): a gRPC server (grpc-java over shaded Netty) on a TCP address or a Unix
@@ -25,6 +31,22 @@ import java.util.concurrent.TimeUnit;
  */
 public final class EventServer implements LiveService
 {
+    /**
+     * gRPC and Netty log through {@code java.util.logging} (Netty told so here, rather than through whatever SLF4J
+     * binding is on the class path); these two loggers only report what the service counts itself: a client that left
+     * with writes pending ({@code Stream closed before write could take place}), and TCP keep-alive not applying to a
+     * Unix socket. Held here so the levels stay set.
+     */
+    private static final List<Logger> QUIET = List.of(
+        Logger.getLogger("io.grpc.netty.shaded.io.grpc.netty.NettyServerHandler"),
+        Logger.getLogger("io.grpc.netty.shaded.io.netty.bootstrap.ServerBootstrap"));
+
+    static
+    {
+        InternalLoggerFactory.setDefaultFactory(JdkLoggerFactory.INSTANCE);
+        QUIET.forEach(logger -> logger.setLevel(Level.SEVERE));
+    }
+
     private final ServiceAddress address;
     private final Path tlsCert;
     private final Path tlsKey;
@@ -121,6 +143,15 @@ public final class EventServer implements LiveService
     public int port()
     {
         return address.isUnix() ? -1 : server.getPort();
+    }
+
+    /**
+     * @return the final counters of the clients that left or were ended at stop, oldest first (at most
+     * {@value ClientRegistry#ENDED_KEPT}).
+     */
+    public List<StreamCounters> endedClients()
+    {
+        return clients.ended();
     }
 
     @Override
