@@ -98,6 +98,7 @@ public final class EventServer implements LiveService
             {
                 Files.setPosixFilePermissions(address.path(), PosixFilePermissions.fromString("rw-------"));
             }
+            System.err.println("sluice: event service: listening on " + listening() + (tlsCert != null ? " (TLS)" : ""));
         }
         catch (final IOException | IllegalArgumentException ex)
         {
@@ -135,6 +136,11 @@ public final class EventServer implements LiveService
             root = root.getCause();
         }
         return root.getMessage() == null ? root.toString() : root.getMessage();
+    }
+
+    private String listening()
+    {
+        return address.isUnix() ? address.toString() : new ServiceAddress(address.host(), server.getPort(), null).toString();
     }
 
     /**
