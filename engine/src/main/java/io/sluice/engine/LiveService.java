@@ -11,7 +11,7 @@ public interface LiveService
      * Called once, last in the engine's constructor: start serving (bind the listening address).
      *
      * @param engine the hub to attach clients to, and what the engine counts.
-     * @throws io.sluice.config.ConfigException when the service cannot start (its address cannot be bound).
+     * @throws IllegalArgumentException when the service cannot start (its address cannot be bound), naming it.
      */
     void bind(LiveEngine engine);
 
