@@ -11,4 +11,4 @@ counters = service_pb2_grpc.SluiceServiceStub(grpc.insecure_channel(sys.argv[1])
     service_pb2.GetCountersRequest(), timeout=10)
 print('ingested', counters.ingested,
       'streams', ' '.join('%s:%d' % (s.name, s.delivered) for s in counters.streams),
-      'clients', ' '.join('%s:%d:%d' % (c.name, c.delivered, c.dropped) for c in counters.clients))
+      'clients', ' '.join('%s:%d:%d:%d' % (c.name, c.delivered, c.dropped, c.matched) for c in counters.clients))

@@ -5,12 +5,14 @@
 # a window of SECONDS after a warm-up. Prints, over the window: events/s ingested (= written to the file), sluice's CPU
 # (cores, and ns per ingested event, user + system from /proc), and per client events/s delivered and dropped, from
 # GetCounters; then sluice's own final lines per client.
-# Usage: [CLIENT=java|python] perf/service/service-load.sh [CLIENTS=1] [SECONDS=10] [WARMUP=5]
+# RATE=N caps the source at N events/s (0, the default: as fast as it goes); WAIT=blocking (for a capped rate: the
+# default phased wait spins between events, which is CPU but not work).
+# Usage: [RATE=N] [CLIENT=java|python] perf/service/service-load.sh [CLIENTS=1] [SECONDS=10] [WARMUP=10]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 clients="${1:-1}"
 seconds="${2:-10}"
-warmup="${3:-5}"
+warmup="${3:-10}"
 py=/usr/bin/python3
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -18,8 +20,8 @@ trap 'rm -rf "$work"' EXIT
 mkdir "$work/stubs"
 $py -m grpc_tools.protoc -I "$here/schemas/proto" -I /usr/lib/python3/dist-packages/grpc_tools/_proto \
   --python_out="$work/stubs" --grpc_python_out="$work/stubs" "$here"/schemas/proto/v1beta1/*.proto
-"$here/sluice" --source synthetic:count=0,rate=0 --output "json:$work/events.json" \
-  --grpc-address 127.0.0.1:0 2>"$work/sluice.err" &
+"$here/sluice" --source "synthetic:count=0,rate=${RATE:-0}" --output "json:$work/events.json" \
+  --grpc-address 127.0.0.1:0 --wait-strategy "${WAIT:-phased}" 2>"$work/sluice.err" &
 launcher=$!
 until grep -q 'listening on' "$work/sluice.err" 2>/dev/null; do sleep 0.1; done
 target="$(sed -n 's/.*listening on \([^ ]*\).*/\1/p' "$work/sluice.err")"
@@ -47,7 +49,7 @@ def parse(path):
     f = open(path).read().split()
     at, ticks, ingested = int(f[0]), int(f[1]), int(f[3])
     streams = {s.split(':')[0]: int(s.split(':')[1]) for s in f[f.index('streams') + 1:f.index('clients')]}
-    clients = {c.split(':')[0]: (int(c.split(':')[1]), int(c.split(':')[2])) for c in f[f.index('clients') + 1:]}
+    clients = {c.split(':')[0]: (int(c.split(':')[1]), int(c.split(':')[2])) for c in f[f.index('clients') + 1:]}  # name:delivered:dropped:matched
     return at, ticks, ingested, streams, clients
 a, b = parse(sys.argv[1]), parse(sys.argv[2])
 hz, n = int(sys.argv[3]), sys.argv[4]
