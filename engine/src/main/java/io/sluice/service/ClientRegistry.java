@@ -109,14 +109,19 @@ final class ClientRegistry
     }
 
     /**
-     * @return the counters of the clients connected now.
+     * @return the counters of the clients connected now, in the order they connected.
      */
     List<StreamCounters> live()
     {
         final List<StreamCounters> counters = new ArrayList<>();
         live.values().forEach(session -> counters.add(session.counters()));
-        counters.sort(java.util.Comparator.comparing(StreamCounters::getName));
+        counters.sort(java.util.Comparator.comparingInt(client -> number(client.getName())));
         return counters;
+    }
+
+    private static int number(final String name)
+    {
+        return Integer.parseInt(name.substring(name.lastIndexOf('-') + 1));
     }
 
     /**
