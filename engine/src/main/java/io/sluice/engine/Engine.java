@@ -57,6 +57,7 @@ public final class Engine
     private final Problems problems;
     private final DrainDeadline deadline;
     private final LiveService service;
+    private final ClientHub hub;
     private volatile boolean stopRequested;
 
     /**
@@ -99,7 +100,7 @@ public final class Engine
         this.mainDisruptor = new Disruptor<>(EventSlot::new, options.mainRingSize(), threads("sluice-route"),
             ProducerType.SINGLE, WaitStrategies.byName(options.waitStrategy()));
         this.service = pipeline.service();
-        final ClientHub hub = service == null ? null : new ClientHub(mainDisruptor.getRingBuffer()::getCursor);
+        this.hub = service == null ? null : new ClientHub(mainDisruptor.getRingBuffer()::getCursor);
         MainRingHandlers.attach(mainDisruptor, streams, hub, problems);
         this.sharedRing = SharedRing.createAnonymous(options.sharedRingCapacity());
         KernelEventEnricher enricher = null;
@@ -161,7 +162,7 @@ public final class Engine
             source.requestStop();
         }
         awaitIngest(ingestThread);
-        deadline.start();
+        startDraining();
         shutDownMainRing();
         if (service != null)
         {
@@ -226,12 +227,12 @@ public final class Engine
             }
             if (stopRequested || source.isDone())
             {
-                deadline.start();
+                startDraining();
             }
             if (!writersInterrupted && deadline.stuckGracePassed(System.nanoTime()))
             {
                 writersInterrupted = true;
-                streams.forEach(Stream::unblockWriter);
+                unblockWriters();
             }
         }
         if (interrupted)
@@ -248,7 +249,7 @@ public final class Engine
         }
         catch (final com.lmax.disruptor.TimeoutException stuck)
         {
-            streams.forEach(Stream::unblockWriter);
+            unblockWriters();
             try
             {
                 mainDisruptor.shutdown(TimeUnit.NANOSECONDS.toMillis(DrainDeadline.STUCK_GRACE_NANOS), TimeUnit.MILLISECONDS);
@@ -258,6 +259,30 @@ public final class Engine
                 problems.report("main ring: stuck", "main ring: a stream router is still blocked after the drain deadline");
                 mainDisruptor.halt();
             }
+        }
+    }
+
+    /**
+     * The drain deadline starts (once), for the configured streams and the clients' streams alike.
+     */
+    private void startDraining()
+    {
+        deadline.start();
+        if (service != null)
+        {
+            service.draining();
+        }
+    }
+
+    /**
+     * Past the deadline: make every writer stuck in a push give up, the clients' too.
+     */
+    private void unblockWriters()
+    {
+        streams.forEach(Stream::unblockWriter);
+        if (hub != null)
+        {
+            hub.unblockClients();
         }
     }
 

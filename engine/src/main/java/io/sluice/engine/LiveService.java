@@ -16,6 +16,12 @@ public interface LiveService
     void bind(LiveEngine engine);
 
     /**
+     * The run is stopping: its drain deadline has started, and the clients' streams get the same one (a block client
+     * that holds the main ring back gives up by then). Called once or more, from the engine's thread; cheap.
+     */
+    void draining();
+
+    /**
      * The source is done and the main ring has drained (the drain deadline has started): deliver what the clients'
      * streams hold within the deadline, end their calls, and stop serving.
      */

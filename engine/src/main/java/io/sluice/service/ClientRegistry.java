@@ -75,6 +75,15 @@ final class ClientRegistry
     }
 
     /**
+     * The run is stopping: every live client's stream has until the run's drain deadline (no new session starts then,
+     * see {@link #add}; a session that starts before has its own timeout from when it ends).
+     */
+    void startDeadlines()
+    {
+        live.values().forEach(ClientSession::startDeadline);
+    }
+
+    /**
      * The server stops: no session starts any more, and every live one delivers what it holds (the drain timeouts run
      * side by side), then its call is completed.
      */

@@ -165,6 +165,12 @@ public final class EventServer implements LiveService
     }
 
     @Override
+    public void draining()
+    {
+        clients.startDeadlines();
+    }
+
+    @Override
     public void stop()
     {
         if (server == null)
