@@ -24,7 +24,6 @@ import io.sluice.sort.EventOrder;
 import io.sluice.sort.TimestampOrder;
 import io.sluice.source.EventSource;
 import io.sluice.report.Problems;
-import io.sluice.stream.ClientHub;
 import io.sluice.stream.DrainDeadline;
 import io.sluice.stream.Stream;
 import io.sluice.stream.StreamEnvironment;
@@ -40,7 +39,7 @@ import java.util.function.Function;
 
 /**
  * The running pipeline: source → shared Agrona ring → ingest thread → main Disruptor ring → one router per
- * stream (and, with the event service on, one {@link ClientHub} carrying its clients' streams) → stream rings → stream
+ * stream (and, with the event service on, one {@link io.sluice.stream.ClientHub} carrying its clients' streams) → stream rings → stream
  * writers → destinations. {@link #run()} owns every thread it starts and returns
  * when the source is done (or was stopped) and every stream has delivered what it holds, or the drain deadline
  * ({@link EngineOptions#drainTimeout()}) passed: what was still undelivered then is counted as such.
@@ -56,8 +55,7 @@ public final class Engine
     private final CountDownLatch sourceStarted = new CountDownLatch(1);
     private final Problems problems;
     private final DrainDeadline deadline;
-    private final LiveService service;
-    private final ClientHub hub;
+    private final ServiceHook service;
     private volatile boolean stopRequested;
 
     /**
@@ -99,9 +97,8 @@ public final class Engine
         final LineageMarker marker = LineageMarker.assign(lineage);
         this.mainDisruptor = new Disruptor<>(EventSlot::new, options.mainRingSize(), threads("sluice-route"),
             ProducerType.SINGLE, WaitStrategies.byName(options.waitStrategy()));
-        this.service = pipeline.service();
-        this.hub = service == null ? null : new ClientHub(mainDisruptor.getRingBuffer()::getCursor);
-        MainRingHandlers.attach(mainDisruptor, streams, hub, problems);
+        this.service = ServiceHook.of(pipeline.service(), mainDisruptor.getRingBuffer());
+        MainRingHandlers.attach(mainDisruptor, streams, service.hub(), problems);
         this.sharedRing = SharedRing.createAnonymous(options.sharedRingCapacity());
         KernelEventEnricher enricher = null;
         ProcessTree tree = null;
@@ -116,10 +113,7 @@ public final class Engine
                 null : new EventView(tree),
             policies == null ? null : DetectorSet.wanted(catalog, policies.eventIds()), exportFilters, redactions, fieldFilters,
             marker, order(pipeline.output().options(), problems), arguments(pipeline.output().options(), catalog));
-        if (service != null)
-        {
-            service.bind(new LiveEngine(hub, catalog, options, problems, threads("sluice-client"), ingest, streams));
-        }
+        service.bind(hub -> new LiveEngine(hub, catalog, options, problems, threads("sluice-client"), ingest, streams));
     }
 
     private static Function<MessageHandler, EventOrder> order(final OutputOptions options, final Problems problems)
@@ -164,10 +158,7 @@ public final class Engine
         awaitIngest(ingestThread);
         startDraining();
         shutDownMainRing();
-        if (service != null)
-        {
-            service.stop();
-        }
+        service.stop();
         for (final Stream stream : streams)
         {
             stream.drainAndClose();
@@ -262,28 +253,18 @@ public final class Engine
         }
     }
 
-    /**
-     * The drain deadline starts (once), for the configured streams and the clients' streams alike.
-     */
+    /** The drain deadline starts (once), for the configured streams and the clients' streams alike. */
     private void startDraining()
     {
         deadline.start();
-        if (service != null)
-        {
-            service.draining();
-        }
+        service.draining();
     }
 
-    /**
-     * Past the deadline: make every writer stuck in a push give up, the clients' too.
-     */
+    /** Past the deadline: make every writer stuck in a push give up, the clients' too. */
     private void unblockWriters()
     {
         streams.forEach(Stream::unblockWriter);
-        if (hub != null)
-        {
-            hub.unblockClients();
-        }
+        service.unblock();
     }
 
     /**

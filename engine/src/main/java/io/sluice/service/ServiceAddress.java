@@ -33,7 +33,7 @@ public record ServiceAddress(String host, int port, Path path)
         }
         if (text.equals("unix"))
         {
-            return new ServiceAddress(null, -1, Path.of(DEFAULT_SOCKET));
+            return parse("unix:" + DEFAULT_SOCKET);
         }
         if (text.startsWith("unix:"))
         {
