@@ -37,7 +37,7 @@ class EventServiceTest
             slow.awaitEvents(1);
             final GrpcClient.Stream fast = clients.stream("fast", sluice.target(), "--mode", "block");
             slow.awaitEvents(2_000);
-            fast.awaitEvents(20_000);
+            fast.awaitEvents(5_000);
             final String err = sluice.stop();
             final String slowEnd = slow.end();
             final String fastEnd = fast.end();
