@@ -25,6 +25,7 @@ final class ClientSession
     private final ClientHub hub;
     private final Duration drainTimeout;
     private final AtomicBoolean ended = new AtomicBoolean();
+    private boolean started;
 
     ClientSession(final String name, final String peer, final Stream stream, final ClientDestination destination,
         final StreamEnvironment environment, final ClientHub hub, final Duration drainTimeout)
@@ -39,12 +40,18 @@ final class ClientSession
     }
 
     /**
-     * Start the stream's writer, then route events to it from the next one published.
+     * Start the stream's writer, then route events to it from the next one published; nothing when the session was
+     * ended first (the server stopping as the call came in).
      */
-    void start()
+    synchronized void start()
     {
+        if (ended.get())
+        {
+            return;
+        }
         stream.start();
         hub.attach(stream);
+        started = true;
     }
 
     /**
@@ -75,6 +82,19 @@ final class ClientSession
         if (!ended.compareAndSet(false, true))
         {
             return false;
+        }
+        synchronized (this)
+        {
+            // a start in progress finishes first; a session never started has nothing to drain
+            if (!started)
+            {
+                if (serverStopping)
+                {
+                    destination.completeOnClose();
+                    destination.close();
+                }
+                return true;
+            }
         }
         if (serverStopping)
         {
