@@ -53,6 +53,7 @@ import java.util.concurrent.Callable;
         "  sluice --source synthetic:count=100000 --output destinations.j.type=journal --output destinations.j.path=/tmp/j",
         "  sluice replay /tmp/j --pace original --output json",
         "  sluice list",
+        "  sluice --grpc-address --output none                 (serve events over gRPC on 127.0.0.1:4466, see docs/service.md)",
         "  sluice --source synthetic:count=10000 \\",
         "         --output destinations.d1.format=json --output destinations.d1.path=/tmp/exec.json \\",
         "         --output streams.execs.destinations=d1 --output streams.execs.filters.events=sched_process_exec \\",
@@ -85,6 +86,9 @@ public final class SluiceCommand implements Callable<Integer>
             "openat,execve; -openat (all but); fs (a set); openat.data.pathname=/etc/*; openat.retval<0; openat.scope.comm=bash.",
             "With --scope, one implicit policy named " + io.sluice.policy.CliPolicy.NAME + "."})
     private List<String> events = new ArrayList<>();
+
+    @Mixin
+    private ServiceOptions serviceOptions;
 
     @Option(names = "--wait-strategy", paramLabel = "NAME", defaultValue = "phased",
         description = "How pipeline threads wait for events: " + WaitStrategies.NAMES + " (default: ${DEFAULT-VALUE}).")
@@ -128,10 +132,10 @@ public final class SluiceCommand implements Callable<Integer>
             final io.sluice.filter.field.FieldFilters fieldFilters = exportFilterOptions.fieldFilters(catalog);
             eventSource = source(catalog, output, policies);
             WaitStrategies.byName(waitStrategy);
-            engine = new Engine(EngineRun.stages(Pipeline.of(output, eventSource, catalog,
+            engine = new Engine(serviceOptions.onto(EngineRun.stages(Pipeline.of(output, eventSource, catalog,
                 EngineOptions.DEFAULTS.withWaitStrategy(waitStrategy).withPolicyNames(policyNames)
                     .withDrainTimeout(configOptions.drainTimeout()).withColor(configOptions.color())), policies, exportFilters,
-                redactions, fieldFilters));
+                redactions, fieldFilters)));
         }
         catch (final ConfigException | IllegalArgumentException | SourceFailure ex)
         {

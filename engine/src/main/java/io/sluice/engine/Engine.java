@@ -1,6 +1,5 @@
 package io.sluice.engine;
 
-import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.sluice.codec.catalog.EventCatalog;
@@ -40,7 +39,8 @@ import java.util.function.Function;
 
 /**
  * The running pipeline: source → shared Agrona ring → ingest thread → main Disruptor ring → one router per
- * stream → stream rings → stream writers → destinations. {@link #run()} owns every thread it starts and returns
+ * stream (and, with the event service on, one {@link io.sluice.stream.ClientHub} carrying its clients' streams) → stream rings → stream
+ * writers → destinations. {@link #run()} owns every thread it starts and returns
  * when the source is done (or was stopped) and every stream has delivered what it holds, or the drain deadline
  * ({@link EngineOptions#drainTimeout()}) passed: what was still undelivered then is counted as such.
  */
@@ -55,6 +55,7 @@ public final class Engine
     private final CountDownLatch sourceStarted = new CountDownLatch(1);
     private final Problems problems;
     private final DrainDeadline deadline;
+    private final ServiceHook service;
     private volatile boolean stopRequested;
 
     /**
@@ -96,20 +97,8 @@ public final class Engine
         final LineageMarker marker = LineageMarker.assign(lineage);
         this.mainDisruptor = new Disruptor<>(EventSlot::new, options.mainRingSize(), threads("sluice-route"),
             ProducerType.SINGLE, WaitStrategies.byName(options.waitStrategy()));
-        if (!streams.isEmpty())
-        {
-            @SuppressWarnings("unchecked")
-            final EventHandler<EventSlot>[] routers = new EventHandler[streams.size()];
-            for (int i = 0; i < routers.length; i++)
-            {
-                routers[i] = streams.get(i).router();
-            }
-            mainDisruptor.handleEventsWith(routers);
-            for (int i = 0; i < routers.length; i++)
-            {
-                mainDisruptor.handleExceptionsFor(routers[i]).with(streams.get(i).routerExceptions());
-            }
-        }
+        this.service = ServiceHook.of(pipeline.service(), mainDisruptor.getRingBuffer());
+        MainRingHandlers.attach(mainDisruptor, streams, service.hub(), problems);
         this.sharedRing = SharedRing.createAnonymous(options.sharedRingCapacity());
         KernelEventEnricher enricher = null;
         ProcessTree tree = null;
@@ -124,6 +113,7 @@ public final class Engine
                 null : new EventView(tree),
             policies == null ? null : DetectorSet.wanted(catalog, policies.eventIds()), exportFilters, redactions, fieldFilters,
             marker, order(pipeline.output().options(), problems), arguments(pipeline.output().options(), catalog));
+        service.bind(hub -> new LiveEngine(hub, catalog, options, problems, threads("sluice-client"), ingest, streams));
     }
 
     private static Function<MessageHandler, EventOrder> order(final OutputOptions options, final Problems problems)
@@ -166,8 +156,9 @@ public final class Engine
             source.requestStop();
         }
         awaitIngest(ingestThread);
-        deadline.start();
+        startDraining();
         shutDownMainRing();
+        service.stop();
         for (final Stream stream : streams)
         {
             stream.drainAndClose();
@@ -227,12 +218,12 @@ public final class Engine
             }
             if (stopRequested || source.isDone())
             {
-                deadline.start();
+                startDraining();
             }
             if (!writersInterrupted && deadline.stuckGracePassed(System.nanoTime()))
             {
                 writersInterrupted = true;
-                streams.forEach(Stream::unblockWriter);
+                unblockWriters();
             }
         }
         if (interrupted)
@@ -249,7 +240,7 @@ public final class Engine
         }
         catch (final com.lmax.disruptor.TimeoutException stuck)
         {
-            streams.forEach(Stream::unblockWriter);
+            unblockWriters();
             try
             {
                 mainDisruptor.shutdown(TimeUnit.NANOSECONDS.toMillis(DrainDeadline.STUCK_GRACE_NANOS), TimeUnit.MILLISECONDS);
@@ -260,6 +251,20 @@ public final class Engine
                 mainDisruptor.halt();
             }
         }
+    }
+
+    /** The drain deadline starts (once), for the configured streams and the clients' streams alike. */
+    private void startDraining()
+    {
+        deadline.start();
+        service.draining();
+    }
+
+    /** Past the deadline: make every writer stuck in a push give up, the clients' too. */
+    private void unblockWriters()
+    {
+        streams.forEach(Stream::unblockWriter);
+        service.unblock();
     }
 
     /**
