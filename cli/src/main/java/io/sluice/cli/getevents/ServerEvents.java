@@ -34,6 +34,12 @@ final class ServerEvents
     static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final int IN_FLIGHT = 32;
 
+    static
+    {
+        // Netty warns at every connection to a Unix socket that SO_KEEPALIVE (which gRPC sets) does not apply to it
+        System.setProperty("org.slf4j.simpleLogger.log.io.grpc.netty.shaded.io.netty.bootstrap.Bootstrap", "error");
+    }
+
     private final String address;
     private final String target;
     private final StreamEventsRequest request;
