@@ -7,7 +7,9 @@
 #    mount and umount (a small tmpfs);
 #  - bpftrace for the sensor's overhead comparison (perf/);
 #  - Debian's Python protobuf and protoc: an independent reader of the protobuf output format in the CLI tests;
-#  - Debian's Python msgpack: an independent Fluentd Forward receiver for the forward destination's CLI tests.
+#  - Debian's Python msgpack: an independent Fluentd Forward receiver for the forward destination's CLI tests;
+#  - Debian's Python grpcio and grpc-tools: independent clients of the event service (--grpc-address) in the CLI
+#    tests, with stubs generated from schemas/ at test time; openssl for their self-signed TLS certificate.
 # Usage: scripts/setup.sh           install what is missing
 #        scripts/setup.sh --check   print the Debian packages missing, installing nothing; exit 1 if there are any
 set -euo pipefail
@@ -46,6 +48,9 @@ have bpftrace || [ -x /usr/sbin/bpftrace ] || need+=(bpftrace)
 /usr/bin/python3 -c 'import google.protobuf' >/dev/null 2>&1 || need+=(python3-protobuf)
 have protoc || need+=(protobuf-compiler)
 /usr/bin/python3 -c 'import msgpack' >/dev/null 2>&1 || need+=(python3-msgpack)
+/usr/bin/python3 -c 'import grpc' >/dev/null 2>&1 || need+=(python3-grpcio)
+/usr/bin/python3 -c 'import grpc_tools.protoc' >/dev/null 2>&1 || need+=(python3-grpc-tools)
+have openssl || need+=(openssl)
 
 if [ "${1:-}" = "--check" ]; then
   echo "${need[*]}"

@@ -87,6 +87,9 @@ public final class SluiceCommand implements Callable<Integer>
             "With --scope, one implicit policy named " + io.sluice.policy.CliPolicy.NAME + "."})
     private List<String> events = new ArrayList<>();
 
+    @Mixin
+    private ServiceOptions serviceOptions;
+
     @Option(names = "--wait-strategy", paramLabel = "NAME", defaultValue = "phased",
         description = "How pipeline threads wait for events: " + WaitStrategies.NAMES + " (default: ${DEFAULT-VALUE}).")
     private String waitStrategy;
@@ -129,10 +132,10 @@ public final class SluiceCommand implements Callable<Integer>
             final io.sluice.filter.field.FieldFilters fieldFilters = exportFilterOptions.fieldFilters(catalog);
             eventSource = source(catalog, output, policies);
             WaitStrategies.byName(waitStrategy);
-            engine = new Engine(EngineRun.stages(Pipeline.of(output, eventSource, catalog,
+            engine = new Engine(serviceOptions.onto(EngineRun.stages(Pipeline.of(output, eventSource, catalog,
                 EngineOptions.DEFAULTS.withWaitStrategy(waitStrategy).withPolicyNames(policyNames)
                     .withDrainTimeout(configOptions.drainTimeout()).withColor(configOptions.color())), policies, exportFilters,
-                redactions, fieldFilters));
+                redactions, fieldFilters)));
         }
         catch (final ConfigException | IllegalArgumentException | SourceFailure ex)
         {

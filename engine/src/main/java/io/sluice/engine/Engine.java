@@ -25,6 +25,7 @@ import io.sluice.sort.EventOrder;
 import io.sluice.sort.TimestampOrder;
 import io.sluice.source.EventSource;
 import io.sluice.report.Problems;
+import io.sluice.stream.ClientHub;
 import io.sluice.stream.DrainDeadline;
 import io.sluice.stream.Stream;
 import io.sluice.stream.StreamEnvironment;
@@ -55,6 +56,7 @@ public final class Engine
     private final CountDownLatch sourceStarted = new CountDownLatch(1);
     private final Problems problems;
     private final DrainDeadline deadline;
+    private final LiveService service;
     private volatile boolean stopRequested;
 
     /**
@@ -96,20 +98,9 @@ public final class Engine
         final LineageMarker marker = LineageMarker.assign(lineage);
         this.mainDisruptor = new Disruptor<>(EventSlot::new, options.mainRingSize(), threads("sluice-route"),
             ProducerType.SINGLE, WaitStrategies.byName(options.waitStrategy()));
-        if (!streams.isEmpty())
-        {
-            @SuppressWarnings("unchecked")
-            final EventHandler<EventSlot>[] routers = new EventHandler[streams.size()];
-            for (int i = 0; i < routers.length; i++)
-            {
-                routers[i] = streams.get(i).router();
-            }
-            mainDisruptor.handleEventsWith(routers);
-            for (int i = 0; i < routers.length; i++)
-            {
-                mainDisruptor.handleExceptionsFor(routers[i]).with(streams.get(i).routerExceptions());
-            }
-        }
+        this.service = pipeline.service();
+        final ClientHub hub = service == null ? null : new ClientHub(mainDisruptor.getRingBuffer()::getCursor);
+        handleOnMainRing(hub);
         this.sharedRing = SharedRing.createAnonymous(options.sharedRingCapacity());
         KernelEventEnricher enricher = null;
         ProcessTree tree = null;
@@ -124,6 +115,40 @@ public final class Engine
                 null : new EventView(tree),
             policies == null ? null : DetectorSet.wanted(catalog, policies.eventIds()), exportFilters, redactions, fieldFilters,
             marker, order(pipeline.output().options(), problems), arguments(pipeline.output().options(), catalog));
+        if (service != null)
+        {
+            service.bind(new LiveEngine(hub, catalog, options, problems, threads("sluice-client"), ingest, streams));
+        }
+    }
+
+    /**
+     * One router per configured stream on the main ring, and the clients' hub when the service is on.
+     */
+    private void handleOnMainRing(final ClientHub hub)
+    {
+        final List<EventHandler<EventSlot>> handlers = new ArrayList<>();
+        final List<com.lmax.disruptor.ExceptionHandler<EventSlot>> exceptions = new ArrayList<>();
+        for (final Stream stream : streams)
+        {
+            handlers.add(stream.router());
+            exceptions.add(stream.routerExceptions());
+        }
+        if (hub != null)
+        {
+            handlers.add(hub);
+            exceptions.add(ClientHub.exceptions(problems));
+        }
+        if (handlers.isEmpty())
+        {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        final EventHandler<EventSlot>[] array = handlers.toArray(new EventHandler[0]);
+        mainDisruptor.handleEventsWith(array);
+        for (int i = 0; i < array.length; i++)
+        {
+            mainDisruptor.handleExceptionsFor(array[i]).with(exceptions.get(i));
+        }
     }
 
     private static Function<MessageHandler, EventOrder> order(final OutputOptions options, final Problems problems)
@@ -168,6 +193,10 @@ public final class Engine
         awaitIngest(ingestThread);
         deadline.start();
         shutDownMainRing();
+        if (service != null)
+        {
+            service.stop();
+        }
         for (final Stream stream : streams)
         {
             stream.drainAndClose();

@@ -27,10 +27,11 @@ public final class Pipeline
     private final ExportFilters exportFilters;
     private final RedactionFilters redactions;
     private final FieldFilters fieldFilters;
+    private final LiveService service;
 
     private Pipeline(final OutputConfig output, final EventSource source, final EventCatalog catalog,
         final EngineOptions options, final PolicySet policies, final ExportFilters exportFilters,
-        final RedactionFilters redactions, final FieldFilters fieldFilters)
+        final RedactionFilters redactions, final FieldFilters fieldFilters, final LiveService service)
     {
         this.output = Objects.requireNonNull(output, "output");
         this.source = Objects.requireNonNull(source, "source");
@@ -40,6 +41,7 @@ public final class Pipeline
         this.exportFilters = exportFilters;
         this.redactions = redactions;
         this.fieldFilters = fieldFilters;
+        this.service = service;
     }
 
     /**
@@ -52,7 +54,7 @@ public final class Pipeline
     public static Pipeline of(final OutputConfig output, final EventSource source, final EventCatalog catalog,
         final EngineOptions options)
     {
-        return new Pipeline(output, source, catalog, options, null, null, null, null);
+        return new Pipeline(output, source, catalog, options, null, null, null, null, null);
     }
 
     /**
@@ -63,7 +65,7 @@ public final class Pipeline
     public Pipeline withPolicies(final PolicySet set)
     {
         return new Pipeline(output, source, catalog, options, Objects.requireNonNull(set, "policies"), exportFilters,
-            redactions, fieldFilters);
+            redactions, fieldFilters, service);
     }
 
     /**
@@ -73,7 +75,7 @@ public final class Pipeline
     public Pipeline withExportFilters(final ExportFilters filters)
     {
         return new Pipeline(output, source, catalog, options, policies, Objects.requireNonNull(filters, "exportFilters"),
-            redactions, fieldFilters);
+            redactions, fieldFilters, service);
     }
 
     /**
@@ -83,7 +85,7 @@ public final class Pipeline
     public Pipeline withRedactions(final RedactionFilters filters)
     {
         return new Pipeline(output, source, catalog, options, policies, exportFilters,
-            Objects.requireNonNull(filters, "redactions"), fieldFilters);
+            Objects.requireNonNull(filters, "redactions"), fieldFilters, service);
     }
 
     /**
@@ -93,7 +95,18 @@ public final class Pipeline
     public Pipeline withFieldFilters(final FieldFilters filters)
     {
         return new Pipeline(output, source, catalog, options, policies, exportFilters, redactions,
-            Objects.requireNonNull(filters, "fieldFilters"));
+            Objects.requireNonNull(filters, "fieldFilters"), service);
+    }
+
+    /**
+     * @param live the event service: its clients' streams are fed from the main ring through one
+     *             {@link io.sluice.stream.ClientHub}, beside the configured streams (of which there may be none).
+     * @return this pipeline with it.
+     */
+    public Pipeline withService(final LiveService live)
+    {
+        return new Pipeline(output, source, catalog, options, policies, exportFilters, redactions, fieldFilters,
+            Objects.requireNonNull(live, "service"));
     }
 
     OutputConfig output()
@@ -138,5 +151,11 @@ public final class Pipeline
     FieldFilters fieldFilters()
     {
         return fieldFilters;
+    }
+
+    /** @return the event service, or null when it is off. */
+    LiveService service()
+    {
+        return service;
     }
 }

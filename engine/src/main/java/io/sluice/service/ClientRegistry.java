@@ -1,0 +1,129 @@
+package io.sluice.service;
+
+import io.sluice.proto.v1beta1.StreamCounters;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The clients connected now, and the final counters of those that left most recently (for {@code GetCounters}, and
+ * a line each on stderr). Safe from any thread.
+ */
+final class ClientRegistry
+{
+    /** How many ended clients {@code GetCounters} still reports. */
+    static final int ENDED_KEPT = 32;
+
+    private final Map<String, ClientSession> live = new ConcurrentHashMap<>();
+    private final ArrayDeque<StreamCounters> ended = new ArrayDeque<>();
+    private final AtomicInteger numbers = new AtomicInteger();
+    private volatile boolean closed;
+
+    /**
+     * @return a new client's stream name.
+     */
+    String nextName()
+    {
+        return "client-" + numbers.incrementAndGet();
+    }
+
+    /**
+     * @param session a client that connected.
+     * @return false when the server is stopping: the session must not start.
+     */
+    synchronized boolean add(final ClientSession session)
+    {
+        if (closed)
+        {
+            return false;
+        }
+        live.put(session.name(), session);
+        return true;
+    }
+
+    /**
+     * End a session on a thread of its own (its stream drains, which may take up to the drain timeout): the client left.
+     *
+     * @param session the session.
+     */
+    void endLater(final ClientSession session)
+    {
+        final Thread ender = new Thread(() -> end(session, false), "sluice-" + session.name() + "-end");
+        ender.setDaemon(true);
+        ender.start();
+    }
+
+    private void end(final ClientSession session, final boolean serverStopping)
+    {
+        if (session.end(serverStopping))
+        {
+            live.remove(session.name());
+            synchronized (this)
+            {
+                if (ended.size() == ENDED_KEPT)
+                {
+                    ended.removeFirst();
+                }
+                ended.addLast(session.counters());
+            }
+            System.err.println("sluice: event service: " + session.summary() + (serverStopping ? "" : " (the client left)"));
+        }
+    }
+
+    /**
+     * The server stops: no session starts any more, and every live one delivers what it holds (the drain timeouts run
+     * side by side), then its call is completed.
+     */
+    void endAll()
+    {
+        final List<ClientSession> sessions;
+        synchronized (this)
+        {
+            closed = true;
+            sessions = new ArrayList<>(live.values());
+        }
+        final List<Thread> enders = new ArrayList<>();
+        for (final ClientSession session : sessions)
+        {
+            final Thread ender = new Thread(() -> end(session, true), "sluice-" + session.name() + "-end");
+            ender.setDaemon(true);
+            ender.start();
+            enders.add(ender);
+        }
+        for (final Thread ender : enders)
+        {
+            try
+            {
+                ender.join();
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /**
+     * @return the counters of the clients connected now.
+     */
+    List<StreamCounters> live()
+    {
+        final List<StreamCounters> counters = new ArrayList<>();
+        live.values().forEach(session -> counters.add(session.counters()));
+        counters.sort(java.util.Comparator.comparing(StreamCounters::getName));
+        return counters;
+    }
+
+    /**
+     * @return the final counters of the clients that left most recently, oldest first.
+     */
+    synchronized List<StreamCounters> ended()
+    {
+        return new ArrayList<>(ended);
+    }
+}

@@ -1,0 +1,110 @@
+package io.sluice.service;
+
+import io.sluice.proto.v1beta1.StreamCounters;
+import io.sluice.stream.ClientHub;
+import io.sluice.stream.Stream;
+import io.sluice.stream.StreamEnvironment;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One {@code StreamEvents} call while it lasts: its stream (router on the {@link ClientHub}, its own ring, writer,
+ * ledger and counters) and its destination. It ends once, whichever comes first: the client leaves (the call is
+ * cancelled), or the server stops (the stream delivers what it holds within the drain timeout, then the call is
+ * completed). Either way the router is detached from the hub first, so the stream is drained only once nothing more
+ * reaches its ring.
+ */
+final class ClientSession
+{
+    private final String name;
+    private final String peer;
+    private final Stream stream;
+    private final ClientDestination destination;
+    private final StreamEnvironment environment;
+    private final ClientHub hub;
+    private final Duration drainTimeout;
+    private final AtomicBoolean ended = new AtomicBoolean();
+
+    ClientSession(final String name, final String peer, final Stream stream, final ClientDestination destination,
+        final StreamEnvironment environment, final ClientHub hub, final Duration drainTimeout)
+    {
+        this.name = name;
+        this.peer = peer;
+        this.stream = stream;
+        this.destination = destination;
+        this.environment = environment;
+        this.hub = hub;
+        this.drainTimeout = drainTimeout;
+    }
+
+    /**
+     * Start the stream's writer, then route events to it from the next one published.
+     */
+    void start()
+    {
+        stream.start();
+        hub.attach(stream);
+    }
+
+    /**
+     * @return the client's name ({@code client-N}).
+     */
+    String name()
+    {
+        return name;
+    }
+
+    /**
+     * End the session: detach, let the stream deliver what it holds (within the drain timeout), close it.
+     *
+     * @param serverStopping true when the server stops (the call is then completed), false when the client left.
+     * @return true the first time, when this call ended it.
+     */
+    boolean end(final boolean serverStopping)
+    {
+        if (!ended.compareAndSet(false, true))
+        {
+            return false;
+        }
+        if (serverStopping)
+        {
+            destination.completeOnClose();
+        }
+        else
+        {
+            destination.cancelled();
+        }
+        final long timeoutNanos = drainTimeout.toNanos();
+        if (!hub.detach(stream, timeoutNanos))
+        {
+            environment.problems().report("event service: " + name + ": detach", "event service: " + name
+                + ": the main ring did not pass the client within the drain timeout");
+        }
+        environment.deadline().start();
+        stream.drainAndClose();
+        return true;
+    }
+
+    /**
+     * @return this client's counters now: matched = delivered + dropped + failed + pending.
+     */
+    StreamCounters counters()
+    {
+        final io.sluice.stream.StreamCounters counters = stream.counters();
+        return StreamCounters.newBuilder().setName(name).setPeer(peer).setMatched(counters.matched())
+            .setDelivered(counters.delivered()).setDropped(counters.dropped()).setFailed(counters.failed())
+            .setUndelivered(counters.undelivered()).build();
+    }
+
+    /**
+     * @return one line with the client's final counters.
+     */
+    String summary()
+    {
+        final io.sluice.stream.StreamCounters counters = stream.counters();
+        return name + " (" + peer + ", " + stream.mode().name().toLowerCase(java.util.Locale.ROOT) + "): matched "
+            + counters.matched() + ", delivered " + counters.delivered() + ", dropped " + counters.dropped() + ", failed "
+            + counters.failed() + ", undelivered " + counters.undelivered();
+    }
+}
