@@ -139,11 +139,22 @@ final class ServerEvents
         switch (status.getCode())
         {
             case OK -> report.enter("ended", address + ": the server ended the stream; reconnecting");
-            case UNAVAILABLE -> report.enter("UNAVAILABLE", address + ": not reachable (" + status.getDescription() +
+            case UNAVAILABLE -> report.enter("UNAVAILABLE", address + ": not reachable (" + reason(status) +
                 "); retrying until it is");
-            default -> report.enter(status.getCode().name(), address + ": " + status.getCode() + ": " +
-                status.getDescription() + "; retrying");
+            default -> report.enter(status.getCode().name(), address + ": " + status.getCode() + ": " + reason(status) +
+                "; retrying");
         }
+    }
+
+    /** gRPC's description of a failed connection is "io exception": the cause says what happened. */
+    private static String reason(final Status status)
+    {
+        Throwable cause = status.getCause();
+        while (cause != null && cause.getCause() != null)
+        {
+            cause = cause.getCause();
+        }
+        return cause == null || cause.getMessage() == null ? String.valueOf(status.getDescription()) : cause.getMessage();
     }
 
     /** One {@code StreamEvents} call: its events printed on the printing thread, its end awaited by {@link #run}. */
