@@ -20,13 +20,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@code sluice getevents} against a running {@code sluice --grpc-address}, both in processes of their own: what it
  * prints is what the server's own file destination got, from where the client joined (compact lines as
- * {@code getevents -o compact} prints that file; JSON lines byte for byte, filtered by the server as the flags ask), and a request it refuses
- * ends the client with its message and exit code 2; when the server is restarted it reconnects and prints the new server's events, saying so in one stderr line per change
- * of state, not one per attempt; SIGTERM ends it with exit code 0.
+ * {@code getevents -o compact} prints that file; JSON lines byte for byte, filtered by the server as the flags ask); a
+ * request the server refuses ends the client with its message and exit code 2; when the server is restarted the client
+ * reconnects and prints the new server's events, saying so in one stderr line per change of state, not one per attempt;
+ * SIGTERM ends it with exit code 0.
  */
 class ServerEventsTest
 {
-    private static final Pattern NOT_REACHABLE = Pattern.compile("sluice getevents: 127\\.0\\.0\\.1:\\d+: not reachable \\(.+\\); retrying until it is");
+    private static final Pattern NOT_REACHABLE =
+        Pattern.compile("sluice getevents: 127\\.0\\.0\\.1:\\d+: not reachable \\(.+\\); retrying until it is");
 
     @TempDir
     Path dir;
