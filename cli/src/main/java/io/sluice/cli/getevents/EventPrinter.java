@@ -23,8 +23,8 @@ import java.io.OutputStream;
  * from ({@link EventProtoEncoder}, policy bits from {@link PolicyOrder}), and the record is printed by the chosen
  * format's formatter ({@code json}: what {@code sluice} prints for the event, byte for byte; {@code compact}:
  * Tetragon's line), after Tetragon's {@code --timestamps} time when asked, one line per event. The record and the
- * output are two buffers reused for every event; the output goes to the stream when it holds 64 KiB, or after every
- * event when the events are live.
+ * output are two buffers reused for every event; the output goes to the stream when it holds 64 KiB and when
+ * {@link #flush} is called (by a reader of live events once it has printed what it had received).
  */
 final class EventPrinter
 {
@@ -36,7 +36,6 @@ final class EventPrinter
     private final ColorMode color;
     private final boolean terminal;
     private final boolean timestamps;
-    private final boolean live;
     private final OutputStream out;
     private final PolicyOrder policies;
     private final EventProtoEncoder encoder;
@@ -54,12 +53,11 @@ final class EventPrinter
      * @param color      {@code --color}.
      * @param terminal   true when {@code out} is a terminal (for {@code --color auto}).
      * @param timestamps Tetragon's {@code --timestamps}: the event's time before each line.
-     * @param live       true to write every line as soon as it is printed (events from a server).
      * @param out        where the lines go.
      * @param policies   the policy bits.
      */
     EventPrinter(final EventCatalog catalog, final String output, final ColorMode color, final boolean terminal,
-        final boolean timestamps, final boolean live, final OutputStream out, final PolicyOrder policies)
+        final boolean timestamps, final OutputStream out, final PolicyOrder policies)
     {
         this.catalog = catalog;
         this.format = Formats.byKey(output);
@@ -67,7 +65,6 @@ final class EventPrinter
         this.color = color;
         this.terminal = terminal;
         this.timestamps = timestamps;
-        this.live = live;
         this.out = out;
         this.policies = policies;
         this.encoder = new EventProtoEncoder(catalog);
@@ -118,7 +115,7 @@ final class EventPrinter
         at += formatter.format(buffer, offset, length, text, at);
         text.putByte(at++, (byte)'\n');
         pending = at;
-        if (live || pending >= FLUSH_AT)
+        if (pending >= FLUSH_AT)
         {
             flush();
         }

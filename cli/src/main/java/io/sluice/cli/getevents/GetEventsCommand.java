@@ -136,7 +136,7 @@ public final class GetEventsCommand implements Callable<Integer>
             return refused(err, ex);
         }
         final PolicyOrder policies = new PolicyOrder(request.getPoliciesList());
-        final EventPrinter printer = new EventPrinter(catalog, output, colorMode, stdoutTerminal, timestamps, !stdinPiped, out,
+        final EventPrinter printer = new EventPrinter(catalog, output, colorMode, stdoutTerminal, timestamps, out,
             policies);
         return stdinPiped ? fromStdin(err, request, catalog, policies, printer) : fromServer(err, request, printer);
     }

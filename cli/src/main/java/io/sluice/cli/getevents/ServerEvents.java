@@ -32,7 +32,7 @@ final class ServerEvents
 {
     static final long FIRST_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(5);
-    private static final int IN_FLIGHT = 32;
+    private static final int IN_FLIGHT = 256;
 
     static
     {
@@ -166,6 +166,7 @@ final class ServerEvents
         private volatile Status status;
         private volatile boolean connected;
         private volatile IOException failure;
+        private boolean flushQueued;
 
         Attempt(final ManagedChannel channel)
         {
@@ -197,6 +198,12 @@ final class ServerEvents
             try
             {
                 printer.print(printer.record(), 0, printer.encode(message.getEvent()));
+                if (!flushQueued)
+                {
+                    // behind the messages already queued on the printing thread: one write for all of them
+                    flushQueued = true;
+                    printing.execute(this::flush);
+                }
             }
             catch (final IllegalArgumentException ex)
             {
@@ -214,8 +221,27 @@ final class ServerEvents
         @Override
         public void onClose(final Status closedWith, final Metadata trailers)
         {
+            flush();
             status = closedWith;
             done.countDown();
+        }
+
+        private void flush()
+        {
+            flushQueued = false;
+            if (failure != null)
+            {
+                return;
+            }
+            try
+            {
+                printer.flush();
+            }
+            catch (final IOException ex)
+            {
+                failure = ex;
+                call.cancel("stdout failed", ex);
+            }
         }
 
         private void connected()
