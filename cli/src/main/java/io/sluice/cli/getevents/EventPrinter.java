@@ -122,6 +122,16 @@ final class EventPrinter
     }
 
     /**
+     * @param failure what writing stdout threw.
+     * @return true when the reader of stdout left ({@code EPIPE}: {@code getevents | head}); as {@code tetra}, which
+     *         Go's {@code SIGPIPE} ends silently, there is nothing to say.
+     */
+    static boolean readerLeft(final IOException failure)
+    {
+        return "Broken pipe".equals(failure.getMessage());
+    }
+
+    /**
      * Write what is printed and not written yet.
      *
      * @throws IOException when the output cannot be written.

@@ -35,11 +35,11 @@ import java.util.concurrent.atomic.AtomicInteger;
     name = "getevents",
     sortOptions = false,
     usageHelpAutoWidth = true,
-    description = {"Print events from a Sluice event service (sluice --grpc-address), or filter JSON events piped on stdin,",
-        "as tetra getevents does. Reconnects when the server restarts; stops on SIGINT or SIGTERM."},
+    description = {"Print events from a Sluice event service (sluice --grpc-address), or filter piped JSON events, as tetra getevents.",
+        "Reconnects when the server restarts; stops on SIGINT or SIGTERM."},
     footerHeading = "%nExamples:%n",
     footer = {
-        "  sluice getevents -o compact                               (the server at " + ServerAddress.DEFAULT + ")",
+        "  sluice getevents -o compact",
         "  sluice getevents --server-address unix:/run/sluice.sock --event-types sched_process_exec,connect",
         "  sluice getevents -o compact --processes curl,wget --timestamps",
         "  sluice getevents -f name,workload.process.pid",
@@ -160,8 +160,11 @@ public final class GetEventsCommand implements Callable<Integer>
         }
         catch (final IOException ex)
         {
-            err.println("sluice getevents: " + ex.getMessage());
-            err.flush();
+            if (!EventPrinter.readerLeft(ex))
+            {
+                err.println("sluice getevents: " + ex.getMessage());
+                err.flush();
+            }
             return ExitCodes.RUNTIME_FAILURE;
         }
     }

@@ -97,8 +97,11 @@ final class ServerEvents
                 }
                 if (attempt.failure != null)
                 {
-                    err.println("sluice getevents: stdout: " + attempt.failure.getMessage());
-                    err.flush();
+                    if (!EventPrinter.readerLeft(attempt.failure))
+                    {
+                        err.println("sluice getevents: stdout: " + attempt.failure.getMessage());
+                        err.flush();
+                    }
                     return ExitCodes.RUNTIME_FAILURE;
                 }
                 if (status.getCode() == Status.Code.INVALID_ARGUMENT)
