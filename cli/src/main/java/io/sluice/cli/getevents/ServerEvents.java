@@ -169,7 +169,8 @@ final class ServerEvents
         private volatile Status status;
         private volatile boolean connected;
         private volatile IOException failure;
-        private boolean flushQueued;
+        // only the printing thread reads and writes it; volatile for the checker, which cannot know that
+        private volatile boolean flushQueued;
 
         Attempt(final ManagedChannel channel)
         {
