@@ -54,6 +54,7 @@ import java.util.concurrent.Callable;
         "  sluice --source synthetic:count=100000 --output destinations.j.type=journal --output destinations.j.path=/tmp/j",
         "  sluice replay /tmp/j --pace original --output json",
         "  sluice list",
+        "  sluice --grpc-address --output none                 (serve events over gRPC on 127.0.0.1:4466, see docs/service.md)",
         "  sluice --source synthetic:count=10000 \\",
         "         --output destinations.d1.format=json --output destinations.d1.path=/tmp/exec.json \\",
         "         --output streams.execs.destinations=d1 --output streams.execs.filters.events=sched_process_exec \\",

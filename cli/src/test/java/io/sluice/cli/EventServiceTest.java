@@ -149,4 +149,22 @@ class EventServiceTest
             assertFalse(err.contains("WARN"), err);
         }
     }
+
+    @Test
+    void anAddressThatCannotBeServedRefusesTheRunNamingIt() throws Exception
+    {
+        final CommandRun run = new CommandRun();
+        assertEquals(ExitCodes.USAGE, run.run("--source", "synthetic:count=1", "--output", "none", "--grpc-address", "nope"));
+        assertEquals("sluice: --grpc-address: 'nope': expected HOST:PORT, PORT, tcp:HOST:PORT or unix:/path\n",
+            run.err.toString());
+        assertEquals(ExitCodes.USAGE, run.run("--source", "synthetic:count=1", "--output", "none", "--server", "metrics"));
+        assertEquals("sluice: --server: 'metrics': only grpc-address=ADDRESS is served by sluice\n", run.err.toString());
+        try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress()))
+        {
+            final String address = "127.0.0.1:" + busy.getLocalPort();
+            assertEquals(ExitCodes.USAGE, run.run("--source", "synthetic:count=1", "--output", "none", "--grpc-address", address));
+            assertTrue(run.err.toString().startsWith("sluice: --grpc-address: '" + address + "': cannot listen: "), run.err.toString());
+            assertTrue(run.err.toString().contains("Address already in use"), run.err.toString());
+        }
+    }
 }

@@ -1,6 +1,5 @@
 package io.sluice.engine;
 
-import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.sluice.codec.catalog.EventCatalog;
@@ -41,7 +40,8 @@ import java.util.function.Function;
 
 /**
  * The running pipeline: source → shared Agrona ring → ingest thread → main Disruptor ring → one router per
- * stream → stream rings → stream writers → destinations. {@link #run()} owns every thread it starts and returns
+ * stream (and, with the event service on, one {@link ClientHub} carrying its clients' streams) → stream rings → stream
+ * writers → destinations. {@link #run()} owns every thread it starts and returns
  * when the source is done (or was stopped) and every stream has delivered what it holds, or the drain deadline
  * ({@link EngineOptions#drainTimeout()}) passed: what was still undelivered then is counted as such.
  */
@@ -57,6 +57,7 @@ public final class Engine
     private final Problems problems;
     private final DrainDeadline deadline;
     private final LiveService service;
+    private final ClientHub hub;
     private volatile boolean stopRequested;
 
     /**
@@ -99,8 +100,8 @@ public final class Engine
         this.mainDisruptor = new Disruptor<>(EventSlot::new, options.mainRingSize(), threads("sluice-route"),
             ProducerType.SINGLE, WaitStrategies.byName(options.waitStrategy()));
         this.service = pipeline.service();
-        final ClientHub hub = service == null ? null : new ClientHub(mainDisruptor.getRingBuffer()::getCursor);
-        handleOnMainRing(hub);
+        this.hub = service == null ? null : new ClientHub(mainDisruptor.getRingBuffer()::getCursor);
+        MainRingHandlers.attach(mainDisruptor, streams, hub, problems);
         this.sharedRing = SharedRing.createAnonymous(options.sharedRingCapacity());
         KernelEventEnricher enricher = null;
         ProcessTree tree = null;
@@ -118,36 +119,6 @@ public final class Engine
         if (service != null)
         {
             service.bind(new LiveEngine(hub, catalog, options, problems, threads("sluice-client"), ingest, streams));
-        }
-    }
-
-    /**
-     * One router per configured stream on the main ring, and the clients' hub when the service is on.
-     */
-    private void handleOnMainRing(final ClientHub hub)
-    {
-        final List<EventHandler<EventSlot>> handlers = new ArrayList<>();
-        final List<com.lmax.disruptor.ExceptionHandler<EventSlot>> exceptions = new ArrayList<>();
-        for (final Stream stream : streams)
-        {
-            handlers.add(stream.router());
-            exceptions.add(stream.routerExceptions());
-        }
-        if (hub != null)
-        {
-            handlers.add(hub);
-            exceptions.add(ClientHub.exceptions(problems));
-        }
-        if (handlers.isEmpty())
-        {
-            return;
-        }
-        @SuppressWarnings("unchecked")
-        final EventHandler<EventSlot>[] array = handlers.toArray(new EventHandler[0]);
-        mainDisruptor.handleEventsWith(array);
-        for (int i = 0; i < array.length; i++)
-        {
-            mainDisruptor.handleExceptionsFor(array[i]).with(exceptions.get(i));
         }
     }
 
@@ -191,7 +162,7 @@ public final class Engine
             source.requestStop();
         }
         awaitIngest(ingestThread);
-        deadline.start();
+        startDraining();
         shutDownMainRing();
         if (service != null)
         {
@@ -256,12 +227,12 @@ public final class Engine
             }
             if (stopRequested || source.isDone())
             {
-                deadline.start();
+                startDraining();
             }
             if (!writersInterrupted && deadline.stuckGracePassed(System.nanoTime()))
             {
                 writersInterrupted = true;
-                streams.forEach(Stream::unblockWriter);
+                unblockWriters();
             }
         }
         if (interrupted)
@@ -278,7 +249,7 @@ public final class Engine
         }
         catch (final com.lmax.disruptor.TimeoutException stuck)
         {
-            streams.forEach(Stream::unblockWriter);
+            unblockWriters();
             try
             {
                 mainDisruptor.shutdown(TimeUnit.NANOSECONDS.toMillis(DrainDeadline.STUCK_GRACE_NANOS), TimeUnit.MILLISECONDS);
@@ -288,6 +259,30 @@ public final class Engine
                 problems.report("main ring: stuck", "main ring: a stream router is still blocked after the drain deadline");
                 mainDisruptor.halt();
             }
+        }
+    }
+
+    /**
+     * The drain deadline starts (once), for the configured streams and the clients' streams alike.
+     */
+    private void startDraining()
+    {
+        deadline.start();
+        if (service != null)
+        {
+            service.draining();
+        }
+    }
+
+    /**
+     * Past the deadline: make every writer stuck in a push give up, the clients' too.
+     */
+    private void unblockWriters()
+    {
+        streams.forEach(Stream::unblockWriter);
+        if (hub != null)
+        {
+            hub.unblockClients();
         }
     }
 

@@ -68,12 +68,13 @@ public final class LiveEngine
     }
 
     /**
-     * @return what a client's stream runs with: the run's wait strategy, threads and reporter, and a drain deadline of
-     * its own (started when the client leaves or the run stops).
+     * @return what a client's stream runs with: the run's wait strategy and threads, a reporter of its own (what befalls
+     * a client is printed, once per kind, but not counted in the run's summary: a client leaving is no problem of the
+     * run), and a drain deadline of its own (started when the client leaves or the run stops).
      */
     public StreamEnvironment clientEnvironment()
     {
-        return new StreamEnvironment(() -> WaitStrategies.byName(options.waitStrategy()), threads, problems,
+        return new StreamEnvironment(() -> WaitStrategies.byName(options.waitStrategy()), threads, Problems.toStderr(),
             new DrainDeadline(options.drainTimeout()));
     }
 

@@ -11,9 +11,15 @@ public interface LiveService
      * Called once, last in the engine's constructor: start serving (bind the listening address).
      *
      * @param engine the hub to attach clients to, and what the engine counts.
-     * @throws io.sluice.config.ConfigException when the service cannot start (its address cannot be bound).
+     * @throws IllegalArgumentException when the service cannot start (its address cannot be bound), naming it.
      */
     void bind(LiveEngine engine);
+
+    /**
+     * The run is stopping: its drain deadline has started, and the clients' streams get the same one (a block client
+     * that holds the main ring back gives up by then). Called once or more, from the engine's thread; cheap.
+     */
+    void draining();
 
     /**
      * The source is done and the main ring has drained (the drain deadline has started): deliver what the clients'

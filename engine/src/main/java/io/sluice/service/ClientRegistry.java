@@ -75,6 +75,15 @@ final class ClientRegistry
     }
 
     /**
+     * The run is stopping: every live client's stream has until the run's drain deadline (no new session starts then,
+     * see {@link #add}; a session that starts before has its own timeout from when it ends).
+     */
+    void startDeadlines()
+    {
+        live.values().forEach(ClientSession::startDeadline);
+    }
+
+    /**
      * The server stops: no session starts any more, and every live one delivers what it holds (the drain timeouts run
      * side by side), then its call is completed.
      */
@@ -109,14 +118,19 @@ final class ClientRegistry
     }
 
     /**
-     * @return the counters of the clients connected now.
+     * @return the counters of the clients connected now, in the order they connected.
      */
     List<StreamCounters> live()
     {
         final List<StreamCounters> counters = new ArrayList<>();
         live.values().forEach(session -> counters.add(session.counters()));
-        counters.sort(java.util.Comparator.comparing(StreamCounters::getName));
+        counters.sort(java.util.Comparator.comparingInt(client -> number(client.getName())));
         return counters;
+    }
+
+    private static int number(final String name)
+    {
+        return Integer.parseInt(name.substring(name.lastIndexOf('-') + 1));
     }
 
     /**

@@ -48,6 +48,15 @@ final class ClientSession
     }
 
     /**
+     * Start the stream's drain deadline now (the run is stopping): a block client holding the main ring back gives up
+     * when it passes. Idempotent.
+     */
+    void startDeadline()
+    {
+        environment.deadline().start();
+    }
+
+    /**
      * @return the client's name ({@code client-N}).
      */
     String name()

@@ -27,6 +27,8 @@ public final class ClientStreamConfig
 {
     /** The ring size of a client that does not ask for one. */
     public static final int DEFAULT_BUFFER_SIZE = 4096;
+    /** The largest ring a client may ask for: its slots are allocated when it connects (1 KiB or more each). */
+    public static final int MAX_BUFFER_SIZE = 65536;
 
     private static final JsonFormat.Printer FILTER_JSON = JsonFormat.printer().preservingProtoFieldNames()
         .omittingInsignificantWhitespace();
@@ -39,14 +41,19 @@ public final class ClientStreamConfig
      * @param name    the stream's name (the client's).
      * @param request what the client asked for.
      * @return the stream's configuration; its filter lines are checked when the stream is built.
-     * @throws IllegalArgumentException when the buffer size is not a power of two.
+     * @throws IllegalArgumentException when the buffer size is not a power of two, or more than {@link #MAX_BUFFER_SIZE}.
      */
     public static StreamConfig of(final String name, final StreamEventsRequest request)
     {
-        final int size = request.getBufferSize() == 0 ? DEFAULT_BUFFER_SIZE : request.getBufferSize();
+        final long asked = Integer.toUnsignedLong(request.getBufferSize());
+        if (asked > MAX_BUFFER_SIZE)
+        {
+            throw new IllegalArgumentException("buffer_size " + asked + " is more than " + MAX_BUFFER_SIZE);
+        }
+        final int size = asked == 0 ? DEFAULT_BUFFER_SIZE : (int)asked;
         if (Integer.bitCount(size) != 1)
         {
-            throw new IllegalArgumentException("buffer_size " + request.getBufferSize() + " is not a power of two");
+            throw new IllegalArgumentException("buffer_size " + asked + " is not a power of two");
         }
         final BufferMode mode = request.getMode() == ClientMode.CLIENT_MODE_BLOCK ? BufferMode.BLOCK : BufferMode.DROP;
         return new StreamConfig(name, List.of(), List.copyOf(request.getEventsList()), List.copyOf(request.getPoliciesList()),

@@ -8,7 +8,6 @@ import io.grpc.netty.shaded.io.netty.channel.epoll.EpollServerDomainSocketChanne
 import io.grpc.netty.shaded.io.netty.channel.unix.DomainSocketAddress;
 import io.grpc.netty.shaded.io.netty.util.internal.logging.InternalLoggerFactory;
 import io.grpc.netty.shaded.io.netty.util.internal.logging.JdkLoggerFactory;
-import io.sluice.config.ConfigException;
 import io.sluice.engine.LiveEngine;
 import io.sluice.engine.LiveService;
 import io.sluice.proto.v1beta1.StreamCounters;
@@ -103,7 +102,7 @@ public final class EventServer implements LiveService
         catch (final IOException | IllegalArgumentException ex)
         {
             shutDownNow();
-            throw new ConfigException("--grpc-address", null, address.toString(), "cannot listen: " + cause(ex));
+            throw refusal(address.toString(), "cannot listen: " + cause(ex));
         }
     }
 
@@ -116,7 +115,7 @@ public final class EventServer implements LiveService
         if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) || Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)
             || Files.isSymbolicLink(path))
         {
-            throw new ConfigException("--grpc-address", null, "unix:" + path, "exists and is not a socket");
+            throw refusal("unix:" + path, "exists and is not a socket");
         }
         try
         {
@@ -124,8 +123,13 @@ public final class EventServer implements LiveService
         }
         catch (final IOException ex)
         {
-            throw new ConfigException("--grpc-address", null, "unix:" + path, "cannot remove the old socket: " + ex);
+            throw refusal("unix:" + path, "cannot remove the old socket: " + ex);
         }
+    }
+
+    private static IllegalArgumentException refusal(final String address, final String problem)
+    {
+        return new IllegalArgumentException("--grpc-address: '" + address + "': " + problem);
     }
 
     private static String cause(final Throwable ex)
@@ -158,6 +162,12 @@ public final class EventServer implements LiveService
     public List<StreamCounters> endedClients()
     {
         return clients.ended();
+    }
+
+    @Override
+    public void draining()
+    {
+        clients.startDeadlines();
     }
 
     @Override

@@ -6,7 +6,8 @@ import java.nio.file.Path;
 /**
  * Where the event service listens ({@code --grpc-address}): a TCP host and port, or a Unix domain socket. Written as
  * {@code HOST:PORT}, {@code [IPv6]:PORT} or {@code PORT} (loopback), with Tracee's {@code tcp:} prefix or without it,
- * or as {@code unix:/path} (Tracee's spelling too). A TCP address without a host binds loopback.
+ * or as {@code unix:/path} (Tracee's spelling too). A TCP address without a host binds loopback; as in Tracee, a bare
+ * {@code tcp} is {@value #DEFAULT} and a bare {@code unix} is {@value #DEFAULT_SOCKET}.
  *
  * @param host the TCP host, or null for a Unix socket.
  * @param port the TCP port (0: any free port), or -1 for a Unix socket.
@@ -16,6 +17,8 @@ public record ServiceAddress(String host, int port, Path path)
 {
     /** The address {@code --grpc-address} takes when given without a value. */
     public static final String DEFAULT = "127.0.0.1:4466";
+    /** The socket a bare {@code unix} names (Tracee's is {@code /var/run/tracee.sock}). */
+    public static final String DEFAULT_SOCKET = "/var/run/sluice.sock";
 
     /**
      * @param text the address as written.
@@ -24,6 +27,14 @@ public record ServiceAddress(String host, int port, Path path)
      */
     public static ServiceAddress parse(final String text)
     {
+        if (text.equals("tcp"))
+        {
+            return parse(DEFAULT);
+        }
+        if (text.equals("unix"))
+        {
+            return new ServiceAddress(null, -1, Path.of(DEFAULT_SOCKET));
+        }
         if (text.startsWith("unix:"))
         {
             final String path = text.substring("unix:".length());

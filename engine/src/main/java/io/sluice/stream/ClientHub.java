@@ -123,6 +123,18 @@ public final class ClientHub implements EventHandler<EventSlot>
     }
 
     /**
+     * Past the run's drain deadline: make every client's writer stuck in a push give up (see
+     * {@link Stream#unblockWriter}). Safe from any thread.
+     */
+    public void unblockClients()
+    {
+        for (final Stream client : clients)
+        {
+            client.unblockWriter();
+        }
+    }
+
+    /**
      * @param problems the run's reporter.
      * @return what reports an exception escaping the hub on the main ring (it contains its routers' own).
      */

@@ -82,4 +82,14 @@ class ClientStreamConfigTest
         assertThrows(IllegalArgumentException.class,
             () -> ClientStreamConfig.of("c", StreamEventsRequest.newBuilder().setBufferSize(1000).build()));
     }
+
+    @Test
+    void aRingLargerThanAClientMayAskForIsRefused()
+    {
+        assertEquals(ClientStreamConfig.MAX_BUFFER_SIZE, ClientStreamConfig.of("c",
+            StreamEventsRequest.newBuilder().setBufferSize(ClientStreamConfig.MAX_BUFFER_SIZE).build()).bufferSize());
+        final IllegalArgumentException huge = assertThrows(IllegalArgumentException.class,
+            () -> ClientStreamConfig.of("c", StreamEventsRequest.newBuilder().setBufferSize(1 << 31).build()));
+        assertEquals("buffer_size 2147483648 is more than 65536", huge.getMessage());
+    }
 }

@@ -65,7 +65,7 @@ class EventServerTest
         server = new EventServer(ServiceAddress.parse("127.0.0.1:0"), null, null);
         final OutputConfig none = new OutputConfig(List.of(), List.of(), OutputOptions.NONE);
         engine = new Engine(Pipeline.of(none, new SyntheticSource(SyntheticSpec.parse("synthetic:count=0,rate=50000", catalog)),
-            catalog, EngineOptions.DEFAULTS).withService(server));
+            catalog, EngineOptions.DEFAULTS.withDrainTimeout(java.time.Duration.ofSeconds(2))).withService(server));
         run = CompletableFuture.supplyAsync(engine::run);
         channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
         stub = SluiceServiceGrpc.newBlockingStub(channel);
@@ -106,6 +106,45 @@ class EventServerTest
         assertEquals(last.getMatched(), last.getDelivered() + last.getDropped() + last.getFailed() + last.getUndelivered());
         assertEquals(0, last.getDropped(), "a block client drops nothing");
         assertTrue(last.getPeer().startsWith("127.0.0.1:"), last.getPeer());
+    }
+
+    @Test
+    void aBlockClientThatStopsReadingHoldsTheRunBackNoLongerThanTheDrainTimeout() throws Exception
+    {
+        final java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
+        final io.grpc.ClientCall<StreamEventsRequest, ResponseBytes> call = channel.newCall(SluiceServiceCalls.STREAM_EVENTS,
+            io.grpc.CallOptions.DEFAULT);
+        call.start(new io.grpc.ClientCall.Listener<>()
+        {
+            @Override
+            public void onMessage(final ResponseBytes message)
+            {
+                received.incrementAndGet();
+            }
+        }, new io.grpc.Metadata());
+        call.sendMessage(StreamEventsRequest.newBuilder().setMode(ClientMode.CLIENT_MODE_BLOCK).setBufferSize(64).build());
+        call.halfClose();
+        call.request(100);
+        final long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (received.get() < 100 && System.nanoTime() < until)
+        {
+            TimeUnit.MILLISECONDS.sleep(5);
+        }
+        assertEquals(100, received.get(), "it read 100, then stopped reading");
+        TimeUnit.MILLISECONDS.sleep(500);
+        final long ingested = engine.ingested();
+        TimeUnit.MILLISECONDS.sleep(500);
+        assertEquals(ingested, engine.ingested(), "a block client that does not read holds the tracer back");
+        final long stopping = System.nanoTime();
+        engine.requestStop();
+        assertNull(run.get(30, TimeUnit.SECONDS).failure());
+        final long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopping);
+        assertTrue(tookMillis < 9_000, "the drain timeout (2 s) and the stuck-writer grace (2 s) bound the stop: " + tookMillis);
+        final StreamCounters last = server.endedClients().get(0);
+        assertTrue(last.getUndelivered() > 0, last.toString());
+        assertEquals(last.getMatched(), last.getDelivered() + last.getDropped() + last.getFailed() + last.getUndelivered(),
+            last.toString());
+        call.cancel("done", null);
     }
 
     @Test
