@@ -1,13 +1,16 @@
 package io.sluice.cli.getevents;
 
+import io.sluice.service.ServiceAddress;
+
 /**
- * {@code --server-address}: {@code HOST:PORT} (an IPv6 host in brackets, {@code [::1]:4466}) or {@code unix:/PATH}
- * for a Unix socket, as {@code sluice --grpc-address} takes them, turned into the gRPC target that reaches it.
+ * {@code --server-address}: written as {@code sluice --grpc-address} takes it ({@link ServiceAddress}: {@code HOST:PORT},
+ * {@code [IPv6]:PORT}, {@code PORT}, Tracee's {@code tcp:} prefix, {@code unix:/PATH}, a bare {@code tcp} or
+ * {@code unix}), so the address a server was given reaches it, turned into the gRPC target that does.
  */
 final class ServerAddress
 {
     /** The address of a server started with {@code --grpc-address} and no value. */
-    static final String DEFAULT = "127.0.0.1:4466";
+    static final String DEFAULT = ServiceAddress.DEFAULT;
 
     private ServerAddress()
     {
@@ -15,27 +18,29 @@ final class ServerAddress
 
     /**
      * @param address the address as given.
-     * @return its gRPC target.
-     * @throws IllegalArgumentException naming the address when it is neither form.
+     * @return its gRPC target ({@code dns:///127.0.0.1:4466}, {@code unix:/run/sluice.sock}).
+     * @throws IllegalArgumentException naming the flag and the address when it is not one, or has port 0.
      */
     static String target(final String address)
     {
-        if (address.startsWith("unix:"))
+        final ServiceAddress parsed;
+        try
         {
-            if (address.length() == "unix:".length())
-            {
-                throw new IllegalArgumentException("--server-address '" + address + "': unix: needs a socket path (unix:/PATH)");
-            }
-            return address;
+            parsed = ServiceAddress.parse(address);
         }
-        final int colon = address.lastIndexOf(':');
-        final String host = colon < 0 ? "" : address.substring(0, colon);
-        final String port = colon < 0 ? "" : address.substring(colon + 1);
-        if (host.isEmpty() || !port.matches("[0-9]{1,5}") || Integer.parseInt(port) > 65_535 ||
-            host.indexOf(':') >= 0 && !(host.startsWith("[") && host.endsWith("]")))
+        catch (final IllegalArgumentException ex)
         {
-            throw new IllegalArgumentException("--server-address '" + address + "': expected HOST:PORT or unix:/PATH");
+            throw new IllegalArgumentException(ex.getMessage().replaceFirst("^--grpc-address", "--server-address"), ex);
         }
-        return "dns:///" + address;
+        if (parsed.isUnix())
+        {
+            return parsed.toString();
+        }
+        if (parsed.port() == 0)
+        {
+            throw new IllegalArgumentException("--server-address: '" + address + "': port 0 picks a free port for a server;"
+                + " a client needs the port the server listens on");
+        }
+        return "dns:///" + parsed;
     }
 }

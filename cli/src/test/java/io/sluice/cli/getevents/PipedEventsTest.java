@@ -180,6 +180,10 @@ class PipedEventsTest
         assertRefused(events, "sluice getevents: output: streams.getevents.filters.events = 'nope': unknown event",
             "--event-types", "openat,nope");
         assertRefused(events, "sluice getevents: --buffer-size 1000: expected a power of two (4096)", "--buffer-size", "1000");
+        assertRefused(events, "sluice getevents: --server-address: 'localhost:http': expected HOST:PORT, PORT, tcp:HOST:PORT or"
+            + " unix:/path", "--server-address", "localhost:http");
+        assertRefused(events, "sluice getevents: --server-address: '127.0.0.1:0': port 0 picks a free port for a server; a client"
+            + " needs the port the server listens on", "--server-address", "127.0.0.1:0");
     }
 
     private void assertRefused(final byte[] events, final String line, final String... args)
