@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code getevents -o compact} prints that file; JSON lines byte for byte, filtered by the server as the flags ask); a
  * request the server refuses ends the client with its message and exit code 2; when the server is restarted the client
  * reconnects and prints the new server's events, saying so in one stderr line per change of state, not one per attempt;
- * SIGTERM ends it with exit code 0.
+ * SIGTERM ends it with exit code 0. A server on a Unix socket is reached at its path.
  */
 class ServerEventsTest
 {
@@ -115,6 +115,24 @@ class ServerEventsTest
                     NOT_REACHABLE.matcher(state).matches(), state);
             }
             assertTrue(states.size() <= 5, "one line per change of state, not per attempt:\n" + String.join("\n", states));
+        }
+    }
+
+    @Test
+    void aServerOnAUnixSocketIsReachedAtItsPath() throws Exception
+    {
+        final String address = "unix:" + dir.resolve("sluice.sock");
+        final Path file = dir.resolve("server.json");
+        try (Child server = server("server", address, file, "p1"))
+        {
+            try (Child client = new Child(dir, "client", "getevents", "--server-address", address))
+            {
+                client.await(true, lines -> lines.size() >= 20, "20 events");
+                assertEquals(ExitCodes.OK, client.stop());
+                assertEquals(List.of("sluice getevents: connected to " + address), client.err());
+                server.stop();
+                assertContiguous(Files.readAllLines(file), client.out(), "the events");
+            }
         }
     }
 
