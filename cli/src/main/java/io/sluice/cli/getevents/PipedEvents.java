@@ -16,7 +16,8 @@ import java.nio.charset.StandardCharsets;
  * {@code sluice --output json} writes), parsed as protobuf parses JSON (unknown fields ignored, as Tetragon's
  * {@code DiscardUnknown}), filtered here by the request's filters ({@link LocalFilter}) and printed. A line that is not
  * an event is skipped, as Tetragon skips it, but named on stderr with its number (the first {@value #NAMED} of them;
- * their count at the end); blank lines are skipped silently. The exit code stays 0, as Tetragon's.
+ * their count at the end); blank lines are skipped silently. The exit code stays 0, as Tetragon's. What is printed is
+ * written in blocks, and whenever stdin has nothing more to read at once, so a pipe that stays open shows each event.
  */
 final class PipedEvents
 {
@@ -54,11 +55,7 @@ final class PipedEvents
         for (String line = lines.readLine(); line != null; line = lines.readLine())
         {
             number++;
-            if (line.isBlank())
-            {
-                continue;
-            }
-            final String problem = print(line);
+            final String problem = line.isBlank() ? null : print(line);
             if (problem != null)
             {
                 bad++;
@@ -67,6 +64,11 @@ final class PipedEvents
                     err.println("sluice getevents: stdin line " + number + ": skipped, not an event: " + problem);
                     err.flush();
                 }
+            }
+            if (!lines.ready())
+            {
+                // nothing more to read right now (tail -f | sluice getevents): what is printed goes out now
+                printer.flush();
             }
         }
         printer.flush();

@@ -9,7 +9,11 @@ import io.sluice.cli.Main;
 import io.sluice.proto.v1beta1.Event;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +22,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -26,9 +31,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code sluice getevents} with JSON events piped on stdin, as {@code tetra getevents} reads them: printed as
- * Tetragon's compact lines or as the very JSON {@code sluice} prints, filtered here by the request the flags make, and
- * a line that is not an event named by its number and skipped. The test events ({@code events.json}) are a synthetic
- * run's, with three added that carry pods, containers and policies listed in orders a client must learn.
+ * Tetragon's compact lines or as the very JSON {@code sluice} prints, filtered here by the request the flags make, a
+ * line that is not an event named by its number and skipped, and each event shown as it comes on a pipe that stays
+ * open. The test events ({@code events.json}) are a synthetic run's, with three added that carry pods, containers and
+ * policies listed in orders a client must learn.
  */
 class PipedEventsTest
 {
@@ -61,6 +67,30 @@ class PipedEventsTest
         final byte[] resource = GetEvents.resource("events.json");
         assertEquals(ExitCodes.OK, getevents.piped(resource, "-o", "json"), getevents.err);
         assertEquals(new String(resource, StandardCharsets.UTF_8), getevents.outText());
+    }
+
+    @Test
+    void anEventOnAPipeThatStaysOpenIsPrintedAtOnce() throws Exception
+    {
+        final List<String> lines = GetEvents.lines(GetEvents.resource("events.json"));
+        final PipedOutputStream writer = new PipedOutputStream();
+        final PipedInputStream stdin = new PipedInputStream(writer, 1 << 20);
+        final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        final CommandLine command = new CommandLine(new GetEventsCommand(stdin, stdout, true, false));
+        final Thread reader = new Thread(() -> command.execute());
+        reader.start();
+        writer.write((lines.get(0) + "\n" + lines.get(1) + "\n").getBytes(StandardCharsets.UTF_8));
+        writer.flush();
+        final long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (GetEvents.lines(stdout.toByteArray()).size() < 2 && System.nanoTime() < until)
+        {
+            Thread.sleep(10);
+        }
+        assertEquals(List.of(lines.get(0), lines.get(1)), GetEvents.lines(stdout.toByteArray()), "printed while stdin is open");
+        writer.write((lines.get(2) + "\n").getBytes(StandardCharsets.UTF_8));
+        writer.close();
+        reader.join(10_000);
+        assertEquals(lines.subList(0, 3), GetEvents.lines(stdout.toByteArray()));
     }
 
     @Test
