@@ -36,7 +36,8 @@ import java.util.concurrent.Callable;
     name = "sluice",
     mixinStandardHelpOptions = true,
     versionProvider = SluiceCommand.Version.class,
-    subcommands = {VersionCommand.class, ListCommand.class, ValidateCommand.class, ReplayCommand.class},
+    subcommands = {VersionCommand.class, ListCommand.class, ValidateCommand.class, ReplayCommand.class,
+        io.sluice.cli.getevents.GetEventsCommand.class},
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
