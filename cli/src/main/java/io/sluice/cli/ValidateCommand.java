@@ -5,7 +5,7 @@ import io.sluice.config.ConfigException;
 import io.sluice.config.DestinationConfig;
 import io.sluice.config.OutputConfig;
 import io.sluice.config.StreamConfig;
-import io.sluice.destination.url.UrlSecrets;
+import io.sluice.config.UrlSecrets;
 import io.sluice.engine.StreamPlan;
 import io.sluice.filter.export.ExportFilters;
 import io.sluice.filter.lineage.LineageCondition;

@@ -2,7 +2,8 @@ package io.sluice.config;
 
 /**
  * A configuration that Sluice refuses, with where it came from (a file or a flag), the field and the value.
- * The CLI prints the message and exits with code 2.
+ * The CLI prints the message and exits with code 2. The message never shows a secret: a URL's password and a
+ * {@code sharedKey} quoted in it are masked ({@link UrlSecrets}).
  */
 public final class ConfigException extends RuntimeException
 {
@@ -20,7 +21,7 @@ public final class ConfigException extends RuntimeException
      */
     public ConfigException(final String origin, final String field, final String value, final String problem)
     {
-        super(origin + ": " + field + (value == null ? "" : " = '" + value + "'") + ": " + problem);
+        super(UrlSecrets.masked(origin + ": " + field + (value == null ? "" : " = '" + value + "'") + ": " + problem));
         this.origin = origin;
         this.field = field;
         this.value = value;
