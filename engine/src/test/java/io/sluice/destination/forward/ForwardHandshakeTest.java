@@ -37,8 +37,14 @@ class ForwardHandshakeTest
         final byte[] salt = (byte[])message[2];
         assertArrayEquals(ForwardHandshake.sha512Hex(salt, text("client"), NONCE, text("key")), (byte[])message[3]);
         assertEquals("u", string(message[4]));
-        assertArrayEquals(ForwardHandshake.sha512Hex(AUTH_SALT, text("u"), text("pw")), (byte[])message[5]);
+        // a known answer, computed by Python's hashlib: sha512(auth_salt + username + password), in hex
+        assertEquals("487bd0cf2564e0386700bcfaa7484377d291049d38d0243dfe754c3f27322439db634b8735dd8a32c018377ac4f83f3"
+            + "199b47cc26c45b02ff4e30a184967824f", string(message[5]));
         assertEquals(128, ((byte[])message[3]).length, "SHA-512 in hex");
+        // and the key digest's known answer for a fixed salt: sha512(salt + hostname + nonce + shared_key)
+        assertEquals("8ed5b7d7b7d41810549b70264947eaff0a04b9ea41330ebb1da3cd3cd86a57cb629cbb351f0c010e0a16e5e6d8233b2"
+            + "2277dd847cb3807d414b6c1bd5280b76d",
+            new String(ForwardHandshake.sha512Hex(text("salt"), text("client"), NONCE, text("key")), StandardCharsets.US_ASCII));
 
         handshake.pong(new Object[] {text("PONG"), true, text(""), text("server"),
             ForwardHandshake.sha512Hex(salt, text("server"), NONCE, text("key"))});
