@@ -10,7 +10,9 @@
 #  - Debian's Python msgpack: an independent Fluentd Forward receiver for the forward destination's CLI tests;
 #  - Debian's Python grpcio and grpc-tools: independent clients of the event service (--grpc-address) in the CLI
 #    tests, with stubs generated from schemas/ at test time;
-#  - openssl, which makes the self-signed certificates of the forward and event-service TLS tests.
+#  - openssl, which makes the self-signed certificates of the forward and event-service TLS tests;
+#  - kcat: an independent Kafka consumer for the kafka destination's tests (the broker itself, scripts/kafka-local.sh,
+#    comes from Maven Central).
 # Usage: scripts/setup.sh           install what is missing
 #        scripts/setup.sh --check   print the Debian packages missing, installing nothing; exit 1 if there are any
 set -euo pipefail
@@ -52,6 +54,7 @@ have protoc || need+=(protobuf-compiler)
 /usr/bin/python3 -c 'import grpc' >/dev/null 2>&1 || need+=(python3-grpcio)
 /usr/bin/python3 -c 'import grpc_tools.protoc' >/dev/null 2>&1 || need+=(python3-grpc-tools)
 have openssl || need+=(openssl)
+have kcat || need+=(kcat)
 
 if [ "${1:-}" = "--check" ]; then
   echo "${need[*]}"
