@@ -52,6 +52,23 @@ public interface Destination extends AutoCloseable
     boolean offer(DirectBuffer rendered, int offset, int length);
 
     /**
+     * Take one rendered event with the enriched record it was rendered from, for a destination that reads more than
+     * the rendering (a kafka record's key and headers); by default the record is not needed.
+     *
+     * @param rendered     the rendered event, without record separator.
+     * @param offset       where it starts.
+     * @param length       its length.
+     * @param record       the event's enriched record, SBE message header first, at offset 0.
+     * @param recordLength its length.
+     * @return false when the destination holds all it can: {@link #flush} first, then offer again.
+     */
+    default boolean offer(final DirectBuffer rendered, final int offset, final int length, final DirectBuffer record,
+        final int recordLength)
+    {
+        return offer(rendered, offset, length);
+    }
+
+    /**
      * Push out what is held and report what became of it.
      *
      * @throws IOException when some held events could not be pushed (they stay held, unresolved).

@@ -46,7 +46,7 @@ final class StreamFactory
             // destinations of one format share one formatter instance: each event is rendered once per format
             final Map<FormatterKey, EventFormatter> formatters = new LinkedHashMap<>();
             final DestinationContext context = new DestinationContext(formats.policyNames(), planned.config().name(),
-                sourceDescription, environment.problems());
+                sourceDescription, environment.problems(), formats.catalog());
             final List<StreamOutput> outputs = new ArrayList<>();
             for (final PlannedDestination destination : planned.destinations())
             {

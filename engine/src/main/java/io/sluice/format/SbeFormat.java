@@ -4,12 +4,14 @@ import io.sluice.config.FormatSpec;
 
 /**
  * The {@code sbe} entry of {@link Formats}: the enriched SBE record as it is ({@link RecordFormatter}), what a journal
- * stores; no other destination type may use it.
+ * stores and what a kafka destination may produce for Sluice's own consumers; no other destination type may use it.
  */
 final class SbeFormat implements Format
 {
-    /** The one destination type that stores records as they are. */
+    /** The destination type that stores records as they are. */
     private static final String JOURNAL = "journal";
+    /** The destination type that may produce them as they are. */
+    private static final String KAFKA = "kafka";
 
     @Override
     public String key()
@@ -20,13 +22,13 @@ final class SbeFormat implements Format
     @Override
     public boolean allows(final String destinationType)
     {
-        return JOURNAL.equals(destinationType);
+        return JOURNAL.equals(destinationType) || KAFKA.equals(destinationType);
     }
 
     @Override
     public String misuse()
     {
-        return "sbe is the format of journal destinations (type: journal), not of files";
+        return "sbe is the format of journal destinations (type: journal) and of kafka destinations, not of files";
     }
 
     @Override

@@ -22,7 +22,7 @@ public final class DestinationKinds
         new WebhookKind(),
         new ForwardKind(),
         new JournalKind(),
-        new LaterKind("kafka"));
+        new KafkaKind());
 
     private DestinationKinds()
     {

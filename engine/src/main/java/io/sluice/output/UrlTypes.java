@@ -7,7 +7,8 @@ import java.net.URI;
 
 /**
  * The type a destination with a {@code url} and no {@code type} has (design §3): {@code tcp://}, {@code tls://} or
- * {@code udp://}, or a {@code tag} query parameter, means {@code forward}; other {@code http(s)://} means {@code webhook}.
+ * {@code udp://}, or a {@code tag} query parameter, means {@code forward}; other {@code http(s)://} means {@code webhook};
+ * {@code kafka://} means {@code kafka}.
  */
 final class UrlTypes
 {
@@ -22,6 +23,11 @@ final class UrlTypes
      */
     static String infer(final Setting<String> url)
     {
+        if (url.value().regionMatches(true, 0, "kafka://", 0, "kafka://".length()))
+        {
+            // a list of brokers is no URI authority: the kafka type parses its URL itself
+            return "kafka";
+        }
         final URI uri = UrlSettings.parse(url);
         final String scheme = UrlSettings.scheme(uri);
         if (scheme.equals("tcp") || scheme.equals("tls") || scheme.equals("udp") || hasTag(uri.getRawQuery()))
@@ -33,7 +39,7 @@ final class UrlTypes
             return "webhook";
         }
         throw url.error("cannot infer the destination type from this URL (tcp://, tls:// and udp:// mean forward,"
-            + " http:// and https:// mean webhook); set type");
+            + " http:// and https:// mean webhook, kafka:// means kafka); set type");
     }
 
     private static boolean hasTag(final String query)

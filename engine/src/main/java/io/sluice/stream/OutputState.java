@@ -91,9 +91,12 @@ final class OutputState
      * @param bytes   the rendering.
      * @param length  its length.
      * @param eventId the event's id, for reports.
+     * @param record  the event's enriched record (at offset 0), for a destination that reads it.
+     * @param recordLength its length.
      * @return false when the writer must give up: the drain deadline passed while this block stream was holding back.
      */
-    boolean offer(final long event, final DirectBuffer bytes, final int length, final int eventId)
+    boolean offer(final long event, final DirectBuffer bytes, final int length, final int eventId, final DirectBuffer record,
+        final int recordLength)
     {
         if (!open && !gone && !awaitOpen())
         {
@@ -107,7 +110,7 @@ final class OutputState
         ledger.held(index, event);
         try
         {
-            while (!destination.offer(bytes, 0, length))
+            while (!destination.offer(bytes, 0, length, record, recordLength))
             {
                 if (!push())
                 {

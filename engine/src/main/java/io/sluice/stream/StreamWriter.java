@@ -100,7 +100,8 @@ final class StreamWriter implements EventHandler<EventSlot>
                 ledger.failWithout(d, event);
                 continue;
             }
-            if (!outputs[d].offer(event, renderer.bytes(slot), renderer.length(), slot.eventId()))
+            if (!outputs[d].offer(event, renderer.bytes(slot), renderer.length(), slot.eventId(), slot.buffer(),
+                slot.length()))
             {
                 giveUp();
                 return;

@@ -66,7 +66,7 @@ class JournalAndRotationConfigTest
         assertEquals("--output destinations.f.roll=daily: destinations.f.roll = 'daily': roll is for journal destinations"
             + " (a file rotates with rotate.*)", Load.flagError("destinations.f.path=/f.json", "destinations.f.roll=daily"));
         assertEquals("--output destinations.f.format=sbe: destinations.f.format = 'sbe': sbe is the format of journal"
-            + " destinations (type: journal), not of files", Load.flagError("destinations.f.path=/f", "destinations.f.format=sbe"));
+            + " destinations (type: journal) and of kafka destinations, not of files", Load.flagError("destinations.f.path=/f", "destinations.f.format=sbe"));
     }
 
     @Test

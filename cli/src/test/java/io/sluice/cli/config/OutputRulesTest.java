@@ -258,11 +258,10 @@ class OutputRulesTest
     }
 
     @Test
-    void typesNotBuiltYetAreNotAvailableYet()
+    void aKafkaDestinationNeedsItsUrl()
     {
-        assertEquals("--output destinations.d.type=kafka: destinations.d.type = 'kafka': not"
-            + " available yet (file, webhook, forward and journal destinations for now)",
-            Load.flagError("destinations.d.type=kafka"));
+        assertEquals("--output destinations.d.type=kafka: destinations.d.url: missing: a kafka destination needs a url"
+            + " (kafka://HOST:PORT[,HOST:PORT...]/TOPIC)", Load.flagError("destinations.d.type=kafka"));
     }
 
     @Test
@@ -289,8 +288,8 @@ class OutputRulesTest
     void aUrlWhoseTypeCannotBeInferredIsAnError()
     {
         assertEquals("--output destinations.d.url=ftp://host/x: destinations.d.url = 'ftp://host/x': cannot infer the"
-            + " destination type from this URL (tcp://, tls:// and udp:// mean forward, http:// and https:// mean webhook);"
-            + " set type", Load.flagError("destinations.d.url=ftp://host/x"));
+            + " destination type from this URL (tcp://, tls:// and udp:// mean forward, http:// and https:// mean webhook,"
+            + " kafka:// means kafka); set type", Load.flagError("destinations.d.url=ftp://host/x"));
         assertEquals("--output destinations.d.url=http://a b: destinations.d.url = 'http://a b': not a valid URL"
             + " (Illegal character in authority)", Load.flagError("destinations.d.url=http://a b"));
     }

@@ -107,7 +107,7 @@ class WebhookConfigTest
             + " (webhook takes: url, format, retry, batch, contentType, inflight, linger, timeout)",
             Load.flagError(URL, "destinations.w.acks=all"));
         assertEquals("--output destinations.w.format=sbe: destinations.w.format = 'sbe': sbe is the format of journal"
-            + " destinations (type: journal), not of files", Load.flagError(URL, "destinations.w.format=sbe"));
+            + " destinations (type: journal) and of kafka destinations, not of files", Load.flagError(URL, "destinations.w.format=sbe"));
     }
 
     @Test
