@@ -22,7 +22,8 @@ final class KafkaProblems
     {
         final Throwable cause = error.getCause() != null && error.getMessage() != null
             && error.getMessage().startsWith("Failed to construct") ? error.getCause() : error;
-        final String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        final String said = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        final String message = said.endsWith(".") ? said.substring(0, said.length() - 1) : said;
         if (cause instanceof TimeoutException && message.contains("not present in metadata"))
         {
             return message + " (no broker answered at " + settings.bootstrap() + ", or topic " + settings.topic()
