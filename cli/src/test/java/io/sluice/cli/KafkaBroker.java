@@ -71,9 +71,14 @@ final class KafkaBroker implements AutoCloseable
      * @param topic  a topic.
      * @param format kcat's output format for each message ({@code %p} partition, {@code %k} key, {@code %s} value,
      *               {@code %h} headers).
-     * @return every message of the topic, partition by partition, each in offset order.
+     * @return every message of the topic, partition by partition, each in offset order, bytes read as Latin-1.
      */
     List<String> consume(final String topic, final String format) throws IOException, InterruptedException
+    {
+        return Files.readAllLines(dump(topic, format), StandardCharsets.ISO_8859_1);
+    }
+
+    private Path dump(final String topic, final String format) throws IOException, InterruptedException
     {
         final Path out = dir.resolve("kcat-" + topic + ".out");
         final Process kcat = new ProcessBuilder("kcat", "-C", "-b", address(), "-t", topic, "-o", "beginning", "-e", "-q",
@@ -87,7 +92,30 @@ final class KafkaBroker implements AutoCloseable
         {
             throw new AssertionError("kcat failed: " + Files.readString(dir.resolve("kcat.err")));
         }
-        return Files.readAllLines(out, StandardCharsets.UTF_8);
+        return out;
+    }
+
+    /**
+     * @param topic a topic.
+     * @return the value of every message of the topic, partition by partition, each in offset order, as bytes.
+     */
+    List<byte[]> values(final String topic) throws IOException, InterruptedException
+    {
+        final List<byte[]> values = new ArrayList<>();
+        final byte[] sized = Files.readAllBytes(dump(topic, "%S\n%s"));
+        int at = 0;
+        while (at < sized.length)
+        {
+            int newline = at;
+            while (sized[newline] != '\n')
+            {
+                newline++;
+            }
+            final int size = Integer.parseInt(new String(sized, at, newline - at, StandardCharsets.US_ASCII));
+            values.add(java.util.Arrays.copyOfRange(sized, newline + 1, newline + 1 + size));
+            at = newline + 1 + size;
+        }
+        return values;
     }
 
     @Override

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,9 +103,104 @@ class KafkaDeliveryTest
             assertTrue(message.endsWith("|event=" + key + ",host=" + java.net.InetAddress.getLocalHost().getHostName()
                 + ",schema-version=" + EventDecoder.SCHEMA_VERSION), message);
         }
-        // the value is one v1beta1.Event, no length prefix: its first byte is field 1's tag (timestamp), 0x0a
-        final List<String> firstBytes = broker.consume("proto", "%s\n");
-        assertTrue(firstBytes.get(0).charAt(0) == '\n', "starts with the timestamp's tag: " + firstBytes.get(0));
+        // each value is one v1beta1.Event without a length prefix: prefixed here, Debian's Python protobuf reads them all
+        final Path delimited = dir.resolve("events.pb");
+        try (OutputStream out = Files.newOutputStream(delimited))
+        {
+            for (final byte[] value : broker.values("proto"))
+            {
+                int length = value.length;
+                while (length >= 0x80)
+                {
+                    out.write(length & 0x7f | 0x80);
+                    length >>>= 7;
+                }
+                out.write(length);
+                out.write(value);
+            }
+        }
+        final List<String> events = readWithPython(delimited);
+        assertEquals("{\"count\": 100}", events.get(0));
+        assertTrue(events.stream().skip(1).allMatch(event -> event.contains("\"name\"")), events.get(1));
+    }
+
+    private List<String> readWithPython(final Path events) throws Exception
+    {
+        final Path script = dir.resolve("read_protobuf.py");
+        try (InputStream in = KafkaDeliveryTest.class.getResourceAsStream("read_protobuf.py"))
+        {
+            Files.copy(in, script);
+        }
+        final Path schemas = Path.of("").toAbsolutePath().getParent().resolve("schemas/proto");
+        final Path out = dir.resolve("python.out");
+        final Process python = new ProcessBuilder("/usr/bin/python3", script.toString(), schemas.toString(),
+            events.toString()).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        assertTrue(python.waitFor(120, TimeUnit.SECONDS), "read_protobuf.py did not finish");
+        assertEquals(0, python.exitValue(), () -> "read_protobuf.py failed: " + out);
+        return Files.readAllLines(out, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aBrokerRestartedMidRunLosesNothingInBlockMode() throws Exception
+    {
+        broker.topic("restart-block", 3);
+        final List<String> seqs = restartMidRun("restart-block", "block");
+        final String err = seqs.remove(seqs.size() - 1);
+        final RunSummary summary = RunSummary.of(err, STREAM, DESTINATION);
+        assertEquals(100_000, summary.matched(), err);
+        assertEquals(100_000, summary.delivered(), err);
+        assertTrue(summary.retried() > 0, "the broker was down: " + err);
+        assertEquals(100_000, seqs.stream().distinct().count(), "nothing lost");
+    }
+
+    @Test
+    void aBrokerRestartedMidRunInDropModeCountsExactlyWhatIsMissing() throws Exception
+    {
+        broker.topic("restart-drop", 3);
+        final List<String> seqs = restartMidRun("restart-drop", "drop");
+        final String err = seqs.remove(seqs.size() - 1);
+        final RunSummary summary = RunSummary.of(err, STREAM, DESTINATION);
+        final long distinct = seqs.stream().distinct().count();
+        assertEquals(100_000, summary.matched(), err);
+        assertEquals(distinct, summary.delivered(), "delivered is what the topic holds: " + err);
+        assertEquals(summary.matched() - distinct, summary.dropped() + summary.failed(), err);
+        assertEquals(0, summary.undelivered(), err);
+        assertTrue(summary.dropped() + summary.failed() > 0, "the broker was down: " + err);
+    }
+
+    /**
+     * Runs 100,000 events at 20,000/s to a topic, stops the broker a second in for two seconds and starts it again.
+     *
+     * @return the seq of every message the topic holds, then the run's stderr.
+     */
+    private List<String> restartMidRun(final String topic, final String mode) throws Exception
+    {
+        final Path errFile = dir.resolve("sluice.err");
+        final List<String> args = new ArrayList<>(List.of(stream("kafka://" + broker.address() + "/" + topic, mode,
+            "synthetic:count=100000,rate=20000")));
+        args.addAll(List.of("--drain-timeout", "60s"));
+        final Process process = Sluice.start(errFile, args.toArray(new String[0]));
+        try
+        {
+            Thread.sleep(1000);
+            broker.stop();
+            Thread.sleep(2000);
+            broker.start();
+            assertTrue(process.waitFor(120, TimeUnit.SECONDS), "sluice did not finish");
+        }
+        finally
+        {
+            process.destroyForcibly();
+        }
+        final String err = Files.readString(errFile, StandardCharsets.UTF_8);
+        assertFalse(err.contains("Exception:"), err);
+        final List<String> seqs = new ArrayList<>();
+        for (final String message : broker.consume(topic, "%s\n"))
+        {
+            seqs.add(Long.toString(Sluice.seqOf(message)));
+        }
+        seqs.add(err);
+        return seqs;
     }
 
     @Test
