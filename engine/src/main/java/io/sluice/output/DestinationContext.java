@@ -5,7 +5,8 @@ import io.sluice.report.Problems;
 
 /**
  * What a destination may need to know of the run it belongs to, beside its own config: a journal writes the policy
- * names, its stream and the source into its header; a webhook reports the answers it gives up on (a 400) as problems; a kafka destination names events.
+ * names, its stream and the source into its header; a webhook reports the answers it gives up on (a 400) as problems;
+ * a kafka destination names each event in a header.
  *
  * @param policyNames       the names of the policies in force, by bit.
  * @param stream            the name of the stream the destination belongs to.

@@ -22,6 +22,16 @@ public record KafkaUrl(String bootstrap, String topic, Map<String, String> query
     private static final int MAX_PORT = 65_535;
 
     /**
+     * @param bootstrap the brokers.
+     * @param topic     the topic.
+     * @param query     the URL's parameters.
+     */
+    public KafkaUrl
+    {
+        query = Map.copyOf(query);
+    }
+
+    /**
      * @param url the {@code url} setting.
      * @return it parsed.
      * @throws io.sluice.config.ConfigException naming the setting when it is no kafka URL.
