@@ -19,10 +19,10 @@ import java.util.Set;
  *     <li>Tracee's short forms: any file format of {@link Formats} as {@code FORMAT[=ARG][:PATH[,PATH...]]}
  *     ({@code json}, {@code table:/tmp/t}, {@code gotemplate=FILE:PATH}; the registry validates the setting),
  *     {@code none}, the bare option names, {@code option:NAME[,NAME...]}, {@code webhook:URL} (its settings are the
- *     URL's parameters) and {@code forward:URL} (likewise).</li>
+ *     URL's parameters), {@code forward:URL} and {@code kafka:URL} (likewise: {@code kafka:kafka://HOST:PORT/TOPIC}).</li>
  * </ul>
  * Short-form destinations are named {@code <format>-<n>} ({@code json-1}, {@code json-2}, {@code table-1}) or
- * {@code webhook-<n>} or {@code forward-<n>}, n counting the short forms of that format (or type) in flag order.
+ * {@code webhook-<n>}, {@code forward-<n>} or {@code kafka-<n>}, n counting the short forms of that format (or type) in flag order.
  * <p>
  * A destination field it does not know ({@code destinations.k.linger.ms=5}) is kept, as given, for the destination's
  * type to accept or refuse; its name is the longest destination name declared so far that the flag starts with, else
@@ -291,7 +291,7 @@ final class OutputFlagParser
                 }
                 tree.none = RawValue.of(flag, new Source(origin, "none"));
             }
-            case "webhook", "forward" ->
+            case "webhook", "forward", "kafka" ->
             {
                 if (tail == null || tail.isEmpty())
                 {
@@ -370,8 +370,8 @@ final class OutputFlagParser
     }
 
     /**
-     * {@code webhook:URL} or {@code forward:URL}: a destination of that type named {@code webhook-<n>} or
-     * {@code forward-<n>}; the URL's parameters are its settings.
+     * {@code webhook:URL}, {@code forward:URL} or {@code kafka:URL}: a destination of that type named
+     * {@code webhook-<n>}, {@code forward-<n>} or {@code kafka-<n>}; the URL's parameters are its settings.
      */
     private void addShortFormUrl(final String type, final String flag, final String origin, final String url)
     {
