@@ -27,8 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The kafka destination against a real broker on loopback (scripts/kafka-local.sh, Kafka from Maven Central, topics
  * not created on first use), read back by {@code kcat} (librdkafka, independent of the producer): every event arrives
- * once, each key's events in order on one partition, with the event, host and schema-version headers; a broker that
- * does not answer, or a topic that does not exist, is one line naming the destination, within the run's timeouts.
+ * once, each key's events in order on one partition, with the event, host and schema-version headers; a broker
+ * stopped and restarted mid-run loses nothing in block mode and what a drop stream counts is what is missing; a broker
+ * that does not answer, a topic that does not exist, or credentials the broker refuses, is one line naming the
+ * destination, within the run's timeouts.
  */
 class KafkaDeliveryTest
 {
@@ -230,6 +232,25 @@ class KafkaDeliveryTest
         assertEquals(1000, summary.dropped() + summary.failed() + summary.undelivered(), err);
         assertTrue(err.contains("stream s: destination k: write failed: kafka://" + address + "/events: Topic events not"
             + " present in metadata after 1000 ms (no broker answered at " + address), err);
+    }
+
+    @Test
+    void credentialsTheBrokerRefusesAreOneLineAndABlockStreamHoldsBack() throws Exception
+    {
+        broker.topic("secured", 1);
+        final String err = run(20, stream("kafka://" + broker.address() + "/secured", "block", "synthetic:count=1000"),
+            "--drain-timeout", "3s",
+            "--output", "destinations.k.kafka.security.protocol=SASL_PLAINTEXT",
+            "--output", "destinations.k.kafka.sasl.mechanism=PLAIN",
+            "--output", "destinations.k.kafka.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule"
+                + " required username=\"u\" password=\"p\";");
+        final RunSummary summary = RunSummary.of(err, STREAM, DESTINATION);
+        assertEquals(0, summary.delivered(), err);
+        assertEquals(0, summary.failed(), "held back, not failed: " + err);
+        assertEquals(1000, summary.undelivered(), err);
+        assertTrue(err.contains("stream s: destination k: write failed: kafka://" + broker.address() + "/secured: "), err);
+        assertEquals(1, err.split("write failed", -1).length - 1, "said once: " + err);
+        assertFalse(err.contains("org.apache.kafka"), "no log lines of the client's own: " + err);
     }
 
     private static String[] stream(final String url, final String mode, final String source)

@@ -3,6 +3,8 @@ package io.sluice.destination.kafka;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.RetriableException;
 
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,11 +26,14 @@ final class SendRing
     static final int SENT = 1;
     /** The broker acknowledged it. */
     static final int ACKED = 2;
-    /** Failed retriably (the broker was unreachable past the delivery timeout): to be held again and resent. */
+    /**
+     * Failed retriably (the broker was unreachable past the delivery timeout, or refused the credentials): to be held
+     * again and resent.
+     */
     static final int RETRY = 3;
     /** Given up on without being sent ({@link #discard}). */
     static final int DISCARDED = 4;
-    /** Refused for good (too large, not authorised): failed, not retried. */
+    /** Refused for good (too large, invalid): failed, not retried. */
     static final int REJECTED = 5;
 
     private final int mask;
@@ -226,6 +231,17 @@ final class SendRing
         }
     }
 
+    /**
+     * @param exception why a send failed.
+     * @return true for a broker that did not answer in time, and for one that refused the producer's credentials or
+     *     rights: an operator can fix either on the broker's side, so a block stream holds back rather than lose events.
+     */
+    static boolean retriable(final Exception exception)
+    {
+        return exception instanceof RetriableException || exception instanceof AuthenticationException
+            || exception instanceof AuthorizationException;
+    }
+
     /** One slot's callback, called by the producer's I/O thread (or by {@code send} itself when it times out). */
     private final class Outcome implements Callback
     {
@@ -246,7 +262,7 @@ final class SendRing
             else
             {
                 errors[slot] = exception;
-                if (exception instanceof RetriableException)
+                if (retriable(exception))
                 {
                     states.set(slot, RETRY);
                     retries.incrementAndGet();
