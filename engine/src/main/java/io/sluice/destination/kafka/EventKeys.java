@@ -1,11 +1,11 @@
 package io.sluice.destination.kafka;
 
 import io.sluice.codec.catalog.EventCatalog;
-import io.sluice.codec.sbe.EventRecordView;
-import io.sluice.codec.sbe.EventVarData;
+import io.sluice.codec.sbe.EventDecoder;
 import io.sluice.codec.sbe.MessageHeaderDecoder;
 import io.sluice.codec.sbe.PresenceDecoder;
 import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -16,8 +16,10 @@ import java.nio.charset.StandardCharsets;
  * What a kafka record carries beside its value, read from the event's enriched record: its key ({@link PartitionKey})
  * and its headers, {@code event} (the event's name), {@code host} (the host Sluice runs on) and
  * {@code schema-version} (the version of the SBE schema the event was recorded with). Catalog names, the host and the
- * schema versions are encoded once; only a stored name, a container id and a pid key are copied per event (Kafka's
- * producer takes arrays it may keep). Used by the stream's writer thread only.
+ * schema versions are encoded once, and so are the pid keys of the most recent pids (a small cache by pid); only a
+ * stored name and a container id are copied per event (Kafka's producer takes arrays it may keep). The record is
+ * decoded only as far as the container id: its groups skipped, no other field located. Used by the stream's writer
+ * thread only.
  */
 final class EventKeys
 {
@@ -29,9 +31,14 @@ final class EventKeys
     static final String SCHEMA_VERSION = "schema-version";
 
     private static final int VERSIONS = 256;
+    private static final int PID_KEYS = 4096;
 
-    private final EventRecordView view = new EventRecordView();
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+    private final EventDecoder event = new EventDecoder();
+    private final UnsafeBuffer storedName = new UnsafeBuffer(0, 0);
+    private final UnsafeBuffer containerId = new UnsafeBuffer(0, 0);
+    private final long[] pidKeyPids = new long[PID_KEYS];
+    private final byte[][] pidKeys = new byte[PID_KEYS][];
     private final EventCatalog catalog;
     private final PartitionKey keyBy;
     private final byte[] host;
@@ -39,6 +46,7 @@ final class EventKeys
     private final RecordHeader hostHeader;
     private final RecordHeader[] versionHeaders = new RecordHeader[VERSIONS];
     private byte[] name;
+    private long hostPid;
 
     /**
      * @param catalog the event catalog, for the names of events recorded by id.
@@ -62,9 +70,50 @@ final class EventKeys
      */
     void read(final DirectBuffer record, final int length)
     {
-        view.wrap(record, 0, length);
-        header.wrap(record, 0);
-        name = nameOf();
+        event.wrapAndApplyHeader(record, 0, header);
+        final int eventId = event.eventId();
+        final int presence = (int) event.presence().getRaw();
+        hostPid = event.hostPid();
+        skipGroups();
+        event.wrapName(storedName);
+        name = nameOf(eventId, presence);
+        if (keyBy == PartitionKey.CONTAINER)
+        {
+            event.skipThreadName();
+            event.skipSyscall();
+            event.skipExecutablePath();
+            event.wrapContainerId(containerId);
+        }
+        if (event.limit() > length)
+        {
+            throw new IllegalArgumentException("record truncated: decoded " + event.limit() + " bytes past its length");
+        }
+    }
+
+    private void skipGroups()
+    {
+        final EventDecoder.AncestorsDecoder ancestors = event.ancestors();
+        while (ancestors.hasNext())
+        {
+            ancestors.next().skipExecutablePath();
+        }
+        final EventDecoder.DataDecoder data = event.data();
+        while (data.hasNext())
+        {
+            data.next().sbeSkip();
+        }
+        final EventDecoder.DetectedFromDataDecoder detectedFromData = event.detectedFromData();
+        while (detectedFromData.hasNext())
+        {
+            detectedFromData.next().sbeSkip();
+        }
+        final EventDecoder.ThreatPropertiesDecoder properties = event.threatProperties();
+        while (properties.hasNext())
+        {
+            properties.next();
+            properties.skipKey();
+            properties.skipValue();
+        }
     }
 
     /**
@@ -96,39 +145,45 @@ final class EventKeys
         return new RecordHeaders(new Header[] {new RecordHeader(EVENT, name), hostHeader, versionHeader});
     }
 
-    private byte[] nameOf()
+    private byte[] nameOf(final int eventId, final int presence)
     {
-        final int stored = view.stringLength(EventVarData.NAME);
-        if (stored > 0 || PresenceDecoder.nameAsStored(view.presence()))
+        final int stored = storedName.capacity();
+        if (stored > 0 || PresenceDecoder.nameAsStored(presence))
         {
             final byte[] bytes = new byte[stored];
-            view.buffer().getBytes(view.stringOffset(EventVarData.NAME), bytes);
+            storedName.getBytes(0, bytes);
             return bytes;
         }
-        final int eventId = view.event().eventId();
         final byte[] known = catalog.nameBytes(eventId);
         return known != null ? known : Integer.toString(eventId).getBytes(StandardCharsets.US_ASCII);
     }
 
     private byte[] pidKey()
     {
-        final long pid = view.event().hostPid();
-        final byte[] digits = Long.toString(pid).getBytes(StandardCharsets.US_ASCII);
+        final int slot = (int) (hostPid & (PID_KEYS - 1));
+        final byte[] cached = pidKeys[slot];
+        if (cached != null && pidKeyPids[slot] == hostPid)
+        {
+            return cached;
+        }
+        final byte[] digits = Long.toString(hostPid).getBytes(StandardCharsets.US_ASCII);
         final byte[] key = new byte[hostSlash.length + digits.length];
         System.arraycopy(hostSlash, 0, key, 0, hostSlash.length);
         System.arraycopy(digits, 0, key, hostSlash.length, digits.length);
+        pidKeys[slot] = key;
+        pidKeyPids[slot] = hostPid;
         return key;
     }
 
     private byte[] containerKey()
     {
-        final int length = view.stringLength(EventVarData.CONTAINER_ID);
+        final int length = containerId.capacity();
         if (length == 0)
         {
             return host;
         }
         final byte[] key = new byte[length];
-        view.buffer().getBytes(view.stringOffset(EventVarData.CONTAINER_ID), key);
+        containerId.getBytes(0, key);
         return key;
     }
 }
