@@ -26,9 +26,11 @@ import java.util.concurrent.TimeUnit;
  * and sends on its own I/O thread, and reports the outcomes filed by the callbacks ({@link SendRing}), oldest first,
  * on the writer thread (so do {@link #poll} and {@link #discard}). A send waits at most {@code max.block.ms} (default 1 s)
  * for room in the producer's buffer or for the topic's metadata; then, or when a record failed retriably (the broker
- * was unreachable past {@code delivery.timeout.ms}, or refused the producer's credentials or rights), the flush throws, what failed is held again, and the stream retries
- * (block) or discards what is held (drop). A record the broker refused for good (too large) fails and is reported once. Records already sent cannot be called back: they stay pending until the broker answers, and at
- * exit the stream counts what was not acknowledged by its drain deadline as undelivered.
+ * was unreachable past {@code delivery.timeout.ms}, or refused the producer's credentials or rights), the flush
+ * throws, what failed is held again, and the stream retries (block) or discards what is held (drop). A record the
+ * broker refused for good (too large) fails and is reported once. Records already sent cannot be called back: they
+ * stay pending until the broker answers, and at exit the stream counts what was not acknowledged by its drain deadline
+ * as undelivered.
  */
 public final class KafkaDestination implements Destination
 {
