@@ -124,9 +124,14 @@ EOF
   echo "kafka-local: Kafka $version on 127.0.0.1:$port (pid $(cat "$pidfile"), data $dir)"
 }
 
-# A random KRaft cluster id: 16 bytes, URL-safe base64 without padding, as kafka-storage random-uuid prints.
+# A random KRaft cluster id: 16 bytes, URL-safe base64 without padding, as kafka-storage random-uuid prints; like
+# Kafka's own, never starting with '-' (the storage tool would take it for an option).
 uuid() {
-  head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n'
+  local id="-"
+  while [ "${id:0:1}" = "-" ]; do
+    id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
+  done
+  echo "$id"
 }
 
 stop() {

@@ -1,6 +1,9 @@
 package io.sluice.cli;
 
 import io.sluice.codec.sbe.EventDecoder;
+import io.sluice.codec.sbe.EventRecordView;
+import io.sluice.codec.sbe.MessageHeaderDecoder;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -203,6 +206,26 @@ class KafkaDeliveryTest
         }
         seqs.add(err);
         return seqs;
+    }
+
+    @Test
+    void sbeValuesAreTheEnrichedRecordsAsAJournalStoresThem() throws Exception
+    {
+        broker.topic("records", 1);
+        final String err = run(20, stream("kafka://" + broker.address() + "/records", "block", "synthetic:count=50"),
+            "--output", "destinations.k.format=sbe");
+        assertEquals(50, RunSummary.of(err, STREAM, DESTINATION).delivered(), err);
+        final List<byte[]> values = broker.values("records");
+        assertEquals(50, values.size());
+        for (final byte[] value : values)
+        {
+            final MessageHeaderDecoder header = new MessageHeaderDecoder().wrap(new UnsafeBuffer(value), 0);
+            assertEquals(EventDecoder.TEMPLATE_ID, header.templateId());
+            assertEquals(EventDecoder.SCHEMA_ID, header.schemaId());
+            assertEquals(EventDecoder.SCHEMA_VERSION, header.version());
+            final EventRecordView view = new EventRecordView().wrap(new UnsafeBuffer(value), 0, value.length);
+            assertTrue(view.event().hostPid() > 0);
+        }
     }
 
     @Test
