@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * when the call ends (the server not up yet, gone, restarted, or ending the stream as it stops) a new connection after
  * a backoff (100 ms doubling to 5 s, back to 100 ms once a connection was made), until SIGINT or SIGTERM
  * ({@link #stop}). Each change of state is one line on stderr ({@link ConnectionReport}). A request the server
- * refuses ({@code INVALID_ARGUMENT}: an unknown event or policy, a bad filter) is not retried: its message is printed
+ * refuses ({@code INVALID_ARGUMENT}: an unknown event or policy, a bad filter; {@code PERMISSION_DENIED}: block mode
+ * where the server does not allow it) is not retried: its message is printed
  * and the exit code is 2.
  */
 final class ServerEvents
@@ -109,7 +110,7 @@ final class ServerEvents
                     }
                     return ExitCodes.RUNTIME_FAILURE;
                 }
-                if (status.getCode() == Status.Code.INVALID_ARGUMENT)
+                if (status.getCode() == Status.Code.INVALID_ARGUMENT || status.getCode() == Status.Code.PERMISSION_DENIED)
                 {
                     err.println("sluice getevents: " + address + " refused the request: " + status.getDescription());
                     err.flush();

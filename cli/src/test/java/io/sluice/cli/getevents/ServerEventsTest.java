@@ -44,8 +44,13 @@ class ServerEventsTest
             try (Child compact = new Child(dir, "compact", "getevents", "-o", "compact", "--server-address", address);
                 Child filtered = new Child(dir, "filtered", "getevents", "--server-address", address,
                     "--event-types", "openat2,accept4,bind,fchmodat", "--policy-names", "p2");
-                Child refused = new Child(dir, "refused", "getevents", "--server-address", address, "--event-types", "openat,nope"))
+                Child refused = new Child(dir, "refused", "getevents", "--server-address", address, "--event-types", "openat,nope");
+                Child block = new Child(dir, "block", "getevents", "--server-address", address, "--mode", "block"))
             {
+                assertEquals(ExitCodes.USAGE, block.exitCode(), "block mode over TCP without --grpc-allow-block is refused");
+                assertEquals("sluice getevents: " + address + " refused the request: mode: CLIENT_MODE_BLOCK: refused: a block"
+                    + " client can hold tracing back; this server allows it on a unix: socket, or over TCP when started with"
+                    + " --grpc-allow-block", block.err().get(block.err().size() - 1));
                 assertEquals(ExitCodes.USAGE, refused.exitCode(), "a request the server refuses is not retried");
                 assertEquals("sluice getevents: " + address + " refused the request: events: 'nope': no such event or set"
                     + " (see GetEventDefinitions)", refused.err().get(refused.err().size() - 1));
