@@ -39,6 +39,10 @@ final class UnixSocketFile
     {
         removeStale(path);
         final Path parent = path.toAbsolutePath().getParent();
+        if (parent == null)
+        {
+            throw refusal("unix:" + path, "not a socket path");
+        }
         try
         {
             return new UnixSocketFile(path, Files.createTempDirectory(parent, ".sluice-grpc-",
