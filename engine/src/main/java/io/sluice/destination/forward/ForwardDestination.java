@@ -278,6 +278,7 @@ public final class ForwardDestination implements Destination
      */
     private void fail(final IOException ex)
     {
+        readLastAcks();
         connection.close();
         for (int i = 0; i < ring.size(); i++)
         {
@@ -290,6 +291,26 @@ public final class ForwardDestination implements Destination
         if (failure == null)
         {
             failure = ex;
+        }
+    }
+
+    /**
+     * A peer that closes (or a write that fails) may have acknowledged chunks whose acks still wait, unread, in the
+     * socket: read them before the connection goes, so that a chunk the peer acknowledged is delivered, never failed
+     * or sent again. What cannot be read any more stays unacknowledged.
+     */
+    private void readLastAcks()
+    {
+        if (connection.connected() && settings.requireAck())
+        {
+            try
+            {
+                connection.readAvailable(acks);
+            }
+            catch (final IOException gone)
+            {
+                // the acks that arrived before the end were parsed as they were read; nothing more can come
+            }
         }
     }
 
