@@ -117,15 +117,9 @@ public final class RequestFilters
         final Set<Integer> ids = new LinkedHashSet<>();
         for (final String name : requested)
         {
-            final EventDefinition event = catalog.byName(name);
-            if (event != null)
-            {
-                ids.add(event.id());
-                continue;
-            }
-            final int before = ids.size();
-            catalog.events().stream().filter(definition -> definition.sets().contains(name)).forEach(set -> ids.add(set.id()));
-            if (ids.size() == before)
+            final List<EventDefinition> named = catalog.eventsNamed(name);
+            named.forEach(event -> ids.add(event.id()));
+            if (named.isEmpty())
             {
                 throw new BadRequestException(names.events() + ": '" + name + "': no such event or set (see "
                     + names.eventNames() + ")");
