@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * The event service's flags: {@code --grpc-address [ADDRESS]} (off by default; {@value ServiceAddress#DEFAULT} when
  * given without a value), Tracee's spelling {@code --server grpc-address=ADDRESS}, and TLS with
- * {@code --grpc-tls-cert}/{@code --grpc-tls-key}.
+ * {@code --grpc-tls-cert}/{@code --grpc-tls-key}; who may hold tracing back ({@code --grpc-allow-block}: block clients
+ * over TCP) and how many clients at once ({@code --grpc-max-clients}).
  */
 public final class ServiceOptions
 {
@@ -27,6 +28,14 @@ public final class ServiceOptions
     @Option(names = "--server", paramLabel = "grpc-address=ADDRESS",
         description = "Tracee's spelling of --grpc-address (only grpc-address is served).")
     private List<String> server = new ArrayList<>();
+
+    @Option(names = "--grpc-allow-block", description = {"Let clients over TCP ask for block mode (a block client that reads",
+        "slowly holds tracing back; TCP has no authentication). Always allowed on a unix: socket (owner only)."})
+    private boolean allowBlock;
+
+    @Option(names = "--grpc-max-clients", paramLabel = "N", defaultValue = "64",
+        description = "Most clients connected at once; past it a client is refused (RESOURCE_EXHAUSTED). Default: ${DEFAULT-VALUE}.")
+    private int maxClients;
 
     @Option(names = "--grpc-tls-cert", paramLabel = "FILE", description = "Serve gRPC over TLS: the certificate chain (PEM).")
     private Path tlsCert;
@@ -49,9 +58,14 @@ public final class ServiceOptions
             {
                 throw new IllegalArgumentException("--grpc-tls-cert/--grpc-tls-key: need --grpc-address");
             }
+            if (allowBlock)
+            {
+                throw new IllegalArgumentException("--grpc-allow-block: needs --grpc-address");
+            }
             return pipeline;
         }
-        return pipeline.withService(new EventServer(ServiceAddress.parse(address), tlsCert, tlsKey));
+        return pipeline.withService(new EventServer(ServiceAddress.parse(address), tlsCert, tlsKey, allowBlock,
+            maxClients));
     }
 
     private String address()

@@ -31,7 +31,7 @@ class EventServiceTest
         final Path file = dir.resolve("all.json");
         try (GrpcClient clients = new GrpcClient(dir);
             ServiceRun sluice = new ServiceRun(dir, "--source", "synthetic:count=0,rate=20000", "--output", "json:" + file,
-                "--grpc-address", "127.0.0.1:0"))
+                "--grpc-address", "127.0.0.1:0", "--grpc-allow-block"))
         {
             final GrpcClient.Stream slow = clients.stream("slow", sluice.target(), "--slow", "0.001", "--buffer-size", "256");
             slow.awaitEvents(1);
@@ -159,6 +159,8 @@ class EventServiceTest
             run.err.toString());
         assertEquals(ExitCodes.USAGE, run.run("--source", "synthetic:count=1", "--output", "none", "--server", "metrics"));
         assertEquals("sluice: --server: 'metrics': only grpc-address=ADDRESS is served by sluice\n", run.err.toString());
+        assertEquals(ExitCodes.USAGE, run.run("--source", "synthetic:count=1", "--output", "none", "--grpc-allow-block"));
+        assertEquals("sluice: --grpc-allow-block: needs --grpc-address\n", run.err.toString());
         try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress()))
         {
             final String address = "127.0.0.1:" + busy.getLocalPort();

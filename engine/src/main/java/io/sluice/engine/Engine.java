@@ -170,7 +170,7 @@ public final class Engine
     }
 
     /**
-     * Start no source before every router and writer runs (see {@link Stream#awaitRunning}).
+     * Start no source before every router and writer runs, and the clients' hub (see {@link Stream#awaitRunning}).
      */
     private void awaitHandlersRunning()
     {
@@ -183,6 +183,10 @@ public final class Engine
                     problems.report("stream " + stream.config().name() + ": start",
                         "stream " + stream.config().name() + ": its threads did not start within 10 s");
                 }
+            }
+            if (service.hub() != null && !service.hub().awaitRunning(10, TimeUnit.SECONDS))
+            {
+                problems.report("event service: start", "event service: the clients' hub did not start within 10 s");
             }
         }
         catch (final InterruptedException ex)

@@ -139,6 +139,33 @@ public record EngineSummary(
             text.append(", rejected records ").append(rejected);
         }
         text.append('\n');
+        if (!streams.isEmpty())
+        {
+            // a run without streams (--output none beside the event service) has no table to show
+            appendTables(text);
+        }
+        for (final StreamSummary stream : streams)
+        {
+            if (stream.undelivered() != 0)
+            {
+                text.append("sluice: stream ").append(stream.name()).append(": ").append(stream.undelivered())
+                    .append(" events undelivered at exit (the drain timeout passed)\n");
+            }
+        }
+        for (final String note : notes)
+        {
+            text.append("sluice: ").append(note).append('\n');
+        }
+        for (final String problem : problems)
+        {
+            text.append("sluice: ").append(problem).append('\n');
+        }
+        out.print(text);
+        out.flush();
+    }
+
+    private void appendTables(final StringBuilder text)
+    {
         int width = "DESTINATION".length() + 2;
         for (final StreamSummary stream : streams)
         {
@@ -165,23 +192,5 @@ public record EngineSummary(
                     "", destination.written(), destination.failed(), destination.retried()));
             }
         }
-        for (final StreamSummary stream : streams)
-        {
-            if (stream.undelivered() != 0)
-            {
-                text.append("sluice: stream ").append(stream.name()).append(": ").append(stream.undelivered())
-                    .append(" events undelivered at exit (the drain timeout passed)\n");
-            }
-        }
-        for (final String note : notes)
-        {
-            text.append("sluice: ").append(note).append('\n');
-        }
-        for (final String problem : problems)
-        {
-            text.append("sluice: ").append(problem).append('\n');
-        }
-        out.print(text);
-        out.flush();
     }
 }

@@ -127,36 +127,12 @@ public final class CliPolicy
         final String name = item.startsWith("-") ? item.substring(1) : item;
         final int dot = name.indexOf('.');
         final String event = dot < 0 ? name : name.substring(0, dot);
-        return catalog.byName(event) != null || isSet(catalog, event);
-    }
-
-    private static boolean isSet(final EventCatalog catalog, final String name)
-    {
-        for (final EventDefinition event : catalog.events())
-        {
-            if (event.sets().contains(name))
-            {
-                return true;
-            }
-        }
-        return false;
+        return !catalog.eventsNamed(event).isEmpty();
     }
 
     private static List<EventDefinition> resolve(final EventCatalog catalog, final String name, final String item)
     {
-        final EventDefinition event = catalog.byName(name);
-        if (event != null)
-        {
-            return List.of(event);
-        }
-        final List<EventDefinition> set = new ArrayList<>();
-        for (final EventDefinition candidate : catalog.events())
-        {
-            if (candidate.sets().contains(name))
-            {
-                set.add(candidate);
-            }
-        }
+        final List<EventDefinition> set = catalog.eventsNamed(name);
         if (set.isEmpty())
         {
             throw new ConfigException("--events", "events", item, "unknown event or event set (see 'sluice list')");

@@ -2,9 +2,9 @@ package io.sluice.service;
 
 /**
  * A request the service refuses: its message is the one line the client gets with {@code INVALID_ARGUMENT}, naming the
- * request's field and value.
+ * request's field and value (or, in getevents, the flag).
  */
-final class BadRequestException extends RuntimeException
+public final class BadRequestException extends IllegalArgumentException
 {
     private static final long serialVersionUID = 1L;
 

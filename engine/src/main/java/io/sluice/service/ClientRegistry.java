@@ -1,5 +1,6 @@
 package io.sluice.service;
 
+import io.grpc.Status;
 import io.sluice.proto.v1beta1.StreamCounters;
 
 import java.util.ArrayDeque;
@@ -17,11 +18,22 @@ final class ClientRegistry
 {
     /** How many ended clients {@code GetCounters} still reports. */
     static final int ENDED_KEPT = 32;
+    /** Why a client past the cap is refused. */
+    static final String FULL = "too many clients connected";
 
+    private final int maxClients;
     private final Map<String, ClientSession> live = new ConcurrentHashMap<>();
     private final ArrayDeque<StreamCounters> ended = new ArrayDeque<>();
     private final AtomicInteger numbers = new AtomicInteger();
     private volatile boolean closed;
+
+    /**
+     * @param maxClients how many clients may be connected at once.
+     */
+    ClientRegistry(final int maxClients)
+    {
+        this.maxClients = maxClients;
+    }
 
     /**
      * @return a new client's stream name.
@@ -33,16 +45,21 @@ final class ClientRegistry
 
     /**
      * @param session a client that connected.
-     * @return false when the server is stopping: the session must not start.
+     * @return null when it is kept; else why not, for the call's status: the server is stopping
+     * ({@code UNAVAILABLE}), or {@value #FULL} ({@code RESOURCE_EXHAUSTED}).
      */
-    synchronized boolean add(final ClientSession session)
+    synchronized Status add(final ClientSession session)
     {
         if (closed)
         {
-            return false;
+            return Status.UNAVAILABLE.withDescription("the server is stopping");
+        }
+        if (live.size() >= maxClients)
+        {
+            return Status.RESOURCE_EXHAUSTED.withDescription(FULL + " (" + maxClients + "; see --grpc-max-clients)");
         }
         live.put(session.name(), session);
-        return true;
+        return null;
     }
 
     /**
@@ -52,9 +69,14 @@ final class ClientRegistry
      */
     void endLater(final ClientSession session)
     {
-        final Thread ender = new Thread(() -> end(session, false), "sluice-" + session.name() + "-end");
+        ender(session, false).start();
+    }
+
+    private Thread ender(final ClientSession session, final boolean serverStopping)
+    {
+        final Thread ender = new Thread(() -> end(session, serverStopping), "sluice-" + session.name() + "-end");
         ender.setDaemon(true);
-        ender.start();
+        return ender;
     }
 
     private void end(final ClientSession session, final boolean serverStopping)
@@ -98,8 +120,7 @@ final class ClientRegistry
         final List<Thread> enders = new ArrayList<>();
         for (final ClientSession session : sessions)
         {
-            final Thread ender = new Thread(() -> end(session, true), "sluice-" + session.name() + "-end");
-            ender.setDaemon(true);
+            final Thread ender = ender(session, true);
             ender.start();
             enders.add(ender);
         }

@@ -104,15 +104,27 @@ final class ClientSession
         {
             destination.cancelled();
         }
-        final long timeoutNanos = drainTimeout.toNanos();
-        if (!hub.detach(stream, timeoutNanos))
-        {
-            environment.problems().report("event service: " + name + ": detach", "event service: " + name
-                + ": the main ring did not pass the client within the drain timeout");
-        }
+        // the stream is closed only once the hub can hand it nothing more: matched = delivered + dropped + failed +
+        // undelivered holds for it, and its final counters are final
+        hub.detach(stream, drainTimeout.toNanos(), this::stillDetaching);
         environment.deadline().start();
         stream.drainAndClose();
         return true;
+    }
+
+    /**
+     * The hub has not passed this client within the drain timeout (it waits in a block client's full ring): say so,
+     * and once this client's deadline has passed, make its own writer give up (the hub may wait for this client's
+     * ring, and a detached client is no longer unblocked through the hub).
+     */
+    private void stillDetaching()
+    {
+        environment.problems().report("event service: " + name + ": detach", "event service: " + name
+            + ": the main ring has not passed the client within the drain timeout (held by a block client); still waiting");
+        if (environment.deadline().passed(System.nanoTime()))
+        {
+            stream.unblockWriter();
+        }
     }
 
     /**

@@ -14,9 +14,7 @@ import io.sluice.proto.v1beta1.StreamCounters;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -24,7 +22,9 @@ import java.util.logging.Logger;
 
 /**
  * The event service ({@code --grpc-address}): a gRPC server (grpc-java over shaded Netty) on a TCP address or a Unix
- * domain socket (epoll; the socket file is made 0600), with TLS when given a certificate and key. Each
+ * domain socket (epoll; see {@link UnixSocketFile}: owner only from the start), with TLS when given a certificate and key.
+ * Over TCP there is no authentication: block clients (which can hold tracing back) are refused unless allowed, and at
+ * most {@code maxClients} clients are connected at once. Each
  * {@code StreamEvents} call is a stream of its own on the engine's {@link io.sluice.stream.ClientHub}; at stop the
  * clients' streams deliver what they hold within the drain timeout and their calls are completed.
  */
@@ -49,17 +49,25 @@ public final class EventServer implements LiveService
     private final ServiceAddress address;
     private final Path tlsCert;
     private final Path tlsKey;
-    private final ClientRegistry clients = new ClientRegistry();
+    private final boolean blockAllowed;
+    private final ClientRegistry clients;
     private Server server;
     private EpollEventLoopGroup unixLoops;
 
     /**
      * @param address where to listen.
      * @param tlsCert the server's certificate chain (PEM), or null for plaintext.
-     * @param tlsKey  its private key (PKCS#8 PEM), or null for plaintext.
+     * @param tlsKey     its private key (PKCS#8 PEM), or null for plaintext.
+     * @param allowBlock whether clients may ask for block mode over TCP (always on a Unix socket, owner only).
+     * @param maxClients how many clients may be connected at once.
      */
-    public EventServer(final ServiceAddress address, final Path tlsCert, final Path tlsKey)
+    public EventServer(final ServiceAddress address, final Path tlsCert, final Path tlsKey, final boolean allowBlock,
+        final int maxClients)
     {
+        if (maxClients < 1)
+        {
+            throw new IllegalArgumentException("--grpc-max-clients: '" + maxClients + "': must be at least 1");
+        }
         if ((tlsCert == null) != (tlsKey == null))
         {
             throw new IllegalArgumentException("--grpc-tls-cert and --grpc-tls-key go together");
@@ -67,17 +75,20 @@ public final class EventServer implements LiveService
         this.address = address;
         this.tlsCert = tlsCert;
         this.tlsKey = tlsKey;
+        this.blockAllowed = allowBlock || address.isUnix();
+        this.clients = new ClientRegistry(maxClients);
     }
 
     @Override
     public void bind(final LiveEngine engine)
     {
         final NettyServerBuilder builder;
+        UnixSocketFile socket = null;
         if (address.isUnix())
         {
-            removeStaleSocket(address.path());
+            socket = UnixSocketFile.prepare(address.path());
             unixLoops = new EpollEventLoopGroup(1);
-            builder = NettyServerBuilder.forAddress(new DomainSocketAddress(address.path().toString()))
+            builder = NettyServerBuilder.forAddress(new DomainSocketAddress(socket.bindPath().toString()))
                 .channelType(EpollServerDomainSocketChannel.class).bossEventLoopGroup(unixLoops).workerEventLoopGroup(unixLoops);
         }
         else
@@ -88,58 +99,29 @@ public final class EventServer implements LiveService
         {
             builder.useTransportSecurity(tlsCert.toFile(), tlsKey.toFile());
         }
-        builder.addService(ServerInterceptors.intercept(new SluiceServiceCalls(engine, clients).definition(),
+        builder.addService(ServerInterceptors.intercept(new SluiceServiceCalls(engine, clients, blockAllowed).definition(),
             new PeerAddress()));
         try
         {
             server = builder.build().start();
-            if (address.isUnix())
+            if (socket != null)
             {
-                Files.setPosixFilePermissions(address.path(), PosixFilePermissions.fromString("rw-------"));
+                socket.publish();
             }
             System.err.println("sluice: event service: listening on " + listening() + (tlsCert != null ? " (TLS)" : ""));
         }
         catch (final IOException | IllegalArgumentException ex)
         {
             shutDownNow();
-            throw refusal(address.toString(), "cannot listen: " + cause(ex));
+            throw UnixSocketFile.refusal(address.toString(), "cannot listen: " + RootCause.message(ex));
         }
-    }
-
-    private static void removeStaleSocket(final Path path)
-    {
-        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS))
+        finally
         {
-            return;
+            if (socket != null)
+            {
+                socket.cleanUp();
+            }
         }
-        if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) || Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)
-            || Files.isSymbolicLink(path))
-        {
-            throw refusal("unix:" + path, "exists and is not a socket");
-        }
-        try
-        {
-            Files.delete(path);
-        }
-        catch (final IOException ex)
-        {
-            throw refusal("unix:" + path, "cannot remove the old socket: " + ex);
-        }
-    }
-
-    private static IllegalArgumentException refusal(final String address, final String problem)
-    {
-        return new IllegalArgumentException("--grpc-address: '" + address + "': " + problem);
-    }
-
-    private static String cause(final Throwable ex)
-    {
-        Throwable root = ex;
-        while (root.getCause() != null && root.getCause() != root)
-        {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.toString() : root.getMessage();
     }
 
     private String listening()

@@ -53,7 +53,7 @@ final class ServiceAnswers
     {
         final EventCatalog catalog = engine.catalog();
         final GetEventDefinitionsResponse.Builder answer = GetEventDefinitionsResponse.newBuilder();
-        final io.sluice.filter.route.EventIdFilter wanted = ClientStreams.events(names, catalog);
+        final io.sluice.filter.route.EventIdFilter wanted = RequestFilters.eventsNamed(names, catalog, RequestFilters.Names.REQUEST);
         for (final EventDefinition event : catalog.events())
         {
             if (!wanted.matches(event.id()))

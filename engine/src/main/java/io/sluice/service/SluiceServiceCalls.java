@@ -9,6 +9,7 @@ import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
 import io.sluice.engine.LiveEngine;
+import io.sluice.proto.v1beta1.ClientMode;
 import io.sluice.proto.v1beta1.GetCountersRequest;
 import io.sluice.proto.v1beta1.GetCountersResponse;
 import io.sluice.proto.v1beta1.GetEventDefinitionsRequest;
@@ -25,7 +26,8 @@ import io.sluice.stream.StreamEnvironment;
  * ({@link ResponseBytes}): the generated method's descriptor with the same name and request type, whose responses are
  * the rendered {@code StreamEventsResponse} bytes, so the server never builds an {@code Event} object; the other calls
  * use the generated descriptors. A request the server refuses gets {@code INVALID_ARGUMENT} with one line naming the
- * field and value.
+ * field and value; block mode where the server does not allow it {@code PERMISSION_DENIED}, and a client past the cap
+ * {@code RESOURCE_EXHAUSTED}.
  */
 final class SluiceServiceCalls
 {
@@ -33,18 +35,25 @@ final class SluiceServiceCalls
     static final MethodDescriptor<StreamEventsRequest, ResponseBytes> STREAM_EVENTS = SluiceServiceGrpc.getStreamEventsMethod()
         .toBuilder(ProtoUtils.marshaller(StreamEventsRequest.getDefaultInstance()), ResponseBytes.MARSHALLER).build();
 
+    /** Why a block client is refused where block clients are not allowed. */
+    static final String BLOCK_REFUSED = "mode: CLIENT_MODE_BLOCK: refused: a block client can hold tracing back; this server"
+        + " allows it on a unix: socket, or over TCP when started with --grpc-allow-block";
+
     private final LiveEngine engine;
+    private final boolean blockAllowed;
     private final ClientRegistry clients;
     private final ClientStreams streams;
     private final ServiceAnswers answers;
 
     /**
      * @param engine  the running engine.
-     * @param clients where clients are kept.
+     * @param clients      where clients are kept.
+     * @param blockAllowed whether a client may ask for block mode (and so hold the main ring back).
      */
-    SluiceServiceCalls(final LiveEngine engine, final ClientRegistry clients)
+    SluiceServiceCalls(final LiveEngine engine, final ClientRegistry clients, final boolean blockAllowed)
     {
         this.engine = engine;
+        this.blockAllowed = blockAllowed;
         this.clients = clients;
         this.streams = new ClientStreams(engine);
         this.answers = new ServiceAnswers(engine);
@@ -73,6 +82,11 @@ final class SluiceServiceCalls
     private void streamEvents(final StreamEventsRequest request, final StreamObserver<ResponseBytes> observer)
     {
         final ServerCallStreamObserver<ResponseBytes> call = (ServerCallStreamObserver<ResponseBytes>)observer;
+        if (request.getMode() == ClientMode.CLIENT_MODE_BLOCK && !blockAllowed)
+        {
+            call.onError(Status.PERMISSION_DENIED.withDescription(BLOCK_REFUSED).asRuntimeException());
+            return;
+        }
         final String name = clients.nextName();
         final ClientDestination destination = new ClientDestination(call);
         final StreamEnvironment environment = engine.clientEnvironment();
@@ -88,9 +102,10 @@ final class SluiceServiceCalls
         }
         final ClientSession session = new ClientSession(name, PeerAddress.current(), stream, destination, environment,
             engine.hub(), engine.drainTimeout());
-        if (!clients.add(session))
+        final Status refused = clients.add(session);
+        if (refused != null)
         {
-            call.onError(Status.UNAVAILABLE.withDescription("the server is stopping").asRuntimeException());
+            call.onError(refused.asRuntimeException());
             return;
         }
         call.setOnCancelHandler(() -> clients.endLater(session));

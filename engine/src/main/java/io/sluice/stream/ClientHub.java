@@ -8,6 +8,8 @@ import io.sluice.ring.EventSlot;
 
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 
@@ -25,7 +27,8 @@ import java.util.function.LongSupplier;
  * still be in the middle of an event on the hub's thread: {@link #detach} writes the new array, issues a full fence,
  * reads the main ring's cursor, and waits until the hub's own sequence has reached it; every event after that cursor
  * is routed with the new array, so from then on the hub never touches the detached router and its stream may be
- * drained and closed.
+ * drained and closed. {@link #detach} keeps waiting until then (or until the hub's thread has ended): a stream closed
+ * earlier could still be handed an event the hub was in the middle of, counted matched and never settled.
  */
 public final class ClientHub implements EventHandler<EventSlot>
 {
@@ -33,7 +36,9 @@ public final class ClientHub implements EventHandler<EventSlot>
 
     private final LongSupplier mainCursor;
     private volatile Stream[] clients = NONE;
+    private final CountDownLatch running = new CountDownLatch(1);
     private volatile Sequence processed;
+    private volatile boolean ended;
 
     /**
      * @param mainCursor the main ring's cursor: the last event published to it.
@@ -47,6 +52,33 @@ public final class ClientHub implements EventHandler<EventSlot>
     public void setSequenceCallback(final Sequence sequence)
     {
         this.processed = sequence;
+    }
+
+    @Override
+    public void onStart()
+    {
+        running.countDown();
+    }
+
+    @Override
+    public void onShutdown()
+    {
+        ended = true;
+    }
+
+    /**
+     * Wait until the hub's thread runs. Disruptor 4's {@code shutdown} counts only running consumers as backlog: a hub
+     * whose thread had not started when a short run ends would be halted before it saw an event (see
+     * {@link Stream#awaitRunning}).
+     *
+     * @param timeout how long to wait.
+     * @param unit    its unit.
+     * @return true when it runs.
+     * @throws InterruptedException when interrupted.
+     */
+    public boolean awaitRunning(final long timeout, final TimeUnit unit) throws InterruptedException
+    {
+        return running.await(timeout, unit);
     }
 
     @Override
@@ -85,13 +117,16 @@ public final class ClientHub implements EventHandler<EventSlot>
     }
 
     /**
-     * Stop routing events to this client, and wait until the hub no longer runs its router.
+     * Stop routing events to this client, and wait until the hub no longer runs its router (or its thread has ended),
+     * however long that takes: the hub may be held inside a block client's full ring, and this client's stream must
+     * not be closed while the hub may still hand it an event.
      *
      * @param client       an attached client's stream.
-     * @param timeoutNanos the longest to wait for the hub (it may be held by a block client's full ring).
-     * @return true when the hub is done with the client's router: its stream can be drained and closed.
+     * @param patienceNanos how long to wait before each call of {@code stillWaiting}.
+     * @param stillWaiting called each time the hub has not passed within {@code patienceNanos} (to report it, or to
+     *                     unblock a writer the hub waits for); then the wait goes on.
      */
-    public boolean detach(final Stream client, final long timeoutNanos)
+    public void detach(final Stream client, final long patienceNanos, final Runnable stillWaiting)
     {
         synchronized (this)
         {
@@ -110,16 +145,16 @@ public final class ClientHub implements EventHandler<EventSlot>
         VarHandle.fullFence();
         final long cursor = mainCursor.getAsLong();
         final Sequence hub = processed;
-        final long until = System.nanoTime() + timeoutNanos;
-        while (hub != null && hub.get() < cursor)
+        long until = System.nanoTime() + patienceNanos;
+        while (hub != null && hub.get() < cursor && !ended)
         {
             if (System.nanoTime() - until >= 0)
             {
-                return false;
+                stillWaiting.run();
+                until = System.nanoTime() + patienceNanos;
             }
             LockSupport.parkNanos(1_000_000L);
         }
-        return true;
     }
 
     /**

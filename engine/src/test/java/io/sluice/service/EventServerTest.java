@@ -6,6 +6,9 @@ import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.netty.channel.epoll.EpollDomainSocketChannel;
+import io.grpc.netty.shaded.io.netty.channel.epoll.EpollEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.unix.DomainSocketAddress;
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.config.OutputConfig;
 import io.sluice.config.OutputOptions;
@@ -31,7 +34,11 @@ import io.sluice.source.SyntheticSpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -48,7 +55,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * loopback: every event a client got is counted delivered for it, and when the server stops the call completes after
  * the client got exactly what was counted delivered; a client that leaves keeps its final counters; field masks and
  * event filters shape what a client gets; bad requests get INVALID_ARGUMENT with one line naming field and value, and
- * the server goes on.
+ * the server goes on. Over TCP a block client is refused unless allowed, and a client past the cap; a Unix socket is
+ * owner only, serves block clients, and is never taken from a server still listening on it.
  */
 class EventServerTest
 {
@@ -62,10 +70,8 @@ class EventServerTest
     @BeforeEach
     void start()
     {
-        server = new EventServer(ServiceAddress.parse("127.0.0.1:0"), null, null);
-        final OutputConfig none = new OutputConfig(List.of(), List.of(), OutputOptions.NONE);
-        engine = new Engine(Pipeline.of(none, new SyntheticSource(SyntheticSpec.parse("synthetic:count=0,rate=50000", catalog)),
-            catalog, EngineOptions.DEFAULTS.withDrainTimeout(java.time.Duration.ofSeconds(2))).withService(server));
+        server = new EventServer(ServiceAddress.parse("127.0.0.1:0"), null, null, true, 64);
+        engine = engine(server);
         run = CompletableFuture.supplyAsync(engine::run);
         channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
         stub = SluiceServiceGrpc.newBlockingStub(channel);
@@ -204,6 +210,75 @@ class EventServerTest
         assertRefused("policies: 'p9': no such policy (in force: none)", StreamEventsRequest.newBuilder().addPolicies("p9").build());
         assertEquals(SluiceVersion.get(), stub.getVersion(GetVersionRequest.getDefaultInstance()).getVersion(),
             "the server goes on");
+    }
+
+    @Test
+    void overTcpBlockClientsAreRefusedUnlessAllowedAndClientsPastTheCapAreRefused() throws Exception
+    {
+        final EventServer guarded = new EventServer(ServiceAddress.parse("127.0.0.1:0"), null, null, false, 2);
+        final Engine other = engine(guarded);
+        final CompletableFuture<EngineSummary> otherRun = CompletableFuture.supplyAsync(other::run);
+        final ManagedChannel otherChannel = NettyChannelBuilder.forAddress("127.0.0.1", guarded.port()).usePlaintext().build();
+        try
+        {
+            final SluiceServiceGrpc.SluiceServiceBlockingStub client = SluiceServiceGrpc.newBlockingStub(otherChannel);
+            final StatusRuntimeException block = assertThrows(StatusRuntimeException.class, () -> client.streamEvents(
+                StreamEventsRequest.newBuilder().setMode(ClientMode.CLIENT_MODE_BLOCK).build()).hasNext());
+            assertEquals(Status.Code.PERMISSION_DENIED, block.getStatus().getCode());
+            assertEquals(SluiceServiceCalls.BLOCK_REFUSED, block.getStatus().getDescription());
+            assertTrue(client.streamEvents(StreamEventsRequest.getDefaultInstance()).hasNext(), "drop clients are served");
+            assertTrue(client.streamEvents(StreamEventsRequest.getDefaultInstance()).hasNext());
+            final StatusRuntimeException third = assertThrows(StatusRuntimeException.class,
+                () -> client.streamEvents(StreamEventsRequest.getDefaultInstance()).hasNext());
+            assertEquals(Status.Code.RESOURCE_EXHAUSTED, third.getStatus().getCode());
+            assertEquals("too many clients connected (2; see --grpc-max-clients)", third.getStatus().getDescription());
+        }
+        finally
+        {
+            other.requestStop();
+            otherRun.get(30, TimeUnit.SECONDS);
+            otherChannel.shutdownNow();
+        }
+    }
+
+    @Test
+    void aUnixSocketIsOwnerOnlyServesBlockClientsAndIsNeverTakenFromALiveServer(@TempDir final Path dir) throws Exception
+    {
+        final Path socket = dir.resolve("sluice.sock");
+        final EventServer unix = new EventServer(ServiceAddress.parse("unix:" + socket), null, null, false, 64);
+        final Engine other = engine(unix);
+        final CompletableFuture<EngineSummary> otherRun = CompletableFuture.supplyAsync(other::run);
+        final EpollEventLoopGroup loops = new EpollEventLoopGroup(1);
+        final ManagedChannel unixChannel = NettyChannelBuilder.forAddress(new DomainSocketAddress(socket.toString()))
+            .channelType(EpollDomainSocketChannel.class).eventLoopGroup(loops).usePlaintext().build();
+        try
+        {
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(socket)));
+            try (java.util.stream.Stream<Path> files = Files.list(dir))
+            {
+                assertEquals(List.of(socket), files.toList(), "the private directory it was bound in is gone");
+            }
+            assertTrue(SluiceServiceGrpc.newBlockingStub(unixChannel).streamEvents(StreamEventsRequest.newBuilder()
+                .setMode(ClientMode.CLIENT_MODE_BLOCK).build()).hasNext(), "a block client is served on a Unix socket");
+            final IllegalArgumentException taken = assertThrows(IllegalArgumentException.class,
+                () -> engine(new EventServer(ServiceAddress.parse("unix:" + socket), null, null, false, 64)));
+            assertEquals("--grpc-address: 'unix:" + socket + "': another running server is listening on it (stop it, or"
+                + " choose another path)", taken.getMessage());
+        }
+        finally
+        {
+            other.requestStop();
+            otherRun.get(30, TimeUnit.SECONDS);
+            unixChannel.shutdownNow();
+            loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    private Engine engine(final EventServer service)
+    {
+        final OutputConfig none = new OutputConfig(List.of(), List.of(), OutputOptions.NONE);
+        return new Engine(Pipeline.of(none, new SyntheticSource(SyntheticSpec.parse("synthetic:count=0,rate=50000", catalog)),
+            catalog, EngineOptions.DEFAULTS.withDrainTimeout(java.time.Duration.ofSeconds(2))).withService(service));
     }
 
     @Test

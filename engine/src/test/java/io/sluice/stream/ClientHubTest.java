@@ -28,13 +28,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Clients' streams attach to and detach from the one hub on the main ring while events flow, without stopping it:
  * an attached stream gets every event from some point on, in order; once {@link ClientHub#detach} returns, nothing
  * more reaches it, so after draining its counters add up (matched = delivered + dropped + failed) and what its
- * destination took is exactly what it counts delivered.
+ * destination took is exactly what it counts delivered. A detach waits as long as the hub is held in a block client's
+ * full ring, so the detached stream is never closed while the hub may still hand it an event. The engine can wait for
+ * the hub's thread to run before it starts a source.
  */
 class ClientHubTest
 {
@@ -59,7 +63,7 @@ class ClientHubTest
         hub.attach(all.stream);
         awaitTrue(() -> all.stream.counters().delivered() > 20_000 && slow.stream.counters().dropped() > 0);
 
-        assertTrue(hub.detach(slow.stream, TimeUnit.SECONDS.toNanos(10)));
+        hub.detach(slow.stream, TimeUnit.SECONDS.toNanos(10), () -> fail("the hub did not pass within 10 s"));
         final long matchedAtDetach = slow.stream.counters().matched();
         TimeUnit.MILLISECONDS.sleep(50);
         assertEquals(matchedAtDetach, slow.stream.counters().matched(), "nothing reaches a detached stream");
@@ -73,7 +77,7 @@ class ClientHubTest
         producing.set(false);
         producer.join();
         main.shutdown(10, TimeUnit.SECONDS);
-        assertTrue(hub.detach(all.stream, TimeUnit.SECONDS.toNanos(10)));
+        hub.detach(all.stream, TimeUnit.SECONDS.toNanos(10), () -> fail("the hub did not pass within 10 s"));
         all.close();
         assertEquals(0, all.stream.counters().dropped());
         assertEquals(all.stream.counters().matched(), all.stream.counters().delivered(), "a block client loses nothing");
@@ -84,6 +88,57 @@ class ClientHubTest
             assertEquals(first + i, all.destination.taken.get(i), "every event from its first, in order");
         }
         assertEquals(0, hub.clients().length);
+    }
+
+    @Test
+    void aDetachWaitsWhileTheHubIsHeldByAnotherBlockClientSoTheLeavingClientsCountersAddUp() throws Exception
+    {
+        final Disruptor<EventSlot> main = new Disruptor<>(EventSlot::new, 64, daemons(), ProducerType.SINGLE,
+            new BlockingWaitStrategy());
+        final ClientHub hub = new ClientHub(main.getRingBuffer()::getCursor);
+        main.handleEventsWith(hub);
+        main.start();
+        // attached first: the hub waits in its full ring (4 slots, 300 ms a flush) before it hands the same event on
+        final Client holding = new Client("holding", BufferMode.BLOCK, 4, 300);
+        final Client leaving = new Client("leaving", BufferMode.DROP, 1024, 0);
+        holding.stream.start();
+        hub.attach(holding.stream);
+        leaving.stream.start();
+        hub.attach(leaving.stream);
+        final int events = 24;
+        final UnsafeBuffer record = new UnsafeBuffer(new byte[Long.BYTES]);
+        for (long seq = 0; seq < events; seq++)
+        {
+            record.putLong(0, seq);
+            final long claimed = main.getRingBuffer().next();
+            main.getRingBuffer().get(claimed).set(record, 0, Long.BYTES, 7, 0, seq);
+            main.getRingBuffer().publish(claimed);
+        }
+        awaitTrue(() -> leaving.stream.counters().matched() > 0);
+
+        final java.util.concurrent.atomic.AtomicInteger waits = new java.util.concurrent.atomic.AtomicInteger();
+        hub.detach(leaving.stream, TimeUnit.MILLISECONDS.toNanos(50), waits::incrementAndGet);
+        assertTrue(waits.get() > 0, "the hub was held by the other client's full ring");
+        leaving.close();
+        awaitTrue(() -> holding.stream.counters().delivered() == events);
+        final StreamCounters counters = leaving.stream.counters();
+        assertEquals(counters.matched(), counters.delivered() + counters.dropped() + counters.failed()
+            + counters.undelivered(), "matched = delivered + dropped + failed + undelivered, after the hub moved on");
+        main.shutdown(10, TimeUnit.SECONDS);
+        holding.close();
+    }
+
+    @Test
+    void theEngineCanWaitForTheHubsThreadToRun() throws Exception
+    {
+        final Disruptor<EventSlot> main = new Disruptor<>(EventSlot::new, 64, daemons(), ProducerType.SINGLE,
+            new BlockingWaitStrategy());
+        final ClientHub hub = new ClientHub(main.getRingBuffer()::getCursor);
+        main.handleEventsWith(hub);
+        assertFalse(hub.awaitRunning(10, TimeUnit.MILLISECONDS), "not started");
+        main.start();
+        assertTrue(hub.awaitRunning(10, TimeUnit.SECONDS));
+        main.shutdown(10, TimeUnit.SECONDS);
     }
 
     private static void produce(final RingBuffer<EventSlot> ring, final AtomicBoolean producing)

@@ -1,5 +1,6 @@
 package io.sluice.cli.getevents;
 
+import io.grpc.ChannelCredentials;
 import io.sluice.cli.ExitCodes;
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.config.ConfigException;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -43,6 +45,7 @@ import java.util.concurrent.atomic.AtomicInteger;
         "  sluice getevents --server-address unix:/run/sluice.sock --event-types sched_process_exec,connect",
         "  sluice getevents -o compact --processes curl,wget --timestamps",
         "  sluice getevents -f name,workload.process.pid",
+        "  sluice getevents --server-address localhost:4466 --tls-ca-cert-files /etc/sluice/grpc-cert.pem",
         "  sluice --output json:/tmp/ev.json ...; sluice getevents -o compact --namespaces default < /tmp/ev.json",
         "",
         "Stdin that is a pipe or a file is read for events instead of connecting (redirect it from /dev/null to connect).",
@@ -62,6 +65,10 @@ public final class GetEventsCommand implements Callable<Integer>
     @Option(names = "--server-address", paramLabel = "ADDRESS",
         description = "HOST:PORT or unix:/PATH of the server (default: " + ServerAddress.DEFAULT + ").")
     private String serverAddress;
+
+    @Option(names = "--tls-ca-cert-files", split = ",", paramLabel = "FILE",
+        description = "Connect over TLS, trusting the certificates (PEM) in these files to sign the server's.")
+    private List<Path> tlsCaFiles = new ArrayList<>();
 
     @Mixin
     private RequestFlags flags;
@@ -98,6 +105,7 @@ public final class GetEventsCommand implements Callable<Integer>
         final EventCatalog catalog = EventCatalog.standard();
         final StreamEventsRequest request;
         final ColorMode colorMode;
+        final ChannelCredentials credentials;
         try
         {
             if (!"json".equals(output) && !"compact".equals(output))
@@ -125,11 +133,16 @@ public final class GetEventsCommand implements Callable<Integer>
                 ServerAddress.target(serverAddress);
                 serverOnly.add(0, "--server-address");
             }
+            if (!tlsCaFiles.isEmpty())
+            {
+                serverOnly.add("--tls-ca-cert-files");
+            }
             if (stdinPiped && !serverOnly.isEmpty())
             {
                 throw new IllegalArgumentException(String.join(", ", serverOnly) + ": stdin is piped, so events are read from it"
                     + " and no server is asked (redirect stdin from /dev/null to connect)");
             }
+            credentials = ServerCredentials.of(tlsCaFiles);
         }
         catch (final IllegalArgumentException ex)
         {
@@ -138,7 +151,7 @@ public final class GetEventsCommand implements Callable<Integer>
         final PolicyOrder policies = new PolicyOrder(request.getPoliciesList());
         final EventPrinter printer = new EventPrinter(catalog, output, colorMode, stdoutTerminal, timestamps, out,
             policies);
-        return stdinPiped ? fromStdin(err, request, catalog, policies, printer) : fromServer(err, request, printer);
+        return stdinPiped ? fromStdin(err, request, catalog, policies, printer) : fromServer(err, credentials, request, printer);
     }
 
     private int fromStdin(final PrintWriter err, final StreamEventsRequest request, final EventCatalog catalog,
@@ -169,11 +182,11 @@ public final class GetEventsCommand implements Callable<Integer>
         }
     }
 
-    private int fromServer(final PrintWriter err, final StreamEventsRequest request, final EventPrinter printer)
-        throws InterruptedException
+    private int fromServer(final PrintWriter err, final ChannelCredentials credentials, final StreamEventsRequest request,
+        final EventPrinter printer) throws InterruptedException
     {
-        final ServerEvents events = new ServerEvents(serverAddress == null ? ServerAddress.DEFAULT : serverAddress, request,
-            printer, err);
+        final ServerEvents events = new ServerEvents(serverAddress == null ? ServerAddress.DEFAULT : serverAddress,
+            credentials, request, printer, err);
         final AtomicInteger signals = new AtomicInteger();
         final SignalHandler stop = signal ->
         {

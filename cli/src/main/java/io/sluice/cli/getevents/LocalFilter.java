@@ -1,24 +1,21 @@
 package io.sluice.cli.getevents;
 
 import io.sluice.codec.catalog.EventCatalog;
-import io.sluice.config.OutputConfig;
-import io.sluice.config.OutputOptions;
-import io.sluice.engine.PlannedStream;
-import io.sluice.engine.StreamPlan;
+import io.sluice.config.StreamConfig;
 import io.sluice.filter.StreamExportFilters;
 import io.sluice.policy.EventView;
 import io.sluice.proto.v1beta1.StreamEventsRequest;
 import io.sluice.service.ClientStreamConfig;
+import io.sluice.service.RequestFilters;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
-import java.util.List;
-
 /**
  * The filters of a {@code StreamEvents} request, run here on events read from stdin instead of by a server: the request
- * becomes the stream a server would make of it ({@link ClientStreamConfig}), compiled as every stream is
- * ({@link StreamPlan}: its events, its policies, its allow/deny and field filter lines), and applied to each record as
- * a stream's router applies them: event id, matched policies, then the export filters, which may rewrite the record.
+ * becomes the stream a server would make of it ({@link ClientStreamConfig}), its filters resolved as the server resolves
+ * them ({@link RequestFilters}: event names and sets, policies, allow/deny and field filters; a refusal names the flag),
+ * and applied to each record as a stream's router applies them: event id, matched policies, then the export filters,
+ * which may rewrite the record.
  * Policy bits are the client's ({@link PolicyOrder}); when they move, the filters are compiled again.
  */
 final class LocalFilter
@@ -27,23 +24,28 @@ final class LocalFilter
     static final int DROPPED = StreamExportFilters.DROPPED;
 
     private static final String STREAM = "getevents";
+    /** The request's fields as getevents' flags. */
+    private static final RequestFilters.Names FLAGS = new RequestFilters.Names("--event-types", "--policy-names",
+        "--processes/--namespaces/--pods", "deny_list", "--include-fields/--exclude-fields", "sluice list");
 
     private final StreamEventsRequest request;
     private final EventCatalog catalog;
     private final PolicyOrder policies;
     private final EventView view = new EventView(null);
-    private PlannedStream stream;
+    private final StreamConfig config;
+    private RequestFilters stream;
     private int compiledVersion = -1;
 
     /**
      * @param request  what the flags ask for.
      * @param catalog  the event catalog.
      * @param policies the policy bits.
-     * @throws io.sluice.config.ConfigException for an unknown event or policy or a bad filter.
+     * @throws IllegalArgumentException for an unknown event or set or a bad filter, naming the flag.
      */
     LocalFilter(final StreamEventsRequest request, final EventCatalog catalog, final PolicyOrder policies)
     {
         this.request = request;
+        this.config = ClientStreamConfig.of(STREAM, request);
         this.catalog = catalog;
         this.policies = policies;
         compile();
@@ -77,9 +79,7 @@ final class LocalFilter
 
     private void compile()
     {
-        final OutputConfig output = new OutputConfig(List.of(), List.of(ClientStreamConfig.of(STREAM, request)),
-            OutputOptions.NONE);
-        stream = StreamPlan.compile(output, catalog, policies.names()).streams().get(0);
+        stream = RequestFilters.resolve(config, request, catalog, policies.names(), FLAGS);
         compiledVersion = policies.version();
     }
 }

@@ -1,10 +1,10 @@
 package io.sluice.cli.getevents;
 
 import io.grpc.CallOptions;
+import io.grpc.ChannelCredentials;
 import io.grpc.ClientCall;
 import io.grpc.ConnectivityState;
 import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Status;
@@ -12,6 +12,7 @@ import io.sluice.cli.ExitCodes;
 import io.sluice.proto.v1beta1.SluiceServiceGrpc;
 import io.sluice.proto.v1beta1.StreamEventsRequest;
 import io.sluice.proto.v1beta1.StreamEventsResponse;
+import io.sluice.service.RootCause;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -25,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * when the call ends (the server not up yet, gone, restarted, or ending the stream as it stops) a new connection after
  * a backoff (100 ms doubling to 5 s, back to 100 ms once a connection was made), until SIGINT or SIGTERM
  * ({@link #stop}). Each change of state is one line on stderr ({@link ConnectionReport}). A request the server
- * refuses ({@code INVALID_ARGUMENT}: an unknown event or policy, a bad filter) is not retried: its message is printed
+ * refuses ({@code INVALID_ARGUMENT}: an unknown event or policy, a bad filter; {@code PERMISSION_DENIED}: block mode
+ * where the server does not allow it) is not retried: its message is printed
  * and the exit code is 2.
  */
 final class ServerEvents
@@ -42,6 +44,7 @@ final class ServerEvents
 
     private final String address;
     private final String target;
+    private final ChannelCredentials credentials;
     private final StreamEventsRequest request;
     private final EventPrinter printer;
     private final PrintWriter err;
@@ -56,15 +59,18 @@ final class ServerEvents
     private volatile Attempt current;
 
     /**
-     * @param address the server address as given ({@code HOST:PORT} or {@code unix:/PATH}).
-     * @param request what to ask for.
-     * @param printer where events go.
-     * @param err     where states and errors go.
+     * @param address     the server address as given ({@code HOST:PORT} or {@code unix:/PATH}).
+     * @param credentials plaintext or TLS ({@link ServerCredentials}).
+     * @param request     what to ask for.
+     * @param printer     where events go.
+     * @param err         where states and errors go.
      */
-    ServerEvents(final String address, final StreamEventsRequest request, final EventPrinter printer, final PrintWriter err)
+    ServerEvents(final String address, final ChannelCredentials credentials, final StreamEventsRequest request,
+        final EventPrinter printer, final PrintWriter err)
     {
         this.address = address;
         this.target = ServerAddress.target(address);
+        this.credentials = credentials;
         this.request = request;
         this.printer = printer;
         this.err = err;
@@ -82,7 +88,7 @@ final class ServerEvents
         {
             while (stopped.getCount() > 0)
             {
-                final ManagedChannel channel = Grpc.newChannelBuilder(target, InsecureChannelCredentials.create()).build();
+                final ManagedChannel channel = Grpc.newChannelBuilder(target, credentials).build();
                 final Attempt attempt = new Attempt(channel);
                 current = attempt;
                 if (stopped.getCount() == 0)
@@ -104,7 +110,7 @@ final class ServerEvents
                     }
                     return ExitCodes.RUNTIME_FAILURE;
                 }
-                if (status.getCode() == Status.Code.INVALID_ARGUMENT)
+                if (status.getCode() == Status.Code.INVALID_ARGUMENT || status.getCode() == Status.Code.PERMISSION_DENIED)
                 {
                     err.println("sluice getevents: " + address + " refused the request: " + status.getDescription());
                     err.flush();
@@ -152,12 +158,7 @@ final class ServerEvents
     /** gRPC's description of a failed connection is "io exception": the cause says what happened. */
     private static String reason(final Status status)
     {
-        Throwable cause = status.getCause();
-        while (cause != null && cause.getCause() != null)
-        {
-            cause = cause.getCause();
-        }
-        return cause == null || cause.getMessage() == null ? String.valueOf(status.getDescription()) : cause.getMessage();
+        return status.getCause() == null ? String.valueOf(status.getDescription()) : RootCause.message(status.getCause());
     }
 
     /** One {@code StreamEvents} call: its events printed on the printing thread, its end awaited by {@link #run}. */

@@ -101,6 +101,8 @@ class PipedEventsTest
         assertFiltered(event -> event.getPolicies().getMatchedList().contains("p3"), "--policy-names", "p3");
         assertFiltered(event -> event.getName().equals("accept4") && event.getPolicies().getMatchedList().contains("p3"),
             "-e", "accept4", "--policy-names", "p3");
+        final io.sluice.codec.catalog.EventCatalog catalog = io.sluice.codec.catalog.EventCatalog.standard();
+        assertFiltered(event -> catalog.byName(event.getName()).sets().contains("net"), "--event-types", "net");
     }
 
     @Test
@@ -193,8 +195,9 @@ class PipedEventsTest
     void whatOnlyAServerCouldDoIsRefusedWhenStdinIsPiped() throws Exception
     {
         final byte[] events = GetEvents.resource("events.json");
-        assertEquals(ExitCodes.USAGE, getevents.piped(events, "--server-address", "127.0.0.1:4466", "--mode", "block"));
-        assertEquals("sluice getevents: --server-address, --mode: stdin is piped, so events are read from it and no server"
+        assertEquals(ExitCodes.USAGE, getevents.piped(events, "--server-address", "127.0.0.1:4466", "--mode", "block",
+            "--tls-ca-cert-files", "ca.pem"));
+        assertEquals("sluice getevents: --server-address, --mode, --tls-ca-cert-files: stdin is piped, so events are read from it and no server"
             + " is asked (redirect stdin from /dev/null to connect)\n", getevents.err);
         assertEquals(0, getevents.out.length);
     }
@@ -207,8 +210,10 @@ class PipedEventsTest
         assertRefused(events, "sluice getevents: --timestamps apply to -o compact only", "--timestamps");
         assertRefused(events, "sluice getevents: --color 'sometimes' (expected auto, always or never)", "-o", "compact",
             "--color", "sometimes");
-        assertRefused(events, "sluice getevents: output: streams.getevents.filters.events = 'nope': unknown event",
+        assertRefused(events, "sluice getevents: --event-types: 'nope': no such event or set (see sluice list)",
             "--event-types", "openat,nope");
+        assertRefused(events, "sluice getevents: --processes/--namespaces/--pods: binary_regex = '(': bad regular expression:"
+            + " missing closing )", "--processes", "(");
         assertRefused(events, "sluice getevents: --buffer-size 1000: expected a power of two (4096)", "--buffer-size", "1000");
         assertRefused(events, "sluice getevents: --server-address: 'localhost:http': expected HOST:PORT, PORT, tcp:HOST:PORT or"
             + " unix:/path", "--server-address", "localhost:http");

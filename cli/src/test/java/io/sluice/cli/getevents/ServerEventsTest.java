@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code getevents -o compact} prints that file; JSON lines byte for byte, filtered by the server as the flags ask); a
  * request the server refuses ends the client with its message and exit code 2; when the server is restarted the client
  * reconnects and prints the new server's events, saying so in one stderr line per change of state, not one per attempt;
- * SIGTERM ends it with exit code 0. A server on a Unix socket is reached at its path.
+ * SIGTERM ends it with exit code 0. A server on a Unix socket is reached at its path; a TLS server with
+ * {@code --tls-ca-cert-files} trusting its certificate (and not in plaintext).
  */
 class ServerEventsTest
 {
@@ -43,8 +44,13 @@ class ServerEventsTest
             try (Child compact = new Child(dir, "compact", "getevents", "-o", "compact", "--server-address", address);
                 Child filtered = new Child(dir, "filtered", "getevents", "--server-address", address,
                     "--event-types", "openat2,accept4,bind,fchmodat", "--policy-names", "p2");
-                Child refused = new Child(dir, "refused", "getevents", "--server-address", address, "--event-types", "openat,nope"))
+                Child refused = new Child(dir, "refused", "getevents", "--server-address", address, "--event-types", "openat,nope");
+                Child block = new Child(dir, "block", "getevents", "--server-address", address, "--mode", "block"))
             {
+                assertEquals(ExitCodes.USAGE, block.exitCode(), "block mode over TCP without --grpc-allow-block is refused");
+                assertEquals("sluice getevents: " + address + " refused the request: mode: CLIENT_MODE_BLOCK: refused: a block"
+                    + " client can hold tracing back; this server allows it on a unix: socket, or over TCP when started with"
+                    + " --grpc-allow-block", block.err().get(block.err().size() - 1));
                 assertEquals(ExitCodes.USAGE, refused.exitCode(), "a request the server refuses is not retried");
                 assertEquals("sluice getevents: " + address + " refused the request: events: 'nope': no such event or set"
                     + " (see GetEventDefinitions)", refused.err().get(refused.err().size() - 1));
@@ -136,10 +142,46 @@ class ServerEventsTest
         }
     }
 
-    private Child server(final String name, final String address, final Path file, final String policies) throws Exception
+    @Test
+    void aTlsServerIsReachedTrustingItsCertificate() throws Exception
     {
-        final Child server = new Child(dir, name, "--source", "synthetic:count=0,rate=200,policies=" + policies,
-            "--output", "json:" + file, "--grpc-address", address);
+        final Path cert = dir.resolve("cert.pem");
+        final Path key = dir.resolve("key.pem");
+        final Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+            "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout", key.toString(),
+            "-out", cert.toString()).redirectErrorStream(true).start();
+        openssl.getInputStream().readAllBytes();
+        assertTrue(openssl.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) && openssl.exitValue() == 0, "openssl");
+        final String address = "localhost:" + Child.freePort();
+        final Path file = dir.resolve("server.json");
+        try (Child server = server("server", address, file, "p1", "--grpc-tls-cert", cert.toString(), "--grpc-tls-key",
+            key.toString()))
+        {
+            try (Child secure = new Child(dir, "secure", "getevents", "--server-address", address, "--tls-ca-cert-files",
+                cert.toString());
+                Child plain = new Child(dir, "plain", "getevents", "--server-address", address))
+            {
+                secure.await(true, lines -> lines.size() >= 20, "20 events over TLS");
+                plain.await(false, lines -> !lines.isEmpty(), "the plaintext client to be refused");
+                assertEquals(ExitCodes.OK, secure.stop());
+                assertEquals(ExitCodes.OK, plain.stop());
+                assertEquals(List.of("sluice getevents: connected to " + address), secure.err());
+                assertTrue(plain.err().get(0).startsWith("sluice getevents: " + address + ": not reachable ("),
+                    plain.err().get(0));
+                assertEquals(List.of(), plain.out());
+                server.stop();
+                assertContiguous(Files.readAllLines(file), secure.out(), "the events");
+            }
+        }
+    }
+
+    private Child server(final String name, final String address, final Path file, final String policies,
+        final String... more) throws Exception
+    {
+        final List<String> args = new ArrayList<>(List.of("--source", "synthetic:count=0,rate=200,policies=" + policies,
+            "--output", "json:" + file, "--grpc-address", address));
+        args.addAll(List.of(more));
+        final Child server = new Child(dir, name, args.toArray(new String[0]));
         server.await(false, lines -> lines.stream().anyMatch(line -> line.startsWith("sluice: event service: listening on")),
             "the server to listen");
         return server;

@@ -169,6 +169,31 @@ public final class EventCatalog
     }
 
     /**
+     * What {@code --events}, a policy rule or a client's request means by a name: the event of that name, or else every
+     * event of the set of that name ({@code fs}, {@code default}), in catalog order.
+     *
+     * @param nameOrSet an event name or a set name.
+     * @return the events it names; empty when it is neither.
+     */
+    public List<EventDefinition> eventsNamed(final String nameOrSet)
+    {
+        final EventDefinition event = byName.get(nameOrSet);
+        if (event != null)
+        {
+            return List.of(event);
+        }
+        final List<EventDefinition> set = new ArrayList<>();
+        for (final EventDefinition candidate : events)
+        {
+            if (candidate.sets().contains(nameOrSet))
+            {
+                set.add(candidate);
+            }
+        }
+        return set;
+    }
+
+    /**
      * @param id an event id.
      * @return its definition, or null when the catalog has no such event.
      */

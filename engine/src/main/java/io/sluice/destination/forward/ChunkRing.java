@@ -80,6 +80,74 @@ final class ChunkRing
         size--;
     }
 
+    /**
+     * The peer acknowledged a chunk: the sent chunk with that id is done (an unknown id, a late ack of a chunk already
+     * resolved, is ignored).
+     *
+     * @param b      the id's bytes.
+     * @param from   where the id starts.
+     * @param length its length.
+     */
+    void acknowledge(final byte[] b, final int from, final int length)
+    {
+        for (int i = 0; i < size; i++)
+        {
+            final Chunk chunk = get(i);
+            if (chunk.state() == Chunk.SENT && chunk.isId(b, from, length))
+            {
+                chunk.state(Chunk.DONE);
+                return;
+            }
+        }
+    }
+
+    /**
+     * @param sentBefore a {@link System#nanoTime()} instant.
+     * @return true when a chunk sent before that instant is still not acknowledged.
+     */
+    boolean unacknowledgedSince(final long sentBefore)
+    {
+        for (int i = 0; i < size; i++)
+        {
+            final Chunk chunk = get(i);
+            if (chunk.state() == Chunk.SENT && chunk.sentAt() - sentBefore < 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The connection is lost: every chunk written and not acknowledged is to be written again (same id).
+     */
+    void resealUnacknowledged()
+    {
+        for (int i = 0; i < size; i++)
+        {
+            final Chunk chunk = get(i);
+            if (chunk.state() == Chunk.SENT)
+            {
+                chunk.state(Chunk.SEALED);
+            }
+        }
+    }
+
+    /**
+     * Give up on every chunk not yet written: each is discarded (its events fail).
+     */
+    void discardUnsent()
+    {
+        for (int i = 0; i < size; i++)
+        {
+            final Chunk chunk = get(i);
+            if (chunk.state() == Chunk.OPEN || chunk.state() == Chunk.SEALED)
+            {
+                chunk.state(Chunk.DISCARDED);
+            }
+        }
+    }
+
     private byte[] nextId()
     {
         long counter = nextId++;

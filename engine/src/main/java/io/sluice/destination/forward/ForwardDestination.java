@@ -35,7 +35,7 @@ public final class ForwardDestination implements Destination
     private final ForwardSettings settings;
     private final ForwardConnection connection;
     private final ChunkRing ring = new ChunkRing(CHUNKS);
-    private final ForwardConnection.Acks acks = this::acknowledged;
+    private final ForwardConnection.Acks acks = ring::acknowledge;
     private final long ackTimeoutNanos;
     private final JsonTranscoder transcoder;
     private int pending;
@@ -140,14 +140,7 @@ public final class ForwardDestination implements Destination
     @Override
     public void discard()
     {
-        for (int i = 0; i < ring.size(); i++)
-        {
-            final Chunk chunk = ring.get(i);
-            if (chunk.state() == Chunk.OPEN || chunk.state() == Chunk.SEALED)
-            {
-                chunk.state(Chunk.DISCARDED);
-            }
-        }
+        ring.discardUnsent();
         failure = null;
         settle();
     }
@@ -249,27 +242,10 @@ public final class ForwardDestination implements Destination
 
     private void checkAckTimeout() throws IOException
     {
-        for (int i = 0; i < ring.size(); i++)
+        if (ring.unacknowledgedSince(System.nanoTime() - ackTimeoutNanos))
         {
-            final Chunk chunk = ring.get(i);
-            if (chunk.state() == Chunk.SENT && System.nanoTime() - chunk.sentAt() > ackTimeoutNanos)
-            {
-                throw new IOException(settings.peer() + " did not acknowledge a chunk within "
-                    + settings.ackTimeout().toMillis() + " ms");
-            }
-        }
-    }
-
-    private void acknowledged(final byte[] b, final int from, final int length)
-    {
-        for (int i = 0; i < ring.size(); i++)
-        {
-            final Chunk chunk = ring.get(i);
-            if (chunk.state() == Chunk.SENT && chunk.isId(b, from, length))
-            {
-                chunk.state(Chunk.DONE);
-                return;
-            }
+            throw new IOException(settings.peer() + " did not acknowledge a chunk within "
+                + settings.ackTimeout().toMillis() + " ms");
         }
     }
 
@@ -278,18 +254,32 @@ public final class ForwardDestination implements Destination
      */
     private void fail(final IOException ex)
     {
+        readLastAcks();
         connection.close();
-        for (int i = 0; i < ring.size(); i++)
-        {
-            final Chunk chunk = ring.get(i);
-            if (chunk.state() == Chunk.SENT)
-            {
-                chunk.state(Chunk.SEALED);
-            }
-        }
+        ring.resealUnacknowledged();
         if (failure == null)
         {
             failure = ex;
+        }
+    }
+
+    /**
+     * A peer that closes (or a write that fails) may have acknowledged chunks whose acks still wait, unread, in the
+     * socket: read them before the connection goes, so that a chunk the peer acknowledged is delivered, never failed
+     * or sent again. What cannot be read any more stays unacknowledged.
+     */
+    private void readLastAcks()
+    {
+        if (connection.connected() && settings.requireAck())
+        {
+            try
+            {
+                connection.readAvailable(acks);
+            }
+            catch (final IOException gone)
+            {
+                // the acks that arrived before the end were parsed as they were read; nothing more can come
+            }
         }
     }
 
