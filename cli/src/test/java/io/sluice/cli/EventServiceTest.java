@@ -31,7 +31,7 @@ class EventServiceTest
         final Path file = dir.resolve("all.json");
         try (GrpcClient clients = new GrpcClient(dir);
             ServiceRun sluice = new ServiceRun(dir, "--source", "synthetic:count=0,rate=20000", "--output", "json:" + file,
-                "--grpc-address", "127.0.0.1:0", "--grpc-allow-block"))
+                "--grpc-address", "127.0.0.1:0", "--grpc-allow-block", "--drain-timeout", "60s"))
         {
             final GrpcClient.Stream slow = clients.stream("slow", sluice.target(), "--slow", "0.001", "--buffer-size", "256");
             slow.awaitEvents(1);

@@ -136,7 +136,9 @@ class WebhookDeliveryTest
             assertEquals(50, summary.delivered(), err);
             assertEquals(50, peer.acceptedOnceEach(50));
             assertTrue(summary.retried() > 0, err);
-            assertTrue(err.contains("write failed: POST " + peer.url("/events?timeout=300ms") + ": no answer within 300ms"),
+            // The peer answers after 3 s; on a loaded machine the connection itself may take longer than the timeout.
+            assertTrue(err.contains("write failed: POST " + peer.url("/events?timeout=300ms") + ": no answer within 300ms")
+                || err.contains("write failed: POST " + peer.url("/events?timeout=300ms") + ": could not connect within 300ms"),
                 err);
             assertTrue(tookMillis < 20_000, "took " + tookMillis + " ms");
         }
