@@ -262,7 +262,7 @@ class KafkaDeliveryTest
     {
         broker.topic("secured", 1);
         final String err = run(20, stream("kafka://" + broker.address() + "/secured", "block", "synthetic:count=1000"),
-            "--drain-timeout", "3s",
+            "--drain-timeout", "8s",
             "--output", "destinations.k.kafka.security.protocol=SASL_PLAINTEXT",
             "--output", "destinations.k.kafka.sasl.mechanism=PLAIN",
             "--output", "destinations.k.kafka.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule"
