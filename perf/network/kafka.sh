@@ -32,7 +32,7 @@ timed() { # label sluice arguments...
   [ "$status" -eq 0 ] || { echo "$label: sluice exited $status:" >&2; grep -v '^ ' "$work/sluice.err" | tail -n 5 >&2; }
   local wall user sys delivered
   read -r wall user sys <<<"$(tail -n 1 "$work/sluice.err")"
-  delivered="$(awk '$1 == "default-stream" {print $4; exit}' "$work/sluice.err")"
+  delivered="$(awk '$1 == "STREAM" {getline; print $4; exit}' "$work/sluice.err")"
   awk -v l="$label" -v w="$wall" -v u="$user" -v s="$sys" -v n="$n" -v d="${delivered:-?}" 'BEGIN {
     printf "%-32s %7.2f s wall %7.2f s cpu %9.0f events/s %8.0f cpu-ns/event  delivered %s\n", l, w, u + s, n / w,
       (u + s) * 1e9 / n, d }'
@@ -43,7 +43,7 @@ kafka() { # label query [sluice arguments...]
   topics=$((topics + 1))
   "$here/scripts/kafka-local.sh" topic "t$topics" 3 "${broker[@]}" >/dev/null
   local label=$1 query=$2; shift 2
-  run "$label" "kafka:kafka://127.0.0.1:$port/t$topics?$query" "$@"
+  run "$label" "destinations.k.url=kafka://127.0.0.1:$port/t$topics?$query" --output streams.s.destinations=k "$@"
 }
 
 replay() { # label topic
@@ -59,10 +59,10 @@ for round in $(seq "$rounds"); do
   kafka "kafka json acks=1 zstd" "acks=1&compression=zstd"
   kafka "kafka json acks=all none" "acks=all&compression=none"
   kafka "kafka json acks=1 none" "acks=1&compression=none"
-  kafka "kafka protobuf acks=all zstd" "acks=all&compression=zstd" --output destinations.kafka-1.format=protobuf
-  kafka "kafka sbe acks=all zstd" "acks=all&compression=zstd" --output destinations.kafka-1.format=sbe
+  kafka "kafka protobuf acks=all zstd" "acks=all&compression=zstd" --output destinations.k.format=protobuf
+  kafka "kafka sbe acks=all zstd" "acks=all&compression=zstd" --output destinations.k.format=sbe
   sbe_topic="t$topics"
-  kafka "kafka json acks=all zstd drop" "acks=all&compression=zstd" --output streams.default-stream.buffer.mode=drop
+  kafka "kafka json acks=all zstd drop" "acks=all&compression=zstd" --output streams.s.buffer.mode=drop
   replay "replay kafka json -> file json" "$json_topic"
   replay "replay kafka sbe -> file json" "$sbe_topic"
 done
