@@ -62,7 +62,9 @@ for round in $(seq "$rounds"); do
   kafka "kafka protobuf acks=all zstd" "acks=all&compression=zstd" --output destinations.k.format=protobuf
   kafka "kafka sbe acks=all zstd" "acks=all&compression=zstd" --output destinations.k.format=sbe
   sbe_topic="t$topics"
-  kafka "kafka json acks=all zstd drop" "acks=all&compression=zstd" --output streams.s.buffer.mode=drop
+  # the first send waits for the topic's metadata: a drop stream would drop what comes meanwhile (max.block.ms 1 s)
+  kafka "kafka json acks=all zstd drop" "acks=all&compression=zstd" --output streams.s.buffer.mode=drop \
+    --output destinations.k.kafka.max.block.ms=10000
   replay "replay kafka json -> file json" "$json_topic"
   replay "replay kafka sbe -> file json" "$sbe_topic"
 done

@@ -27,7 +27,7 @@ public record KafkaReplaySpec(String bootstrap, String topic, String group, Topi
     /** The group of a replay that names none. */
     public static final String DEFAULT_GROUP = "sluice-replay";
     /** How long the topic's metadata, offsets and commits may take before the replay gives up, in milliseconds. */
-    public static final String DEFAULT_API_TIMEOUT_MS = "5000";
+    public static final String DEFAULT_API_TIMEOUT_MS = "10000";
 
     /**
      * @param passThrough consumer properties as given.
