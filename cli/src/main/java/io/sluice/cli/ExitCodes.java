@@ -11,7 +11,7 @@ public final class ExitCodes
     public static final int RUNTIME_FAILURE = 1;
     /** Bad usage or bad configuration: nothing ran. */
     public static final int USAGE = 2;
-    /** {@code replay}: the journal was damaged; everything intact was replayed and the damage listed. */
+    /** {@code replay}: the journal was damaged or records of the topic unreadable; the rest was replayed, the damage listed. */
     public static final int DAMAGED_INPUT = 3;
 
     private ExitCodes()

@@ -1,22 +1,20 @@
 package io.sluice.cli;
 
 import io.sluice.codec.catalog.EventCatalog;
-import io.sluice.codec.sbe.EventDecoder;
 import io.sluice.config.ConfigException;
 import io.sluice.config.OutputConfig;
 import io.sluice.destination.FileDestination;
+import io.sluice.destination.kafka.KafkaUrl;
 import io.sluice.engine.Engine;
 import io.sluice.engine.EngineOptions;
 import io.sluice.engine.EngineSummary;
 import io.sluice.engine.Pipeline;
 import io.sluice.engine.WaitStrategies;
 import io.sluice.format.TerminalCheck;
-import io.sluice.journal.JournalDamage;
-import io.sluice.journal.JournalHeader;
 import io.sluice.policy.PolicySet;
-import io.sluice.source.ReplaySource;
 import io.sluice.source.ReplaySpec;
 import io.sluice.source.SourceFailure;
+import io.sluice.source.kafka.KafkaReplaySpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +24,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -36,10 +33,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code sluice replay DIR}: feed a journal into the same pipeline as live input (the shared ring), through the
- * streams and destinations of {@code --config}/{@code --output}, at the recorded pace or as fast as possible, within
- * a time range, following a journal still being written if asked. Exit code 3 when the journal was damaged (the
- * intact part is replayed and the damage listed).
+ * {@code sluice replay SOURCE}: feed a journal, or a Kafka topic written by a kafka destination, into the same pipeline
+ * as live input (the shared ring), through the streams and destinations of {@code --config}/{@code --output}, within a
+ * time range, following a journal or topic still being written if asked (a journal at the recorded pace if asked). Exit
+ * code 3 when the journal was damaged or records of the topic could not be read (the rest is replayed and the damage
+ * listed).
  */
 @Command(
     name = "replay",
@@ -47,7 +45,8 @@ import java.util.concurrent.Callable;
     versionProvider = SluiceCommand.Version.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
-    description = {"Replay a journal (written by a 'journal' destination) through streams and destinations, as live."},
+    description = {"Replay a journal (written by a 'journal' destination) or a Kafka topic (written by a 'kafka' destination)",
+        "through streams and destinations, as live."},
     footerHeading = "%nExamples:%n",
     footer = {
         "  sluice replay /var/lib/sluice/journal --output json:/tmp/replayed.json",
@@ -55,9 +54,12 @@ import java.util.concurrent.Callable;
         "  sluice replay DIR --follow --output json",
         "  sluice replay DIR --recorded-policies --output streams.s.destinations=d --output streams.s.filters.policies=p1 \\",
         "                    --output destinations.d.format=json",
+        "  sluice replay kafka://broker1:9092,broker2:9092/sluice-events --from 0 --events execve --output table",
+        "  sluice replay 'kafka://broker1:9092/sluice-events?group=analysts' --follow --kafka security.protocol=SSL",
         "",
-        "Exit codes: 0 success, 1 runtime failure, 2 usage or configuration error,",
-        "3 the journal is damaged (what was intact was replayed; the damage is listed with file and index)."})
+        "Exit codes: 0 success, 1 runtime failure (a broker that does not answer, a topic that does not exist),",
+        "2 usage or configuration error, 3 the journal is damaged or records of the topic could not be read",
+        "(what was intact was replayed; the damage is listed)."})
 public final class ReplayCommand implements Callable<Integer>
 {
     @Spec
@@ -66,22 +68,34 @@ public final class ReplayCommand implements Callable<Integer>
     @Mixin
     private ConfigOptions configOptions;
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "The journal directory.")
-    private Path dir;
+    @Parameters(index = "0", paramLabel = "SOURCE", description = {"The journal directory, or a Kafka topic:",
+        "kafka://HOST:PORT[,HOST:PORT...]/TOPIC[?group=GROUP&format=sbe|protobuf|json] (format: when the records carry",
+        "no format header)."})
+    private String source;
 
     @Option(names = "--pace", paramLabel = "PACE", defaultValue = "max",
-        description = "max (default: as fast as possible), original (the recorded timing) or a speed-up such as 10x.")
+        description = "max (default: as fast as possible), original (the recorded timing) or a speed-up such as 10x (journals).")
     private String pace;
 
     @Option(names = "--from", paramLabel = "TIME",
-        description = "Replay events at or after TIME: RFC 3339 (2026-11-23T10:00:00Z, 2026-11-23T12:00:00.5+02:00) or seconds since the epoch.")
+        description = {"Replay events at or after TIME: RFC 3339 (2026-11-23T10:00:00Z, 2026-11-23T12:00:00.5+02:00) or seconds",
+            "since the epoch. A topic is read from the first record at or after TIME (--from 0: from the beginning);",
+            "without --from, from the group's committed offsets, else the beginning."})
     private String from;
 
     @Option(names = "--to", paramLabel = "TIME", description = "Replay events at or before TIME (same forms as --from).")
     private String to;
 
-    @Option(names = "--follow", description = "Keep reading as the journal grows, until SIGINT/SIGTERM.")
+    @Option(names = "--follow", description = "Keep reading as the journal or topic grows, until SIGINT/SIGTERM.")
     private boolean follow;
+
+    @Option(names = "--group", paramLabel = "GROUP",
+        description = "A topic's consumer group (default " + KafkaReplaySpec.DEFAULT_GROUP + "): the offsets read are committed to it.")
+    private String group;
+
+    @Option(names = "--kafka", paramLabel = "PROPERTY=VALUE",
+        description = "A property of Kafka's consumer, as it is (security.protocol=SSL, sasl.mechanism=PLAIN, ...); repeatable.")
+    private List<String> kafka = new ArrayList<>();
 
     @Mixin
     private PolicyOptions policyOptions;
@@ -95,7 +109,7 @@ public final class ReplayCommand implements Callable<Integer>
     private List<String> events = new ArrayList<>();
 
     @Option(names = "--recorded-policies",
-        description = "Keep the policies matched at capture time (and their names) instead of applying the replay's.")
+        description = "Keep the policies matched at capture time (and their names) instead of applying the replay's (journals).")
     private boolean recordedPolicies;
 
     @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto",
@@ -111,24 +125,18 @@ public final class ReplayCommand implements Callable<Integer>
     {
         final PrintWriter err = spec.commandLine().getErr();
         final EventCatalog catalog = EventCatalog.standard();
-        final ReplaySource source;
+        final ReplayInput input;
         final Engine engine;
         final boolean showProgress;
         try
         {
-            final ReplaySpec replay = new ReplaySpec(dir, ReplaySpec.parsePace(pace), time("--from", from, Long.MIN_VALUE),
-                time("--to", to, Long.MAX_VALUE), follow, recordedPolicies);
-            if (replay.fromNanos() > replay.toNanos())
+            final ReplayRequest request = new ReplayRequest(source, ReplaySpec.parsePace(pace), time("--from", from,
+                Long.MIN_VALUE), time("--to", to, Long.MAX_VALUE), follow, recordedPolicies, group, kafka);
+            if (request.fromNanos() > request.toNanos())
             {
                 throw new IllegalArgumentException("--from " + from + " is after --to " + to);
             }
-            showProgress = switch (progress)
-            {
-                case "auto" -> TerminalCheck.isTerminal(FileDestination.STDERR);
-                case "always" -> true;
-                case "never" -> false;
-                default -> throw new IllegalArgumentException("--progress: '" + progress + "' is not auto, always or never");
-            };
+            showProgress = showProgress();
             WaitStrategies.byName(waitStrategy);
             // the policies given to replay are evaluated afresh; --recorded-policies keeps those of the capture instead
             final PolicySet policies = policyOptions.load(catalog, events);
@@ -137,25 +145,12 @@ public final class ReplayCommand implements Callable<Integer>
                 throw new IllegalArgumentException("--recorded-policies keeps the policies matched at capture time: "
                     + "it cannot be combined with --policy, --events or --scope");
             }
-            source = ReplaySource.open(replay);
-            final String[] policyNames = policies != null ? policies.names() : source.policyNames();
-            final List<String> warnings = new ArrayList<>();
-            final OutputConfig output = configOptions.loadOutput(warnings, new LinkedHashSet<>(Arrays.asList(policyNames)));
-            if (output.options().execEnv())
-            {
-                warnings.add("option exec-env has no effect on replay (exec events carry an environment only if the"
-                    + " recording captured one)");
-            }
-            if (output.options().stackAddresses())
-            {
-                warnings.add("option stack-addresses has no effect on replay (events carry a user stack only if the"
-                    + " recording captured one)");
-            }
-            warnings.forEach(warning -> err.println("sluice: warning: " + warning));
-            describe(err, source.firstHeader(), !source.damageAtOpen().isEmpty());
-            // files that are not readable at all are named now, before a replay that may be long or never end (--follow)
-            source.damageAtOpen().forEach(damage -> err.println("sluice: journal damaged: " + damage));
-            engine = new Engine(EngineRun.stages(Pipeline.of(output, source, catalog, EngineOptions.DEFAULTS
+            input = source.regionMatches(true, 0, KafkaUrl.SCHEME, 0, KafkaUrl.SCHEME.length())
+                ? KafkaInput.open(request, catalog) : JournalInput.open(request);
+            final String[] policyNames = policies != null ? policies.names() : input.policyNames();
+            final OutputConfig output = loadOutput(err, policyNames);
+            input.describe(err);
+            engine = new Engine(EngineRun.stages(Pipeline.of(output, input.source(), catalog, EngineOptions.DEFAULTS
                 .withWaitStrategy(waitStrategy).withPolicyNames(policyNames).withDrainTimeout(configOptions.drainTimeout())
                 .withColor(configOptions.color())),
                 policies, exportFilterOptions.load(catalog, policyNames), exportFilterOptions.redactions(),
@@ -165,71 +160,68 @@ public final class ReplayCommand implements Callable<Integer>
         {
             return EngineRun.refused(err, ex);
         }
-        final ReplayProgress bar = showProgress && !follow
-            ? ReplayProgress.start(source, source.excerptCountEstimate(), System.err)
-            : showProgress ? ReplayProgress.start(source, -1, System.err) : null;
+        final ReplayProgress bar = showProgress ? ReplayProgress.start(input.source(), input.totalEstimate(), System.err) : null;
         final long started = System.nanoTime();
         final EngineSummary summary = EngineRun.run(engine, err, bar == null ? null : () ->
         {
-            bar.finish(source.produced());
+            bar.finish(input.source().produced());
             bar.close();
         });
         final double seconds = (System.nanoTime() - started) / 1e9;
-        return report(err, source, summary, seconds);
+        return report(err, input, summary, seconds);
     }
 
-    private static int report(final PrintWriter err, final ReplaySource source, final EngineSummary summary, final double seconds)
+    private boolean showProgress()
     {
-        err.printf("sluice: replayed %d events in %.2f s (%.0f events/s)%s, %d writer session(s)%n", source.produced(), seconds,
-            source.produced() / Math.max(seconds, 1e-9),
-            source.outsideRange() == 0 ? "" : ", " + source.outsideRange() + " outside --from/--to skipped", source.headers());
-        source.notes().forEach(note -> err.println("sluice: note: " + note));
-        final List<JournalDamage> damage = source.damage();
-        for (final JournalDamage place : damage.subList(source.damageAtOpen().size(), damage.size()))
+        return switch (progress)
         {
-            err.println("sluice: journal damaged: " + place);
+            case "auto" -> TerminalCheck.isTerminal(FileDestination.STDERR);
+            case "always" -> true;
+            case "never" -> false;
+            default -> throw new IllegalArgumentException("--progress: '" + progress + "' is not auto, always or never");
+        };
+    }
+
+    private OutputConfig loadOutput(final PrintWriter err, final String[] policyNames)
+    {
+        final List<String> warnings = new ArrayList<>();
+        final OutputConfig output = configOptions.loadOutput(warnings, new LinkedHashSet<>(Arrays.asList(policyNames)));
+        if (output.options().execEnv())
+        {
+            warnings.add("option exec-env has no effect on replay (exec events carry an environment only if the"
+                + " recording captured one)");
         }
+        if (output.options().stackAddresses())
+        {
+            warnings.add("option stack-addresses has no effect on replay (events carry a user stack only if the"
+                + " recording captured one)");
+        }
+        warnings.forEach(warning -> err.println("sluice: warning: " + warning));
+        return output;
+    }
+
+    private static int report(final PrintWriter err, final ReplayInput input, final EngineSummary summary, final double seconds)
+    {
+        final long produced = input.source().produced();
+        err.printf("sluice: replayed %d events in %.2f s (%.0f events/s)%s, %s%n", produced, seconds,
+            produced / Math.max(seconds, 1e-9),
+            input.outsideRange() == 0 ? "" : ", " + input.outsideRange() + " outside --from/--to skipped", input.origin());
+        input.reportProblems(err);
         final int exit = EngineRun.exitCode(err, summary);
         if (exit != ExitCodes.OK)
         {
             return exit;
         }
-        if (!source.damage().isEmpty())
+        final String damage = input.damage();
+        if (damage != null)
         {
-            err.println("sluice: the journal is damaged: " + source.damage().size() +
-                " place(s) skipped, everything intact was replayed (exit code " + ExitCodes.DAMAGED_INPUT + ")");
+            err.println("sluice: " + damage + " (exit code " + ExitCodes.DAMAGED_INPUT + ")");
             err.flush();
             return ExitCodes.DAMAGED_INPUT;
         }
         err.flush();
         return ExitCodes.OK;
     }
-
-    private static void describe(final PrintWriter err, final JournalHeader header, final boolean damagedFiles)
-    {
-        if (header == null)
-        {
-            if (damagedFiles)
-            {
-                return;  // the damaged files, listed next, explain it
-            }
-            err.println("sluice: warning: the journal has no header (not written by a Sluice journal destination?)");
-            return;
-        }
-        err.println("sluice: " + header);
-        if (header.eventSchemaId() != EventDecoder.SCHEMA_ID || header.eventSchemaVersion() > EventDecoder.SCHEMA_VERSION)
-        {
-            err.println("sluice: warning: the journal was written with event schema " + header.eventSchemaId() + " v" +
-                header.eventSchemaVersion() + "; this sluice reads " + EventDecoder.SCHEMA_ID + " v" + EventDecoder.SCHEMA_VERSION);
-        }
-        else if (header.eventSchemaVersion() < 2)
-        {
-            err.println("sluice: warning: the journal was written with event schema v" + header.eventSchemaVersion() +
-                ": its events carry no capabilities or UTS names (capabilities filters and uts= scopes never match them)");
-        }
-    }
-
-    /** Linux: is file descriptor 2 a terminal (stdout may well be redirected to a file)? */
 
     /**
      * @param flag  the flag, for messages.

@@ -1,6 +1,6 @@
 package io.sluice.cli;
 
-import io.sluice.source.ReplaySource;
+import io.sluice.source.EventSource;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -18,7 +18,7 @@ final class ReplayProgress implements AutoCloseable
     private final Thread updater;
     private volatile boolean closed;
 
-    private ReplayProgress(final ProgressBar bar, final ReplaySource source)
+    private ReplayProgress(final ProgressBar bar, final EventSource source)
     {
         this.bar = bar;
         this.updater = new Thread(() ->
@@ -45,7 +45,7 @@ final class ReplayProgress implements AutoCloseable
      * @param out    the terminal.
      * @return the started progress bar.
      */
-    static ReplayProgress start(final ReplaySource source, final long total, final PrintStream out)
+    static ReplayProgress start(final EventSource source, final long total, final PrintStream out)
     {
         final ProgressBar bar = new ProgressBarBuilder()
             .setTaskName("replay")

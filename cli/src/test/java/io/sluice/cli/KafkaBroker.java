@@ -96,6 +96,25 @@ final class KafkaBroker implements AutoCloseable
     }
 
     /**
+     * Produce one record without key or headers, with {@code kcat}.
+     *
+     * @param topic a topic.
+     * @param value its value.
+     */
+    void produce(final String topic, final String value) throws IOException, InterruptedException
+    {
+        final Path in = dir.resolve("kcat.in");
+        Files.writeString(in, value + "\n", StandardCharsets.UTF_8);
+        final Process kcat = new ProcessBuilder("kcat", "-P", "-b", address(), "-t", topic).redirectInput(in.toFile())
+            .redirectErrorStream(true).redirectOutput(dir.resolve("kcat.err").toFile()).start();
+        if (!kcat.waitFor(60, TimeUnit.SECONDS) || kcat.exitValue() != 0)
+        {
+            kcat.destroyForcibly();
+            throw new AssertionError("kcat -P failed: " + Files.readString(dir.resolve("kcat.err")));
+        }
+    }
+
+    /**
      * @param topic a topic.
      * @return the value of every message of the topic, partition by partition, each in offset order, as bytes.
      */

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The kafka destination against a real broker on loopback (scripts/kafka-local.sh, Kafka from Maven Central, topics
  * not created on first use), read back by {@code kcat} (librdkafka, independent of the producer): every event arrives
- * once, each key's events in order on one partition, with the event, host and schema-version headers; a broker
+ * once, each key's events in order on one partition, with the event, host, schema-version and format headers; a broker
  * stopped and restarted mid-run loses nothing in block mode and what a drop stream counts is what is missing; a broker
  * that does not answer, a topic that does not exist, or credentials the broker refuses, is one line naming the
  * destination, within the run's timeouts.
@@ -94,7 +94,7 @@ class KafkaDeliveryTest
     }
 
     @Test
-    void headersNameTheEventTheHostAndTheSchemaVersionAndProtobufValuesAreBareMessages() throws Exception
+    void headersNameTheEventTheHostTheSchemaVersionAndTheFormatAndProtobufValuesAreBareMessages() throws Exception
     {
         broker.topic("proto", 1);
         final String err = run(20, stream("kafka://" + broker.address() + "/proto?key=event&compression=lz4", "block",
@@ -106,7 +106,7 @@ class KafkaDeliveryTest
         {
             final String key = message.substring(0, message.indexOf('|'));
             assertTrue(message.endsWith("|event=" + key + ",host=" + java.net.InetAddress.getLocalHost().getHostName()
-                + ",schema-version=" + EventDecoder.SCHEMA_VERSION), message);
+                + ",schema-version=" + EventDecoder.SCHEMA_VERSION + ",format=protobuf"), message);
         }
         // each value is one v1beta1.Event without a length prefix: prefixed here, Debian's Python protobuf reads them all
         final Path delimited = dir.resolve("events.pb");
@@ -262,7 +262,7 @@ class KafkaDeliveryTest
     {
         broker.topic("secured", 1);
         final String err = run(20, stream("kafka://" + broker.address() + "/secured", "block", "synthetic:count=1000"),
-            "--drain-timeout", "3s",
+            "--drain-timeout", "8s",
             "--output", "destinations.k.kafka.security.protocol=SASL_PLAINTEXT",
             "--output", "destinations.k.kafka.sasl.mechanism=PLAIN",
             "--output", "destinations.k.kafka.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule"

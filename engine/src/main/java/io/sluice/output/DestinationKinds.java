@@ -111,25 +111,6 @@ public final class DestinationKinds
         }
     }
 
-
-
-    /**
-     * @return the keys of the types available now, for messages: {@code file, webhook, forward and journal}.
-     */
-    static String availableKeys()
-    {
-        final List<String> keys = new ArrayList<>();
-        for (final DestinationKind kind : ALL)
-        {
-            if (kind.available())
-            {
-                keys.add(kind.key());
-            }
-        }
-        final int last = keys.size() - 1;
-        return last < 1 ? String.join("", keys) : String.join(", ", keys.subList(0, last)) + " and " + keys.get(last);
-    }
-
     private static DestinationKind kindOf(final DestinationSettings raw)
     {
         if (raw.type() != null)

@@ -101,6 +101,6 @@ final class KafkaKind implements DestinationKind
     public Destination create(final DestinationConfig config, final DestinationContext context)
     {
         return new KafkaDestination(config.name(), context.stream(), KafkaSettings.of(config.url(), config.options()),
-            context.catalog(), "protobuf".equals(config.format().key()), context.problems());
+            context.catalog(), config.format().key(), context.problems());
     }
 }

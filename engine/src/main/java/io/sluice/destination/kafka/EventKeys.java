@@ -14,8 +14,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * What a kafka record carries beside its value, read from the event's enriched record: its key ({@link PartitionKey})
- * and its headers, {@code event} (the event's name), {@code host} (the host Sluice runs on) and
- * {@code schema-version} (the version of the SBE schema the event was recorded with). Catalog names, the host and the
+ * and its headers, {@code event} (the event's name), {@code host} (the host Sluice runs on), {@code schema-version}
+ * (the version of the SBE schema the event was recorded with) and {@code format} (how the value is written: {@code json},
+ * {@code protobuf} or {@code sbe}, so a consumer such as {@code sluice replay kafka://} knows how to read it). Catalog names, the host and the
  * schema versions are encoded once, and so are the pid keys of the most recent pids (a small cache by pid); only a
  * stored name and a container id are copied per event (Kafka's producer takes arrays it may keep). The record is
  * decoded only as far as the container id: its groups skipped, no other field located. Used by the stream's writer
@@ -29,6 +30,8 @@ final class EventKeys
     static final String HOST = "host";
     /** The header of the record's SBE schema version. */
     static final String SCHEMA_VERSION = "schema-version";
+    /** The header of the value's format. */
+    static final String FORMAT = "format";
 
     private static final int VERSIONS = 256;
     private static final int PID_KEYS = 4096;
@@ -44,6 +47,7 @@ final class EventKeys
     private final byte[] host;
     private final byte[] hostSlash;
     private final RecordHeader hostHeader;
+    private final RecordHeader formatHeader;
     private final RecordHeader[] versionHeaders = new RecordHeader[VERSIONS];
     private byte[] name;
     private long hostPid;
@@ -52,14 +56,16 @@ final class EventKeys
      * @param catalog the event catalog, for the names of events recorded by id.
      * @param keyBy   what records are keyed by.
      * @param host    the host's name.
+     * @param format  the values' format: {@code json}, {@code protobuf} or {@code sbe}.
      */
-    EventKeys(final EventCatalog catalog, final PartitionKey keyBy, final String host)
+    EventKeys(final EventCatalog catalog, final PartitionKey keyBy, final String host, final String format)
     {
         this.catalog = catalog;
         this.keyBy = keyBy;
         this.host = host.getBytes(StandardCharsets.UTF_8);
         this.hostSlash = (host + "/").getBytes(StandardCharsets.UTF_8);
         this.hostHeader = new RecordHeader(HOST, this.host);
+        this.formatHeader = new RecordHeader(FORMAT, format.getBytes(StandardCharsets.US_ASCII));
     }
 
     /**
@@ -142,7 +148,7 @@ final class EventKeys
             versionHeader = new RecordHeader(SCHEMA_VERSION, Integer.toString(version).getBytes(StandardCharsets.US_ASCII));
             versionHeaders[version] = versionHeader;
         }
-        return new RecordHeaders(new Header[] {new RecordHeader(EVENT, name), hostHeader, versionHeader});
+        return new RecordHeaders(new Header[] {new RecordHeader(EVENT, name), hostHeader, versionHeader, formatHeader});
     }
 
     private byte[] nameOf(final int eventId, final int presence)

@@ -34,6 +34,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class KafkaDestination implements Destination
 {
+    /** The header naming each value's format ({@code json}, {@code protobuf} or {@code sbe}), for consumers. */
+    public static final String FORMAT_HEADER = EventKeys.FORMAT;
     /** The most events taken and not reported at once (the stream's ledger holds no more). */
     static final int CAPACITY = 8192;
 
@@ -55,18 +57,19 @@ public final class KafkaDestination implements Destination
      * @param stream    the name of its stream, for problem lines.
      * @param settings  where and how to produce.
      * @param catalog   the event catalog, for event names.
-     * @param delimited true when each rendering starts with a varint length to drop (the protobuf format).
+     * @param format    the format's key, {@code json}, {@code protobuf} (each rendering starts with a varint length,
+     *                  dropped) or {@code sbe}.
      * @param problems  where refused records are reported.
      */
     public KafkaDestination(final String name, final String stream, final KafkaSettings settings,
-        final EventCatalog catalog, final boolean delimited, final Problems problems)
+        final EventCatalog catalog, final String format, final Problems problems)
     {
         this.name = name;
         this.settings = settings;
         this.problems = problems;
         this.problemKey = "stream " + stream + ": destination " + name;
-        this.delimited = delimited;
-        this.keys = new EventKeys(catalog, settings.key(), hostName());
+        this.delimited = "protobuf".equals(format);
+        this.keys = new EventKeys(catalog, settings.key(), hostName(), format);
     }
 
     @Override

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * A kafka record's key and headers, read from the event's enriched record: {@code pid} keys are {@code HOST/PID} (the
  * host's view of the pid), {@code container} keys the container id or the host outside containers, {@code event} the
  * event's name (the catalog's for an event recorded by id, the stored one otherwise); the headers name the event, the
- * host and the record's schema version.
+ * host, the record's schema version and the value's format.
  */
 class EventKeysTest
 {
@@ -32,7 +32,7 @@ class EventKeysTest
     @Test
     void pidKeysAreTheHostAndTheHostsPid()
     {
-        final EventKeys keys = new EventKeys(CATALOG, PartitionKey.PID, "node-7");
+        final EventKeys keys = new EventKeys(CATALOG, PartitionKey.PID, "node-7", "sbe");
         // 104242 and 108338 share a slot of the key cache
         for (final int pid : new int[] {104_242, 108_338, 104_242})
         {
@@ -69,13 +69,13 @@ class EventKeysTest
             headers.put(header.key(), text(header.value()));
         }
         assertEquals(Map.of("event", "security_file_open", "host", "node-7", "schema-version",
-            Integer.toString(EventDecoder.SCHEMA_VERSION)), headers);
+            Integer.toString(EventDecoder.SCHEMA_VERSION), "format", "sbe"), headers);
     }
 
     private EventKeys read(final PartitionKey keyBy, final Event event)
     {
         final int length = new EventProtoEncoder(CATALOG).encode(event, record, 0);
-        final EventKeys keys = new EventKeys(CATALOG, keyBy, "node-7");
+        final EventKeys keys = new EventKeys(CATALOG, keyBy, "node-7", "sbe");
         keys.read(record, length);
         return keys;
     }
