@@ -16,7 +16,8 @@ class DeliveryLedgerTest
     private final StreamCounters counters = new StreamCounters();
     private final DestinationCounters first = new DestinationCounters();
     private final DestinationCounters second = new DestinationCounters();
-    private final DeliveryLedger ledger = new DeliveryLedger(8, new DestinationCounters[] {first, second}, counters);
+    private final DeliveryLedger ledger = new DeliveryLedger(8, new DestinationCounters[] {first, second}, counters,
+        new LatencyHistogram());
 
     @Test
     void anEventIsDeliveredOnlyWhenEveryDestinationAcceptedIt()
@@ -53,9 +54,9 @@ class DeliveryLedgerTest
     @Test
     void anEventADestinationNeverGotCountsFailedForIt()
     {
-        final long event = ledger.open();
+        final long event = ledger.open(System.nanoTime());
         ledger.failWithout(0, event);
-        ledger.held(1, event);
+        ledger.held(1, event, 10);
         ledger.receipts(1).accepted(1);
         assertEquals(1, counters.failed());
         assertEquals(1, first.failed());
@@ -132,9 +133,9 @@ class DeliveryLedgerTest
 
     private long open()
     {
-        final long event = ledger.open();
-        ledger.held(0, event);
-        ledger.held(1, event);
+        final long event = ledger.open(System.nanoTime());
+        ledger.held(0, event, 10);
+        ledger.held(1, event, 10);
         return event;
     }
 }
