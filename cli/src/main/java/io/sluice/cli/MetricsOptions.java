@@ -110,12 +110,16 @@ public final class MetricsOptions
     {
         /**
          * @param readings the engine to report on.
+         * @param err      where the address it listens on is said.
          * @return the running server.
          * @throws IllegalArgumentException when the address cannot be bound.
          */
-        MetricsServer start(final EngineReadings readings)
+        MetricsServer start(final EngineReadings readings, final java.io.PrintWriter err)
         {
-            return MetricsServer.start(address, readings, endpoints, stall);
+            final MetricsServer server = MetricsServer.start(address, readings, endpoints, stall);
+            err.println("sluice: metrics: listening on http://" + new MetricsAddress(address.host(), server.port()) + " ("
+                + endpoints.paths() + ")");
+            return server;
         }
     }
 }

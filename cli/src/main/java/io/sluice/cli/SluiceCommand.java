@@ -143,7 +143,7 @@ public final class SluiceCommand implements Callable<Integer>
                 EngineOptions.DEFAULTS.withWaitStrategy(waitStrategy).withPolicyNames(policyNames)
                     .withDrainTimeout(configOptions.drainTimeout()).withColor(configOptions.color())), policies, exportFilters,
                 redactions, fieldFilters), configOptions.server()));
-            metrics = listener == null ? null : listener.start(engine.readings());
+            metrics = listener == null ? null : listener.start(engine.readings(), err);
         }
         catch (final ConfigException | IllegalArgumentException | SourceFailure ex)
         {

@@ -126,8 +126,8 @@ public final class MetricsServer implements AutoCloseable
      */
     public record Endpoints(boolean metrics, boolean healthz)
     {
-        /** @return the paths served, for a 404's message. */
-        String paths()
+        /** @return the paths served, for messages. */
+        public String paths()
         {
             return metrics && healthz ? "/metrics, /healthz" : metrics ? "/metrics" : "/healthz";
         }
