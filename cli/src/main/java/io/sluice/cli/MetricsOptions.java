@@ -93,7 +93,7 @@ public final class MetricsOptions
         }
         if (healthzStall != null && (healthzStall.isZero() || healthzStall.isNegative()))
         {
-            throw new IllegalArgumentException("--healthz-stall: '" + healthzStall + "': must be more than 0");
+            throw new IllegalArgumentException("--healthz-stall: must be more than 0");
         }
         return new Listener(MetricsAddress.parse(address == null ? MetricsAddress.DEFAULT : address, addressFrom),
             new MetricsServer.Endpoints(metrics, healthz), healthzStall == null ? DEFAULT_STALL : healthzStall);
