@@ -12,8 +12,8 @@ import io.sluice.stream.Stream;
 import java.util.List;
 
 /**
- * {@code sluice_stream_latency_seconds}: per stream, how long its delivered events took from the ingest thread's read
- * of the shared ring to the acceptance by every destination of the stream, from the {@link LatencyHistogram} its writer
+ * {@code sluice_stream_latency_seconds}: per stream, how long its delivered events took from their entry into the main
+ * ring to the acceptance by every destination of the stream, from the {@link LatencyHistogram} its writer
  * keeps (classic buckets, 1 µs to 10 s).
  */
 final class LatencyCollector implements Collector
@@ -38,8 +38,8 @@ final class LatencyCollector implements Collector
     public MetricSnapshot collect()
     {
         final HistogramSnapshot.Builder histogram = HistogramSnapshot.builder().name("sluice_stream_latency_seconds")
-            .help("Time from the ingest thread's read of the shared ring to the acceptance by every destination of the"
-                + " stream, per delivered event.");
+            .help("Time from the event's entry into the main ring to its acceptance by every destination of the stream,"
+                + " per delivered event.");
         for (final Stream stream : streams)
         {
             final LatencyHistogram latency = stream.latency();

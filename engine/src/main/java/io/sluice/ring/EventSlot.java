@@ -61,8 +61,8 @@ public final class EventSlot
     }
 
     /**
-     * @return {@link System#nanoTime()} when the ingest thread read the batch of the shared ring that held this event
-     * (the start of the end-to-end latency the metrics report).
+     * @return {@link System#nanoTime()} at the start of the ingest thread's pass that published this event onto the main
+     * ring (where the end-to-end latency the metrics report starts).
      */
     public long entryNanos()
     {
