@@ -5,9 +5,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * How long a stream's delivered events took from their entry into the main ring (the start of the ingest pass that
- * published them) to the moment every destination of the stream accepted them: fixed buckets (1 µs to 10 s, 1-2.5-5 steps, and one past the last), a sum
- * and a count. One writer thread (the stream's writer, when an event settles delivered) with plain ordered stores and
- * no allocation; any thread may read (metrics, at scrape time).
+ * published them) to the moment every destination of the stream accepted them: fixed buckets (1 µs to 10 s, 1-2.5-5
+ * steps, and one past the last), a sum and a count. One writer thread (the stream's writer, when an event settles
+ * delivered) with plain ordered stores and no allocation; any thread may read (metrics, at scrape time).
  */
 public final class LatencyHistogram
 {
