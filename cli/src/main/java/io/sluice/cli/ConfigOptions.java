@@ -1,6 +1,7 @@
 package io.sluice.cli;
 
 import io.sluice.cli.config.OutputConfigLoader;
+import io.sluice.cli.config.ServerSettings;
 import io.sluice.config.GoDuration;
 import io.sluice.config.OutputConfig;
 import io.sluice.engine.EngineOptions;
@@ -43,6 +44,8 @@ public final class ConfigOptions
             "is retried meanwhile); what is still undelivered then is counted and named in the summary. Default: 10s.",
             "validate checks its value."})
     private Duration drainTimeout = EngineOptions.DEFAULT_DRAIN_TIMEOUT;
+
+    private final ServerSettings server = new ServerSettings();
 
     /**
      * @return when colouring formats colour.
@@ -89,7 +92,15 @@ public final class ConfigOptions
      */
     OutputConfig loadOutput(final List<String> warnings, final Set<String> knownPolicies)
     {
-        return OutputConfigLoader.load(config, outputs, knownPolicies, warnings);
+        return OutputConfigLoader.load(config, outputs, knownPolicies, warnings, server);
+    }
+
+    /**
+     * @return the {@code server} section of the {@code --config} file, once {@link #loadOutput} has read it.
+     */
+    ServerSettings server()
+    {
+        return server;
     }
 
     /** Reads {@code --drain-timeout} as Go writes durations. */

@@ -1,5 +1,6 @@
 package io.sluice.cli;
 
+import io.sluice.cli.config.ServerSettings;
 import io.sluice.engine.Pipeline;
 import io.sluice.service.EventServer;
 import io.sluice.service.ServiceAddress;
@@ -25,8 +26,9 @@ public final class ServiceOptions
             "Each client is a stream of its own: drop mode by default (a slow client never stalls tracing)."})
     private String grpcAddress;
 
-    @Option(names = "--server", paramLabel = "grpc-address=ADDRESS",
-        description = "Tracee's spelling of --grpc-address (only grpc-address is served).")
+    @Option(names = "--server", paramLabel = "KEY[=VALUE]",
+        description = {"Tracee's spelling: grpc-address=ADDRESS (--grpc-address), http-address=ADDRESS (--metrics-address),",
+            "metrics (/metrics), healthz (/healthz); repeatable."})
     private List<String> server = new ArrayList<>();
 
     @Option(names = "--grpc-allow-block", description = {"Let clients over TCP ask for block mode (a block client that reads",
@@ -45,13 +47,14 @@ public final class ServiceOptions
 
     /**
      * @param pipeline the pipeline.
+     * @param file     the config file's {@code server} section ({@code grpc-address}; the flags win).
      * @return it with the event service when an address was given.
      * @throws IllegalArgumentException for a bad address, a {@code --server} key other than grpc-address, or TLS
      *                                  half given.
      */
-    Pipeline onto(final Pipeline pipeline)
+    Pipeline onto(final Pipeline pipeline, final ServerSettings file)
     {
-        final String address = address();
+        final String address = address(file);
         if (address == null)
         {
             if (tlsCert != null || tlsKey != null)
@@ -64,18 +67,46 @@ public final class ServiceOptions
             }
             return pipeline;
         }
-        return pipeline.withService(new EventServer(ServiceAddress.parse(address), tlsCert, tlsKey, allowBlock,
-            maxClients));
+        return pipeline.withService(new EventServer(parse(address, file), tlsCert, tlsKey, allowBlock, maxClients));
     }
 
-    private String address()
+    /** The address, refused naming the config file's line when it came from there. */
+    private ServiceAddress parse(final String address, final ServerSettings file)
+    {
+        try
+        {
+            return ServiceAddress.parse(address);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            if (file.grpcAddress() != null && grpcAddress == null && server.stream().noneMatch(v -> v.startsWith(TRACEE_KEY)))
+            {
+                throw new io.sluice.config.ConfigException(file.grpcAddress().origin(), file.grpcAddress().field(), address,
+                    ex.getMessage().substring(ex.getMessage().lastIndexOf("': ") + 3));
+            }
+            throw ex;
+        }
+    }
+
+    /** @return every {@code --server} value given (the metrics listener reads its own, {@link MetricsOptions}). */
+    List<String> server()
+    {
+        return server;
+    }
+
+    private String address(final ServerSettings file)
     {
         String address = grpcAddress;
         for (final String value : server)
         {
+            if (MetricsOptions.claims(value))
+            {
+                continue;
+            }
             if (!value.startsWith(TRACEE_KEY))
             {
-                throw new IllegalArgumentException("--server: '" + value + "': only grpc-address=ADDRESS is served by sluice");
+                throw new IllegalArgumentException("--server: '" + value + "': sluice serves grpc-address=ADDRESS,"
+                    + " http-address=ADDRESS, metrics and healthz");
             }
             if (address != null)
             {
@@ -83,6 +114,6 @@ public final class ServiceOptions
             }
             address = value.substring(TRACEE_KEY.length());
         }
-        return address;
+        return address == null && file.grpcAddress() != null ? file.grpcAddress().value() : address;
     }
 }

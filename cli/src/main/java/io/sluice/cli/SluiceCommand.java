@@ -55,6 +55,7 @@ import java.util.concurrent.Callable;
         "  sluice replay /tmp/j --pace original --output json",
         "  sluice list",
         "  sluice --grpc-address --output none                 (serve events over gRPC on 127.0.0.1:4466, see docs/service.md)",
+        "  sluice --metrics-address                            (Prometheus /metrics and /healthz on 127.0.0.1:3366, docs/metrics.md)",
         "  sluice --source synthetic:count=10000 \\",
         "         --output destinations.d1.format=json --output destinations.d1.path=/tmp/exec.json \\",
         "         --output streams.execs.destinations=d1 --output streams.execs.filters.events=sched_process_exec \\",
@@ -91,6 +92,9 @@ public final class SluiceCommand implements Callable<Integer>
     @Mixin
     private ServiceOptions serviceOptions;
 
+    @Mixin
+    private MetricsOptions metricsOptions;
+
     @Option(names = "--wait-strategy", paramLabel = "NAME", defaultValue = "phased",
         description = "How pipeline threads wait for events: " + WaitStrategies.NAMES + " (default: ${DEFAULT-VALUE}).")
     private String waitStrategy;
@@ -104,6 +108,7 @@ public final class SluiceCommand implements Callable<Integer>
         final OutputConfig output;
         final EventSource eventSource;
         final Engine engine;
+        final io.sluice.metrics.MetricsServer metrics;
         try
         {
             final PolicySet policies = policyOptions.load(catalog, events);
@@ -133,17 +138,19 @@ public final class SluiceCommand implements Callable<Integer>
             final io.sluice.filter.field.FieldFilters fieldFilters = exportFilterOptions.fieldFilters(catalog);
             eventSource = source(catalog, output, policies);
             WaitStrategies.byName(waitStrategy);
+            final MetricsOptions.Listener listener = metricsOptions.plan(serviceOptions.server(), configOptions.server());
             engine = new Engine(serviceOptions.onto(EngineRun.stages(Pipeline.of(output, eventSource, catalog,
                 EngineOptions.DEFAULTS.withWaitStrategy(waitStrategy).withPolicyNames(policyNames)
                     .withDrainTimeout(configOptions.drainTimeout()).withColor(configOptions.color())), policies, exportFilters,
-                redactions, fieldFilters)));
+                redactions, fieldFilters), configOptions.server()));
+            metrics = listener == null ? null : listener.start(engine.readings(), err);
         }
         catch (final ConfigException | IllegalArgumentException | SourceFailure ex)
         {
             return EngineRun.refused(err, ex);
         }
         announceWhenStarted(engine, eventSource);
-        final EngineSummary summary = EngineRun.run(engine, err, null);
+        final EngineSummary summary = EngineRun.run(engine, err, metrics == null ? null : metrics::close);
         return EngineRun.exitCode(err, summary);
     }
 

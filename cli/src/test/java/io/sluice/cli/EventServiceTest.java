@@ -157,8 +157,9 @@ class EventServiceTest
         assertEquals(ExitCodes.USAGE, run.run("--source", "synthetic:count=1", "--output", "none", "--grpc-address", "nope"));
         assertEquals("sluice: --grpc-address: 'nope': expected HOST:PORT, PORT, tcp:HOST:PORT or unix:/path\n",
             run.err.toString());
-        assertEquals(ExitCodes.USAGE, run.run("--source", "synthetic:count=1", "--output", "none", "--server", "metrics"));
-        assertEquals("sluice: --server: 'metrics': only grpc-address=ADDRESS is served by sluice\n", run.err.toString());
+        assertEquals(ExitCodes.USAGE, run.run("--source", "synthetic:count=1", "--output", "none", "--server", "pprof"));
+        assertEquals("sluice: --server: 'pprof': sluice serves grpc-address=ADDRESS, http-address=ADDRESS, metrics and healthz\n",
+            run.err.toString());
         assertEquals(ExitCodes.USAGE, run.run("--source", "synthetic:count=1", "--output", "none", "--grpc-allow-block"));
         assertEquals("sluice: --grpc-allow-block: needs --grpc-address\n", run.err.toString());
         try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress()))

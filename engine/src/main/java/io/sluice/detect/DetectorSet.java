@@ -23,6 +23,9 @@ public final class DetectorSet
     private final DetectionEncoder.EncodedThreat[][] threats;
     private final DetectionEncoder encoder = new DetectionEncoder();
     private final List<Detector> detectors;
+    /** Per event id and watching detector: its index in {@link #detectors}, whose hits it counts. */
+    private final int[][] positions;
+    private final java.util.concurrent.atomic.AtomicLongArray hits;
 
     private DetectorSet(final EventCatalog catalog, final List<Detector> detectors)
     {
@@ -49,15 +52,19 @@ public final class DetectorSet
         }
         byInput = new Detector[maxInput + 1][];
         threats = new DetectionEncoder.EncodedThreat[maxInput + 1][];
+        positions = new int[maxInput + 1][];
+        hits = new java.util.concurrent.atomic.AtomicLongArray(detectors.size());
         for (int id = 0; id <= maxInput; id++)
         {
             final List<Detector> watching = lists.get(id);
             byInput[id] = watching.isEmpty() ? NONE : watching.toArray(new Detector[0]);
             threats[id] = new DetectionEncoder.EncodedThreat[watching.size()];
+            positions[id] = new int[watching.size()];
             for (int k = 0; k < watching.size(); k++)
             {
                 threats[id][k] = new DetectionEncoder.EncodedThreat(definition(catalog, watching.get(k).eventName()).id(),
                     watching.get(k).threat());
+                positions[id][k] = detectors.indexOf(watching.get(k));
             }
         }
     }
@@ -149,7 +156,18 @@ public final class DetectorSet
         {
             return 0;
         }
+        final int position = positions[id][k];
+        hits.lazySet(position, hits.get(position) + 1);
         return encoder.encode(threats[id][k], event.buffer(), event.offset(), out);
+    }
+
+    /**
+     * @param detector an index in {@link #detectors()}.
+     * @return how often it fired so far (counted by the ingest thread, read from any thread).
+     */
+    public long hits(final int detector)
+    {
+        return hits.get(detector);
     }
 
     /** @return the detectors in force. */

@@ -56,6 +56,7 @@ public final class Engine
     private final Problems problems;
     private final DrainDeadline deadline;
     private final ServiceHook service;
+    private final EngineReadings readings;
     private volatile boolean stopRequested;
 
     /**
@@ -108,11 +109,14 @@ public final class Engine
             tree.seed();
             enricher = new KernelEventEnricher(catalog, tree, System.getProperty("os.arch"));
         }
+        final DetectorSet detectors = policies == null ? null : DetectorSet.wanted(catalog, policies.eventIds());
         this.ingest = new IngestLoop(sharedRing.ring(), mainDisruptor.getRingBuffer(), source, enricher, policies,
             policies == null && exportFilters == null && redactions == null && fieldFilters == null && marker == null ?
                 null : new EventView(tree),
-            policies == null ? null : DetectorSet.wanted(catalog, policies.eventIds()), exportFilters, redactions, fieldFilters,
+            detectors, exportFilters, redactions, fieldFilters,
             marker, order(pipeline.output().options(), problems), arguments(pipeline.output().options(), catalog));
+        this.readings = new EngineReadings(ingest, sharedRing.ring(), mainDisruptor.getRingBuffer(), tree, detectors,
+            policies == null ? List.of() : List.of(policies.names()), streams, source);
         service.bind(hub -> new LiveEngine(hub, catalog, options, problems, threads("sluice-client"), ingest, streams));
     }
 
@@ -163,6 +167,7 @@ public final class Engine
         {
             stream.drainAndClose();
         }
+        readings.sharedRingClosing();
         sharedRing.close();
         final Throwable failure = ingest.failure() != null ? ingest.failure() : source.failure();
         return EngineSummary.of(source.description(), ingest.ingested(), ingest.published(), ingest.lostUpstream(),
@@ -300,6 +305,14 @@ public final class Engine
     public List<Stream> streams()
     {
         return streams;
+    }
+
+    /**
+     * @return what an observer (metrics, health) reads of this engine while it runs.
+     */
+    public EngineReadings readings()
+    {
+        return readings;
     }
 
     /**

@@ -68,6 +68,9 @@ final class IngestLoop implements Runnable, MessageHandler
     private final EventOrder order;
     private final ArgumentParsing arguments;
     private final ExpandableArrayBuffer parsed = new ExpandableArrayBuffer(4096);
+    private final PolicyMatches policyMatches = new PolicyMatches();
+    /** When this pass over the shared ring started: each event it publishes carries it ({@link EventSlot#entryNanos()}). */
+    private long passNanos;
     private volatile Throwable failure;
 
     IngestLoop(
@@ -109,6 +112,7 @@ final class IngestLoop implements Runnable, MessageHandler
             while (true)
             {
                 final boolean sourceDone = source.isDone();
+                passNanos = System.nanoTime();
                 final int read = sharedRing.read(order, READ_LIMIT);
                 order.tick();
                 if (read == 0)
@@ -203,6 +207,7 @@ final class IngestLoop implements Runnable, MessageHandler
                 }
                 else
                 {
+                    policyMatches.count(matched);
                     matchedEncoder.wrap(buffer, index + MessageHeaderDecoder.ENCODED_LENGTH).policiesMatched(matched)
                         .presence().policies(true);
                     publishRecord(buffer, index, length, eventId);
@@ -221,6 +226,7 @@ final class IngestLoop implements Runnable, MessageHandler
             }
             else
             {
+                policyMatches.count(matched);
                 view.policiesMatched(matched);
                 exportIfKept(buffer, index, length);
             }
@@ -254,6 +260,7 @@ final class IngestLoop implements Runnable, MessageHandler
                 final long matched = policies.match(view.wrap(detection, 0, detectionLength));
                 if (matched != 0)
                 {
+                    policyMatches.count(matched);
                     view.policiesMatched(matched);
                     exportIfKept(detection, 0, detectionLength);
                 }
@@ -308,14 +315,16 @@ final class IngestLoop implements Runnable, MessageHandler
         final long claimed = mainRing.next();
         try
         {
+            final EventSlot slot = mainRing.get(claimed);
             if (parsedLength > 0)
             {
-                mainRing.get(claimed).set(parsed, 0, parsedLength, eventId, policies, claimed);
+                slot.set(parsed, 0, parsedLength, eventId, policies, claimed);
             }
             else
             {
-                mainRing.get(claimed).set(buffer, index, length, eventId, policies, claimed);
+                slot.set(buffer, index, length, eventId, policies, claimed);
             }
+            slot.stamp(passNanos);
         }
         finally
         {
@@ -352,6 +361,12 @@ final class IngestLoop implements Runnable, MessageHandler
     long unmatched()
     {
         return unmatched.get();
+    }
+
+    /** @return the events each policy matched, by bit. */
+    PolicyMatches policyMatches()
+    {
+        return policyMatches;
     }
 
     long processTreeOnly()

@@ -18,6 +18,7 @@ public final class EventSlot
     private int eventId;
     private long policies;
     private long sequenceInSource;
+    private long entryNanos;
 
     /**
      * @return the record bytes, valid in {@code [0, length())}.
@@ -60,6 +61,23 @@ public final class EventSlot
     }
 
     /**
+     * @return {@link System#nanoTime()} at the start of the ingest thread's pass that published this event onto the main
+     * ring (where the end-to-end latency the metrics report starts).
+     */
+    public long entryNanos()
+    {
+        return entryNanos;
+    }
+
+    /**
+     * @param nanos when the event entered the pipeline ({@link #entryNanos()}).
+     */
+    public void stamp(final long nanos)
+    {
+        this.entryNanos = nanos;
+    }
+
+    /**
      * Fill this slot from a record.
      *
      * @param src      where the record is.
@@ -87,5 +105,6 @@ public final class EventSlot
     public void copyFrom(final EventSlot other)
     {
         set(other.buffer, 0, other.length, other.eventId, other.policies, other.sequenceInSource);
+        this.entryNanos = other.entryNanos;
     }
 }

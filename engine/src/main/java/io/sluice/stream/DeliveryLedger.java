@@ -22,7 +22,10 @@ final class DeliveryLedger
     private final byte[] owed;
     private final boolean[] failed;
     private final boolean[] delivered;
+    private final long[] entryNanos;
+    private final LatencyHistogram latency;
     private final long[][] held;
+    private final int[][] heldBytes;
     private final boolean[][] acceptedAt;
     private final long[] heldHead;
     private final long[] heldTail;
@@ -37,8 +40,10 @@ final class DeliveryLedger
      * @param capacity            most events unsettled at once, a power of two.
      * @param destinationCounters one per destination (at most 127).
      * @param counters            the stream's counters.
+     * @param latency             where the latency of each delivered event is counted.
      */
-    DeliveryLedger(final int capacity, final DestinationCounters[] destinationCounters, final StreamCounters counters)
+    DeliveryLedger(final int capacity, final DestinationCounters[] destinationCounters, final StreamCounters counters,
+        final LatencyHistogram latency)
     {
         if (Integer.bitCount(capacity) != 1 || destinationCounters.length > Byte.MAX_VALUE)
         {
@@ -49,7 +54,10 @@ final class DeliveryLedger
         this.owed = new byte[capacity];
         this.failed = new boolean[capacity];
         this.delivered = new boolean[capacity];
+        this.entryNanos = new long[capacity];
+        this.latency = latency;
         this.held = new long[destinationCounters.length][capacity];
+        this.heldBytes = new int[destinationCounters.length][capacity];
         this.acceptedAt = new boolean[destinationCounters.length][capacity];
         this.heldHead = new long[destinationCounters.length];
         this.heldTail = new long[destinationCounters.length];
@@ -98,11 +106,13 @@ final class DeliveryLedger
     /**
      * Open a new event that every destination owes a receipt for. Check {@link #full()} first.
      *
+     * @param entered {@link System#nanoTime()} when it entered the pipeline, for its latency once delivered.
      * @return the event's number.
      */
-    long open()
+    long open(final long entered)
     {
         final int slot = (int)(opened & mask);
+        entryNanos[slot] = entered;
         owed[slot] = (byte)held.length;
         failed[slot] = false;
         delivered[slot] = false;
@@ -114,10 +124,13 @@ final class DeliveryLedger
      *
      * @param d     the destination.
      * @param event the event's number.
+     * @param bytes the length of the rendering it took.
      */
-    void held(final int d, final long event)
+    void held(final int d, final long event, final int bytes)
     {
-        held[d][(int)(heldTail[d]++ & mask)] = event;
+        final int at = (int)(heldTail[d]++ & mask);
+        held[d][at] = event;
+        heldBytes[d][at] = bytes;
     }
 
     /**
@@ -191,6 +204,7 @@ final class DeliveryLedger
 
     private void settle()
     {
+        long now = 0;
         while (settled < opened)
         {
             final int slot = (int)(settled & mask);
@@ -202,6 +216,9 @@ final class DeliveryLedger
             {
                 counters.onDelivered();
                 delivered[slot] = true;
+                // one clock read per settling batch, not per event
+                now = now == 0 ? System.nanoTime() : now;
+                latency.record(now - entryNanos[slot]);
             }
             else if (givingUp)
             {
@@ -230,8 +247,8 @@ final class DeliveryLedger
         @Override
         public void accepted(final int events)
         {
-            resolveHeld(events, false);
-            destinationCounters[d].onWritten(events);
+            final long bytes = resolveHeld(events, false);
+            destinationCounters[d].onWritten(events, bytes);
         }
 
         @Override
@@ -251,6 +268,7 @@ final class DeliveryLedger
             // the newest events this destination accepted (skipping what it failed): those not settled yet become
             // failed; those settled as delivered, while their slot is not reused, move from delivered to failed
             int revoked = 0;
+            long revokedBytes = 0;
             for (long h = heldHead[d] - 1; revoked < events && h >= 0 && heldTail[d] - h <= capacity; h--)
             {
                 final int at = (int)(h & mask);
@@ -260,6 +278,7 @@ final class DeliveryLedger
                 }
                 acceptedAt[d][at] = false;
                 revoked++;
+                revokedBytes += heldBytes[d][at];
                 final long event = held[d][at];
                 final int slot = (int)(event & mask);
                 if (event >= settled)
@@ -272,23 +291,27 @@ final class DeliveryLedger
                     counters.onRevoked(1);
                 }
             }
-            destinationCounters[d].onRevoked(revoked);
+            destinationCounters[d].onRevoked(revoked, revokedBytes);
         }
 
-        private void resolveHeld(final int events, final boolean failure)
+        /** @return the bytes of the events resolved. */
+        private long resolveHeld(final int events, final boolean failure)
         {
             if (events > heldTail[d] - heldHead[d])
             {
                 throw new IllegalStateException("destination reported " + events + " events, holds " +
                     (heldTail[d] - heldHead[d]));
             }
+            long bytes = 0;
             for (int i = 0; i < events; i++)
             {
                 final int at = (int)(heldHead[d]++ & mask);
                 acceptedAt[d][at] = !failure;
+                bytes += heldBytes[d][at];
                 resolve(held[d][at], failure);
             }
             settle();
+            return bytes;
         }
     }
 }

@@ -11,11 +11,13 @@ public final class DestinationCounters
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
+    private final AtomicLong bytes = new AtomicLong();
     private volatile boolean gone;
 
-    void onWritten(final int events)
+    void onWritten(final int events, final long eventBytes)
     {
         written.lazySet(written.get() + events);
+        bytes.lazySet(bytes.get() + eventBytes);
     }
 
     void onFailed(final int events)
@@ -23,11 +25,12 @@ public final class DestinationCounters
         failed.lazySet(failed.get() + events);
     }
 
-    void onRevoked(final int events)
+    void onRevoked(final int events, final long eventBytes)
     {
         final int moved = (int)Math.min(events, written.get());
         written.lazySet(written.get() - moved);
         failed.lazySet(failed.get() + moved);
+        bytes.lazySet(bytes.get() - Math.min(eventBytes, bytes.get()));
     }
 
     void onGone()
@@ -62,6 +65,15 @@ public final class DestinationCounters
     public boolean gone()
     {
         return gone;
+    }
+
+    /**
+     * @return bytes of the renderings of the events this destination accepted (what the format made of them; the
+     * protocol's own framing, a webhook's HTTP or kafka's record headers, is not counted).
+     */
+    public long bytes()
+    {
+        return bytes.get();
     }
 
     /**

@@ -107,7 +107,7 @@ final class OutputState
             ledger.failWithout(index, event);
             return true;
         }
-        ledger.held(index, event);
+        ledger.held(index, event, length);
         try
         {
             while (!destination.offer(bytes, 0, length, record, recordLength))

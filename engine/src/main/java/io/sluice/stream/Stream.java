@@ -25,6 +25,7 @@ public final class Stream
 {
     private final StreamConfig config;
     private final StreamCounters counters = new StreamCounters();
+    private final LatencyHistogram latency = new LatencyHistogram();
     private final DestinationCounters[] destinationCounters;
     private final String[] destinationNames;
     private final StreamOutput[] outputs;
@@ -69,7 +70,7 @@ public final class Stream
             thread.setName("sluice-stream-" + config.name());
             return thread;
         }, ProducerType.SINGLE, polling != null ? polling : environment.waitStrategies().get());
-        this.writer = new StreamWriter(config.name(), config.mode(), this.outputs, destinationCounters, counters, environment,
+        this.writer = new StreamWriter(latency, config.name(), config.mode(), this.outputs, destinationCounters, counters, environment,
             running, polling);
         this.disruptor.handleEventsWith(new EventHandler[] {writer});
         // the writer settles every event itself: an exception escaping it is reported, never counted twice
@@ -203,6 +204,30 @@ public final class Stream
     public StreamCounters counters()
     {
         return counters;
+    }
+
+    /**
+     * @return how long its delivered events took from ingest to every destination's acceptance.
+     */
+    public LatencyHistogram latency()
+    {
+        return latency;
+    }
+
+    /**
+     * @return slots of the stream's ring holding events its writer has not taken yet (read from any thread).
+     */
+    public long ringUsed()
+    {
+        return disruptor.getRingBuffer().getBufferSize() - disruptor.getRingBuffer().remainingCapacity();
+    }
+
+    /**
+     * @return slots of the stream's ring ({@code buffer.size}).
+     */
+    public int ringSize()
+    {
+        return disruptor.getRingBuffer().getBufferSize();
     }
 
     /**

@@ -116,6 +116,7 @@ final class StreamRouter implements EventHandler<EventSlot>
             if (rewritten > 0)
             {
                 ring.get(claimed).set(exports.out(), 0, rewritten, slot.eventId(), slot.policies(), slot.sequenceInSource());
+                ring.get(claimed).stamp(slot.entryNanos());
             }
             else
             {

@@ -37,6 +37,7 @@ final class StreamWriter implements EventHandler<EventSlot>
     private boolean gaveUp;
 
     StreamWriter(
+        final LatencyHistogram latency,
         final String streamName,
         final BufferMode mode,
         final StreamOutput[] outputs,
@@ -52,7 +53,7 @@ final class StreamWriter implements EventHandler<EventSlot>
         this.environment = environment;
         this.block = mode == BufferMode.BLOCK;
         this.counters = counters;
-        this.ledger = new DeliveryLedger(LEDGER_CAPACITY, destinationCounters, counters);
+        this.ledger = new DeliveryLedger(LEDGER_CAPACITY, destinationCounters, counters, latency);
         final Map<EventFormatter, Renderer> distinct = new IdentityHashMap<>();
         this.rendererOf = new Renderer[outputs.length];
         this.outputs = new OutputState[outputs.length];
@@ -91,7 +92,7 @@ final class StreamWriter implements EventHandler<EventSlot>
             counters.onUndelivered();
             return;
         }
-        final long event = ledger.open();
+        final long event = ledger.open(slot.entryNanos());
         for (int d = 0; d < outputs.length; d++)
         {
             final Renderer renderer = rendererOf[d];

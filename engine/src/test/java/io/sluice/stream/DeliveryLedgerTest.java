@@ -9,14 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The ledger settles an event, in order, once every destination has resolved it: delivered when all accepted it,
- * failed when any failed it, undelivered once the run gave up.
+ * failed when any failed it, undelivered once the run gave up. Each destination counts the bytes of what it accepted,
+ * and each delivered event's latency, from its entry, is counted once.
  */
 class DeliveryLedgerTest
 {
     private final StreamCounters counters = new StreamCounters();
     private final DestinationCounters first = new DestinationCounters();
     private final DestinationCounters second = new DestinationCounters();
-    private final DeliveryLedger ledger = new DeliveryLedger(8, new DestinationCounters[] {first, second}, counters);
+    private final LatencyHistogram latency = new LatencyHistogram();
+    private final DeliveryLedger ledger = new DeliveryLedger(8, new DestinationCounters[] {first, second}, counters, latency);
 
     @Test
     void anEventIsDeliveredOnlyWhenEveryDestinationAcceptedIt()
@@ -53,9 +55,9 @@ class DeliveryLedgerTest
     @Test
     void anEventADestinationNeverGotCountsFailedForIt()
     {
-        final long event = ledger.open();
+        final long event = ledger.open(System.nanoTime());
         ledger.failWithout(0, event);
-        ledger.held(1, event);
+        ledger.held(1, event, 10);
         ledger.receipts(1).accepted(1);
         assertEquals(1, counters.failed());
         assertEquals(1, first.failed());
@@ -130,11 +132,55 @@ class DeliveryLedgerTest
         assertTrue(ledger.full());
     }
 
+    @Test
+    void aDestinationCountsTheBytesOfWhatItAcceptedAndGivesThemBackWhenRevoked()
+    {
+        final long a = ledger.open(System.nanoTime());
+        ledger.held(0, a, 300);
+        ledger.held(1, a, 40);
+        final long b = ledger.open(System.nanoTime());
+        ledger.held(0, b, 200);
+        ledger.held(1, b, 40);
+        ledger.receipts(0).accepted(2);
+        ledger.receipts(1).accepted(1);
+        ledger.receipts(1).failed(1);
+        assertEquals(500, first.bytes());
+        assertEquals(40, second.bytes(), "what it failed is not counted");
+        ledger.receipts(0).revoked(1);
+        assertEquals(300, first.bytes(), "the newest accepted event was revoked");
+    }
+
+    @Test
+    void eachDeliveredEventsLatencyFromItsEntryIsCountedOnce()
+    {
+        final long entered = System.nanoTime() - 3_000_000L;
+        final long a = ledger.open(entered);
+        ledger.held(0, a, 10);
+        ledger.held(1, a, 10);
+        final long b = ledger.open(entered);
+        ledger.held(0, b, 10);
+        ledger.held(1, b, 10);
+        ledger.receipts(0).accepted(2);
+        ledger.receipts(1).accepted(1);
+        ledger.receipts(1).failed(1);
+        long counted = 0;
+        for (int bucket = 0; bucket < LatencyHistogram.buckets(); bucket++)
+        {
+            counted += latency.count(bucket);
+            if (bucket < LatencyHistogram.buckets() - 1 && LatencyHistogram.upperBoundNanos(bucket) < 3_000_000L)
+            {
+                assertEquals(0, latency.count(bucket), "no event took less than 3 ms");
+            }
+        }
+        assertEquals(1, counted, "the failed event has no latency");
+        assertTrue(latency.sumNanos() >= 3_000_000L && latency.sumNanos() < 10_000_000_000L, String.valueOf(latency.sumNanos()));
+    }
+
     private long open()
     {
-        final long event = ledger.open();
-        ledger.held(0, event);
-        ledger.held(1, event);
+        final long event = ledger.open(System.nanoTime());
+        ledger.held(0, event, 10);
+        ledger.held(1, event, 10);
         return event;
     }
 }

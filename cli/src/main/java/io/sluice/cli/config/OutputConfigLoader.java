@@ -32,7 +32,25 @@ public final class OutputConfigLoader
         final Path yamlFile, final List<String> outputFlags, final Set<String> knownPolicies,
         final List<String> warnings)
     {
+        return load(yamlFile, outputFlags, knownPolicies, warnings, new ServerSettings());
+    }
+
+    /**
+     * As {@link #load(Path, List, Set, List)}, also reading the file's {@code server} section.
+     *
+     * @param yamlFile      the {@code --config} file, or null.
+     * @param outputFlags   the raw value of every {@code --output} flag, in order.
+     * @param knownPolicies the names of the policies in force.
+     * @param warnings      receives warnings.
+     * @param server        receives the file's {@code server} section.
+     * @return the validated model.
+     */
+    public static OutputConfig load(
+        final Path yamlFile, final List<String> outputFlags, final Set<String> knownPolicies,
+        final List<String> warnings, final ServerSettings server)
+    {
         final RawOutputTree tree = new RawOutputTree();
+        tree.server = server;
         if (yamlFile != null)
         {
             YamlOutputReader.read(yamlFile, tree);

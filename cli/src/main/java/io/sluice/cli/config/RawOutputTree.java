@@ -24,6 +24,8 @@ final class RawOutputTree
     final Map<String, RawValue<Boolean>> options = new LinkedHashMap<>();
     /** The {@code --output none} flag, or null. */
     RawValue<String> none;
+    /** The file's {@code server} section (not output: read here because the file is read once). */
+    ServerSettings server = new ServerSettings();
 
     /**
      * @param name an option name as written.

@@ -100,10 +100,14 @@ final class YamlOutputReader
             {
                 readOutput(entry.getValue().getValueNode());
             }
+            else if (entry.getKey().equals("server"))
+            {
+                ServerSectionReader.read(file, entry.getValue().getValueNode(), tree.server);
+            }
             else
             {
                 throw new ConfigException(where(key), entry.getKey(), null,
-                    "not supported yet: only 'output' is read from a --config file for now");
+                    "not supported yet: only 'output' and 'server' are read from a --config file for now");
             }
         }
     }

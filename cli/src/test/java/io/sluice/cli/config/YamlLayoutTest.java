@@ -162,7 +162,7 @@ class YamlLayoutTest
     void anyOtherTopLevelKeyIsNotSupportedYet()
     {
         assertEquals(file("log:\n  level: debug\noutput:\n  destinations: []\n")
-            + ":1: log: not supported yet: only 'output' is read from a --config file for now",
+            + ":1: log: not supported yet: only 'output' and 'server' are read from a --config file for now",
             Load.yamlError(last));
     }
 

@@ -1,0 +1,192 @@
+package io.sluice.engine;
+
+import com.lmax.disruptor.RingBuffer;
+import io.sluice.detect.Detector;
+import io.sluice.detect.DetectorSet;
+import io.sluice.process.ProcessTree;
+import io.sluice.ring.EventSlot;
+import io.sluice.source.EventSource;
+import io.sluice.stream.Stream;
+import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a running engine shows an observer (metrics, health) without taking part in it: the single-writer counters
+ * the pipeline keeps anyway, the fill of its rings and the state of its source, each read when asked, from any
+ * thread. Nothing here adds work to the event path.
+ */
+public final class EngineReadings
+{
+    private final IngestLoop ingest;
+    private final OneToOneRingBuffer shared;
+    private final RingBuffer<EventSlot> main;
+    private final ProcessTree tree;
+    private final DetectorSet detectors;
+    private final List<String> policyNames;
+    private final List<Stream> streams;
+    private final EventSource source;
+    private boolean sharedRingClosed;
+
+    EngineReadings(final IngestLoop ingest, final OneToOneRingBuffer shared, final RingBuffer<EventSlot> main,
+        final ProcessTree tree, final DetectorSet detectors, final List<String> policyNames, final List<Stream> streams,
+        final EventSource source)
+    {
+        this.ingest = ingest;
+        this.shared = shared;
+        this.main = main;
+        this.tree = tree;
+        this.detectors = detectors;
+        this.policyNames = List.copyOf(policyNames);
+        this.streams = streams;
+        this.source = source;
+    }
+
+    /** @return events read from the shared ring. */
+    public long ingested()
+    {
+        return ingest.ingested();
+    }
+
+    /** @return events put on the main ring. */
+    public long published()
+    {
+        return ingest.published();
+    }
+
+    /** @return events the kernel sensor could not hand over, summed over CPUs (its Loss records). */
+    public long kernelLost()
+    {
+        return ingest.lostUpstream();
+    }
+
+    /** @return the configured streams, with their counters. */
+    public List<Stream> streams()
+    {
+        return streams;
+    }
+
+    /** @return bytes of the shared ring holding records not read yet (0 once the run closed it). */
+    public synchronized long sharedRingUsedBytes()
+    {
+        return sharedRingClosed ? 0 : shared.size();
+    }
+
+    /** @return the shared ring's data capacity in bytes. */
+    public int sharedRingCapacityBytes()
+    {
+        return shared.capacity();
+    }
+
+    /** @return the largest record the shared ring takes: a ring with less room than this may refuse its producer. */
+    public int sharedRingMaxRecordBytes()
+    {
+        return shared.maxMsgLength();
+    }
+
+    /** @return how many bytes its producer has written so far (moves while the source writes). */
+    public synchronized long sharedRingProducerPosition()
+    {
+        return sharedRingClosed ? -1 : shared.producerPosition();
+    }
+
+    /** The run is about to unmap the shared ring: it is read no more. */
+    synchronized void sharedRingClosing()
+    {
+        sharedRingClosed = true;
+    }
+
+    /** @return slots of the main ring published and not yet taken by every router. */
+    public long mainRingUsed()
+    {
+        return main.getBufferSize() - main.remainingCapacity();
+    }
+
+    /** @return slots of the main ring. */
+    public int mainRingSize()
+    {
+        return main.getBufferSize();
+    }
+
+    /**
+     * @return processes in the process tree, or -1 when the run keeps none (sources other than the kernel sensor). The
+     * ingest thread owns the tree: this is a plain read of its size, possibly a moment old.
+     */
+    public int processTreeSize()
+    {
+        return tree == null ? -1 : tree.size();
+    }
+
+    /** @return the names (the events they raise) of the detectors in force, by index; empty when none. */
+    public List<String> detectorNames()
+    {
+        final List<String> names = new ArrayList<>();
+        if (detectors != null)
+        {
+            for (final Detector detector : detectors.detectors())
+            {
+                names.add(detector.eventName());
+            }
+        }
+        return names;
+    }
+
+    /**
+     * @param detector an index in {@link #detectorNames()}.
+     * @return how often it fired.
+     */
+    public long detectorHits(final int detector)
+    {
+        return detectors.hits(detector);
+    }
+
+    /** @return the names of the policies evaluated at ingest, by bit; empty when none are. */
+    public List<String> policyNames()
+    {
+        return policyNames;
+    }
+
+    /**
+     * @param bit a policy's bit, below the size of {@link #policyNames()}.
+     * @return events it matched at ingest.
+     */
+    public long policyMatches(final int bit)
+    {
+        return ingest.policyMatches().matches(bit);
+    }
+
+    /** @return true when the source is the kernel sensor (raw kernel records). */
+    public boolean kernelSource()
+    {
+        return source.writesKernelRecords();
+    }
+
+    /** @return the source's description. */
+    public String sourceDescription()
+    {
+        return source.description();
+    }
+
+    /**
+     * @return why the run cannot go on reading events, or null: the source failed (the kernel sensor could not start,
+     * or died), the kernel sensor exited, or the ingest thread failed.
+     */
+    public String sourceProblem()
+    {
+        final Throwable failure = source.failure();
+        if (failure != null)
+        {
+            return "source failed: " + failure.getMessage();
+        }
+        if (ingest.failure() != null)
+        {
+            return "ingest failed: " + ingest.failure();
+        }
+        if (source.writesKernelRecords() && source.isDone())
+        {
+            return "the kernel sensor exited";
+        }
+        return null;
+    }
+}
