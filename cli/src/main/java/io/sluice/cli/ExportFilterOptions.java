@@ -51,6 +51,20 @@ public final class ExportFilterOptions
         return given;
     }
 
+    /**
+     * @return every value given to the global filter flags, as written ({@code --export-allowlist {"event_set":...}} or
+     *         {@code --field-filters @FILE}), in the order of {@link #given()}.
+     */
+    List<String> values()
+    {
+        final List<String> values = new ArrayList<>();
+        allowlist.forEach(value -> values.add("--export-allowlist " + value));
+        denylist.forEach(value -> values.add("--export-denylist " + value));
+        redactionFilters.forEach(value -> values.add("--redaction-filters " + value));
+        fieldFilters.forEach(value -> values.add("--field-filters " + value));
+        return values;
+    }
+
     private static void describe(final List<String> given, final String flag, final List<String> values)
     {
         if (!values.isEmpty())

@@ -1,44 +1,36 @@
 package io.sluice.cli;
 
-import io.sluice.codec.catalog.ArgDefinition;
-import io.sluice.codec.catalog.EventCatalog;
-import io.sluice.codec.catalog.EventDefinition;
+import io.sluice.cli.list.DestinationsList;
+import io.sluice.cli.list.DetectorsList;
+import io.sluice.cli.list.EventsList;
+import io.sluice.cli.list.FormatsList;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /**
- * {@code sluice list}: the events Sluice can emit, with their stable ids and arguments (the catalog).
+ * {@code sluice list [events|detectors|formats|destinations]}: what Sluice can emit, detect, render and deliver to.
+ * Without a kind it lists the events, as it always has.
  */
 @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = SluiceCommand.Version.class,
-    description = "List the events Sluice can emit: id, name, arguments.")
+    subcommands = {EventsList.class, DetectorsList.class, FormatsList.class, DestinationsList.class},
+    description = {"List what Sluice can emit, detect, render and deliver to (the events when no kind is given).",
+        "Each kind takes --json."})
 public final class ListCommand implements Callable<Integer>
 {
     @Spec
     private CommandSpec spec;
 
+    @Option(names = "--json", description = "Print the events as a JSON array, one object per event.")
+    private boolean json;
+
     @Override
     public Integer call()
     {
-        final PrintWriter out = spec.commandLine().getOut();
-        out.printf("%-6s %-22s %s%n", "ID", "EVENT", "ARGUMENTS");
-        for (final EventDefinition event : EventCatalog.standard().events())
-        {
-            final StringBuilder args = new StringBuilder();
-            for (final ArgDefinition arg : event.args())
-            {
-                if (args.length() > 0)
-                {
-                    args.append(", ");
-                }
-                args.append(arg.type().jsonName()).append(' ').append(arg.name());
-            }
-            out.printf("%-6d %-22s %s%n", event.id(), event.name(), args);
-        }
-        out.flush();
+        new EventsList().print(spec.commandLine().getOut(), json);
         return ExitCodes.OK;
     }
 }

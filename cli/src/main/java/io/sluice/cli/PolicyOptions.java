@@ -4,6 +4,7 @@ import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.config.ConfigException;
 import io.sluice.policy.CliPolicy;
 import io.sluice.policy.PolicyCompiler;
+import io.sluice.policy.PolicyDocument;
 import io.sluice.policy.PolicyFiles;
 import io.sluice.policy.PolicySet;
 import picocli.CommandLine.Option;
@@ -36,7 +37,19 @@ public final class PolicyOptions
      */
     PolicySet load(final EventCatalog catalog, final List<String> events)
     {
-        final PolicyCompiler compiler = new PolicyCompiler(catalog);
+        final List<PolicyDocument> documents = documents(catalog, events);
+        return documents == null ? null : new PolicyCompiler(catalog).compile(documents);
+    }
+
+    /**
+     * @param catalog the event catalog.
+     * @param events  the {@code --events} values.
+     * @return the policies as written (files, or the implicit policy of {@code --events}/{@code --scope}), not compiled;
+     *         null when none is given.
+     * @throws ConfigException for a policy file that cannot be read or a mix of flags.
+     */
+    List<PolicyDocument> documents(final EventCatalog catalog, final List<String> events)
+    {
         if (!policies.isEmpty())
         {
             if (!events.isEmpty() || !scopes.isEmpty())
@@ -45,13 +58,13 @@ public final class PolicyOptions
                     "cannot be combined with " + (events.isEmpty() ? "--scope" : "--events") +
                     " (they form an implicit policy; put the rules in a policy file instead)");
             }
-            return compiler.compile(PolicyFiles.read(policies));
+            return PolicyFiles.read(policies);
         }
         if (events.isEmpty() && scopes.isEmpty())
         {
             return null;
         }
-        return compiler.compile(List.of(CliPolicy.of(catalog, events, scopes)));
+        return List.of(CliPolicy.of(catalog, events, scopes));
     }
 
     /** @return true when {@code --scope} was given. */

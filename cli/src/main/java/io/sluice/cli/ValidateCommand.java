@@ -2,14 +2,14 @@ package io.sluice.cli;
 
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.config.ConfigException;
-import io.sluice.config.DestinationConfig;
 import io.sluice.config.OutputConfig;
-import io.sluice.config.StreamConfig;
-import io.sluice.config.UrlSecrets;
 import io.sluice.engine.StreamPlan;
 import io.sluice.filter.export.ExportFilters;
 import io.sluice.filter.lineage.LineageCondition;
 import io.sluice.filter.lineage.LineageMarker;
+import io.sluice.policy.PolicyCompiler;
+import io.sluice.policy.PolicyDocument;
+import io.sluice.policy.PolicySet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -26,11 +26,13 @@ import java.util.concurrent.Callable;
  * {@code --export-denylist}, {@code --redaction-filters}, {@code --field-filters}) are parsed and compiled as a run
  * would, with the policies loaded here for {@code policy_names}; the streams are compiled into the {@link StreamPlan} a run
  * compiles, and each destination is pre-flighted as a run does (a file it could not write is refused here too).
- * Exit 0 when valid, 2 with the error otherwise.
+ * Exit 0 when valid, with the effective configuration printed ({@link EffectiveConfig}: options, policies, filters,
+ * streams, destinations, secrets masked); 2 with the one-line error otherwise.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = SluiceCommand.Version.class,
     description = {"Check --config, --output, policies and the global export, redaction and field filters without running;",
-        "print the policies, streams and destinations."})
+        "print the effective configuration: options, policies (scope, rules), global filters, streams (filters, buffer)",
+        "and destinations (type, format, path or url, own keys; secrets masked). Exit 0 when valid, 2 otherwise."})
 public final class ValidateCommand implements Callable<Integer>
 {
     @Spec
@@ -57,10 +59,12 @@ public final class ValidateCommand implements Callable<Integer>
         final EventCatalog catalog = EventCatalog.standard();
         final List<String> warnings = new ArrayList<>();
         final OutputConfig output;
-        final io.sluice.policy.PolicySet policies;
+        final List<PolicyDocument> documents;
+        final PolicySet policies;
         try
         {
-            policies = policyOptions.load(catalog, events);
+            documents = policyOptions.documents(catalog, events);
+            policies = documents == null ? null : new PolicyCompiler(catalog).compile(documents);
             // as a run: the loaded policies are the names filters.policies and policy_names may use (validate has no
             // source, so a synthetic source's policies=... names are not known here)
             final String[] policyNames = policies != null ? policies.names() : new String[0];
@@ -84,55 +88,12 @@ public final class ValidateCommand implements Callable<Integer>
             return EngineRun.refused(err, ex);
         }
         out.println("configuration is valid");
-        if (policies != null)
-        {
-            for (final io.sluice.policy.Policy policy : policies.policies())
-            {
-                out.printf("policy %s (%s): %d events%s%n", policy.name(), policy.origin(), policy.eventIds().length,
-                    policy.follow() ? ", follow" : "");
-            }
-        }
-        for (final String filters : exportFilterOptions.given())
-        {
-            out.println("global filters " + filters);
-        }
-        for (final StreamConfig stream : output.streams())
-        {
-            out.printf("stream %s%s: %s, buffer %d, events %s, policies %s%n", stream.name(),
-                stream.implicit() ? " (implicit)" : "", stream.mode().key(), stream.bufferSize(),
-                stream.events().isEmpty() ? "all" : String.join(",", stream.events()),
-                stream.policies().isEmpty() ? "all" : String.join(",", stream.policies()));
-            for (final String name : stream.destinations())
-            {
-                final DestinationConfig destination = output.destination(name);
-                out.printf("  destination %s: %s %s -> %s%s%n", name, destination.type(), destination.format(),
-                    destination.path() != null ? destination.path() : UrlSecrets.masked(destination.url()), extras(destination) + retry(destination));
-            }
-        }
+        final EffectiveConfig shown = new EffectiveConfig(out);
+        shown.options(output.options());
+        shown.policies(policies, documents);
+        shown.globalFilters(exportFilterOptions.given(), exportFilterOptions.values());
+        shown.streams(output);
+        out.flush();
         return ExitCodes.OK;
-    }
-
-    private static String retry(final DestinationConfig destination)
-    {
-        final io.sluice.config.RetryPolicy retry = destination.retry();
-        return retry.equals(io.sluice.config.RetryPolicy.DEFAULTS) ? "" : ", retry every " + retry.backoff().toMillis() +
-            "ms up to " + retry.maxBackoff().toMillis() + "ms";
-    }
-
-    private static String extras(final DestinationConfig destination)
-    {
-        if (destination.roll() != null)
-        {
-            return ", roll " + destination.roll().key();
-        }
-        final io.sluice.config.RotationConfig rotation = destination.rotation();
-        if (rotation == null)
-        {
-            return "";
-        }
-        return ", rotate at " + rotation.maxSizeBytes() / io.sluice.config.RotationConfig.MEGABYTE + " MB, keep " +
-            (rotation.maxBackups() == 0 ? "all" : Integer.toString(rotation.maxBackups())) + " backups" +
-            (rotation.compress() ? ", gzip" : "") + (rotation.interval().isZero() ? "" :
-            ", every " + rotation.interval().toString().substring(2).toLowerCase(java.util.Locale.ROOT));
     }
 }

@@ -12,6 +12,8 @@ public final class UrlSecrets
     private static final Pattern PASSWORD = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://[^/@:?#\\s']*):[^/@?#\\s']*@");
     private static final Pattern SHARED_KEY = Pattern.compile("([?&](?i:sharedKey)=)[^&#\\s']*");
 
+    private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(password|secret|sharedkey|token|jaas|credential).*");
+
     private UrlSecrets()
     {
     }
@@ -27,5 +29,16 @@ public final class UrlSecrets
             return null;
         }
         return SHARED_KEY.matcher(PASSWORD.matcher(text).replaceAll("$1:***@")).replaceAll("$1***");
+    }
+
+    /**
+     * @param key   a destination's own key ({@code sharedKey}, {@code kafka.sasl.jaas.config}).
+     * @param value its value.
+     * @return the value as it may be shown: {@code ***} for a key that names a secret (a password, a shared key, a
+     *         token, JAAS config, credentials) and has a value, else the value with its URL secrets {@link #masked}.
+     */
+    public static String maskedOption(final String key, final String value)
+    {
+        return SECRET_KEY.matcher(key).matches() && value != null && !value.isEmpty() ? "***" : masked(value);
     }
 }

@@ -28,6 +28,14 @@ public final class Formats
     }
 
     /**
+     * @return every format, in the order messages list them ({@code sluice list formats}).
+     */
+    public static List<Format> all()
+    {
+        return ALL;
+    }
+
+    /**
      * @param key a format key ({@code json}).
      * @return its entry, or null when no format has that key.
      */

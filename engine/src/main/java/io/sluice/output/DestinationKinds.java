@@ -29,6 +29,14 @@ public final class DestinationKinds
     }
 
     /**
+     * @return every type, in the order messages list them ({@code sluice list destinations}).
+     */
+    public static List<DestinationKind> all()
+    {
+        return ALL;
+    }
+
+    /**
      * @param key a type key ({@code file}).
      * @return its entry, or null when no type has that key.
      */

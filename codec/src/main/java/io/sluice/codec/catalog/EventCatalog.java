@@ -146,9 +146,23 @@ public final class EventCatalog
                     sets.add((String)set);
                 }
             }
-            events.add(new EventDefinition(id, name, List.copyOf(args), Map.copyOf(syscalls), List.copyOf(sets)));
+            final Object capture = entry.get("capture");
+            events.add(new EventDefinition(id, name, List.copyOf(args), Map.copyOf(syscalls), List.copyOf(sets),
+                capture == null ? Capture.byDefault(id, !syscalls.isEmpty()) : capture(name, capture.toString())));
         }
         return new EventCatalog(events);
+    }
+
+    private static Capture capture(final String name, final String text)
+    {
+        try
+        {
+            return Capture.parse(text);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new IllegalStateException("events.yaml: event " + name + ": " + ex.getMessage(), ex);
+        }
     }
 
     /**
