@@ -2,10 +2,13 @@ package io.sluice.cli;
 
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.config.ConfigException;
+import io.sluice.detect.Detector;
+import io.sluice.detect.DetectorSet;
 import io.sluice.policy.CliPolicy;
 import io.sluice.policy.PolicyCompiler;
 import io.sluice.policy.PolicyFiles;
 import io.sluice.policy.PolicySet;
+import io.sluice.policy.ThreatMetadata;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -25,7 +28,7 @@ public final class PolicyOptions
 
     @Option(names = {"-s", "--scope"}, paramLabel = "SCOPE",
         description = {"Scope of the implicit policy, repeatable (Tracee's grammar): comm=bash, pid=1,2, uid>=1000,",
-            "executable=/usr/bin/*, container, not-container, tree=PID, mntns=N, pidns=N, follow."})
+            "exec=/usr/bin/*, pid=new, container, container=new, not-container, tree=PID, mntns=N, pidns=N, follow."})
     private List<String> scopes = new ArrayList<>();
 
     /**
@@ -36,7 +39,8 @@ public final class PolicyOptions
      */
     PolicySet load(final EventCatalog catalog, final List<String> events)
     {
-        final PolicyCompiler compiler = new PolicyCompiler(catalog);
+        final List<ThreatMetadata> threats = threats(DetectorSet.standard());
+        final PolicyCompiler compiler = new PolicyCompiler(catalog, threats, System.currentTimeMillis() * 1_000_000L);
         if (!policies.isEmpty())
         {
             if (!events.isEmpty() || !scopes.isEmpty())
@@ -51,12 +55,19 @@ public final class PolicyOptions
         {
             return null;
         }
-        return compiler.compile(List.of(CliPolicy.of(catalog, events, scopes)));
+        return compiler.compile(List.of(CliPolicy.of(catalog, threats, events, scopes)));
     }
 
     /** @return true when {@code --scope} was given. */
     boolean hasScope()
     {
         return !scopes.isEmpty();
+    }
+
+    /** What {@code threat.*} rules are matched against: each detector's event and its threat. */
+    static List<ThreatMetadata> threats(final List<Detector> detectors)
+    {
+        return detectors.stream().map(detector -> new ThreatMetadata(detector.eventName(), detector.threat().name(),
+            detector.threat().severity(), detector.threat().tactic(), detector.threat().techniqueExternalId())).toList();
     }
 }
