@@ -93,9 +93,10 @@ class ValidateExportFiltersTest
     @Test
     void unknownEventInEventSet()
     {
-        assertEquals("sluice: --export-allowlist: event_set = 'PROCESS_EXEC': unknown event "
-                + "(event_set takes Sluice event names, see 'sluice list')\n",
-            refusedLikeARun("--export-allowlist", "{\"event_set\": [\"openat\", \"PROCESS_EXEC\"]}"));
+        assertEquals("sluice: --export-allowlist: event_set = 'PROCESS_EXECVE': unknown event (event_set takes Sluice event"
+                + " names, see 'sluice list', or Tetragon's event types: PROCESS_EXEC, PROCESS_EXIT, PROCESS_KPROBE,"
+                + " PROCESS_TRACEPOINT ...)\n",
+            refusedLikeARun("--export-allowlist", "{\"event_set\": [\"openat\", \"PROCESS_EXECVE\"]}"));
         assertEquals("sluice: --field-filters: event_set = 'opnat': unknown event (Sluice event names, see 'sluice list')\n",
             refusedLikeARun("--field-filters", "{\"fields\": \"name\", \"action\": \"INCLUDE\", \"event_set\": [\"opnat\"]}"));
     }
