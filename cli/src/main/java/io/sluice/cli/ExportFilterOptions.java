@@ -118,6 +118,18 @@ public final class ExportFilterOptions
      */
     ExportFilters load(final EventCatalog catalog, final String[] policyNames)
     {
+        return load(catalog, policyNames, new ArrayList<>());
+    }
+
+    /**
+     * @param catalog     event names for {@code event_set}.
+     * @param policyNames loaded policies by bit, for {@code policy_names}.
+     * @param warnings    receives a line per value accepted with a warning ({@code policy_names} naming no policy).
+     * @return the filters, or null when none is given.
+     * @throws io.sluice.config.ConfigException for an unknown field, a bad value or a bad regular expression.
+     */
+    ExportFilters load(final EventCatalog catalog, final String[] policyNames, final List<String> warnings)
+    {
         if (allowlist.isEmpty() && denylist.isEmpty())
         {
             return null;
@@ -132,6 +144,8 @@ public final class ExportFilterOptions
         {
             deny.addAll(ExportFilters.parse("--export-denylist", value, catalog, policyNames));
         }
+        allow.forEach(filter -> warnings.addAll(filter.warnings()));
+        deny.forEach(filter -> warnings.addAll(filter.warnings()));
         return new ExportFilters(allow, deny);
     }
 }

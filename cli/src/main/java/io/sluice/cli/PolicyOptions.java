@@ -2,11 +2,14 @@ package io.sluice.cli;
 
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.config.ConfigException;
+import io.sluice.detect.Detector;
+import io.sluice.detect.DetectorSet;
 import io.sluice.policy.CliPolicy;
 import io.sluice.policy.PolicyCompiler;
 import io.sluice.policy.PolicyDocument;
 import io.sluice.policy.PolicyFiles;
 import io.sluice.policy.PolicySet;
+import io.sluice.policy.ThreatMetadata;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -26,7 +29,7 @@ public final class PolicyOptions
 
     @Option(names = {"-s", "--scope"}, paramLabel = "SCOPE",
         description = {"Scope of the implicit policy, repeatable (Tracee's grammar): comm=bash, pid=1,2, uid>=1000,",
-            "executable=/usr/bin/*, container, not-container, tree=PID, mntns=N, pidns=N, follow."})
+            "exec=/usr/bin/*, pid=new, container, container=new, not-container, tree=PID, mntns=N, pidns=N, follow."})
     private List<String> scopes = new ArrayList<>();
 
     /**
@@ -38,7 +41,9 @@ public final class PolicyOptions
     PolicySet load(final EventCatalog catalog, final List<String> events)
     {
         final List<PolicyDocument> documents = documents(catalog, events);
-        return documents == null ? null : new PolicyCompiler(catalog).compile(documents);
+        return documents == null ? null
+            : new PolicyCompiler(catalog, threats(DetectorSet.standard()), System.currentTimeMillis() * 1_000_000L)
+                .compile(documents);
     }
 
     /**
@@ -64,12 +69,19 @@ public final class PolicyOptions
         {
             return null;
         }
-        return List.of(CliPolicy.of(catalog, events, scopes));
+        return List.of(CliPolicy.of(catalog, threats(DetectorSet.standard()), events, scopes));
     }
 
     /** @return true when {@code --scope} was given. */
     boolean hasScope()
     {
         return !scopes.isEmpty();
+    }
+
+    /** What {@code threat.*} rules are matched against: each detector's event and its threat. */
+    static List<ThreatMetadata> threats(final List<Detector> detectors)
+    {
+        return detectors.stream().map(detector -> new ThreatMetadata(detector.eventName(), detector.threat().name(),
+            detector.threat().severity(), detector.threat().tactic(), detector.threat().techniqueExternalId())).toList();
     }
 }

@@ -132,8 +132,8 @@ public final class SluiceCommand implements Callable<Integer>
                 warnings.add("option stack-addresses has no effect on the synthetic source (only the kernel sensor"
                     + " captures user stacks)");
             }
+            final io.sluice.filter.export.ExportFilters exportFilters = exportFilterOptions.load(catalog, policyNames, warnings);
             warnings.forEach(warning -> err.println("sluice: warning: " + warning));
-            final io.sluice.filter.export.ExportFilters exportFilters = exportFilterOptions.load(catalog, policyNames);
             final io.sluice.filter.redact.RedactionFilters redactions = exportFilterOptions.redactions();
             final io.sluice.filter.field.FieldFilters fieldFilters = exportFilterOptions.fieldFilters(catalog);
             eventSource = source(catalog, output, policies);

@@ -70,9 +70,9 @@ public final class ValidateCommand implements Callable<Integer>
             final String[] policyNames = policies != null ? policies.names() : new String[0];
             output = configOptions.loadOutput(warnings, java.util.Set.of(policyNames));
             configOptions.color();
-            warnings.forEach(warning -> err.println("sluice: warning: " + warning));
             // the same calls, in the same order, as SluiceCommand and ReplayCommand make before building the engine
-            final ExportFilters global = exportFilterOptions.load(catalog, policyNames);
+            final ExportFilters global = exportFilterOptions.load(catalog, policyNames, warnings);
+            warnings.forEach(warning -> err.println("sluice: warning: " + warning));
             exportFilterOptions.redactions();
             exportFilterOptions.fieldFilters(catalog);
             // the streams compiled and their destinations pre-flighted by the same code as the engine's, and the lineage

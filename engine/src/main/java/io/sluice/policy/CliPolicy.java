@@ -16,7 +16,8 @@ import java.util.Set;
  * {@code --events -openat} (all of the default set but openat), {@code --events fs} (an event set),
  * {@code --events openat.data.pathname=/etc/*}, {@code --events openat.retval<0},
  * {@code --events openat.scope.comm=bash}; {@code --scope comm=bash}, {@code --scope uid>=1000},
- * {@code --scope follow}. A filter's comma-separated values stay with it ({@code openat.data.pathname=/a,/b}).
+ * {@code --scope follow}; Tracee's current patterns too: {@code --events 'sched_process_*'}, {@code --events tag=fs},
+ * {@code --events threat.severity>=high}. A filter's comma-separated values stay with it ({@code openat.data.pathname=/a,/b}).
  */
 public final class CliPolicy
 {
@@ -36,6 +37,20 @@ public final class CliPolicy
      */
     public static PolicyDocument of(final EventCatalog catalog, final List<String> events, final List<String> scopes)
     {
+        return of(catalog, List.of(), events, scopes);
+    }
+
+    /**
+     * @param catalog the event catalog.
+     * @param threats the loaded detectors' metadata, for {@code --events threat.severity>=high}.
+     * @param events  the {@code --events} values, as given ({@code tag=fs}, {@code open*} and threat patterns too).
+     * @param scopes  the {@code --scope} values.
+     * @return the implicit policy as written.
+     * @throws ConfigException naming the flag and the value.
+     */
+    public static PolicyDocument of(final EventCatalog catalog, final List<ThreatMetadata> threats, final List<String> events,
+        final List<String> scopes)
+    {
         final List<String> items = items(catalog, events);
         final Map<String, List<String>> selected = new LinkedHashMap<>();
         final Set<String> excluded = new LinkedHashSet<>();
@@ -46,6 +61,12 @@ public final class CliPolicy
                 final String name = item.substring(1);
                 final List<EventDefinition> set = resolve(catalog, name, item);
                 set.forEach(event -> excluded.add(event.name()));
+                continue;
+            }
+            if (item.startsWith("threat.") || item.startsWith("tag="))
+            {
+                EventPattern.resolve(catalog, threats, "--events", "events", item)
+                    .forEach(event -> selected.computeIfAbsent(event.name(), n -> new ArrayList<>()));
                 continue;
             }
             final int dot = item.indexOf('.');
@@ -132,6 +153,10 @@ public final class CliPolicy
 
     private static List<EventDefinition> resolve(final EventCatalog catalog, final String name, final String item)
     {
+        if (name.length() > 1 && (name.startsWith("*") || name.endsWith("*")))
+        {
+            return EventPattern.resolve(catalog, List.of(), "--events", "events", name);
+        }
         final List<EventDefinition> set = catalog.eventsNamed(name);
         if (set.isEmpty())
         {

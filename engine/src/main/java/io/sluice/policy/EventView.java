@@ -35,6 +35,11 @@ public final class EventView
     private int hostPid;
     private int pid;
     private int tid;
+    private int nsTid;
+    private long timestampNanos;
+    private long threadStartNanos;
+    private long cgroupId;
+    private boolean containerRunning;
     private int uid;
     private int mntNs;
     private int pidNs;
@@ -59,8 +64,15 @@ public final class EventView
     private int podNameLength;
     private final byte[] podNamespace = new byte[256];
     private int podNamespaceLength;
+    private final byte[] syscall = new byte[64];
+    private int syscallLength;
+    private final byte[] containerImage = new byte[256];
+    private int containerImageLength;
+    private final byte[] podUid = new byte[64];
+    private int podUidLength;
     private int ancestorCount;
     private int[] ancestorPids = new int[4];
+    private int[] ancestorNsPids = new int[4];
     private byte[][] ancestorExes = new byte[4][];
     private int[] ancestorExeLengths = new int[4];
     private boolean hasRetval;
@@ -153,6 +165,11 @@ public final class EventView
         hostPid = (int)event.hostPid();
         pid = (int)event.pid();
         tid = (int)event.hostTid();
+        nsTid = (int)event.tid();
+        timestampNanos = event.timestampSeconds() * 1_000_000_000L + event.timestampNanos();
+        threadStartNanos = event.threadStartSeconds() * 1_000_000_000L + event.threadStartNanos();
+        cgroupId = event.cgroupId();
+        containerRunning = event.containerIsRunning() != 0;
         uid = (int)event.realUserId();
         mntNs = (int)event.mntNsId();
         pidNs = (int)event.pidNsId();
@@ -171,10 +188,12 @@ public final class EventView
             if (a >= ancestorPids.length)
             {
                 ancestorPids = java.util.Arrays.copyOf(ancestorPids, a * 2);
+                ancestorNsPids = java.util.Arrays.copyOf(ancestorNsPids, a * 2);
                 ancestorExes = java.util.Arrays.copyOf(ancestorExes, a * 2);
                 ancestorExeLengths = java.util.Arrays.copyOf(ancestorExeLengths, a * 2);
             }
             ancestorPids[a] = (int)ancestor.hostPid();
+            ancestorNsPids[a] = (int)ancestor.pid();
             final int exeLength = ancestor.executablePathLength();
             if (ancestorExes[a] == null || ancestorExes[a].length < exeLength)
             {
@@ -218,7 +237,7 @@ public final class EventView
         }
         event.skipName();
         commLength = event.getThreadName(comm, 0, comm.length);
-        event.skipSyscall();
+        syscallLength = event.getSyscall(syscall, 0, syscall.length);
         final int exeLength = event.executablePathLength();
         if (executable.length < exeLength)
         {
@@ -228,9 +247,9 @@ public final class EventView
         containerIdLength = event.getContainerId(containerId, 0, containerId.length);
         containerNameLength = event.getContainerName(containerName, 0, containerName.length);
         event.skipContainerImageId();
-        event.skipContainerImageName();
+        containerImageLength = event.getContainerImageName(containerImage, 0, containerImage.length);
         podNameLength = event.getPodName(podName, 0, podName.length);
-        event.skipPodUid();
+        podUidLength = event.getPodUid(podUid, 0, podUid.length);
         podNamespaceLength = event.getPodNamespace(podNamespace, 0, podNamespace.length);
         return this;
     }
@@ -434,6 +453,81 @@ public final class EventView
     public int hostTid()
     {
         return tid;
+    }
+
+    /** @return the tid in the thread's own pid namespace. */
+    public int nsTid()
+    {
+        return nsTid;
+    }
+
+    /** @return the event's time, nanoseconds since the epoch. */
+    public long timestampNanos()
+    {
+        return timestampNanos;
+    }
+
+    /** @return when the event's thread started, nanoseconds since the epoch (0 when unknown). */
+    public long threadStartNanos()
+    {
+        return threadStartNanos;
+    }
+
+    /** @return the cgroup id. */
+    public long cgroupId()
+    {
+        return cgroupId;
+    }
+
+    /** @return true when the event's container is running (Tracee's {@code ContainerStarted}). */
+    public boolean containerRunning()
+    {
+        return containerRunning;
+    }
+
+    /** @return the syscall name bytes (valid up to {@link #syscallLength()}). */
+    public byte[] syscall()
+    {
+        return syscall;
+    }
+
+    /** @return the syscall name's length, 0 when the event has none. */
+    public int syscallLength()
+    {
+        return syscallLength;
+    }
+
+    /** @return the container image name bytes (valid up to {@link #containerImageLength()}). */
+    public byte[] containerImage()
+    {
+        return containerImage;
+    }
+
+    /** @return the container image name's length. */
+    public int containerImageLength()
+    {
+        return containerImageLength;
+    }
+
+    /** @return the pod uid bytes (valid up to {@link #podUidLength()}). */
+    public byte[] podUid()
+    {
+        return podUid;
+    }
+
+    /** @return the pod uid's length. */
+    public int podUidLength()
+    {
+        return podUidLength;
+    }
+
+    /**
+     * @param i an ancestor's index (0 = the parent).
+     * @return its pid in its own pid namespace.
+     */
+    public int ancestorNsPid(final int i)
+    {
+        return ancestorNsPids[i];
     }
 
     /** @return the real user id. */

@@ -18,7 +18,21 @@ public final class NumberCondition implements Condition
         /** Pid namespace id ({@code pidns}). */
         PIDNS,
         /** A syscall's return value ({@code retval}); events without one never pass. */
-        RETVAL
+        RETVAL,
+        /** Pid in the process's own namespace (Tracee's rule filter {@code pid}, {@code p}, {@code processId}). */
+        NS_PID,
+        /** Tid in the thread's own namespace ({@code tid}, {@code threadId}). */
+        NS_TID,
+        /** Host tid ({@code hostTid}, {@code hostThreadId}). */
+        HOST_TID,
+        /** The parent's pid in its own namespace ({@code ppid}, {@code parentProcessId}); 0 when unknown. */
+        PPID,
+        /** The parent's host pid ({@code hostParentProcessId}); 0 when unknown. */
+        HOST_PPID,
+        /** The cgroup id ({@code cgroupId}), compared unsigned. */
+        CGROUP_ID,
+        /** The event's time in nanoseconds since the epoch ({@code timestamp}). */
+        TIMESTAMP
     }
 
     private final Field field;
@@ -54,6 +68,26 @@ public final class NumberCondition implements Condition
                 break;
             case PIDNS:
                 actual = event.pidNs() & 0xFFFF_FFFFL;
+                break;
+            case NS_PID:
+                actual = event.pid() & 0xFFFF_FFFFL;
+                break;
+            case NS_TID:
+                actual = event.nsTid() & 0xFFFF_FFFFL;
+                break;
+            case HOST_TID:
+                actual = event.hostTid() & 0xFFFF_FFFFL;
+                break;
+            case PPID:
+                actual = event.ancestorCount() == 0 ? 0 : event.ancestorNsPid(0) & 0xFFFF_FFFFL;
+                break;
+            case HOST_PPID:
+                actual = event.ancestorCount() == 0 ? 0 : event.ancestorPid(0) & 0xFFFF_FFFFL;
+                break;
+            case CGROUP_ID:
+                return operator.testUnsigned(event.cgroupId(), values);
+            case TIMESTAMP:
+                actual = event.timestampNanos();
                 break;
             default:
                 if (!event.hasRetval())

@@ -68,4 +68,29 @@ public enum Operator
                 return actual >= values[0];
         }
     }
+
+    /**
+     * @param actual the event's value, an unsigned 64-bit number.
+     * @param values the filter's values, unsigned.
+     * @return true when the value passes, ordering compared unsigned.
+     */
+    public boolean testUnsigned(final long actual, final long[] values)
+    {
+        if (this == EQ || this == NE)
+        {
+            return test(actual, values);
+        }
+        final int order = Long.compareUnsigned(actual, values[0]);
+        switch (this)
+        {
+            case LT:
+                return order < 0;
+            case GT:
+                return order > 0;
+            case LE:
+                return order <= 0;
+            default:
+                return order >= 0;
+        }
+    }
 }

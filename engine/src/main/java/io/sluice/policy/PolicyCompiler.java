@@ -18,13 +18,29 @@ import java.util.Map;
 public final class PolicyCompiler
 {
     private final EventCatalog catalog;
+    private final List<ThreatMetadata> threats;
+    private final ProcessConditions conditions;
 
     /**
+     * A compiler without detector metadata ({@code threat.*} rules name nothing) that takes now as Sluice's start.
+     *
      * @param catalog the event catalog (events and their arguments, detector events included).
      */
     public PolicyCompiler(final EventCatalog catalog)
     {
+        this(catalog, List.of(), System.currentTimeMillis() * 1_000_000L);
+    }
+
+    /**
+     * @param catalog    the event catalog (events and their arguments, detector events included).
+     * @param threats    the loaded detectors' events and threats, for {@code threat.*} rules.
+     * @param sinceNanos when Sluice started, nanoseconds since the epoch, for {@code pid=new}.
+     */
+    public PolicyCompiler(final EventCatalog catalog, final List<ThreatMetadata> threats, final long sinceNanos)
+    {
         this.catalog = catalog;
+        this.threats = List.copyOf(threats);
+        this.conditions = new ProcessConditions(sinceNanos);
     }
 
     /**
@@ -91,8 +107,9 @@ public final class PolicyCompiler
                 follow = true;
                 continue;
             }
-            scope.add(processCondition(origin, "spec.scope", expression, true));
-            if (expression.operator() == Operator.EQ)
+            final Condition condition = conditions.scope(origin, "spec.scope", expression);
+            scope.add(condition);
+            if (expression.operator() == Operator.EQ && !(condition instanceof NewPidCondition))
             {
                 switch (expression.key())
                 {
@@ -114,20 +131,17 @@ public final class PolicyCompiler
         int maxId = 0;
         for (final PolicyDocument.Rule rule : document.rules())
         {
-            final EventDefinition event = rule.event() == null ? null : catalog.byName(rule.event());
-            if (event == null)
+            for (final EventDefinition event : EventPattern.resolve(catalog, threats, origin, rule.field() + ".event", rule.event()))
             {
-                throw new ConfigException(origin, rule.field() + ".event", rule.event(),
-                    rule.event() == null ? "a rule needs an event" : "unknown event (see 'sluice list')");
+                final String field = rule.field() + " (" + event.name() + ").filters";
+                final List<Condition> filters = new ArrayList<>();
+                for (final String text : rule.filters())
+                {
+                    filters.add(ruleFilter(origin, field, event, parse(origin, field, text)));
+                }
+                rules.computeIfAbsent(event.id(), id -> new ArrayList<>()).add(filters.toArray(new Condition[0]));
+                maxId = Math.max(maxId, event.id());
             }
-            final String field = rule.field() + " (" + event.name() + ").filters";
-            final List<Condition> filters = new ArrayList<>();
-            for (final String text : rule.filters())
-            {
-                filters.add(ruleFilter(origin, field, event, parse(origin, field, text)));
-            }
-            rules.computeIfAbsent(event.id(), id -> new ArrayList<>()).add(filters.toArray(new Condition[0]));
-            maxId = Math.max(maxId, event.id());
         }
         final Condition[][][] byEvent = new Condition[maxId + 1][][];
         final int[] ids = new int[rules.size()];
@@ -156,7 +170,8 @@ public final class PolicyCompiler
     private Condition ruleFilter(final String origin, final String field, final EventDefinition event, final Expression expression)
     {
         final String key = expression.key();
-        if (expression.operator() == null && !key.equals("container") && !key.equals("not-container"))
+        if (expression.operator() == null && !key.equals("container") && !key.equals("not-container") && !key.equals("host")
+            && !key.equals("scope.container") && !key.equals("scope.host"))
         {
             throw new ConfigException(origin, field, expression.text(), "expected KEY=VALUE (or != < > <= >=)");
         }
@@ -170,15 +185,16 @@ public final class PolicyCompiler
             {
                 throw new ConfigException(origin, field, expression.text(), event.name() + " has no return value");
             }
-            return new NumberCondition(NumberCondition.Field.RETVAL, expression.operator(), numbers(origin, field, expression));
+            return new NumberCondition(NumberCondition.Field.RETVAL, expression.operator(),
+                FilterValues.numbers(origin, field, expression));
         }
         final String scopeKey = key.startsWith("scope.") ? key.substring(6) : key;
         if (scopeKey.equals("follow") || scopeKey.equals("global"))
         {
             throw new ConfigException(origin, field, expression.text(), scopeKey + " belongs in the policy's scope, not in a rule");
         }
-        return processCondition(origin, field, new Expression(scopeKey, expression.operator(), expression.values(),
-            expression.text()), false);
+        return conditions.rule(origin, field, new Expression(scopeKey, expression.operator(), expression.values(),
+            expression.text()));
     }
 
     private static Condition dataFilter(final String origin, final String field, final EventDefinition event,
@@ -201,138 +217,18 @@ public final class PolicyCompiler
         switch (arg.type())
         {
             case STR:
-                return DataCondition.text(argName, textOperator(origin, field, expression) == Operator.NE,
-                    patterns(origin, field, expression));
+                return DataCondition.text(argName, FilterValues.negated(origin, field, expression),
+                    FilterValues.patterns(origin, field, expression));
             case INT32:
             case INT64:
             case U_INT32:
             case U_INT64:
             case BOOL:
-                return DataCondition.number(argName, expression.operator(), numbers(origin, field, expression));
+                return DataCondition.number(argName, expression.operator(), FilterValues.numbers(origin, field, expression));
             default:
                 throw new ConfigException(origin, field, expression.text(),
                     "filters on " + arg.type().name().toLowerCase(java.util.Locale.ROOT) + " arguments are not available yet");
         }
-    }
-
-    private static Condition processCondition(final String origin, final String field, final Expression expression,
-        final boolean inScope)
-    {
-        final String key = expression.key();
-        final Operator operator = expression.operator();
-        switch (key)
-        {
-            case "comm":
-                return new TextCondition(TextCondition.Field.COMM, textOperator(origin, field, expression) == Operator.NE,
-                    patterns(origin, field, expression));
-            case "executable":
-            case "binary":
-            case "exe":
-                return new TextCondition(TextCondition.Field.EXECUTABLE, textOperator(origin, field, expression) == Operator.NE,
-                    patterns(origin, field, expression));
-            case "containerId":
-                return new TextCondition(TextCondition.Field.CONTAINER_ID, textOperator(origin, field, expression) == Operator.NE,
-                    patterns(origin, field, expression));
-            case "pid":
-                return new NumberCondition(NumberCondition.Field.PID, operator, numbers(origin, field, expression));
-            case "uid":
-                return new NumberCondition(NumberCondition.Field.UID, operator, numbers(origin, field, expression));
-            case "mntns":
-                return new NumberCondition(NumberCondition.Field.MNTNS, operator, numbers(origin, field, expression));
-            case "pidns":
-                return new NumberCondition(NumberCondition.Field.PIDNS, operator, numbers(origin, field, expression));
-            case "tree":
-            {
-                final Operator op = textOperator(origin, field, expression);
-                final long[] values = numbers(origin, field, expression);
-                final int[] roots = new int[values.length];
-                for (int i = 0; i < roots.length; i++)
-                {
-                    roots[i] = (int)values[i];
-                }
-                return new TreeCondition(roots, op == Operator.NE);
-            }
-            case "container":
-                if (operator == null)
-                {
-                    return new ContainerCondition(true);
-                }
-                if (expression.values().contains("new"))
-                {
-                    if (expression.values().size() > 1)
-                    {
-                        throw new ConfigException(origin, field, expression.text(), "container=new takes no other value");
-                    }
-                    return ContainerCondition.newContainer(textOperator(origin, field, expression) == Operator.NE);
-                }
-                return new TextCondition(TextCondition.Field.CONTAINER_ID, textOperator(origin, field, expression) == Operator.NE,
-                    patterns(origin, field, expression));
-            case "not-container":
-                if (operator != null)
-                {
-                    throw new ConfigException(origin, field, expression.text(), "not-container takes no value");
-                }
-                return new ContainerCondition(false);
-            case "uts":
-                return new TextCondition(TextCondition.Field.UTS, textOperator(origin, field, expression) == Operator.NE,
-                    patterns(origin, field, expression));
-            default:
-                throw new ConfigException(origin, field, expression.text(), "unknown " + (inScope ? "scope" : "filter") +
-                    " key '" + key + "' (expected " + (inScope ? "global, follow, " : "data.<arg>, retval, ") +
-                    "comm, pid, uid, executable, binary, container, not-container, containerId, tree, mntns, pidns, uts)");
-        }
-    }
-
-    private static Operator textOperator(final String origin, final String field, final Expression expression)
-    {
-        if (expression.operator() != Operator.EQ && expression.operator() != Operator.NE)
-        {
-            throw new ConfigException(origin, field, expression.text(), "'" + expression.key() + "' takes = or != only");
-        }
-        return expression.operator();
-    }
-
-    private static TextPattern[] patterns(final String origin, final String field, final Expression expression)
-    {
-        final TextPattern[] patterns = new TextPattern[expression.values().size()];
-        for (int i = 0; i < patterns.length; i++)
-        {
-            try
-            {
-                patterns[i] = TextPattern.compile(expression.values().get(i));
-            }
-            catch (final IllegalArgumentException ex)
-            {
-                throw new ConfigException(origin, field, expression.text(), ex.getMessage());
-            }
-        }
-        return patterns;
-    }
-
-    private static long[] numbers(final String origin, final String field, final Expression expression)
-    {
-        if (expression.operator() == null)
-        {
-            throw new ConfigException(origin, field, expression.text(), "'" + expression.key() + "' needs an operator and a value");
-        }
-        if (expression.operator() != Operator.EQ && expression.operator() != Operator.NE && expression.values().size() != 1)
-        {
-            throw new ConfigException(origin, field, expression.text(), "'" + expression.operator().symbol() + "' takes one value");
-        }
-        final long[] values = new long[expression.values().size()];
-        for (int i = 0; i < values.length; i++)
-        {
-            final String value = expression.values().get(i);
-            try
-            {
-                values[i] = value.equalsIgnoreCase("true") ? 1 : value.equalsIgnoreCase("false") ? 0 : Long.decode(value);
-            }
-            catch (final NumberFormatException ex)
-            {
-                throw new ConfigException(origin, field, expression.text(), "'" + value + "' is not an integer");
-            }
-        }
-        return values;
     }
 
     private static List<Long> numbers(final Expression expression)

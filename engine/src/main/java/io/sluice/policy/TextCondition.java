@@ -15,8 +15,20 @@ public final class TextCondition implements Condition
         EXECUTABLE,
         /** The container id ({@code containerId}). */
         CONTAINER_ID,
-        /** The UTS namespace's host name ({@code uts}; the sensor keeps its first 15 characters, as Tracee does). */
-        UTS
+        /** The UTS namespace's host name ({@code uts}, {@code hostName}; the sensor keeps its first 15 characters). */
+        UTS,
+        /** The container's image name ({@code containerImage}). */
+        CONTAINER_IMAGE,
+        /** The container's name ({@code containerName}). */
+        CONTAINER_NAME,
+        /** The pod's name ({@code podName}). */
+        POD_NAME,
+        /** The pod's namespace ({@code podNamespace}). */
+        POD_NAMESPACE,
+        /** The pod's uid ({@code podUid}). */
+        POD_UID,
+        /** The syscall the event happened in ({@code syscall}). */
+        SYSCALL
     }
 
     private final Field field;
@@ -42,6 +54,15 @@ public final class TextCondition implements Condition
         return field == Field.CONTAINER_ID;
     }
 
+    /**
+     * @return true for the container and pod fields: as in Tracee, a filter on one passes only events of processes in
+     *         a container, {@code !=} included ({@code containerName!=web} is "in a container not named web").
+     */
+    private boolean requiresContainer()
+    {
+        return field.ordinal() >= Field.CONTAINER_IMAGE.ordinal() && field != Field.SYSCALL;
+    }
+
     @Override
     public boolean test(final EventView event)
     {
@@ -61,10 +82,38 @@ public final class TextCondition implements Condition
                 bytes = event.utsName();
                 length = event.utsNameLength();
                 break;
+            case CONTAINER_IMAGE:
+                bytes = event.containerImage();
+                length = event.containerImageLength();
+                break;
+            case CONTAINER_NAME:
+                bytes = event.containerName();
+                length = event.containerNameLength();
+                break;
+            case POD_NAME:
+                bytes = event.podName();
+                length = event.podNameLength();
+                break;
+            case POD_NAMESPACE:
+                bytes = event.podNamespace();
+                length = event.podNamespaceLength();
+                break;
+            case POD_UID:
+                bytes = event.podUid();
+                length = event.podUidLength();
+                break;
+            case SYSCALL:
+                bytes = event.syscall();
+                length = event.syscallLength();
+                break;
             default:
                 bytes = event.containerId();
                 length = event.containerIdLength();
                 break;
+        }
+        if (requiresContainer() && event.containerIdLength() == 0)
+        {
+            return false;
         }
         for (final TextPattern pattern : patterns)
         {

@@ -98,4 +98,24 @@ class CliPolicyTest
         assertTrue(assertThrows(ConfigException.class, () -> policy(List.of("openat"), "colour=red")).getMessage()
             .startsWith("--events/--scope: spec.scope = 'colour=red': unknown scope key"));
     }
+
+    @Test
+    void traceePatternsSelectEventsOnTheCommandLine()
+    {
+        assertEquals(Set.of(id("sched_process_fork"), id("sched_process_exec"), id("sched_process_exit")),
+            policy(List.of("sched_process_*")).eventIds());
+        assertEquals(Set.of(id("sched_process_exit")), policy(List.of("sched_process_*.scope.comm=bash", "-sched_process_fork",
+            "-sched_process_exec")).eventIds());
+        final Set<Integer> fs = new java.util.HashSet<>();
+        TestEvent.CATALOG.eventsNamed("fs").forEach(event -> fs.add(event.id()));
+        assertEquals(fs, policy(List.of("tag=fs")).eventIds());
+        final List<ThreatMetadata> threats = List.of(new ThreatMetadata("anti_debugging", "Anti-Debugging detected", 1,
+            "Defense Evasion", "T1622"));
+        final PolicySet threat = new PolicyCompiler(TestEvent.CATALOG).compile(List.of(CliPolicy.of(TestEvent.CATALOG, threats,
+            List.of("threat.mitre.technique=T1622"), List.of())));
+        assertEquals(Set.of(id("anti_debugging")), threat.eventIds());
+        assertEquals("--events: events = 'threat.severity=critical': no detector matches the threat pattern",
+            assertThrows(ConfigException.class, () -> CliPolicy.of(TestEvent.CATALOG, threats, List.of("threat.severity=critical"),
+                List.of())).getMessage());
+    }
 }

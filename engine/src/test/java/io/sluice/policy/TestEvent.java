@@ -42,6 +42,9 @@ public final class TestEvent
     private long capPermitted;
     private long capInheritable;
     private boolean hasContext;
+    private String containerImage = "";
+    private boolean containerRunning;
+    private long cgroupId;
 
     private TestEvent(final String name)
     {
@@ -102,6 +105,66 @@ public final class TestEvent
     {
         process.addAncestors(Ancestor.newBuilder().setHostPid(hostPid).setPid(hostPid)
             .setExecutable(Executable.newBuilder().setPath(exe)));
+        return this;
+    }
+
+    public TestEvent ancestor(final int hostPid, final int nsPid, final String exe)
+    {
+        process.addAncestors(Ancestor.newBuilder().setHostPid(hostPid).setPid(nsPid)
+            .setExecutable(Executable.newBuilder().setPath(exe)));
+        return this;
+    }
+
+    /** A pid namespace view: host pid and tid, and the pid and tid inside the namespace. */
+    public TestEvent ids(final int hostPid, final int nsPid, final int hostTid, final int nsTid)
+    {
+        process.setHostPid(UInt32Value.newBuilder().setValue(hostPid)).setPid(UInt32Value.newBuilder().setValue(nsPid));
+        thread.setHostTid(hostTid).setTid(nsTid);
+        return this;
+    }
+
+    public TestEvent syscall(final String name)
+    {
+        thread.setSyscall(name);
+        return this;
+    }
+
+    public TestEvent threadStart(final long epochNanos)
+    {
+        thread.setStartTime(io.sluice.proto.v1beta1.Timestamp.newBuilder().setSeconds(epochNanos / 1_000_000_000L)
+            .setNanos((int)(epochNanos % 1_000_000_000L)));
+        return this;
+    }
+
+    public TestEvent timestamp(final long epochNanos)
+    {
+        event.setTimestamp(io.sluice.proto.v1beta1.Timestamp.newBuilder().setSeconds(epochNanos / 1_000_000_000L)
+            .setNanos((int)(epochNanos % 1_000_000_000L)));
+        return this;
+    }
+
+    public TestEvent image(final String name)
+    {
+        containerImage = name;
+        return this;
+    }
+
+    public TestEvent running()
+    {
+        containerRunning = true;
+        return this;
+    }
+
+    public TestEvent podUid(final String uid)
+    {
+        hasPod = true;
+        pod.setUid(uid);
+        return this;
+    }
+
+    public TestEvent cgroup(final long id)
+    {
+        cgroupId = id;
         return this;
     }
 
@@ -179,7 +242,8 @@ public final class TestEvent
         final Workload.Builder workload = Workload.newBuilder().setProcess(process.setThread(thread));
         if (!containerId.isEmpty())
         {
-            workload.setContainer(Container.newBuilder().setId(containerId).setName(containerName));
+            workload.setContainer(Container.newBuilder().setId(containerId).setName(containerName).setIsRunning(containerRunning)
+                .setImage(io.sluice.proto.v1beta1.ContainerImage.newBuilder().setName(containerImage)));
         }
         if (hasPod)
         {
@@ -187,7 +251,7 @@ public final class TestEvent
         }
         final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(1024);
         lengthOut[0] = new EventProtoEncoder(CATALOG).encode(event.setWorkload(workload).build(), buffer, 0);
-        new EventEncoder().wrap(buffer, MessageHeaderEncoder.ENCODED_LENGTH).mntNsId(mntNs).pidNsId(pidNs)
+        new EventEncoder().wrap(buffer, MessageHeaderEncoder.ENCODED_LENGTH).mntNsId(mntNs).pidNsId(pidNs).cgroupId(cgroupId)
             .utsName(utsName).containerNew((short)(containerNew ? 1 : 0))
             .capEffective(capEffective).capPermitted(capPermitted).capInheritable(capInheritable)
             .presence().processContext(hasContext);

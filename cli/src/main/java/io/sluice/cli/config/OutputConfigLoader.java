@@ -49,15 +49,15 @@ public final class OutputConfigLoader
         final Path yamlFile, final List<String> outputFlags, final Set<String> knownPolicies,
         final List<String> warnings, final ServerSettings server)
     {
+        final List<String> sink = warnings == null ? new ArrayList<>() : warnings;
         final RawOutputTree tree = new RawOutputTree();
         tree.server = server;
         if (yamlFile != null)
         {
-            YamlOutputReader.read(yamlFile, tree);
+            YamlOutputReader.read(yamlFile, tree, sink);
         }
         OutputFlagParser.apply(outputFlags == null ? List.of() : outputFlags, tree);
         return OutputConfigResolver.resolve(tree, EventCatalog.standard(),
-            knownPolicies == null ? Set.of() : knownPolicies,
-            warnings == null ? new ArrayList<>() : warnings);
+            knownPolicies == null ? Set.of() : knownPolicies, sink);
     }
 }

@@ -63,15 +63,20 @@ final class OutputFlagParser
     static void apply(final List<String> flags, final RawOutputTree tree)
     {
         final OutputFlagParser parser = new OutputFlagParser(tree);
+        // Tracee's list form of the file's output section first (output: [json, "destinations.x.type=file"]), then
+        // the flags: one parser, so short forms keep counting (json-1 from the file, json-2 from a flag)
+        for (final RawValue<String> item : tree.listForm)
+        {
+            parser.parse(item.value(), item.origin() + " (" + item.source().field() + ")");
+        }
         for (final String flag : flags)
         {
-            parser.parse(flag == null ? "" : flag);
+            parser.parse(flag == null ? "" : flag, "--output " + flag);
         }
     }
 
-    private void parse(final String flag)
+    private void parse(final String flag, final String origin)
     {
-        final String origin = "--output " + flag;
         if (flag.isBlank())
         {
             throw new ConfigException(origin, "--output", flag, "empty value");

@@ -1,5 +1,6 @@
 package io.sluice.cli.config;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ final class RawOutputTree
     final Map<String, RawStream> streams = new LinkedHashMap<>();
     /** Options by name; absent means false. */
     final Map<String, RawValue<Boolean>> options = new LinkedHashMap<>();
+    /** The file's {@code output} written as Tracee's list of flags, item by item (applied before the flags). */
+    final List<RawValue<String>> listForm = new ArrayList<>();
     /** The {@code --output none} flag, or null. */
     RawValue<String> none;
     /** The file's {@code server} section (not output: read here because the file is read once). */

@@ -25,18 +25,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
- * Reads the {@code output} section of a {@code --config} YAML file into a {@link RawOutputTree}.
+ * Reads a {@code --config} YAML (or JSON) file, Sluice's or a whole Tracee config: its {@code output} section into a
+ * {@link RawOutputTree}, Tracee's sections without a Sluice equivalent named in one warning ({@link TraceeSections}).
  * Checks the layout and value types only: unknown keys, a list where a string is expected, a size that is no integer.
  * A destination key it does not know is kept, flattened to a dotted key, for the destination's type to accept or refuse.
  * Every error names the file and line ({@code config.yaml:12}), the dotted field and the value.
  */
 final class YamlOutputReader
 {
-    /** The destination keys read here; any other is its type's own ({@link RawDestination#options}). */
-    private static final Set<String> DESTINATION_KEYS = Set.of("name", "type", "format", "path", "url", "roll", "rotate", "retry");
-    private static final String DESTINATION_KEY_NAMES = "name, type, format, path, url, roll, rotate, retry";
     private static final Set<String> STREAM_KEYS = Set.of("name", "destinations", "filters", "buffer");
     /** Keys of Tracee's output section before streams ({@code output.json.files} ...). */
     private static final Set<String> TRACEE_LEGACY_KEYS =
@@ -44,11 +43,15 @@ final class YamlOutputReader
 
     private final String file;
     private final RawOutputTree tree;
+    private final List<String> warnings;
+    private final YamlNodes nodes;
 
-    private YamlOutputReader(final String file, final RawOutputTree tree)
+    private YamlOutputReader(final String file, final RawOutputTree tree, final List<String> warnings)
     {
         this.file = file;
         this.tree = tree;
+        this.warnings = warnings;
+        this.nodes = new YamlNodes(file);
     }
 
     /**
@@ -57,6 +60,17 @@ final class YamlOutputReader
      * @throws ConfigException when the file cannot be read, is not YAML, or does not have the expected layout.
      */
     static void read(final Path yamlFile, final RawOutputTree tree)
+    {
+        read(yamlFile, tree, new ArrayList<>());
+    }
+
+    /**
+     * @param yamlFile the {@code --config} file.
+     * @param tree     where its settings go.
+     * @param warnings receives one line naming the Tracee sections Sluice has no equivalent for, and deprecations.
+     * @throws ConfigException when the file cannot be read, is not YAML, or does not have the expected layout.
+     */
+    static void read(final Path yamlFile, final RawOutputTree tree, final List<String> warnings)
     {
         final String file = yamlFile.toString();
         final String text;
@@ -84,216 +98,130 @@ final class YamlOutputReader
         {
             throw new ConfigException(file, "YAML syntax", null, ex.getMessage());
         }
-        new YamlOutputReader(file, tree).readRoot(root);
+        new YamlOutputReader(file, tree, warnings).readRoot(root);
     }
 
+    /**
+     * The top-level sections: each one Sluice reads has its reader in the table below (one line each); Tracee's other
+     * sections are named once in one warning and ignored; any other key is an error.
+     */
     private void readRoot(final Node root)
     {
-        if (root == null || isNull(root))
+        if (root == null || YamlNodes.isNull(root))
         {
             return;
         }
-        for (final Map.Entry<String, NodeTuple> entry : mapping(root, "(document)").entrySet())
+        final Map<String, Consumer<Node>> sections = new LinkedHashMap<>();
+        sections.put("output", this::readOutput);
+        sections.put("server", value -> ServerSectionReader.read(file, value, tree.server));
+        final TraceeSections ignored = new TraceeSections(file);
+        for (final Map.Entry<String, NodeTuple> entry : nodes.mapping(root, "(document)").entrySet())
         {
             final Node key = entry.getValue().getKeyNode();
-            if (entry.getKey().equals("output"))
+            final Consumer<Node> reader = sections.get(entry.getKey());
+            if (reader != null)
             {
-                readOutput(entry.getValue().getValueNode());
+                reader.accept(entry.getValue().getValueNode());
             }
-            else if (entry.getKey().equals("server"))
+            else if (!ignored.add(entry.getKey(), key.getStartMark().getLine() + 1))
             {
-                ServerSectionReader.read(file, entry.getValue().getValueNode(), tree.server);
-            }
-            else
-            {
-                throw new ConfigException(where(key), entry.getKey(), null,
-                    "not supported yet: only 'output' and 'server' are read from a --config file for now");
+                throw new ConfigException(nodes.where(key), entry.getKey(), null, "unknown section (expected "
+                    + String.join(", ", sections.keySet()) + ", or one of Tracee's: " + TraceeSections.names() + ")");
             }
         }
+        ignored.warn(warnings);
     }
 
+    /**
+     * {@code output}: Tracee's list of flags ({@code [json]}, {@code ["destinations.x.type=file", ...]}, read by the
+     * same parser as {@code --output}), or the mapping of destinations, streams and the options at its top
+     * ({@code sort-events: true}, {@code none: true}; under {@code options:} still accepted, with a deprecation note).
+     */
     private void readOutput(final Node node)
     {
-        if (isNull(node))
+        if (YamlNodes.isNull(node))
         {
             return;
         }
-        for (final Map.Entry<String, NodeTuple> entry : mapping(node, "output").entrySet())
+        if (node instanceof SequenceNode)
+        {
+            readListForm(node);
+            return;
+        }
+        for (final Map.Entry<String, NodeTuple> entry : nodes.mapping(node, "output").entrySet())
         {
             final String key = entry.getKey();
             final String field = "output." + key;
             final Node value = entry.getValue().getValueNode();
+            final Node keyNode = entry.getValue().getKeyNode();
             switch (key)
             {
-                case "destinations" -> readDestinations(value, field);
+                case "destinations" -> new YamlDestinationReader(nodes, tree).read(value, field);
                 case "streams" -> readStreams(value, field);
                 case "options" -> readOptions(value, field);
+                case "none" -> readNone(value, field);
                 default ->
                 {
-                    final Node keyNode = entry.getValue().getKeyNode();
-                    if (RawOutputTree.isOption(key))
+                    if (RawOutputTree.isOption(key) || RawOutputTree.TRACEE_ONLY_OPTIONS.contains(key))
                     {
-                        throw new ConfigException(where(keyNode), field, null,
-                            "unknown key (options go under output.options)");
+                        readOption(keyNode, value, key, field);
                     }
-                    if (TRACEE_LEGACY_KEYS.contains(key))
+                    else if (TRACEE_LEGACY_KEYS.contains(key))
                     {
-                        throw new ConfigException(where(keyNode), field, null,
+                        throw new ConfigException(nodes.where(keyNode), field, null,
                             "unknown key (Tracee's layout before streams is not supported: declare output.destinations)");
                     }
-                    throw unknownKey(keyNode, field, "destinations, streams, options");
+                    else
+                    {
+                        throw nodes.unknownKey(keyNode, field, "destinations, streams, none, " + String.join(", ",
+                            RawOutputTree.OPTIONS) + ", options (deprecated)");
+                    }
                 }
             }
         }
     }
 
-    private void readDestinations(final Node node, final String field)
+    private void readListForm(final Node node)
     {
-        if (isNull(node))
-        {
-            return;
-        }
-        final List<Node> items = sequence(node, field);
-        final Map<String, String> seen = new LinkedHashMap<>();
+        final List<Node> items = nodes.sequence(node, "output");
         for (int i = 0; i < items.size(); i++)
         {
-            final String itemField = field + "[" + i + "]";
-            final Map<String, NodeTuple> entries = mapping(items.get(i), itemField);
-            final String name = requiredName(items.get(i), entries, itemField);
-            final String previous = seen.put(name, itemField);
-            if (previous != null)
-            {
-                throw new ConfigException(where(entries.get("name").getValueNode()), itemField + ".name", name,
-                    "duplicate destination name (also " + previous + ")");
-            }
-            final RawDestination destination = tree.destination(name, new Source(where(items.get(i)), itemField),
-                new Source(where(entries.get("name").getValueNode()), itemField + ".name"));
-            destination.type = optionalString(entries, "type", itemField);
-            destination.format = optionalString(entries, "format", itemField);
-            destination.path = optionalString(entries, "path", itemField);
-            destination.url = optionalString(entries, "url", itemField);
-            destination.roll = optionalString(entries, "roll", itemField);
-            readRotate(destination, entries.get("rotate"), itemField + ".rotate");
-            readRetry(destination, entries.get("retry"), itemField + ".retry");
-            for (final Map.Entry<String, NodeTuple> entry : entries.entrySet())
-            {
-                if (!DESTINATION_KEYS.contains(entry.getKey()))
-                {
-                    readOwnKey(destination, entry.getValue(), entry.getKey(), itemField + "." + entry.getKey());
-                }
-            }
+            final String field = "output[" + i + "]";
+            tree.listForm.add(RawValue.of(nodes.scalarText(items.get(i), field), new Source(nodes.where(items.get(i)), field)));
         }
     }
 
-    /**
-     * A key this reader does not know, kept for the destination's type to accept or refuse: a scalar as written under
-     * its dotted key, a mapping flattened ({@code kafka: {security.protocol: SSL}} is {@code kafka.security.protocol}).
-     */
-    private void readOwnKey(final RawDestination destination, final NodeTuple tuple, final String key, final String field)
+    private void readNone(final Node value, final String field)
     {
-        final String head = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
-        if (DESTINATION_KEYS.contains(head))
+        if (!YamlNodes.isNull(value) && nodes.bool(value, field).value())
         {
-            // retry.backoff written as one key: the known keys are read as mappings only
-            throw unknownKey(tuple.getKeyNode(), field, DESTINATION_KEY_NAMES);
-        }
-        final Node node = tuple.getValueNode();
-        if (node instanceof MappingNode)
-        {
-            final Map<String, NodeTuple> entries = mapping(node, field);
-            if (entries.isEmpty())
-            {
-                // an empty mapping would add no key at all: keep it as an empty value, for the type to refuse or take
-                destination.options.put(key, RawValue.of("", new Source(where(node), field)));
-                return;
-            }
-            for (final Map.Entry<String, NodeTuple> entry : entries.entrySet())
-            {
-                readOwnKey(destination, entry.getValue(), key + "." + entry.getKey(), field + "." + entry.getKey());
-            }
-            return;
-        }
-        if (!(node instanceof ScalarNode scalar))
-        {
-            throw typeError(node, field, "a string, a number, a boolean or a mapping");
-        }
-        if (destination.options.put(key, RawValue.of(scalar.getValue(), new Source(where(node), field))) != null)
-        {
-            throw new ConfigException(where(tuple.getKeyNode()), field, null, "duplicate key (written twice, dotted and nested)");
-        }
-    }
-
-    /** {@code retry}: a mapping of backoff, max-backoff (Go durations), for every destination type. */
-    private void readRetry(final RawDestination destination, final NodeTuple tuple, final String field)
-    {
-        if (tuple == null || isNull(tuple.getValueNode()))
-        {
-            return;
-        }
-        final Map<String, NodeTuple> entries = mapping(tuple.getValueNode(), field);
-        checkKeys(entries, field, Set.of("backoff", "max-backoff"), "backoff, max-backoff");
-        destination.retryBackoff = optionalString(entries, "backoff", field);
-        destination.retryMaxBackoff = optionalString(entries, "max-backoff", field);
-    }
-
-    /** {@code rotate: true|false}, or a mapping of max-size-mb, max-backups, compress, interval (rotation on). */
-    private void readRotate(final RawDestination destination, final NodeTuple tuple, final String field)
-    {
-        if (tuple == null || isNull(tuple.getValueNode()))
-        {
-            return;
-        }
-        final Node node = tuple.getValueNode();
-        if (!(node instanceof MappingNode))
-        {
-            destination.rotate = bool(node, field);
-            return;
-        }
-        destination.rotate = new RawValue<>(true, "{...}", new Source(where(node), field));
-        final Map<String, NodeTuple> entries = mapping(node, field);
-        checkKeys(entries, field, Set.of("max-size-mb", "max-backups", "compress", "interval"),
-            "max-size-mb, max-backups, compress, interval");
-        for (final Map.Entry<String, NodeTuple> entry : entries.entrySet())
-        {
-            final Node value = entry.getValue().getValueNode();
-            if (isNull(value))
-            {
-                continue;
-            }
-            final String key = field + "." + entry.getKey();
-            switch (entry.getKey())
-            {
-                case "max-size-mb" -> destination.rotateMaxSizeMb = integer(value, key);
-                case "max-backups" -> destination.rotateMaxBackups = integer(value, key);
-                case "compress" -> destination.rotateCompress = bool(value, key);
-                default -> destination.rotateInterval = RawValue.of(scalarText(value, key), new Source(where(value), key));
-            }
+            tree.none = RawValue.of("none", new Source(nodes.where(value), field));
         }
     }
 
     private void readStreams(final Node node, final String field)
     {
-        if (isNull(node))
+        if (YamlNodes.isNull(node))
         {
             return;
         }
-        final List<Node> items = sequence(node, field);
+        final List<Node> items = nodes.sequence(node, field);
         final Map<String, String> seen = new LinkedHashMap<>();
         for (int i = 0; i < items.size(); i++)
         {
             final String itemField = field + "[" + i + "]";
-            final Map<String, NodeTuple> entries = mapping(items.get(i), itemField);
-            checkKeys(entries, itemField, STREAM_KEYS, "name, destinations, filters, buffer");
-            final String name = requiredName(items.get(i), entries, itemField);
+            final Map<String, NodeTuple> entries = nodes.mapping(items.get(i), itemField);
+            nodes.checkKeys(entries, itemField, STREAM_KEYS, "name, destinations, filters, buffer");
+            final String name = nodes.requiredName(items.get(i), entries, itemField);
             final String previous = seen.put(name, itemField);
             if (previous != null)
             {
-                throw new ConfigException(where(entries.get("name").getValueNode()), itemField + ".name", name,
+                throw new ConfigException(nodes.where(entries.get("name").getValueNode()), itemField + ".name", name,
                     "duplicate stream name (also " + previous + ")");
             }
-            final RawStream stream = tree.stream(name, new Source(where(items.get(i)), itemField),
-                new Source(where(entries.get("name").getValueNode()), itemField + ".name"));
-            stream.destinations = optionalList(entries, "destinations", itemField);
+            final RawStream stream = tree.stream(name, new Source(nodes.where(items.get(i)), itemField),
+                new Source(nodes.where(entries.get("name").getValueNode()), itemField + ".name"));
+            stream.destinations = nodes.optionalList(entries, "destinations", itemField);
             readFilters(stream, entries.get("filters"), itemField + ".filters");
             readBuffer(stream, entries.get("buffer"), itemField + ".buffer");
         }
@@ -301,253 +229,71 @@ final class YamlOutputReader
 
     private void readFilters(final RawStream stream, final NodeTuple tuple, final String field)
     {
-        if (tuple == null || isNull(tuple.getValueNode()))
+        if (tuple == null || YamlNodes.isNull(tuple.getValueNode()))
         {
             return;
         }
-        final Map<String, NodeTuple> entries = mapping(tuple.getValueNode(), field);
-        checkKeys(entries, field, Set.of("events", "policies", "allow", "deny", "redact", "fields"),
+        final Map<String, NodeTuple> entries = nodes.mapping(tuple.getValueNode(), field);
+        nodes.checkKeys(entries, field, Set.of("events", "policies", "allow", "deny", "redact", "fields"),
             "events, policies, allow, deny, redact, fields");
-        stream.events = optionalList(entries, "events", field);
-        stream.policies = optionalList(entries, "policies", field);
-        stream.allow = optionalList(entries, "allow", field);
-        stream.deny = optionalList(entries, "deny", field);
-        stream.redact = optionalList(entries, "redact", field);
-        stream.fields = optionalList(entries, "fields", field);
+        stream.events = nodes.optionalList(entries, "events", field);
+        stream.policies = nodes.optionalList(entries, "policies", field);
+        stream.allow = nodes.optionalList(entries, "allow", field);
+        stream.deny = nodes.optionalList(entries, "deny", field);
+        stream.redact = nodes.optionalList(entries, "redact", field);
+        stream.fields = nodes.optionalList(entries, "fields", field);
     }
 
     private void readBuffer(final RawStream stream, final NodeTuple tuple, final String field)
     {
-        if (tuple == null || isNull(tuple.getValueNode()))
+        if (tuple == null || YamlNodes.isNull(tuple.getValueNode()))
         {
             return;
         }
-        final Map<String, NodeTuple> entries = mapping(tuple.getValueNode(), field);
-        checkKeys(entries, field, Set.of("mode", "size"), "mode, size");
-        stream.mode = optionalString(entries, "mode", field);
+        final Map<String, NodeTuple> entries = nodes.mapping(tuple.getValueNode(), field);
+        nodes.checkKeys(entries, field, Set.of("mode", "size"), "mode, size");
+        stream.mode = nodes.optionalString(entries, "mode", field);
         final NodeTuple size = entries.get("size");
-        if (size != null && !isNull(size.getValueNode()))
+        if (size != null && !YamlNodes.isNull(size.getValueNode()))
         {
-            stream.size = integer(size.getValueNode(), field + ".size");
+            stream.size = nodes.integer(size.getValueNode(), field + ".size");
         }
     }
 
+    /** The options under {@code output.options}, Sluice's and Tracee's older layout: read, with one deprecation note. */
     private void readOptions(final Node node, final String field)
     {
-        if (isNull(node))
+        if (YamlNodes.isNull(node))
         {
             return;
         }
-        for (final Map.Entry<String, NodeTuple> entry : mapping(node, field).entrySet())
+        final Map<String, NodeTuple> entries = nodes.mapping(node, field);
+        if (!entries.isEmpty())
         {
-            final String key = entry.getKey();
-            final String optionField = field + "." + key;
-            final Node keyNode = entry.getValue().getKeyNode();
-            if (RawOutputTree.TRACEE_ONLY_OPTIONS.contains(key))
-            {
-                throw new ConfigException(where(keyNode), optionField, null, "not available yet");
-            }
-            if (!RawOutputTree.isOption(key))
-            {
-                throw unknownKey(keyNode, optionField, String.join(", ", RawOutputTree.OPTIONS));
-            }
-            final Node value = entry.getValue().getValueNode();
-            if (!isNull(value))
-            {
-                tree.options.put(key, bool(value, optionField));
-            }
+            warnings.add(nodes.where(node) + ": output.options is deprecated: write the options at the top of output, as "
+                + "current Tracee does (output.sort-events: true)");
         }
-    }
-
-    // ---------------------------------------------------------------- typed access
-
-    private String requiredName(final Node item, final Map<String, NodeTuple> entries, final String itemField)
-    {
-        final NodeTuple name = entries.get("name");
-        if (name == null || isNull(name.getValueNode()))
-        {
-            throw new ConfigException(where(item), itemField + ".name", null, "missing (every entry needs a name)");
-        }
-        return scalarText(name.getValueNode(), itemField + ".name");
-    }
-
-    private RawValue<String> optionalString(final Map<String, NodeTuple> entries, final String key, final String parent)
-    {
-        final NodeTuple tuple = entries.get(key);
-        if (tuple == null || isNull(tuple.getValueNode()))
-        {
-            return null;
-        }
-        final String field = parent + "." + key;
-        final Node node = tuple.getValueNode();
-        return RawValue.of(scalarText(node, field), new Source(where(node), field));
-    }
-
-    private RawList optionalList(final Map<String, NodeTuple> entries, final String key, final String parent)
-    {
-        final NodeTuple tuple = entries.get(key);
-        if (tuple == null || isNull(tuple.getValueNode()))
-        {
-            return null;
-        }
-        final String field = parent + "." + key;
-        final Node node = tuple.getValueNode();
-        final List<Node> nodes = sequence(node, field);
-        final List<RawValue<String>> items = new ArrayList<>(nodes.size());
-        for (int i = 0; i < nodes.size(); i++)
-        {
-            final String itemField = field + "[" + i + "]";
-            final Node item = nodes.get(i);
-            if (isNull(item))
-            {
-                throw new ConfigException(where(item), itemField, null, "expected a string, got null");
-            }
-            items.add(RawValue.of(scalarText(item, itemField), new Source(where(item), itemField)));
-        }
-        return new RawList(items, new Source(where(node), field));
-    }
-
-    /** Any scalar is taken as its text, so {@code name: 2024} or {@code name: on} still name something. */
-    private String scalarText(final Node node, final String field)
-    {
-        if (!(node instanceof ScalarNode scalar) || isNull(node))
-        {
-            throw typeError(node, field, "a string");
-        }
-        return scalar.getValue();
-    }
-
-    private RawValue<Long> integer(final Node node, final String field)
-    {
-        if (!(node instanceof ScalarNode scalar) || !Tag.INT.equals(node.getTag()))
-        {
-            throw typeError(node, field, "an integer");
-        }
-        final String text = scalar.getValue();
-        try
-        {
-            return new RawValue<>(Long.parseLong(text.replace("_", "")), text, new Source(where(node), field));
-        }
-        catch (final NumberFormatException ex)
-        {
-            throw new ConfigException(where(node), field, text, "expected a decimal integer within 64 bits");
-        }
-    }
-
-    private RawValue<Boolean> bool(final Node node, final String field)
-    {
-        if (!(node instanceof ScalarNode scalar) || !Tag.BOOL.equals(node.getTag()))
-        {
-            throw typeError(node, field, "true or false");
-        }
-        final String text = scalar.getValue();
-        final boolean value = switch (text.toLowerCase(Locale.ROOT))
-        {
-            case "true", "yes", "on", "y" -> true;
-            default -> false;
-        };
-        return new RawValue<>(value, text, new Source(where(node), field));
-    }
-
-    private List<Node> sequence(final Node node, final String field)
-    {
-        if (!(node instanceof SequenceNode sequence))
-        {
-            throw typeError(node, field, "a list");
-        }
-        return sequence.getValue();
-    }
-
-    /**
-     * @return the entries of a mapping by key, in order; keys must be strings and unique.
-     */
-    private Map<String, NodeTuple> mapping(final Node node, final String field)
-    {
-        if (!(node instanceof MappingNode mapping))
-        {
-            throw typeError(node, field, "a mapping");
-        }
-        final Map<String, NodeTuple> entries = new LinkedHashMap<>();
-        for (final NodeTuple tuple : mapping.getValue())
-        {
-            final Node keyNode = tuple.getKeyNode();
-            if (!(keyNode instanceof ScalarNode key) || isNull(keyNode))
-            {
-                throw new ConfigException(where(keyNode), field, null, "keys must be plain names");
-            }
-            if (entries.put(key.getValue(), tuple) != null)
-            {
-                throw new ConfigException(where(keyNode), childField(field, key.getValue()), null, "duplicate key");
-            }
-        }
-        return entries;
-    }
-
-    private void checkKeys(final Map<String, NodeTuple> entries, final String field, final Set<String> known,
-        final String expected)
-    {
         for (final Map.Entry<String, NodeTuple> entry : entries.entrySet())
         {
-            if (!known.contains(entry.getKey()))
+            final String key = entry.getKey();
+            final Node keyNode = entry.getValue().getKeyNode();
+            if (!RawOutputTree.isOption(key) && !RawOutputTree.TRACEE_ONLY_OPTIONS.contains(key))
             {
-                throw unknownKey(entry.getValue().getKeyNode(), field + "." + entry.getKey(), expected);
+                throw nodes.unknownKey(keyNode, field + "." + key, String.join(", ", RawOutputTree.OPTIONS));
             }
+            readOption(keyNode, entry.getValue().getValueNode(), key, field + "." + key);
         }
     }
 
-    private ConfigException unknownKey(final Node keyNode, final String field, final String expected)
+    private void readOption(final Node keyNode, final Node value, final String key, final String field)
     {
-        return new ConfigException(where(keyNode), field, null, "unknown key (expected one of: " + expected + ")");
-    }
-
-    private ConfigException typeError(final Node node, final String field, final String expected)
-    {
-        final String value = node instanceof ScalarNode scalar && !isNull(node) ? scalar.getValue() : null;
-        return new ConfigException(where(node), field, value, "expected " + expected + ", got " + describe(node));
-    }
-
-    private String where(final Node node)
-    {
-        return file + ":" + (node.getStartMark().getLine() + 1);
-    }
-
-    private static String childField(final String field, final String key)
-    {
-        return field.equals("(document)") ? key : field + "." + key;
-    }
-
-    private static boolean isNull(final Node node)
-    {
-        return node instanceof ScalarNode && Tag.NULL.equals(node.getTag());
-    }
-
-    private static String describe(final Node node)
-    {
-        if (node instanceof SequenceNode)
+        if (RawOutputTree.TRACEE_ONLY_OPTIONS.contains(key))
         {
-            return "a list";
+            throw new ConfigException(nodes.where(keyNode), field, null, "not available yet");
         }
-        if (node instanceof MappingNode)
+        if (!YamlNodes.isNull(value))
         {
-            return "a mapping";
+            tree.options.put(key, nodes.bool(value, field));
         }
-        final Tag tag = node.getTag();
-        if (Tag.NULL.equals(tag))
-        {
-            return "null";
-        }
-        if (Tag.INT.equals(tag))
-        {
-            return "an integer";
-        }
-        if (Tag.FLOAT.equals(tag))
-        {
-            return "a decimal number";
-        }
-        if (Tag.BOOL.equals(tag))
-        {
-            return "a boolean";
-        }
-        return "a string";
     }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The {@code --config} file: its layout, and the errors for keys and value types it does not have.
@@ -114,7 +115,8 @@ class YamlLayoutTest
             + " stack-addresses)",
             Load.yamlError(last));
         assertEquals(file("output:\n  sinks: []\n")
-            + ":2: output.sinks: unknown key (expected one of: destinations, streams, options)", Load.yamlError(last));
+            + ":2: output.sinks: unknown key (expected one of: destinations, streams, none, exec-env, sort-events, parse-arguments,"
+            + " stack-addresses, options (deprecated))", Load.yamlError(last));
     }
 
     @Test
@@ -136,11 +138,24 @@ class YamlLayoutTest
     }
 
     @Test
-    void flatOptionsUnderOutputAreRefusedWithAHint()
+    void optionsAtTheTopOfOutputAreCurrentTraceesLayout()
     {
-        // Tracee reads options from output.options only; the flat form was only proposed in review (seed 000).
-        assertEquals(file("output:\n  sort-events: true\n")
-            + ":2: output.sort-events: unknown key (options go under output.options)", Load.yamlError(last));
+        // current Tracee's OutputConfig (pkg/cmd/flags/output.go) has none and sort-events at the top of output
+        Load.WARNINGS.clear();
+        assertEquals(new io.sluice.config.OutputOptions(true, false, false, false),
+            Load.yaml(file("output:\n  sort-events: true\n")).options());
+        assertTrue(Load.WARNINGS.isEmpty(), Load.WARNINGS.toString());
+        assertEquals(file("output:\n  relative-time: true\n") + ":2: output.relative-time: not available yet", Load.yamlError(last));
+    }
+
+    @Test
+    void optionsUnderOutputOptionsStillWorkWithOneDeprecationNote()
+    {
+        Load.WARNINGS.clear();
+        assertEquals(new io.sluice.config.OutputOptions(true, true, false, false),
+            Load.yaml(file("output:\n  options:\n    exec-env: true\n    sort-events: true\n")).options());
+        assertEquals(List.of(last + ":3: output.options is deprecated: write the options at the top of output, as current Tracee"
+            + " does (output.sort-events: true)"), Load.WARNINGS);
     }
 
     @Test
@@ -159,11 +174,11 @@ class YamlLayoutTest
     }
 
     @Test
-    void anyOtherTopLevelKeyIsNotSupportedYet()
+    void aTopLevelKeyOfNeitherSluiceNorTraceeIsAnError()
     {
         assertEquals(file("log:\n  level: debug\noutput:\n  destinations: []\n")
-            + ":1: log: not supported yet: only 'output' and 'server' are read from a --config file for now",
-            Load.yamlError(last));
+            + ":1: log: unknown section (expected output, server, or one of Tracee's: artifacts, buffers, capabilities, detectors,"
+            + " enrichment, no-signatures, signatures-dir, stores)", Load.yamlError(last));
     }
 
     @Test

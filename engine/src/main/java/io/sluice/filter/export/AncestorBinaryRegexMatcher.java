@@ -6,8 +6,9 @@ import io.sluice.process.ProcessEntry;
 import io.sluice.process.ProcessTree;
 
 /**
- * {@code ancestor_binary_regex}: an expression matches the executable of any ancestor of the process (not the
- * process's own), up the process tree; without one, the record's ancestors.
+ * {@code ancestor_binary_regex}: an expression matches the executable of an ancestor of the process beyond its
+ * immediate parent (Tetragon's {@code ancestors} field: "ancestors of the process beyond the immediate parent"; the
+ * parent is {@code parent_binary_regex}'s), up the process tree; without one, the record's ancestors after the first.
  */
 final class AncestorBinaryRegexMatcher extends LineageMatcher
 {
@@ -26,8 +27,9 @@ final class AncestorBinaryRegexMatcher extends LineageMatcher
     @Override
     boolean inTree(final EventView event, final ProcessEntry self)
     {
-        ProcessEntry entry = self;
-        for (int depth = 0; depth < ProcessTree.MAX_LINEAGE_DEPTH && entry != null; depth++)
+        // start at the parent: the first step up below is the grandparent
+        ProcessEntry entry = self.parent();
+        for (int depth = 1; depth < ProcessTree.MAX_LINEAGE_DEPTH && entry != null; depth++)
         {
             entry = entry.parent();
             if (entry != null && regexes.any(entry.exeBytes(), 0, entry.exeLength()))
@@ -41,7 +43,7 @@ final class AncestorBinaryRegexMatcher extends LineageMatcher
     @Override
     boolean inRecord(final EventView event)
     {
-        for (int i = 0; i < event.ancestorCount(); i++)
+        for (int i = 1; i < event.ancestorCount(); i++)
         {
             if (regexes.any(event.ancestorExe(i), 0, event.ancestorExeLength(i)))
             {

@@ -2,6 +2,7 @@ package io.sluice.filter.export;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -27,8 +28,10 @@ final class ExportFields
         new Field("policy_names", PolicyNamesMatcher::new),
         new Field("pid", PidMatcher::new),
         new Field("namespace", NamespaceMatcher::new),
+        new Field("health_check", HealthCheckMatcher::new),
         new Field("binary_regex", BinaryRegexMatcher::new),
         new Field("pod_regex", PodRegexMatcher::new),
+        new Field("namespace_regex", NamespaceRegexMatcher::new),
         new Field("container_id", ContainerIdMatcher::new),
         new Field("container_name_regex", ContainerNameRegexMatcher::new),
         new Field("parent_binary_regex", ParentBinaryRegexMatcher::new),
@@ -66,6 +69,31 @@ final class ExportFields
             }
         }
         return -1;
+    }
+
+    /**
+     * @param written a field's name as written: {@code binary_regex}, protojson's {@code binaryRegex}, or (as Go's
+     *                encoding/json, which Tetragon reads its lists with, matches names case-insensitively)
+     *                {@code BINARY_REGEX}.
+     * @return the name in the table's spelling ({@code binary_regex}).
+     */
+    static String canonical(final String written)
+    {
+        if (written.indexOf('_') >= 0 || written.equals(written.toUpperCase(Locale.ROOT)))
+        {
+            return written.toLowerCase(Locale.ROOT);
+        }
+        final StringBuilder snake = new StringBuilder(written.length() + 4);
+        for (int i = 0; i < written.length(); i++)
+        {
+            final char c = written.charAt(i);
+            if (Character.isUpperCase(c) && i > 0)
+            {
+                snake.append('_');
+            }
+            snake.append(Character.toLowerCase(c));
+        }
+        return snake.toString();
     }
 
     /**

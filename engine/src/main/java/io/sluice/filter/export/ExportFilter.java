@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One of Tetragon's export filter objects: every field given must match (AND), any value of a field may (OR). The
+ * One of Tetragon's export filter objects (field names as Tetragon writes them, {@code binary_regex}, or as protojson
+ * does, {@code binaryRegex}): every field given must match (AND), any value of a field may (OR). The
  * fields ({@code event_set}, {@code binary_regex}, {@code pid_set}, {@code labels} ...) are listed, and compiled, by
  * {@link ExportFields}, each by a class of its own. Regular expressions are RE2, unanchored. The lineage fields
  * ({@link LineageCondition}) are answered at ingest.
@@ -18,8 +19,14 @@ import java.util.Map;
 public final class ExportFilter
 {
 
+    /** Tetragon's fields Sluice cannot answer, and why. */
+    private static final Map<String, String> UNAVAILABLE = Map.of(
+        "in_init_tree", "not available: Sluice does not know which processes are in their container's init tree",
+        "cel_expression", "not available yet: CEL over the event");
+
     private final ExportMatcher[] matchers;
     private final List<LineageCondition> lineage = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
 
     /**
      * @param origin      the flag or file, for errors.
@@ -35,13 +42,22 @@ public final class ExportFilter
         for (final Map.Entry<String, Object> entry : object.entrySet())
         {
             final String field = entry.getKey();
-            final FieldValue value = new FieldValue(origin, field, entry.getValue(), catalog, policyNames);
-            final int index = ExportFields.indexOf(field);
+            final FieldValue value = new FieldValue(origin, field, entry.getValue(), catalog, policyNames, warnings);
+            final int index = ExportFields.indexOf(ExportFields.canonical(field));
+            if (index < 0 && UNAVAILABLE.containsKey(ExportFields.canonical(field)))
+            {
+                throw new ConfigException(origin, field, null, UNAVAILABLE.get(ExportFields.canonical(field)));
+            }
             if (index < 0)
             {
                 value.strings(); // a value that is no list of strings is refused first, as it always was
                 throw new ConfigException(origin, field, null,
                     "unknown export filter field (expected " + String.join(", ", ExportFields.NAMES) + ")");
+            }
+            if (byTurn[index] != null)
+            {
+                throw new ConfigException(origin, field, null, "written twice (as " + ExportFields.canonical(field)
+                    + " and another spelling)");
             }
             final ExportMatcher matcher = ExportFields.compile(index, value);
             if (matcher.lineage() != null)
@@ -76,6 +92,12 @@ public final class ExportFilter
             }
         }
         return true;
+    }
+
+    /** @return warnings about values accepted as written ({@code policy_names} naming no loaded policy). */
+    public List<String> warnings()
+    {
+        return warnings;
     }
 
     /** @return the fields of this filter that need the process lineage, answered at ingest. */

@@ -20,6 +20,7 @@ final class FieldValue
     private final Object value;
     private final EventCatalog catalog;
     private final String[] policyNames;
+    private final List<String> warnings;
 
     /**
      * @param origin      the flag or file and line, for errors.
@@ -31,11 +32,34 @@ final class FieldValue
     FieldValue(final String origin, final String field, final Object value, final EventCatalog catalog,
         final String[] policyNames)
     {
+        this(origin, field, value, catalog, policyNames, new ArrayList<>());
+    }
+
+    /**
+     * @param origin      the flag or file and line, for errors.
+     * @param field       the field's name.
+     * @param value       its value as parsed from JSON.
+     * @param catalog     event names.
+     * @param policyNames the loaded policies by bit.
+     * @param warnings    receives what is accepted but worth a word ({@code policy_names} naming no loaded policy).
+     */
+    FieldValue(final String origin, final String field, final Object value, final EventCatalog catalog,
+        final String[] policyNames, final List<String> warnings)
+    {
+        this.warnings = warnings;
         this.origin = origin;
         this.field = field;
         this.value = value;
         this.catalog = catalog;
         this.policyNames = policyNames;
+    }
+
+    /**
+     * @param message a warning about this field's value, printed once at start-up.
+     */
+    void warn(final String message)
+    {
+        warnings.add(origin + ": " + field + ": " + message);
     }
 
     /** @return the flag or file and line the field was written in, for errors. */

@@ -3,14 +3,16 @@ package io.sluice.filter.export;
 import io.sluice.filter.route.PolicyFilter;
 import io.sluice.policy.EventView;
 
-/** {@code policy_names}: the event matched one of these policies (an empty list: none can match). */
+/**
+ * {@code policy_names}: the event matched one of these policies (an empty list: none can match). A name no loaded policy
+ * has is accepted with a warning and matches nothing, as Tetragon accepts it.
+ */
 final class PolicyNamesMatcher implements ExportMatcher
 {
     private final long mask;
 
     /**
      * @param value the policy names.
-     * @throws io.sluice.config.ConfigException for a policy that is not loaded.
      */
     PolicyNamesMatcher(final FieldValue value)
     {
@@ -21,7 +23,8 @@ final class PolicyNamesMatcher implements ExportMatcher
             final int bit = PolicyFilter.bitOf(policyNames, name);
             if (bit < 0)
             {
-                throw value.error(null, name, "unknown policy");
+                value.warn("'" + name + "' is not a loaded policy: it matches no event");
+                continue;
             }
             bits |= 1L << bit;
         }

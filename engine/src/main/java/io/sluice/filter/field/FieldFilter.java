@@ -84,8 +84,10 @@ public final class FieldFilter
         }
         long selected = 0;
         long withParents = 0;
-        for (final String path : fields.split(","))
+        for (final String written : fields.split(","))
         {
+            final String tetragon = EventField.byPath(written) == null ? TetragonFieldPaths.toEventPath(written) : null;
+            final String path = tetragon == null ? written : tetragon;
             final EventField field = EventField.byPath(path);
             if (field != null)
             {
@@ -99,7 +101,7 @@ public final class FieldFilter
             }
             else
             {
-                throw new ConfigException(origin, "fields", path.trim(), EventField.whyNot(path));
+                throw new ConfigException(origin, "fields", written.trim(), EventField.whyNot(written));
             }
         }
         include = "INCLUDE".equals(action) ? selected | withParents : EventField.ALL;

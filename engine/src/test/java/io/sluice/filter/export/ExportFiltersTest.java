@@ -118,6 +118,8 @@ class ExportFiltersTest
         assertFalse(allow("{\"parent_binary_regex\": [\"init$\"]}", CURL), "the parent only");
         assertTrue(allow("{\"ancestor_binary_regex\": [\"init$\"]}", CURL));
         assertFalse(allow("{\"ancestor_binary_regex\": [\"sshd\"]}", CURL));
+        assertFalse(allow("{\"ancestor_binary_regex\": [\"bash$\"]}", CURL),
+            "Tetragon's ancestors are those beyond the immediate parent: a process whose only match is its parent is not kept");
     }
 
     @Test
@@ -203,12 +205,11 @@ class ExportFiltersTest
     void badInputIsRefusedAtStartUp()
     {
         assertEquals("--export-allowlist: binary_regx: unknown export filter field (expected ancestor_binary_regex, arguments_regex, "
-            + "binary_regex, capabilities, container_id, container_name_regex, event_set, labels, namespace, parent_arguments_regex, "
-            + "parent_binary_regex, pid, pid_set, pod_regex, policy_names)",
+            + "binary_regex, capabilities, container_id, container_name_regex, event_set, health_check, labels, namespace, "
+            + "namespace_regex, parent_arguments_regex, parent_binary_regex, pid, pid_set, pod_regex, policy_names)",
             refusal("{\"binary_regx\": [\"x\"]}"));
         assertTrue(refusal("{\"binary_regex\": [\"a(b\"]}").startsWith("--export-allowlist: binary_regex = 'a(b': bad regular expression"));
-        assertTrue(refusal("{\"event_set\": [\"PROCESS_EXEC\"]}").contains("unknown event"));
-        assertTrue(refusal("{\"policy_names\": [\"nope\"]}").contains("unknown policy"));
+        assertTrue(refusal("{\"event_set\": [\"PROCESS_EXECVE\"]}").contains("unknown event"));
         assertTrue(refusal("{\"pid\": [\"one\"]}").contains("expected a pid"));
         assertTrue(refusal("[1, 2]").contains("not a JSON object"));
         assertEquals("--export-allowlist: capabilities = '[CAP_SYS_ADMIN]': expected an object with effective, permitted and/or inheritable",

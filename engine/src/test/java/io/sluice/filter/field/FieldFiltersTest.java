@@ -194,8 +194,8 @@ class FieldFiltersTest
     @Test
     void badFiltersAreRefused()
     {
-        assertTrue(refusal("{\"fields\": \"process.binary\", \"action\": \"INCLUDE\"}").startsWith(
-            "--field-filters: fields = 'process.binary': unknown field of v1beta1.Event"));
+        assertTrue(refusal("{\"fields\": \"process.arguments\", \"action\": \"INCLUDE\"}").startsWith(
+            "--field-filters: fields = 'process.arguments': unknown field of v1beta1.Event"));
         assertTrue(refusal("{\"fields\": \"data.name\", \"action\": \"EXCLUDE\"}").startsWith(
             "--field-filters: fields = 'data.name': unknown field of v1beta1.Event: data is repeated, it can only be named whole"));
         assertTrue(refusal("{\"fields\": \"id,workload.process.ancestors.pid\", \"action\": \"INCLUDE\"}").contains(
