@@ -25,25 +25,29 @@ sleep 100000 &
 idle_pid=$!
 
 # run_cnt and run_time_ns of the loader's sys_enter and sys_exit programs: "enter_cnt enter_ns exit_cnt exit_ns"
+# (the loader's programs are those whose ids its descriptors hold: other sensors may be loaded too)
 prog_stats() {
+  local ids
+  ids=$(grep -h '^prog_id:' /proc/"$1"/fdinfo/* 2>/dev/null | awk '{print $2}' | sort -u | tr '\n' ' ')
   bpftool prog show -j | /usr/bin/python3 -c '
 import json, sys
-loader = sys.argv[1]
+ids = set(int(i) for i in sys.argv[1].split())
 stats = {}
 for p in json.load(sys.stdin):
-    if any(str(o.get("pid")) == loader for o in p.get("pids", [])) and p.get("name", "").startswith("sluice_sys_"):
+    if p.get("id") in ids and p.get("name", "").startswith("sluice_sys_"):
         kind = "enter" if "ent" in p["name"] else "exit"
         stats[kind] = (p.get("run_cnt", 0), p.get("run_time_ns", 0))
 e, x = stats.get("enter", (0, 0)), stats.get("exit", (0, 0))
-print(e[0], e[1], x[0], x[1])' "$1"
+print(e[0], e[1], x[0], x[1])' "$ids"
 }
 
 # starts sluice with the arguments; sets $sluice_pid and $loader_pid
 start_sluice() {
+  rm -f "$work/sluice.err"
   ./sluice "$@" 2>"$work/sluice.err" &
   sluice_pid=$!
   until grep -q "sluice: ready" "$work/sluice.err" 2>/dev/null; do sleep 0.2; done
-  loader_pid=$(pgrep -P "$sluice_pid" sluice-loader || pgrep -f "sluice-$sluice_pid-" | head -1)
+  loader_pid=$(pgrep -P "$sluice_pid" sluice-loader)
 }
 
 stop_sluice() { kill -TERM "$sluice_pid"; wait "$sluice_pid" || true; }
@@ -86,5 +90,5 @@ row "openat+close (openat selected)" "$(median "${u_open[@]}")" "$(median "${t_o
   "$(median "${t_open_e[@]}")" "$(median "${t_open_x[@]}")"
 row "faccessat (selected)" "$(median "${u_acc[@]}")" "$(median "${t_acc[@]}")" "$(median "${t_acc_e[@]}")" "$(median "${t_acc_x[@]}")"
 row "getppid (unselected, 2 selected)" "$(median "${u_ppid[@]}")" "$(median "${p_two[@]}")" "$(median "${p_two_e[@]}")" "$(median "${p_two_x[@]}")"
-row "getppid (unselected, $(grep -o 'kernel([0-9]* events)' "$work/sluice.err" | grep -o '[0-9]*') selected)" \
+row "getppid (unselected, $(grep -o 'kernel([0-9]* events)' "$work/sluice.err" | head -1 | grep -o '[0-9]*') selected)" \
   "$(median "${u_ppid[@]}")" "$(median "${p_all[@]}")" "$(median "${p_all_e[@]}")" "$(median "${p_all_x[@]}")"
