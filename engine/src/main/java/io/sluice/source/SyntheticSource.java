@@ -29,7 +29,9 @@ public final class SyntheticSource implements EventSource
     public static final String SEQ_FIELD = "seq";
 
     /** How many of a large mix's first events get half its draws ({@link #eventIndex}). */
-    public static final int HEAD = 32;
+    public static final int HEAD = 16;
+    /** Mixes of up to this many events are drawn uniformly ({@link #eventIndex}). */
+    public static final int UNIFORM_UP_TO = 64;
 
     private static final int PROCESSES = 64;
     private static final int MAX_RECORD = 16 * 1024;
@@ -209,9 +211,9 @@ public final class SyntheticSource implements EventSource
     /**
      * Which event of the mix the source writes as event number {@code seq}: a pure function of the seed and the
      * sequence number, so a test can tell exactly which events a filter should select. A mix of up to
-     * {@link #HEAD} events is drawn uniformly. A larger one (the whole catalog, some 450 events) is drawn as real
-     * streams are, dominated by a few kinds: half the draws go to its first {@link #HEAD} events (the catalog lists the
-     * events Sluice has traced longest, then the syscalls by number: read, write, open, close, stat, ...), the other half
+     * {@link #UNIFORM_UP_TO} events is drawn uniformly. A larger one (the whole catalog, some 450 events) is drawn as real
+     * streams are, dominated by a few kinds: half the draws go to its first {@link #HEAD} events (the catalog lists
+     * first the events Sluice has traced longest: socket, connect, execve, ptrace, mount, openat, ...), the other half
      * uniformly to every event, so each kind still comes.
      *
      * @param seed    the source's seed.
@@ -225,7 +227,7 @@ public final class SyntheticSource implements EventSource
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         z ^= z >>> 31;
-        if (mixSize <= HEAD)
+        if (mixSize <= UNIFORM_UP_TO)
         {
             return (int)Long.remainderUnsigned(z, mixSize);
         }

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The synthetic source's default load covers the whole catalog: every kernel event kind comes, each with its catalog
  * arguments in order and of their types (paths, argv, sockaddrs and descriptor pairs not empty), while the catalog's
- * first events, the most common ones, make about half of it.
+ * first events, the most common ones, make about half of it; a mix of a few events (a selection) is drawn uniformly.
  */
 class SyntheticCatalogCoverageTest
 {
@@ -66,6 +66,20 @@ class SyntheticCatalogCoverageTest
             head += seen.getOrDefault(event.name(), 0);
         }
         assertTrue(head > COUNT * 0.45 && head < COUNT * 0.6, "the catalog's first events' share: " + head);
+    }
+
+    @Test
+    void aSmallMixIsDrawnUniformly()
+    {
+        final int[] counts = new int[SyntheticSource.UNIFORM_UP_TO];
+        for (long seq = 0; seq < 64_000; seq++)
+        {
+            counts[SyntheticSource.eventIndex(3, seq, counts.length)]++;
+        }
+        for (final int count : counts)
+        {
+            assertTrue(count > 850 && count < 1150, "each of 64 events about 1000 times: " + count);
+        }
     }
 
     private static void checkArguments(final Event event)
