@@ -7,7 +7,7 @@
  *
  * SELECTION is comma-separated: ID for the scheduler events (1014 fork, 1015 exec, 1016 exit), ID:NR:TYPES for a
  * syscall event (TYPES: one letter per argument: i int32, l int64, u uint32, U uint64, s string, a string array,
- * k sockaddr, b bool, x not captured).
+ * k sockaddr, A int[2] filled by the syscall, b bool, x not captured).
  *
  * Contract with the engine (docs/sensor.md): prints "ready" on stdout once attached; one line on stderr and exit 1
  * on failure; exit 2 on usage errors; exits on SIGTERM/SIGINT after draining, and when its parent dies. */
@@ -42,6 +42,8 @@
 #define OUT_CAPACITY (64 * 1024)
 #define LOADER_CPU 0xffffffffu /* Loss records for what the loader itself could not deliver */
 #define STOP_DRAIN_NANOS (5LL * 1000 * 1000 * 1000)
+#define MAX_EVENTS 1024             /* every syscall of the catalog and the scheduler events */
+#define MAX_EVENT_ID 8192           /* event ids the loader indexes directly (the catalog's are below 6000) */
 
 struct selected_event {
     uint32_t id;
@@ -52,7 +54,7 @@ struct selected_event {
 
 struct options {
     const char *ring_path;
-    struct selected_event events[64];
+    struct selected_event events[MAX_EVENTS];
     int event_count;
     uint32_t pids[MAX_SCOPE];
     int pid_count;
@@ -78,6 +80,7 @@ static uint8_t list_scratch[SL_HALF * 2];
 static uint64_t delivered;
 static uint64_t loader_lost;
 static char libbpf_last[512];
+static int16_t event_index[MAX_EVENT_ID];   /* event id -> index into opts.events + 1; 0: not selected */
 
 static void fail(int code, const char *format, ...)
 {
@@ -136,10 +139,11 @@ static uint8_t arg_type(char letter)
     case 's': return SL_ARG_STR;
     case 'a': return SL_ARG_STR_ARRAY;
     case 'k': return SL_ARG_SOCKADDR;
+    case 'A': return SL_ARG_INT32_PAIR;
     case 'b': return SL_ARG_BOOL;
     case 'x': return SL_ARG_NONE;
     default:
-        fail(EXIT_USAGE, "--events: unknown argument type '%c' (expected one of i l u U s a k b x)", letter);
+        fail(EXIT_USAGE, "--events: unknown argument type '%c' (expected one of i l u U s a k A b x)", letter);
         return 0;
     }
 }
@@ -157,7 +161,12 @@ static void parse_events(const char *text)
         char *first = strchr(item, ':');
         if (first)
             *first = 0;
-        event->id = (uint32_t)parse_long("--events", item, 1, 1 << 20);
+        event->id = (uint32_t)parse_long("--events", item, 1, MAX_EVENT_ID - 1);
+        if (event_index[event->id]) {
+            opts.event_count--;   /* given twice: the first stands */
+            continue;
+        }
+        event_index[event->id] = (int16_t)opts.event_count;
         if (!first) {
             if (event->id == SL_EVENT_EXEC)
                 event->nargs = 18;
@@ -359,10 +368,7 @@ static uint32_t convert_sockaddr(const uint8_t *src, uint32_t length, uint8_t *d
 
 static const struct selected_event *find_event(uint32_t id)
 {
-    for (int i = 0; i < opts.event_count; i++)
-        if (opts.events[i].id == id)
-            return &opts.events[i];
-    return NULL;
+    return id < MAX_EVENT_ID && event_index[id] ? &opts.events[event_index[id] - 1] : NULL;
 }
 
 /* One BPF record into one KernelEvent in the Agrona ring. */
@@ -608,8 +614,12 @@ static int trace(void)
         const struct selected_event *event = &opts.events[i];
         if (event->nr < 0)
             continue;
-        struct sl_syscall conf = {.event_id = event->id, .nargs = event->nargs,
-                                  .at_entry = event->id == 60 || event->id == 323};
+        uint8_t at = SL_AT_EXIT;
+        if (event->id == SL_EVENT_EXECVE || event->id == SL_EVENT_EXECVEAT)
+            at = SL_AT_ENTRY;
+        else if (event->id == SL_EVENT_EXIT_SYSCALL || event->id == SL_EVENT_EXIT_GROUP)
+            at = SL_AT_ENTRY_ONLY;
+        struct sl_syscall conf = {.event_id = event->id, .nargs = event->nargs, .at_entry = at};
         memcpy(conf.types, event->types, sizeof(conf.types));
         uint32_t nr = (uint32_t)event->nr;
         if (bpf_map_update_elem(bpf_map__fd(skel->maps.syscalls), &nr, &conf, BPF_ANY) != 0)

@@ -515,6 +515,21 @@ __noinline __u32 put_sockaddr(struct scratch *s, __u32 off, __u64 addr_addr)
     return finish_value(buf, off, SL_RAW_SOCKADDR, len & 127);
 }
 
+/* int[2] the kernel filled for the process (pipe2's pipefd, socketpair's sv), packed as INT32_ARRAY; unreadable: empty */
+__noinline __u32 put_int_pair(struct scratch *s, __u32 off, __u64 addr)
+{
+    if (!s)
+        return off;
+    __u8 *buf = s->buf;
+    if (off > SL_HALF - sizeof(struct sl_arg) - 8)
+        return put_int(buf, off, SL_NONE, 0);
+    __u32 at = off + sizeof(struct sl_arg);
+    __u32 len = 8;
+    if (!addr || bpf_probe_read_user(&buf[masked(at)], 8, (const void *)addr) != 0)
+        len = 0;
+    return finish_value(buf, off, SL_INT32_ARRAY, len);
+}
+
 static __always_inline void emit(void *record, __u32 len)
 {
     __u64 flags = bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) + len >= wakeup_bytes ? BPF_RB_FORCE_WAKEUP
@@ -732,6 +747,9 @@ __noinline __u32 put_syscall_args(struct scratch *s, __u32 off, struct sl_syscal
         case SL_ARG_SOCKADDR:
             off = put_sockaddr(s, off, raw);
             break;
+        case SL_ARG_INT32_PAIR:
+            off = put_int_pair(s, off, raw);
+            break;
         default:
             off = put_int(buf, off, SL_NONE, 0);
             break;
@@ -759,16 +777,22 @@ int BPF_PROG(sluice_sys_enter, struct pt_regs *regs, long id)
     }
     __u32 tid = (__u32)bpf_get_current_pid_tgid();
     saved->nr = nr;
-    saved->exec_key = conf->at_entry ? tid : 0;
+    saved->exec_key = conf->at_entry == SL_AT_ENTRY ? tid : 0;
     syscall_args(regs, saved->args.a);
 
-    if (conf->at_entry) {
+    if (conf->at_entry != SL_AT_EXIT) {
         struct scratch *s = scratch_buffer();
         if (!s)
             return 0;
         fill_context((struct sl_record *)s->buf, task, conf->event_id, nr);
         struct sl_args args = saved->args;
         __u32 off = put_syscall_args(s, sizeof(struct sl_record), conf, &args);
+        if (conf->at_entry == SL_AT_ENTRY_ONLY) {
+            /* exit/exit_group: no exit to wait for */
+            saved->nr = -1;
+            finish(ctx, s->buf, off);
+            return 0;
+        }
         /* the stack of the caller of exec: after it, the old image is gone */
         off = put_stack(ctx, s->buf, off);
         ((struct sl_record *)s->buf)->len = off;

@@ -33,6 +33,7 @@
 #define SL_BYTES 6
 #define SL_BOOL 7
 #define SL_STR_ARRAY 8
+#define SL_INT32_ARRAY 9
 #define SL_SOCKADDR 11
 /* raw forms, converted by the loader */
 #define SL_RAW_STR_LIST 200
@@ -54,16 +55,28 @@
 #define SL_ARG_STR_ARRAY 8
 #define SL_ARG_SOCKADDR 11
 #define SL_ARG_BOOL 7
+#define SL_ARG_INT32_PAIR 9    /* int[2] the syscall fills (pipe, pipe2, socketpair): read at exit -> INT32_ARRAY */
 
 #define SL_SYSCALL_MAX 512
 
 /* a fork/exec/exit the engine needs for its process tree although the user did not select it */
 #define SL_FLAG_TREE_ONLY 1
 
+/* when a syscall's record is built (struct sl_syscall.at_entry) */
+#define SL_AT_EXIT 0           /* at exit, from the arguments saved at entry, with the return value */
+#define SL_AT_ENTRY 1          /* execve/execveat: built at entry (the arguments die with the old image), sent at exit */
+#define SL_AT_ENTRY_ONLY 2     /* exit/exit_group: sent at entry, for they never return (return value 0) */
+
+/* event ids (schemas/events.yaml) of the syscalls built at entry */
+#define SL_EVENT_EXECVE 60
+#define SL_EVENT_EXECVEAT 323
+#define SL_EVENT_EXIT_SYSCALL 61
+#define SL_EVENT_EXIT_GROUP 232
+
 struct sl_syscall {
     __u32 event_id;      /* 0: not selected */
     __u8 nargs;
-    __u8 at_entry;       /* execve/execveat: arguments only exist before the new image replaces them */
+    __u8 at_entry;       /* SL_AT_* : when the record is built */
     __u8 types[6];
 };
 

@@ -194,7 +194,9 @@ public final class SluiceCommand implements Callable<Integer>
     {
         if (isSynthetic())
         {
-            return new SyntheticSource(SyntheticSpec.parse(source, catalog));
+            // without events=, the synthetic source draws from what the run selects, as the kernel would trace it alone
+            return new SyntheticSource(SyntheticSpec.parse(source, catalog,
+                policies == null ? List.of() : KernelSelection.events(catalog, policies)));
         }
         if (!source.equals("kernel"))
         {

@@ -44,6 +44,22 @@ public record SyntheticSpec(long count, long rate, long seed, List<EventDefiniti
      */
     public static SyntheticSpec parse(final String spec, final EventCatalog catalog)
     {
+        return parse(spec, catalog, List.of());
+    }
+
+    /**
+     * Parse {@code synthetic[:key=value,...]} for a run that selects events (by {@code --events}, {@code --policy} or
+     * {@code --scope}): without {@code events=}, the source draws from the selected events, as the kernel would be
+     * asked for them alone (with nearly 450 events in the catalog, a selection would otherwise see few of its own).
+     *
+     * @param spec     the text after {@code --source}.
+     * @param catalog  the catalog event names are checked against.
+     * @param selected the events the run selects; empty = every kernel event of the catalog.
+     * @return the parameters.
+     * @throws IllegalArgumentException naming the key and value that are wrong.
+     */
+    public static SyntheticSpec parse(final String spec, final EventCatalog catalog, final List<EventDefinition> selected)
+    {
         if (!spec.equals(PREFIX) && !spec.startsWith(PREFIX + ":"))
         {
             throw new IllegalArgumentException("not a synthetic source: '" + spec + "'");
@@ -101,7 +117,11 @@ public record SyntheticSpec(long count, long rate, long seed, List<EventDefiniti
         }
         if (events.isEmpty())
         {
-            // every kernel event; detector events (ids 6000 and up) are derived, not generated
+            // the selected or else every kernel event; detector events (ids 6000 and up) are derived, not generated
+            selected.stream().filter(event -> event.id() < EventCatalog.FIRST_DETECTOR_ID).forEach(events::add);
+        }
+        if (events.isEmpty())
+        {
             catalog.events().stream().filter(event -> event.id() < EventCatalog.FIRST_DETECTOR_ID).forEach(events::add);
         }
         return new SyntheticSpec(count, rate, seed, List.copyOf(events), List.copyOf(policies));

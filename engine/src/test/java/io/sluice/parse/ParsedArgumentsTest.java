@@ -162,8 +162,8 @@ class ParsedArgumentsTest
             ParsedArguments.forArchitecture(CATALOG, arch);
         }
         final IllegalArgumentException noEvent = assertThrows(IllegalArgumentException.class,
-            () -> new ParsedArguments(CATALOG, List.of(new ArgumentParsers.Entry("mmap", "prot", MaskNames.MMAP_PROT))));
-        assertEquals("parse-arguments: no event mmap in the catalog", noEvent.getMessage());
+            () -> new ParsedArguments(CATALOG, List.of(new ArgumentParsers.Entry("no_such_event", "prot", MaskNames.MMAP_PROT))));
+        assertEquals("parse-arguments: no event no_such_event in the catalog", noEvent.getMessage());
         final IllegalArgumentException noArgument = assertThrows(IllegalArgumentException.class,
             () -> new ParsedArguments(CATALOG, List.of(new ArgumentParsers.Entry("openat", "flag", MaskNames.MMAP_PROT))));
         assertEquals("parse-arguments: event openat has no argument flag", noArgument.getMessage());
