@@ -71,7 +71,7 @@ class ListCommandTest
         }
         final JsonObject connect = events.get(1).getAsJsonObject();
         assertEquals(43, connect.get("id").getAsInt());
-        assertEquals("[\"default\",\"net\",\"syscalls\"]", connect.get("sets").toString());
+        assertEquals("[\"default\",\"net\",\"net_sock\",\"syscalls\"]", connect.get("sets").toString());
         assertEquals("{\"kind\":\"raw_tracepoint\",\"hooks\":[\"sys_enter\",\"sys_exit\"]}", connect.get("capture").toString());
         assertEquals("{\"arm64\":203,\"x86_64\":42}", connect.get("syscall").toString());
         assertEquals("{\"name\":\"addr\",\"type\":\"sockaddr\"}", connect.getAsJsonArray("arguments").get(1).toString());
