@@ -100,6 +100,10 @@ final class YamlOutputReader
             {
                 readOutput(entry.getValue().getValueNode());
             }
+            else if (entry.getKey().equals("logging"))
+            {
+                LoggingSection.read(file, entry.getValue());
+            }
             else
             {
                 throw new ConfigException(where(key), entry.getKey(), null,
