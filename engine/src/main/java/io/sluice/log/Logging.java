@@ -56,7 +56,7 @@ public final class Logging
             flagFormat = format;
             final LogSettings was = current;
             replace(new LogSettings(level != null ? level : was.level(), format != null ? format : was.format(), was.file(),
-                was.stream()));
+                was.stream));
         }
     }
 
@@ -74,7 +74,7 @@ public final class Logging
         synchronized (LOCK)
         {
             final LogSettings was = current;
-            PrintStream stream = was.stream();
+            PrintStream stream = was.stream;
             if (file == null)
             {
                 stream = null;
@@ -104,9 +104,9 @@ public final class Logging
     {
         final LogSettings was = current;
         current = next;
-        if (was.stream() != null && was.stream() != next.stream())
+        if (was.stream != null && was.stream != next.stream)
         {
-            was.stream().close();
+            was.stream.close();
         }
     }
 }

@@ -15,7 +15,6 @@ public final class SluiceLogProvider implements SLF4JServiceProvider
 {
     private ILoggerFactory factory;
     private IMarkerFactory markers;
-    private MDCAdapter mdc;
 
     @Override
     public ILoggerFactory getLoggerFactory()
@@ -32,7 +31,8 @@ public final class SluiceLogProvider implements SLF4JServiceProvider
     @Override
     public MDCAdapter getMDCAdapter()
     {
-        return mdc;
+        // stateless: nothing here uses the MDC
+        return new NOPMDCAdapter();
     }
 
     @Override
@@ -46,6 +46,5 @@ public final class SluiceLogProvider implements SLF4JServiceProvider
     {
         factory = new SluiceLogFactory();
         markers = new BasicMarkerFactory();
-        mdc = new NOPMDCAdapter();
     }
 }
