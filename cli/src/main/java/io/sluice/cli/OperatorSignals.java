@@ -53,18 +53,34 @@ final class OperatorSignals
             LOG.warn("SIGHUP: this command has nothing to reload: ignored");
             return;
         }
+        // the config's logging section is read with the rest and put in force only when the rest is
+        Logging.hold();
+        final String reloadedSet;
         try
         {
-            LOG.info("SIGHUP: reloaded: {}", engine.reload(reloaded.get()));
+            reloadedSet = engine.reload(reloaded.get());
         }
         catch (final ConfigException | IllegalArgumentException ex)
         {
+            Logging.release(false);
             LOG.atError().addKeyValue("signal", "SIGHUP").log("SIGHUP: reload refused, the running set stays: " + ex.getMessage());
+            return;
         }
         catch (final RuntimeException ex)
         {
+            Logging.release(false);
             LOG.atError().addKeyValue("signal", "SIGHUP").log("SIGHUP: reload failed, the running set stays: " + ex);
+            return;
         }
+        try
+        {
+            Logging.release(true);
+        }
+        catch (final ConfigException ex)
+        {
+            LOG.error("SIGHUP: logging stays as it was: {}", ex.getMessage());
+        }
+        LOG.info("SIGHUP: reloaded: {}", reloadedSet);
     }
 
     /** As text, the summary's own lines; as JSON, one line for the source and one per stream and destination. */

@@ -20,6 +20,8 @@ public final class Logging
     private static volatile LogSettings current = LogSettings.DEFAULTS;
     private static LogLevel flagLevel;
     private static LogFormat flagFormat;
+    /** Set on a thread reloading the config: what the {@code logging} section said, not yet in force. */
+    private static final ThreadLocal<Held[]> HOLDING = new ThreadLocal<>();
 
     private Logging()
     {
@@ -71,6 +73,12 @@ public final class Logging
      */
     public static void byConfig(final String origin, final LogLevel level, final LogFormat format, final Path file)
     {
+        final Held[] held = HOLDING.get();
+        if (held != null)
+        {
+            held[0] = new Held(origin, level, format, file);
+            return;
+        }
         synchronized (LOCK)
         {
             final LogSettings was = current;
@@ -85,6 +93,30 @@ public final class Logging
             }
             replace(new LogSettings(flagLevel != null ? flagLevel : level != null ? level : LogSettings.DEFAULTS.level(),
                 flagFormat != null ? flagFormat : format != null ? format : LogSettings.DEFAULTS.format(), file, stream));
+        }
+    }
+
+    /**
+     * From now on, on this thread, {@link #byConfig} is recorded rather than put in force, until {@link #release}: a
+     * reload reads the config's {@code logging} section with the rest, and puts it in force only when the rest was
+     * accepted.
+     */
+    public static void hold()
+    {
+        HOLDING.set(new Held[1]);
+    }
+
+    /**
+     * @param apply true to put in force what {@link #byConfig} recorded since {@link #hold} (if anything), false to drop it.
+     * @throws ConfigException when the section's file cannot be opened (the logging in force stays).
+     */
+    public static void release(final boolean apply)
+    {
+        final Held[] held = HOLDING.get();
+        HOLDING.remove();
+        if (apply && held != null && held[0] != null)
+        {
+            byConfig(held[0].origin, held[0].level, held[0].format, held[0].file);
         }
     }
 
@@ -108,5 +140,10 @@ public final class Logging
         {
             was.stream.close();
         }
+    }
+
+    /** A {@code logging} section read while held. */
+    private record Held(String origin, LogLevel level, LogFormat format, Path file)
+    {
     }
 }

@@ -79,6 +79,20 @@ class LogLineTest
         assertEquals(new LogSettings(LogLevel.DEBUG, LogFormat.TEXT, null, null), Logging.settings());
     }
 
+    @Test
+    void aReloadsLoggingSectionIsInForceOnlyWhenTheReloadIsAccepted()
+    {
+        Logging.hold();
+        Logging.byConfig("c.yaml:1", LogLevel.ERROR, LogFormat.JSON, null);
+        assertEquals(LogSettings.DEFAULTS, Logging.settings());
+        Logging.release(false);
+        assertEquals(LogSettings.DEFAULTS, Logging.settings());
+        Logging.hold();
+        Logging.byConfig("c.yaml:1", LogLevel.ERROR, LogFormat.JSON, null);
+        Logging.release(true);
+        assertEquals(new LogSettings(LogLevel.ERROR, LogFormat.JSON, null, null), Logging.settings());
+    }
+
     private List<String> lines()
     {
         return printed.toString(StandardCharsets.UTF_8).lines().toList();
