@@ -113,6 +113,9 @@ class LogOptionsTest
         Files.writeString(config, "logging:\n  colour: red\n");
         assertEquals(ExitCodes.USAGE, sluice.run("validate", "--config", config.toString()));
         assertTrue(sluice.err.contains(config + ":2: logging.colour: unknown key"), sluice.err);
+        Files.writeString(config, "logging:\n  file: /dev/stdout\n");
+        assertEquals(ExitCodes.USAGE, sluice.run("validate", "--config", config.toString()));
+        assertTrue(sluice.err.contains(config + ":2: logging.file = '/dev/stdout': logs never go to stdout"), sluice.err);
         assertEquals(ExitCodes.USAGE, sluice.run("--log-format", "xml", "--source", "synthetic:count=1"));
         assertTrue(sluice.err.contains("--log-format: unknown log format 'xml' (expected text, json)"), sluice.err);
     }

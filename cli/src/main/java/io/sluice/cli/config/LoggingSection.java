@@ -27,6 +27,7 @@ final class LoggingSection
     private static final Logger LOG = LoggerFactory.getLogger(LoggingSection.class);
     private static final Set<String> IGNORED = Set.of("aggregate", "filters");
     private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
+    private static final Set<String> STDOUT = Set.of("-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1");
 
     private LoggingSection()
     {
@@ -62,7 +63,7 @@ final class LoggingSection
             {
                 case "level" -> level = level(file, value, scalar(file, value, field));
                 case "format" -> format = parse(file, value, field, () -> LogFormat.parse(scalar(file, value, field)));
-                case "file" -> path = Path.of(scalar(file, value, field));
+                case "file" -> path = file(file, value, scalar(file, value, field));
                 default ->
                 {
                     if (!IGNORED.contains(key))
@@ -79,6 +80,21 @@ final class LoggingSection
             }
         }
         Logging.byConfig(where(file, node), level, format, path);
+    }
+
+    /** Logs never go to stdout: it may be a destination. */
+    private static Path file(final String file, final Node node, final String value)
+    {
+        if (STDOUT.contains(value))
+        {
+            throw new ConfigException(where(file, node), "logging.file", value,
+                "logs never go to stdout (it may be a destination): leave file out for stderr, or name a file");
+        }
+        if (value.isEmpty())
+        {
+            throw new ConfigException(where(file, node), "logging.file", value, "expected a file path");
+        }
+        return Path.of(value);
     }
 
     private static LogLevel level(final String file, final Node node, final String value)
