@@ -75,8 +75,25 @@ final class EngineRun
      */
     static EngineSummary run(final Engine engine, final PrintWriter err, final Runnable whenDone)
     {
+        return run(engine, err, whenDone, null);
+    }
+
+    /**
+     * As {@link #run(Engine, PrintWriter, Runnable)}, with SIGHUP reloading what {@code reloaded} builds and SIGUSR1
+     * printing the counters ({@link OperatorSignals}).
+     *
+     * @param engine   the configured engine.
+     * @param err      where a failure to run is reported.
+     * @param whenDone run after the engine stopped, before the summary, may be null.
+     * @param reloaded builds the pipeline the files describe now, or null when the command has nothing to reload.
+     * @return the summary.
+     */
+    static EngineSummary run(final Engine engine, final PrintWriter err, final Runnable whenDone,
+        final java.util.function.Supplier<Pipeline> reloaded)
+    {
         err.flush();
         final StopSignals signals = StopSignals.install(engine::requestStop);
+        final OperatorSignals operator = OperatorSignals.install(engine, reloaded);
         final EngineSummary summary;
         try
         {
@@ -85,6 +102,7 @@ final class EngineRun
         finally
         {
             signals.uninstall();
+            operator.uninstall();
             if (whenDone != null)
             {
                 whenDone.run();

@@ -40,6 +40,8 @@ public final class Main
         // sluice's own options before a subcommand would be parsed for sluice and silently ignored by the subcommand
         commandLine.setExecutionStrategy(parseResult ->
         {
+            // each command line starts from the default logging (tests run many in one JVM)
+            io.sluice.log.Logging.reset();
             if (parseResult.hasSubcommand())
             {
                 for (final CommandLine.Model.OptionSpec option : parseResult.commandSpec().options())

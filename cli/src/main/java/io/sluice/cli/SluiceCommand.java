@@ -17,6 +17,8 @@ import io.sluice.source.KernelSpec;
 import io.sluice.source.SourceFailure;
 import io.sluice.source.SyntheticSource;
 import io.sluice.source.SyntheticSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -65,6 +67,8 @@ import java.util.concurrent.Callable;
         "A per-stream summary is printed on stderr at exit."})
 public final class SluiceCommand implements Callable<Integer>
 {
+    private static final Logger LOG = LoggerFactory.getLogger(SluiceCommand.class);
+
     @Spec
     private CommandSpec spec;
 
@@ -95,6 +99,14 @@ public final class SluiceCommand implements Callable<Integer>
     @Mixin
     private MetricsOptions metricsOptions;
 
+    @Mixin
+    private LogOptions logOptions;
+
+    /** The run's source, built once; a reload keeps it. */
+    private EventSource eventSource;
+    /** The policies the run started with (a kernel source's programs were chosen from them). */
+    private PolicySet startPolicies;
+
     @Option(names = "--wait-strategy", paramLabel = "NAME", defaultValue = "phased",
         description = "How pipeline threads wait for events: " + WaitStrategies.NAMES + " (default: ${DEFAULT-VALUE}).")
     private String waitStrategy;
@@ -105,44 +117,14 @@ public final class SluiceCommand implements Callable<Integer>
         final PrintWriter err = spec.commandLine().getErr();
         final EventCatalog catalog = EventCatalog.standard();
         final List<String> warnings = new ArrayList<>();
-        final OutputConfig output;
-        final EventSource eventSource;
         final Engine engine;
         final io.sluice.metrics.MetricsServer metrics;
         try
         {
-            final PolicySet policies = policyOptions.load(catalog, events);
-            // policies (--policy, --events, --scope) are evaluated on every event, synthetic ones too: the bitmap the
-            // synthetic source would pretend with policies=... would be overwritten, so the two are not mixed
-            final String[] pretended = syntheticPolicies(catalog);
-            if (policies != null && pretended.length > 0)
-            {
-                throw new ConfigException("--source", "policies", String.join(";", pretended), "the synthetic source's"
-                    + " pretended matches cannot be combined with --policy, --events or --scope (their policies are evaluated)");
-            }
-            final String[] policyNames = policies != null ? policies.names() : syntheticPolicies(catalog);
-            output = configOptions.loadOutput(warnings, java.util.Set.of(policyNames));
-            if (isSynthetic() && output.options().execEnv())
-            {
-                warnings.add("option exec-env has no effect on the synthetic source (only the kernel sensor captures"
-                    + " exec environments)");
-            }
-            if (isSynthetic() && output.options().stackAddresses())
-            {
-                warnings.add("option stack-addresses has no effect on the synthetic source (only the kernel sensor"
-                    + " captures user stacks)");
-            }
-            final io.sluice.filter.export.ExportFilters exportFilters = exportFilterOptions.load(catalog, policyNames, warnings);
-            warnings.forEach(warning -> err.println("sluice: warning: " + warning));
-            final io.sluice.filter.redact.RedactionFilters redactions = exportFilterOptions.redactions();
-            final io.sluice.filter.field.FieldFilters fieldFilters = exportFilterOptions.fieldFilters(catalog);
-            eventSource = source(catalog, output, policies);
-            WaitStrategies.byName(waitStrategy);
+            logOptions.apply();
+            final Pipeline pipeline = assemble(catalog, warnings, null, err);
             final MetricsOptions.Listener listener = metricsOptions.plan(serviceOptions.server(), configOptions.server());
-            engine = new Engine(serviceOptions.onto(EngineRun.stages(Pipeline.of(output, eventSource, catalog,
-                EngineOptions.DEFAULTS.withWaitStrategy(waitStrategy).withPolicyNames(policyNames)
-                    .withDrainTimeout(configOptions.drainTimeout()).withColor(configOptions.color())), policies, exportFilters,
-                redactions, fieldFilters), configOptions.server()));
+            engine = new Engine(serviceOptions.onto(pipeline, configOptions.server()));
             metrics = listener == null ? null : listener.start(engine.readings(), err);
         }
         catch (final ConfigException | IllegalArgumentException | SourceFailure ex)
@@ -150,8 +132,67 @@ public final class SluiceCommand implements Callable<Integer>
             return EngineRun.refused(err, ex);
         }
         announceWhenStarted(engine, eventSource);
-        final EngineSummary summary = EngineRun.run(engine, err, metrics == null ? null : metrics::close);
+        final EngineSummary summary = EngineRun.run(engine, err, metrics == null ? null : metrics::close, () ->
+        {
+            final List<String> reloadWarnings = new ArrayList<>();
+            final Pipeline next = assemble(catalog, reloadWarnings, eventSource, null);
+            reloadWarnings.forEach(warning -> LOG.warn("warning: {}", warning));
+            return next;
+        });
         return EngineRun.exitCode(err, summary);
+    }
+
+    /**
+     * The pipeline the flags and files describe, with its ingest stages: at start (and the source built), and again on
+     * SIGHUP from the same files with the same loaders (the running source kept; a kernel source's programs cannot change).
+     *
+     * @param err where warnings go at start, or null on a reload (the caller logs them).
+     */
+    private Pipeline assemble(final EventCatalog catalog, final List<String> warnings, final EventSource running,
+        final PrintWriter err)
+    {
+        final PolicySet policies = policyOptions.load(catalog, events);
+        // policies (--policy, --events, --scope) are evaluated on every event, synthetic ones too: the bitmap the
+        // synthetic source would pretend with policies=... would be overwritten, so the two are not mixed
+        final String[] pretended = syntheticPolicies(catalog);
+        if (policies != null && pretended.length > 0)
+        {
+            throw new ConfigException("--source", "policies", String.join(";", pretended), "the synthetic source's"
+                + " pretended matches cannot be combined with --policy, --events or --scope (their policies are evaluated)");
+        }
+        final String[] policyNames = policies != null ? policies.names() : syntheticPolicies(catalog);
+        final OutputConfig output = configOptions.loadOutput(warnings, java.util.Set.of(policyNames));
+        if (isSynthetic() && output.options().execEnv())
+        {
+            warnings.add("option exec-env has no effect on the synthetic source (only the kernel sensor captures"
+                + " exec environments)");
+        }
+        if (isSynthetic() && output.options().stackAddresses())
+        {
+            warnings.add("option stack-addresses has no effect on the synthetic source (only the kernel sensor"
+                + " captures user stacks)");
+        }
+        final io.sluice.filter.export.ExportFilters exportFilters = exportFilterOptions.load(catalog, policyNames, warnings);
+        if (err != null)
+        {
+            warnings.forEach(warning -> err.println("sluice: warning: " + warning));
+        }
+        final io.sluice.filter.redact.RedactionFilters redactions = exportFilterOptions.redactions();
+        final io.sluice.filter.field.FieldFilters fieldFilters = exportFilterOptions.fieldFilters(catalog);
+        if (running == null)
+        {
+            eventSource = source(catalog, output, policies);
+            startPolicies = policies;
+        }
+        else if (!isSynthetic())
+        {
+            KernelReloadCheck.sameSelection(catalog, startPolicies, policies);
+        }
+        WaitStrategies.byName(waitStrategy);
+        return EngineRun.stages(Pipeline.of(output, eventSource, catalog,
+            EngineOptions.DEFAULTS.withWaitStrategy(waitStrategy).withPolicyNames(policyNames)
+                .withDrainTimeout(configOptions.drainTimeout()).withColor(configOptions.color())), policies, exportFilters,
+            redactions, fieldFilters);
     }
 
     private static void announceWhenStarted(final Engine engine, final EventSource eventSource)
@@ -163,7 +204,7 @@ public final class SluiceCommand implements Callable<Integer>
                 engine.awaitSourceStarted(Long.MAX_VALUE, java.util.concurrent.TimeUnit.DAYS);
                 if (eventSource.failure() == null)
                 {
-                    System.err.println("sluice: ready: " + eventSource.description());
+                    LOG.info("ready: {}", eventSource.description());
                 }
             }
             catch (final InterruptedException ignore)

@@ -1,5 +1,7 @@
 package io.sluice.cli;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -11,6 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class StopSignals
 {
+    private static final Logger LOG = LoggerFactory.getLogger(StopSignals.class);
+
     private final SignalHandler previousInt;
     private final SignalHandler previousTerm;
 
@@ -27,7 +31,7 @@ final class StopSignals
         {
             if (received.incrementAndGet() == 1)
             {
-                System.err.println("sluice: " + signal.getName() + " received: draining streams (send again to exit at once)");
+                LOG.info("{} received: draining streams (send again to exit at once)", signal.getName());
                 stop.run();
             }
             else

@@ -4,12 +4,9 @@ import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.config.OutputOptions;
-import io.sluice.detect.DetectorSet;
 import io.sluice.filter.export.ExportFilters;
-import io.sluice.filter.field.FieldFilters;
 import io.sluice.filter.lineage.LineageCondition;
 import io.sluice.filter.lineage.LineageMarker;
-import io.sluice.filter.redact.RedactionFilters;
 import io.sluice.parse.ArgumentParsing;
 import io.sluice.parse.ParsedArguments;
 import io.sluice.format.FormatContext;
@@ -57,6 +54,7 @@ public final class Engine
     private final DrainDeadline deadline;
     private final ServiceHook service;
     private final EngineReadings readings;
+    private final StageReload reloads;
     private volatile boolean stopRequested;
 
     /**
@@ -75,8 +73,6 @@ public final class Engine
         final EventCatalog catalog = pipeline.catalog();
         final PolicySet policies = pipeline.policies();
         final ExportFilters exportFilters = pipeline.exportFilters();
-        final RedactionFilters redactions = pipeline.redactions();
-        final FieldFilters fieldFilters = pipeline.fieldFilters();
         this.source = pipeline.source();
         this.options = pipeline.options();
         this.problems = Problems.toStderr();
@@ -109,13 +105,12 @@ public final class Engine
             tree.seed();
             enricher = new KernelEventEnricher(catalog, tree, System.getProperty("os.arch"));
         }
-        final DetectorSet detectors = policies == null ? null : DetectorSet.wanted(catalog, policies.eventIds());
-        this.ingest = new IngestLoop(sharedRing.ring(), mainDisruptor.getRingBuffer(), source, enricher, policies,
-            policies == null && exportFilters == null && redactions == null && fieldFilters == null && marker == null ?
-                null : new EventView(tree),
-            detectors, exportFilters, redactions, fieldFilters,
-            marker, order(pipeline.output().options(), problems), arguments(pipeline.output().options(), catalog));
-        this.readings = new EngineReadings(ingest, sharedRing.ring(), mainDisruptor.getRingBuffer(), tree, detectors,
+        // the view is there even when no stage is: a reload may bring one
+        this.ingest = new IngestLoop(sharedRing.ring(), mainDisruptor.getRingBuffer(), source, enricher,
+            IngestStages.of(catalog, pipeline, marker), new EventView(tree), order(pipeline.output().options(), problems),
+            arguments(pipeline.output().options(), catalog));
+        this.reloads = new StageReload(pipeline, ingest, streams);
+        this.readings = new EngineReadings(ingest, sharedRing.ring(), mainDisruptor.getRingBuffer(), tree,
             policies == null ? List.of() : List.of(policies.names()), streams, source);
         service.bind(hub -> new LiveEngine(hub, catalog, options, problems, threads("sluice-client"), ingest, streams));
     }
@@ -274,6 +269,29 @@ public final class Engine
     {
         streams.forEach(Stream::unblockWriter);
         service.unblock();
+    }
+
+    /**
+     * Put a new set of policies, stream filters and export, redaction and field filters in force while the engine runs
+     * (SIGHUP), compiled whole from {@code next} before anything is swapped: on success every stage switches at one
+     * event, without losing or repeating any; on failure nothing changes. See {@link StageReload} for what may not change.
+     *
+     * @param next the pipeline as the configuration now describes it (same source and destinations).
+     * @return what was put in force, for one log line.
+     * @throws io.sluice.config.ConfigException naming what is wrong or cannot change while running.
+     */
+    public String reload(final Pipeline next)
+    {
+        return reloads.apply(next);
+    }
+
+    /**
+     * @return the counters so far, as the summary prints them at exit (SIGUSR1); no failure is known yet.
+     */
+    public EngineSummary snapshot()
+    {
+        return EngineSummary.of(source.description(), ingest.ingested(), ingest.published(), ingest.lostUpstream(),
+            ingest.rejected(), streams, problems.counted(), null);
     }
 
     /**

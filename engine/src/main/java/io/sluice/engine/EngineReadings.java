@@ -23,21 +23,19 @@ public final class EngineReadings
     private final OneToOneRingBuffer shared;
     private final RingBuffer<EventSlot> main;
     private final ProcessTree tree;
-    private final DetectorSet detectors;
     private final List<String> policyNames;
     private final List<Stream> streams;
     private final EventSource source;
     private boolean sharedRingClosed;
 
     EngineReadings(final IngestLoop ingest, final OneToOneRingBuffer shared, final RingBuffer<EventSlot> main,
-        final ProcessTree tree, final DetectorSet detectors, final List<String> policyNames, final List<Stream> streams,
+        final ProcessTree tree, final List<String> policyNames, final List<Stream> streams,
         final EventSource source)
     {
         this.ingest = ingest;
         this.shared = shared;
         this.main = main;
         this.tree = tree;
-        this.detectors = detectors;
         this.policyNames = List.copyOf(policyNames);
         this.streams = streams;
         this.source = source;
@@ -118,9 +116,13 @@ public final class EngineReadings
         return tree == null ? -1 : tree.size();
     }
 
-    /** @return the names (the events they raise) of the detectors in force, by index; empty when none. */
+    /**
+     * @return the names (the events they raise) of the detectors in force, by index; empty when none. A reload may put
+     *         another set in force (read once here, from the ingest's volatile stages).
+     */
     public List<String> detectorNames()
     {
+        final DetectorSet detectors = ingest.stages().detectors;
         final List<String> names = new ArrayList<>();
         if (detectors != null)
         {
@@ -138,7 +140,8 @@ public final class EngineReadings
      */
     public long detectorHits(final int detector)
     {
-        return detectors.hits(detector);
+        final DetectorSet detectors = ingest.stages().detectors;
+        return detectors == null || detector >= detectors.detectors().size() ? 0 : detectors.hits(detector);
     }
 
     /** @return the names of the policies evaluated at ingest, by bit; empty when none are. */

@@ -52,16 +52,18 @@ final class IngestLoop implements Runnable, MessageHandler
     private final AtomicLong processTreeOnly = new AtomicLong();
     private final KernelEventEnricher enricher;
     private final ExpandableArrayBuffer enriched = new ExpandableArrayBuffer(4096);
-    private final PolicySet policies;
+    /**
+     * The stages in force: written by a reload (the signal thread, {@link #reload}), read once per record by the ingest
+     * thread into {@link #active}. The volatile write publishes the whole set, built before it; the volatile read at the
+     * start of a record sees it whole (happens-before), so each record is decided by exactly one set.
+     */
+    private volatile IngestStages stages;
+    /** The set deciding the record being handled: the ingest thread's own copy of {@link #stages}. */
+    private IngestStages active;
     private final EventView view;
     private final AtomicLong unmatched = new AtomicLong();
-    private final DetectorSet detectors;
-    private final ExportFilters exportFilters;
-    private final LineageMarker lineage;
     private final AtomicLong exportFiltered = new AtomicLong();
-    private final RedactionFilters redactions;
     private final ExpandableArrayBuffer redacted = new ExpandableArrayBuffer(4096);
-    private final FieldFilters fieldFilters;
     private final ExpandableArrayBuffer masked = new ExpandableArrayBuffer(4096);
     private final ExpandableArrayBuffer detection = new ExpandableArrayBuffer(4096);
     private final AtomicLong detections = new AtomicLong();
@@ -78,29 +80,37 @@ final class IngestLoop implements Runnable, MessageHandler
         final RingBuffer<EventSlot> mainRing,
         final EventSource source,
         final KernelEventEnricher enricher,
-        final PolicySet policies,
+        final IngestStages stages,
         final EventView view,
-        final DetectorSet detectors,
-        final ExportFilters exportFilters,
-        final RedactionFilters redactions,
-        final FieldFilters fieldFilters,
-        final LineageMarker lineage,
         final Function<MessageHandler, EventOrder> order,
         final ArgumentParsing arguments)
     {
         this.order = order.apply(this);
         this.arguments = arguments;
-        this.lineage = lineage;
-        this.fieldFilters = fieldFilters;
-        this.redactions = redactions;
-        this.detectors = detectors;
-        this.exportFilters = exportFilters;
+        this.stages = stages;
+        this.active = stages;
         this.sharedRing = sharedRing;
         this.mainRing = mainRing;
         this.source = source;
         this.enricher = enricher;
-        this.policies = policies;
         this.view = view;
+    }
+
+    /**
+     * Put a new set of stages in force from the next record on (any thread; the ingest thread picks it up at its next
+     * record).
+     *
+     * @param next the new set, compiled whole.
+     */
+    void reload(final IngestStages next)
+    {
+        stages = next;
+    }
+
+    /** @return the set in force now. */
+    IngestStages stages()
+    {
+        return stages;
     }
 
     @Override
@@ -146,6 +156,7 @@ final class IngestLoop implements Runnable, MessageHandler
             return;
         }
         header.wrap(buffer, index);
+        active = stages;
         if (msgTypeId == RecordType.EVENT && header.templateId() == EventDecoder.TEMPLATE_ID &&
             header.schemaId() == EventDecoder.SCHEMA_ID)
         {
@@ -187,20 +198,23 @@ final class IngestLoop implements Runnable, MessageHandler
 
     private void publish(final MutableDirectBuffer buffer, final int index, final int length)
     {
-        if (this.policies == null && exportFilters == null && redactions == null && fieldFilters == null && lineage == null)
+        final IngestStages stage = active;
+        if (stage.none())
         {
             publishRecord(buffer, index, length);
             return;
         }
-        if (this.policies != null && exportFilters == null && redactions == null && fieldFilters == null && lineage == null)
+        final PolicySet policies = stage.policies;
+        final DetectorSet detectors = stage.detectors;
+        if (stage.policiesOnly())
         {
             // events whose verdict is their id alone (--events openat, rules without filters) skip the full decode
             header.wrap(buffer, index);
             event.wrap(buffer, index + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
             final int eventId = event.eventId();
-            if (!this.policies.needsEvent(eventId) && (detectors == null || detectors.watching(eventId) == 0))
+            if (!policies.needsEvent(eventId) && (detectors == null || detectors.watching(eventId) == 0))
             {
-                final long matched = this.policies.matchById(eventId);
+                final long matched = policies.matchById(eventId);
                 if (matched == 0)
                 {
                     unmatched.lazySet(unmatched.get() + 1);
@@ -216,10 +230,10 @@ final class IngestLoop implements Runnable, MessageHandler
             }
         }
         view.wrap(buffer, index, length);
-        if (this.policies != null)
+        if (policies != null)
         {
             // the matched-policies bitmap, once per event; what no policy matched goes no further
-            final long matched = this.policies.match(view);
+            final long matched = policies.match(view);
             if (matched == 0)
             {
                 unmatched.lazySet(unmatched.get() + 1);
@@ -244,6 +258,8 @@ final class IngestLoop implements Runnable, MessageHandler
     /** Detectors watching the event (published or not) raise derived events, which policies select in turn. */
     private void detect(final MutableDirectBuffer buffer, final int index, final int length)
     {
+        final DetectorSet detectors = active.detectors;
+        final PolicySet policies = active.policies;
         final int watching = detectors.watching(view.eventId());
         boolean rewrap = false;
         for (int k = 0; k < watching; k++)
@@ -271,6 +287,11 @@ final class IngestLoop implements Runnable, MessageHandler
     /** The export allowlist and denylist, then redaction, on the decoded view, before any stream sees the event. */
     private void exportIfKept(final MutableDirectBuffer buffer, final int index, final int length)
     {
+        final IngestStages stage = active;
+        final LineageMarker lineage = stage.lineage;
+        final ExportFilters exportFilters = stage.exportFilters;
+        final RedactionFilters redactions = stage.redactions;
+        final FieldFilters fieldFilters = stage.fieldFilters;
         if (lineage != null)
         {
             lineage.mark(view);

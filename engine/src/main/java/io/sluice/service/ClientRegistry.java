@@ -1,5 +1,7 @@
 package io.sluice.service;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.grpc.Status;
 import io.sluice.proto.v1beta1.StreamCounters;
 
@@ -16,6 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ClientRegistry
 {
+    private static final Logger LOG = LoggerFactory.getLogger(ClientRegistry.class);
+
     /** How many ended clients {@code GetCounters} still reports. */
     static final int ENDED_KEPT = 32;
     /** Why a client past the cap is refused. */
@@ -92,7 +96,7 @@ final class ClientRegistry
                 }
                 ended.addLast(session.counters());
             }
-            System.err.println("sluice: event service: " + session.summary() + (serverStopping ? "" : " (the client left)"));
+            LOG.info("event service: {}{}", session.summary(), serverStopping ? "" : " (the client left)");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.sluice.service;
 
+import org.slf4j.LoggerFactory;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -30,6 +31,8 @@ import java.util.logging.Logger;
  */
 public final class EventServer implements LiveService
 {
+    private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(EventServer.class);
+
     /**
      * gRPC and Netty log through {@code java.util.logging} (Netty told so here, rather than through whatever SLF4J
      * binding is on the class path); these two loggers only report what the service counts itself: a client that left
@@ -108,7 +111,7 @@ public final class EventServer implements LiveService
             {
                 socket.publish();
             }
-            System.err.println("sluice: event service: listening on " + listening() + (tlsCert != null ? " (TLS)" : ""));
+            LOG.info("event service: listening on {}{}", listening(), tlsCert != null ? " (TLS)" : "");
         }
         catch (final IOException | IllegalArgumentException ex)
         {

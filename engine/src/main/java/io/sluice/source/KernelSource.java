@@ -1,5 +1,7 @@
 package io.sluice.source;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.sluice.ring.SharedRing;
 import org.agrona.concurrent.ringbuffer.RingBuffer;
 
@@ -22,6 +24,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class KernelSource implements EventSource
 {
+    private static final Logger LOG = LoggerFactory.getLogger(KernelSource.class);
+
     /** System property naming the loader binary. */
     public static final String LOADER_PROPERTY = "sluice.loader";
     /** Environment variable naming the loader binary. */
@@ -214,7 +218,8 @@ public final class KernelSource implements EventSource
                 }
                 else
                 {
-                    System.err.println(line);
+                    // the loader's own complaints after it was ready (lost records it could not report, ...)
+                    LOG.warn("{}", line);
                 }
             }
         }

@@ -93,6 +93,14 @@ public final class Stream
         return false;
     }
 
+    /**
+     * @param next the stream's new filters (a reload), in force from the next event its router handles.
+     */
+    public void reloadFilters(final RouteFilters next)
+    {
+        router.reload(next);
+    }
+
     /** @return the lineage conditions of this stream's export filters (the ingest thread answers them). */
     public List<LineageCondition> lineageConditions()
     {

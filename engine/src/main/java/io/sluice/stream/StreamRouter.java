@@ -23,13 +23,16 @@ import java.util.concurrent.CountDownLatch;
  */
 final class StreamRouter implements EventHandler<EventSlot>
 {
-    private final EventIdFilter events;
-    private final PolicyFilter policies;
+    /**
+     * The filters in force: written by a reload ({@link #reload}, the signal thread), read once per event by this
+     * router's thread. The volatile write publishes a set built whole before it; the read at the start of an event sees
+     * it whole, so each event is routed by exactly one set.
+     */
+    private volatile RouteFilters filters;
     private final boolean block;
     private final RingBuffer<EventSlot> ring;
     private final StreamCounters counters;
-    private final StreamExportFilters exports;
-    private final EventView view;
+    private final EventView view = new EventView(null);
     private final String streamName;
     private final Problems problems;
     private final CountDownLatch running;
@@ -48,13 +51,18 @@ final class StreamRouter implements EventHandler<EventSlot>
         this.running = running;
         this.streamName = streamName;
         this.problems = problems;
-        this.exports = exports;
-        this.view = exports == null ? null : new EventView(null);
-        this.events = events;
-        this.policies = policies;
+        this.filters = new RouteFilters(events, policies, exports);
         this.block = mode == BufferMode.BLOCK;
         this.ring = ring;
         this.counters = counters;
+    }
+
+    /**
+     * @param next the stream's new filters, in force from the next event this router handles.
+     */
+    void reload(final RouteFilters next)
+    {
+        filters = next;
     }
 
     @Override
@@ -66,7 +74,9 @@ final class StreamRouter implements EventHandler<EventSlot>
     @Override
     public void onEvent(final EventSlot slot, final long sequence, final boolean endOfBatch)
     {
-        if (!events.matches(slot.eventId()) || !policies.matches(slot.policies()))
+        final RouteFilters current = filters;
+        final StreamExportFilters exports = current.exports;
+        if (!current.events.matches(slot.eventId()) || !current.policies.matches(slot.policies()))
         {
             return;
         }

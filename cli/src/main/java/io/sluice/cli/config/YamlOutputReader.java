@@ -114,6 +114,7 @@ final class YamlOutputReader
         final Map<String, Consumer<Node>> sections = new LinkedHashMap<>();
         sections.put("output", this::readOutput);
         sections.put("server", value -> ServerSectionReader.read(file, value, tree.server));
+        sections.put("logging", value -> LoggingSection.read(file, value));
         final TraceeSections ignored = new TraceeSections(file);
         for (final Map.Entry<String, NodeTuple> entry : nodes.mapping(root, "(document)").entrySet())
         {
