@@ -5,7 +5,6 @@ import io.sluice.codec.catalog.Capture;
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.codec.catalog.EventDefinition;
 import io.sluice.detect.Detector;
-import io.sluice.detect.DetectorSet;
 import io.sluice.detect.Threat;
 
 import java.util.List;
