@@ -20,9 +20,10 @@ import java.util.Set;
  *     {@code PROCESS_THROTTLE}, {@code RATE_LIMIT_INFO}, {@code TEST}, {@code UNDEF}: no Sluice event (accepted, they
  *     select nothing).</li>
  * </ul>
- * Detector events (ids 6000 and up) have no Tetragon type: name them by their Sluice names.
+ * Detector events (ids 6000 and up) have no Tetragon type: name them by their Sluice names. Export filters and field
+ * filters both read {@code event_set} through it.
  */
-final class TetragonEventTypes
+public final class TetragonEventTypes
 {
     private static final String EXEC = "sched_process_exec";
     private static final String EXIT = "sched_process_exit";
@@ -40,7 +41,7 @@ final class TetragonEventTypes
      * @return the ids of the Sluice events a Tetragon type name stands for (empty for a type Sluice has no events of), or
      *         null when the name is not one of Tetragon's types.
      */
-    static List<Integer> ids(final String name, final EventCatalog catalog)
+    public static List<Integer> ids(final String name, final EventCatalog catalog)
     {
         final List<Integer> ids = new ArrayList<>();
         switch (name)

@@ -4,6 +4,7 @@ import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.codec.catalog.EventDefinition;
 import io.sluice.config.ConfigException;
 
+import io.sluice.filter.export.TetragonEventTypes;
 import io.sluice.filter.route.EventIdFilter;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,11 +13,12 @@ import java.util.Map;
 
 /**
  * One of Tetragon's field filters: {@code fields} (comma-separated dotted paths of {@code v1beta1.Event}, a
- * protobuf field mask), {@code action} INCLUDE (keep only those, and the messages they sit in) or EXCLUDE (drop them
- * and what is under them), for the events of {@code event_set} (Sluice names; absent = every event), or all others
- * with {@code invert_event_set}. Its effect on the fields an event keeps is one AND with a set of {@link EventField}
- * bits, so filters applied one after another give what protobuf's {@code FieldMaskUtil} gives applied one after
- * another.
+ * protobuf field mask, or Tetragon's paths, {@code process.binary}, mapped by {@link TetragonFieldPaths}),
+ * {@code action} INCLUDE (keep only those, and the messages they sit in) or EXCLUDE (drop them and what is under them),
+ * for the events of {@code event_set} (Sluice names or Tetragon's event types; absent = every event), or all others
+ * with {@code invert_event_set}; keys in Tetragon's or protojson's spelling ({@code eventSet}). Its effect on the
+ * fields an event keeps is one AND with a set of {@link EventField} bits, so filters applied one after another give
+ * what protobuf's {@code FieldMaskUtil} gives applied one after another.
  */
 public final class FieldFilter
 {
@@ -24,6 +26,7 @@ public final class FieldFilter
     private final long exclude;
     private final EventIdFilter events;
     private final boolean invert;
+    private final boolean none;
 
     /**
      * @param origin  the flag or file and line, for errors.
@@ -36,10 +39,13 @@ public final class FieldFilter
         String action = null;
         EventIdFilter eventSet = null;
         boolean inverted = false;
+        boolean noEvents = false;
         for (final Map.Entry<String, Object> entry : object.entrySet())
         {
             final Object value = entry.getValue();
-            switch (entry.getKey())
+            // Tetragon's names, or protojson's camelCase ones (eventSet, invertEventSet)
+            final String key = entry.getKey().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+            switch (key)
             {
                 case "fields" -> fields = String.valueOf(value);
                 case "action" -> action = String.valueOf(value).toUpperCase(Locale.ROOT);
@@ -52,6 +58,12 @@ public final class FieldFilter
                     final List<Integer> ids = new ArrayList<>();
                     for (final Object name : names)
                     {
+                        final List<Integer> tetragon = TetragonEventTypes.ids(String.valueOf(name), catalog);
+                        if (tetragon != null)
+                        {
+                            ids.addAll(tetragon);
+                            continue;
+                        }
                         final EventDefinition event = catalog.byName(String.valueOf(name));
                         if (event == null)
                         {
@@ -60,6 +72,8 @@ public final class FieldFilter
                         }
                         ids.add(event.id());
                     }
+                    // only Tetragon types Sluice has no events of (PROCESS_LSM): the filter applies to no event
+                    noEvents = ids.isEmpty() && !names.isEmpty();
                     eventSet = ids.isEmpty() ? null : EventIdFilter.of(ids);
                 }
                 case "invert_event_set" ->
@@ -108,6 +122,7 @@ public final class FieldFilter
         exclude = "EXCLUDE".equals(action) ? selected : 0;
         events = eventSet;
         invert = inverted;
+        none = noEvents;
     }
 
     /**
@@ -117,7 +132,7 @@ public final class FieldFilter
      */
     public long apply(final int eventId, final long keep)
     {
-        final boolean inSet = events == null || events.matches(eventId);
+        final boolean inSet = !none && (events == null || events.matches(eventId));
         if (inSet == invert)
         {
             return keep;

@@ -204,7 +204,7 @@ class FieldFiltersTest
             "fields = 'workload.process.unique_id.x': unknown field of v1beta1.Event: workload.process.unique_id has no fields"));
         assertTrue(refusal("{\"fields\": \"data\", \"action\": \"KEEP\"}").contains("action = 'KEEP': expected INCLUDE or EXCLUDE"));
         assertTrue(refusal("{\"fields\": \"data\", \"action\": \"INCLUDE\", \"colour\": 1}").contains("colour: unknown field filter field"));
-        assertTrue(refusal("{\"fields\": \"data\", \"action\": \"INCLUDE\", \"event_set\": [\"PROCESS_EXEC\"]}").contains("unknown event"));
+        assertTrue(refusal("{\"fields\": \"data\", \"action\": \"INCLUDE\", \"event_set\": [\"PROCESS_EXECVE\"]}").contains("unknown event"));
     }
 
     private static String refusal(final String json)

@@ -46,4 +46,20 @@ class TetragonFieldPathsTest
             "{\"fields\":\"process.arguments\",\"action\":\"INCLUDE\"}", TestEvent.CATALOG).size())
             .getMessage().contains("process.arguments"));
     }
+
+    @Test
+    void eventSetTakesTetragonTypesAndKeysTheirCamelCase()
+    {
+        final int exec = TestEvent.CATALOG.byName("sched_process_exec").id();
+        final int openat = TestEvent.CATALOG.byName("openat").id();
+        final FieldFilters filters = new FieldFilters(FieldFilters.parse("--field-filters",
+            "{\"fields\":\"process.binary\",\"action\":\"EXCLUDE\",\"eventSet\":[\"PROCESS_EXEC\"]}", TestEvent.CATALOG),
+            TestEvent.CATALOG);
+        assertTrue(filters.keep(exec) != EventField.ALL, "execs lose the binary");
+        assertEquals(EventField.ALL, filters.keep(openat), "other events keep everything");
+        final FieldFilters none = new FieldFilters(FieldFilters.parse("--field-filters",
+            "{\"fields\":\"process.binary\",\"action\":\"EXCLUDE\",\"event_set\":[\"PROCESS_LSM\"]}", TestEvent.CATALOG),
+            TestEvent.CATALOG);
+        assertEquals(EventField.ALL, none.keep(exec), "a type Sluice has no events of applies to no event");
+    }
 }
