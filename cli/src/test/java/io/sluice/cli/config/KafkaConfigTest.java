@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -57,6 +58,14 @@ class KafkaConfigTest
             + " 'kafka://b1:9092/t?lingerms=5': unknown parameter 'lingerms' (the url takes acks, compression, key,"
             + " linger.ms, batch.size; producer properties are keys kafka.PROPERTY)",
             Load.flagError("destinations.k.url=kafka://b1:9092/t?lingerms=5"));
+    }
+
+    @Test
+    void credentialsInTheUrlAreRefusedWithoutEchoingThem()
+    {
+        final String error = Load.flagError("destinations.k.url=kafka://alice:s3cret@b1:9092/events");
+        assertFalse(error.contains("s3cret"), error);
+        assertTrue(error.contains("broker '***@b1:9092' carries credentials: a Kafka URL takes none"), error);
     }
 
     @Test

@@ -72,8 +72,15 @@ public record KafkaUrl(String bootstrap, String topic, Map<String, String> query
 
     private static void checkBroker(final Setting<String> url, final String broker)
     {
+        final int at = broker.lastIndexOf('@');
+        if (at >= 0)
+        {
+            // never echo what precedes '@': it is a user and password
+            throw url.error("broker '***" + broker.substring(at) + "' carries credentials: a Kafka URL takes none (give them as"
+                + " kafka.sasl.jaas.config, see docs/fleet.md)");
+        }
         final int colon = broker.lastIndexOf(':');
-        if (broker.isEmpty() || colon <= 0 || colon == broker.length() - 1 || broker.contains("@"))
+        if (broker.isEmpty() || colon <= 0 || colon == broker.length() - 1)
         {
             throw url.error("broker '" + broker + "' is not HOST:PORT (expected kafka://HOST:PORT[,HOST:PORT...]/TOPIC)");
         }
