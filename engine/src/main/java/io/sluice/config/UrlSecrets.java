@@ -10,9 +10,11 @@ import java.util.regex.Pattern;
 public final class UrlSecrets
 {
     private static final Pattern PASSWORD = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://[^/@:?#\\s']*):[^/@?#\\s']*@");
+    /** A further {@code user:password@} of a comma-separated authority ({@code kafka://u:p@b1:9092,v:q@b2:9092/t}). */
+    private static final Pattern LISTED_PASSWORD = Pattern.compile("(,[^/@:?#,\\s']*):[^/@?#,\\s']*@");
     private static final Pattern SHARED_KEY = Pattern.compile("([?&](?i:sharedKey)=)[^&#\\s']*");
 
-    private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(password|secret|sharedkey|token|jaas|credential).*");
+    private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(password|secret|sharedkey|token|jaas|credential|\\.key$).*");
 
     private UrlSecrets()
     {
@@ -28,7 +30,8 @@ public final class UrlSecrets
         {
             return null;
         }
-        return SHARED_KEY.matcher(PASSWORD.matcher(text).replaceAll("$1:***@")).replaceAll("$1***");
+        final String users = LISTED_PASSWORD.matcher(PASSWORD.matcher(text).replaceAll("$1:***@")).replaceAll("$1:***@");
+        return SHARED_KEY.matcher(users).replaceAll("$1***");
     }
 
     /**

@@ -170,6 +170,26 @@ public final class DetectorSet
         return hits.get(detector);
     }
 
+    /**
+     * @param other another set.
+     * @return true when both run the same detectors, in the same order (a reload may then keep this set and its counts).
+     */
+    public boolean sameAs(final DetectorSet other)
+    {
+        if (other.detectors.size() != detectors.size())
+        {
+            return false;
+        }
+        for (int i = 0; i < detectors.size(); i++)
+        {
+            if (!detectors.get(i).eventName().equals(other.detectors.get(i).eventName()))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** @return the detectors in force. */
     public List<Detector> detectors()
     {

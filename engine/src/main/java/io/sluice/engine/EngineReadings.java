@@ -9,7 +9,6 @@ import io.sluice.source.EventSource;
 import io.sluice.stream.Stream;
 import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,6 +22,9 @@ public final class EngineReadings
     private final OneToOneRingBuffer shared;
     private final RingBuffer<EventSlot> main;
     private final ProcessTree tree;
+    private static final List<String> DETECTOR_NAMES =
+        DetectorSet.standard().stream().map(Detector::eventName).toList();
+
     private final List<String> policyNames;
     private final List<Stream> streams;
     private final EventSource source;
@@ -117,31 +119,34 @@ public final class EngineReadings
     }
 
     /**
-     * @return the names (the events they raise) of the detectors in force, by index; empty when none. A reload may put
-     *         another set in force (read once here, from the ingest's volatile stages).
+     * @return the names (the events they raise) of every detector Sluice has, by index: the labels stay the same
+     *         whatever a reload puts in force.
      */
     public List<String> detectorNames()
     {
-        final DetectorSet detectors = ingest.stages().detectors;
-        final List<String> names = new ArrayList<>();
-        if (detectors != null)
-        {
-            for (final Detector detector : detectors.detectors())
-            {
-                names.add(detector.eventName());
-            }
-        }
-        return names;
+        return DETECTOR_NAMES;
     }
 
     /**
      * @param detector an index in {@link #detectorNames()}.
-     * @return how often it fired.
+     * @return how often it fired in the set in force (read once, from the ingest's volatile stages); 0 when it does not
+     *         run. A reload that changes which detectors run starts their counts again (a counter reset to Prometheus).
      */
     public long detectorHits(final int detector)
     {
         final DetectorSet detectors = ingest.stages().detectors;
-        return detectors == null || detector >= detectors.detectors().size() ? 0 : detectors.hits(detector);
+        if (detectors != null)
+        {
+            final List<Detector> running = detectors.detectors();
+            for (int i = 0; i < running.size(); i++)
+            {
+                if (running.get(i).eventName().equals(DETECTOR_NAMES.get(detector)))
+                {
+                    return detectors.hits(i);
+                }
+            }
+        }
+        return 0;
     }
 
     /** @return the names of the policies evaluated at ingest, by bit; empty when none are. */

@@ -346,6 +346,7 @@ final class IngestLoop implements Runnable, MessageHandler
                 slot.set(buffer, index, length, eventId, policies, claimed);
             }
             slot.stamp(passNanos);
+            slot.generation(active.generation);
         }
         finally
         {

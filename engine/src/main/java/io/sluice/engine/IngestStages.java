@@ -23,10 +23,13 @@ final class IngestStages
     final RedactionFilters redactions;
     final FieldFilters fieldFilters;
     final LineageMarker lineage;
+    /** Which reload built the set (0 at start): stamped on each event it decides ({@code EventSlot#generation}). */
+    final int generation;
 
     private IngestStages(final PolicySet policies, final DetectorSet detectors, final ExportFilters exportFilters,
-        final RedactionFilters redactions, final FieldFilters fieldFilters, final LineageMarker lineage)
+        final RedactionFilters redactions, final FieldFilters fieldFilters, final LineageMarker lineage, final int generation)
     {
+        this.generation = generation;
         this.policies = policies;
         this.detectors = detectors;
         this.exportFilters = exportFilters;
@@ -43,9 +46,36 @@ final class IngestStages
      */
     static IngestStages of(final EventCatalog catalog, final Pipeline pipeline, final LineageMarker lineage)
     {
+        return of(catalog, pipeline, lineage, 0);
+    }
+
+    /**
+     * @param catalog    the event catalog (the detectors the policies' events call for).
+     * @param pipeline   the stages given (any may be absent).
+     * @param lineage    the lineage marker of every export filter in force, or null.
+     * @param generation which reload builds the set.
+     * @return the set.
+     */
+    static IngestStages of(final EventCatalog catalog, final Pipeline pipeline, final LineageMarker lineage, final int generation)
+    {
+        return of(catalog, pipeline, lineage, generation, null);
+    }
+
+    /**
+     * As {@link #of(EventCatalog, Pipeline, LineageMarker, int)}, keeping the running detectors (and their hit counts)
+     * when the new policies want the same ones.
+     */
+    static IngestStages of(final EventCatalog catalog, final Pipeline pipeline, final LineageMarker lineage,
+        final int generation, final IngestStages running)
+    {
         final PolicySet policies = pipeline.policies();
-        return new IngestStages(policies, policies == null ? null : DetectorSet.wanted(catalog, policies.eventIds()),
-            pipeline.exportFilters(), pipeline.redactions(), pipeline.fieldFilters(), lineage);
+        DetectorSet detectors = policies == null ? null : DetectorSet.wanted(catalog, policies.eventIds());
+        if (running != null && running.detectors != null && detectors != null && running.detectors.sameAs(detectors))
+        {
+            detectors = running.detectors;
+        }
+        return new IngestStages(policies, detectors, pipeline.exportFilters(), pipeline.redactions(), pipeline.fieldFilters(),
+            lineage, generation);
     }
 
     /** @return true when no stage is applied: every record is published as it came. */

@@ -22,14 +22,20 @@ import java.util.List;
  * formats and clients name policies by bit), the destinations, the streams themselves (names, destinations, buffer)
  * and the output options (they chose the ingest thread's order and argument parsing at start).
  *
- * <p>The ingest set is swapped before the streams' sets: an event already past ingest when the reload lands (at most
- * the main ring's size) meets its stream's new filters after the old policies and lineage marks.
+ * <p>Each reload is a generation: the ingest stamps every event with the generation of the stages that decided it,
+ * and each router routes it with the filters of the same generation, so an event's lineage bits (given out anew by
+ * each reload) are always read by the filters they were given for, and both stages switch at the same event. The
+ * routers get their new filters first and hold them until the first event of the new generation reaches them; then
+ * the ingest set is swapped. (Two reloads closer together than the main ring takes to drain: the events of the middle
+ * generation are routed by the filters they came with only if the router saw one of them before the second reload.)
  */
 final class StageReload
 {
     private final Pipeline running;
     private final IngestLoop ingest;
     private final List<Stream> streams;
+    /** The generation in force: the signal thread's alone ({@link #apply} is synchronized). */
+    private int generation;
 
     StageReload(final Pipeline running, final IngestLoop ingest, final List<Stream> streams)
     {
@@ -61,18 +67,21 @@ final class StageReload
             lineage.addAll(next.exportFilters().lineageConditions());
         }
         lineage.addAll(plan.lineageConditions());
-        final IngestStages stages = IngestStages.of(catalog, next, LineageMarker.assign(lineage));
+        final int nextGeneration = generation + 1;
+        final IngestStages stages = IngestStages.of(catalog, next, LineageMarker.assign(lineage), nextGeneration,
+            ingest.stages());
         final List<RouteFilters> routes = new ArrayList<>();
         for (final PlannedStream planned : plan.streams())
         {
-            routes.add(new RouteFilters(planned.events(), planned.policies(), planned.exports()));
+            routes.add(new RouteFilters(planned.events(), planned.policies(), planned.exports(), nextGeneration));
         }
-        // everything compiled: swap
-        ingest.reload(stages);
+        // everything compiled: the routers hold their new filters, then the ingest decides with the new generation
         for (int i = 0; i < streams.size(); i++)
         {
             streams.get(i).reloadFilters(routes.get(i));
         }
+        ingest.reload(stages);
+        generation = nextGeneration;
         return describe(stages, plan.streams().size());
     }
 

@@ -2,11 +2,13 @@ package io.sluice.log;
 
 import io.sluice.config.ConfigException;
 
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Which {@link LogSettings} are in force, from two origins: the command line ({@code --log-level},
@@ -124,7 +126,12 @@ public final class Logging
     {
         try
         {
-            return new PrintStream(new FileOutputStream(file.toFile(), true), true, StandardCharsets.UTF_8);
+            // created owner-only (0600), as every file Sluice writes; an existing file keeps its mode
+            if (!Files.exists(file))
+            {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+            return new PrintStream(Files.newOutputStream(file, StandardOpenOption.APPEND), true, StandardCharsets.UTF_8);
         }
         catch (final IOException | SecurityException ex)
         {

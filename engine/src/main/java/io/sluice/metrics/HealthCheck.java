@@ -120,10 +120,16 @@ public final class HealthCheck
         return readings.sharedRingCapacityBytes() - readings.sharedRingUsedBytes() < readings.sharedRingMaxRecordBytes();
     }
 
-    /** The settled counts first, so that matched, read after, is never below them. */
+    /**
+     * The settled counts first, so that matched, read after, is never below them; failed before delivered (a revoke
+     * lowers delivered, then raises failed), so an event moving between the two is never counted twice.
+     */
     private static long settled(final StreamCounters counters)
     {
-        return counters.delivered() + counters.dropped() + counters.failed() + counters.undelivered();
+        final long failed = counters.failed();
+        final long undelivered = counters.undelivered();
+        final long dropped = counters.dropped();
+        return failed + undelivered + dropped + counters.delivered();
     }
 
     private static String seconds(final long nanos)

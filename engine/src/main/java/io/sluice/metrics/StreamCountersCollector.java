@@ -43,10 +43,12 @@ final class StreamCountersCollector implements MultiCollector
         for (final Stream stream : streams)
         {
             final StreamCounters counters = stream.counters();
-            final long deliveredNow = counters.delivered();
-            final long droppedNow = counters.dropped();
+            // the reverse of the writers' order (a revoke lowers delivered, then raises failed; matched is raised first):
+            // an event moving between two counts during the scrape is missed at most, never counted twice
             final long failedNow = counters.failed();
             final long undeliveredNow = counters.undelivered();
+            final long droppedNow = counters.dropped();
+            final long deliveredNow = counters.delivered();
             final long matchedNow = counters.matched();
             final Labels labels = Labels.of("stream", stream.config().name());
             delivered.dataPoint(point(deliveredNow, labels));

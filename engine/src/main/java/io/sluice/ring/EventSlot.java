@@ -19,6 +19,7 @@ public final class EventSlot
     private long policies;
     private long sequenceInSource;
     private long entryNanos;
+    private int generation;
 
     /**
      * @return the record bytes, valid in {@code [0, length())}.
@@ -78,6 +79,23 @@ public final class EventSlot
     }
 
     /**
+     * @return which reload's ingest stages decided this event (0 until the first reload): a router routes it with the
+     *         stream filters of the same reload, whose lineage bits and filters belong together.
+     */
+    public int generation()
+    {
+        return generation;
+    }
+
+    /**
+     * @param generation which reload's ingest stages decided this event ({@link #generation()}).
+     */
+    public void generation(final int generation)
+    {
+        this.generation = generation;
+    }
+
+    /**
      * Fill this slot from a record.
      *
      * @param src      where the record is.
@@ -106,5 +124,6 @@ public final class EventSlot
     {
         set(other.buffer, 0, other.length, other.eventId, other.policies, other.sequenceInSource);
         this.entryNanos = other.entryNanos;
+        this.generation = other.generation;
     }
 }

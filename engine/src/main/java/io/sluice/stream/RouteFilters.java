@@ -15,14 +15,19 @@ public final class RouteFilters
     final EventIdFilter events;
     final PolicyFilter policies;
     final StreamExportFilters exports;
+    /** Which reload built the set (0 at start); it routes the events the same reload's ingest stages decided. */
+    final int generation;
 
     /**
-     * @param events   its event filter.
-     * @param policies its policy filter.
-     * @param exports  its own Tetragon filters, or null.
+     * @param events     its event filter.
+     * @param policies   its policy filter.
+     * @param exports    its own Tetragon filters, or null.
+     * @param generation which reload built the set (0 at start).
      */
-    public RouteFilters(final EventIdFilter events, final PolicyFilter policies, final StreamExportFilters exports)
+    public RouteFilters(final EventIdFilter events, final PolicyFilter policies, final StreamExportFilters exports,
+        final int generation)
     {
+        this.generation = generation;
         this.events = events;
         this.policies = policies;
         this.exports = exports;

@@ -94,7 +94,7 @@ public final class Stream
     }
 
     /**
-     * @param next the stream's new filters (a reload), in force from the next event its router handles.
+     * @param next the stream's new filters (a reload), in force from the first event of their generation.
      */
     public void reloadFilters(final RouteFilters next)
     {

@@ -24,11 +24,14 @@ import java.util.concurrent.CountDownLatch;
 final class StreamRouter implements EventHandler<EventSlot>
 {
     /**
-     * The filters in force: written by a reload ({@link #reload}, the signal thread), read once per event by this
-     * router's thread. The volatile write publishes a set built whole before it; the read at the start of an event sees
-     * it whole, so each event is routed by exactly one set.
+     * The filters of the next reload: written by the signal thread ({@link #reload}) before the ingest thread's stages
+     * of the same generation are put in force. The ingest thread publishes each event on the main ring after reading its
+     * stages (volatile), and this thread reads the slot after the ring's barrier, so when an event of the new generation
+     * arrives, the set written here is visible whole.
      */
-    private volatile RouteFilters filters;
+    private volatile RouteFilters next;
+    /** The filters routing events: this thread's own; they change when an event of another generation arrives. */
+    private RouteFilters filters;
     private final boolean block;
     private final RingBuffer<EventSlot> ring;
     private final StreamCounters counters;
@@ -51,18 +54,35 @@ final class StreamRouter implements EventHandler<EventSlot>
         this.running = running;
         this.streamName = streamName;
         this.problems = problems;
-        this.filters = new RouteFilters(events, policies, exports);
+        this.filters = new RouteFilters(events, policies, exports, 0);
         this.block = mode == BufferMode.BLOCK;
         this.ring = ring;
         this.counters = counters;
     }
 
     /**
-     * @param next the stream's new filters, in force from the next event this router handles.
+     * @param next the stream's new filters, in force from the first event the ingest stages of its generation decide
+     *             (their lineage bits and these filters belong together).
      */
     void reload(final RouteFilters next)
     {
-        filters = next;
+        this.next = next;
+    }
+
+    /** The set routing an event of {@code generation}: the next reload's from its first event on. */
+    private RouteFilters filtersFor(final int generation)
+    {
+        final RouteFilters current = filters;
+        if (generation != current.generation)
+        {
+            final RouteFilters pending = next;
+            if (pending != null && pending.generation == generation)
+            {
+                filters = pending;
+                return pending;
+            }
+        }
+        return current;
     }
 
     @Override
@@ -74,7 +94,7 @@ final class StreamRouter implements EventHandler<EventSlot>
     @Override
     public void onEvent(final EventSlot slot, final long sequence, final boolean endOfBatch)
     {
-        final RouteFilters current = filters;
+        final RouteFilters current = filtersFor(slot.generation());
         final StreamExportFilters exports = current.exports;
         if (!current.events.matches(slot.eventId()) || !current.policies.matches(slot.policies()))
         {

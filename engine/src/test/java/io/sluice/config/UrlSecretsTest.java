@@ -35,4 +35,18 @@ class UrlSecretsTest
             "bad").getMessage();
         assertTrue(inOrigin.startsWith("--output forward:tcp://u:***@h:1?sharedKey=***&mode=x:"), inOrigin);
     }
+
+    @Test
+    void everyBrokerOfAListKeepsItsPasswordHidden()
+    {
+        assertEquals("kafka://a:***@b1:9092,u:***@b2:9092/t", UrlSecrets.masked("kafka://a:p1@b1:9092,u:p2@b2:9092/t"));
+    }
+
+    @Test
+    void aKafkaPrivateKeyIsASecret()
+    {
+        assertEquals("***", UrlSecrets.maskedOption("kafka.ssl.keystore.key", "-----BEGIN PRIVATE KEY-----"));
+        assertEquals("***", UrlSecrets.maskedOption("kafka.ssl.key.password", "pw"));
+        assertEquals("SASL_SSL", UrlSecrets.maskedOption("kafka.security.protocol", "SASL_SSL"));
+    }
 }

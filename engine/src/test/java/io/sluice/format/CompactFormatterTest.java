@@ -194,12 +194,13 @@ class CompactFormatterTest
     }
 
     @Test
-    void everyEventOfTheCatalogHasARowAndEveryRowAnEvent()
+    void everyEventBeyondSyscallsHasARowAndEveryRowAnEvent()
     {
+        // a syscall without a row prints as "⚙️ syscall" with every argument; any other event needs its own row
         final List<String> missing = new ArrayList<>();
         for (final EventDefinition event : Records.CATALOG.events())
         {
-            if (!CompactTable.names().contains(event.name()))
+            if (!event.isSyscall() && !CompactTable.names().contains(event.name()))
             {
                 missing.add(event.name());
             }

@@ -20,7 +20,7 @@ final class TraceeSections
         "capabilities", "Sluice does not drop capabilities",
         "enrichment", "Sluice always enriches containers and pods",
         "artifacts", "Sluice captures no artifacts",
-        "detectors", "give YAML detectors with --detectors",
+        "detectors", "Sluice has no YAML detectors yet",
         "signatures-dir", "Sluice has no Go or Rego signatures",
         "no-signatures", "Sluice has no Go or Rego signatures");
 

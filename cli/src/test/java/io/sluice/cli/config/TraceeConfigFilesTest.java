@@ -85,7 +85,7 @@ class TraceeConfigFilesTest
         assertEquals(List.of(path + ": Tracee sections without a Sluice equivalent, ignored: buffers (line 8: Sluice sizes its rings"
             + " itself), stores (line 16: Sluice always keeps its process tree), capabilities (line 26: Sluice does not drop"
             + " capabilities), enrichment (line 35: Sluice always enriches containers and pods), artifacts (line 70: Sluice captures"
-            + " no artifacts), detectors (line 104: give YAML detectors with --detectors), signatures-dir (line 137: Sluice has no"
+            + " no artifacts), detectors (line 104: Sluice has no YAML detectors yet), signatures-dir (line 137: Sluice has no"
             + " Go or Rego signatures)"), warnings);
     }
 
