@@ -13,7 +13,8 @@ import java.io.PrintStream;
  * One named logger of the backend. Its threshold is the run's ({@link Logging#settings()}, read at each call, so a
  * reload or a flag takes effect at once), raised for libraries: warnings and errors only from them, nothing from Kafka's
  * client (the kafka destination reports a broker it cannot reach itself, once, naming the destination), errors only
- * from the Chronicle classes that warn about a damaged journal the replay opens on purpose. The fluent API's key
+ * from the Chronicle classes that warn about a damaged journal the replay opens on purpose and from gRPC's shaded
+ * Netty (socket options a Unix socket lacks). The fluent API's key
  * fields ({@code addKeyValue}) become JSON fields.
  */
 public final class SluiceLogger extends LegacyAbstractLogger implements LoggingEventAware
@@ -53,8 +54,10 @@ public final class SluiceLogger extends LegacyAbstractLogger implements LoggingE
         {
             return OFF;
         }
+        // gRPC's shaded Netty warns about socket options a Unix socket lacks (SO_KEEPALIVE): errors only
         if (name.equals("net.openhft.chronicle.queue.impl.single.SCQMeta") ||
-            name.equals("net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder"))
+            name.equals("net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder") ||
+            name.startsWith("io.grpc.netty.shaded."))
         {
             return LogLevel.ERROR.ordinal();
         }

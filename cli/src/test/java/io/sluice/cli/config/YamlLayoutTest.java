@@ -177,7 +177,7 @@ class YamlLayoutTest
     void aTopLevelKeyOfNeitherSluiceNorTraceeIsAnError()
     {
         assertEquals(file("log:\n  level: debug\noutput:\n  destinations: []\n")
-            + ":1: log: unknown section (expected output, server, or one of Tracee's: artifacts, buffers, capabilities, detectors,"
+            + ":1: log: unknown section (expected output, server, logging, or one of Tracee's: artifacts, buffers, capabilities, detectors,"
             + " enrichment, no-signatures, signatures-dir, stores)", Load.yamlError(last));
     }
 
