@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Tracee's TRC-109 {@code aslr_inspection}: {@code /proc/sys/kernel/randomize_va_space} is opened for reading, to
- * learn whether address space layout randomization is on before an exploit. The syscalls carry the path as the caller wrote it (Tracee's hook sees it resolved), so a relative path does not match.
+ * learn whether address space layout randomization is on before an exploit. The syscalls carry the path as the
+ * caller wrote it (Tracee's hook sees it resolved), so a relative path does not match.
  */
 public final class AslrInspection implements Detector
 {

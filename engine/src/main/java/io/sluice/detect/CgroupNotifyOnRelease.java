@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Tracee's TRC-106 {@code cgroup_notify_on_release}: in a started container, a cgroup {@code notify_on_release} file
- * is opened for writing, the switch that makes the kernel run the release agent on the host.
- * The syscalls carry the path as the caller wrote it (Tracee's hook sees it resolved), so a relative path does not match.
+ * is opened for writing, the switch that makes the kernel run the release agent on the host. The syscalls carry the
+ * path as the caller wrote it (Tracee's hook sees it resolved), so a relative path does not match.
  */
 public final class CgroupNotifyOnRelease implements Detector
 {

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Tracee's TRC-1010 {@code cgroup_release_agent}: in a started container, a cgroup {@code release_agent} file is
  * opened for writing or renamed into place, the classic container escape (the kernel runs the agent on the host).
- * The syscalls carry the path as the caller wrote it (Tracee's hook sees it resolved), so a relative path does not match.
+ * The syscalls carry the path as the caller wrote it (Tracee's hook sees it resolved), so a relative path does not
+ * match.
  */
 public final class CgroupReleaseAgent implements Detector
 {

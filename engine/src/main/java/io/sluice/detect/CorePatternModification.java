@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Tracee's TRC-1011 {@code core_pattern_modification}: in a started container, {@code /proc/sys/kernel/core_pattern}
- * is opened for writing; a piped core pattern runs a program on the host when a process crashes.
- * The syscalls carry the path as the caller wrote it (Tracee's hook sees it resolved), so a relative path does not match.
+ * is opened for writing; a piped core pattern runs a program on the host when a process crashes. The syscalls carry
+ * the path as the caller wrote it (Tracee's hook sees it resolved), so a relative path does not match.
  */
 public final class CorePatternModification implements Detector
 {

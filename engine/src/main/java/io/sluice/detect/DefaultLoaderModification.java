@@ -5,9 +5,10 @@ import io.sluice.policy.EventView;
 import java.util.List;
 
 /**
- * Tracee's TRC-1012 {@code default_loader_mod}: the dynamic loader ({@code /lib*}{@code /ld*.so*}, Tracee's
- * {@code ^/(lib|usr/lib).*}{@code /ld.*\.so[^/]*}) is opened for writing or renamed into place, to hijack every
- * dynamically linked program. The syscalls carry the path as the caller wrote it (Tracee's hook sees it resolved), so a relative path does not match.
+ * Tracee's TRC-1012 {@code default_loader_mod}: the dynamic loader ({@code /lib*}{@code /ld*.so*}, Tracee's {@code
+ * ^/(lib|usr/lib).*}{@code /ld.*\.so[^/]*}) is opened for writing or renamed into place, to hijack every dynamically
+ * linked program. The syscalls carry the path as the caller wrote it (Tracee's hook sees it resolved), so a relative
+ * path does not match.
  */
 public final class DefaultLoaderModification implements Detector
 {

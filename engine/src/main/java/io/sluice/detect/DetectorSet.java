@@ -89,6 +89,7 @@ public final class DetectorSet
             new DefaultLoaderModification(),
             new K8sServiceAccountToken(),
             new K8sCertTheft(),
+            new K8sApiConnection(),
             new DockerAbuse(),
             new DiskMount(),
             new IllegitimateShell(),

@@ -56,6 +56,44 @@ final class Execs
     }
 
     /**
+     * Tracee's {@code getApiAddressFromEnvs}: the first variable containing the text, its value after the first
+     * {@code =}, trimmed.
+     *
+     * @param event an exec.
+     * @param text  what the variable contains ({@code KUBERNETES_SERVICE_HOST=}), as UTF-8.
+     * @return the value, or null when no variable contains the text (allocates only when one does).
+     */
+    static String environmentValue(final EventView event, final byte[] text)
+    {
+        final int env = event.dataIndex(ENV);
+        if (env < 0)
+        {
+            return null;
+        }
+        final byte[] value = event.dataValue(env);
+        final int length = event.dataValueLength(env);
+        int at = 0;
+        while (at + 4 <= length)
+        {
+            final int size = (value[at] & 0xff) | (value[at + 1] & 0xff) << 8 | (value[at + 2] & 0xff) << 16 | (value[at + 3] & 0xff) << 24;
+            at += 4;
+            final int end = size < 0 || size > length - at ? length : at + size;
+            final int found = ByteSearch.indexOf(value, end, text, at);
+            if (found >= 0)
+            {
+                int equals = at;
+                while (value[equals] != '=')
+                {
+                    equals++;
+                }
+                return new String(value, equals + 1, end - equals - 1, StandardCharsets.UTF_8).trim();
+            }
+            at = end;
+        }
+        return null;
+    }
+
+    /**
      * @param event an event.
      * @param names executable names, as UTF-8.
      * @return true when the name of the process's executable (its path's last element) is one of them.

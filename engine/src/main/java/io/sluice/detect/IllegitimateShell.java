@@ -5,9 +5,9 @@ import io.sluice.policy.EventView;
 import java.util.List;
 
 /**
- * Tracee's TRC-1016 {@code illegitimate_shell}: a web server ({@code nginx}, {@code httpd}, {@code lighttpd},
- * {@code apache}, ...) executes a shell: the process is now named like a shell and was named like a web server
- * before the exec ({@code prev_comm}), the mark of command execution through an exploited web application.
+ * Tracee's TRC-1016 {@code illegitimate_shell}: a web server ({@code nginx}, {@code httpd}, {@code lighttpd}, {@code
+ * apache}, ...) executes a shell: the process is now named like a shell and was named like a web server before the
+ * exec ({@code prev_comm}), the mark of command execution through an exploited web application.
  */
 public final class IllegitimateShell implements Detector
 {

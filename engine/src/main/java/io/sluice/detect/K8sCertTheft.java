@@ -6,8 +6,9 @@ import io.sluice.policy.TextPattern;
 import java.util.List;
 
 /**
- * Tracee's TRC-1018 {@code k8s_cert_theft}: a program other than the Kubernetes components Tracee allows opens a file
- * under {@code /etc/kubernetes/pki/} for reading, or any program renames one away. The syscalls carry the path as the caller wrote it (Tracee's hook sees it resolved), so a relative path does not match.
+ * Tracee's TRC-1018 {@code k8s_cert_theft}: a program other than the Kubernetes components Tracee allows opens a
+ * file under {@code /etc/kubernetes/pki/} for reading, or any program renames one away. The syscalls carry the path
+ * as the caller wrote it (Tracee's hook sees it resolved), so a relative path does not match.
  */
 public final class K8sCertTheft implements Detector
 {

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Tracee's TRC-108 {@code k8s_service_account_token}: in a started container, a program other than the Kubernetes
  * components Tracee allows opens a service account token ({@code secrets/kubernetes.io/serviceaccount/...token}) for
- * reading. The syscalls carry the path as the caller wrote it (Tracee's hook sees it resolved), so a relative path does not match.
+ * reading. The syscalls carry the path as the caller wrote it (Tracee's hook sees it resolved), so a relative path
+ * does not match.
  */
 public final class K8sServiceAccountToken implements Detector
 {
@@ -57,6 +58,6 @@ public final class K8sServiceAccountToken implements Detector
         final int length = event.dataValueLength(path);
         final int directory = ByteSearch.indexOf(value, length, DIRECTORY, 0);
         return directory >= 0 && length - TOKEN.length >= directory + DIRECTORY.length
-            && ByteSearch.regionEquals(value, length, length - TOKEN.length, TOKEN);
+            && ByteSearch.regionEquals(value, length - TOKEN.length, TOKEN);
     }
 }

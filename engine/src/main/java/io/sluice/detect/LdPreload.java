@@ -11,8 +11,10 @@ import java.util.List;
  * before any other and hook a process's functions.
  * <p>
  * Differs from Tracee: the environment is read from {@code sched_process_exec}'s {@code env}, captured only with
- * {@code --output exec-env} (Tracee needs its environment enrichment the same way); Tracee adds the variable as data,
- * Sluice's detections carry no data of their own (the trigger's {@code env} is in {@code detected_from}). The syscalls carry the path as the caller wrote it (Tracee's hook sees it resolved), so a relative path does not match.
+ * {@code --output exec-env} (Tracee needs its environment enrichment the same way); Tracee adds the variable as
+ * data, Sluice's detections carry no data of their own (the trigger's {@code env} is in {@code detected_from}). The
+ * syscalls carry the path as the caller wrote it (Tracee's hook sees it resolved), so a relative path does not
+ * match.
  */
 public final class LdPreload implements Detector
 {

@@ -6,8 +6,9 @@ import io.sluice.policy.TextPattern;
 import java.util.List;
 
 /**
- * Tracee's TRC-1021 {@code proc_kcore_read}: in a started container, {@code /proc/kcore} (the host's physical memory)
- * is opened for reading. The syscalls carry the path as the caller wrote it (Tracee's hook sees it resolved), so a relative path does not match.
+ * Tracee's TRC-1021 {@code proc_kcore_read}: in a started container, {@code /proc/kcore} (the host's physical
+ * memory) is opened for reading. The syscalls carry the path as the caller wrote it (Tracee's hook sees it
+ * resolved), so a relative path does not match.
  */
 public final class ProcKcoreRead implements Detector
 {

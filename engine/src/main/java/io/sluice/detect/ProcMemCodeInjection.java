@@ -5,8 +5,9 @@ import io.sluice.policy.EventView;
 import java.util.List;
 
 /**
- * Tracee's TRC-1024 {@code proc_mem_code_injection}: a process's memory file ({@code /proc/PID/mem} or
- * {@code /proc/self/mem}) is opened for writing, to inject code into it. The syscalls carry the path as the caller wrote it (Tracee's hook sees it resolved), so a relative path does not match.
+ * Tracee's TRC-1024 {@code proc_mem_code_injection}: a process's memory file ({@code /proc/PID/mem} or {@code
+ * /proc/self/mem}) is opened for writing, to inject code into it. The syscalls carry the path as the caller wrote it
+ * (Tracee's hook sees it resolved), so a relative path does not match.
  */
 public final class ProcMemCodeInjection implements Detector
 {

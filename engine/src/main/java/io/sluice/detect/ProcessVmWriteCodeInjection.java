@@ -5,8 +5,8 @@ import io.sluice.policy.EventView;
 import java.util.List;
 
 /**
- * Tracee's TRC-1025 {@code process_vm_write_inject}: a process writes into another process's memory with
- * {@code process_vm_writev} (the target {@code pid} is not its own), to inject code into it.
+ * Tracee's TRC-1025 {@code process_vm_write_inject}: a process writes into another process's memory with {@code
+ * process_vm_writev} (the target {@code pid} is not its own), to inject code into it.
  */
 public final class ProcessVmWriteCodeInjection implements Detector
 {

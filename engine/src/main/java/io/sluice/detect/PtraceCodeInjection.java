@@ -5,8 +5,8 @@ import io.sluice.policy.EventView;
 import java.util.List;
 
 /**
- * Tracee's TRC-103 {@code ptrace_code_injection}: a process writes into another's memory with
- * {@code ptrace(PTRACE_POKETEXT)} or {@code ptrace(PTRACE_POKEDATA)}, to inject code into it.
+ * Tracee's TRC-103 {@code ptrace_code_injection}: a process writes into another's memory with {@code
+ * ptrace(PTRACE_POKETEXT)} or {@code ptrace(PTRACE_POKEDATA)}, to inject code into it.
  */
 public final class PtraceCodeInjection implements Detector
 {

@@ -6,8 +6,9 @@ import io.sluice.policy.TextPattern;
 import java.util.List;
 
 /**
- * Tracee's TRC-1026 {@code rcd_modification}: an rc script (run at boot and runlevel switch) is opened for writing or
- * renamed into place, or {@code update-rc.d} runs: a way to persist across a reboot. The syscalls carry the path as the caller wrote it (Tracee's hook sees it resolved), so a relative path does not match.
+ * Tracee's TRC-1026 {@code rcd_modification}: an rc script (run at boot and runlevel switch) is opened for writing
+ * or renamed into place, or {@code update-rc.d} runs: a way to persist across a reboot. The syscalls carry the path
+ * as the caller wrote it (Tracee's hook sees it resolved), so a relative path does not match.
  */
 public final class RcdModification implements Detector
 {

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Tracee's TRC-1029 {@code sched_debug_recon}: in a started container, the scheduler's debug file (which lists the
- * host's processes and CPUs) is opened for reading. The syscalls carry the path as the caller wrote it (Tracee's hook sees it resolved), so a relative path does not match.
+ * host's processes and CPUs) is opened for reading. The syscalls carry the path as the caller wrote it (Tracee's
+ * hook sees it resolved), so a relative path does not match.
  */
 public final class SchedDebugRecon implements Detector
 {

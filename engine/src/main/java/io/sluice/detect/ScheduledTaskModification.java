@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Tracee's TRC-1027 {@code scheduled_task_mod}: a cron file is opened for writing or renamed into place, or a
  * scheduling command ({@code crontab}, {@code at}, {@code batch}, {@code launchd}) runs: ways to persist across a
- * reboot. The syscalls carry the path as the caller wrote it (Tracee's hook sees it resolved), so a relative path does not match.
+ * reboot. The syscalls carry the path as the caller wrote it (Tracee's hook sees it resolved), so a relative path
+ * does not match.
  */
 public final class ScheduledTaskModification implements Detector
 {

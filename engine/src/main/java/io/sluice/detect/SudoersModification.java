@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Tracee's TRC-1028 {@code sudoers_modification}: a sudoers file is opened for writing or renamed into place, to
- * elevate privileges through sudo. The syscalls carry the path as the caller wrote it (Tracee's hook sees it resolved), so a relative path does not match.
+ * elevate privileges through sudo. The syscalls carry the path as the caller wrote it (Tracee's hook sees it
+ * resolved), so a relative path does not match.
  */
 public final class SudoersModification implements Detector
 {

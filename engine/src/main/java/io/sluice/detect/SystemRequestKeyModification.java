@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Tracee's TRC-1031 {@code system_request_key_mod}: in a started container, the magic SysRq key's configuration
- * ({@code /proc/sys/kernel/sysrq}) or trigger ({@code /proc/sysrq-trigger}) is opened for writing.
- * The syscalls carry the path as the caller wrote it (Tracee's hook sees it resolved), so a relative path does not match.
+ * ({@code /proc/sys/kernel/sysrq}) or trigger ({@code /proc/sysrq-trigger}) is opened for writing. The syscalls
+ * carry the path as the caller wrote it (Tracee's hook sees it resolved), so a relative path does not match.
  */
 public final class SystemRequestKeyModification implements Detector
 {

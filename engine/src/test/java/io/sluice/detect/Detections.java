@@ -93,21 +93,37 @@ final class Detections
     /** @return every detection the event raises when only the named detector runs, decoded. */
     static List<Event> detections(final String detector, final Event.Builder trigger)
     {
-        final DetectorSet set = DetectorSet.wanted(CATALOG, Set.of(CATALOG.byName(detector).id()));
-        final ExpandableArrayBuffer record = new ExpandableArrayBuffer();
-        final int length = new EventProtoEncoder(CATALOG).encode(trigger.build(), record, 0);
-        final EventView view = new EventView(null).wrap(record, 0, length);
-        final ExpandableArrayBuffer out = new ExpandableArrayBuffer();
-        final List<Event> detections = new ArrayList<>();
-        for (int k = 0; k < set.watching(view.eventId()); k++)
+        return new Run(detector).detections(trigger);
+    }
+
+    /** One detector set, kept across events (for detectors that remember what they saw). */
+    static final class Run
+    {
+        private final DetectorSet set;
+        private final ExpandableArrayBuffer record = new ExpandableArrayBuffer();
+        private final ExpandableArrayBuffer out = new ExpandableArrayBuffer();
+
+        Run(final String detector)
         {
-            final int detection = set.detect(k, view, out);
-            if (detection > 0)
-            {
-                detections.add(new EventProtoDecoder(CATALOG).decode(out, 0, detection));
-            }
+            set = DetectorSet.wanted(CATALOG, Set.of(CATALOG.byName(detector).id()));
         }
-        return detections;
+
+        /** @return every detection the event raises, decoded. */
+        List<Event> detections(final Event.Builder trigger)
+        {
+            final int length = new EventProtoEncoder(CATALOG).encode(trigger.build(), record, 0);
+            final EventView view = new EventView(null).wrap(record, 0, length);
+            final List<Event> detections = new ArrayList<>();
+            for (int k = 0; k < set.watching(view.eventId()); k++)
+            {
+                final int detection = set.detect(k, view, out);
+                if (detection > 0)
+                {
+                    detections.add(new EventProtoDecoder(CATALOG).decode(out, 0, detection));
+                }
+            }
+            return detections;
+        }
     }
 
     /** @return the one detection the event raises, or null when it raises none (more than one fails). */

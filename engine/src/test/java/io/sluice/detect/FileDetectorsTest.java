@@ -1,7 +1,10 @@
 package io.sluice.detect;
 
 import io.sluice.proto.v1beta1.Event;
+import io.sluice.proto.v1beta1.EventValue;
+import io.sluice.proto.v1beta1.SaFamilyT;
 import io.sluice.proto.v1beta1.Severity;
+import io.sluice.proto.v1beta1.SockAddr;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -182,12 +185,22 @@ class FileDetectorsTest
     }
 
     @Test
-    void dockerAbuseIsAWriteOpenOfTheDockerSocketInAContainer()
+    void dockerAbuseIsAWriteOpenOfOrAConnectToTheDockerSocketInAContainer()
     {
         final Event detection = detect("docker_abuse", inContainer(openat("/var/run/docker.sock", O_RDWR)));
         assertTracee(detection, "docker_abuse", "TRC-1019", Severity.MEDIUM, "Privilege Escalation", "T1068",
             "Exploitation for Privilege Escalation", "privilege-escalation");
         assertNull(detect("docker_abuse", openat("/var/run/docker.sock", O_RDWR)), "on the host");
         assertNull(detect("docker_abuse", inContainer(openat("/var/run/docker.sock", O_RDONLY))));
+        assertNotNull(detect("docker_abuse", inContainer(connect(SaFamilyT.AF_UNIX, "/run/docker.sock", 0))));
+        assertNull(detect("docker_abuse", inContainer(connect(SaFamilyT.AF_UNIX, "/run/docker.sock", -111))), "refused");
+        assertNull(detect("docker_abuse", inContainer(connect(SaFamilyT.AF_UNIX, "/run/containerd.sock", 0))));
+        assertNull(detect("docker_abuse", connect(SaFamilyT.AF_UNIX, "/run/docker.sock", 0)), "on the host");
+    }
+
+    private static Event.Builder connect(final SaFamilyT family, final String path, final long result)
+    {
+        return event("connect", Detections.int32("sockfd", 3), EventValue.newBuilder().setName("addr")
+            .setSockaddr(SockAddr.newBuilder().setSaFamily(family).setSunPath(path)).build(), int64("returnValue", result));
     }
 }
