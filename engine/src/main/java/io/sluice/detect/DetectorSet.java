@@ -90,6 +90,7 @@ public final class DetectorSet
             new K8sServiceAccountToken(),
             new K8sCertTheft(),
             new K8sApiConnection(),
+            new StdioOverSocket(),
             new DockerAbuse(),
             new DiskMount(),
             new IllegitimateShell(),
