@@ -91,6 +91,7 @@ public final class DetectorSet
             new K8sCertTheft(),
             new K8sApiConnection(),
             new StdioOverSocket(),
+            new DynamicCodeLoading(),
             new DockerAbuse(),
             new DiskMount(),
             new IllegitimateShell(),
