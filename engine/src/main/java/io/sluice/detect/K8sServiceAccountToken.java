@@ -58,6 +58,6 @@ public final class K8sServiceAccountToken implements Detector
         final int length = event.dataValueLength(path);
         final int directory = ByteSearch.indexOf(value, length, DIRECTORY, 0);
         return directory >= 0 && length - TOKEN.length >= directory + DIRECTORY.length
-            && ByteSearch.regionEquals(value, length - TOKEN.length, TOKEN);
+            && ByteSearch.regionEquals(value, length, length - TOKEN.length, TOKEN);
     }
 }
