@@ -4,7 +4,6 @@ import io.sluice.policy.EventView;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Tracee's TRC-102 {@code anti_debugging}: a process calls {@code ptrace(PTRACE_TRACEME)}, the classic way to keep a
@@ -14,11 +13,10 @@ public final class AntiDebugging implements Detector
 {
     private static final long PTRACE_TRACEME = 0;
     private static final byte[] REQUEST = "request".getBytes(StandardCharsets.UTF_8);
-    private static final Threat THREAT = new Threat(
+    private static final Threat THREAT = Threat.of("TRC-102",
         "Anti-Debugging detected",
         "A process used anti-debugging techniques to block a debugger. Malware use anti-debugging to stay invisible and inhibit analysis of their behavior.",
-        Threat.LOW, "Defense Evasion", "attack-pattern--e4dc8c01-417f-458d-9ee0-bb0617c1b391", "T1622", "Debugger Evasion",
-        Map.of("id", "TRC-102", "signatureID", "anti_debugging"));
+        Threat.LOW, "Defense Evasion", "T1622", "Debugger Evasion", "defense-evasion");
 
     @Override
     public String eventName()

@@ -50,7 +50,7 @@ public final class DetectionEncoder
             this.description = utf8(threat.description());
             this.tactic = utf8(threat.tactic());
             this.techniqueId = utf8(threat.techniqueId());
-            this.techniqueExternalId = utf8(threat.techniqueExternalId());
+            this.techniqueExternalId = this.techniqueId;
             this.techniqueName = utf8(threat.techniqueName());
             keys = new byte[threat.properties().size()][];
             values = new byte[keys.length][];

@@ -72,7 +72,31 @@ public final class DetectorSet
     /** @return every detector Sluice ships. */
     public static List<Detector> standard()
     {
-        return List.of(new AntiDebugging(), new FilelessExecution(), new KernelModuleLoading(), new ShadowFileAccess());
+        return List.of(new AntiDebugging(), new FilelessExecution(), new KernelModuleLoading(), new ShadowFileAccess(),
+            new LdPreload(),
+            new SudoersModification(),
+            new ScheduledTaskModification(),
+            new RcdModification(),
+            new CgroupReleaseAgent(),
+            new CgroupNotifyOnRelease(),
+            new CorePatternModification(),
+            new SystemRequestKeyModification(),
+            new ProcKcoreRead(),
+            new SchedDebugRecon(),
+            new AslrInspection(),
+            new ProcMemAccess(),
+            new ProcMemCodeInjection(),
+            new DefaultLoaderModification(),
+            new K8sServiceAccountToken(),
+            new K8sCertTheft(),
+            new K8sApiConnection(),
+            new StdioOverSocket(),
+            new DynamicCodeLoading(),
+            new DockerAbuse(),
+            new DiskMount(),
+            new IllegitimateShell(),
+            new PtraceCodeInjection(),
+            new ProcessVmWriteCodeInjection());
     }
 
     /**

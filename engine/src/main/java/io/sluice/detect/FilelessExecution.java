@@ -5,7 +5,6 @@ import io.sluice.policy.TextPattern;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Tracee's TRC-105 {@code fileless_execution}: a program executed from memory, a {@code memfd} file
@@ -17,11 +16,10 @@ public final class FilelessExecution implements Detector
     private static final TextPattern[] IN_MEMORY = {
         TextPattern.compile("memfd:*"), TextPattern.compile("/memfd:*"), TextPattern.compile("/dev/shm/*"),
         TextPattern.compile("/run/shm/*")};
-    private static final Threat THREAT = new Threat(
+    private static final Threat THREAT = Threat.of("TRC-105",
         "Fileless execution detected",
         "Fileless execution was detected. Executing a process from memory instead from a file in the filesystem may indicate that an adversary is trying to avoid execution detection.",
-        Threat.HIGH, "Defense Evasion", "attack-pattern--4933e63b-9b77-476e-ab29-761bc5b7d15a", "T1620", "Reflective Code Loading",
-        Map.of("id", "TRC-105", "signatureID", "fileless_execution"));
+        Threat.HIGH, "Defense Evasion", "T1620", "Reflective Code Loading", "defense-evasion");
 
     @Override
     public String eventName()

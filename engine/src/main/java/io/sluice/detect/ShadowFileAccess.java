@@ -5,22 +5,19 @@ import io.sluice.policy.TextPattern;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code shadow_file_access}: a process opens {@code /etc/shadow} or {@code /etc/gshadow}, the password hashes an
- * adversary dumps to crack offline.
+ * adversary dumps to crack offline. Sluice's own (Tracee has no such detector), its metadata in Tracee's form.
  */
 public final class ShadowFileAccess implements Detector
 {
     private static final byte[] PATHNAME = "pathname".getBytes(StandardCharsets.UTF_8);
     private static final TextPattern[] SHADOW = {TextPattern.compile("/etc/shadow"), TextPattern.compile("/etc/gshadow")};
-    private static final Threat THREAT = new Threat(
+    private static final Threat THREAT = Threat.of("SLC-1",
         "Shadow file access detected",
         "A process opened /etc/shadow or /etc/gshadow. Adversaries read these files to dump password hashes and crack them offline.",
-        Threat.MEDIUM, "Credential Access", "attack-pattern--d0b4fcdb-d67d-4ed2-99ce-788b12f8c0f4", "T1003.008",
-        "OS Credential Dumping: /etc/passwd and /etc/shadow",
-        Map.of("id", "SLC-1", "signatureID", "shadow_file_access"));
+        Threat.MEDIUM, "Credential Access", "T1003.008", "/etc/passwd and /etc/shadow", "credential-access");
 
     @Override
     public String eventName()

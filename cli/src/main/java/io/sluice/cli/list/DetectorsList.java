@@ -53,7 +53,7 @@ public final class DetectorsList implements Callable<Integer>, ListedItems
         {
             final Threat threat = detector.threat();
             final Map<String, Object> item = new LinkedHashMap<>();
-            item.put("id", threat.properties().getOrDefault("id", ""));
+            item.put("id", threat.signatureId());
             item.put("event_id", catalog.byName(detector.eventName()).id());
             item.put("event", detector.eventName());
             item.put("name", threat.name());

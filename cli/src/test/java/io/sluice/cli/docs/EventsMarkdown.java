@@ -74,7 +74,7 @@ final class EventsMarkdown
         {
             final Threat threat = detector.threat();
             md.append("| `").append(detector.eventName()).append("` (").append(catalog.byName(detector.eventName()).id())
-                .append(") | ").append(threat.properties().getOrDefault("id", "")).append(" | ")
+                .append(") | ").append(threat.signatureId()).append(" | ")
                 .append(String.join(", ", detector.inputs().stream().map(input -> "`" + input + "`").toList())).append(" | ")
                 .append(SEVERITIES[threat.severity()]).append(" | ").append(threat.techniqueExternalId()).append(' ')
                 .append(threat.techniqueName()).append(" | ").append(threat.tactic()).append(" | ")
