@@ -39,7 +39,7 @@ import java.util.concurrent.Callable;
     mixinStandardHelpOptions = true,
     versionProvider = SluiceCommand.Version.class,
     subcommands = {VersionCommand.class, ListCommand.class, ValidateCommand.class, ReplayCommand.class,
-        io.sluice.cli.getevents.GetEventsCommand.class},
+        io.sluice.cli.getevents.GetEventsCommand.class, BenchCommand.class},
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
@@ -56,6 +56,7 @@ import java.util.concurrent.Callable;
         "  sluice --source synthetic:count=100000 --output destinations.j.type=journal --output destinations.j.path=/tmp/j",
         "  sluice replay /tmp/j --pace original --output json",
         "  sluice list",
+        "  sluice bench --count 3000000 --output json:/dev/null     (the pipeline under load, measured; perf/README.md)",
         "  sluice --grpc-address --output none                 (serve events over gRPC on 127.0.0.1:4466, see docs/service.md)",
         "  sluice --metrics-address                            (Prometheus /metrics and /healthz on 127.0.0.1:3366, docs/metrics.md)",
         "  sluice --source synthetic:count=10000 \\",
