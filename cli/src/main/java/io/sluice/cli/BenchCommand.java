@@ -121,7 +121,8 @@ public final class BenchCommand implements Callable<Integer>
             warnings.forEach(warning -> err.println("sluice: warning: " + warning));
             engine = new Engine(Pipeline.of(output, source, catalog, EngineOptions.DEFAULTS.withWaitStrategy(waitStrategy)
                 .withDrainTimeout(configOptions.drainTimeout()).withColor(configOptions.color())));
-            measurement = new Measurement(engine, duration);
+            measurement = new Measurement();
+            measurement.watch(engine, duration);
         }
         catch (final ConfigException | IllegalArgumentException | SourceFailure ex)
         {

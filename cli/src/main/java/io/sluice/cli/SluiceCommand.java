@@ -84,8 +84,9 @@ public final class SluiceCommand implements Callable<Integer>
 
     @Option(names = "--source", paramLabel = "SOURCE", defaultValue = "kernel",
         description = {"Where events come from: kernel (default: this host's kernel, through eBPF) or",
-            "synthetic[:count=N,rate=R,seed=S,events=a;b,policies=p1;p2] (count 0 = until stopped; rate in events/s, 0 = as fast as possible;",
-            "policies: names the events pretend to match, for policy filters; not with --policy, --events or --scope)."})
+            "synthetic[:count=N,rate=R,seed=S,events=a;b,policies=p1;p2,pool=N] (count 0 = until stopped; rate in events/s, 0 = as fast as",
+            "possible; policies: names the events pretend to match, for policy filters; not with --policy, --events or --scope;",
+            "pool: N records encoded once and copied in turn, each with its own seq and timestamp, as sluice bench does)."})
     private String source;
 
     @Option(names = {"-e", "--events"}, paramLabel = "EVENTS", parameterConsumer = DashValueConsumer.class,

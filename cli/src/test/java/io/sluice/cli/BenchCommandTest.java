@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -92,7 +93,7 @@ class BenchCommandTest
         assertTrue(sluice.err.toString().contains("events_per_second"), sluice.err.toString());
 
         final Map<String, Object> doctored = new Yaml().load(Files.readString(baseline));
-        doctored.put("events_per_second", number(doctored, "events_per_second").doubleValue() * 10);
+        doctored.put("events_per_second", new BigDecimal(number(doctored, "events_per_second").toString()).multiply(BigDecimal.TEN));
         final Path better = dir.resolve("better.json");
         Files.writeString(better, JsonText.of(doctored));
         assertEquals(ExitCodes.RUNTIME_FAILURE, sluice.run("bench", "--count", String.valueOf(COUNT), "--output",

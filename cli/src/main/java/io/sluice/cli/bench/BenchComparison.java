@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +30,7 @@ public final class BenchComparison
     private BenchComparison(final Path file, final Map<String, Object> baseline)
     {
         this.file = file;
-        this.baseline = baseline;
+        this.baseline = new LinkedHashMap<>(baseline);
     }
 
     /**

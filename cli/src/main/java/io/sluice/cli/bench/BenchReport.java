@@ -4,7 +4,10 @@ import io.sluice.cli.list.JsonText;
 import io.sluice.engine.EngineSummary;
 import org.HdrHistogram.Histogram;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +105,7 @@ public final class BenchReport
      */
     public Map<String, Object> figures()
     {
-        return figures;
+        return Collections.unmodifiableMap(figures);
     }
 
     /**
@@ -155,13 +158,14 @@ public final class BenchReport
         return gc;
     }
 
-    private static double perEvent(final long total, final long events)
+    private static BigDecimal perEvent(final long total, final long events)
     {
-        return events == 0 ? 0 : round((double)total / events);
+        return round(events == 0 ? 0 : (double)total / events);
     }
 
-    private static double round(final double value)
+    /** Three decimals, written plainly ({@code 12500000.000}, never {@code 1.25E7}, which YAML 1.1 reads as text). */
+    private static BigDecimal round(final double value)
     {
-        return Math.round(value * 1000) / 1000.0;
+        return BigDecimal.valueOf(value).setScale(3, RoundingMode.HALF_UP);
     }
 }

@@ -19,27 +19,25 @@ public final class Measurement
     private final ThreadSampler threads = new ThreadSampler();
     private final GcReadings gc = new GcReadings();
     private final LatencyRecorders latency = new LatencyRecorders();
-    private final Engine engine;
-    private final Thread opener;
+    private Thread opener;
     private volatile long startNanos;
     private volatile long startCpuNanos;
 
     /**
-     * Taps the engine's streams; call before it runs.
+     * Taps the engine's streams and waits, on a thread of its own, for its source to start; call before it runs.
      *
      * @param engine   the engine about to run.
      * @param duration how long the source may run, or null for as long as it produces.
      */
-    public Measurement(final Engine engine, final Duration duration)
+    public void watch(final Engine engine, final Duration duration)
     {
-        this.engine = engine;
         latency.attach(engine.streams());
-        opener = new Thread(() -> open(duration), "sluice-bench-window");
+        opener = new Thread(() -> open(engine, duration), "sluice-bench-window");
         opener.setDaemon(true);
         opener.start();
     }
 
-    private void open(final Duration duration)
+    private void open(final Engine engine, final Duration duration)
     {
         try
         {
@@ -64,7 +62,7 @@ public final class Measurement
     }
 
     /**
-     * Closes the window, once the engine has stopped.
+     * Closes the window, once the engine has stopped ({@link #watch} first).
      *
      * @param source  the source's description.
      * @param events  events the source produced.
@@ -86,7 +84,8 @@ public final class Measurement
         }
         synchronized (this)
         {
-            final BenchReport.Run run = new BenchReport.Run(source, events, endNanos - startNanos, endCpuNanos - startCpuNanos);
+            final BenchReport.Run run = new BenchReport.Run(source, events, Math.max(1, endNanos - startNanos),
+                endCpuNanos - startCpuNanos);
             return BenchReport.of(run, summary, latency, threads.end(), gc.since());
         }
     }
