@@ -39,7 +39,7 @@ import java.util.concurrent.Callable;
     mixinStandardHelpOptions = true,
     versionProvider = SluiceCommand.Version.class,
     subcommands = {VersionCommand.class, ListCommand.class, ValidateCommand.class, ReplayCommand.class,
-        io.sluice.cli.getevents.GetEventsCommand.class},
+        io.sluice.cli.getevents.GetEventsCommand.class, BenchCommand.class},
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
@@ -56,6 +56,7 @@ import java.util.concurrent.Callable;
         "  sluice --source synthetic:count=100000 --output destinations.j.type=journal --output destinations.j.path=/tmp/j",
         "  sluice replay /tmp/j --pace original --output json",
         "  sluice list",
+        "  sluice bench --count 3000000 --output json:/dev/null     (the pipeline under load, measured; perf/README.md)",
         "  sluice --grpc-address --output none                 (serve events over gRPC on 127.0.0.1:4466, see docs/service.md)",
         "  sluice --metrics-address                            (Prometheus /metrics and /healthz on 127.0.0.1:3366, docs/metrics.md)",
         "  sluice --source synthetic:count=10000 \\",
@@ -83,8 +84,9 @@ public final class SluiceCommand implements Callable<Integer>
 
     @Option(names = "--source", paramLabel = "SOURCE", defaultValue = "kernel",
         description = {"Where events come from: kernel (default: this host's kernel, through eBPF) or",
-            "synthetic[:count=N,rate=R,seed=S,events=a;b,policies=p1;p2] (count 0 = until stopped; rate in events/s, 0 = as fast as possible;",
-            "policies: names the events pretend to match, for policy filters; not with --policy, --events or --scope)."})
+            "synthetic[:count=N,rate=R,seed=S,events=a;b,policies=p1;p2,pool=N] (count 0 = until stopped; rate in events/s, 0 = as fast as",
+            "possible; policies: names the events pretend to match, for policy filters; not with --policy, --events or --scope;",
+            "pool: N records encoded once and copied in turn, each with its own seq and timestamp, as sluice bench does)."})
     private String source;
 
     @Option(names = {"-e", "--events"}, paramLabel = "EVENTS", parameterConsumer = DashValueConsumer.class,

@@ -21,7 +21,8 @@ import java.util.concurrent.locks.LockSupport;
  * Load without a kernel: enriched events drawn from a mix of catalog events, written as SBE records into the
  * shared ring at a given rate. Every event carries a {@code seq} data field ({@code u_int64}, 0, 1, 2, ...) in
  * the order written, so tests can prove order and exactly-once delivery. When the ring is full the source waits:
- * synthetic load is never lost before the engine. Nothing is allocated per event.
+ * synthetic load is never lost before the engine. Nothing is allocated per event. In pool mode ({@link SyntheticSpec#pool()})
+ * the records are encoded once before the run and copied in turn ({@link SyntheticPool}).
  */
 public final class SyntheticSource implements EventSource
 {
@@ -96,7 +97,7 @@ public final class SyntheticSource implements EventSource
     public String description()
     {
         return "synthetic(count=" + spec.count() + ", rate=" + spec.rate() + ", seed=" + spec.seed() + ", events=" +
-            mix.length + ")";
+            mix.length + (spec.pool() > 0 ? ", pool=" + spec.pool() : "") + ")";
     }
 
     @Override
@@ -140,6 +141,7 @@ public final class SyntheticSource implements EventSource
         final long epochStartNanos = System.currentTimeMillis() * 1_000_000L;
         try
         {
+            final SyntheticPool pool = spec.pool() > 0 ? pool(spec.pool(), epochStartNanos) : null;
             long seq = 0;
             while (!stopRequested && (count == 0 || seq < count))
             {
@@ -153,8 +155,8 @@ public final class SyntheticSource implements EventSource
                     }
                 }
                 final long nowEpochNanos = epochStartNanos + (System.nanoTime() - startNanos);
-                final int length = encode(seq, nowEpochNanos);
-                while (!ring.write(RecordType.EVENT, scratch, 0, length))
+                final int length = pool == null ? encode(seq, nowEpochNanos) : 0;
+                while (pool == null ? !ring.write(RecordType.EVENT, scratch, 0, length) : !pool.write(ring, seq, nowEpochNanos))
                 {
                     if (stopRequested)
                     {
@@ -175,6 +177,17 @@ public final class SyntheticSource implements EventSource
         {
             done = true;
         }
+    }
+
+    /** The pool of {@code size} records, encoded as events 0 .. size - 1 would be (pool mode). */
+    private SyntheticPool pool(final int size, final long epochNanos)
+    {
+        final SyntheticPool pool = new SyntheticPool(size);
+        for (int i = 0; i < size; i++)
+        {
+            pool.add(scratch, encode(i, epochNanos));
+        }
+        return pool;
     }
 
     private int encode(final long seq, final long epochNanos)

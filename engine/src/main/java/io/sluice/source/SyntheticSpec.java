@@ -15,9 +15,29 @@ import java.util.List;
  * @param events the mix of events to draw from (uniformly).
  * @param policies policy names the events pretend to have matched (bit i = name i), each event a pseudo-random
  *                 non-empty subset ({@link SyntheticSource#policyBits}); empty = none.
+ * @param pool     0: every event drawn and encoded afresh; N: N records encoded before the run and copied in turn, each
+ *                 with its own seq and timestamp (load tests: the source then costs a copy per event).
  */
-public record SyntheticSpec(long count, long rate, long seed, List<EventDefinition> events, List<String> policies)
+public record SyntheticSpec(long count, long rate, long seed, List<EventDefinition> events, List<String> policies, int pool)
 {
+    /** The largest pool ({@code pool=N}) a spec may ask for. */
+    public static final int MAX_POOL = 1 << 20;
+
+    /**
+     * A spec that draws every event afresh.
+     *
+     * @param count    events to produce; 0 = until stopped.
+     * @param rate     events per second; 0 = as fast as possible.
+     * @param seed     seed of the pseudo-random choices.
+     * @param events   the mix of events.
+     * @param policies policy names the events pretend to have matched.
+     */
+    public SyntheticSpec(final long count, final long rate, final long seed, final List<EventDefinition> events,
+        final List<String> policies)
+    {
+        this(count, rate, seed, events, policies, 0);
+    }
+
     /**
      * A spec whose events match no policy.
      *
@@ -35,7 +55,7 @@ public record SyntheticSpec(long count, long rate, long seed, List<EventDefiniti
     public static final String PREFIX = "synthetic";
 
     /**
-     * Parse {@code synthetic[:key=value,...]} (keys count, rate, seed, events=a;b, policies=p1;p2).
+     * Parse {@code synthetic[:key=value,...]} (keys count, rate, seed, events=a;b, policies=p1;p2, pool=N).
      *
      * @param spec    the text after {@code --source}.
      * @param catalog the catalog event names are checked against.
@@ -67,6 +87,7 @@ public record SyntheticSpec(long count, long rate, long seed, List<EventDefiniti
         long count = 1_000_000L;
         long rate = 0;
         long seed = 1;
+        long pool = 0;
         final List<EventDefinition> events = new ArrayList<>();
         final List<String> policies = new ArrayList<>();
         final String params = spec.length() > PREFIX.length() ? spec.substring(PREFIX.length() + 1) : "";
@@ -84,6 +105,7 @@ public record SyntheticSpec(long count, long rate, long seed, List<EventDefiniti
                 case "count" -> count = parseNonNegative(key, value);
                 case "rate" -> rate = parseNonNegative(key, value);
                 case "seed" -> seed = parseLong(key, value);
+                case "pool" -> pool = parseNonNegative(key, value);
                 case "events" ->
                 {
                     for (final String name : value.split(";"))
@@ -112,8 +134,12 @@ public record SyntheticSpec(long count, long rate, long seed, List<EventDefiniti
                     }
                 }
                 default -> throw new IllegalArgumentException(
-                    "synthetic source: unknown key '" + key + "' (expected count, rate, seed, events, policies)");
+                    "synthetic source: unknown key '" + key + "' (expected count, rate, seed, events, policies, pool)");
             }
+        }
+        if (pool > MAX_POOL)
+        {
+            throw new IllegalArgumentException("synthetic source: pool must be <= " + MAX_POOL + ", got '" + pool + "'");
         }
         if (events.isEmpty())
         {
@@ -124,7 +150,7 @@ public record SyntheticSpec(long count, long rate, long seed, List<EventDefiniti
         {
             catalog.events().stream().filter(event -> event.id() < EventCatalog.FIRST_DETECTOR_ID).forEach(events::add);
         }
-        return new SyntheticSpec(count, rate, seed, List.copyOf(events), List.copyOf(policies));
+        return new SyntheticSpec(count, rate, seed, List.copyOf(events), List.copyOf(policies), (int)pool);
     }
 
     private static long parseNonNegative(final String key, final String value)

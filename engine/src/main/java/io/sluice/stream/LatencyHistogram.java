@@ -2,6 +2,7 @@ package io.sluice.stream;
 
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 /**
  * How long a stream's delivered events took from their entry into the main ring (the start of the ingest pass that
@@ -19,6 +20,18 @@ public final class LatencyHistogram
 
     private final AtomicLongArray counts = new AtomicLongArray(BOUNDS_NANOS.length + 1);
     private final AtomicLong sumNanos = new AtomicLong();
+    private LongConsumer tap;
+
+    /**
+     * Hand every latency counted to {@code tap} as well, on the writer thread (a load test's exact histogram: these
+     * buckets are too wide for percentiles). Set before the engine runs, whose start publishes it to the writer.
+     *
+     * @param tap takes each latency in nanoseconds, never negative; must not allocate or block.
+     */
+    public void tap(final LongConsumer tap)
+    {
+        this.tap = tap;
+    }
 
     /**
      * Count one latency. Writer thread only.
@@ -44,6 +57,10 @@ public final class LatencyHistogram
         }
         counts.lazySet(low, counts.get(low) + 1);
         sumNanos.lazySet(sumNanos.get() + value);
+        if (tap != null)
+        {
+            tap.accept(value);
+        }
     }
 
     /**

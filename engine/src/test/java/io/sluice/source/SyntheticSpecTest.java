@@ -55,7 +55,7 @@ class SyntheticSpecTest
             assertThrows(IllegalArgumentException.class, () -> SyntheticSpec.parse("synthetic:count=ten", catalog)).getMessage());
         assertEquals("synthetic source: rate must be >= 0, got '-1'",
             assertThrows(IllegalArgumentException.class, () -> SyntheticSpec.parse("synthetic:rate=-1", catalog)).getMessage());
-        assertEquals("synthetic source: unknown key 'speed' (expected count, rate, seed, events, policies)",
+        assertEquals("synthetic source: unknown key 'speed' (expected count, rate, seed, events, policies, pool)",
             assertThrows(IllegalArgumentException.class, () -> SyntheticSpec.parse("synthetic:speed=1", catalog)).getMessage());
     }
 }

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * A latency falls in the first bucket whose upper bound it does not exceed (bounds are inclusive, as Prometheus's
- * {@code le}); past the last bound it falls in the last bucket; a negative one counts as 0.
+ * {@code le}); past the last bound it falls in the last bucket; a negative one counts as 0. A tap (sluice bench's exact
+ * histogram) sees every latency counted, as counted.
  */
 class LatencyHistogramTest
 {
@@ -26,5 +27,16 @@ class LatencyHistogramTest
         assertEquals(1, histogram.count(LatencyHistogram.buckets() - 2), "10 s exactly");
         assertEquals(1, histogram.count(LatencyHistogram.buckets() - 1), "past the last bound");
         assertEquals(1_000L + 1_001L + 10_000_000_000L + 10_000_000_001L, histogram.sumNanos());
+    }
+
+    @Test
+    void aTapSeesEveryLatencyAsCounted()
+    {
+        final java.util.List<Long> tapped = new java.util.ArrayList<>();
+        histogram.tap(tapped::add);
+        histogram.record(1_234L);
+        histogram.record(-5L);
+        histogram.record(7_000_000L);
+        assertEquals(java.util.List.of(1_234L, 0L, 7_000_000L), tapped);
     }
 }

@@ -1,0 +1,113 @@
+package io.sluice.cli.bench;
+
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.YAMLException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code sluice bench --compare BASELINE.json}: each compared figure of a run as a ratio to the same figure of a
+ * baseline report (ratios, not absolute times), and which regressed past the tolerance. A figure regressed when it is
+ * worse than the baseline's by a factor above 1 + tolerance, both ways alike: events/s below baseline / 1.1 at 10%, or
+ * CPU per event, bytes per event or a latency percentile (p50 to p99.9) above baseline &times; 1.1. The latency maximum
+ * is reported but not compared: one pause decides it.
+ */
+public final class BenchComparison
+{
+    /** The compared figures: a path into the report, and whether more is better. */
+    private static final String[] FIGURES = {"events_per_second", "cpu_ns_per_event", "bytes_per_event", "latency_ns.p50",
+        "latency_ns.p90", "latency_ns.p99", "latency_ns.p99_9"};
+
+    private final Path file;
+    private final Map<String, Object> baseline;
+
+    private BenchComparison(final Path file, final Map<String, Object> baseline)
+    {
+        this.file = file;
+        this.baseline = new LinkedHashMap<>(baseline);
+    }
+
+    /**
+     * Reads a baseline, before the run, so a bad one is refused at once.
+     *
+     * @param file a report written by {@code sluice bench --report json}.
+     * @return the comparison against it.
+     * @throws IllegalArgumentException naming the file and what is wrong with it.
+     */
+    @SuppressWarnings("unchecked")
+    public static BenchComparison load(final Path file)
+    {
+        final Object parsed;
+        try
+        {
+            parsed = new Yaml().load(Files.readString(file));
+        }
+        catch (final IOException | YAMLException ex)
+        {
+            throw new IllegalArgumentException("--compare " + file + ": cannot be read as a bench report: " + ex.getMessage());
+        }
+        if (!(parsed instanceof Map<?, ?> map) || !map.containsKey("sluice_bench"))
+        {
+            throw new IllegalArgumentException("--compare " + file + ": not a sluice bench report (no sluice_bench field)");
+        }
+        final BenchComparison comparison = new BenchComparison(file, (Map<String, Object>)map);
+        for (final String figure : FIGURES)
+        {
+            comparison.figure(comparison.baseline, figure);
+        }
+        return comparison;
+    }
+
+    /**
+     * @param current   the run's report.
+     * @param tolerance how much worse a figure may be, as a fraction (0.1 = 10%).
+     * @param lines     receives one line per compared figure.
+     * @return the figures that regressed past the tolerance, each named with its ratio.
+     */
+    public List<String> regressions(final BenchReport current, final double tolerance, final List<String> lines)
+    {
+        final List<String> regressed = new ArrayList<>();
+        for (final String figure : FIGURES)
+        {
+            final double now = figure(current.figures(), figure);
+            final double then = figure(baseline, figure);
+            final double ratio = then == 0 ? (now == 0 ? 1 : Double.POSITIVE_INFINITY) : now / then;
+            final boolean higherIsBetter = figure.equals("events_per_second");
+            final boolean worse = (higherIsBetter ? 1 / ratio : ratio) > 1 + tolerance;
+            final String text = String.format("%s %.3fx the baseline (%s, baseline %s)", figure, ratio, number(now),
+                number(then));
+            lines.add(String.format("%-20s %10.3fx  %s", figure, ratio, worse ? "REGRESSED" : "ok"));
+            if (worse)
+            {
+                regressed.add(text);
+            }
+        }
+        return regressed;
+    }
+
+    private double figure(final Map<String, Object> report, final String path)
+    {
+        Object value = report;
+        for (final String key : path.split("\\."))
+        {
+            value = value instanceof Map<?, ?> map ? map.get(key) : null;
+        }
+        if (!(value instanceof Number number) || !Double.isFinite(number.doubleValue()) || number.doubleValue() < 0)
+        {
+            throw new IllegalArgumentException("--compare " + file + ": " + path + " is missing or not a number >= 0 (" +
+                value + ")");
+        }
+        return number.doubleValue();
+    }
+
+    private static String number(final double value)
+    {
+        return value == Math.rint(value) ? String.valueOf((long)value) : String.valueOf(value);
+    }
+}
