@@ -122,7 +122,8 @@ class PolicyStreamsKernelTest
         assertEquals("Defense Evasion", detection.getThreat().getMitre().getTactic().getName());
         assertEquals("T1622", detection.getThreat().getMitre().getTechnique().getExternalId());
         assertEquals("Debugger Evasion", detection.getThreat().getMitre().getTechnique().getName());
-        assertEquals("TRC-102", detection.getThreat().getPropertiesMap().get("id"));
+        assertEquals(java.util.Map.of("Category", "defense-evasion"), detection.getThreat().getPropertiesMap(),
+            "as Tracee prints it");
         assertEquals("ptrace", detection.getDetectedFrom().getName());
         assertEquals(102, detection.getDetectedFrom().getIdValue());
         assertTrue(detection.getDetectedFrom().getDataList().stream()
