@@ -153,14 +153,15 @@ class ReloadSignalTest
         {
             final long seq = Sluice.seqOf(line);
             assertTrue(seq > previous, "in order, none repeated: " + seq + " after " + previous);
+            if (firstExecve >= 0)
+            {
+                // after the first execve routed, the stream takes every event: no gap (the events just before it may
+                // be execves the old filters left out, so the gap before it is not checked)
+                assertEquals(previous + 1, seq, "no event lost after the reload (first execve " + firstExecve + ")\n" + errors);
+            }
             if (Sluice.eventOf(line).equals("execve") && firstExecve < 0)
             {
                 firstExecve = seq;
-            }
-            if (firstExecve >= 0)
-            {
-                // from the first execve routed on, the stream takes every event: no gap
-                assertEquals(previous + 1, seq, "no event lost after the reload");
             }
             previous = seq;
         }
