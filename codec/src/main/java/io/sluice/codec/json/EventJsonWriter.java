@@ -1,6 +1,7 @@
 package io.sluice.codec.json;
 
 import io.sluice.codec.catalog.EventCatalog;
+import io.sluice.codec.catalog.EventDefinition;
 import io.sluice.codec.sbe.EventDecoder;
 import io.sluice.codec.sbe.EventDecoder.AncestorsDecoder;
 import io.sluice.codec.sbe.EventRecordView;
@@ -43,11 +44,10 @@ public final class EventJsonWriter
     private static final JsonEnumNames SEVERITIES = new JsonEnumNames(Severity.getDescriptor());
     private static final JsonEnumNames FAMILIES = new JsonEnumNames(SaFamilyT.getDescriptor());
 
-    private final EventCatalog catalog;
     private final EventRecordView view = new EventRecordView();
     private final JsonSink json = new JsonSink(4096);
     private final StringArrayBlob strings = new StringArrayBlob();
-    private final UnsafeBuffer catalogName = new UnsafeBuffer(0, 0);
+    private final byte[][] quotedCatalogNames;
     private final byte[] addressText = new byte[InetText.MAX_IPV6_LENGTH];
     private byte[][] quotedPolicyNames = new byte[0][];
 
@@ -59,7 +59,30 @@ public final class EventJsonWriter
      */
     public EventJsonWriter(final EventCatalog catalog)
     {
-        this.catalog = catalog;
+        this.quotedCatalogNames = quotedNames(catalog);
+    }
+
+    /** Every catalog name as the JSON string it prints as, escaped once here rather than per event. */
+    private static byte[][] quotedNames(final EventCatalog catalog)
+    {
+        int maxId = 0;
+        for (final EventDefinition definition : catalog.events())
+        {
+            maxId = Math.max(maxId, definition.id());
+        }
+        final byte[][] quoted = new byte[maxId + 1][];
+        final JsonSink scratch = new JsonSink(64);
+        for (final EventDefinition definition : catalog.events())
+        {
+            final byte[] name = catalog.nameBytes(definition.id());
+            if (name != null && name.length > 0)
+            {
+                scratch.reset();
+                scratch.string(new UnsafeBuffer(name), 0, name.length);
+                quoted[definition.id()] = Arrays.copyOf(scratch.array(), scratch.length());
+            }
+        }
+        return quoted;
     }
 
     /**
@@ -174,15 +197,10 @@ public final class EventJsonWriter
         {
             writeString(JsonKeys.NAME, nameString);
         }
-        else if (!asStored)
+        else if (!asStored && id > 0 && id < quotedCatalogNames.length && quotedCatalogNames[id] != null)
         {
-            final byte[] name = catalog.nameBytes(id);
-            if (name != null && name.length > 0)
-            {
-                catalogName.wrap(name);
-                json.key(JsonKeys.NAME);
-                json.string(catalogName, 0, name.length);
-            }
+            json.key(JsonKeys.NAME);
+            json.rawValue(quotedCatalogNames[id]);
         }
     }
 

@@ -5,6 +5,9 @@ import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -29,6 +32,9 @@ public final class JsonSink
     /** Bytes copied as they are: ASCII that needs no escape. */
     private static final boolean[] PLAIN = new boolean[256];
     private static final byte[] DIGIT_PAIRS = new byte[200];
+    /** 0x01 in every byte of a long: times a byte value, that byte in every position. */
+    private static final long EVERY_BYTE = 0x0101_0101_0101_0101L;
+    private static final VarHandle WORD = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     static
     {
@@ -60,7 +66,9 @@ public final class JsonSink
         }
     }
 
+    /** The string being escaped, for {@link JavaUtf8} when it meets non-ASCII. */
     private final UnsafeBuffer inputView = new UnsafeBuffer(new byte[0]);
+    /** Where a string from a buffer without an array (direct memory) is copied to be escaped. */
     private byte[] input = new byte[256];
     private byte[] bytes;
     private int position;
@@ -72,7 +80,6 @@ public final class JsonSink
     public JsonSink(final int initialCapacity)
     {
         this.bytes = new byte[Math.max(64, initialCapacity)];
-        this.inputView.wrap(input);
     }
 
     /**
@@ -260,30 +267,50 @@ public final class JsonSink
     public void string(final DirectBuffer src, final int offset, final int length)
     {
         separate((long)length * MAX_BYTES_PER_INPUT_BYTE + 2);
-        if (length > input.length)
+        final byte[] array = src.byteArray();
+        final byte[] in;
+        final int from;
+        if (array != null)
         {
-            input = new byte[Math.max(length, 2 * input.length)];
-            inputView.wrap(input);
+            // read in place: an array-backed record (a ring slot, a journal frame) is not copied first
+            src.boundsCheck(offset, length);
+            in = array;
+            from = src.wrapAdjustment() + offset;
         }
-        final byte[] in = input;
-        src.getBytes(offset, in, 0, length);
+        else
+        {
+            if (length > input.length)
+            {
+                input = new byte[Math.max(length, 2 * input.length)];
+            }
+            src.getBytes(offset, input, 0, length);
+            in = input;
+            from = 0;
+        }
         final byte[] dst = bytes;
         int p = position;
         dst[p++] = '"';
-        int i = 0;
-        while (i < length)
+        p = escape(in, from, from + length, dst, p);
+        dst[p++] = '"';
+        position = p;
+        comma = true;
+    }
+
+    /** The text of {@code in[from, end)} escaped into {@code dst} at {@code p}; room is there. */
+    private int escape(final byte[] in, final int from, final int end, final byte[] dst, final int start)
+    {
+        int p = start;
+        int i = from;
+        boolean viewed = false;
+        while (i < end)
         {
-            int plainEnd = i;
-            while (plainEnd < length && PLAIN[in[plainEnd] & 0xFF])
-            {
-                plainEnd++;
-            }
+            final int plainEnd = plainRun(in, i, end);
             if (plainEnd > i)
             {
                 System.arraycopy(in, i, dst, p, plainEnd - i);
                 p += plainEnd - i;
                 i = plainEnd;
-                if (i == length)
+                if (i == end)
                 {
                     break;
                 }
@@ -299,14 +326,57 @@ public final class JsonSink
             }
             else
             {
-                final long decoded = JavaUtf8.next(inputView, i, length);
+                if (!viewed)
+                {
+                    inputView.wrap(in, from, end - from);
+                    viewed = true;
+                }
+                final long decoded = JavaUtf8.next(inputView, i - from, end - from);
                 p = putCodePoint(JavaUtf8.codePoint(decoded), dst, p);
-                i = JavaUtf8.nextIndex(decoded);
+                i = from + JavaUtf8.nextIndex(decoded);
             }
         }
-        dst[p++] = '"';
-        position = p;
-        comma = true;
+        return p;
+    }
+
+    /**
+     * Where the run of bytes copied as they are ({@link #PLAIN}) that starts at {@code from} ends: eight bytes at a
+     * time while none of them can need an escape (see {@link #mayNeedEscape}), then byte by byte.
+     */
+    private static int plainRun(final byte[] in, final int from, final int end)
+    {
+        int i = from;
+        while (i + Long.BYTES <= end && !mayNeedEscape((long)WORD.get(in, i)))
+        {
+            i += Long.BYTES;
+        }
+        while (i < end && PLAIN[in[i] & 0xFF])
+        {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * False when none of the eight bytes needs an escape: none is non-ASCII or a control, or one of {@code " \ & '}
+     * or {@code < = >}. True may be wrong ({@code ?} passes for one of {@code < = >} here): the byte
+     * loop decides then.
+     */
+    private static boolean mayNeedEscape(final long x)
+    {
+        final long controlsOrHigh = ((x - EVERY_BYTE * 0x20) | x) & EVERY_BYTE * 0x80;
+        final long quote = hasZeroByte(x ^ EVERY_BYTE * '"');
+        final long backslash = hasZeroByte(x ^ EVERY_BYTE * '\\');
+        // 0x26 '&' and 0x27 '\'' differ in the low bit; 0x3C '<' to 0x3F '?' in the two low bits
+        final long ampersandOrApostrophe = hasZeroByte((x | EVERY_BYTE) ^ EVERY_BYTE * 0x27);
+        final long angleOrEquals = hasZeroByte((x | EVERY_BYTE * 3) ^ EVERY_BYTE * 0x3F);
+        return (controlsOrHigh | quote | backslash | ampersandOrApostrophe | angleOrEquals) != 0;
+    }
+
+    /** Nonzero when some byte of {@code v} is zero (the high bit of the first zero byte is set, at least). */
+    private static long hasZeroByte(final long v)
+    {
+        return (v - EVERY_BYTE) & ~v & EVERY_BYTE * 0x80;
     }
 
     /**
@@ -485,12 +555,16 @@ public final class JsonSink
     private void putNineDigits(final int value, final int start)
     {
         int v = value;
-        for (int p = start + 8; p >= start; p--)
+        int p = start + 9;
+        for (int pairs = 0; pairs < 4; pairs++)
         {
-            final int q = v / 10;
-            bytes[p] = (byte)('0' + (v - q * 10));
+            final int q = v / 100;
+            final int pair = (v - q * 100) << 1;
+            bytes[--p] = DIGIT_PAIRS[pair + 1];
+            bytes[--p] = DIGIT_PAIRS[pair];
             v = q;
         }
+        bytes[--p] = (byte)('0' + v);
     }
 
     private static int digitCount(final int value)
