@@ -12,6 +12,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -19,7 +20,9 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +62,7 @@ public class FormatBenchmark
     public String format;
 
     private final ExpandableArrayBuffer out = new ExpandableArrayBuffer(8192);
+    private final CpuPerEvent cpu = new CpuPerEvent();
     private EventFormatter formatter;
     private UnsafeBuffer[] records;
     private int next;
@@ -100,12 +104,31 @@ public class FormatBenchmark
         }
     }
 
+    /** Start counting an iteration's CPU time. */
+    @Setup(Level.Iteration)
+    public void startIteration()
+    {
+        cpu.start();
+    }
+
+    /**
+     * Print the iteration's CPU time per event: it stays put when other work shares the cores and the score does not.
+     *
+     * @param params which benchmark this is.
+     */
+    @TearDown(Level.Iteration)
+    public void endIteration(final BenchmarkParams params)
+    {
+        cpu.print(params, format);
+    }
+
     /**
      * @return bytes rendered for the next record.
      */
     @Benchmark
     public int render()
     {
+        cpu.count();
         final UnsafeBuffer record = records[next];
         next = next + 1 == records.length ? 0 : next + 1;
         return formatter.format(record, 0, record.capacity(), out, 0);
