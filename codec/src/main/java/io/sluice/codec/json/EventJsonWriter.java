@@ -13,6 +13,7 @@ import io.sluice.codec.sbe.StringArrayBlob;
 import io.sluice.codec.sbe.UserStackBlob;
 import io.sluice.codec.sbe.ValueType;
 import io.sluice.codec.sbe.ValueTypes;
+import io.sluice.codec.wire.StructuredValue;
 import io.sluice.codec.text.InetText;
 import io.sluice.proto.v1beta1.EventId;
 import io.sluice.proto.v1beta1.SaFamilyT;
@@ -49,6 +50,7 @@ public final class EventJsonWriter
     private final StringArrayBlob strings = new StringArrayBlob();
     private final UnsafeBuffer catalogName = new UnsafeBuffer(0, 0);
     private final byte[] addressText = new byte[InetText.MAX_IPV6_LENGTH];
+    private final StructuredJson structured = new StructuredJson();
     private byte[][] quotedPolicyNames = new byte[0][];
 
     private DirectBuffer record;
@@ -469,7 +471,16 @@ public final class EventJsonWriter
                 json.key(JsonKeys.SOCKADDR);
                 writeSockaddr(valueOffset, valueLength);
                 break;
+            case POINTER:
+                json.key(JsonKeys.POINTER);
+                json.uint64(intValue);
+                break;
             default:
+                final StructuredValue kind = StructuredValue.of(valueType);
+                if (kind != null)
+                {
+                    structured.write(json, kind, record, valueOffset, valueLength);
+                }
                 break;
         }
         json.endObject();
