@@ -16,8 +16,9 @@ import java.nio.charset.StandardCharsets;
  * printer prints it with proto field names: fields in number order, unset ones left out, repeated fields as arrays,
  * maps as objects, enums by name (by number when unnamed), 64-bit integers quoted. Walks
  * the canonical wire bytes the record holds with the member's {@link WireShape}; bytes that are not canonical print as
- * the empty message, as every reader reads them. Allocates nothing, except for a timespec's double (its text is
- * {@link Double#toString}'s).
+ * the empty message, as every reader reads them. Allocates nothing, save for some doubles (extreme exponents, some
+ * fractions below one), for which the JDK's formatter builds big integers: a timespec's text must be
+ * {@link Double#toString}'s, and seconds since boot or epoch with their fraction format without allocating.
  */
 final class StructuredJson
 {
@@ -27,6 +28,8 @@ final class StructuredJson
 
     private final WireCanonical canonical = new WireCanonical();
     private final WireInput in = new WireInput();
+    private final StringBuilder doubleText = new StringBuilder(32);
+    private final byte[] doubleBytes = new byte[32];
 
     /**
      * Write the member: its key, then its message.
@@ -178,7 +181,7 @@ final class StructuredJson
         }
     }
 
-    private static void doubleValue(final JsonSink json, final double value)
+    private void doubleValue(final JsonSink json, final double value)
     {
         if (Double.isNaN(value))
         {
@@ -190,7 +193,16 @@ final class StructuredJson
         }
         else
         {
-            json.rawValue(Double.toString(value).getBytes(StandardCharsets.US_ASCII));
+            // Double.toString's text: on JDK 17 StringBuilder.append(double) formats with the same converter, in a
+            // per-thread buffer, so nothing is allocated
+            doubleText.setLength(0);
+            doubleText.append(value);
+            final int length = doubleText.length();
+            for (int i = 0; i < length; i++)
+            {
+                doubleBytes[i] = (byte)doubleText.charAt(i);
+            }
+            json.rawValue(doubleBytes, 0, length);
         }
     }
 }

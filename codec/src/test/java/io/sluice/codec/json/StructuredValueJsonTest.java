@@ -52,7 +52,7 @@ class StructuredValueJsonTest
     void carriesTheKindAndPrintsWhatThePrinterPrints(final StructuredValue kind)
     {
         final RandomEvents text = new RandomEvents(kind.ordinal());
-        final RandomMessages messages = new RandomMessages(new Random(kind.ordinal()), text::text);
+        final RandomMessages messages = new RandomMessages(new Random(kind.ordinal()), text::text, true);
         int nonEmpty = 0;
         for (int i = 0; i < MESSAGES_PER_KIND; i++)
         {

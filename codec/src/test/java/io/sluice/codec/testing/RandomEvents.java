@@ -81,7 +81,7 @@ public final class RandomEvents
     public RandomEvents(final long seed)
     {
         this.random = new Random(seed);
-        this.messages = new RandomMessages(random, this::text);
+        this.messages = new RandomMessages(random, this::text, false);
     }
 
     // ---------------------------------------------------------------- proto events

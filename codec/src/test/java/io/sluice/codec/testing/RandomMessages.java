@@ -25,15 +25,19 @@ public final class RandomMessages
 
     private final Random random;
     private final IntFunction<String> text;
+    private final boolean anyDouble;
 
     /**
-     * @param random the random source.
-     * @param text   valid text of up to that many pieces.
+     * @param random    the random source.
+     * @param text      valid text of up to that many pieces.
+     * @param anyDouble true for doubles of any bit pattern, false for seconds with a millisecond or nanosecond
+     *                  fraction, zero, infinities and NaN, which the JDK formats without allocating.
      */
-    public RandomMessages(final Random random, final IntFunction<String> text)
+    public RandomMessages(final Random random, final IntFunction<String> text, final boolean anyDouble)
     {
         this.random = random;
         this.text = text;
+        this.anyDouble = anyDouble;
     }
 
     /**
@@ -158,7 +162,7 @@ public final class RandomMessages
             case 1 -> -0.0;
             case 2 -> Double.NaN;
             case 3 -> random.nextBoolean() ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
-            case 4 -> Double.longBitsToDouble(random.nextLong());
+            case 4 -> anyDouble ? Double.longBitsToDouble(random.nextLong()) : random.nextInt(100) + random.nextInt(1000) / 1000.0;
             case 5 -> random.nextInt(1000);
             default -> 1_700_000_000L + random.nextInt(100_000_000) / 1e9 + random.nextInt(1000);
         };
