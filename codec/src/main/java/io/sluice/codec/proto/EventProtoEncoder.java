@@ -1,6 +1,5 @@
 package io.sluice.codec.proto;
 
-import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.MessageLite;
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.codec.catalog.EventDefinition;
@@ -13,6 +12,7 @@ import io.sluice.codec.sbe.UserStackBlob;
 import io.sluice.codec.sbe.ValueType;
 import io.sluice.codec.text.InetText;
 import io.sluice.codec.wire.StructuredValue;
+import io.sluice.codec.wire.WireCanonical;
 import io.sluice.proto.v1beta1.Ancestor;
 import io.sluice.proto.v1beta1.Container;
 import io.sluice.proto.v1beta1.Event;
@@ -27,8 +27,6 @@ import io.sluice.proto.v1beta1.Threat;
 import io.sluice.proto.v1beta1.Workload;
 import org.agrona.MutableDirectBuffer;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -316,18 +314,7 @@ public final class EventProtoEncoder
                 return new EncodedValue(ValueType.NONE, 0, NO_BYTES);
             }
             final MessageLite message = (MessageLite)value.getField(EventValue.getDescriptor().findFieldByNumber(member));
-            final byte[] bytes = new byte[message.getSerializedSize()];
-            final CodedOutputStream out = CodedOutputStream.newInstance(bytes);
-            out.useDeterministicSerialization();
-            try
-            {
-                message.writeTo(out);
-            }
-            catch (final IOException ex)
-            {
-                throw new UncheckedIOException(ex);
-            }
-            return new EncodedValue(kind.valueType(), 0, bytes);
+            return new EncodedValue(kind.valueType(), 0, WireCanonical.bytes(message));
         }
 
         private static byte[] sockaddr(final SockAddr sockaddr)

@@ -1,7 +1,11 @@
 package io.sluice.codec.wire;
 
+import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.MessageLite;
 import org.agrona.DirectBuffer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteOrder;
 
 /**
@@ -18,6 +22,26 @@ public final class WireCanonical
     private final WireInput in = new WireInput();
     private int entryKeyOffset;
     private int entryKeyLength;
+
+    /**
+     * @param message a message of a structured member's type.
+     * @return its canonical wire form (protobuf's deterministic serialization: map keys sorted), as a record holds it.
+     */
+    public static byte[] bytes(final MessageLite message)
+    {
+        final byte[] bytes = new byte[message.getSerializedSize()];
+        final CodedOutputStream out = CodedOutputStream.newInstance(bytes);
+        out.useDeterministicSerialization();
+        try
+        {
+            message.writeTo(out);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+        return bytes;
+    }
 
     /**
      * @param shape  the message.
