@@ -45,7 +45,6 @@ public enum StructuredValue
     private final String memberName;
     private final WireShape shape;
     private final byte[] jsonKey;
-    private final byte[] textName;
 
     StructuredValue(final ValueType valueType, final int memberNumber, final String memberName, final WireShape shape)
     {
@@ -54,7 +53,6 @@ public enum StructuredValue
         this.memberName = memberName;
         this.shape = shape;
         this.jsonKey = ("\"" + memberName + "\":").getBytes(StandardCharsets.US_ASCII);
-        this.textName = memberName.getBytes(StandardCharsets.US_ASCII);
     }
 
     /**
@@ -113,13 +111,5 @@ public enum StructuredValue
     public byte[] jsonKey()
     {
         return jsonKey;
-    }
-
-    /**
-     * @return the member name's bytes.
-     */
-    public byte[] textName()
-    {
-        return textName;
     }
 }
