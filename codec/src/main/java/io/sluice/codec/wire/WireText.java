@@ -4,6 +4,7 @@ import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A structured value as Tracee's table printer shows it: Go's {@code %v} of the protobuf message, which is
@@ -15,7 +16,9 @@ import java.nio.ByteOrder;
  */
 public final class WireText
 {
-    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] KEY = "key:".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] VALUE = " value:{".getBytes(StandardCharsets.US_ASCII);
 
     private final WireCanonical canonical = new WireCanonical();
     private final WireInput in = new WireInput();
@@ -111,9 +114,6 @@ public final class WireText
         return field.kind() == FieldKind.STRING || field.kind() == FieldKind.MESSAGE || field.kind() == FieldKind.MAP ?
             p + (int)number : p;
     }
-
-    private static final byte[] KEY = {'k', 'e', 'y', ':'};
-    private static final byte[] VALUE = {' ', 'v', 'a', 'l', 'u', 'e', ':', '{'};
 
     private void mapEntry(final WireField field, final DirectBuffer buffer, final int start, final int limit)
     {

@@ -22,6 +22,7 @@ import java.util.function.IntFunction;
 public final class RandomMessages
 {
     private static final int MAX_DEPTH = 4;
+    private static final List<String> HEADER_NAMES = List.of("Accept", "Content-Type", "Host", "User-Agent", "X-Forwarded-For");
 
     private final Random random;
     private final IntFunction<String> text;
@@ -118,8 +119,6 @@ public final class RandomMessages
             message.addRepeatedField(field, entry.build());
         }
     }
-
-    private static final List<String> HEADER_NAMES = List.of("Accept", "Content-Type", "Host", "User-Agent", "X-Forwarded-For");
 
     private Object element(final Message.Builder message, final FieldDescriptor field, final int depth)
     {
