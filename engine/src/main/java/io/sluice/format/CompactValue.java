@@ -6,13 +6,16 @@ import io.sluice.codec.sbe.SockaddrBlob;
 import io.sluice.codec.sbe.StringArrayBlob;
 import io.sluice.codec.sbe.ValueType;
 import io.sluice.codec.text.InetText;
+import io.sluice.codec.wire.StructuredValue;
+import io.sluice.codec.wire.WireText;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * One {@code data} value as a {@code compact} line prints it: numbers in decimal (or by name, or octal, as its
  * {@link CompactArg.Style} says), text through {@link GoQuote}, string arrays as {@code [a b]}, bytes in hex, socket
- * addresses as {@code 10.0.0.7:443}, {@code [fe80::1]:443} or the unix path. Reused for every value.
+ * addresses as {@code 10.0.0.7:443}, {@code [fe80::1]:443} or the unix path, message members ({@code ipv4},
+ * {@code dns}, ...) as the table shows them ({@link WireText}). Reused for every value.
  */
 final class CompactValue
 {
@@ -23,6 +26,7 @@ final class CompactValue
 
     private final UnsafeBuffer value = new UnsafeBuffer(0, 0);
     private final StringArrayBlob strings = new StringArrayBlob();
+    private final WireText text = new WireText();
     private final byte[] address = new byte[InetText.MAX_IPV6_LENGTH];
 
     /**
@@ -38,6 +42,7 @@ final class CompactValue
         switch (type)
         {
             case INT32, INT64, UINT32, UINT64 -> integer(line, type, intValue, style);
+            case POINTER -> line.unsigned(intValue);
             case BOOL -> line.put(intValue != 0 ? TRUE : FALSE);
             case STR -> line.text(record, cursor.valueOffset(), cursor.valueLength());
             default ->
@@ -113,7 +118,13 @@ final class CompactValue
             case SOCKADDR -> sockaddr(line);
             default ->
             {
-                // NONE (the sensor could not read it) or a type from a newer schema: nothing to print
+                // a message member in protobuf-go's one-line text; NONE (the sensor could not read it) or a type from
+                // a newer schema: nothing to print
+                final StructuredValue kind = StructuredValue.of(type);
+                if (kind != null)
+                {
+                    line.put(text.text(), 0, text.format(kind, value, 0, value.capacity()));
+                }
             }
         }
     }

@@ -8,6 +8,8 @@ import io.sluice.codec.sbe.PackedArrayBlob;
 import io.sluice.codec.sbe.PresenceDecoder;
 import io.sluice.codec.sbe.StringArrayBlob;
 import io.sluice.codec.sbe.ValueType;
+import io.sluice.codec.wire.StructuredValue;
+import io.sluice.codec.wire.WireText;
 import io.sluice.process.KernelEventEnricher;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
@@ -17,7 +19,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The {@code ARGS} column of Tracee's table: each argument as {@code name: value}, separated by {@code , }, values as
- * Go's {@code %v} prints them (arrays {@code [a b]}, socket addresses as Tracee's maps); then, for a detection,
+ * Go's {@code %v} prints them (arrays {@code [a b]}, socket addresses as Tracee's maps, message members such as
+ * {@code ipv4} or {@code dns} in protobuf-go's one-line text format, {@link WireText}); then, for a detection,
  * {@code detectedFrom: <the triggering event's name>}, as Tracee shortens that argument of its findings. Text is
  * escaped as {@link TableText} says. Allocates nothing per event.
  */
@@ -34,6 +37,7 @@ final class TableArgs
     private final UnsafeBuffer value = new UnsafeBuffer(0, 0);
     private final SockaddrText sockaddr = new SockaddrText();
     private final StringArrayBlob strings = new StringArrayBlob();
+    private final WireText text = new WireText();
 
     /**
      * @param catalog the event catalog (names of a detection's trigger).
@@ -97,7 +101,7 @@ final class TableArgs
             case INT32 -> start + out.putIntAscii(start, (int)intValue);
             case INT64 -> start + out.putLongAscii(start, intValue);
             case UINT32 -> start + out.putLongAscii(start, intValue & 0xFFFF_FFFFL);
-            case UINT64 -> TableText.unsigned(out, start, intValue);
+            case UINT64, POINTER -> TableText.unsigned(out, start, intValue);
             case BOOL -> put(out, start, intValue != 0 ? TRUE : FALSE);
             case STR -> TableText.escaped(out, start, value, 0, value.capacity());
             case BYTES -> bytes(out, start);
@@ -109,9 +113,20 @@ final class TableArgs
                 out.putByte(p, (byte)']');
                 yield p + 1;
             }
-            // NONE or a type from a newer schema: print nothing for the value
-            default -> start;
+            // a message member as Go's %v of it; NONE or a type from a newer schema: nothing for the value
+            default -> structured(out, start, StructuredValue.of(type));
         };
+    }
+
+    private int structured(final MutableDirectBuffer out, final int start, final StructuredValue kind)
+    {
+        if (kind == null)
+        {
+            return start;
+        }
+        final int length = text.format(kind, value, 0, value.capacity());
+        out.putBytes(start, text.text(), 0, length);
+        return start + length;
     }
 
     private int bytes(final MutableDirectBuffer out, final int start)

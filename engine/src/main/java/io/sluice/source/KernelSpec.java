@@ -1,6 +1,7 @@
 package io.sluice.source;
 
 import io.sluice.codec.catalog.ArgDefinition;
+import io.sluice.codec.catalog.Capture;
 import io.sluice.codec.catalog.EventDefinition;
 
 import java.nio.file.Path;
@@ -69,7 +70,7 @@ public record KernelSpec(
 
     /**
      * @return the {@code --events} value: {@code ID} for scheduler events, {@code ID:NR:TYPES} for syscall events; a
-     *         syscall the architecture does not have is left out.
+     *         syscall the architecture does not have and an event the sensor does not capture are left out.
      */
     public String selection()
     {
@@ -77,9 +78,10 @@ public record KernelSpec(
         for (final EventDefinition event : events)
         {
             final int nr = event.isSyscall() ? event.syscallNumber(arch) : -1;
-            if (event.isSyscall() && nr < 0)
+            if (event.isSyscall() && nr < 0 || event.capture().kind() == Capture.Kind.SYNTHETIC)
             {
-                // a syscall this architecture does not have (i386's waitpid on x86_64): it never happens here
+                // a syscall this architecture does not have (i386's waitpid on x86_64): it never happens here; an
+                // event only the synthetic source makes (net_packet_*, until the sensor captures packets): no program
                 continue;
             }
             if (text.length() > 0)

@@ -14,7 +14,8 @@ import java.util.SplittableRandom;
 /**
  * Plausible argument values for the synthetic source, one per catalog argument type, so every event kind of the
  * catalog can be generated: numbers in the ranges descriptors, flags and sizes take, paths (some needing JSON
- * escapes, one not ASCII), argv lists, sockaddrs of each family, descriptor pairs and addresses. The encoded values are
+ * escapes, one not ASCII), argv lists, sockaddrs of each family, descriptor pairs and addresses, pointers, and the
+ * message-typed values of {@link SyntheticMessages} (credentials, packets, DNS, HTTP). The encoded values are
  * made once; writing one allocates nothing.
  */
 final class SyntheticValues
@@ -25,6 +26,7 @@ final class SyntheticValues
         "/proc/self/status", "/home/user/данные.txt", "/dev/null", "/etc/ld.so.cache"};
 
     private final byte[][] paths = new byte[PATHS.length][];
+    private final SyntheticMessages messages = new SyntheticMessages();
     private final byte[][] argvs = {
         StringArrayBlob.encode(List.of("ls", "-la", "/tmp")),
         StringArrayBlob.encode(List.of("curl", "-s", "http://127.0.0.1:8080/")),
@@ -75,6 +77,12 @@ final class SyntheticValues
             case INT32_ARRAY -> writer.dataEntry(ValueType.INT32_ARRAY.value(), 0, name, int32Arrays[random.nextInt(int32Arrays.length)]);
             case U_INT64_ARRAY -> writer.dataEntry(ValueType.UINT64_ARRAY.value(), 0, name,
                 uint64Arrays[random.nextInt(uint64Arrays.length)]);
+            case POINTER -> writer.dataEntry(ValueType.POINTER.value(), 0x7f12_3456_0000L + random.nextInt(1 << 20) * 16L, name, EMPTY);
+            default ->
+            {
+                final byte[][] values = messages.values(type);
+                writer.dataEntry(type.valueType().value(), 0, name, values[random.nextInt(values.length)]);
+            }
         }
     }
 }

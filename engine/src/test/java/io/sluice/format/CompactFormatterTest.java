@@ -2,10 +2,15 @@ package io.sluice.format;
 
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.codec.catalog.EventDefinition;
+import io.sluice.proto.v1beta1.DnsQueryData;
+import io.sluice.proto.v1beta1.DnsQuestions;
 import io.sluice.proto.v1beta1.Event;
 import io.sluice.proto.v1beta1.EventId;
+import io.sluice.proto.v1beta1.EventValue;
+import io.sluice.proto.v1beta1.PacketMetadata;
 import io.sluice.proto.v1beta1.Severity;
 import io.sluice.proto.v1beta1.Threat;
+import io.sluice.proto.v1beta1.UDP;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -84,6 +89,23 @@ class CompactFormatterTest
             .addData(int32("sockfd", 5)).addData(ipv4("addr", "104.198.14.52", 443)).addData(int32("addrlen", 16)).build()));
         assertEquals("🔌 connect host /usr/bin/curl [2606:4700::6810:84e5]:443", line(event("connect", 9, "curl",
             "/usr/bin/curl").addData(int32("sockfd", 5)).addData(ipv6("addr", "2606:4700::6810:84e5", 443)).build()));
+    }
+
+    @Test
+    void networkEventsPrintTheirAddressesAndTheirMessages()
+    {
+        final EventValue metadata = EventValue.newBuilder().setName("metadata").setPacketMetadata(PacketMetadata.newBuilder()
+            .setSrcIp("10.0.0.7").setDstIp("10.0.0.1").setSrcPort(40000).setDstPort(53).setProtocol(17)).build();
+        assertEquals("🌐 dns     host /usr/bin/dig questions:{query:\"example.com\" query_type:\"A\" query_class:\"IN\"}",
+            line(event("net_packet_dns_request", 3, "dig", "/usr/bin/dig").addData(metadata)
+                .addData(EventValue.newBuilder().setName("dns_questions").setDnsQuestions(DnsQuestions.newBuilder()
+                    .addQuestions(DnsQueryData.newBuilder().setQuery("example.com").setQueryType("A").setQueryClass("IN"))))
+                .build()));
+        assertEquals("📦 udp     host /usr/bin/dig src=10.0.0.7 src_port=40000 dst=10.0.0.1 dst_port=53",
+            line(event("net_packet_udp", 3, "dig", "/usr/bin/dig").addData(str("src", "10.0.0.7"))
+                .addData(str("dst", "10.0.0.1")).addData(uint32("src_port", 40000)).addData(uint32("dst_port", 53))
+                .addData(metadata).addData(EventValue.newBuilder().setName("proto_udp").setUdp(UDP.newBuilder().setSrcPort(40000)))
+                .build()));
     }
 
     @Test

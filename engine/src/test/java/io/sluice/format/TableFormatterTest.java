@@ -3,6 +3,8 @@ package io.sluice.format;
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.codec.proto.EventProtoEncoder;
 import io.sluice.codec.sbe.SockaddrBlob;
+import io.sluice.proto.v1beta1.DnsQueryData;
+import io.sluice.proto.v1beta1.DnsQuestions;
 import io.sluice.proto.v1beta1.Event;
 import io.sluice.proto.v1beta1.EventId;
 import io.sluice.proto.v1beta1.EventValue;
@@ -12,6 +14,7 @@ import io.sluice.proto.v1beta1.SockAddr;
 import io.sluice.proto.v1beta1.StringArray;
 import io.sluice.proto.v1beta1.Thread;
 import io.sluice.proto.v1beta1.Timestamp;
+import io.sluice.proto.v1beta1.UDP;
 import io.sluice.proto.v1beta1.UInt32Value;
 import io.sluice.proto.v1beta1.User;
 import io.sluice.proto.v1beta1.Workload;
@@ -90,6 +93,21 @@ class TableFormatterTest
         assertEquals("a: map[sa_family:AF_INET6 sin6_addr:fe80::1 sin6_flowinfo:0 sin6_port:443 sin6_scopeid:2], " +
             "u: map[sa_family:AF_UNIX sun_path:/run/x.sock]", row.substring(row.indexOf("a: ")));
         assertEquals(SockaddrBlob.AF_INET6, SaFamilyT.AF_INET6.getNumber());
+    }
+
+    @Test
+    void messageArgumentsPrintAsGoPrintsTheProtobufMessage()
+    {
+        final Event event = Event.newBuilder().setId(EventId.bind)
+            .addData(EventValue.newBuilder().setName("udp").setUdp(UDP.newBuilder().setSrcPort(40000).setDstPort(53).setLength(37)))
+            .addData(EventValue.newBuilder().setName("dns_questions").setDnsQuestions(DnsQuestions.newBuilder()
+                .addQuestions(DnsQueryData.newBuilder().setQuery("example.com").setQueryType("A").setQueryClass("IN"))))
+            .addData(EventValue.newBuilder().setName("at").setPointer(0x7f12_3456_0000L))
+            .build();
+        final String row = render(event);
+        assertEquals("udp: src_port:40000 dst_port:53 length:37, "
+            + "dns_questions: questions:{query:\"example.com\" query_type:\"A\" query_class:\"IN\"}, at: 139716164190208",
+            row.substring(row.indexOf("udp: ")));
     }
 
     @Test

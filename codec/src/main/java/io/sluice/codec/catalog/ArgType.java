@@ -17,7 +17,23 @@ public enum ArgType
     STR_ARRAY("str_array", ValueType.STR_ARRAY),
     INT32_ARRAY("int32_array", ValueType.INT32_ARRAY),
     U_INT64_ARRAY("u_int64_array", ValueType.UINT64_ARRAY),
-    SOCKADDR("sockaddr", ValueType.SOCKADDR);
+    SOCKADDR("sockaddr", ValueType.SOCKADDR),
+    CREDENTIALS("credentials", ValueType.CREDENTIALS),
+    TIMESPEC("timespec", ValueType.TIMESPEC),
+    IPV4("ipv4", ValueType.IPV4),
+    IPV6("ipv6", ValueType.IPV6),
+    TCP("tcp", ValueType.TCP),
+    UDP("udp", ValueType.UDP),
+    ICMP("icmp", ValueType.ICMP),
+    ICMPV6("icmpv6", ValueType.ICMPV6),
+    DNS("dns", ValueType.DNS),
+    DNS_QUESTIONS("dns_questions", ValueType.DNS_QUESTIONS),
+    DNS_RESPONSES("dns_responses", ValueType.DNS_RESPONSES),
+    PACKET_METADATA("packet_metadata", ValueType.PACKET_METADATA),
+    HTTP("http", ValueType.HTTP),
+    HTTP_REQUEST("http_request", ValueType.HTTP_REQUEST),
+    HTTP_RESPONSE("http_response", ValueType.HTTP_RESPONSE),
+    POINTER("pointer", ValueType.POINTER);
 
     private final String jsonName;
     private final ValueType valueType;

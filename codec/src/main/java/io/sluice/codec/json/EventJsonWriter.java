@@ -14,6 +14,7 @@ import io.sluice.codec.sbe.StringArrayBlob;
 import io.sluice.codec.sbe.UserStackBlob;
 import io.sluice.codec.sbe.ValueType;
 import io.sluice.codec.sbe.ValueTypes;
+import io.sluice.codec.wire.StructuredValue;
 import io.sluice.codec.text.InetText;
 import io.sluice.proto.v1beta1.EventId;
 import io.sluice.proto.v1beta1.SaFamilyT;
@@ -49,6 +50,7 @@ public final class EventJsonWriter
     private final StringArrayBlob strings = new StringArrayBlob();
     private final byte[][] quotedCatalogNames;
     private final byte[] addressText = new byte[InetText.MAX_IPV6_LENGTH];
+    private final StructuredJson structured = new StructuredJson();
     private byte[][] quotedPolicyNames = new byte[0][];
 
     private DirectBuffer record;
@@ -487,7 +489,16 @@ public final class EventJsonWriter
                 json.key(JsonKeys.SOCKADDR);
                 writeSockaddr(valueOffset, valueLength);
                 break;
+            case POINTER:
+                json.key(JsonKeys.POINTER);
+                json.uint64(intValue);
+                break;
             default:
+                final StructuredValue kind = StructuredValue.of(valueType);
+                if (kind != null)
+                {
+                    structured.write(json, kind, record, valueOffset, valueLength);
+                }
                 break;
         }
         json.endObject();

@@ -78,6 +78,7 @@ final class JsonKeys
     static final byte[] INT32_ARRAY = key("int32_array");
     static final byte[] U_INT64_ARRAY = key("u_int64_array");
     static final byte[] SOCKADDR = key("sockaddr");
+    static final byte[] POINTER = key("pointer");
 
     // SockAddr
     static final byte[] SA_FAMILY = key("sa_family");

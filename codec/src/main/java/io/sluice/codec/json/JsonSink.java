@@ -191,6 +191,19 @@ public final class JsonSink
     }
 
     /**
+     * @param value  text written as it is (a number's digits).
+     * @param offset where it starts.
+     * @param length how many bytes.
+     */
+    public void rawValue(final byte[] value, final int offset, final int length)
+    {
+        separate(length);
+        System.arraycopy(value, offset, bytes, position, length);
+        position += length;
+        comma = true;
+    }
+
+    /**
      * @param value true or false.
      */
     public void bool(final boolean value)

@@ -1,6 +1,9 @@
 package io.sluice.codec.proto;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.codec.catalog.EventDefinition;
 import io.sluice.codec.sbe.EventDecoder;
@@ -16,6 +19,8 @@ import io.sluice.codec.sbe.StringArrayBlob;
 import io.sluice.codec.sbe.UserStackBlob;
 import io.sluice.codec.sbe.ValueTypes;
 import io.sluice.codec.text.InetText;
+import io.sluice.codec.wire.StructuredValue;
+import io.sluice.codec.wire.WireCanonical;
 import io.sluice.proto.v1beta1.Ancestor;
 import io.sluice.proto.v1beta1.Container;
 import io.sluice.proto.v1beta1.ContainerImage;
@@ -74,6 +79,7 @@ public final class EventProtoDecoder
     private final StringArrayBlob strings = new StringArrayBlob();
     private final UserStackBlob frames = new UserStackBlob();
     private final UnsafeBuffer value = new UnsafeBuffer(0, 0);
+    private final WireCanonical canonical = new WireCanonical();
     private final byte[] addressText = new byte[InetText.MAX_IPV6_LENGTH];
     private String[] policyNames = new String[0];
 
@@ -388,9 +394,36 @@ public final class EventProtoDecoder
             }
             case SOCKADDR:
                 return builder.setSockaddr(sockaddr(length)).build();
+            case POINTER:
+                return builder.setPointer(intValue).build();
             default:
-                return builder.build();
+                return structured(builder, StructuredValue.of(ValueTypes.of(type)), length);
         }
+    }
+
+    /**
+     * A structured member: its canonical wire bytes parsed, or the empty message when they are not canonical.
+     */
+    private EventValue structured(final EventValue.Builder builder, final StructuredValue kind, final int length)
+    {
+        if (kind == null)
+        {
+            return builder.build();
+        }
+        final FieldDescriptor member = EventValue.getDescriptor().findFieldByNumber(kind.memberNumber());
+        final Message.Builder message = builder.newBuilderForField(member);
+        if (canonical.check(kind.shape(), value, 0, length))
+        {
+            try
+            {
+                message.mergeFrom(bytes(value, 0, length));
+            }
+            catch (final InvalidProtocolBufferException ex)
+            {
+                throw new IllegalStateException("canonical " + kind.memberName() + " value does not parse", ex);
+            }
+        }
+        return builder.setField(member, message.build()).build();
     }
 
     private SockAddr sockaddr(final int length)

@@ -1,5 +1,6 @@
 package io.sluice.codec.proto;
 
+import com.google.protobuf.MessageLite;
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.codec.catalog.EventDefinition;
 import io.sluice.codec.sbe.EventRecordWriter;
@@ -10,6 +11,8 @@ import io.sluice.codec.sbe.StringArrayBlob;
 import io.sluice.codec.sbe.UserStackBlob;
 import io.sluice.codec.sbe.ValueType;
 import io.sluice.codec.text.InetText;
+import io.sluice.codec.wire.StructuredValue;
+import io.sluice.codec.wire.WireCanonical;
 import io.sluice.proto.v1beta1.Ancestor;
 import io.sluice.proto.v1beta1.Container;
 import io.sluice.proto.v1beta1.Event;
@@ -292,9 +295,26 @@ public final class EventProtoEncoder
                         ValueType.UINT64_ARRAY, 0, PackedArrayBlob.encodeUint64(value.getUInt64Array().getValueList()));
                 case SOCKADDR:
                     return new EncodedValue(ValueType.SOCKADDR, 0, sockaddr(value.getSockaddr()));
-                default:
+                case POINTER:
+                    return new EncodedValue(ValueType.POINTER, value.getPointer(), NO_BYTES);
+                case VALUE_NOT_SET:
                     return new EncodedValue(ValueType.NONE, 0, NO_BYTES);
+                default:
+                    return structured(value);
             }
+        }
+
+        /** A message member: its canonical wire form (deterministic, so map keys come sorted). */
+        private static EncodedValue structured(final EventValue value)
+        {
+            final int member = value.getValueCase().getNumber();
+            final StructuredValue kind = StructuredValue.byMember(member);
+            if (kind == null)
+            {
+                return new EncodedValue(ValueType.NONE, 0, NO_BYTES);
+            }
+            final MessageLite message = (MessageLite)value.getField(EventValue.getDescriptor().findFieldByNumber(member));
+            return new EncodedValue(kind.valueType(), 0, WireCanonical.bytes(message));
         }
 
         private static byte[] sockaddr(final SockAddr sockaddr)

@@ -6,6 +6,8 @@ import io.sluice.codec.sbe.SockaddrBlob;
 import io.sluice.codec.sbe.StringArrayBlob;
 import io.sluice.codec.sbe.ValueTypes;
 import io.sluice.codec.text.InetText;
+import io.sluice.codec.wire.StructuredValue;
+import io.sluice.codec.wire.WireCanonical;
 import io.sluice.proto.v1beta1.EventValue;
 import io.sluice.proto.v1beta1.Int32Array;
 import io.sluice.proto.v1beta1.SockAddr;
@@ -23,6 +25,7 @@ final class ProtoValueWriter
 {
     private final ProtoSink sink;
     private final StringArrayBlob strings = new StringArrayBlob();
+    private final WireCanonical canonical = new WireCanonical();
     private final byte[] addressText = new byte[InetText.MAX_IPV6_LENGTH];
 
     ProtoValueWriter(final ProtoSink sink)
@@ -72,8 +75,16 @@ final class ProtoValueWriter
                 sink.endMessage(array);
             }
             case SOCKADDR -> writeSockaddr(record, offset, length);
+            case POINTER -> sink.int64Always(EventValue.POINTER_FIELD_NUMBER, intValue);
             default ->
             {
+                final StructuredValue kind = StructuredValue.of(ValueTypes.of(type));
+                if (kind != null)
+                {
+                    // the record holds the message in canonical wire form: copied as it is, or empty when it is not
+                    final boolean canonical = this.canonical.check(kind.shape(), record, offset, length);
+                    sink.bytesAlways(kind.memberNumber(), record, offset, canonical ? length : 0);
+                }
                 // NONE or a type this schema does not know: the name alone
             }
         }

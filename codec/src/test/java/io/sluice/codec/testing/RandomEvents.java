@@ -8,7 +8,9 @@ import io.sluice.codec.sbe.MessageHeaderEncoder;
 import io.sluice.codec.sbe.PresenceEncoder;
 import io.sluice.codec.sbe.SockaddrBlob;
 import io.sluice.codec.sbe.ValueType;
+import io.sluice.codec.sbe.ValueTypes;
 import io.sluice.codec.text.InetText;
+import io.sluice.codec.wire.StructuredValue;
 import io.sluice.proto.v1beta1.Ancestor;
 import io.sluice.proto.v1beta1.Container;
 import io.sluice.proto.v1beta1.ContainerImage;
@@ -40,6 +42,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -73,10 +76,12 @@ public final class RandomEvents
         {(byte)0xE2, (byte)0x80, (byte)0xA8}, {(byte)0xE2, (byte)0x80}};
 
     private final Random random;
+    private final RandomMessages messages;
 
     public RandomEvents(final long seed)
     {
         this.random = new Random(seed);
+        this.messages = new RandomMessages(random, this::text, false);
     }
 
     // ---------------------------------------------------------------- proto events
@@ -291,7 +296,7 @@ public final class RandomEvents
     private EventValue value()
     {
         final EventValue.Builder value = EventValue.newBuilder().setName(text(12));
-        switch (random.nextInt(12))
+        switch (random.nextInt(16))
         {
             case 0:
                 return value.setInt32(anyInt()).build();
@@ -335,6 +340,12 @@ public final class RandomEvents
                 return value.setUInt64Array(longs).build();
             case 10:
                 return value.setSockaddr(sockaddr()).build();
+            case 11:
+                return value.setPointer(anyLong()).build();
+            case 12:
+            case 13:
+            case 14:
+                return messages.member(value).build();
             default:
                 return value.build(); // no member set
         }
@@ -579,8 +590,8 @@ public final class RandomEvents
 
     private int rawValueType()
     {
-        final int[] unknown = {0, 12, 100, 200, 255};
-        return random.nextInt(10) == 0 ? unknown[random.nextInt(unknown.length)] : 1 + random.nextInt(11);
+        final int[] unknown = {0, 28, 100, 200, 255};
+        return random.nextInt(10) == 0 ? unknown[random.nextInt(unknown.length)] : 1 + random.nextInt(27);
     }
 
     /** A value blob for the type: mostly well-formed around broken strings, sometimes damaged or plain noise. */
@@ -637,6 +648,11 @@ public final class RandomEvents
             final byte[] blob = out.toByteArray();
             return random.nextInt(15) == 0 ? new byte[random.nextInt(2)] : blob;
         }
+        final StructuredValue kind = StructuredValue.of(ValueTypes.of((short)type));
+        if (kind != null)
+        {
+            return damaged(messages.message(kind).toByteArray());
+        }
         if (type == ValueType.INT32_ARRAY.value() || type == ValueType.UINT64_ARRAY.value())
         {
             final byte[] packed = new byte[random.nextInt(12) * (type == ValueType.INT32_ARRAY.value() ? 4 : 8)];
@@ -644,6 +660,28 @@ public final class RandomEvents
             return packed;
         }
         return bytes(40);
+    }
+
+    /** Wire bytes as they are, or with a byte changed, cut short, or a stray zero field appended. */
+    private byte[] damaged(final byte[] wire)
+    {
+        switch (random.nextInt(8))
+        {
+            case 0:
+                if (wire.length > 0)
+                {
+                    wire[random.nextInt(wire.length)] ^= (byte)(1 << random.nextInt(8));
+                }
+                return wire;
+            case 1:
+                return Arrays.copyOf(wire, random.nextInt(wire.length + 1));
+            case 2:
+                final byte[] zeroField = Arrays.copyOf(wire, wire.length + 2);
+                zeroField[wire.length] = 0x08; // field 1, varint 0: valid wire, not canonical
+                return zeroField;
+            default:
+                return wire;
+        }
     }
 
     // ---------------------------------------------------------------- text and numbers

@@ -49,7 +49,8 @@ public final class WriterAllocation
 
         final UnsafeBuffer[] records = records(catalog);
         final ExpandableArrayBuffer out = new ExpandableArrayBuffer(1 << 16);
-        long checksum = writeAll(writer, records, out);
+        // two passes to warm: the first pass compiles, the second lets recompilations (structured values) settle
+        long checksum = writeAll(writer, records, out) + writeAll(writer, records, out);
         final long threadId = java.lang.Thread.currentThread().getId();
         final long before = threads.getThreadAllocatedBytes(threadId);
         checksum += writeAll(writer, records, out);

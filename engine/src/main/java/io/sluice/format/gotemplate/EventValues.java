@@ -122,7 +122,7 @@ final class EventValues
             case INT32 -> out.setInt(GoTypes.INT32, (int)number);
             case INT64 -> out.setInt(GoTypes.INT64, number);
             case UINT32 -> out.setUint(GoTypes.UINT32, number & 0xFFFF_FFFFL);
-            case UINT64 -> out.setUint(GoTypes.UINT64, number);
+            case UINT64, POINTER -> out.setUint(GoTypes.UINT64, number);
             case BOOL -> out.setBool(number != 0);
             case STR -> out.setString(view.buffer(), valueOffset[i], set ? valueLength[i] : 0);
             case BYTES -> out.setBytes(view.buffer(), valueOffset[i], set ? valueLength[i] : 0);
