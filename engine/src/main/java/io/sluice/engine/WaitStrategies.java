@@ -11,7 +11,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * How Disruptor consumers wait for events, by name. The default, {@code phased}, spins briefly, yields, then
- * blocks on a lock, so a busy pipeline reacts fast and an idle tracer costs next to nothing.
+ * blocks on a lock, so a busy pipeline reacts fast and an idle tracer costs next to nothing. Its lock is Disruptor's
+ * "lite" one: a publisher takes the lock and signals only when a consumer has said it is about to block
+ * ({@code LiteBlockingWaitStrategy}), where {@code blocking} takes the lock on every publish (a profile of the ingest
+ * found 14% of its time there). Why no wake-up is lost: the consumer sets the flag (an atomic swap) and then reads the
+ * cursor, under the lock; the publisher stores the cursor and then swaps the flag back, so the two swaps are ordered
+ * and either the publisher sees the flag and signals (taking the lock the waiting consumer released) or the consumer's
+ * swap reads the publisher's and, through it, sees the new cursor.
  */
 public final class WaitStrategies
 {
@@ -31,7 +37,7 @@ public final class WaitStrategies
     {
         return switch (name)
         {
-            case "phased" -> PhasedBackoffWaitStrategy.withLock(20, 200, TimeUnit.MICROSECONDS);
+            case "phased" -> PhasedBackoffWaitStrategy.withLiteLock(20, 200, TimeUnit.MICROSECONDS);
             case "blocking" -> new BlockingWaitStrategy();
             case "sleeping" -> new SleepingWaitStrategy();
             case "yielding" -> new YieldingWaitStrategy();
