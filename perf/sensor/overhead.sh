@@ -13,7 +13,9 @@
 # ITERATIONS) and waits until the tracer's output stops growing, then stops it. Figures:
 #   ns/call     the loop's wall time per iteration (flat out: its speed) and its CPU time per iteration (at a fixed
 #               rate the figure to compare: it includes the BPF programs, which run in the loop's thread)
-#   bpf ns/ev   run_time_ns of the tracer's programs (kernel.bpf_stats_enabled=1, bpftool) per loop iteration
+#   bpf ns/run  per program of the tracer, run_time_ns / run_cnt over the loop (kernel.bpf_stats_enabled=1, bpftool):
+#               tp_btf sys_enter/sys_exit run for every syscall of the host (the loop's close too), bpftrace's
+#               tracepoints for openat only
 #   CPU us/ev   user and system CPU of each tracer process (/proc/PID/stat) over the loop and the drain, per iteration
 #   lost        (warm-up included) the tracer's own count of events lost in the kernel: Sluice's "lost (kernel)", bpftrace's
 #               "Lost N events", bare's failed ringbuf reservations
@@ -51,9 +53,16 @@ fi
 sysctl -q kernel.bpf_stats_enabled=1
 
 prog_ids() { bpftool prog show --json | jq -r '.[].id' | sort; }
-bpf_ns() { # total run_time_ns of the programs whose ids are in file $1
-  bpftool prog show --json | jq --slurpfile ids <(jq -R 'tonumber' "$1") \
-    '[.[] | select(.id as $i | $ids | index($i)) | (.run_time_ns // 0)] | add // 0'
+bpf_stats() { # "name:run_time_ns:run_cnt ..." of the programs whose ids are in file $1
+  bpftool prog show --json | jq -r --slurpfile ids <(jq -R 'tonumber' "$1") \
+    '[.[] | select(.id as $i | $ids | index($i)) | "\(.name):\(.run_time_ns // 0):\(.run_cnt // 0)"] | join(" ")'
+}
+bpf_per_run() { # per program, ns per run between two bpf_stats samples: "name=ns/run,..."
+  awk -v a="$1" -v b="$2" 'BEGIN {
+    n = split(a, x, " "); split(b, y, " ");
+    for (i = 1; i <= n; i++) { split(x[i], p, ":"); split(y[i], q, ":");
+      runs = q[3] - p[3]; out = out sprintf("%s%s=%.0f", out == "" ? "" : ",", p[1], runs > 0 ? (q[2] - p[2]) / runs : 0) }
+    print out == "" ? "-" : out }'
 }
 ticks() { # utime stime of a process, in clock ticks, or "0 0" once it is gone
   awk '{sub(/.*\) /, ""); print $12, $13}' "/proc/$1/stat" 2>/dev/null || echo "0 0"
@@ -98,12 +107,12 @@ measure() {
   local p
   for p in $pids; do before[$p]=$(ticks "$p"); done
   [ "$warmup" -gt 0 ] && "$work/openloop" "$warmup" "$rate" >/dev/null   # the JIT's warm-up, not measured
-  local bpf0; bpf0=$(bpf_ns "$work/ids.tracer")
+  local bpf0; bpf0=$(bpf_stats "$work/ids.tracer")
   "$work/openloop" "$iterations" "$rate" >"$work/loop.out" &
   local loop_pid=$!
   wait "$loop_pid"
   [ -n "$tracer_pid" ] && settle "$out"
-  local bpf1; bpf1=$(bpf_ns "$work/ids.tracer")
+  local bpf1; bpf1=$(bpf_stats "$work/ids.tracer")
   local procs="" u0 s0 u1 s1 name
   for p in $pids; do
     read -r u0 s0 <<<"${before[$p]}"; read -r u1 s1 <<<"$(ticks "$p")"
@@ -134,13 +143,13 @@ PY
   esac
   local wall cpu cps
   read -r wall cpu cps <"$work/loop.out"
-  local bpf_per; bpf_per=$(awk -v a="$bpf0" -v b="$bpf1" -v n="$iterations" 'BEGIN {printf "%.0f", (b - a) / n}')
+  local bpf_per; bpf_per=$(bpf_per_run "$bpf0" "$bpf1")
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$tracer" "$rate" "$wall" "$cpu" "$cps" "$bpf_per" "${procs%,}" \
     "${lost:-?}" "$seen"
 }
 
 results="$work/results.tsv"
-printf 'tracer\trate\twall_ns\tcpu_ns\tcalls/s\tbpf_ns/ev\tprocess:user/sys_us/ev\tlost\tloop_events\n'
+printf 'tracer\trate\twall_ns\tcpu_ns\tcalls/s\tbpf_ns/run\tprocess:user/sys_us/ev\tlost\tloop_events\n'
 for round in $(seq 1 "$rounds"); do
   for rate in $rates; do
     for tracer in $tracers; do
@@ -164,9 +173,18 @@ for line in open(sys.argv[1]):
     rows[(f[0], int(f[1]))].append(f)
 def med(values):
     return statistics.median(values)
+def bpf_text(fs):
+    progs = defaultdict(list)
+    for f in fs:
+        for item in f[5].split(','):
+            if '=' in item:
+                name, ns = item.split('=')
+                progs[name].append(float(ns))
+    return ','.join(f"{n[:14]}={med(v):.0f}" for n, v in progs.items()) or '-'
+
 base = {rate: med([float(f[3]) for f in fs]) for (t, rate), fs in rows.items() if t == 'none'}
 print(f"{'tracer':9} {'rate':>8} {'calls/s':>9} {'wall ns':>8} {'cpu ns':>7} {'overhead':>8} {'x bare':>6} "
-      f"{'bpf ns':>6}  {'tracer CPU us/ev (user/sys)':34} lost / loop events")
+      f"{'bpf ns/run':24} {'tracer CPU us/ev (user/sys)':34} lost / loop events")
 rates = sorted({r for _, r in rows}, key=lambda r: (r == 0, r))
 for rate in rates:
     bare = None
@@ -187,6 +205,6 @@ for rate in rates:
                 procs[name][0].append(float(u)); procs[name][1].append(float(s))
         ptext = ' '.join(f"{n}:{med(u):.2f}/{med(s):.2f}" for n, (u, s) in procs.items())
         print(f"{tracer:9} {rate or 'max':>8} {med([float(f[4]) for f in fs]):9.0f} {med([float(f[2]) for f in fs]):8.0f} "
-              f"{cpu:7.0f} {over:8.0f} {ratio} {med([float(f[5]) for f in fs]):6.0f}  {ptext:34} "
+              f"{cpu:7.0f} {over:8.0f} {ratio} {bpf_text(fs):24} {ptext:34} "
               f"{','.join(f[7] for f in fs)} / {','.join(f[8] for f in fs)}")
 PY
