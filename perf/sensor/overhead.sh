@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # (SIGTERM, not SIGINT: background jobs of a script start with SIGINT ignored, and the JVM keeps it so.)
 # The cost of tracing openat, per tracer and per rate. Run as root from the repository root:
-#   [WARMUP=N] perf/sensor/overhead.sh [ITERATIONS] [ROUNDS] [RATES] [TRACERS]
+#   [WARMUP=N] [LOOP_NICE=N] perf/sensor/overhead.sh [ITERATIONS] [ROUNDS] [RATES] [TRACERS]
 #     ITERATIONS  openat+close iterations per measurement (default 300000)
 #     ROUNDS      rounds, interleaved: every tracer at every rate once per round (default 3)
 #     RATES       openat calls/s, 0 = flat out (default "100000 300000 1000000 0")
@@ -10,7 +10,8 @@
 # ringbuf as Sluice's, raw records to a file: the floor); sluice (--events openat, JSON to a file); bpftrace printing
 # the same events to a file. Each measurement starts the tracer, waits until it is attached, runs the loop
 # (perf/sensor/openloop.c: first WARMUP iterations at the same rate, default 100000, not measured; then the measured
-# ITERATIONS) and waits until the tracer's output stops growing, then stops it. Figures:
+# ITERATIONS; LOOP_NICE=-10 runs it at nice -10, so that it takes a whole core from the tracer as on a quiet machine)
+# and waits until the tracer's output stops growing, then stops it. Figures:
 #   ns/call     the loop's wall time per iteration (flat out: its speed) and its CPU time per iteration (at a fixed
 #               rate the figure to compare: it includes the BPF programs, which run in the loop's thread)
 #   bpf ns/run  per program of the tracer, run_time_ns / run_cnt over the loop (kernel.bpf_stats_enabled=1, bpftool):
@@ -29,6 +30,7 @@ rounds=${2:-3}
 rates=${3:-100000 300000 1000000 0}
 tracers=${4:-none bare sluice bpftrace}
 warmup=${WARMUP:-100000}
+loop_nice=${LOOP_NICE:-0}
 work=$(mktemp -d /tmp/sluice-overhead.XXXXXX)
 tracer_pid=""
 cleanup() {
@@ -52,7 +54,10 @@ if ! mountpoint -q /sys/kernel/tracing; then
 fi
 sysctl -q kernel.bpf_stats_enabled=1
 
-prog_ids() { bpftool prog show --json | jq -r '.[].id' | sort; }
+prog_ids() { # ids of the loaded programs named like the tracer's ($1: a regex), sorted as comm wants them
+  bpftool prog show --json | jq -r --arg re "$1" '.[] | select(.name | test($re)) | .id' | sort
+}
+declare -A prog_names=([none]='^$' [bare]='^bare_' [sluice]='^sluice_' [bpftrace]='^sys_e')
 bpf_stats() { # "name:run_time_ns:run_cnt ..." of the programs whose ids are in file $1
   bpftool prog show --json | jq -r --slurpfile ids <(jq -R 'tonumber' "$1") \
     '[.[] | select(.id as $i | $ids | index($i)) | "\(.name):\(.run_time_ns // 0):\(.run_cnt // 0)"] | join(" ")'
@@ -82,7 +87,7 @@ hz=$(getconf CLK_TCK)
 measure() {
   local tracer=$1 rate=$2 out="$work/$1.out" err="$work/$1.err"
   rm -f "$out" "$err"
-  prog_ids >"$work/ids.before"
+  prog_ids "${prog_names[$tracer]}" >"$work/ids.before"
   case $tracer in
     none) tracer_pid="" ;;
     bare)
@@ -98,7 +103,7 @@ measure() {
       until grep -q "Attaching" "$out" "$err" 2>/dev/null; do sleep 0.2; done
       sleep 0.5 ;;
   esac
-  prog_ids | comm -13 "$work/ids.before" - >"$work/ids.tracer"
+  prog_ids "${prog_names[$tracer]}" | comm -13 "$work/ids.before" - >"$work/ids.tracer"
   local pids=""
   if [ -n "$tracer_pid" ]; then
     pids="$tracer_pid $(pgrep -P "$tracer_pid" | tr '\n' ' ' || true)"   # sluice: the JVM and sluice-loader
@@ -106,9 +111,9 @@ measure() {
   declare -A before
   local p
   for p in $pids; do before[$p]=$(ticks "$p"); done
-  [ "$warmup" -gt 0 ] && "$work/openloop" "$warmup" "$rate" >/dev/null   # the JIT's warm-up, not measured
+  [ "$warmup" -gt 0 ] && nice -n "$loop_nice" "$work/openloop" "$warmup" "$rate" >/dev/null   # the JIT's warm-up, not measured
   local bpf0; bpf0=$(bpf_stats "$work/ids.tracer")
-  "$work/openloop" "$iterations" "$rate" >"$work/loop.out" &
+  nice -n "$loop_nice" "$work/openloop" "$iterations" "$rate" >"$work/loop.out" &
   local loop_pid=$!
   wait "$loop_pid"
   [ -n "$tracer_pid" ] && settle "$out"
