@@ -275,19 +275,19 @@ static bool stop_deadline_passed(void)
 }
 
 /* Writes one message, waiting while the engine is behind (back-pressure reaches the kernel ringbuf, where loss is
- * counted). Gives up only once stopping and the engine has not read for a while. */
+ * counted). Gives up only once stopping and the engine has not read for a while. The wait sleeps (20 us, doubling
+ * to 1 ms) and never yields in a loop: a full ring means the engine's threads are behind, and on a machine of few
+ * cores a loader spinning on sched_yield takes the CPU they need to catch up. */
 static bool deliver(int32_t type, const uint8_t *message, int32_t length)
 {
-    unsigned spins = 0;
+    long pause_ns = 20 * 1000;
     while (!sl_ring_write(&ring, type, message, length)) {
         if (getppid() == 1 || stop_deadline_passed())
             return false;
-        if (++spins < 100) {
-            sched_yield();
-        } else {
-            struct timespec pause = {0, 50 * 1000};
-            nanosleep(&pause, NULL);
-        }
+        struct timespec pause = {0, pause_ns};
+        nanosleep(&pause, NULL);
+        if (pause_ns < 1000 * 1000)
+            pause_ns *= 2;
     }
     return true;
 }
@@ -575,7 +575,10 @@ static int trace(void)
         load_failure(errno);
 
     const int cpus = libbpf_num_possible_cpus();
-    const long ringbuf = round_ringbuf(opts.ringbuf_bytes > 0 ? opts.ringbuf_bytes : 8L * 1024 * 1024);
+    /* 64 MiB by default: about 250,000 openat records (~256 bytes each), the lag a JVM pipeline behind a traced
+     * loop that takes a whole core can fall into (warm-up, a pause, a moment without CPU) before the kernel drops;
+     * 8 MiB lost half of such a loop's events (docs/performance.md). Pages are touched only as far as records reach. */
+    const long ringbuf = round_ringbuf(opts.ringbuf_bytes > 0 ? opts.ringbuf_bytes : 64L * 1024 * 1024);
     bpf_map__set_max_entries(skel->maps.events, (uint32_t)ringbuf);
     bpf_map__set_max_entries(skel->maps.scratch, (uint32_t)cpus);
     skel->rodata->scope_pid_on = opts.pid_count > 0;

@@ -1,57 +1,215 @@
 #!/usr/bin/env bash
 # (SIGTERM, not SIGINT: background jobs of a script start with SIGINT ignored, and the JVM keeps it so.)
-# Per-syscall overhead of tracing openat: untraced, traced by Sluice (JSON to a file), traced by bpftrace printing
-# the same events to a file, in one run, ROUNDS times interleaved. Run as root from the repository root:
-#   perf/sensor/overhead.sh [ITERATIONS] [ROUNDS]
-# Prints ns per loop iteration (one openat + one close) for each, the overheads, their ratio, and Sluice's losses.
+# The cost of tracing openat, per tracer and per rate. Run as root from the repository root:
+#   [WARMUP=N] [LOOP_NICE=N] perf/sensor/overhead.sh [ITERATIONS] [ROUNDS] [RATES] [TRACERS]
+#     ITERATIONS  openat+close iterations per measurement (default 300000)
+#     ROUNDS      rounds, interleaved: every tracer at every rate once per round (default 3)
+#     RATES       openat calls/s, 0 = flat out (default "100000 300000 1000000 0")
+#     TRACERS     any of none bare sluice bpftrace (default all four)
+# Tracers: none; bare (perf/sensor/bare.c + bare.bpf.c: libbpf, the same tp_btf sys_enter/sys_exit shape and BPF
+# ringbuf as Sluice's, raw records to a file: the floor); sluice (--events openat, JSON to a file); bpftrace printing
+# the same events to a file. Each measurement starts the tracer, waits until it is attached, runs the loop
+# (perf/sensor/openloop.c: first WARMUP iterations at the same rate, default 100000, not measured; then the measured
+# ITERATIONS; LOOP_NICE=-10 runs it at nice -10, so that it takes a whole core from the tracer as on a quiet machine)
+# and waits until the tracer's output stops growing, then stops it. Figures:
+#   ns/call     the loop's wall time per iteration (flat out: its speed) and its CPU time per iteration (at a fixed
+#               rate the figure to compare: it includes the BPF programs, which run in the loop's thread)
+#   bpf ns/run  per program of the tracer, run_time_ns / run_cnt over the loop (kernel.bpf_stats_enabled=1, bpftool):
+#               tp_btf sys_enter/sys_exit run for every syscall of the host (the loop's close too), bpftrace's
+#               tracepoints for openat only
+#   CPU us/ev   user and system CPU of each tracer process (/proc/PID/stat) over the loop and the drain, per iteration
+#   lost        (warm-up included) the tracer's own count of events lost in the kernel: Sluice's "lost (kernel)", bpftrace's
+#               "Lost N events", bare's failed ringbuf reservations
+#   loop        the loop's own events found in the tracer's output (its pid), of ITERATIONS
+# Every line goes to stdout as it is measured (also OUT_DIR/results.tsv if OUT_DIR is set), then medians per tracer
+# and rate, and each tracer's CPU-per-call overhead as a ratio to bare's and the same rate's untraced run.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-iterations=${1:-1000000}
+iterations=${1:-300000}
 rounds=${2:-3}
+rates=${3:-100000 300000 1000000 0}
+tracers=${4:-none bare sluice bpftrace}
+warmup=${WARMUP:-100000}
+loop_nice=${LOOP_NICE:-0}
 work=$(mktemp -d /tmp/sluice-overhead.XXXXXX)
-trap 'rm -rf "$work"' EXIT
+tracer_pid=""
+cleanup() {
+  [ -n "$tracer_pid" ] && kill -TERM "$tracer_pid" 2>/dev/null || true
+  sysctl -q kernel.bpf_stats_enabled="$stats_before" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+stats_before=$(sysctl -n kernel.bpf_stats_enabled)
+trap cleanup EXIT
 
-gcc -O2 -o "$work/openloop" perf/sensor/openloop.c
+# --- build: the loop, the bare consumer (as bpf-native/Makefile builds the sensor), Sluice ---
+gcc -O2 -Wall -o "$work/openloop" perf/sensor/openloop.c
+bpftool btf dump file /sys/kernel/btf/vmlinux format c >"$work/vmlinux.h"
+arch=$(uname -m | sed -e 's/x86_64/x86/' -e 's/aarch64/arm64/')
+clang -g -O2 -target bpf -D__TARGET_ARCH_"$arch" -Wall -I"$work" -c perf/sensor/bare.bpf.c -o "$work/bare.bpf.o"
+bpftool gen skeleton "$work/bare.bpf.o" name bare_bpf >"$work/bare.skel.h"
+gcc -O2 -Wall -I"$work" perf/sensor/bare.c -o "$work/bare" -lbpf -lelf -lz
 SLUICE_NO_BUILD=${SLUICE_NO_BUILD:-} ./sluice version >/dev/null
 if ! mountpoint -q /sys/kernel/tracing; then
   mount -t tracefs nodev /sys/kernel/tracing   # bpftrace's tracepoints need tracefs; Sluice's tp_btf programs do not
 fi
+sysctl -q kernel.bpf_stats_enabled=1
 
-untraced() { "$work/openloop" "$iterations"; }
+prog_ids() { # ids of the loaded programs named like the tracer's ($1: a regex), sorted as comm wants them
+  bpftool prog show --json | jq -r --arg re "$1" '.[] | select(.name | test($re)) | .id' | sort
+}
+declare -A prog_names=([none]='^$' [bare]='^bare_' [sluice]='^sluice_' [bpftrace]='^sys_e')
+bpf_stats() { # "name:run_time_ns:run_cnt ..." of the programs whose ids are in file $1
+  bpftool prog show --json | jq -r --slurpfile ids <(jq -R 'tonumber' "$1") \
+    '[.[] | select(.id as $i | $ids | index($i)) | "\(.name):\(.run_time_ns // 0):\(.run_cnt // 0)"] | join(" ")'
+}
+bpf_per_run() { # per program, ns per run between two bpf_stats samples: "name=ns/run,..."
+  awk -v a="$1" -v b="$2" 'BEGIN {
+    n = split(a, x, " "); split(b, y, " ");
+    for (i = 1; i <= n; i++) { split(x[i], p, ":"); split(y[i], q, ":");
+      runs = q[3] - p[3]; out = out sprintf("%s%s=%.0f", out == "" ? "" : ",", p[1], runs > 0 ? (q[2] - p[2]) / runs : 0) }
+    print out == "" ? "-" : out }'
+}
+ticks() { # utime stime of a process, in clock ticks, or "0 0" once it is gone
+  awk '{sub(/.*\) /, ""); print $12, $13}' "/proc/$1/stat" 2>/dev/null || echo "0 0"
+}
+settle() { # until file $1 grows by less than 256 KiB in 0.5 s (the tracer has drained; the host's own openat calls
+           # keep it growing a little), at most 30 s
+  local last=-1 size tries=60
+  while [ $((tries -= 1)) -gt 0 ]; do
+    size=$(stat -c %s "$1" 2>/dev/null || echo 0)
+    [ "$last" -ge 0 ] && [ $((size - last)) -lt 262144 ] && return
+    last=$size; sleep 0.5
+  done
+}
+hz=$(getconf CLK_TCK)
 
-sluice_traced() {
-  ./sluice --events openat --output "json:$work/sluice.json" 2>"$work/sluice.err" &
-  local pid=$!
-  until grep -q "sluice: ready" "$work/sluice.err" 2>/dev/null; do sleep 0.2; done
-  "$work/openloop" "$iterations"
-  kill -TERM "$pid"; wait "$pid" || true
+# one measurement: prints "tracer rate wall_ns cpu_ns calls_per_s bpf_ns_per_ev procs lost loop_events"
+measure() {
+  local tracer=$1 rate=$2 out="$work/$1.out" err="$work/$1.err"
+  rm -f "$out" "$err"
+  prog_ids "${prog_names[$tracer]}" >"$work/ids.before"
+  case $tracer in
+    none) tracer_pid="" ;;
+    bare)
+      "$work/bare" "$out" >"$err" 2>&1 & tracer_pid=$!
+      until grep -q "^ready" "$err" 2>/dev/null; do sleep 0.1; done ;;
+    sluice)
+      ./sluice --events openat --output "json:$out" 2>"$err" & tracer_pid=$!
+      until grep -q "sluice: ready" "$err" 2>/dev/null; do sleep 0.2; done ;;
+    bpftrace)
+      bpftrace -e 'tracepoint:syscalls:sys_enter_openat { @path[tid] = str(args->filename); }
+                   tracepoint:syscalls:sys_exit_openat { printf("%d %d %s %s %d\n", pid, tid, comm, @path[tid], args->ret);
+                                                         delete(@path[tid]); }' >"$out" 2>"$err" & tracer_pid=$!
+      until grep -q "Attaching" "$out" "$err" 2>/dev/null; do sleep 0.2; done
+      sleep 0.5 ;;
+  esac
+  prog_ids "${prog_names[$tracer]}" | comm -13 "$work/ids.before" - >"$work/ids.tracer"
+  local pids=""
+  if [ -n "$tracer_pid" ]; then
+    pids="$tracer_pid $(pgrep -P "$tracer_pid" | tr '\n' ' ' || true)"   # sluice: the JVM and sluice-loader
+  fi
+  declare -A before
+  local p
+  for p in $pids; do before[$p]=$(ticks "$p"); done
+  [ "$warmup" -gt 0 ] && nice -n "$loop_nice" "$work/openloop" "$warmup" "$rate" >/dev/null   # the JIT's warm-up, not measured
+  local bpf0; bpf0=$(bpf_stats "$work/ids.tracer")
+  nice -n "$loop_nice" "$work/openloop" "$iterations" "$rate" >"$work/loop.out" &
+  local loop_pid=$!
+  wait "$loop_pid"
+  [ -n "$tracer_pid" ] && settle "$out"
+  local bpf1; bpf1=$(bpf_stats "$work/ids.tracer")
+  local procs="" u0 s0 u1 s1 name
+  for p in $pids; do
+    read -r u0 s0 <<<"${before[$p]}"; read -r u1 s1 <<<"$(ticks "$p")"
+    name=$(cat "/proc/$p/comm" 2>/dev/null || echo "?")
+    procs+="$name:$(awk -v u=$((u1 - u0)) -v s=$((s1 - s0)) -v hz="$hz" -v n="$iterations" \
+      'BEGIN {printf "%.2f/%.2f", u * 1e6 / hz / n, s * 1e6 / hz / n}'),"
+  done
+  local lost="-" seen="-"
+  if [ -n "$tracer_pid" ]; then
+    kill -TERM "$tracer_pid"; wait "$tracer_pid" || true; tracer_pid=""
+  fi
+  case $tracer in
+    bare)
+      lost=$(sed -n 's/^bare: [0-9]* events, \([0-9]*\) lost$/\1/p' "$err")
+      seen=$(/usr/bin/python3 - "$out" "$loop_pid" <<'PY'
+import struct, sys
+data = open(sys.argv[1], 'rb').read()
+pid = int(sys.argv[2])
+print(sum(1 for i in range(0, len(data) - 311, 312) if struct.unpack_from('<I', data, i + 8)[0] == pid))
+PY
+) ;;
+    sluice)
+      lost=$(sed -n 's/.*lost (kernel) \([0-9]*\).*/\1/p' "$err" | head -n 1)
+      seen=$(grep -c "\"pid\":{\"value\":$loop_pid}" "$out" || true) ;;
+    bpftrace)
+      lost=$(awk '/Lost [0-9]+ events/ {for (i = 1; i <= NF; i++) if ($i == "Lost") n += $(i + 1)} END {print n + 0}' "$out" "$err")
+      seen=$(awk -v p="$loop_pid" '$1 == p' "$out" | wc -l) ;;
+  esac
+  local wall cpu cps
+  read -r wall cpu cps <"$work/loop.out"
+  local bpf_per; bpf_per=$(bpf_per_run "$bpf0" "$bpf1")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$tracer" "$rate" "$wall" "$cpu" "$cps" "$bpf_per" "${procs%,}" \
+    "${lost:-?}" "$seen"
 }
 
-bpftrace_traced() {
-  bpftrace -e 'tracepoint:syscalls:sys_enter_openat { @path[tid] = str(args->filename); }
-               tracepoint:syscalls:sys_exit_openat { printf("%d %d %s %s %d\n", pid, tid, comm, @path[tid], args->ret);
-                                                     delete(@path[tid]); }' >"$work/bpftrace.out" 2>&1 &
-  local pid=$!
-  until grep -q "Attaching" "$work/bpftrace.out" 2>/dev/null; do sleep 0.2; done
-  sleep 0.5
-  "$work/openloop" "$iterations"
-  kill -TERM "$pid"; wait "$pid" || true
-}
-
-declare -a base sl bt
+results="$work/results.tsv"
+printf 'tracer\trate\twall_ns\tcpu_ns\tcalls/s\tbpf_ns/run\tprocess:user/sys_us/ev\tlost\tloop_events\n'
 for round in $(seq 1 "$rounds"); do
-  base+=("$(untraced)")
-  sl+=("$(sluice_traced)")
-  grep -E "lost \(kernel\)" "$work/sluice.err" | sed 's/^/  sluice: /' >&2
-  bt+=("$(bpftrace_traced)")
-  echo "round $round: untraced ${base[-1]} ns, sluice ${sl[-1]} ns, bpftrace ${bt[-1]} ns" >&2
+  for rate in $rates; do
+    for tracer in $tracers; do
+      measure "$tracer" "$rate" >"$work/line"   # not in a pipeline: the EXIT trap must see tracer_pid
+      tee -a "$results" <"$work/line"
+    done
+  done
+  echo "# round $round done, load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 done
+[ -n "${OUT_DIR:-}" ] && cp "$results" "$OUT_DIR/results.tsv"
 
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-b=$(median "${base[@]}"); s=$(median "${sl[@]}"); t=$(median "${bt[@]}")
-awk -v b="$b" -v s="$s" -v t="$t" 'BEGIN {
-  printf "untraced  %8.1f ns/iteration\n", b;
-  printf "sluice    %8.1f ns/iteration  overhead %7.1f ns\n", s, s - b;
-  printf "bpftrace  %8.1f ns/iteration  overhead %7.1f ns\n", t, t - b;
-  printf "sluice overhead / bpftrace overhead = %.3f\n", (s - b) / (t - b);
-}'
+echo
+echo "medians over $rounds rounds ($iterations iterations each); CPU us/ev per process user/system; overhead = loop CPU ns/call"
+echo "minus the untraced loop's at the same rate; lost and loop events: every round's value"
+/usr/bin/python3 - "$results" <<'PY'
+import statistics, sys
+from collections import defaultdict
+rows = defaultdict(list)
+for line in open(sys.argv[1]):
+    f = line.rstrip('\n').split('\t')
+    rows[(f[0], int(f[1]))].append(f)
+def med(values):
+    return statistics.median(values)
+def bpf_text(fs):
+    progs = defaultdict(list)
+    for f in fs:
+        for item in f[5].split(','):
+            if '=' in item:
+                name, ns = item.split('=')
+                progs[name].append(float(ns))
+    return ','.join(f"{n[:14]}={med(v):.0f}" for n, v in progs.items()) or '-'
+
+base = {rate: med([float(f[3]) for f in fs]) for (t, rate), fs in rows.items() if t == 'none'}
+print(f"{'tracer':9} {'rate':>8} {'calls/s':>9} {'wall ns':>8} {'cpu ns':>7} {'overhead':>8} {'x bare':>6} "
+      f"{'bpf ns/run':24} {'tracer CPU us/ev (user/sys)':34} lost / loop events")
+rates = sorted({r for _, r in rows}, key=lambda r: (r == 0, r))
+for rate in rates:
+    bare = None
+    for tracer in ['none', 'bare', 'sluice', 'bpftrace']:
+        fs = rows.get((tracer, rate))
+        if not fs:
+            continue
+        cpu = med([float(f[3]) for f in fs])
+        over = cpu - base[rate] if rate in base else float('nan')
+        if tracer == 'bare':
+            bare = over
+        ratio = f"{over / bare:6.2f}" if bare and tracer not in ('none', 'bare') else '      '
+        procs = defaultdict(lambda: ([], []))
+        for f in fs:
+            for item in filter(None, f[6].split(',')):
+                name, us = item.split(':')
+                u, s = us.split('/')
+                procs[name][0].append(float(u)); procs[name][1].append(float(s))
+        ptext = ' '.join(f"{n}:{med(u):.2f}/{med(s):.2f}" for n, (u, s) in procs.items())
+        print(f"{tracer:9} {rate or 'max':>8} {med([float(f[4]) for f in fs]):9.0f} {med([float(f[2]) for f in fs]):8.0f} "
+              f"{cpu:7.0f} {over:8.0f} {ratio} {bpf_text(fs):24} {ptext:34} "
+              f"{','.join(f[7] for f in fs)} / {','.join(f[8] for f in fs)}")
+PY
