@@ -82,4 +82,22 @@ public final class CelPaths
         }
         return null;
     }
+
+    /**
+     * @param ast a checked expression.
+     * @return the names of the variables it reads, in order of first use.
+     */
+    @SuppressWarnings("unchecked")
+    public static java.util.Set<String> identifiers(final CelAbstractSyntaxTree ast)
+    {
+        final java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (final CelNavigableExpr node : (Iterable<CelNavigableExpr>)CelNavigableAst.fromAst(ast).getRoot().allNodes()::iterator)
+        {
+            if (node.getKind() == CelExpr.ExprKind.Kind.IDENT)
+            {
+                names.add(node.expr().ident().name());
+            }
+        }
+        return names;
+    }
 }

@@ -49,6 +49,7 @@ final class TraceeCel
     TraceeCel(final Map<String, List<String>> lists)
     {
         final CelCompilerBuilder builder = CelCompilerFactory.standardCelCompilerBuilder().setOptions(OPTIONS)
+            .setStandardMacros(dev.cel.parser.CelStandardMacro.STANDARD_MACROS)
             .addVar("workload", MapType.create(SimpleType.STRING, SimpleType.DYN))
             .addVar("timestamp", SimpleType.TIMESTAMP)
             .addFunctionDeclarations(
