@@ -14,8 +14,8 @@ import java.util.List;
 public final class DetectorOptions
 {
     @Option(names = "--detectors", paramLabel = "FILE|DIR",
-        description = {"YAML detectors (Tracee's 'type: detector' files, and 'type: string_list' lists) to load: a file, or a "
-            + "directory whose top-level .yaml/.yml files are read; repeatable. See docs/detectors.md."})
+        description = "YAML detectors (Tracee's 'type: detector' files, and 'type: string_list' lists) to load: a file, or a "
+            + "directory whose top-level .yaml/.yml files are read; repeatable. See docs/detectors.md.")
     private List<String> paths = new ArrayList<>();
 
     /**

@@ -14,6 +14,7 @@ import java.util.WeakHashMap;
 public final class CatalogDetectors
 {
     private static final Map<EventCatalog, List<Detector>> LOADED = new WeakHashMap<>();
+    private static final Object LOCK = new Object();
 
     private CatalogDetectors()
     {
@@ -23,17 +24,23 @@ public final class CatalogDetectors
      * @param catalog   a catalog that names the detectors' events.
      * @param detectors the detectors it comes with.
      */
-    public static synchronized void register(final EventCatalog catalog, final List<Detector> detectors)
+    public static void register(final EventCatalog catalog, final List<Detector> detectors)
     {
-        LOADED.put(catalog, List.copyOf(detectors));
+        synchronized (LOCK)
+        {
+            LOADED.put(catalog, List.copyOf(detectors));
+        }
     }
 
     /**
      * @param catalog a catalog.
      * @return the detectors registered with it (none for the shipped catalog).
      */
-    public static synchronized List<Detector> of(final EventCatalog catalog)
+    public static List<Detector> of(final EventCatalog catalog)
     {
-        return LOADED.getOrDefault(catalog, List.of());
+        synchronized (LOCK)
+        {
+            return LOADED.getOrDefault(catalog, List.of());
+        }
     }
 }
