@@ -42,7 +42,8 @@ import java.util.concurrent.TimeUnit;
  * with every detector Sluice ships and 10 YAML detectors running (the policy names all their events); the same as plain
  * with a Tetragon {@code cel_expression} export filter. The events cycle through a {@code sched_process_exec} of
  * {@code /usr/bin/nc} (3 YAML detectors fire: a plain copy, a computed CEL field, a condition), an {@code openat}
- * of {@code /etc/shadow} (shadow_file_access and one YAML detector fire) and a {@code connect}. One operation = one event; run with {@code -prof gc} for bytes per event.
+ * of {@code /etc/shadow} (shadow_file_access and one YAML detector fire) and a {@code connect}. One operation = one
+ * event; run with {@code -prof gc} for bytes per event.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
