@@ -79,6 +79,25 @@ class DetectorsFlagTest
     }
 
     @Test
+    void aReplayWithTheSameDetectorsGivesTheSameDetections() throws IOException
+    {
+        Files.writeString(dir.resolve("exec.yaml"), EXEC_WATCH);
+        final Path journal = dir.resolve("journal");
+        final Path direct = dir.resolve("direct.json");
+        assertEquals(ExitCodes.OK, sluice.run("--source", "synthetic:count=100,seed=4", "--detectors", dir.toString(),
+            "--events", "sched_process_exec,yaml_exec_seen", "--output", "destinations.journal.type=journal",
+            "--output", "destinations.journal.path=" + journal, "--output", "destinations.d.format=json",
+            "--output", "destinations.d.path=" + direct), sluice.err);
+        final Path replayed = dir.resolve("replayed.json");
+        assertEquals(ExitCodes.OK, sluice.run("replay", journal.toString(), "--recorded-policies", "--progress", "never",
+            "--detectors", dir.toString(), "--output", "destinations.d.format=json", "--output", "destinations.d.path=" + replayed),
+            sluice.err);
+        final List<String> recorded = Sluice.lines(direct);
+        assertTrue(recorded.stream().anyMatch(line -> line.contains(",\"name\":\"yaml_exec_seen\",")), "detections were recorded");
+        assertEquals(recorded, Sluice.lines(replayed), "the recorded detections, named as they were");
+    }
+
+    @Test
     void listDetectorsShowsTheLoadedOnes() throws IOException
     {
         Files.writeString(dir.resolve("exec.yaml"), EXEC_WATCH);
