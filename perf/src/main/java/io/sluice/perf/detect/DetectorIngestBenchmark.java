@@ -53,11 +53,15 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 2)
 public class DetectorIngestBenchmark
 {
+    private static final List<String> KERNEL = List.of("sched_process_exec", "openat", "connect");
+
     private final EventView view = new EventView(null);
     private final ExpandableArrayBuffer detection = new ExpandableArrayBuffer(4096);
     private PolicySet plainPolicies;
     private PolicySet detectorPolicies;
     private DetectorSet detectors;
+    private PolicySet copyPolicies;
+    private DetectorSet copyDetectors;
     private ExportFilters celFilter;
     private ExpandableArrayBuffer[] records;
     private int[] lengths;
@@ -70,21 +74,20 @@ public class DetectorIngestBenchmark
         final Path dir = Files.createTempDirectory("sluice-yaml-detectors");
         for (int i = 0; i < 10; i++)
         {
-            Files.writeString(dir.resolve("d" + i + ".yaml"), detector(i));
+            Files.writeString(dir.resolve("d" + i + ".yaml"), detector(i, i));
         }
         final EventCatalog catalog = YamlDetectors.load(List.of(dir.toString()), EventCatalog.standard());
-        final List<String> kernel = List.of("sched_process_exec", "openat", "connect");
-        plainPolicies = compile(catalog, kernel);
-        final List<String> all = new ArrayList<>(kernel);
-        for (final EventDefinition event : catalog.events())
-        {
-            if (event.id() >= EventCatalog.FIRST_DETECTOR_ID)
-            {
-                all.add(event.name());
-            }
-        }
-        detectorPolicies = compile(catalog, all);
+        plainPolicies = compile(catalog, KERNEL);
+        detectorPolicies = compile(catalog, everyEvent(catalog));
         detectors = DetectorSet.wanted(catalog, detectorPolicies.eventIds());
+        final Path copies = Files.createTempDirectory("sluice-yaml-copies");
+        for (int i = 0; i < 10; i++)
+        {
+            Files.writeString(copies.resolve("d" + i + ".yaml"), detector(i % 5, i));
+        }
+        final EventCatalog copyCatalog = YamlDetectors.load(List.of(copies.toString()), EventCatalog.standard());
+        copyPolicies = compile(copyCatalog, everyEvent(copyCatalog));
+        copyDetectors = DetectorSet.wanted(copyCatalog, copyPolicies.eventIds());
         celFilter = new ExportFilters(ExportFilters.parse("--export-allowlist",
             "{\"cel_expression\":[\"process_exec.process.binary.endsWith('/nc') || "
                 + "process_kprobe.args.exists(a, has(a.string_arg) && a.string_arg.startsWith('/etc/'))\"]}", catalog, new String[0]),
@@ -136,6 +139,29 @@ public class DetectorIngestBenchmark
         return result;
     }
 
+    /**
+     * As {@link #withDetectors}, the 10 YAML detectors' outputs all plain copies and without conditions (5 detectors,
+     * twice over).
+     *
+     * @return the next event's policy bitmap and the length of the detections it raised.
+     */
+    @Benchmark
+    public long withCopyDetectors()
+    {
+        final int i = next();
+        long result = copyPolicies.match(view.wrap(records[i], 0, lengths[i]));
+        final int watching = copyDetectors.watching(view.eventId());
+        for (int k = 0; k < watching; k++)
+        {
+            if (k > 0)
+            {
+                view.wrap(records[i], 0, lengths[i]);
+            }
+            result += copyDetectors.detect(k, view, detection);
+        }
+        return result;
+    }
+
     /** @return the next event's policy bitmap, and whether the cel_expression filter keeps it. */
     @Benchmark
     public long withCelExportFilter()
@@ -152,6 +178,19 @@ public class DetectorIngestBenchmark
         return i;
     }
 
+    private static List<String> everyEvent(final EventCatalog catalog)
+    {
+        final List<String> all = new ArrayList<>(KERNEL);
+        for (final EventDefinition event : catalog.events())
+        {
+            if (event.id() >= EventCatalog.FIRST_DETECTOR_ID)
+            {
+                all.add(event.name());
+            }
+        }
+        return all;
+    }
+
     private static PolicySet compile(final EventCatalog catalog, final List<String> events)
     {
         final List<PolicyDocument.Rule> rules = new ArrayList<>();
@@ -159,8 +198,8 @@ public class DetectorIngestBenchmark
         return new PolicyCompiler(catalog).compile(List.of(new PolicyDocument("bench", "bench.yaml", List.of("global"), rules)));
     }
 
-    /** Ten YAML detectors: filters with plain-copy output (0-4), with a computed CEL field (5-7), with a condition (8-9). */
-    private static String detector(final int i)
+    /** YAML detector {@code n} of kind {@code i}: filters with plain-copy output (0-4), a computed CEL field (5-7), a condition (8-9). */
+    private static String detector(final int i, final int n)
     {
         final boolean open = i == 2 || i == 7;
         final String event = open ? "openat" : "sched_process_exec";
@@ -168,7 +207,7 @@ public class DetectorIngestBenchmark
         final String expression = i < 5 ? "getEventData(\"pathname\")" : i < 8 ? "upper(basename(getEventData(\"pathname\")))"
             : "workload.process.executable.path";
         final String condition = i >= 8 ? "conditions:\n  - workload.process.thread.name != \"sshd\"\n" : "";
-        return "type: detector\nid: bench-" + i + "\nproduced_event:\n  name: bench_detector_" + i + "\n  version: 1.0.0\n"
+        return "type: detector\nid: bench-" + n + "\nproduced_event:\n  name: bench_detector_" + n + "\n  version: 1.0.0\n"
             + "  description: bench\n  fields:\n    - name: path\n      type: string\n"
             + "requirements:\n  events:\n    - name: " + event + "\n      data_filters:\n        - pathname=" + path + "\n"
             + "threat:\n  severity: high\n  description: bench\n" + condition
