@@ -42,7 +42,7 @@ public final class PolicyOptions
     {
         final List<PolicyDocument> documents = documents(catalog, events);
         return documents == null ? null
-            : new PolicyCompiler(catalog, threats(DetectorSet.standard()), System.currentTimeMillis() * 1_000_000L)
+            : new PolicyCompiler(catalog, threats(DetectorSet.all(catalog)), System.currentTimeMillis() * 1_000_000L)
                 .compile(documents);
     }
 
@@ -69,7 +69,7 @@ public final class PolicyOptions
         {
             return null;
         }
-        return List.of(CliPolicy.of(catalog, threats(DetectorSet.standard()), events, scopes));
+        return List.of(CliPolicy.of(catalog, threats(DetectorSet.all(catalog)), events, scopes));
     }
 
     /** @return true when {@code --scope} was given. */
@@ -78,10 +78,10 @@ public final class PolicyOptions
         return !scopes.isEmpty();
     }
 
-    /** What {@code threat.*} rules are matched against: each detector's event and its threat. */
+    /** What {@code threat.*} rules are matched against: each detector's event and its threat (when its events carry one). */
     static List<ThreatMetadata> threats(final List<Detector> detectors)
     {
-        return detectors.stream().map(detector -> new ThreatMetadata(detector.eventName(), detector.threat().name(),
+        return detectors.stream().filter(Detector::populatesThreat).map(detector -> new ThreatMetadata(detector.eventName(), detector.threat().name(),
             detector.threat().severity(), detector.threat().tactic(), detector.threat().techniqueExternalId())).toList();
     }
 }

@@ -66,6 +66,9 @@ public final class ReplayCommand implements Callable<Integer>
     private CommandSpec spec;
 
     @Mixin
+    private DetectorOptions detectorOptions;
+
+    @Mixin
     private ConfigOptions configOptions;
 
     @Parameters(index = "0", paramLabel = "SOURCE", description = {"The journal directory, or a Kafka topic:",
@@ -124,7 +127,16 @@ public final class ReplayCommand implements Callable<Integer>
     public Integer call()
     {
         final PrintWriter err = spec.commandLine().getErr();
-        final EventCatalog catalog = EventCatalog.standard();
+        final EventCatalog catalog;
+        try
+        {
+            // the recording run's YAML detectors: their events are named, and a replay's policies may run them again
+            catalog = detectorOptions.catalog(EventCatalog.standard());
+        }
+        catch (final ConfigException ex)
+        {
+            return EngineRun.refused(err, ex);
+        }
         final ReplayInput input;
         final Engine engine;
         final boolean showProgress;

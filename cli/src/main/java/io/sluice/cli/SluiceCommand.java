@@ -104,6 +104,9 @@ public final class SluiceCommand implements Callable<Integer>
     @Mixin
     private LogOptions logOptions;
 
+    @Mixin
+    private DetectorOptions detectorOptions;
+
     /** The run's source, built once; a reload keeps it. */
     private EventSource eventSource;
     /** The policies the run started with (a kernel source's programs were chosen from them). */
@@ -117,7 +120,15 @@ public final class SluiceCommand implements Callable<Integer>
     public Integer call()
     {
         final PrintWriter err = spec.commandLine().getErr();
-        final EventCatalog catalog = EventCatalog.standard();
+        final EventCatalog catalog;
+        try
+        {
+            catalog = detectorOptions.catalog(EventCatalog.standard());
+        }
+        catch (final ConfigException ex)
+        {
+            return EngineRun.refused(err, ex);
+        }
         final List<String> warnings = new ArrayList<>();
         final Engine engine;
         final io.sluice.metrics.MetricsServer metrics;

@@ -39,6 +39,9 @@ public final class ValidateCommand implements Callable<Integer>
     private CommandSpec spec;
 
     @Mixin
+    private DetectorOptions detectorOptions;
+
+    @Mixin
     private ConfigOptions configOptions;
 
     @Mixin
@@ -56,7 +59,16 @@ public final class ValidateCommand implements Callable<Integer>
     {
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
-        final EventCatalog catalog = EventCatalog.standard();
+        final EventCatalog catalog;
+        try
+        {
+            catalog = detectorOptions.catalog(EventCatalog.standard());
+        }
+        catch (final ConfigException ex)
+        {
+            err.println("sluice: " + ex.getMessage());
+            return ExitCodes.USAGE;
+        }
         final List<String> warnings = new ArrayList<>();
         final OutputConfig output;
         final List<PolicyDocument> documents;

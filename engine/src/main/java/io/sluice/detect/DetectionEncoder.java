@@ -41,9 +41,21 @@ public final class DetectionEncoder
         final byte[] techniqueName;
         final byte[][] keys;
         final byte[][] values;
+        final boolean hasThreat;
+        final boolean detectedFrom;
+        final DetectionFields fields;
 
         EncodedThreat(final int eventId, final Threat threat)
         {
+            this(eventId, threat, true, true, null);
+        }
+
+        EncodedThreat(final int eventId, final Threat threat, final boolean hasThreat, final boolean detectedFrom,
+            final DetectionFields fields)
+        {
+            this.hasThreat = hasThreat;
+            this.detectedFrom = detectedFrom;
+            this.fields = fields;
             this.eventId = eventId;
             this.severity = threat.severity();
             this.name = utf8(threat.name());
@@ -77,6 +89,21 @@ public final class DetectionEncoder
      */
     int encode(final EncodedThreat threat, final DirectBuffer from, final int offset, final MutableDirectBuffer out)
     {
+        return encode(threat, null, from, offset, out);
+    }
+
+    /**
+     * @param threat  what the detection says (and the detector's {@code data}, if it has any).
+     * @param view    the decoded trigger, for the detector's {@code data} (null when it has none).
+     * @param from    the triggering record's buffer.
+     * @param offset  its offset (SBE message header first).
+     * @param out     where the detection record goes, from index 0.
+     * @return the detection record's length.
+     */
+    int encode(final EncodedThreat threat, final io.sluice.policy.EventView view, final DirectBuffer from, final int offset,
+        final MutableDirectBuffer out)
+    {
+        final int dataCount = threat.fields == null ? 0 : threat.fields.compute(view);
         headerDecoder.wrap(from, offset);
         trigger.wrap(from, offset + MessageHeaderDecoder.ENCODED_LENGTH, headerDecoder.blockLength(), headerDecoder.version());
         event.wrap(out, 0).block()
@@ -92,15 +119,25 @@ public final class DetectionEncoder
             .filterOnlyFields(trigger);
         final int triggerPresence = from.getInt(trigger.presence().offset(), ByteOrder.LITTLE_ENDIAN);
         event.block().presence(triggerPresence).presence()
-            .policies(false).threat(true).mitre(true).tactic(true).technique(true).detectedFrom(true)
+            .policies(false).threat(threat.hasThreat).mitre(threat.hasThreat).tactic(threat.hasThreat)
+            .technique(threat.hasThreat).detectedFrom(threat.detectedFrom)
             .nameAsStored(false).detectedFromNameAsStored(PresenceDecoder.nameAsStored(triggerPresence));
 
-        event.ancestorsFrom(trigger, true).data(0);
+        event.ancestorsFrom(trigger, true).data(dataCount);
+        if (dataCount > 0)
+        {
+            threat.fields.write(event);
+        }
         final EventDecoder.DataDecoder data = trigger.data();
-        event.detectedFromData(data.count());
+        event.detectedFromData(threat.detectedFrom ? data.count() : 0);
         while (data.hasNext())
         {
             data.next();
+            if (!threat.detectedFrom)
+            {
+                data.sbeSkip();
+                continue;
+            }
             // the enum: a value type this build does not know is refused
             final short valueType = data.valueType().value();
             final long intValue = data.intValue();
@@ -134,7 +171,7 @@ public final class DetectionEncoder
             .varData(EventVarData.TECHNIQUE_ID, threat.techniqueId, 0, threat.techniqueId.length)
             .varData(EventVarData.TECHNIQUE_EXTERNAL_ID, threat.techniqueExternalId, 0, threat.techniqueExternalId.length)
             .varData(EventVarData.TECHNIQUE_NAME, threat.techniqueName, 0, threat.techniqueName.length)
-            .varData(EventVarData.DETECTED_FROM_NAME, triggerName, 0, triggerName.capacity())
+            .varData(EventVarData.DETECTED_FROM_NAME, triggerName, 0, threat.detectedFrom ? triggerName.capacity() : 0)
             .varDataFrom(skipToUserStack(), EventVarData.USER_STACK, true)
             .finish();
     }

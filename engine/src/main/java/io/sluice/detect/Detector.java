@@ -24,4 +24,28 @@ public interface Detector
      * @return true when it raises a detection.
      */
     boolean detect(EventView event);
+
+    /**
+     * @return true when its events carry {@link #threat()} (a YAML detector without {@code threat}, or with
+     *         {@code auto_populate.threat: false}, raises a derived event without one).
+     */
+    default boolean populatesThreat()
+    {
+        return true;
+    }
+
+    /** @return true when its events carry {@code detected_from} (the trigger's id, name and data). */
+    default boolean populatesDetectedFrom()
+    {
+        return true;
+    }
+
+    /**
+     * @return the {@code data} its events carry, computed from the trigger after {@link #detect} said yes; null for
+     *         none (the detectors Sluice ships).
+     */
+    default DetectionFields fields()
+    {
+        return null;
+    }
 }

@@ -62,8 +62,9 @@ public final class DetectorSet
             positions[id] = new int[watching.size()];
             for (int k = 0; k < watching.size(); k++)
             {
-                threats[id][k] = new DetectionEncoder.EncodedThreat(definition(catalog, watching.get(k).eventName()).id(),
-                    watching.get(k).threat());
+                final Detector detector = watching.get(k);
+                threats[id][k] = new DetectionEncoder.EncodedThreat(definition(catalog, detector.eventName()).id(),
+                    detector.threat(), detector.populatesThreat(), detector.populatesDetectedFrom(), detector.fields());
                 positions[id][k] = detectors.indexOf(watching.get(k));
             }
         }
@@ -100,6 +101,17 @@ public final class DetectorSet
     }
 
     /**
+     * @param catalog the event catalog of the run.
+     * @return every detector of the run: those Sluice ships, then those loaded with the catalog ({@code --detectors}).
+     */
+    public static List<Detector> all(final EventCatalog catalog)
+    {
+        final List<Detector> all = new ArrayList<>(standard());
+        all.addAll(CatalogDetectors.of(catalog));
+        return all;
+    }
+
+    /**
      * @param catalog  the event catalog.
      * @param eventIds the events wanted (by policies); the detectors raising one of them are kept.
      * @return the detectors in force, or null when none is wanted.
@@ -107,7 +119,7 @@ public final class DetectorSet
     public static DetectorSet wanted(final EventCatalog catalog, final Collection<Integer> eventIds)
     {
         final List<Detector> wanted = new ArrayList<>();
-        for (final Detector detector : standard())
+        for (final Detector detector : all(catalog))
         {
             if (eventIds.contains(definition(catalog, detector.eventName()).id()))
             {
@@ -134,7 +146,7 @@ public final class DetectorSet
                 ids.add(id);
             }
         }
-        for (final Detector detector : standard())
+        for (final Detector detector : all(catalog))
         {
             if (eventIds.contains(definition(catalog, detector.eventName()).id()))
             {
@@ -182,7 +194,7 @@ public final class DetectorSet
         }
         final int position = positions[id][k];
         hits.lazySet(position, hits.get(position) + 1);
-        return encoder.encode(threats[id][k], event.buffer(), event.offset(), out);
+        return encoder.encode(threats[id][k], event, event.buffer(), event.offset(), out);
     }
 
     /**

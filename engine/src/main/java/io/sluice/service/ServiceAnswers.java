@@ -38,7 +38,7 @@ final class ServiceAnswers
     ServiceAnswers(final LiveEngine engine)
     {
         this.engine = engine;
-        for (final Detector detector : DetectorSet.standard())
+        for (final Detector detector : DetectorSet.all(engine.catalog()))
         {
             threats.put(detector.eventName(), detector.threat());
         }

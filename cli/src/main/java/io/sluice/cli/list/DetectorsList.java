@@ -37,19 +37,39 @@ public final class DetectorsList implements Callable<Integer>, ListedItems
     @Option(names = "--json", description = "Print a JSON array, one object per detector.")
     private boolean json;
 
+    @picocli.CommandLine.Mixin
+    private io.sluice.cli.DetectorOptions detectorOptions;
+
+    /** The run's catalog: the shipped one, or with the {@code --detectors} given; read once. */
+    private EventCatalog catalog;
+
     @Override
     public Integer call()
     {
+        try
+        {
+            catalog = detectorOptions == null ? EventCatalog.standard() : detectorOptions.catalog(EventCatalog.standard());
+        }
+        catch (final io.sluice.config.ConfigException ex)
+        {
+            spec.commandLine().getErr().println("sluice: " + ex.getMessage());
+            return ExitCodes.USAGE;
+        }
         print(spec.commandLine().getOut(), json);
         return ExitCodes.OK;
+    }
+
+    private EventCatalog catalog()
+    {
+        return catalog == null ? EventCatalog.standard() : catalog;
     }
 
     @Override
     public List<Map<String, Object>> items()
     {
-        final EventCatalog catalog = EventCatalog.standard();
+        final EventCatalog catalog = catalog();
         final List<Map<String, Object>> items = new ArrayList<>();
-        for (final Detector detector : DetectorSet.standard())
+        for (final Detector detector : DetectorSet.all(catalog))
         {
             final Threat threat = detector.threat();
             final Map<String, Object> item = new LinkedHashMap<>();

@@ -33,18 +33,38 @@ public final class EventsList implements Callable<Integer>, ListedItems
     @Option(names = "--json", description = "Print a JSON array, one object per event.")
     private boolean json;
 
+    @picocli.CommandLine.Mixin
+    private io.sluice.cli.DetectorOptions detectorOptions;
+
+    /** The run's catalog: the shipped one, or with the {@code --detectors} given; read once. */
+    private EventCatalog catalog;
+
     @Override
     public Integer call()
     {
+        try
+        {
+            catalog = detectorOptions == null ? EventCatalog.standard() : detectorOptions.catalog(EventCatalog.standard());
+        }
+        catch (final io.sluice.config.ConfigException ex)
+        {
+            spec.commandLine().getErr().println("sluice: " + ex.getMessage());
+            return ExitCodes.USAGE;
+        }
         print(spec.commandLine().getOut(), json);
         return ExitCodes.OK;
+    }
+
+    private EventCatalog catalog()
+    {
+        return catalog == null ? EventCatalog.standard() : catalog;
     }
 
     @Override
     public List<Map<String, Object>> items()
     {
         final List<Map<String, Object>> items = new ArrayList<>();
-        for (final EventDefinition event : EventCatalog.standard().events())
+        for (final EventDefinition event : catalog().events())
         {
             final Map<String, Object> item = new LinkedHashMap<>();
             item.put("id", event.id());
@@ -78,7 +98,7 @@ public final class EventsList implements Callable<Integer>, ListedItems
     @Override
     public String row(final Map<String, Object> item)
     {
-        final EventDefinition event = EventCatalog.standard().byId((Integer)item.get("id"));
+        final EventDefinition event = catalog().byId((Integer)item.get("id"));
         final StringBuilder args = new StringBuilder();
         for (final ArgDefinition arg : event.args())
         {

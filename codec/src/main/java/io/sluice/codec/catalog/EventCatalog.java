@@ -166,6 +166,21 @@ public final class EventCatalog
     }
 
     /**
+     * The catalog with events added after start-up ({@code --detectors}: the events YAML detectors produce), for one
+     * run: the shipped catalog is left as it is.
+     *
+     * @param more the events to add (ids and names not in this catalog).
+     * @return a new catalog with this one's events, then these.
+     * @throws IllegalStateException for a name or id already taken.
+     */
+    public EventCatalog with(final List<EventDefinition> more)
+    {
+        final List<EventDefinition> all = new ArrayList<>(events);
+        all.addAll(more);
+        return new EventCatalog(all);
+    }
+
+    /**
      * @return every event, in catalog order.
      */
     public List<EventDefinition> events()

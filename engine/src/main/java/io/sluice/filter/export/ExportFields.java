@@ -29,6 +29,7 @@ final class ExportFields
         new Field("pid", PidMatcher::new),
         new Field("namespace", NamespaceMatcher::new),
         new Field("health_check", HealthCheckMatcher::new),
+        new Field("in_init_tree", InInitTreeMatcher::new),
         new Field("binary_regex", BinaryRegexMatcher::new),
         new Field("pod_regex", PodRegexMatcher::new),
         new Field("namespace_regex", NamespaceRegexMatcher::new),
@@ -40,7 +41,8 @@ final class ExportFields
         new Field("pid_set", PidSetMatcher::new),
         new Field("arguments_regex", ArgumentsRegexMatcher::new),
         new Field("parent_arguments_regex", ParentArgumentsRegexMatcher::new),
-        new Field("ancestor_binary_regex", AncestorBinaryRegexMatcher::new));
+        new Field("ancestor_binary_regex", AncestorBinaryRegexMatcher::new),
+        new Field("cel_expression", CelExpressionMatcher::new));
 
     /** Every field's name, sorted. */
     static final Set<String> NAMES = names();

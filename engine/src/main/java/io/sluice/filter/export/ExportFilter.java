@@ -19,11 +19,6 @@ import java.util.Map;
 public final class ExportFilter
 {
 
-    /** Tetragon's fields Sluice cannot answer, and why. */
-    private static final Map<String, String> UNAVAILABLE = Map.of(
-        "in_init_tree", "not available: Sluice does not know which processes are in their container's init tree",
-        "cel_expression", "not available yet: CEL over the event");
-
     private final ExportMatcher[] matchers;
     private final List<LineageCondition> lineage = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
@@ -44,10 +39,6 @@ public final class ExportFilter
             final String field = entry.getKey();
             final FieldValue value = new FieldValue(origin, field, entry.getValue(), catalog, policyNames, warnings);
             final int index = ExportFields.indexOf(ExportFields.canonical(field));
-            if (index < 0 && UNAVAILABLE.containsKey(ExportFields.canonical(field)))
-            {
-                throw new ConfigException(origin, field, null, UNAVAILABLE.get(ExportFields.canonical(field)));
-            }
             if (index < 0)
             {
                 value.strings(); // a value that is no list of strings is refused first, as it always was

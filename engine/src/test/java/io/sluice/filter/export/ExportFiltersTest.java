@@ -205,8 +205,8 @@ class ExportFiltersTest
     void badInputIsRefusedAtStartUp()
     {
         assertEquals("--export-allowlist: binary_regx: unknown export filter field (expected ancestor_binary_regex, arguments_regex, "
-            + "binary_regex, capabilities, container_id, container_name_regex, event_set, health_check, labels, namespace, "
-            + "namespace_regex, parent_arguments_regex, parent_binary_regex, pid, pid_set, pod_regex, policy_names)",
+            + "binary_regex, capabilities, cel_expression, container_id, container_name_regex, event_set, health_check, in_init_tree, "
+            + "labels, namespace, namespace_regex, parent_arguments_regex, parent_binary_regex, pid, pid_set, pod_regex, policy_names)",
             refusal("{\"binary_regx\": [\"x\"]}"));
         assertTrue(refusal("{\"binary_regex\": [\"a(b\"]}").startsWith("--export-allowlist: binary_regex = 'a(b': bad regular expression"));
         assertTrue(refusal("{\"event_set\": [\"PROCESS_EXECVE\"]}").contains("unknown event"));

@@ -6,7 +6,6 @@ import io.sluice.policy.EventView;
 import io.sluice.policy.TestEvent;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -178,17 +177,5 @@ class TetragonFilterGrammarTest
         assertTrue(allow("{\"ancestor_binary_regex\":[\"sshd$\"]}", child));
         assertTrue(allow("{\"ancestor_binary_regex\":[\"init$\"]}", child));
         assertFalse(allow("{\"ancestor_binary_regex\":[\"curl$\"]}", child), "nor the process itself");
-    }
-
-    @Test
-    void fieldsSluiceCannotAnswerAreRefusedWithTheReason()
-    {
-        final List<String> messages = new ArrayList<>();
-        for (final String line : List.of("{\"in_init_tree\":true}", "{\"cel_expression\":[\"true\"]}"))
-        {
-            messages.add(assertThrows(ConfigException.class, () -> allow(line, TestEvent.of("openat"))).getMessage());
-        }
-        assertEquals(List.of("--export-allowlist: in_init_tree: not available: Sluice does not know which processes are in their"
-            + " container's init tree", "--export-allowlist: cel_expression: not available yet: CEL over the event"), messages);
     }
 }
