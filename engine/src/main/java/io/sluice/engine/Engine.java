@@ -111,7 +111,7 @@ public final class Engine
             arguments(pipeline.output().options(), catalog));
         this.reloads = new StageReload(pipeline, ingest, streams);
         this.readings = new EngineReadings(ingest, sharedRing.ring(), mainDisruptor.getRingBuffer(), tree,
-            policies == null ? List.of() : List.of(policies.names()), streams, source);
+            policies == null ? List.of() : List.of(policies.names()), streams, source, catalog);
         service.bind(hub -> new LiveEngine(hub, catalog, options, problems, threads("sluice-client"), ingest, streams));
     }
 

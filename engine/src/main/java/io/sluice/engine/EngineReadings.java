@@ -1,6 +1,7 @@
 package io.sluice.engine;
 
 import com.lmax.disruptor.RingBuffer;
+import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.detect.Detector;
 import io.sluice.detect.DetectorSet;
 import io.sluice.process.ProcessTree;
@@ -22,8 +23,8 @@ public final class EngineReadings
     private final OneToOneRingBuffer shared;
     private final RingBuffer<EventSlot> main;
     private final ProcessTree tree;
-    private static final List<String> DETECTOR_NAMES =
-        DetectorSet.standard().stream().map(Detector::eventName).toList();
+    /** Every detector of the run (shipped, then {@code --detectors}), by the event it raises: the metrics' labels. */
+    private final List<String> detectorNames;
 
     private final List<String> policyNames;
     private final List<Stream> streams;
@@ -32,8 +33,9 @@ public final class EngineReadings
 
     EngineReadings(final IngestLoop ingest, final OneToOneRingBuffer shared, final RingBuffer<EventSlot> main,
         final ProcessTree tree, final List<String> policyNames, final List<Stream> streams,
-        final EventSource source)
+        final EventSource source, final EventCatalog catalog)
     {
+        this.detectorNames = DetectorSet.all(catalog).stream().map(Detector::eventName).toList();
         this.ingest = ingest;
         this.shared = shared;
         this.main = main;
@@ -124,7 +126,7 @@ public final class EngineReadings
      */
     public List<String> detectorNames()
     {
-        return DETECTOR_NAMES;
+        return detectorNames;
     }
 
     /**
@@ -140,7 +142,7 @@ public final class EngineReadings
             final List<Detector> running = detectors.detectors();
             for (int i = 0; i < running.size(); i++)
             {
-                if (running.get(i).eventName().equals(DETECTOR_NAMES.get(detector)))
+                if (running.get(i).eventName().equals(detectorNames.get(detector)))
                 {
                     return detectors.hits(i);
                 }
