@@ -5,7 +5,8 @@
  *                 [--exec-env] [--user-stack] [--track-processes] [--tree-argv] [--ringbuf-bytes N] [--verbose]
  *   sluice-loader --ring FILE --self-test COUNT
  *
- * SELECTION is comma-separated: ID for the scheduler events (1014 fork, 1015 exec, 1016 exit), ID:NR:TYPES for a
+ * SELECTION is comma-separated: ID for the scheduler events (1014 fork, 1015 exec, 1016 exit) and the derived events
+ * (derived_events below: Tracee's LSM and container events, docs/sensor.md), ID:NR:TYPES for a
  * syscall event (TYPES: one letter per argument: i int32, l int64, u uint32, U uint64, s string, a string array,
  * k sockaddr, A int[2] filled by the syscall, b bool, x not captured).
  *
