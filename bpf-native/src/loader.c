@@ -5,7 +5,8 @@
  *                 [--exec-env] [--user-stack] [--track-processes] [--tree-argv] [--ringbuf-bytes N] [--verbose]
  *   sluice-loader --ring FILE --self-test COUNT
  *
- * SELECTION is comma-separated: ID for the scheduler events (1014 fork, 1015 exec, 1016 exit), ID:NR:TYPES for a
+ * SELECTION is comma-separated: ID for the scheduler events (1014 fork, 1015 exec, 1016 exit) and the derived events
+ * (derived_events below: Tracee's LSM and container events, docs/sensor.md), ID:NR:TYPES for a
  * syscall event (TYPES: one letter per argument: i int32, l int64, u uint32, U uint64, s string, a string array,
  * k sockaddr, A int[2] filled by the syscall, b bool, x not captured).
  *
@@ -23,6 +24,7 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -130,6 +132,63 @@ static long parse_long(const char *option, const char *text, long min, long max)
     return value;
 }
 
+/* The derived events (Tracee's LSM and container events, docs/sensor.md): their number of arguments, as the catalog
+ * has them, and the syscalls they are derived from with what each derives (SL_DERIVE_*). */
+struct derived_event {
+    uint32_t id;
+    uint8_t nargs;
+};
+
+static const struct derived_event derived_events[] = {
+    {SL_EVENT_MEM_PROT_ALERT, 9}, {SL_EVENT_MAGIC_WRITE, 5}, {SL_EVENT_BPRM_CHECK, 5}, {SL_EVENT_FILE_OPEN, 6},
+    {SL_EVENT_INODE_UNLINK, 4}, {SL_EVENT_SOCKET_CONNECT, 3}, {SL_EVENT_SOCKET_ACCEPT, 2}, {SL_EVENT_SOCKET_BIND, 2},
+    {SL_EVENT_SB_MOUNT, 4}, {SL_EVENT_FILE_MPROTECT, 7}, {SL_EVENT_INODE_RENAME, 2}, {SL_EVENT_CONTAINER_CREATE, 10},
+    {SL_EVENT_CONTAINER_REMOVE, 2},
+};
+
+struct derived_hook {
+    uint32_t event;
+    int nr;
+    uint8_t kind;
+};
+
+static const struct derived_hook derived_hooks[] = {
+#ifdef SYS_open
+    {SL_EVENT_FILE_OPEN, SYS_open, SL_DERIVE_OPEN_PATH0},
+    {SL_EVENT_FILE_OPEN, SYS_creat, SL_DERIVE_OPEN_PATH0},
+    {SL_EVENT_INODE_UNLINK, SYS_unlink, SL_DERIVE_UNLINK_PATH0},
+    {SL_EVENT_INODE_UNLINK, SYS_rmdir, SL_DERIVE_UNLINK_PATH0},
+    {SL_EVENT_INODE_RENAME, SYS_rename, SL_DERIVE_RENAME_01},
+    {SL_EVENT_INODE_RENAME, SYS_renameat, SL_DERIVE_RENAME_13},
+    {SL_EVENT_SOCKET_ACCEPT, SYS_accept, SL_DERIVE_ACCEPT},
+#endif
+    {SL_EVENT_FILE_OPEN, SYS_openat, SL_DERIVE_OPEN_PATH1},
+    {SL_EVENT_FILE_OPEN, SYS_openat2, SL_DERIVE_OPEN_PATH1},
+    {SL_EVENT_INODE_UNLINK, SYS_unlinkat, SL_DERIVE_UNLINK_PATH1},
+    {SL_EVENT_INODE_RENAME, SYS_renameat2, SL_DERIVE_RENAME_13},
+    {SL_EVENT_SB_MOUNT, SYS_mount, SL_DERIVE_MOUNT},
+    {SL_EVENT_SOCKET_CONNECT, SYS_connect, SL_DERIVE_CONNECT},
+    {SL_EVENT_SOCKET_BIND, SYS_bind, SL_DERIVE_BIND},
+    {SL_EVENT_SOCKET_ACCEPT, SYS_accept4, SL_DERIVE_ACCEPT},
+    {SL_EVENT_MAGIC_WRITE, SYS_write, SL_DERIVE_WRITE},
+    {SL_EVENT_MAGIC_WRITE, SYS_pwrite64, SL_DERIVE_PWRITE},
+    {SL_EVENT_FILE_MPROTECT, SYS_mprotect, SL_DERIVE_MPROTECT},
+    {SL_EVENT_FILE_MPROTECT, SYS_pkey_mprotect, SL_DERIVE_MPROTECT},
+    {SL_EVENT_MEM_PROT_ALERT, SYS_mprotect, SL_DERIVE_MPROT_ALERT},
+    {SL_EVENT_MEM_PROT_ALERT, SYS_pkey_mprotect, SL_DERIVE_MPROT_ALERT},
+    {SL_EVENT_MEM_PROT_ALERT, SYS_mmap, SL_DERIVE_MMAP_ALERT},
+};
+
+#define COUNT(array) ((int)(sizeof(array) / sizeof((array)[0])))
+
+static int derived_nargs(uint32_t id)
+{
+    for (int i = 0; i < COUNT(derived_events); i++)
+        if (derived_events[i].id == id)
+            return derived_events[i].nargs;
+    return -1;
+}
+
 static uint8_t arg_type(char letter)
 {
     switch (letter) {
@@ -169,14 +228,17 @@ static void parse_events(const char *text)
         }
         event_index[event->id] = (int16_t)opts.event_count;
         if (!first) {
-            if (event->id == SL_EVENT_EXEC)
+            if (derived_nargs(event->id) >= 0)
+                event->nargs = (uint8_t)derived_nargs(event->id);
+            else if (event->id == SL_EVENT_EXEC)
                 event->nargs = 18;
             else if (event->id == SL_EVENT_FORK)
                 event->nargs = 10;
             else if (event->id == SL_EVENT_EXIT)
                 event->nargs = 3;
             else
-                fail(EXIT_USAGE, "--events: event %u is not a scheduler event; a syscall event is ID:NR:TYPES", event->id);
+                fail(EXIT_USAGE, "--events: event %u is not a scheduler or derived event; a syscall event is ID:NR:TYPES",
+                     event->id);
             continue;
         }
         char *second = strchr(first + 1, ':');
@@ -372,6 +434,101 @@ static const struct selected_event *find_event(uint32_t id)
     return id < MAX_EVENT_ID && event_index[id] ? &opts.events[event_index[id] - 1] : NULL;
 }
 
+static void put_str_arg(struct io_sluice_codec_sbe_kernelEvent_args *args, const char *text, uint32_t length)
+{
+    io_sluice_codec_sbe_kernelEvent_args_set_valueType(args, io_sluice_codec_sbe_valueType_STR);
+    io_sluice_codec_sbe_kernelEvent_args_set_intValue(args, 0);
+    io_sluice_codec_sbe_kernelEvent_args_put_value(args, text, length);
+}
+
+struct container {
+    const char *runtime;
+    const char *id;
+    uint32_t id_length;
+};
+
+static bool all_hex(const char *text, uint32_t length)
+{
+    for (uint32_t i = 0; i < length; i++)
+        if (!((text[i] >= '0' && text[i] <= '9') || (text[i] >= 'a' && text[i] <= 'f') || (text[i] >= 'A' && text[i] <= 'F')))
+            return false;
+    return true;
+}
+
+static bool starts(const char *text, uint32_t length, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    return length >= n && memcmp(text, prefix, n) == 0;
+}
+
+/* Tracee's parseContainerIdFromCgroupPath (pkg/datastores/container/containers.go) for a container's root cgroup,
+ * the only one container_create/remove report: Tracee takes the innermost component naming a container and calls it
+ * the root when it is the last one, so only the last component is examined here. */
+static bool container_root(const char *path, uint32_t length, struct container *found)
+{
+    while (length > 0 && path[length - 1] == 0)
+        length--;
+    uint32_t start = length;
+    while (start > 0 && path[start - 1] != '/')
+        start--;
+    const char *part = path + start;
+    uint32_t n = length - start;
+    if (n < 28)
+        return false;
+    const char *id = part;
+    uint32_t id_n = n;
+    if (id_n > 6 && memcmp(id + id_n - 6, ".scope", 6) == 0)
+        id_n -= 6;
+    found->runtime = NULL;
+    if (starts(id, id_n, "docker-")) {
+        found->runtime = "docker";
+        id += 7, id_n -= 7;
+    } else if (starts(id, id_n, "crio-")) {
+        id += 5, id_n -= 5;
+        if (starts(id, id_n, "conmon-"))
+            return false;
+        found->runtime = "crio";
+    } else if (starts(id, id_n, "cri-containerd-")) {
+        found->runtime = "containerd";
+        id += 15, id_n -= 15;
+    } else if (memmem(part, n, ":cri-containerd:", 16)) {
+        found->runtime = "containerd";
+        const char *last = part;
+        for (const char *at; (at = memmem(last, n - (uint32_t)(last - part), ":cri-containerd:", 16)); last = at + 16)
+            ;
+        id = last;
+        id_n = n - (uint32_t)(last - part);
+    } else if (starts(id, id_n, "libpod-")) {
+        id += 7, id_n -= 7;
+        if (starts(id, id_n, "conmon-"))
+            return false;
+        found->runtime = "podman";
+    }
+    if (!found->runtime && id_n == 64 && all_hex(id, 64) && start > 0) {
+        /* the component before: docker's cgroupfs driver, GitHub Actions, or a kubepods pod */
+        uint32_t prev_end = start - 1;
+        uint32_t prev_start = prev_end;
+        while (prev_start > 0 && path[prev_start - 1] != '/')
+            prev_start--;
+        const char *prev = path + prev_start;
+        uint32_t prev_n = prev_end - prev_start;
+        if ((prev_n == 6 && memcmp(prev, "docker", 6) == 0) || (prev_n == 11 && memcmp(prev, "actions_job", 11) == 0))
+            found->runtime = "docker";
+        else if (starts(prev, prev_n, "pod"))
+            found->runtime = "containerd";
+        else
+            found->runtime = "unknown";
+    }
+    if (!found->runtime && id_n == 28 && id[8] == '-' && id[13] == '-' && id[18] == '-' && id[23] == '-' &&
+        all_hex(id, 8) && all_hex(id + 9, 4) && all_hex(id + 14, 4) && all_hex(id + 19, 4) && all_hex(id + 24, 4))
+        found->runtime = "garden";
+    if (!found->runtime)
+        return false;
+    found->id = id;
+    found->id_length = id_n;
+    return true;
+}
+
 /* One BPF record into one KernelEvent in the Agrona ring. */
 static int on_record(void *context, void *data, size_t size)
 {
@@ -380,7 +537,8 @@ static int on_record(void *context, void *data, size_t size)
     if (size < sizeof(*record) || record->len > size)
         return 0;
     const struct selected_event *selected = find_event(record->event_id);
-    const bool syscall = record->syscall_nr >= 0;
+    /* a syscall event ends with its return value; a derived event names the syscall it came from, and has none */
+    const bool syscall = selected ? selected->nr >= 0 : record->syscall_nr >= 0;
     const int expected = selected ? selected->nargs : record->nargs;
 
     struct io_sluice_codec_sbe_messageHeader header;
@@ -436,10 +594,10 @@ static int on_record(void *context, void *data, size_t size)
             break;
         frames++;
     }
-    for (int i = 0; i < expected; i++) {
+    for (int i = 0, k = 0; i < expected; i++, k++) {
         io_sluice_codec_sbe_kernelEvent_args_next(&args);
         const struct sl_arg *arg = (const struct sl_arg *)cursor;
-        if (i >= record->nargs || cursor + sizeof(*arg) > limit || cursor + sizeof(*arg) + arg->len > limit) {
+        if (k >= record->nargs || cursor + sizeof(*arg) > limit || cursor + sizeof(*arg) + arg->len > limit) {
             io_sluice_codec_sbe_kernelEvent_args_set_valueType(&args, io_sluice_codec_sbe_valueType_NONE);
             io_sluice_codec_sbe_kernelEvent_args_set_intValue(&args, 0);
             io_sluice_codec_sbe_kernelEvent_args_put_value(&args, NULL, 0);
@@ -461,6 +619,18 @@ static int on_record(void *context, void *data, size_t size)
         } else if (type == SL_RAW_BOOT_NS) {
             number += boot_to_epoch;
             type = SL_UINT64;
+        } else if (type == SL_RAW_CGROUP_PATH) {
+            /* one kernel argument, two event arguments: runtime and container_id */
+            struct container found;
+            if (!container_root((const char *)value, length, &found))
+                return 0; /* not a container's cgroup: nothing to deliver */
+            put_str_arg(&args, found.runtime, (uint32_t)strlen(found.runtime));
+            if (i + 1 < expected) {
+                io_sluice_codec_sbe_kernelEvent_args_next(&args);
+                i++;
+                put_str_arg(&args, found.id, found.id_length);
+            }
+            continue;
         }
         io_sluice_codec_sbe_kernelEvent_args_set_valueType(&args, (enum io_sluice_codec_sbe_valueType)type);
         io_sluice_codec_sbe_kernelEvent_args_set_intValue(&args, number);
@@ -558,6 +728,65 @@ static long round_ringbuf(long bytes)
     return size;
 }
 
+/* The cgroup hierarchy containers are found in, as Tracee chooses it: cgroup v2's (0) when it is the one mounted at
+ * /sys/fs/cgroup, else cgroup v1's cpuset controller's (/proc/cgroups). */
+static uint32_t container_hierarchy(void)
+{
+    FILE *cgroups = fopen("/proc/cgroups", "r");
+    if (!cgroups)
+        return 0;
+    char line[256];
+    uint32_t hierarchy = 0;
+    while (fgets(line, sizeof(line), cgroups)) {
+        char name[64];
+        unsigned int id = 0;
+        if (sscanf(line, "%63s %u", name, &id) == 2 && strcmp(name, "cpuset") == 0)
+            hierarchy = id;
+    }
+    fclose(cgroups);
+    return hierarchy;
+}
+
+/* the syscalls map: each selected syscall's capture, and what the derived events selected derive from it */
+static void fill_syscalls(struct sluice_bpf *skel)
+{
+    static struct sl_syscall confs[SL_SYSCALL_MAX];
+    memset(confs, 0, sizeof(confs));
+    for (int i = 0; i < opts.event_count; i++) {
+        const struct selected_event *event = &opts.events[i];
+        if (event->nr < 0)
+            continue;
+        uint8_t at = SL_AT_EXIT;
+        if (event->id == SL_EVENT_EXECVE || event->id == SL_EVENT_EXECVEAT)
+            at = SL_AT_ENTRY;
+        else if (event->id == SL_EVENT_EXIT_SYSCALL || event->id == SL_EVENT_EXIT_GROUP)
+            at = SL_AT_ENTRY_ONLY;
+        struct sl_syscall *conf = &confs[event->nr];
+        conf->event_id = event->id;
+        conf->nargs = event->nargs;
+        conf->at_entry = at;
+        memcpy(conf->types, event->types, sizeof(conf->types));
+    }
+    for (int i = 0; i < COUNT(derived_hooks); i++) {
+        const struct derived_hook *hook = &derived_hooks[i];
+        if (!find_event(hook->event) || hook->nr < 0 || hook->nr >= SL_SYSCALL_MAX)
+            continue;
+        struct sl_syscall *conf = &confs[hook->nr];
+        for (int slot = 0; slot < SL_MAX_DERIVED; slot++) {
+            if (conf->derived[slot] == 0) {
+                conf->derived[slot] = hook->kind;
+                break;
+            }
+        }
+    }
+    for (uint32_t nr = 0; nr < SL_SYSCALL_MAX; nr++) {
+        if (!confs[nr].event_id && !confs[nr].derived[0])
+            continue;
+        if (bpf_map_update_elem(bpf_map__fd(skel->maps.syscalls), &nr, &confs[nr], BPF_ANY) != 0)
+            fail(EXIT_RUNTIME, "cannot select syscall %u: %s", nr, strerror(errno));
+    }
+}
+
 static int trace(void)
 {
     bool exec = false, fork = false, exit_ = false, any_syscall = false;
@@ -568,6 +797,10 @@ static int trace(void)
         exit_ |= event->id == SL_EVENT_EXIT;
         any_syscall |= event->nr >= 0;
     }
+    for (int i = 0; i < COUNT(derived_hooks); i++)
+        any_syscall |= find_event(derived_hooks[i].event) != NULL;
+    const bool bprm = find_event(SL_EVENT_BPRM_CHECK) != NULL;
+    const bool containers = find_event(SL_EVENT_CONTAINER_CREATE) || find_event(SL_EVENT_CONTAINER_REMOVE);
 
     libbpf_set_print(libbpf_print);
     struct sluice_bpf *skel = sluice_bpf__open();
@@ -593,15 +826,19 @@ static int trace(void)
     skel->rodata->track_processes = opts.track_processes;
     skel->rodata->tree_argv = opts.tree_argv;
     skel->rodata->user_stack = opts.user_stack;
+    skel->rodata->trace_bprm = bprm;
+    skel->rodata->cgroup_hierarchy = containers ? container_hierarchy() : 0;
     skel->rodata->wakeup_bytes = (uint64_t)(ringbuf / 4 < 65536 ? ringbuf / 4 : 65536);
 
-    bpf_program__set_autoload(skel->progs.sluice_exec, exec || opts.track_processes);
+    bpf_program__set_autoload(skel->progs.sluice_exec, exec || bprm || opts.track_processes);
     bpf_program__set_autoload(skel->progs.sluice_prepare_exec,
                               exec && libbpf_find_vmlinux_btf_id("sched_prepare_exec", BPF_TRACE_RAW_TP) > 0);
     bpf_program__set_autoload(skel->progs.sluice_fork, fork || opts.track_processes);
     bpf_program__set_autoload(skel->progs.sluice_exit, exit_ || opts.track_processes);
     bpf_program__set_autoload(skel->progs.sluice_sys_enter, any_syscall);
     bpf_program__set_autoload(skel->progs.sluice_sys_exit, any_syscall);
+    bpf_program__set_autoload(skel->progs.sluice_cgroup_mkdir, find_event(SL_EVENT_CONTAINER_CREATE) != NULL);
+    bpf_program__set_autoload(skel->progs.sluice_cgroup_rmdir, find_event(SL_EVENT_CONTAINER_REMOVE) != NULL);
 
     int err = sluice_bpf__load(skel);
     if (err)
@@ -614,21 +851,7 @@ static int trace(void)
         bpf_map_update_elem(bpf_map__fd(skel->maps.scope_comms), opts.comms[i], &one, BPF_ANY);
     for (int i = 0; i < opts.uid_count; i++)
         bpf_map_update_elem(bpf_map__fd(skel->maps.scope_uids), &opts.uids[i], &one, BPF_ANY);
-    for (int i = 0; i < opts.event_count; i++) {
-        const struct selected_event *event = &opts.events[i];
-        if (event->nr < 0)
-            continue;
-        uint8_t at = SL_AT_EXIT;
-        if (event->id == SL_EVENT_EXECVE || event->id == SL_EVENT_EXECVEAT)
-            at = SL_AT_ENTRY;
-        else if (event->id == SL_EVENT_EXIT_SYSCALL || event->id == SL_EVENT_EXIT_GROUP)
-            at = SL_AT_ENTRY_ONLY;
-        struct sl_syscall conf = {.event_id = event->id, .nargs = event->nargs, .at_entry = at};
-        memcpy(conf.types, event->types, sizeof(conf.types));
-        uint32_t nr = (uint32_t)event->nr;
-        if (bpf_map_update_elem(bpf_map__fd(skel->maps.syscalls), &nr, &conf, BPF_ANY) != 0)
-            fail(EXIT_RUNTIME, "cannot select syscall %u: %s", nr, strerror(errno));
-    }
+    fill_syscalls(skel);
 
     err = sluice_bpf__attach(skel);
     if (err)

@@ -4,6 +4,9 @@
  *   sched_process_exec / fork / exit   -> one record each
  *   sys_enter + sys_exit               -> one record per selected syscall, at exit, with the return value
  *   sched_prepare_exec                 -> remembers the name before exec (prev_comm)
+ *   derived events                     -> Tracee's LSM, memory and container events: at sys_exit (sys_enter for
+ *                                         mprotect's) of the syscalls they come from, sched_process_exec
+ *                                         (security_bprm_check), cgroup_mkdir/rmdir (container_create/remove)
  *
  * What is traced is decided here, so unselected work ends in the kernel: the selected syscalls are a map the
  * loader fills, scopes (pid, comm, uid) are maps too, and the loader only attaches the programs its selection needs.
@@ -77,6 +80,8 @@ const volatile __u32 track_processes = 0;   /* fork/exec/exit of every process, 
 const volatile __u32 tree_argv = 0;         /* tree-only exec records carry argv too (export filters on arguments) */
 const volatile __u32 user_stack = 0;        /* events end with the user stack (output option stack-addresses) */
 const volatile __u64 wakeup_bytes = 65536;
+const volatile __u32 trace_bprm = 0;        /* security_bprm_check, at sched_process_exec */
+const volatile __u32 cgroup_hierarchy = 0;  /* the cgroup hierarchy containers are found in (0: cgroup v2) */
 
 struct {
     __uint(type, BPF_MAP_TYPE_RINGBUF);
@@ -404,15 +409,10 @@ static long path_step(__u32 index, struct path_walk *walk)
     return 0;
 }
 
-/* a path, walked from its dentry up through the mounts, built backwards in the upper half, then moved down */
-__noinline __u32 put_path(struct scratch *s, __u32 off, __u64 path_addr)
+/* a path walked from its dentry up through the mounts, built backwards in the upper half [SL_HALF, SL_HALF +
+ * SL_MAX_STR); returns where it starts (its end is SL_HALF + SL_MAX_STR; an empty walk is "/") */
+static __always_inline __u32 walk_path(__u8 *buf, const struct path *path)
 {
-    if (!s)
-        return off;
-    __u8 *buf = s->buf;
-    if (off > SL_HALF - sizeof(struct sl_arg) - SL_MAX_STR)
-        return put_int(buf, off, SL_NONE, 0);
-    const struct path *path = (const struct path *)path_addr;
     struct path_walk walk = {};
     __u32 end = SL_HALF + SL_MAX_STR;
     walk.buf = buf;
@@ -428,12 +428,56 @@ __noinline __u32 put_path(struct scratch *s, __u32 off, __u64 path_addr)
     if (len == 0 || len >= SL_MAX_STR) {
         pos = end - 1;
         buf[SL_HALF + SL_MAX_STR - 1] = '/';
-        len = 1;
     }
+    return pos;
+}
+
+/* a path, walked from its dentry up through the mounts, built backwards in the upper half, then moved down */
+__noinline __u32 put_path(struct scratch *s, __u32 off, __u64 path_addr)
+{
+    if (!s)
+        return off;
+    __u8 *buf = s->buf;
+    if (off > SL_HALF - sizeof(struct sl_arg) - SL_MAX_STR)
+        return put_int(buf, off, SL_NONE, 0);
+    __u32 pos = walk_path(buf, (const struct path *)path_addr);
+    __u32 len = SL_HALF + SL_MAX_STR - pos;
     __u32 at = off + sizeof(struct sl_arg);
     len &= (SL_MAX_STR - 1);
     bpf_probe_read_kernel(&buf[masked(at)], len, &buf[path_index(pos)]);
     return finish_value(buf, off, SL_STR, len);
+}
+
+/* A path a process named (user memory), made absolute: as given when it starts with '/', else joined to the walked
+ * base (the dirfd's path, or the working directory). Each part is cut to half of SL_MAX_STR; '.' and '..' stay. */
+__noinline __u32 put_path_at(struct scratch *s, __u32 off, __u64 base_path_addr, __u64 user_addr)
+{
+    if (!s)
+        return off;
+    __u8 *buf = s->buf;
+    if (off > SL_HALF - sizeof(struct sl_arg) - SL_MAX_STR)
+        return put_int(buf, off, SL_NONE, 0);
+    __u32 at = off + sizeof(struct sl_arg);
+    char first = 0;
+    if (!user_addr || bpf_probe_read_user(&first, 1, (const void *)user_addr) != 0)
+        return put_int(buf, off, SL_NONE, 0);
+    __u32 dlen = 0;
+    if (first != '/' && base_path_addr) {
+        __u32 pos = walk_path(buf, (const struct path *)base_path_addr);
+        dlen = SL_HALF + SL_MAX_STR - pos;
+        if (dlen > SL_MAX_STR / 2 - 1)
+            dlen = SL_MAX_STR / 2 - 1;
+        dlen &= (SL_MAX_STR / 2 - 1);
+        bpf_probe_read_kernel(&buf[masked(at)], dlen, &buf[path_index(pos)]);
+        if (dlen > 1) {
+            buf[masked(at + dlen)] = '/';
+            dlen++;
+        }
+    }
+    dlen &= (SL_MAX_STR / 2 - 1) | (SL_MAX_STR / 2);
+    long n = bpf_probe_read_user_str(&buf[masked(at + dlen)], SL_MAX_STR / 2, (const char *)user_addr);
+    __u32 len = dlen + (n > 0 ? (__u32)n - 1 : 0);
+    return finish_value(buf, off, SL_STR, len & (SL_MAX_STR - 1));
 }
 
 /* argv/env as the process's memory holds it (NUL-separated), for the loader to split */
@@ -571,6 +615,8 @@ static __always_inline void finish(void *ctx, __u8 *buf, __u32 off)
 
 /* ------------------------------------------------------------------ scheduler events */
 
+__noinline __u32 put_bprm(struct scratch *s, __u64 file_addr);
+
 SEC("tp_btf/sched_prepare_exec")
 int BPF_PROG(sluice_prepare_exec, struct task_struct *task, struct linux_binprm *bprm)
 {
@@ -584,6 +630,13 @@ int BPF_PROG(sluice_prepare_exec, struct task_struct *task, struct linux_binprm 
 SEC("tp_btf/sched_process_exec")
 int BPF_PROG(sluice_exec, struct task_struct *task, pid_t old_pid, struct linux_binprm *bprm)
 {
+    if (trace_bprm && in_scope(task)) {
+        /* security_bprm_check first, as the LSM hook runs before the exec completes */
+        struct scratch *bs = scratch_buffer();
+        __u32 len = put_bprm(bs, (__u64)BPF_CORE_READ(bprm, file));
+        if (bs && len)
+            finish(ctx, bs->buf, len);
+    }
     int selected = trace_exec && in_scope(task);
     if (!selected && !track_processes)
         return 0;
@@ -710,6 +763,402 @@ int BPF_PROG(sluice_exit, struct task_struct *task)
     return 0;
 }
 
+/* ------------------------------------------------------------------ derived events (Tracee's LSM and container events) */
+
+#define S_IFREG 0100000
+#define S_IFSOCK 0140000
+#define AT_FDCWD -100
+#define VM_WRITE 0x2
+#define VM_EXEC 0x4
+#define ALERT_MMAP_W_X 1           /* Tracee's mem_prot_alert kinds (pkg/ebpf/c/types.h) */
+#define ALERT_MPROT_X_ADD 2
+#define ALERT_MPROT_W_ADD 3
+#define ALERT_MPROT_W_REM 4
+
+/* The open file behind a descriptor of the current task (its fd table), or 0. Read through probes: the pointers
+ * are scalars in the global functions below. */
+static __always_inline struct file *fd_file(__s64 fd)
+{
+    struct task_struct *task = bpf_get_current_task_btf();
+    struct fdtable *fdt = BPF_CORE_READ(task, files, fdt);
+    unsigned int max = BPF_CORE_READ(fdt, max_fds);
+    if (fd < 0 || fd >= max)
+        return 0;
+    struct file **fds = BPF_CORE_READ(fdt, fd);
+    struct file *file = 0;
+    bpf_core_read(&file, sizeof(file), &fds[fd & 0xfffff]);
+    return file;
+}
+
+static __always_inline __u64 inode_ctime(struct inode *inode)
+{
+    if (!inode || !bpf_core_field_exists(inode->i_ctime_sec))
+        return 0;
+    /* the top bits of i_ctime_nsec are flags (multigrain timestamps, 6.13+) */
+    return BPF_CORE_READ(inode, i_ctime_sec) * 1000000000ULL + (BPF_CORE_READ(inode, i_ctime_nsec) & 0x3fffffff);
+}
+
+/* the base a relative path of a *at syscall is resolved from: the dirfd's path, or the working directory */
+static __always_inline __u64 base_path(__s32 dirfd)
+{
+    if (dirfd == AT_FDCWD) {
+        struct task_struct *task = bpf_get_current_task_btf();
+        struct fs_struct *fs = BPF_CORE_READ(task, fs);
+        return (__u64)&fs->pwd;
+    }
+    struct file *file = fd_file(dirfd);
+    return file ? (__u64)&file->f_path : 0;
+}
+
+/* a socket's own (local) address as a struct sockaddr, from its struct sock (accept's listening socket) */
+__noinline __u32 put_sock_local(struct scratch *s, __u32 off, __u64 sk_addr)
+{
+    if (!s)
+        return off;
+    __u8 *buf = s->buf;
+    if (off > SL_HALF - sizeof(struct sl_arg) - SL_MAX_SOCKADDR)
+        return put_int(buf, off, SL_NONE, 0);
+    struct sock *sk = (struct sock *)sk_addr;
+    __u32 at = off + sizeof(struct sl_arg);
+    __u16 family = BPF_CORE_READ(sk, __sk_common.skc_family);
+    __u16 port = __builtin_bswap16(BPF_CORE_READ(sk, __sk_common.skc_num));
+    __u8 *out = &buf[masked(at)];
+    __builtin_memset(out, 0, 28);
+    *(__u16 *)out = family;
+    __u32 len = 2;
+    if (family == AF_INET) {
+        *(__u16 *)(out + 2) = port;
+        *(__u32 *)(out + 4) = BPF_CORE_READ(sk, __sk_common.skc_rcv_saddr);
+        len = 16;
+    } else if (family == AF_INET6) {
+        *(__u16 *)(out + 2) = port;
+        BPF_CORE_READ_INTO(out + 8, sk, __sk_common.skc_v6_rcv_saddr.in6_u.u6_addr8);
+        len = 28;
+    }
+    return finish_value(buf, off, SL_RAW_SOCKADDR, len);
+}
+
+/* the first bytes a process wrote (magic_write's header), at most SL_MAGIC_BYTES */
+__noinline __u32 put_user_bytes(struct scratch *s, __u32 off, __u64 addr, __u32 count)
+{
+    if (!s)
+        return off;
+    __u8 *buf = s->buf;
+    if (off > SL_HALF - sizeof(struct sl_arg) - SL_MAGIC_BYTES)
+        return put_int(buf, off, SL_NONE, 0);
+    __u32 at = off + sizeof(struct sl_arg);
+    __u32 len = count < SL_MAGIC_BYTES ? count : SL_MAGIC_BYTES;
+    asm volatile("" : "+r"(len));
+    len &= (2 * SL_MAGIC_BYTES - 1);
+    if (len == 0 || bpf_probe_read_user(&buf[masked(at)], len, (const void *)addr) != 0)
+        len = 0;
+    return finish_value(buf, off, SL_BYTES, len);
+}
+
+/* a file's pathname, dev, inode and ctime: four arguments, absent when there is no file */
+__noinline __u32 put_file_info(struct scratch *s, __u32 off, __u64 file_addr, int with_pathname)
+{
+    if (!s)
+        return off;
+    __u8 *buf = s->buf;
+    struct file *file = (struct file *)file_addr;
+    if (!file) {
+        for (int i = with_pathname ? 0 : 1; i < 4; i++)
+            off = put_int(buf, off, SL_NONE, 0);
+        return off;
+    }
+    struct inode *inode = BPF_CORE_READ(file, f_inode);
+    if (with_pathname)
+        off = put_path(s, off, (__u64)&file->f_path);
+    off = put_int(buf, off, SL_UINT32, BPF_CORE_READ(inode, i_sb, s_dev));
+    off = put_int(buf, off, SL_UINT64, BPF_CORE_READ(inode, i_ino));
+    return put_int(buf, off, SL_UINT64, inode_ctime(inode));
+}
+
+static __always_inline __u32 derived_event_id(__u32 kind)
+{
+    switch (kind) {
+    case SL_DERIVE_OPEN_PATH0:
+    case SL_DERIVE_OPEN_PATH1:
+        return SL_EVENT_FILE_OPEN;
+    case SL_DERIVE_UNLINK_PATH0:
+    case SL_DERIVE_UNLINK_PATH1:
+        return SL_EVENT_INODE_UNLINK;
+    case SL_DERIVE_RENAME_01:
+    case SL_DERIVE_RENAME_13:
+        return SL_EVENT_INODE_RENAME;
+    case SL_DERIVE_MOUNT:
+        return SL_EVENT_SB_MOUNT;
+    case SL_DERIVE_CONNECT:
+        return SL_EVENT_SOCKET_CONNECT;
+    case SL_DERIVE_BIND:
+        return SL_EVENT_SOCKET_BIND;
+    case SL_DERIVE_ACCEPT:
+        return SL_EVENT_SOCKET_ACCEPT;
+    case SL_DERIVE_WRITE:
+    case SL_DERIVE_PWRITE:
+        return SL_EVENT_MAGIC_WRITE;
+    case SL_DERIVE_MPROTECT:
+        return SL_EVENT_FILE_MPROTECT;
+    case SL_DERIVE_MPROT_ALERT:
+    case SL_DERIVE_MMAP_ALERT:
+        return SL_EVENT_MEM_PROT_ALERT;
+    default:
+        return 0;
+    }
+}
+
+/* the socket behind a descriptor, or 0 when it is not one */
+static __always_inline struct socket *fd_socket(__s64 fd)
+{
+    struct file *file = fd_file(fd);
+    if (!file || (BPF_CORE_READ(file, f_inode, i_mode) & S_IFMT) != S_IFSOCK)
+        return 0;
+    return (struct socket *)BPF_CORE_READ(file, private_data);
+}
+
+/* A derived event at a syscall's exit, in the scratch buffer: returns the record's length, 0 when the call derives
+ * nothing (it failed, or is not what the event is about). Verified once, whatever calls it. */
+__noinline __u32 put_derived_exit(struct scratch *s, __u32 kind, struct sl_args *saved, __s64 ret, __s32 nr)
+{
+    if (!s || !saved)
+        return 0;
+    __u32 event_id = derived_event_id(kind);
+    if (!event_id)
+        return 0;
+    __u64 a0 = saved->a[0], a1 = saved->a[1], a2 = saved->a[2], a3 = saved->a[3];
+    struct file *file = 0;
+    struct socket *sock = 0;
+    switch (kind) {
+    case SL_DERIVE_OPEN_PATH0:
+    case SL_DERIVE_OPEN_PATH1:
+        file = ret >= 0 ? fd_file(ret) : 0;
+        if (!file)
+            return 0;
+        break;
+    case SL_DERIVE_CONNECT:
+    case SL_DERIVE_BIND:
+    case SL_DERIVE_ACCEPT:
+        sock = fd_socket((__s32)a0);
+        if (!sock)
+            return 0;
+        break;
+    case SL_DERIVE_WRITE:
+    case SL_DERIVE_PWRITE:
+        if (ret <= 0)
+            return 0;
+        file = fd_file((__s32)a0);
+        if (!file || (BPF_CORE_READ(file, f_inode, i_mode) & S_IFMT) != S_IFREG)
+            return 0;
+        /* a write that started at offset 0 left the position at what it wrote (also with O_APPEND on an empty file) */
+        if (kind == SL_DERIVE_WRITE ? BPF_CORE_READ(file, f_pos) != ret : a3 != 0)
+            return 0;
+        break;
+    case SL_DERIVE_MMAP_ALERT:
+        if (ret < 0 && ret > -4096)
+            return 0;
+        if ((a2 & (VM_WRITE | VM_EXEC)) != (VM_WRITE | VM_EXEC))
+            return 0;
+        file = (__s32)saved->a[4] >= 0 ? fd_file((__s32)saved->a[4]) : 0;
+        break;
+    default:
+        if (ret != 0)
+            return 0;
+        break;
+    }
+    __u8 *buf = s->buf;
+    fill_context((struct sl_record *)buf, bpf_get_current_task_btf(), event_id, nr);
+    __u32 off = sizeof(struct sl_record);
+    switch (kind) {
+    case SL_DERIVE_OPEN_PATH0:
+    case SL_DERIVE_OPEN_PATH1: {
+        off = put_path(s, off, (__u64)&file->f_path);                            /* pathname */
+        off = put_int(buf, off, SL_INT32, BPF_CORE_READ(file, f_flags));          /* flags */
+        off = put_file_info(s, off, (__u64)file, 0);                              /* dev, inode, ctime */
+        off = put_str(s, off, kind == SL_DERIVE_OPEN_PATH0 ? a0 : a1, 1);         /* syscall_pathname */
+        break;
+    }
+    case SL_DERIVE_UNLINK_PATH0:
+    case SL_DERIVE_UNLINK_PATH1:
+        if (kind == SL_DERIVE_UNLINK_PATH0)
+            off = put_path_at(s, off, base_path(AT_FDCWD), a0);                  /* pathname */
+        else
+            off = put_path_at(s, off, base_path((__s32)a0), a1);
+        for (int i = 0; i < 3; i++)
+            off = put_int(buf, off, SL_NONE, 0);                                  /* inode, dev, ctime: gone at exit */
+        break;
+    case SL_DERIVE_RENAME_01:
+        off = put_path_at(s, off, base_path(AT_FDCWD), a0);                      /* old_path */
+        off = put_path_at(s, off, base_path(AT_FDCWD), a1);                      /* new_path */
+        break;
+    case SL_DERIVE_RENAME_13:
+        off = put_path_at(s, off, base_path((__s32)a0), a1);
+        off = put_path_at(s, off, base_path((__s32)a2), a3);
+        break;
+    case SL_DERIVE_MOUNT:
+        off = put_str(s, off, a0, 1);                                             /* dev_name */
+        off = put_path_at(s, off, base_path(AT_FDCWD), a1);                      /* path */
+        off = put_str(s, off, a2, 1);                                             /* type */
+        off = put_int(buf, off, SL_UINT64, a3);                                   /* flags */
+        break;
+    case SL_DERIVE_CONNECT:
+        off = put_int(buf, off, SL_INT32, (__s32)a0);                             /* sockfd */
+        off = put_int(buf, off, SL_INT32, BPF_CORE_READ(sock, type));             /* type */
+        off = put_sockaddr(s, off, a1);                                           /* remote_addr */
+        break;
+    case SL_DERIVE_BIND:
+        off = put_int(buf, off, SL_INT32, (__s32)a0);                             /* sockfd */
+        off = put_sockaddr(s, off, a1);                                           /* local_addr */
+        break;
+    case SL_DERIVE_ACCEPT:
+        off = put_int(buf, off, SL_INT32, (__s32)a0);                             /* sockfd */
+        off = put_sock_local(s, off, (__u64)BPF_CORE_READ(sock, sk));             /* local_addr */
+        break;
+    case SL_DERIVE_WRITE:
+    case SL_DERIVE_PWRITE: {
+        off = put_path(s, off, (__u64)&file->f_path);                            /* pathname */
+        off = put_user_bytes(s, off, a1, (__u32)ret);                             /* bytes */
+        struct inode *inode = BPF_CORE_READ(file, f_inode);
+        off = put_int(buf, off, SL_UINT32, BPF_CORE_READ(inode, i_sb, s_dev));    /* dev */
+        off = put_int(buf, off, SL_UINT64, BPF_CORE_READ(inode, i_ino));          /* inode */
+        off = put_int(buf, off, SL_INT64, ret);                                   /* returnValue */
+        break;
+    }
+    case SL_DERIVE_MMAP_ALERT:
+        off = put_int(buf, off, SL_UINT32, ALERT_MMAP_W_X);                       /* alert */
+        off = put_int(buf, off, SL_UINT64, a0);                                   /* addr */
+        off = put_int(buf, off, SL_UINT64, a1);                                   /* len */
+        off = put_int(buf, off, SL_INT32, (__s32)a2);                             /* prot */
+        off = put_int(buf, off, SL_INT32, 0);                                     /* prev_prot */
+        off = put_file_info(s, off, (__u64)file, 1);                              /* pathname, dev, inode, ctime */
+        break;
+    default:
+        return 0;
+    }
+    return off;
+}
+
+struct vma_info {
+    __u64 flags;
+    __u64 file;
+};
+
+static long vma_found(struct task_struct *task, struct vm_area_struct *vma, struct vma_info *info)
+{
+    info->flags = BPF_CORE_READ(vma, vm_flags);
+    info->file = (__u64)BPF_CORE_READ(vma, vm_file);
+    return 0;
+}
+
+/* security_file_mprotect or mem_prot_alert at the entry of mprotect/pkey_mprotect: the mapping at addr as it is
+ * before the call (bpf_find_vma), the protection asked for. Returns the record's length, 0 when nothing is derived. */
+__noinline __u32 put_derived_entry(struct scratch *s, __u32 kind, struct sl_args *saved, __s32 nr, __u32 pkey)
+{
+    if (!s || !saved)
+        return 0;
+    __u32 event_id = derived_event_id(kind);
+    if (!event_id)
+        return 0;
+    __u64 addr = saved->a[0], len = saved->a[1];
+    __s32 prot = (__s32)saved->a[2];
+    struct task_struct *task = bpf_get_current_task_btf();
+    struct vma_info info = {};
+    if (bpf_find_vma(task, addr, vma_found, &info, 0) != 0)
+        return 0;
+    __s32 prev = (__s32)(info.flags & 0xffffffff);
+    __u32 alert = 0;
+    if (kind == SL_DERIVE_MPROT_ALERT) {
+        if (!addr)
+            return 0;
+        if (!(prev & VM_EXEC) && (prot & VM_EXEC))
+            alert = ALERT_MPROT_X_ADD;
+        if ((prev & VM_EXEC) && !(prev & VM_WRITE) && (prot & (VM_WRITE | VM_EXEC)) == (VM_WRITE | VM_EXEC))
+            alert = ALERT_MPROT_W_ADD;
+        if ((prev & VM_WRITE) && (prot & VM_EXEC) && !(prot & VM_WRITE))
+            alert = ALERT_MPROT_W_REM;
+        if (!alert)
+            return 0;
+    }
+    __u8 *buf = s->buf;
+    fill_context((struct sl_record *)buf, task, event_id, nr);
+    __u32 off = sizeof(struct sl_record);
+    struct file *file = (struct file *)info.file;
+    if (kind == SL_DERIVE_MPROTECT) {
+        if (file)
+            off = put_path(s, off, (__u64)&file->f_path);                        /* pathname */
+        else
+            off = put_int(buf, off, SL_NONE, 0);
+        off = put_int(buf, off, SL_INT32, prot);                                  /* prot */
+        off = put_int(buf, off, SL_UINT64, file ? inode_ctime(BPF_CORE_READ(file, f_inode)) : 0); /* ctime */
+        off = put_int(buf, off, SL_INT32, prev);                                  /* prev_prot */
+        off = put_int(buf, off, SL_UINT64, addr);                                 /* addr */
+        off = put_int(buf, off, SL_UINT64, len);                                  /* len */
+        off = put_int(buf, off, pkey ? SL_INT32 : SL_NONE, pkey ? (__s32)saved->a[3] : 0); /* pkey */
+        return off;
+    }
+    off = put_int(buf, off, SL_UINT32, alert);                                    /* alert */
+    off = put_int(buf, off, SL_UINT64, addr);                                     /* addr */
+    off = put_int(buf, off, SL_UINT64, len ? len : 4096);                         /* len */
+    off = put_int(buf, off, SL_INT32, prot);                                      /* prot */
+    off = put_int(buf, off, SL_INT32, prev);                                      /* prev_prot */
+    return put_file_info(s, off, (__u64)file, 1);                                 /* pathname, dev, inode, ctime */
+}
+
+/* security_bprm_check at sched_process_exec: the executed file (bprm->file) and the new image's argv and environment */
+__noinline __u32 put_bprm(struct scratch *s, __u64 file_addr)
+{
+    if (!s)
+        return 0;
+    struct task_struct *task = bpf_get_current_task_btf();
+    __u8 *buf = s->buf;
+    fill_context((struct sl_record *)buf, task, SL_EVENT_BPRM_CHECK, -1);
+    __u32 off = sizeof(struct sl_record);
+    struct file *file = (struct file *)file_addr;
+    struct inode *inode = BPF_CORE_READ(file, f_inode);
+    struct mm_struct *mm = BPF_CORE_READ(task, mm);
+    off = put_path(s, off, (__u64)&file->f_path);                                 /* pathname */
+    off = put_int(buf, off, SL_UINT32, BPF_CORE_READ(inode, i_sb, s_dev));        /* dev */
+    off = put_int(buf, off, SL_UINT64, BPF_CORE_READ(inode, i_ino));              /* inode */
+    off = put_user_list(s, off, BPF_CORE_READ(mm, arg_start), BPF_CORE_READ(mm, arg_end)); /* argv */
+    off = put_user_list(s, off, BPF_CORE_READ(mm, env_start), BPF_CORE_READ(mm, env_end)); /* envp */
+    return off;
+}
+
+/* container_create / container_remove: a cgroup made or removed in the container hierarchy; the loader finds the
+ * container's id and runtime in the path (Tracee's cgroup-path parsing) and drops cgroups that are not a container's */
+static __always_inline int cgroup_event(void *ctx, struct cgroup *cgrp, const char *path, __u32 event_id)
+{
+    if (BPF_CORE_READ(cgrp, root, hierarchy_id) != cgroup_hierarchy)
+        return 0;
+    struct task_struct *task = bpf_get_current_task_btf();
+    if (!in_scope(task))
+        return 0;
+    struct scratch *s = scratch_buffer();
+    if (!s)
+        return 0;
+    __u8 *buf = s->buf;
+    fill_context((struct sl_record *)buf, task, event_id, -1);
+    __u32 off = put_str(s, sizeof(struct sl_record), (__u64)path, 0);
+    if (off > sizeof(struct sl_record))
+        ((struct sl_arg *)&buf[sizeof(struct sl_record)])->type = SL_RAW_CGROUP_PATH;
+    if (event_id == SL_EVENT_CONTAINER_CREATE)
+        off = put_int(buf, off, SL_RAW_BOOT_NS, bpf_ktime_get_boot_ns());        /* ctime: the cgroup's making */
+    finish(ctx, buf, off);
+    return 0;
+}
+
+SEC("tp_btf/cgroup_mkdir")
+int BPF_PROG(sluice_cgroup_mkdir, struct cgroup *cgrp, const char *path)
+{
+    return cgroup_event(ctx, cgrp, path, SL_EVENT_CONTAINER_CREATE);
+}
+
+SEC("tp_btf/cgroup_rmdir")
+int BPF_PROG(sluice_cgroup_rmdir, struct cgroup *cgrp, const char *path)
+{
+    return cgroup_event(ctx, cgrp, path, SL_EVENT_CONTAINER_REMOVE);
+}
+
 /* ------------------------------------------------------------------ syscalls */
 
 __noinline __u32 put_syscall_args(struct scratch *s, __u32 off, struct sl_syscall *conf, struct sl_args *saved)
@@ -758,6 +1207,31 @@ __noinline __u32 put_syscall_args(struct scratch *s, __u32 off, struct sl_syscal
     return off;
 }
 
+#if defined(__TARGET_ARCH_x86)
+#define NR_PKEY_MPROTECT 329
+#else
+#define NR_PKEY_MPROTECT 288
+#endif
+
+/* the derived events built at a syscall's entry (mprotect's, before the protection changes) */
+static __always_inline void derive_at_entry(void *ctx, struct sl_syscall *conf, struct pending *saved, __u32 nr)
+{
+    struct scratch *s = scratch_buffer();
+    if (!s)
+        return;
+    struct sl_args args = saved->args;
+    for (int i = 0; i < SL_MAX_DERIVED; i++) {
+        __u32 kind = conf->derived[i];
+        if (!kind)
+            break;
+        if (kind < SL_DERIVE_FIRST_AT_ENTRY || kind > SL_DERIVE_LAST_AT_ENTRY)
+            continue;
+        __u32 len = put_derived_entry(s, kind, &args, nr, nr == NR_PKEY_MPROTECT);
+        if (len)
+            finish(ctx, s->buf, len);
+    }
+}
+
 SEC("tp_btf/sys_enter")
 int BPF_PROG(sluice_sys_enter, struct pt_regs *regs, long id)
 {
@@ -765,7 +1239,7 @@ int BPF_PROG(sluice_sys_enter, struct pt_regs *regs, long id)
     if (nr >= SL_SYSCALL_MAX)
         return 0;
     struct sl_syscall *conf = bpf_map_lookup_elem(&syscalls, &nr);
-    if (!conf || !conf->event_id)
+    if (!conf || (!conf->event_id && !conf->derived[0]))
         return 0;
     struct task_struct *task = bpf_get_current_task_btf();
     if (is_compat(task) || !in_scope(task))
@@ -777,8 +1251,12 @@ int BPF_PROG(sluice_sys_enter, struct pt_regs *regs, long id)
     }
     __u32 tid = (__u32)bpf_get_current_pid_tgid();
     saved->nr = nr;
-    saved->exec_key = conf->at_entry == SL_AT_ENTRY ? tid : 0;
+    saved->exec_key = conf->event_id && conf->at_entry == SL_AT_ENTRY ? tid : 0;
     syscall_args(regs, saved->args.a);
+    if (conf->derived[0])
+        derive_at_entry(ctx, conf, saved, nr);
+    if (!conf->event_id)
+        return 0;
 
     if (conf->at_entry != SL_AT_EXIT) {
         struct scratch *s = scratch_buffer();
@@ -826,15 +1304,27 @@ int BPF_PROG(sluice_sys_exit, struct pt_regs *regs, long ret)
     __u32 nr = saved->nr;
     struct sl_syscall *conf = bpf_map_lookup_elem(&syscalls, &nr);
     saved->nr = -1;
-    if (!conf || !conf->event_id)
+    if (!conf || (!conf->event_id && !conf->derived[0]))
         return 0;
     struct scratch *s = scratch_buffer();
     if (!s)
         return 0;
     struct sl_args args = saved->args;
-    fill_context((struct sl_record *)s->buf, task, conf->event_id, nr);
-    ((struct sl_record *)s->buf)->retval = ret;
-    __u32 off = put_syscall_args(s, sizeof(struct sl_record), conf, &args);
-    finish(ctx, s->buf, off);
+    if (conf->event_id) {
+        fill_context((struct sl_record *)s->buf, task, conf->event_id, nr);
+        ((struct sl_record *)s->buf)->retval = ret;
+        __u32 off = put_syscall_args(s, sizeof(struct sl_record), conf, &args);
+        finish(ctx, s->buf, off);
+    }
+    for (int i = 0; i < SL_MAX_DERIVED; i++) {
+        __u32 kind = conf->derived[i];
+        if (!kind)
+            break;
+        if (kind >= SL_DERIVE_FIRST_AT_ENTRY && kind <= SL_DERIVE_LAST_AT_ENTRY)
+            continue;
+        __u32 len = put_derived_exit(s, kind, &args, ret, nr);
+        if (len)
+            finish(ctx, s->buf, len);
+    }
     return 0;
 }

@@ -39,6 +39,7 @@
 #define SL_RAW_STR_LIST 200
 #define SL_RAW_BOOT_NS 201
 #define SL_RAW_SOCKADDR 202
+#define SL_RAW_CGROUP_PATH 203 /* a cgroup's path: the loader makes it the container's runtime and id (two arguments) */
 
 /* event ids of the scheduler events (schemas/events.yaml) */
 #define SL_EVENT_FORK 1014
@@ -59,6 +60,45 @@
 
 #define SL_SYSCALL_MAX 512
 
+/* event ids of the derived events (schemas/events.yaml): Tracee's LSM and container events, built from syscalls and
+ * tracepoints (docs/sensor.md) */
+#define SL_EVENT_MEM_PROT_ALERT 1024
+#define SL_EVENT_MAGIC_WRITE 1027
+#define SL_EVENT_BPRM_CHECK 1031
+#define SL_EVENT_FILE_OPEN 1032
+#define SL_EVENT_INODE_UNLINK 1033
+#define SL_EVENT_SOCKET_CONNECT 1036
+#define SL_EVENT_SOCKET_ACCEPT 1037
+#define SL_EVENT_SOCKET_BIND 1038
+#define SL_EVENT_SB_MOUNT 1040
+#define SL_EVENT_FILE_MPROTECT 1048
+#define SL_EVENT_INODE_RENAME 1068
+#define SL_EVENT_CONTAINER_CREATE 2017
+#define SL_EVENT_CONTAINER_REMOVE 2018
+
+/* what a syscall derives (struct sl_syscall.derived): at exit, from the saved arguments and the return value, except
+ * the mprotect kinds, built at entry (before the protection changes, as Tracee's LSM hook sees it) */
+#define SL_DERIVE_NONE 0
+#define SL_DERIVE_OPEN_PATH0 1     /* security_file_open: open, creat (syscall_pathname is argument 0) */
+#define SL_DERIVE_OPEN_PATH1 2     /* security_file_open: openat, openat2 (argument 1) */
+#define SL_DERIVE_UNLINK_PATH0 3   /* security_inode_unlink: unlink, rmdir */
+#define SL_DERIVE_UNLINK_PATH1 4   /* security_inode_unlink: unlinkat (dirfd, pathname) */
+#define SL_DERIVE_RENAME_01 5      /* security_inode_rename: rename (oldpath, newpath) */
+#define SL_DERIVE_RENAME_13 6      /* security_inode_rename: renameat, renameat2 (olddirfd, oldpath, newdirfd, newpath) */
+#define SL_DERIVE_MOUNT 7          /* security_sb_mount: mount */
+#define SL_DERIVE_CONNECT 8        /* security_socket_connect */
+#define SL_DERIVE_BIND 9           /* security_socket_bind */
+#define SL_DERIVE_ACCEPT 10        /* security_socket_accept: accept, accept4 */
+#define SL_DERIVE_WRITE 11         /* magic_write: write that started at offset 0 */
+#define SL_DERIVE_PWRITE 12        /* magic_write: pwrite64 at offset 0 */
+#define SL_DERIVE_MPROTECT 13      /* security_file_mprotect: mprotect, pkey_mprotect (at entry) */
+#define SL_DERIVE_MPROT_ALERT 14   /* mem_prot_alert: mprotect, pkey_mprotect (at entry) */
+#define SL_DERIVE_MMAP_ALERT 15    /* mem_prot_alert: mmap asking for write and execute */
+#define SL_DERIVE_FIRST_AT_ENTRY SL_DERIVE_MPROTECT
+#define SL_DERIVE_LAST_AT_ENTRY SL_DERIVE_MPROT_ALERT
+#define SL_MAX_DERIVED 4           /* derived kinds per syscall */
+#define SL_MAGIC_BYTES 32          /* magic_write: Tracee's FILE_MAGIC_HDR_SIZE */
+
 /* a fork/exec/exit the engine needs for its process tree although the user did not select it */
 #define SL_FLAG_TREE_ONLY 1
 
@@ -78,6 +118,7 @@ struct sl_syscall {
     __u8 nargs;
     __u8 at_entry;       /* SL_AT_* : when the record is built */
     __u8 types[6];
+    __u8 derived[SL_MAX_DERIVED]; /* SL_DERIVE_* kinds, 0-terminated: derived events selected on this syscall */
 };
 
 struct sl_record {

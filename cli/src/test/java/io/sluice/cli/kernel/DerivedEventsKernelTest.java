@@ -1,0 +1,187 @@
+package io.sluice.cli.kernel;
+
+import io.sluice.proto.v1beta1.Event;
+import io.sluice.proto.v1beta1.EventValue;
+import io.sluice.proto.v1beta1.SockAddr;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Tracee's LSM, memory and container events, derived by the sensor from syscalls and tracepoints (docs/sensor.md):
+ * a C program ({@code src/test/c/derived.c}) does once what each is about, and for each row an event of that program
+ * (or of the child it execs) must carry exactly these values. {@code ${key}} is a value the program printed,
+ * {@code ${work}} the directory it worked in.
+ */
+class DerivedEventsKernelTest
+{
+    private static final String ELF_HEADER = "7f454c46020101" + "00".repeat(25);
+    private static final List<List<String>> TABLE = List.of(
+        row("security_file_open", "pathname=${work}/known.txt", "flags=32768", "dev=${dev}", "inode=${inode}",
+            "syscall_pathname=known.txt"),
+        row("security_inode_rename", "old_path=${work}/known.txt", "new_path=${work}/renamed.txt"),
+        row("security_inode_unlink", "pathname=${work}/renamed.txt"),
+        row("security_sb_mount", "dev_name=sluice-tmpfs", "path=${work}/mnt", "type=tmpfs", "flags=2"),
+        row("security_bprm_check", "pathname=${true}", "argv=true,bprm-argument", "envp=SLUICE_BPRM=1"),
+        row("magic_write", "pathname=${work}/dropped.bin", "bytes=" + ELF_HEADER, "inode=${elf_inode}", "returnValue=64"),
+        row("security_socket_bind", "sockfd=${listener}", "local_addr=AF_INET 127.0.0.1:0"),
+        row("security_socket_connect", "sockfd=${client}", "type=1", "remote_addr=AF_INET 127.0.0.1:${port}"),
+        row("security_socket_accept", "sockfd=${listener}", "local_addr=AF_INET 127.0.0.1:${port}"),
+        row("security_file_mprotect", "prot=7", "addr=${map}", "len=4096"),
+        row("mem_prot_alert", "alert=2", "addr=${map}", "len=4096", "prot=7"),
+        row("mem_prot_alert", "alert=1", "len=8192", "prot=7", "prev_prot=0"),
+        row("container_create", "runtime=docker", "container_id=${container}"),
+        row("container_remove", "runtime=docker", "container_id=${container}"));
+
+    @BeforeAll
+    static void kernel()
+    {
+        KernelTestSupport.requireKernel();
+    }
+
+    private static List<String> row(final String... cells)
+    {
+        return List.of(cells);
+    }
+
+    @Test
+    void eachDerivedEventCarriesWhatItIsAbout(@TempDir final Path dir) throws Exception
+    {
+        final Path program = KernelTestSupport.compile("derived", dir);
+        final Path work = Files.createDirectory(dir.resolve("work"));
+        final Path output = dir.resolve("events.json");
+        final Path stderr = dir.resolve("sluice.err");
+        final Set<String> names = new LinkedHashSet<>();
+        TABLE.forEach(row -> names.add(row.get(0)));
+        final Process sluice = KernelTestSupport.startSluice(stderr, "--events", String.join(",", names), "--output", "json:" + output);
+        final Map<String, String> values = new HashMap<>();
+        try
+        {
+            KernelTestSupport.awaitReady(sluice, stderr);
+            final Process traced = new ProcessBuilder(program.toString(), work.toString(), containerHierarchy().toString())
+                .redirectErrorStream(true).start();
+            final String printed = new String(traced.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, traced.waitFor(), printed);
+            for (final String line : printed.split("\n"))
+            {
+                values.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+            }
+            values.put("pid", Long.toString(traced.pid()));
+            values.put("work", work.toRealPath().toString());
+            values.put("true", Path.of("/bin/true").toRealPath().toString());
+            Thread.sleep(500);
+            sluice.destroy();
+            assertTrue(sluice.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(0, sluice.exitValue(), Files.readString(stderr));
+        }
+        finally
+        {
+            sluice.destroyForcibly();
+        }
+
+        final Set<Long> pids = Set.of(Long.parseLong(values.get("pid")), Long.parseLong(values.get("child")));
+        final List<Event> ours = KernelTestSupport.readEvents(output).stream()
+            .filter(e -> pids.contains((long)e.getWorkload().getProcess().getHostPid().getValue())).toList();
+        final List<String> failures = new ArrayList<>();
+        for (final List<String> row : TABLE)
+        {
+            final Map<String, String> expected = expected(row, values);
+            final List<Event> candidates = ours.stream().filter(e -> e.getName().equals(row.get(0))).toList();
+            if (candidates.stream().noneMatch(e -> carries(e, expected)))
+            {
+                failures.add(row.get(0) + " " + expected + " not among " +
+                    candidates.stream().map(DerivedEventsKernelTest::render).collect(Collectors.toList()));
+            }
+        }
+        // the second write to dropped.bin starts at offset 64: not a magic_write
+        final Map<String, String> notAtZero = Map.of("pathname", values.get("work") + "/dropped.bin", "returnValue", "11");
+        ours.stream().filter(e -> e.getName().equals("magic_write") && carries(e, notAtZero))
+            .forEach(e -> failures.add("a write at offset 64 made " + render(e)));
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    /** Where a cgroup may be made in the hierarchy the sensor finds containers in: cgroup v1's cpuset, else v2's. */
+    private static Path containerHierarchy() throws IOException
+    {
+        for (final String line : Files.readAllLines(Path.of("/proc/cgroups")))
+        {
+            final String[] fields = line.split("\\s+");
+            if (fields.length > 1 && fields[0].equals("cpuset") && !fields[1].equals("0"))
+            {
+                return Path.of("/sys/fs/cgroup/cpuset");
+            }
+        }
+        return Path.of("/sys/fs/cgroup");
+    }
+
+    private static Map<String, String> expected(final List<String> row, final Map<String, String> values)
+    {
+        final Map<String, String> expected = new HashMap<>();
+        for (final String cell : row.subList(1, row.size()))
+        {
+            String value = cell.substring(cell.indexOf('=') + 1);
+            for (final Map.Entry<String, String> known : values.entrySet())
+            {
+                value = value.replace("${" + known.getKey() + "}", known.getValue());
+            }
+            expected.put(cell.substring(0, cell.indexOf('=')), value);
+        }
+        return expected;
+    }
+
+    private static boolean carries(final Event event, final Map<String, String> expected)
+    {
+        final Map<String, String> actual = new HashMap<>();
+        event.getDataList().forEach(v -> actual.put(v.getName(), text(v)));
+        return expected.entrySet().stream().allMatch(e -> e.getValue().equals(actual.get(e.getKey())));
+    }
+
+    private static String render(final Event event)
+    {
+        return event.getDataList().stream().map(v -> v.getName() + "=" + text(v)).collect(Collectors.joining(" ", "{", "}"));
+    }
+
+    /** A value as the table writes it: integers in decimal, bytes in hex, arrays comma-separated, sockaddrs as family address:port. */
+    private static String text(final EventValue value)
+    {
+        return switch (value.getValueCase())
+        {
+            case INT32 -> Integer.toString(value.getInt32());
+            case INT64 -> Long.toString(value.getInt64());
+            case U_INT32 -> Integer.toUnsignedString(value.getUInt32());
+            case U_INT64 -> Long.toUnsignedString(value.getUInt64());
+            case STR -> value.getStr();
+            case BYTES -> HexFormat.of().formatHex(value.getBytes().toByteArray());
+            case STR_ARRAY -> String.join(",", value.getStrArray().getValueList());
+            case SOCKADDR -> sockaddr(value.getSockaddr());
+            default -> value.getValueCase().name();
+        };
+    }
+
+    private static String sockaddr(final SockAddr addr)
+    {
+        return switch (addr.getSaFamily())
+        {
+            case AF_INET -> "AF_INET " + addr.getSinAddr() + ":" + addr.getSinPort();
+            case AF_INET6 -> "AF_INET6 [" + addr.getSin6Addr() + "]:" + addr.getSin6Port();
+            default -> addr.getSaFamily().name();
+        };
+    }
+}
