@@ -97,7 +97,9 @@ public final class DetectorSet
             new DiskMount(),
             new IllegitimateShell(),
             new PtraceCodeInjection(),
-            new ProcessVmWriteCodeInjection());
+            new ProcessVmWriteCodeInjection(),
+            new DroppedExecutable(),
+            new HiddenFileCreated());
     }
 
     /**

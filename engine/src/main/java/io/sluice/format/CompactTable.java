@@ -72,6 +72,8 @@ final class CompactTable
         {"container_create", "📦", "create", "runtime container_id"},
         {"container_remove", "📦", "remove", "runtime container_id"},
         {"anti_debugging", "⚠️", "", "threat"},
+        {"dropped_executable", "⚠️", "", "threat"},
+        {"hidden_file_created", "⚠️", "", "threat"},
         {"fileless_execution", "⚠️", "", "threat"},
         {"kernel_module_loading", "⚠️", "", "threat"},
         {"shadow_file_access", "⚠️", "", "threat"},

@@ -70,6 +70,42 @@ class DetectorsKernelTest
         }
     }
 
+    @Test
+    void anElfWrittenToAHiddenPathIsDetectedOnce(@TempDir final Path dir) throws Exception
+    {
+        final Path output = dir.resolve("events.json");
+        final Path stderr = dir.resolve("sluice.err");
+        final Process sluice = KernelTestSupport.startSluice(stderr, "--events", "hidden_file_created",
+            "--output", "json:" + output);
+        try
+        {
+            KernelTestSupport.awaitReady(sluice, stderr);
+            // dash's printf writes its output in one write at offset 0 of the file the redirection created
+            final String elf = "printf '\\177ELF\\002\\001\\001\\000'";
+            final Process hidden = new ProcessBuilder("/bin/sh", "-c", elf + " > " + dir.resolve(".tool")).start();
+            assertEquals(0, hidden.waitFor());
+            final Process plain = new ProcessBuilder("/bin/sh", "-c", elf + " > " + dir.resolve("tool")).start();
+            assertEquals(0, plain.waitFor());
+            final Process script = new ProcessBuilder("/bin/sh", "-c", "printf '#!/bin/sh' > " + dir.resolve(".run")).start();
+            assertEquals(0, script.waitFor());
+            Thread.sleep(500);
+            sluice.destroy();
+            assertTrue(sluice.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(0, sluice.exitValue(), Files.readString(stderr));
+
+            final List<Event> events = KernelTestSupport.readEvents(output);
+            final Event detection = only(events, "hidden_file_created", hidden.pid());
+            assertEquals("magic_write", detection.getDetectedFrom().getName());
+            assertEquals("T1564.001", detection.getThreat().getMitre().getTechnique().getId());
+            assertEquals(1, events.stream().filter(e -> e.getName().equals("hidden_file_created")).count(),
+                "not the ELF file with a plain name, nor the hidden script: " + events);
+        }
+        finally
+        {
+            sluice.destroyForcibly();
+        }
+    }
+
     private static Event only(final List<Event> events, final String name, final long pid)
     {
         final List<Event> matching = events.stream().filter(e -> e.getName().equals(name))
