@@ -87,9 +87,10 @@ final class ClientRegistry
     {
         if (session.end(serverStopping))
         {
-            live.remove(session.name());
             synchronized (this)
             {
+                // under the lock counters() reads both lists with: a leaving client is in exactly one of them
+                live.remove(session.name());
                 if (ended.size() == ENDED_KEPT)
                 {
                     ended.removeFirst();
@@ -156,6 +157,25 @@ final class ClientRegistry
     private static int number(final String name)
     {
         return Integer.parseInt(name.substring(name.lastIndexOf('-') + 1));
+    }
+
+    /**
+     * @return the live clients' counters and the ended ones', read together: a client that is leaving is in one list,
+     *         never in both and never in neither.
+     */
+    synchronized Counters counters()
+    {
+        return new Counters(live(), new ArrayList<>(ended));
+    }
+
+    /**
+     * The clients' counters at one instant.
+     *
+     * @param live  the clients connected, in the order they connected.
+     * @param ended the clients that left most recently, oldest first.
+     */
+    record Counters(List<StreamCounters> live, List<StreamCounters> ended)
+    {
     }
 
     /**

@@ -135,7 +135,8 @@ final class SluiceServiceCalls
 
     private void getCounters(final GetCountersRequest request, final StreamObserver<GetCountersResponse> observer)
     {
-        observer.onNext(answers.counters(clients.live(), clients.ended()));
+        final ClientRegistry.Counters now = clients.counters();
+        observer.onNext(answers.counters(now.live(), now.ended()));
         observer.onCompleted();
     }
 }
