@@ -1,0 +1,24 @@
+/* The packet record net.bpf.c sends and net_capture.c fans out to the selected net_packet_* events: an sl_record
+ * with four arguments, the packet bytes last (their length varies):
+ *   UINT32 packet length (ival), UINT32 direction (ival: Tracee's PacketDirection), STR interface (ival: its index,
+ *   the loader writes the name into iface_name), BYTES the first NET_SNAP bytes from the IP header on. */
+#ifndef SLUICE_NET_RECORD_H
+#define SLUICE_NET_RECORD_H
+
+#define NET_SNAP 1024          /* packet bytes captured: IP and transport headers, the start of DNS and HTTP */
+#define NET_INGRESS 1          /* Tracee's PacketDirection */
+#define NET_EGRESS 3
+#define NET_EVENT_FIRST 2000   /* net_packet_ipv4 .. net_packet_http_response (schemas/events.yaml) */
+#define NET_EVENT_LAST 2011
+
+struct net_record {
+    struct sl_record record;
+    struct sl_arg length;
+    struct sl_arg direction;
+    struct sl_arg iface;
+    char iface_name[16];
+    struct sl_arg packet;
+    __u8 bytes[NET_SNAP];
+};
+
+#endif
