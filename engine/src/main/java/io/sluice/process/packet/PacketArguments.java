@@ -1,0 +1,179 @@
+package io.sluice.process.packet;
+
+import io.sluice.codec.catalog.ArgDefinition;
+import io.sluice.codec.catalog.ArgType;
+import io.sluice.codec.catalog.EventCatalog;
+import io.sluice.codec.catalog.EventDefinition;
+import io.sluice.codec.sbe.EventRecordWriter;
+import io.sluice.codec.sbe.KernelEventDecoder;
+import io.sluice.codec.wire.WireCanonical;
+import io.sluice.proto.v1beta1.DNS;
+import io.sluice.proto.v1beta1.HTTP;
+import io.sluice.proto.v1beta1.HTTPRequest;
+import io.sluice.proto.v1beta1.HTTPResponse;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The arguments of a {@code net_packet_*} event from the sensor's packet record (length, direction, interface, the
+ * first bytes from the IP header on): the catalog's arguments of the event, each decoded from the packet and written
+ * in the canonical wire form. Owned by the ingest thread.
+ */
+public final class PacketArguments
+{
+    /** The first and last ids of the network events (schemas/events.yaml). */
+    public static final int FIRST = 2000;
+    private static final int LAST = 2011;
+    private static final int SNAP = 1024;
+
+    private final ArgDefinition[][] args = new ArgDefinition[LAST - FIRST + 1][];
+    private final byte[][][] names = new byte[LAST - FIRST + 1][][];
+    private final PacketView packet = new PacketView(SNAP);
+    private final DnsDecoder dns = new DnsDecoder();
+    private final HttpDecoder http = new HttpDecoder();
+    private final UnsafeBuffer name = new UnsafeBuffer(0, 0);
+    private final UnsafeBuffer value = new UnsafeBuffer(0, 0);
+    private final byte[] iface = new byte[16];
+
+    /**
+     * @param catalog the event catalog (the network events' arguments).
+     */
+    public PacketArguments(final EventCatalog catalog)
+    {
+        for (int id = FIRST; id <= LAST; id++)
+        {
+            final EventDefinition definition = catalog.byId(id);
+            if (definition != null)
+            {
+                args[id - FIRST] = definition.args().toArray(new ArgDefinition[0]);
+                names[id - FIRST] = new byte[args[id - FIRST].length][];
+                for (int i = 0; i < args[id - FIRST].length; i++)
+                {
+                    names[id - FIRST][i] = args[id - FIRST][i].name().getBytes(StandardCharsets.UTF_8);
+                }
+            }
+        }
+    }
+
+    /**
+     * @param eventId an event id.
+     * @return how many arguments its event has when it is a network event the catalog knows, -1 otherwise.
+     */
+    public int count(final int eventId)
+    {
+        return eventId >= FIRST && eventId <= LAST && args[eventId - FIRST] != null ? args[eventId - FIRST].length : -1;
+    }
+
+    /**
+     * Writes the event's arguments (as many as {@link #count} says) from the packet record's.
+     *
+     * @param kernel the packet record, its arguments not yet read.
+     * @param event  the event being written, its data group open.
+     * @param eventId a network event id ({@link #count} not -1).
+     */
+    public void write(final KernelEventDecoder kernel, final EventRecordWriter event, final int eventId)
+    {
+        long length = 0;
+        int direction = 0;
+        int ifaceLength = 0;
+        int captured = 0;
+        int index = 0;
+        for (final KernelEventDecoder.ArgsDecoder arg : kernel.args())
+        {
+            switch (index++)
+            {
+                case 0 -> length = arg.intValue();
+                case 1 -> direction = (int)arg.intValue();
+                case 2 -> ifaceLength = arg.getValue(iface, 0, Math.min(arg.valueLength(), iface.length));
+                case 3 -> captured = arg.getValue(packet.bytes(), 0, Math.min(arg.valueLength(), SNAP));
+                default -> arg.skipValue();
+            }
+        }
+        final boolean decoded = packet.wrap(captured);
+        final String interfaceName = ifaceLength > 0 ? new String(iface, 0, ifaceLength, StandardCharsets.US_ASCII) : "any";
+        final ArgDefinition[] definitions = args[eventId - FIRST];
+        for (int i = 0; i < definitions.length; i++)
+        {
+            final ArgDefinition definition = definitions[i];
+            final byte[] argName = names[eventId - FIRST][i];
+            name.wrap(argName);
+            final ArgType type = definition.type();
+            long number = 0;
+            byte[] bytes = null;
+            if (type == ArgType.U_INT32)
+            {
+                number = !decoded ? 0 : definition.name().startsWith("src") ? packet.sourcePort() : packet.destinationPort();
+            }
+            else if (type == ArgType.STR)
+            {
+                bytes = (!decoded ? "" : definition.name().startsWith("src") ? packet.source() : packet.destination())
+                    .getBytes(StandardCharsets.US_ASCII);
+            }
+            else
+            {
+                bytes = decoded ? message(type, length, direction, interfaceName) : new byte[0];
+            }
+            if (bytes == null)
+            {
+                value.wrap(iface, 0, 0);
+            }
+            else
+            {
+                value.wrap(bytes);
+            }
+            event.dataEntry(type.valueType().value(), number, name, 0, argName.length, value, 0, value.capacity());
+        }
+    }
+
+    private byte[] message(final ArgType type, final long length, final int direction, final String iface)
+    {
+        final int payload = packet.payload();
+        return switch (type)
+        {
+            case PACKET_METADATA -> WireCanonical.bytes(PacketMessages.metadata(packet, length, direction, iface));
+            case IPV4 -> WireCanonical.bytes(PacketMessages.ipv4(packet));
+            case IPV6 -> WireCanonical.bytes(PacketMessages.ipv6(packet));
+            case TCP -> WireCanonical.bytes(PacketMessages.tcp(packet));
+            case UDP -> WireCanonical.bytes(PacketMessages.udp(packet));
+            case ICMP -> WireCanonical.bytes(PacketMessages.icmp(packet));
+            case ICMPV6 -> WireCanonical.bytes(PacketMessages.icmpv6(packet));
+            case DNS, DNS_QUESTIONS, DNS_RESPONSES -> dnsMessage(type, payload);
+            case HTTP, HTTP_REQUEST, HTTP_RESPONSE -> httpMessage(type, payload);
+            default -> new byte[0];
+        };
+    }
+
+    private byte[] dnsMessage(final ArgType type, final int payload)
+    {
+        final DNS message = dns.decode(packet.bytes(), payload, packet.length());
+        if (message == null)
+        {
+            return new byte[0];
+        }
+        return WireCanonical.bytes(type == ArgType.DNS ? message :
+            type == ArgType.DNS_QUESTIONS ? DnsDecoder.questions(message) : DnsDecoder.responses(message));
+    }
+
+    private byte[] httpMessage(final ArgType type, final int payload)
+    {
+        final HTTP message = http.decode(packet.bytes(), payload, packet.length());
+        if (message == null)
+        {
+            return new byte[0];
+        }
+        if (type == ArgType.HTTP_REQUEST)
+        {
+            return WireCanonical.bytes(HTTPRequest.newBuilder().setMethod(message.getMethod()).setProtocol(message.getProtocol())
+                .setHost(message.getHost()).setUriPath(message.getUriPath()).putAllHeaders(message.getHeadersMap())
+                .setContentLength(message.getContentLength()).build());
+        }
+        if (type == ArgType.HTTP_RESPONSE)
+        {
+            return WireCanonical.bytes(HTTPResponse.newBuilder().setStatus(message.getStatus())
+                .setStatusCode(message.getStatusCode()).setProtocol(message.getProtocol())
+                .putAllHeaders(message.getHeadersMap()).setContentLength(message.getContentLength()).build());
+        }
+        return WireCanonical.bytes(message);
+    }
+}
