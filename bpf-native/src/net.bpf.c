@@ -168,7 +168,7 @@ static __always_inline int capture(struct __sk_buff *skb, __u32 direction)
     out->direction.len = 0;
     out->direction.ival = direction;
     out->iface.type = SL_STR;
-    out->iface.len = 0;
+    out->iface.len = sizeof(out->iface_name);
     out->iface.ival = skb->ifindex;
     __builtin_memset(out->iface_name, 0, sizeof(out->iface_name));
     __u32 n = skb->len;

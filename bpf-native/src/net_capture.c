@@ -98,9 +98,11 @@ static int on_packet(void *context, void *data, size_t size)
     if (size < sizeof(copy) - NET_SNAP || size > sizeof(copy))
         return 0;
     memcpy(&copy, data, size);
+    /* the name NUL-padded to its 16 bytes, so the packet after it stays where the kernel put it */
     const char *name = iface_name((uint32_t)copy.iface.ival);
-    copy.iface.len = (uint32_t)strlen(name);
-    memcpy(copy.iface_name, name, copy.iface.len);
+    memset(copy.iface_name, 0, sizeof(copy.iface_name));
+    memcpy(copy.iface_name, name, strnlen(name, sizeof(copy.iface_name) - 1));
+    copy.iface.len = sizeof(copy.iface_name);
     const uint8_t *p = copy.bytes;
     const uint32_t n = copy.packet.len;
     if (n < 20)

@@ -1,7 +1,7 @@
 /* The packet record net.bpf.c sends and net_capture.c fans out to the selected net_packet_* events: an sl_record
  * with four arguments, the packet bytes last (their length varies):
  *   UINT32 packet length (ival), UINT32 direction (ival: Tracee's PacketDirection), STR interface (ival: its index,
- *   the loader writes the name into iface_name), BYTES the first NET_SNAP bytes from the IP header on. */
+ *   the loader writes the name into iface_name, NUL-padded: the value is always its 16 bytes), BYTES the first NET_SNAP bytes from the IP header on. */
 #ifndef SLUICE_NET_RECORD_H
 #define SLUICE_NET_RECORD_H
 

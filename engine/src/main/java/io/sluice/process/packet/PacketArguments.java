@@ -81,11 +81,20 @@ public final class PacketArguments
         int index = 0;
         for (final KernelEventDecoder.ArgsDecoder arg : kernel.args())
         {
+            // every value read or skipped: SBE's variable-length fields are read in order
             switch (index++)
             {
-                case 0 -> length = arg.intValue();
-                case 1 -> direction = (int)arg.intValue();
-                case 2 -> ifaceLength = arg.getValue(iface, 0, Math.min(arg.valueLength(), iface.length));
+                case 0 ->
+                {
+                    length = arg.intValue();
+                    arg.skipValue();
+                }
+                case 1 ->
+                {
+                    direction = (int)arg.intValue();
+                    arg.skipValue();
+                }
+                case 2 -> ifaceLength = nameLength(arg.getValue(iface, 0, Math.min(arg.valueLength(), iface.length)));
                 case 3 -> captured = arg.getValue(packet.bytes(), 0, Math.min(arg.valueLength(), SNAP));
                 default -> arg.skipValue();
             }
@@ -124,6 +133,19 @@ public final class PacketArguments
             }
             event.dataEntry(type.valueType().value(), number, name, 0, argName.length, value, 0, value.capacity());
         }
+    }
+
+    /** The interface name's length: up to its first NUL (the sensor pads it to 16 bytes). */
+    private int nameLength(final int copied)
+    {
+        for (int i = 0; i < copied; i++)
+        {
+            if (iface[i] == 0)
+            {
+                return i;
+            }
+        }
+        return copied;
     }
 
     private byte[] message(final ArgType type, final long length, final int direction, final String iface)
