@@ -2,7 +2,8 @@
 
 Usage: net_peer.py DNS_NAME HTTP_PATH. Prints its pid, then answers one DNS query for DNS_NAME (A 10.1.2.3, TTL 300)
 from a UDP responder on 127.0.0.1:53 it asked itself, then GETs HTTP_PATH?q=1 from an HTTP server on 127.0.0.1 it
-started (200 OK with X-Sluice-Reply: yes and a 5-byte body), and prints "done".
+started (200 OK with X-Sluice-Reply: yes and a 5-byte body), sends an ICMP echo request (id 0x5151, seq 7) to
+127.0.0.1 and a UDP datagram to [::1]:9, and prints "done".
 """
 import ctypes
 import http.client
@@ -67,6 +68,15 @@ def main():
     response.read()
     connection.close()
     httpd.shutdown()
+
+    icmp = socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_ICMP)
+    echo = struct.pack(">BBHHH", 8, 0, 0, 0x5151, 7) + b"sluice"
+    checksum = sum(struct.unpack(">7H", echo)) if len(echo) % 2 == 0 else 0
+    checksum = (checksum & 0xFFFF) + (checksum >> 16)
+    echo = echo[:2] + struct.pack(">H", ~checksum & 0xFFFF) + echo[4:]
+    icmp.sendto(echo, ("127.0.0.1", 0))
+    v6 = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
+    v6.sendto(b"sluice", ("::1", 9))
     print("done", flush=True)
 
 

@@ -42,34 +42,11 @@ class NetworkPacketsKernelTest
     @Test
     void dnsAndHttpExchangesOnLoopbackAreDecodedAndAttributed(@TempDir final Path dir) throws Exception
     {
-        final String name = "q" + UUID.randomUUID().toString().substring(0, 8) + ".sluice.test";
-        final String path = "/p" + UUID.randomUUID().toString().substring(0, 8);
-        final Path json = dir.resolve("events.json");
-        final Path stderr = dir.resolve("sluice.err");
-        final Process sluice = KernelTestSupport.startSluice(stderr, "--events",
-            "net_packet_dns_request,net_packet_dns_response,net_packet_http_request,net_packet_http_response",
-            "--output", "json:" + json);
-        final int pid;
-        try
-        {
-            KernelTestSupport.awaitReady(sluice, stderr);
-            final Process peer = new ProcessBuilder("/usr/bin/python3", peerScript().toString(), name, path)
-                .redirectErrorStream(true).start();
-            final BufferedReader out = new BufferedReader(new InputStreamReader(peer.getInputStream(), StandardCharsets.UTF_8));
-            pid = Integer.parseInt(out.readLine().trim());
-            final String rest = out.readLine();
-            assertTrue(peer.waitFor(30, TimeUnit.SECONDS));
-            assertEquals("done", rest);
-            Thread.sleep(1000);
-        }
-        finally
-        {
-            sluice.destroy();
-            assertTrue(sluice.waitFor(30, TimeUnit.SECONDS));
-        }
-        assertEquals(0, sluice.exitValue(), Files.readString(stderr));
-        final List<Event> mine = KernelTestSupport.readEvents(json).stream()
-            .filter(event -> event.getWorkload().getProcess().getPid().getValue() == pid).toList();
+        final Exchange exchange = exchange(dir,
+            "net_packet_dns_request,net_packet_dns_response,net_packet_http_request,net_packet_http_response");
+        final List<Event> mine = exchange.events;
+        final String name = exchange.name;
+        final String path = exchange.path;
 
         final Event request = one(mine, "net_packet_dns_request", PacketDirection.EGRESS);
         assertEquals(List.of(DnsQueryData.newBuilder().setQuery(name).setQueryType("A").setQueryClass("IN").build()),
@@ -102,6 +79,71 @@ class NetworkPacketsKernelTest
         assertEquals(List.of("yes"), reply.getHeadersMap().get("X-Sluice-Reply").getHeaderList());
     }
 
+    @Test
+    void headersOfIpUdpTcpAndIcmpPacketsAreDecoded(@TempDir final Path dir) throws Exception
+    {
+        final Exchange exchange = exchange(dir, "net_packet_ipv4,net_packet_ipv6,net_packet_udp,net_packet_tcp,net_packet_icmp");
+        final List<Event> mine = exchange.events;
+
+        final var icmp = value(one(mine, "net_packet_icmp", PacketDirection.EGRESS), "proto_icmp").getIcmp();
+        assertEquals("EchoRequest", icmp.getTypeCode());
+        assertEquals(0x5151, icmp.getId());
+        assertEquals(7, icmp.getSeq());
+
+        final var udp6 = mine.stream().filter(e -> e.getName().equals("net_packet_ipv6")).findFirst()
+            .orElseThrow(() -> new AssertionError("no net_packet_ipv6 among " + mine));
+        assertEquals("::1", value(udp6, "dst").getStr());
+        assertEquals("UDP", value(udp6, "proto_ipv6").getIpv6().getNextHeader());
+
+        final Event dnsUdp = mine.stream().filter(e -> e.getName().equals("net_packet_udp")
+            && value(e, "dst_port").getUInt32() == 53).findFirst().orElseThrow(() -> new AssertionError("no UDP to 53"));
+        assertEquals(53, value(dnsUdp, "proto_udp").getUdp().getDstPort());
+        assertEquals("127.0.0.1", value(dnsUdp, "src").getStr());
+
+        final Event syn = mine.stream().filter(e -> e.getName().equals("net_packet_tcp")
+            && value(e, "proto_tcp").getTcp().getSynFlag() == 1 && value(e, "proto_tcp").getTcp().getAckFlag() == 0)
+            .findFirst().orElseThrow(() -> new AssertionError("no SYN among " + mine));
+        assertEquals(syn.getWorkload().getProcess().getPid().getValue(), exchange.pid);
+
+        final Event ipv4 = mine.stream().filter(e -> e.getName().equals("net_packet_ipv4")
+            && value(e, "proto_ipv4").getIpv4().getProtocol().equals("ICMPv4")).findFirst()
+            .orElseThrow(() -> new AssertionError("no IPv4 ICMP among " + mine));
+        assertEquals(4, value(ipv4, "proto_ipv4").getIpv4().getVersion());
+        assertEquals(5, value(ipv4, "proto_ipv4").getIpv4().getIhl());
+    }
+
+    /** Runs sluice with those events while the peer makes its exchanges; answers the peer's events. */
+    private static Exchange exchange(final Path dir, final String events) throws Exception
+    {
+        final String name = "q" + UUID.randomUUID().toString().substring(0, 8) + ".sluice.test";
+        final String path = "/p" + UUID.randomUUID().toString().substring(0, 8);
+        final Path json = dir.resolve("events.json");
+        final Path stderr = dir.resolve("sluice.err");
+        final Process sluice = KernelTestSupport.startSluice(stderr, "--events", events, "--output", "json:" + json);
+        final int pid;
+        try
+        {
+            KernelTestSupport.awaitReady(sluice, stderr);
+            final Process peer = new ProcessBuilder("/usr/bin/python3", peerScript().toString(), name, path)
+                .redirectErrorStream(true).start();
+            final BufferedReader out = new BufferedReader(new InputStreamReader(peer.getInputStream(), StandardCharsets.UTF_8));
+            pid = Integer.parseInt(out.readLine().trim());
+            final String rest = out.readLine();
+            assertTrue(peer.waitFor(30, TimeUnit.SECONDS));
+            assertEquals("done", rest);
+            Thread.sleep(1000);
+        }
+        finally
+        {
+            sluice.destroy();
+            assertTrue(sluice.waitFor(30, TimeUnit.SECONDS));
+        }
+        assertEquals(0, sluice.exitValue(), Files.readString(stderr));
+        final List<Event> mine = KernelTestSupport.readEvents(json).stream()
+            .filter(event -> event.getWorkload().getProcess().getPid().getValue() == pid).toList();
+        return new Exchange(pid, name, path, mine);
+    }
+
     /** The event of that name whose packet went that way (the peer sees each packet leave and arrive). */
     private static Event one(final List<Event> events, final String name, final PacketDirection direction)
     {
@@ -120,5 +162,10 @@ class NetworkPacketsKernelTest
     private static Path peerScript() throws Exception
     {
         return Path.of(NetworkPacketsKernelTest.class.getResource("/io/sluice/cli/net_peer.py").toURI());
+    }
+
+    /** The peer's pid, the name it looked up, the path it asked for, and its events. */
+    private record Exchange(int pid, String name, String path, List<Event> events)
+    {
     }
 }
