@@ -643,8 +643,11 @@ static int trace(void)
     for (int i = 0; i < opts.event_count; i++)
         selected_ids[i] = opts.events[i].id;
     char net_error[512];
-    if (net_capture_start(selected_ids, opts.event_count, (uint32_t)getpid(), rb, on_record, net_error,
-                          sizeof(net_error)) != 0)
+    const int net_err = net_capture_start(selected_ids, opts.event_count, (uint32_t)getpid(), rb, on_record,
+                                          net_error, sizeof(net_error));
+    if (net_err == -ENOENT) /* no cgroup v2 (the default set names network events): the rest is still traced */
+        fprintf(stderr, "sluice-loader: %s; network events are not captured\n", net_error);
+    else if (net_err != 0)
         fail(EXIT_RUNTIME, "%s", net_error);
 
     uint64_t previous[cpus];

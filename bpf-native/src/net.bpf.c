@@ -23,6 +23,9 @@ char LICENSE[] SEC("license") = "GPL";
 #define ETH_P_IPV6 0x86DD
 
 const volatile __u32 exclude_tgid = 0;
+const volatile __u32 wanted = 0;   /* bit (id - NET_EVENT_FIRST) per selected net_packet_* event */
+
+#define BIT(id) (1u << ((id) - NET_EVENT_FIRST))
 
 struct {
     __uint(type, BPF_MAP_TYPE_RINGBUF);
@@ -136,9 +139,78 @@ int BPF_PROG(net_sys_exit, struct pt_regs *regs, long ret)
     return 0;
 }
 
+static __always_inline int starts(const __u8 *p, const char *prefix, int n)
+{
+#pragma unroll
+    for (int i = 0; i < 8; i++)
+        if (i < n && p[i] != (__u8)prefix[i])
+            return 0;
+    return 1;
+}
+
+static __always_inline int http_start(const __u8 *p)
+{
+#define IS(s, n) starts(p, s, n)
+    return IS("GET ", 4) || IS("POST ", 5) || IS("PUT ", 4) || IS("DELETE ", 7) || IS("HEAD ", 5) ||
+           IS("OPTIONS ", 8) || IS("PATCH ", 6) || IS("CONNECT ", 8) || IS("TRACE ", 6);
+#undef IS
+}
+
+/* The events a packet belongs to (the loader's classification, on the first bytes of each layer), so packets no
+ * selected event wants never leave the kernel. */
+static __always_inline __u32 classify(struct __sk_buff *skb)
+{
+    __u8 ip[40];
+    __u32 mask, protocol, transport;
+    if (bpf_skb_load_bytes(skb, 0, ip, 20) != 0)
+        return 0;
+    const __u8 version = ip[0] >> 4;
+    if (version == 4) {
+        mask = BIT(NET_IPV4);
+        protocol = ip[9];
+        transport = (ip[0] & 15) * 4;
+        if (protocol == 1)
+            return mask | BIT(NET_ICMP);
+    } else if (version == 6) {
+        mask = BIT(NET_IPV6);
+        if (bpf_skb_load_bytes(skb, 0, ip, 40) != 0)
+            return mask;
+        protocol = ip[6];
+        transport = 40;
+        if (protocol == 58)
+            return mask | BIT(NET_ICMPV6);
+    } else {
+        return 0;
+    }
+    __u8 th[20];
+    __u8 payload[8];
+    if (protocol == 17) {
+        if (bpf_skb_load_bytes(skb, transport, th, 8) != 0)
+            return mask;
+        mask |= BIT(NET_UDP);
+        if ((th[0] == 0 && th[1] == 53) || (th[2] == 0 && th[3] == 53)) {
+            if (bpf_skb_load_bytes(skb, transport + 8, payload, 4) == 0)
+                mask |= BIT(NET_DNS) | ((payload[2] & 0x80) ? BIT(NET_DNS_RESPONSE) : BIT(NET_DNS_REQUEST));
+        }
+        return mask;
+    }
+    if (protocol != 6 || bpf_skb_load_bytes(skb, transport, th, 20) != 0)
+        return mask;
+    mask |= BIT(NET_TCP);
+    if (bpf_skb_load_bytes(skb, transport + (th[12] >> 4) * 4, payload, 8) != 0)
+        return mask;
+    if (http_start(payload))
+        return mask | BIT(NET_HTTP) | BIT(NET_HTTP_REQUEST);
+    if (starts(payload, "HTTP/1.", 7))
+        return mask | BIT(NET_HTTP) | BIT(NET_HTTP_RESPONSE);
+    return mask;
+}
+
 static __always_inline int capture(struct __sk_buff *skb, __u32 direction)
 {
     if (skb->protocol != bpf_htons(ETH_P_IP) && skb->protocol != bpf_htons(ETH_P_IPV6))
+        return 1;
+    if (!(classify(skb) & wanted))
         return 1;
     struct bpf_sock *sk = skb->sk;
     if (!sk)

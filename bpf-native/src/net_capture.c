@@ -16,10 +16,6 @@
 #include "net_capture.h"
 #include "net.skel.h"
 
-enum {
-    NET_IPV4 = 2000, NET_IPV6, NET_TCP, NET_UDP, NET_ICMP, NET_ICMPV6, NET_DNS, NET_DNS_REQUEST, NET_DNS_RESPONSE,
-    NET_HTTP, NET_HTTP_REQUEST, NET_HTTP_RESPONSE,
-};
 #define NET_COUNT (NET_EVENT_LAST - NET_EVENT_FIRST + 1)
 #define IFACE_CACHE 256
 
@@ -182,7 +178,7 @@ int net_capture_start(const uint32_t *ids, int count, uint32_t exclude_tgid, str
     }
     cgroup_fd = open(root, O_RDONLY | O_DIRECTORY);
     if (cgroup_fd < 0) {
-        err = -errno;
+        err = errno == ENOENT ? -ENOTDIR : -errno;
         snprintf(error, error_size, "cannot open the cgroup v2 root %s: %s", root, strerror(errno));
         return err;
     }
@@ -193,6 +189,8 @@ int net_capture_start(const uint32_t *ids, int count, uint32_t exclude_tgid, str
         return err;
     }
     skel->rodata->exclude_tgid = exclude_tgid;
+    for (int i = 0; i < NET_COUNT; i++)
+        skel->rodata->wanted |= selected[i] ? 1u << i : 0;
     err = net_bpf__load(skel);
     if (err) {
         snprintf(error, error_size, "network programs could not be loaded: %s", strerror(-err));

@@ -10,6 +10,10 @@
 #define NET_EGRESS 3
 #define NET_EVENT_FIRST 2000   /* net_packet_ipv4 .. net_packet_http_response (schemas/events.yaml) */
 #define NET_EVENT_LAST 2011
+enum {
+    NET_IPV4 = NET_EVENT_FIRST, NET_IPV6, NET_TCP, NET_UDP, NET_ICMP, NET_ICMPV6, NET_DNS, NET_DNS_REQUEST,
+    NET_DNS_RESPONSE, NET_HTTP, NET_HTTP_REQUEST, NET_HTTP_RESPONSE,
+};
 
 struct net_record {
     struct sl_record record;
