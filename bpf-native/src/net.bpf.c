@@ -22,7 +22,9 @@ char LICENSE[] SEC("license") = "GPL";
 #define ETH_P_IP 0x0800
 #define ETH_P_IPV6 0x86DD
 
-const volatile __u32 exclude_tgid = 0;
+/* the loader and the engine: their own traffic (forwarding, webhooks) would feed back into what they trace */
+const volatile __u32 exclude_tgid_a = 0;
+const volatile __u32 exclude_tgid_b = 0;
 const volatile __u32 wanted = 0;   /* bit (id - NET_EVENT_FIRST) per selected net_packet_* event */
 
 #define BIT(id) (1u << ((id) - NET_EVENT_FIRST))
@@ -117,7 +119,7 @@ int BPF_PROG(net_sys_exit, struct pt_regs *regs, long ret)
     if (fd < 0)
         return 0;
     struct task_struct *task = bpf_get_current_task_btf();
-    if (task->tgid == exclude_tgid)
+    if (task->tgid == exclude_tgid_a || task->tgid == exclude_tgid_b)
         return 0;
     struct file **fds = BPF_CORE_READ(task, files, fdt, fd);
     unsigned int max = BPF_CORE_READ(task, files, fdt, max_fds);

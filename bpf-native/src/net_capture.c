@@ -188,7 +188,8 @@ int net_capture_start(const uint32_t *ids, int count, uint32_t exclude_tgid, str
         snprintf(error, error_size, "network programs could not be opened: %s", strerror(errno));
         return err;
     }
-    skel->rodata->exclude_tgid = exclude_tgid;
+    skel->rodata->exclude_tgid_a = exclude_tgid;
+    skel->rodata->exclude_tgid_b = (uint32_t)getppid();
     for (int i = 0; i < NET_COUNT; i++)
         skel->rodata->wanted |= selected[i] ? 1u << i : 0;
     err = net_bpf__load(skel);

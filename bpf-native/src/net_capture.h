@@ -15,7 +15,8 @@ bool net_capture_is_event(uint32_t id);
 /* Loads and attaches the packet programs for the selected ids (ids outside the net range are ignored) and adds
  * their ringbuf to rb; each packet reaches deliver once per selected event it belongs to, as a record carrying that
  * event's id. Does nothing when no net event is selected. Returns 0, or a negative errno with a message in error:
- * -ENOENT when no cgroup v2 hierarchy is mounted. */
+ * -ENOENT when no cgroup v2 hierarchy is mounted. The sockets of exclude_tgid and of the loader's parent (the engine)
+ * are not followed. */
 int net_capture_start(const uint32_t *ids, int count, uint32_t exclude_tgid, struct ring_buffer *rb,
                       ring_buffer_sample_fn deliver, char *error, size_t error_size);
 
