@@ -12,6 +12,17 @@ final class Ipv6Text
 
     static String format(final byte[] address)
     {
+        final byte[] text = new byte[46];
+        return new String(text, 0, write(address, text), java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * @param address 16 bytes.
+     * @param text    where the text goes (46 bytes are enough).
+     * @return the text's length.
+     */
+    static int write(final byte[] address, final byte[] text)
+    {
         boolean mapped = true;
         for (int i = 0; i < 10; i++)
         {
@@ -19,7 +30,7 @@ final class Ipv6Text
         }
         if (mapped && (address[10] & 0xff) == 0xff && (address[11] & 0xff) == 0xff)
         {
-            return (address[12] & 0xff) + "." + (address[13] & 0xff) + "." + (address[14] & 0xff) + "." + (address[15] & 0xff);
+            return writeV4(address, 12, text, 0);
         }
         int bestStart = -1;
         int bestLength = 1;
@@ -37,22 +48,63 @@ final class Ipv6Text
             }
             i = j == i ? i + 1 : j;
         }
-        final StringBuilder text = new StringBuilder(39);
+        int length = 0;
         for (int i = 0; i < 8; i++)
         {
             if (i == bestStart)
             {
-                text.append("::");
+                text[length++] = ':';
+                text[length++] = ':';
                 i += bestLength - 1;
                 continue;
             }
-            if (text.length() > 0 && text.charAt(text.length() - 1) != ':')
+            if (length > 0 && text[length - 1] != ':')
             {
-                text.append(':');
+                text[length++] = ':';
             }
-            text.append(Integer.toHexString(group(address, i)));
+            length = hex(group(address, i), text, length);
         }
-        return text.toString();
+        return length;
+    }
+
+    /** Four bytes from {@code offset} as a dotted quad into {@code text} at {@code at}; answers where it ends. */
+    static int writeV4(final byte[] address, final int offset, final byte[] text, final int at)
+    {
+        int length = at;
+        for (int i = 0; i < 4; i++)
+        {
+            if (i > 0)
+            {
+                text[length++] = '.';
+            }
+            final int b = address[offset + i] & 0xff;
+            if (b >= 100)
+            {
+                text[length++] = (byte)('0' + b / 100);
+            }
+            if (b >= 10)
+            {
+                text[length++] = (byte)('0' + b / 10 % 10);
+            }
+            text[length++] = (byte)('0' + b % 10);
+        }
+        return length;
+    }
+
+    private static int hex(final int value, final byte[] text, final int at)
+    {
+        int length = at;
+        boolean started = false;
+        for (int shift = 12; shift >= 0; shift -= 4)
+        {
+            final int digit = value >> shift & 15;
+            if (digit != 0 || started || shift == 0)
+            {
+                text[length++] = (byte)"0123456789abcdef".charAt(digit);
+                started = true;
+            }
+        }
+        return length;
     }
 
     private static int group(final byte[] address, final int index)

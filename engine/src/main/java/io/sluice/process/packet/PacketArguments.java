@@ -26,6 +26,8 @@ public final class PacketArguments
     public static final int FIRST = 2000;
     private static final int LAST = 2011;
     private static final int SNAP = 1024;
+    /** Tracee's interface name for every packet; here for those whose interface the kernel did not give. */
+    private static final byte[] ANY = "any".getBytes(StandardCharsets.US_ASCII);
 
     private final ArgDefinition[][] args = new ArgDefinition[LAST - FIRST + 1][];
     private final byte[][][] names = new byte[LAST - FIRST + 1][][];
@@ -34,6 +36,7 @@ public final class PacketArguments
     private final HttpDecoder http = new HttpDecoder();
     private final UnsafeBuffer name = new UnsafeBuffer(0, 0);
     private final UnsafeBuffer value = new UnsafeBuffer(0, 0);
+    private final HeaderWire headers = new HeaderWire();
     private final byte[] iface = new byte[16];
 
     /**
@@ -100,7 +103,8 @@ public final class PacketArguments
             }
         }
         final boolean decoded = packet.wrap(captured);
-        final String interfaceName = ifaceLength > 0 ? new String(iface, 0, ifaceLength, StandardCharsets.US_ASCII) : "any";
+        final byte[] ifaceName = ifaceLength > 0 ? iface : ANY;
+        final int ifaceNameLength = ifaceLength > 0 ? ifaceLength : ANY.length;
         final ArgDefinition[] definitions = args[eventId - FIRST];
         for (int i = 0; i < definitions.length; i++)
         {
@@ -108,31 +112,59 @@ public final class PacketArguments
             final byte[] argName = names[eventId - FIRST][i];
             name.wrap(argName);
             final ArgType type = definition.type();
+            final boolean source = definition.name().startsWith("src");
             long number = 0;
-            byte[] bytes = null;
-            if (type == ArgType.U_INT32)
-            {
-                number = !decoded ? 0 : definition.name().startsWith("src") ? packet.sourcePort() : packet.destinationPort();
-            }
-            else if (type == ArgType.STR)
-            {
-                bytes = (!decoded ? "" : definition.name().startsWith("src") ? packet.source() : packet.destination())
-                    .getBytes(StandardCharsets.US_ASCII);
-            }
-            else
-            {
-                bytes = decoded ? message(type, length, direction, interfaceName) : new byte[0];
-            }
-            if (bytes == null)
+            if (!decoded)
             {
                 value.wrap(iface, 0, 0);
             }
+            else if (type == ArgType.U_INT32)
+            {
+                number = source ? packet.sourcePort() : packet.destinationPort();
+                value.wrap(iface, 0, 0);
+            }
+            else if (type == ArgType.STR)
+            {
+                value.wrap(headers.text(), 0, headers.addressText(packet, source));
+            }
+            else if (type == ArgType.PACKET_METADATA)
+            {
+                value.wrap(headers.buffer(), 0, headers.metadata(packet, length, direction, ifaceName, ifaceNameLength));
+            }
             else
             {
-                value.wrap(bytes);
+                message(type);
             }
             event.dataEntry(type.valueType().value(), number, name, 0, argName.length, value, 0, value.capacity());
         }
+    }
+
+    /** A header message into the reused buffer, DNS and HTTP messages through protobuf's builders; wraps {@link #value}. */
+    private void message(final ArgType type)
+    {
+        final int payload = packet.payload();
+        final int length = switch (type)
+        {
+            case IPV4 -> headers.ipv4(packet);
+            case IPV6 -> headers.ipv6(packet);
+            case TCP -> headers.tcp(packet);
+            case UDP -> headers.udp(packet);
+            case ICMP -> headers.icmp(packet);
+            case ICMPV6 -> headers.icmpv6(packet);
+            default -> -1;
+        };
+        if (length >= 0)
+        {
+            value.wrap(headers.buffer(), 0, length);
+            return;
+        }
+        final byte[] bytes = switch (type)
+        {
+            case DNS, DNS_QUESTIONS, DNS_RESPONSES -> dnsMessage(type, payload);
+            case HTTP, HTTP_REQUEST, HTTP_RESPONSE -> httpMessage(type, payload);
+            default -> new byte[0];
+        };
+        value.wrap(bytes);
     }
 
     /** The interface name's length: up to its first NUL (the sensor pads it to 16 bytes). */
@@ -146,24 +178,6 @@ public final class PacketArguments
             }
         }
         return copied;
-    }
-
-    private byte[] message(final ArgType type, final long length, final int direction, final String iface)
-    {
-        final int payload = packet.payload();
-        return switch (type)
-        {
-            case PACKET_METADATA -> WireCanonical.bytes(PacketMessages.metadata(packet, length, direction, iface));
-            case IPV4 -> WireCanonical.bytes(PacketMessages.ipv4(packet));
-            case IPV6 -> WireCanonical.bytes(PacketMessages.ipv6(packet));
-            case TCP -> WireCanonical.bytes(PacketMessages.tcp(packet));
-            case UDP -> WireCanonical.bytes(PacketMessages.udp(packet));
-            case ICMP -> WireCanonical.bytes(PacketMessages.icmp(packet));
-            case ICMPV6 -> WireCanonical.bytes(PacketMessages.icmpv6(packet));
-            case DNS, DNS_QUESTIONS, DNS_RESPONSES -> dnsMessage(type, payload);
-            case HTTP, HTTP_REQUEST, HTTP_RESPONSE -> httpMessage(type, payload);
-            default -> new byte[0];
-        };
     }
 
     private byte[] dnsMessage(final ArgType type, final int payload)

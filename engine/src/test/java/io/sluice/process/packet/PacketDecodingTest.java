@@ -109,7 +109,7 @@ class PacketDecodingTest
         System.arraycopy(raw, 0, packet.bytes(), 0, raw.length);
         packet.wrap(raw.length);
         assertEquals("127.0.0.2", packet.destination());
-        final TCP tcp = PacketMessages.tcp(packet);
+        final TCP tcp = ReferenceHeaders.tcp(packet);
         assertEquals(40_000, tcp.getSrcPort());
         assertEquals(80, tcp.getDstPort());
         assertEquals(1, tcp.getSeq());
@@ -119,8 +119,8 @@ class PacketDecodingTest
         assertEquals(0, tcp.getFinFlag());
         assertEquals(65_535, tcp.getWindow());
         assertEquals(0xabcd, tcp.getChecksum());
-        assertEquals(2, PacketMessages.ipv4(packet).getFlags());
-        assertEquals("TCP", PacketMessages.ipv4(packet).getProtocol());
+        assertEquals(2, ReferenceHeaders.ipv4(packet).getFlags());
+        assertEquals("TCP", ReferenceHeaders.ipv4(packet).getProtocol());
     }
 
     private static byte[] address(final int... groups)

@@ -10,13 +10,12 @@ import io.sluice.proto.v1beta1.TCP;
 import io.sluice.proto.v1beta1.UDP;
 
 /**
- * The header messages of Tracee's network events from a {@link PacketView}, field for field as Tracee's
- * {@code getProtoIPv4}, {@code getProtoTCP}, ... fill them from gopacket's layers (TCP's CWR flag, which Tracee does not
- * copy, stays 0).
+ * The header messages through protobuf's own builders, field for field as Tracee's {@code getProtoIPv4},
+ * {@code getProtoTCP}, ... fill them from gopacket's layers: what {@link HeaderWire}'s bytes must equal.
  */
-final class PacketMessages
+final class ReferenceHeaders
 {
-    private PacketMessages()
+    private ReferenceHeaders()
     {
     }
 
@@ -34,14 +33,14 @@ final class PacketMessages
         final int flagsAndOffset = p.u16(6);
         return IPv4.newBuilder().setVersion(4).setIhl(p.u8(0) & 15).setTos(p.u8(1)).setLength(p.u16(2)).setId(p.u16(4))
             .setFlags(flagsAndOffset >> 13).setFragOffset(flagsAndOffset & 0x1fff).setTtl(p.u8(8))
-            .setProtocol(protocolName(p.protocol())).setChecksum(p.u16(10)).setSrcIp(p.source()).setDstIp(p.destination())
+            .setProtocol(HeaderWire.protocolName(p.protocol())).setChecksum(p.u16(10)).setSrcIp(p.source()).setDstIp(p.destination())
             .build();
     }
 
     static IPv6 ipv6(final PacketView p)
     {
         return IPv6.newBuilder().setVersion(6).setTrafficClass((p.u8(0) & 15) << 4 | p.u8(1) >> 4)
-            .setFlowLabel((p.u8(1) & 15) << 16 | p.u16(2)).setLength(p.u16(4)).setNextHeader(protocolName(p.protocol()))
+            .setFlowLabel((p.u8(1) & 15) << 16 | p.u16(2)).setLength(p.u16(4)).setNextHeader(HeaderWire.protocolName(p.protocol()))
             .setHopLimit(p.u8(7)).setSrcIp(p.source()).setDstIp(p.destination()).build();
     }
 
@@ -75,31 +74,5 @@ final class PacketMessages
     {
         final int t = p.transport();
         return ICMPv6.newBuilder().setTypeCode(IcmpNames.v6(p.u8(t), p.u8(t + 1))).setChecksum(p.u16(t + 2)).build();
-    }
-
-    /** gopacket's IPProtocol names. */
-    static String protocolName(final int protocol)
-    {
-        return switch (protocol)
-        {
-            case 0 -> "IPv6HopByHop";
-            case 1 -> "ICMPv4";
-            case 2 -> "IGMP";
-            case 4 -> "IPv4";
-            case 6 -> "TCP";
-            case 17 -> "UDP";
-            case 41 -> "IPv6";
-            case 43 -> "IPv6Routing";
-            case 44 -> "IPv6Fragment";
-            case 47 -> "GRE";
-            case 50 -> "IPSecESP";
-            case 51 -> "IPSecAH";
-            case 58 -> "ICMPv6";
-            case 59 -> "IPv6NoNextHeader";
-            case 60 -> "IPv6Destination";
-            case 132 -> "SCTP";
-            case 136 -> "UDPLite";
-            default -> "Unknown";
-        };
     }
 }
