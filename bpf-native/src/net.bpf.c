@@ -25,7 +25,9 @@ char LICENSE[] SEC("license") = "GPL";
 /* the loader and the engine: their own traffic (forwarding, webhooks) would feed back into what they trace */
 const volatile __u32 exclude_tgid_a = 0;
 const volatile __u32 exclude_tgid_b = 0;
-const volatile __u32 wanted = 0;   /* bit (id - NET_EVENT_FIRST) per selected net_packet_* event */
+const volatile __u32 wanted = 0;
+/* adaptive wake-up, as the main sensor's: the loader is woken once this much is pending (it polls every 20 ms) */
+const volatile __u64 wakeup_bytes = 65536;   /* bit (id - NET_EVENT_FIRST) per selected net_packet_* event */
 
 #define BIT(id) (1u << ((id) - NET_EVENT_FIRST))
 
@@ -254,7 +256,8 @@ static __always_inline int capture(struct __sk_buff *skb, __u32 direction)
         n = 0;
     out->packet.len = n;
     out->record.len = sizeof(*out) - NET_SNAP + ((n + 7) & ~7u);
-    bpf_ringbuf_submit(out, 0);
+    bpf_ringbuf_submit(out, bpf_ringbuf_query(&net_events, BPF_RB_AVAIL_DATA) >= wakeup_bytes ? BPF_RB_FORCE_WAKEUP
+                                                                                           : BPF_RB_NO_WAKEUP);
     return 1;
 }
 
