@@ -143,7 +143,9 @@ static int on_packet(void *context, void *data, size_t size)
         return 0;
     if (protocol == 17 && dns_port(source, destination) && payload + 12 <= n) {
         send_as(NET_DNS, context, size);
-        send_as((p[payload + 2] & 0x80) ? NET_DNS_RESPONSE : NET_DNS_REQUEST, context, size);
+        /* as Tracee, a request or response only with exactly one question */
+        if (p[payload + 4] == 0 && p[payload + 5] == 1)
+            send_as((p[payload + 2] & 0x80) ? NET_DNS_RESPONSE : NET_DNS_REQUEST, context, size);
         return 0;
     }
     if (protocol == 6) {

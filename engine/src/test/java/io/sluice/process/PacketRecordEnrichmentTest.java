@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * The sensor's packet record (length, direction, interface padded to 16 bytes, the packet from its IP header on)
  * becomes the network event's own arguments: a DNS query sent on {@code lo} as {@code net_packet_dns_request} and as
- * {@code net_packet_udp}, attributed to the socket's owner the record carries.
+ * {@code net_packet_udp}, attributed to the socket's owner the record carries; the metadata as Tracee fills it (the
+ * request's addresses without direction, the header event's direction alone).
  */
 class PacketRecordEnrichmentTest
 {
@@ -46,7 +47,7 @@ class PacketRecordEnrichmentTest
         assertEquals(OWNER, event.getWorkload().getProcess().getPid().getValue());
         assertEquals(List.of("metadata", "dns_questions"), event.getDataList().stream().map(EventValue::getName).toList());
         assertEquals(PacketMetadata.newBuilder().setSrcIp("127.0.0.1").setDstIp("127.0.0.53").setSrcPort(40_000)
-            .setDstPort(53).setProtocol(17).setPacketLen(49).setIface("lo").setDirection(PacketDirection.EGRESS).build(),
+            .setDstPort(53).setProtocol(17).setPacketLen(49).setIface("lo").build(),
             event.getData(0).getPacketMetadata());
         assertEquals(List.of(DnsQueryData.newBuilder().setQuery("foo").setQueryType("AAAA").setQueryClass("IN").build()),
             event.getData(1).getDnsQuestions().getQuestionsList());
@@ -61,6 +62,7 @@ class PacketRecordEnrichmentTest
         assertEquals("127.0.0.53", event.getData(1).getStr());
         assertEquals(53, event.getData(3).getUInt32());
         assertEquals(29, event.getData(5).getUdp().getLength());
+        assertEquals(PacketMetadata.newBuilder().setDirection(PacketDirection.EGRESS).build(), event.getData(4).getPacketMetadata());
     }
 
     private Event enrich(final int eventId)

@@ -39,7 +39,11 @@ final class HeaderWire
         return text;
     }
 
-    int metadata(final PacketView p, final long length, final int direction, final byte[] iface, final int ifaceLength)
+    /**
+     * Tracee's metadata of the DNS and HTTP request and response events ({@code trace.PktMeta}): addresses, ports,
+     * protocol, the IP header's length field, the interface; no direction.
+     */
+    int packetMetadata(final PacketView p, final byte[] iface, final int ifaceLength)
     {
         position = 0;
         address(1, p, true);
@@ -47,8 +51,15 @@ final class HeaderWire
         varint(3, p.sourcePort());
         varint(4, p.destinationPort());
         varint(5, p.protocol());
-        varint(6, length & 0xFFFF_FFFFL);
+        varint(6, p.u16(p.version() == 4 ? 2 : 4));
         bytes(7, iface, ifaceLength);
+        return position;
+    }
+
+    /** Tracee's metadata of the header events ({@code trace.PacketMetadata}): the direction alone. */
+    int directionMetadata(final int direction)
+    {
+        position = 0;
         varint(8, direction);
         return position;
     }

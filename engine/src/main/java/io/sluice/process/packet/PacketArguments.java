@@ -26,6 +26,10 @@ public final class PacketArguments
     public static final int FIRST = 2000;
     private static final int LAST = 2011;
     private static final int SNAP = 1024;
+    private static final int DNS_REQUEST = 2007;
+    private static final int DNS_RESPONSE = 2008;
+    private static final int HTTP_REQUEST = 2010;
+    private static final int HTTP_RESPONSE = 2011;
     /** Tracee's interface name for every packet; here for those whose interface the kernel did not give. */
     private static final byte[] ANY = "any".getBytes(StandardCharsets.US_ASCII);
 
@@ -129,7 +133,10 @@ public final class PacketArguments
             }
             else if (type == ArgType.PACKET_METADATA)
             {
-                value.wrap(headers.buffer(), 0, headers.metadata(packet, length, direction, ifaceName, ifaceNameLength));
+                // as Tracee: the request and response events carry the packet's addresses, the others its direction
+                value.wrap(headers.buffer(), 0, eventId == DNS_REQUEST || eventId == DNS_RESPONSE || eventId == HTTP_REQUEST
+                    || eventId == HTTP_RESPONSE ? headers.packetMetadata(packet, ifaceName, ifaceNameLength)
+                    : headers.directionMetadata(direction));
             }
             else
             {

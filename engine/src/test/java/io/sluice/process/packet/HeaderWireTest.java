@@ -42,7 +42,9 @@ class HeaderWireTest
         for (final byte[] raw : List.of(TCP_V4, UDP_V6, ICMP_V4, ICMP_V6))
         {
             final PacketView p = view(raw);
-            same(ReferenceHeaders.metadata(p, 1500, 3, "eth0"), q -> wire.metadata(q, 1500, 3, iface, iface.length), p);
+            same(ReferenceHeaders.packetMetadata(p, "eth0"), q -> wire.packetMetadata(q, iface, iface.length), p);
+            same(ReferenceHeaders.directionMetadata(3), q -> wire.directionMetadata(3), p);
+            same(ReferenceHeaders.directionMetadata(1), q -> wire.directionMetadata(1), p);
             if (p.version() == 4)
             {
                 same(ReferenceHeaders.ipv4(p), wire::ipv4, p);

@@ -19,12 +19,16 @@ final class ReferenceHeaders
     {
     }
 
-    static PacketMetadata metadata(final PacketView packet, final long length, final int direction, final String iface)
+    static PacketMetadata packetMetadata(final PacketView packet, final String iface)
     {
         return PacketMetadata.newBuilder().setSrcIp(packet.source()).setDstIp(packet.destination())
             .setSrcPort(packet.sourcePort()).setDstPort(packet.destinationPort()).setProtocol(packet.protocol())
-            .setPacketLen((int)length).setIface(iface)
-            .setDirection(direction == 1 ? PacketDirection.INGRESS : direction == 3 ? PacketDirection.EGRESS : PacketDirection.INVALID)
+            .setPacketLen(packet.u16(packet.version() == 4 ? 2 : 4)).setIface(iface).build();
+    }
+
+    static PacketMetadata directionMetadata(final int direction)
+    {
+        return PacketMetadata.newBuilder().setDirection(direction == 1 ? PacketDirection.INGRESS : PacketDirection.EGRESS)
             .build();
     }
 
