@@ -1,6 +1,7 @@
 package io.sluice.process.packet;
 
 import io.sluice.proto.v1beta1.DNS;
+import io.sluice.proto.v1beta1.DNSMX;
 import io.sluice.proto.v1beta1.DNSQuestion;
 import io.sluice.proto.v1beta1.DNSResourceRecord;
 import io.sluice.proto.v1beta1.DnsAnswer;
@@ -12,7 +13,8 @@ import io.sluice.proto.v1beta1.DnsResponses;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A DNS message (RFC 1035, names with compression) into Tracee's {@code DNS}, {@code DnsQuestions} and
+ * A DNS message (RFC 1035, names with compression; questions, answers, authorities and additionals, with the data of
+ * A, AAAA, NS, CNAME, PTR, MX and TXT records) into Tracee's {@code DNS}, {@code DnsQuestions} and
  * {@code DnsResponses}, with gopacket's names for types, classes, op codes and response codes as Tracee prints them.
  */
 final class DnsDecoder
@@ -68,14 +70,28 @@ final class DnsDecoder
             }
             dns.addQuestions(DNSQuestion.newBuilder().setName(qname).setType(DnsNames.type(type)).setClass_(DnsNames.klass(klass)));
         }
-        for (int i = 0; i < Math.min(an, MAX_RECORDS) && cursor < end; i++)
+        final int answers = Math.min(an, MAX_RECORDS);
+        final int authorities = answers + Math.min(ns, MAX_RECORDS);
+        final int additionals = authorities + Math.min(ar, MAX_RECORDS);
+        for (int i = 0; i < additionals && cursor < end; i++)
         {
             final DNSResourceRecord record = readRecord();
             if (record == null)
             {
                 break;
             }
-            dns.addAnswers(record);
+            if (i < answers)
+            {
+                dns.addAnswers(record);
+            }
+            else if (i < authorities)
+            {
+                dns.addAuthorities(record);
+            }
+            else
+            {
+                dns.addAdditionals(record);
+            }
         }
         return dns.build();
     }
@@ -121,6 +137,7 @@ final class DnsDecoder
             case "NS" -> record.getNs();
             case "CNAME" -> record.getCname();
             case "PTR" -> record.getPtr();
+            case "MX" -> record.getMx().getName();
             case "TXT" -> record.getTxt();
             default -> "not implemented";
         };
@@ -174,6 +191,13 @@ final class DnsDecoder
             {
                 record.setPtr(target);
             }
+        }
+        else if (type == 15 && rdLength > 2)
+        {
+            final int after = cursor;
+            cursor = data + 2;
+            record.setMx(DNSMX.newBuilder().setPreference(u16(data)).setName(readName()));
+            cursor = after;
         }
         else if (type == 16 && rdLength > 0)
         {

@@ -66,6 +66,21 @@ class PacketDecodingTest
     }
 
     @Test
+    void mxAnswersAndAuthoritiesAreDecoded()
+    {
+        final byte[] message = bytes(
+            0, 1, 0x81, 0x80, 0, 1, 0, 1, 0, 1, 0, 0,
+            1, 'm', 0, 0, 15, 0, 1,
+            0xc0, 12, 0, 15, 0, 1, 0, 0, 0, 9, 0, 6, 0, 10, 2, 'm', 'x', 0,
+            0xc0, 12, 0, 2, 0, 1, 0, 0, 0, 9, 0, 5, 2, 'n', 's', 0xc0, 12);
+        final DNS dns = new DnsDecoder().decode(message, 0, message.length);
+        assertEquals("MX", dns.getAnswers(0).getType());
+        assertEquals(10, dns.getAnswers(0).getMx().getPreference());
+        assertEquals("mx", DnsDecoder.responses(dns).getResponses(0).getDnsAnswer(0).getAnswer());
+        assertEquals("ns.m", dns.getAuthorities(0).getNs());
+    }
+
+    @Test
     void dnsCutBeforeItsHeaderEndsIsNoMessage()
     {
         assertNull(new DnsDecoder().decode(new byte[11], 0, 11));
