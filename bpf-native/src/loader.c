@@ -34,6 +34,7 @@
 #include "agrona_ring.h"
 #include "sluice_record.h"
 #include "sluice.skel.h"
+#include "net_capture.h"
 #include "io_sluice_codec_sbe/kernelEvent.h"
 #include "io_sluice_codec_sbe/loss.h"
 #include "io_sluice_codec_sbe/messageHeader.h"
@@ -236,9 +237,11 @@ static void parse_events(const char *text)
                 event->nargs = 10;
             else if (event->id == SL_EVENT_EXIT)
                 event->nargs = 3;
+            else if (net_capture_is_event(event->id))
+                event->nargs = NET_ARGS;
             else
-                fail(EXIT_USAGE, "--events: event %u is not a scheduler or derived event; a syscall event is ID:NR:TYPES",
-                     event->id);
+                fail(EXIT_USAGE, "--events: event %u is not a scheduler, derived or network event; a syscall event is "
+                                 "ID:NR:TYPES", event->id);
             continue;
         }
         char *second = strchr(first + 1, ':');
@@ -861,6 +864,16 @@ static int trace(void)
     struct ring_buffer *rb = ring_buffer__new(bpf_map__fd(skel->maps.events), on_record, NULL, NULL);
     if (!rb)
         fail(EXIT_RUNTIME, "cannot read the BPF ringbuf: %s", strerror(errno));
+    uint32_t selected_ids[MAX_EVENTS];
+    for (int i = 0; i < opts.event_count; i++)
+        selected_ids[i] = opts.events[i].id;
+    char net_error[512];
+    const int net_err = net_capture_start(selected_ids, opts.event_count, (uint32_t)getpid(), rb, on_record,
+                                          net_error, sizeof(net_error));
+    if (net_err == -ENOENT) /* no cgroup v2 (the default set names network events): the rest is still traced */
+        fprintf(stderr, "sluice-loader: %s; network events are not captured\n", net_error);
+    else if (net_err != 0)
+        fail(EXIT_RUNTIME, "%s", net_error);
 
     uint64_t previous[cpus];
     memset(previous, 0, sizeof(previous));
@@ -884,6 +897,7 @@ static int trace(void)
     }
     /* detach first so nothing new arrives, then drain what the kernel holds */
     sluice_bpf__detach(skel);
+    net_capture_detach();
     ring_buffer__consume(rb);
     report_losses(skel, previous, cpus);
     uint64_t tree_lost[cpus];
@@ -898,6 +912,7 @@ static int trace(void)
                     (unsigned long long)total);
     }
     ring_buffer__free(rb);
+    net_capture_destroy();
     sluice_bpf__destroy(skel);
     if (opts.verbose)
         fprintf(stderr, "sluice-loader: delivered %llu\n", (unsigned long long)delivered);

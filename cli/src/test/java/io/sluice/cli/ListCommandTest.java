@@ -63,7 +63,7 @@ class ListCommandTest
         final JsonArray events = json("events");
         assertEquals(EventCatalog.standard().events().stream().map(EventDefinition::name).toList(), strings(events, "name"));
         assertEquals(events.toString(), JsonParser.parseString(executeOut("list", "--json")).toString(), "list --json");
-        final Set<String> kinds = Set.of("tracepoint", "raw_tracepoint", "derived", "detector", "synthetic");
+        final Set<String> kinds = Set.of("tracepoint", "raw_tracepoint", "cgroup_skb", "derived", "detector", "synthetic");
         for (final JsonElement element : events)
         {
             final JsonObject event = element.getAsJsonObject();

@@ -10,6 +10,7 @@ import io.sluice.codec.sbe.KernelEventDecoder;
 import io.sluice.codec.sbe.MessageHeaderDecoder;
 import io.sluice.codec.sbe.UserStackBlob;
 import io.sluice.codec.sbe.ValueType;
+import io.sluice.process.packet.PacketArguments;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -51,6 +52,7 @@ public final class KernelEventEnricher
     private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
     private final KernelEventDecoder kernel = new KernelEventDecoder();
     private final EventRecordWriter event = new EventRecordWriter();
+    private final PacketArguments packets;
     private final UnsafeBuffer value = new UnsafeBuffer(0, 0);
     private final UnsafeBuffer name = new UnsafeBuffer(0, 0);
     private final UnsafeBuffer stack = new UnsafeBuffer(new byte[UserStackBlob.FRAME_HEAD * 32]);
@@ -68,6 +70,7 @@ public final class KernelEventEnricher
     public KernelEventEnricher(final EventCatalog catalog, final ProcessTree tree, final String arch)
     {
         this.tree = tree;
+        this.packets = new PacketArguments(catalog);
         final int maxId = catalog.maxId();
         argNames = new byte[maxId + 1][][];
         isSyscall = new boolean[maxId + 1];
@@ -259,24 +262,16 @@ public final class KernelEventEnricher
 
         kernel.limit(argsLimit);
         final byte[][] names = eventId > 0 && eventId < argNames.length ? argNames[eventId] : null;
-        event.data(printed);
-        index = 0;
-        for (final KernelEventDecoder.ArgsDecoder arg : kernel.args())
+        // a network event: the sensor's packet record, decoded into the event's own arguments
+        final int packetArgs = packets.count(eventId);
+        event.data(packetArgs >= 0 ? packetArgs : printed);
+        if (packetArgs >= 0)
         {
-            final ValueType type = arg.valueType();
-            if (type == ValueType.NONE || type == ValueType.NULL_VAL)
-            {
-                arg.skipValue();
-                index++;
-                continue;
-            }
-            final byte[] name = names != null && index < names.length ? names[index] :
-                (names != null && isSyscall[eventId] && index == names.length ? RETURN_VALUE_BYTES : EMPTY);
-            final long intValue = arg.intValue();
-            arg.wrapValue(value);
-            this.name.wrap(name);
-            event.dataEntry(type.value(), intValue, this.name, 0, name.length, value, 0, value.capacity());
-            index++;
+            packets.write(kernel, event, eventId);
+        }
+        else
+        {
+            copyArguments(eventId, names);
         }
 
         final int stackLength = userStack();
@@ -296,6 +291,29 @@ public final class KernelEventEnricher
             exitedPid = hostPid;
         }
         return length;
+    }
+
+    /** The kernel record's arguments as they are, named from the catalog (the return value last for a syscall). */
+    private void copyArguments(final int eventId, final byte[][] names)
+    {
+        int index = 0;
+        for (final KernelEventDecoder.ArgsDecoder arg : kernel.args())
+        {
+            final ValueType type = arg.valueType();
+            if (type == ValueType.NONE || type == ValueType.NULL_VAL)
+            {
+                arg.skipValue();
+                index++;
+                continue;
+            }
+            final byte[] name = names != null && index < names.length ? names[index] :
+                (names != null && isSyscall[eventId] && index == names.length ? RETURN_VALUE_BYTES : EMPTY);
+            final long intValue = arg.intValue();
+            arg.wrapValue(value);
+            this.name.wrap(name);
+            event.dataEntry(type.value(), intValue, this.name, 0, name.length, value, 0, value.capacity());
+            index++;
+        }
     }
 
     /**

@@ -69,7 +69,7 @@ public record KernelSpec(
     }
 
     /**
-     * @return the {@code --events} value: {@code ID} for scheduler events, {@code ID:NR:TYPES} for syscall events; a
+     * @return the {@code --events} value: {@code ID} for scheduler and network events, {@code ID:NR:TYPES} for syscall events; a
      *         syscall the architecture does not have and an event the sensor does not capture are left out.
      */
     public String selection()
@@ -81,7 +81,7 @@ public record KernelSpec(
             if (event.isSyscall() && nr < 0 || event.capture().kind() == Capture.Kind.SYNTHETIC)
             {
                 // a syscall this architecture does not have (i386's waitpid on x86_64): it never happens here; an
-                // event only the synthetic source makes (net_packet_*, until the sensor captures packets): no program
+                // event only the synthetic source makes: no program
                 continue;
             }
             if (text.length() > 0)

@@ -44,6 +44,9 @@ final class EventsMarkdown
               (`tp_btf`) to those hooks; every syscall event comes from the generic `sys_enter`/`sys_exit` pair,
               its arguments read as their catalog types say.
             - `tracepoint:HOOK`: a classic kernel tracepoint.
+            - `cgroup_skb:ingress,egress`: the packet sensor (`bpf-native/src/net.bpf.c`) on the root cgroup v2 sees
+              every packet of a socket whose owner it learned at a socket syscall; the headers, DNS and HTTP are
+              decoded in user space (see docs/sensor.md, "Network packets").
             - `derived`: built in user space from other events.
             - `detector`: raised by a detector on the events it watches (see [Detectors](#detectors)); it has no
               arguments of its own, the triggering event is in `detected_from`.

@@ -20,6 +20,8 @@ public record Capture(Kind kind, List<String> points)
         TRACEPOINT,
         /** A raw tracepoint (BTF-enabled, {@code tp_btf}): the sensor's syscall and scheduler hooks. */
         RAW_TRACEPOINT,
+        /** A cgroup_skb program on the root cgroup v2 (packets), the socket's owner from the socket syscalls' exit. */
+        CGROUP_SKB,
         /** Built in user space from other events. */
         DERIVED,
         /** Raised by a detector ({@code io.sluice.detect}) on the events it watches. */
