@@ -35,6 +35,8 @@
 #include "sluice_record.h"
 #include "sluice.skel.h"
 #include "net_capture.h"
+
+#define MAX_CPUS 4096   /* the most CPUs whose network losses are followed */
 #include "io_sluice_codec_sbe/kernelEvent.h"
 #include "io_sluice_codec_sbe/loss.h"
 #include "io_sluice_codec_sbe/messageHeader.h"
@@ -673,6 +675,17 @@ static void report_losses(struct sluice_bpf *skel, uint64_t *previous, int cpus)
         deliver_loss(LOADER_CPU, loader_lost);
         loader_lost = 0;
     }
+    /* packets the network ringbuf had no room for: lost events too, counted the same way */
+    static uint64_t net_previous[MAX_CPUS];
+    uint64_t net_values[cpus];
+    if (cpus <= MAX_CPUS && net_capture_lost(net_values, cpus) == 0) {
+        for (int cpu = 0; cpu < cpus; cpu++) {
+            if (net_values[cpu] > net_previous[cpu]) {
+                deliver_loss((uint32_t)cpu, net_values[cpu] - net_previous[cpu]);
+                net_previous[cpu] = net_values[cpu];
+            }
+        }
+    }
 }
 
 /* --self-test: COUNT generated records, so the engine's reader can check every sequence number and byte. */
@@ -870,10 +883,10 @@ static int trace(void)
     char net_error[512];
     const int net_err = net_capture_start(selected_ids, opts.event_count, (uint32_t)getpid(), rb, on_record,
                                           net_error, sizeof(net_error));
-    if (net_err == -ENOENT) /* no cgroup v2 (the default set names network events): the rest is still traced */
+    /* the default set names network events: a host where packets cannot be captured (no cgroup v2, cgroup BPF refused
+     * in a container, ...) still has everything else traced, and says so in one line */
+    if (net_err != 0)
         fprintf(stderr, "sluice-loader: %s; network events are not captured\n", net_error);
-    else if (net_err != 0)
-        fail(EXIT_RUNTIME, "%s", net_error);
 
     uint64_t previous[cpus];
     memset(previous, 0, sizeof(previous));

@@ -51,6 +51,16 @@ struct {
     __type(value, __u64);
 } net_lost SEC(".maps");
 
+/* local ports of the loader's and the engine's own sockets (webhooks, forward, Kafka, the event service): a packet
+ * between one of them and another process on this host (a collector on loopback) is the tool's own traffic, which
+ * would otherwise raise events that are sent on and raise more */
+struct {
+    __uint(type, BPF_MAP_TYPE_LRU_HASH);
+    __uint(max_entries, 4096);
+    __type(key, __u32);
+    __type(value, __u8);
+} net_own_ports SEC(".maps");
+
 static __always_inline __u32 ns_nr(struct pid *pid, __u32 host_nr)
 {
     unsigned int level = pid->level;
@@ -121,8 +131,6 @@ int BPF_PROG(net_sys_exit, struct pt_regs *regs, long ret)
     if (fd < 0)
         return 0;
     struct task_struct *task = bpf_get_current_task_btf();
-    if (task->tgid == exclude_tgid_a || task->tgid == exclude_tgid_b)
-        return 0;
     struct file **fds = BPF_CORE_READ(task, files, fdt, fd);
     unsigned int max = BPF_CORE_READ(task, files, fdt, max_fds);
     if ((unsigned int)fd >= max)
@@ -137,6 +145,15 @@ int BPF_PROG(net_sys_exit, struct pt_regs *regs, long ret)
     __u64 sk = (__u64)BPF_CORE_READ(socket, sk);
     if (!sk)
         return 0;
+    if (task->tgid == exclude_tgid_a || task->tgid == exclude_tgid_b) {
+        /* the tool's own socket: its port is remembered, and a former owner of a reused address is forgotten */
+        __u32 port = BPF_CORE_READ((struct sock *)sk, __sk_common.skc_num);
+        __u8 one = 1;
+        if (port)
+            bpf_map_update_elem(&net_own_ports, &port, &one, BPF_ANY);
+        bpf_map_delete_elem(&net_owners, &sk);
+        return 0;
+    }
     struct sl_record owner;
     owner_context(&owner, task);
     bpf_map_update_elem(&net_owners, &sk, &owner, BPF_ANY);
@@ -210,6 +227,18 @@ static __always_inline __u32 classify(struct __sk_buff *skb)
     return mask;
 }
 
+/* whether the socket's peer is on this host (127.0.0.0/8, ::1, or ::ffff:127.0.0.0/104) */
+static __always_inline int loopback_peer(struct bpf_sock *sk)
+{
+    if (sk->family == 2)
+        return (bpf_ntohl(sk->dst_ip4) >> 24) == 127;
+    if (sk->family != 10 || sk->dst_ip6[0] != 0 || sk->dst_ip6[1] != 0)
+        return 0;
+    if (sk->dst_ip6[2] == 0)
+        return sk->dst_ip6[3] == bpf_htonl(1);
+    return sk->dst_ip6[2] == bpf_htonl(0xffff) && (bpf_ntohl(sk->dst_ip6[3]) >> 24) == 127;
+}
+
 static __always_inline int capture(struct __sk_buff *skb, __u32 direction)
 {
     if (skb->protocol != bpf_htons(ETH_P_IP) && skb->protocol != bpf_htons(ETH_P_IPV6))
@@ -222,6 +251,12 @@ static __always_inline int capture(struct __sk_buff *skb, __u32 direction)
     sk = bpf_sk_fullsock(sk);
     if (!sk)
         return 1;
+    if (loopback_peer(sk)) {
+        __u32 local = sk->src_port;
+        __u32 peer = bpf_ntohs(sk->dst_port);
+        if (bpf_map_lookup_elem(&net_own_ports, &local) || bpf_map_lookup_elem(&net_own_ports, &peer))
+            return 1;
+    }
     __u64 key = (__u64)sk; /* the owner map's key: the socket's address (root only: a pointer as a number) */
     struct sl_record *owner = bpf_map_lookup_elem(&net_owners, &key);
     if (!owner)

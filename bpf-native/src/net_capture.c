@@ -159,6 +159,23 @@ static int on_packet(void *context, void *data, size_t size)
     return 0;
 }
 
+/* A start that went wrong part way: whatever was made is undone, and nothing is selected. */
+static int failed(int err)
+{
+    for (int i = 0; i < 3; i++) {
+        bpf_link__destroy(links[i]);
+        links[i] = NULL;
+    }
+    if (skel) {
+        net_bpf__destroy(skel);
+        skel = NULL;
+    }
+    if (cgroup_fd >= 0)
+        close(cgroup_fd);
+    cgroup_fd = -1;
+    return err;
+}
+
 int net_capture_start(const uint32_t *ids, int count, uint32_t exclude_tgid, struct ring_buffer *rb,
                       ring_buffer_sample_fn deliver, char *error, size_t error_size)
 {
@@ -182,13 +199,13 @@ int net_capture_start(const uint32_t *ids, int count, uint32_t exclude_tgid, str
     if (cgroup_fd < 0) {
         err = errno == ENOENT ? -ENOTDIR : -errno;
         snprintf(error, error_size, "cannot open the cgroup v2 root %s: %s", root, strerror(errno));
-        return err;
+        return failed(err);
     }
     skel = net_bpf__open();
     if (!skel) {
         err = -errno;
         snprintf(error, error_size, "network programs could not be opened: %s", strerror(errno));
-        return err;
+        return failed(err);
     }
     skel->rodata->exclude_tgid_a = exclude_tgid;
     skel->rodata->exclude_tgid_b = (uint32_t)getppid();
@@ -197,7 +214,7 @@ int net_capture_start(const uint32_t *ids, int count, uint32_t exclude_tgid, str
     err = net_bpf__load(skel);
     if (err) {
         snprintf(error, error_size, "network programs could not be loaded: %s", strerror(-err));
-        return err;
+        return failed(err);
     }
     links[0] = bpf_program__attach(skel->progs.net_sys_exit);
     links[1] = bpf_program__attach_cgroup(skel->progs.net_ingress, cgroup_fd);
@@ -206,13 +223,13 @@ int net_capture_start(const uint32_t *ids, int count, uint32_t exclude_tgid, str
         if (!links[i]) {
             err = -errno;
             snprintf(error, error_size, "network programs could not be attached to %s: %s", root, strerror(errno));
-            return err;
+            return failed(err);
         }
     }
     err = ring_buffer__add(rb, bpf_map__fd(skel->maps.net_events), on_packet, NULL);
     if (err < 0) {
         snprintf(error, error_size, "cannot read the network ringbuf: %s", strerror(-err));
-        return err;
+        return failed(err);
     }
     return 0;
 }
@@ -225,19 +242,18 @@ void net_capture_detach(void)
     }
 }
 
+int net_capture_lost(uint64_t *per_cpu, int cpus)
+{
+    uint32_t zero = 0;
+    if (!skel || cpus <= 0)
+        return -1;
+    return bpf_map_lookup_elem(bpf_map__fd(skel->maps.net_lost), &zero, per_cpu) == 0 ? 0 : -1;
+}
+
 void net_capture_destroy(void)
 {
     net_capture_detach();
     if (skel) {
-        const int cpus = libbpf_num_possible_cpus();
-        uint64_t lost[cpus > 0 ? cpus : 1];
-        uint32_t zero = 0;
-        uint64_t total = 0;
-        if (cpus > 0 && bpf_map_lookup_elem(bpf_map__fd(skel->maps.net_lost), &zero, lost) == 0)
-            for (int cpu = 0; cpu < cpus; cpu++)
-                total += lost[cpu];
-        if (total > 0)
-            fprintf(stderr, "sluice-loader: %llu packets did not fit the network ringbuf\n", (unsigned long long)total);
         net_bpf__destroy(skel);
         skel = NULL;
     }

@@ -1,5 +1,6 @@
 package io.sluice.cli.kernel;
 
+import com.sun.net.httpserver.HttpServer;
 import io.sluice.proto.v1beta1.DnsAnswer;
 import io.sluice.proto.v1beta1.DnsQueryData;
 import io.sluice.proto.v1beta1.Event;
@@ -14,12 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -114,14 +117,51 @@ class NetworkPacketsKernelTest
         assertEquals(5, value(ipv4, "proto_ipv4").getIpv4().getIhl());
     }
 
-    /** Runs sluice with those events while the peer makes its exchanges; answers the peer's events. */
+    @Test
+    void eventsPostedToAWebhookOnLoopbackRaiseNoEventsOfTheirOwn(@TempDir final Path dir) throws Exception
+    {
+        final AtomicInteger posts = new AtomicInteger();
+        final HttpServer collector = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        collector.createContext("/hook", exchange ->
+        {
+            exchange.getRequestBody().readAllBytes();
+            posts.incrementAndGet();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        collector.start();
+        try
+        {
+            final Exchange exchange = exchange(dir, "net_packet_http_request,net_packet_http_response",
+                "webhook:http://127.0.0.1:" + collector.getAddress().getPort() + "/hook");
+            assertFalse(exchange.events.isEmpty(), "the peer's own GET is still traced");
+            assertTrue(posts.get() > 0, "the events reached the webhook");
+            final List<Event> all = KernelTestSupport.readEvents(dir.resolve("events.json"));
+            final List<Event> own = all.stream().filter(e -> e.getName().equals("net_packet_http_request"))
+                .filter(e -> value(e, "http_request").getHttpRequest().getUriPath().equals("/hook")).toList();
+            assertEquals(List.of(), own, "the webhook's POSTs are Sluice's own traffic: traced, they would be posted and raise more");
+        }
+        finally
+        {
+            collector.stop(0);
+        }
+    }
+
     private static Exchange exchange(final Path dir, final String events) throws Exception
+    {
+        return exchange(dir, events, null);
+    }
+
+    /** Runs sluice with those events (and another output) while the peer makes its exchanges; answers the peer's events. */
+    private static Exchange exchange(final Path dir, final String events, final String output) throws Exception
     {
         final String name = "q" + UUID.randomUUID().toString().substring(0, 8) + ".sluice.test";
         final String path = "/p" + UUID.randomUUID().toString().substring(0, 8);
         final Path json = dir.resolve("events.json");
         final Path stderr = dir.resolve("sluice.err");
-        final Process sluice = KernelTestSupport.startSluice(stderr, "--events", events, "--output", "json:" + json);
+        final Process sluice = output == null
+            ? KernelTestSupport.startSluice(stderr, "--events", events, "--output", "json:" + json)
+            : KernelTestSupport.startSluice(stderr, "--events", events, "--output", "json:" + json, "--output", output);
         final int pid;
         try
         {
