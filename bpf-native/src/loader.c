@@ -826,7 +826,8 @@ static int trace(void)
     const int cpus = libbpf_num_possible_cpus();
     /* 64 MiB by default: about 250,000 openat records (~256 bytes each), the lag a JVM pipeline behind a traced
      * loop that takes a whole core can fall into (warm-up, a pause, a moment without CPU) before the kernel drops;
-     * 8 MiB lost half of such a loop's events (docs/performance.md). Pages are touched only as far as records reach. */
+     * 8 MiB lost half of such a loop's events (docs/performance.md). The kernel allocates all of it when the map is
+     * made, and the consumer mapping shows it twice in the loader's RSS. */
     const long ringbuf = round_ringbuf(opts.ringbuf_bytes > 0 ? opts.ringbuf_bytes : 64L * 1024 * 1024);
     bpf_map__set_max_entries(skel->maps.events, (uint32_t)ringbuf);
     bpf_map__set_max_entries(skel->maps.scratch, (uint32_t)cpus);
