@@ -80,7 +80,10 @@ public final class YamlDetectors
             byName.put(spec.eventName(), spec);
             final List<ArgDefinition> args = spec.fields().stream().map(field -> new ArgDefinition(field.name(), argType(field.type())))
                 .toList();
-            events.add(new EventDefinition(++id, spec.eventName(), args, Map.of(), List.of("signatures"), Capture.byDefault(id, false)));
+            // produced_event.tags are its sets, as Tracee's tags are: `tag=execution` selects it
+            final List<String> sets = new ArrayList<>(List.of("signatures"));
+            spec.tags().stream().filter(tag -> !sets.contains(tag)).forEach(sets::add);
+            events.add(new EventDefinition(++id, spec.eventName(), args, Map.of(), List.copyOf(sets), Capture.byDefault(id, false)));
         }
         final EventCatalog catalog = base.with(events);
         final YamlDetectorCompiler compiler = new YamlDetectorCompiler(catalog, new TraceeCel(lists));

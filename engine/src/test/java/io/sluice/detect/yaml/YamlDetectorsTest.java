@@ -119,6 +119,14 @@ class YamlDetectorsTest
     }
 
     @Test
+    void itsTagsAreItsEventSets() throws IOException
+    {
+        final EventCatalog catalog = load(NETCAT);
+        assertTrue(catalog.byName("suspicious_binary_execution").sets().containsAll(List.of("signatures", "execution")),
+            catalog.byName("suspicious_binary_execution").sets().toString());
+    }
+
+    @Test
     void aNearMissRaisesNothing() throws IOException
     {
         final Run run = new Run(load(NETCAT), "suspicious_binary_execution");
