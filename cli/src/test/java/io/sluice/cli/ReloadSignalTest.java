@@ -1,5 +1,6 @@
 package io.sluice.cli;
 
+import io.sluice.source.SyntheticSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -7,7 +8,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -167,6 +170,18 @@ class ReloadSignalTest
         }
         assertTrue(firstExecve > 0, "execve came through after the reload, not before: " + firstExecve);
         assertEquals(COUNT - 1, previous);
+        // and before it, only execves are missing (the old filters took every openat): none lost at the boundary
+        final Set<Long> present = new HashSet<>();
+        lines.forEach(line -> present.add(Sluice.seqOf(line)));
+        final int execve = SyntheticSource.eventIndex(7, firstExecve, 2);
+        for (long seq = 0; seq < firstExecve; seq++)
+        {
+            if (!present.contains(seq))
+            {
+                assertEquals(execve, SyntheticSource.eventIndex(7, seq, 2),
+                    "event " + seq + " is missing, yet it is not an execve the old filters left out");
+            }
+        }
     }
 
     private String config(final Path out, final String events)

@@ -1,0 +1,70 @@
+package io.sluice.engine;
+
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+import com.lmax.disruptor.util.DaemonThreadFactory;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The default strategy, {@code phased}, lets a publisher skip the lock unless a consumer said it is about to block:
+ * no wake-up may be lost by that. Consumers that went all the way to blocking (idle past the spin and yield phases)
+ * see each single event published, every time.
+ */
+class WaitStrategiesTest
+{
+    private static final int CONSUMERS = 3;
+    private static final int ROUNDS = 300;
+
+    @Test
+    void blockedConsumersWakeForEverySingleEvent() throws Exception
+    {
+        final Disruptor<long[]> disruptor = new Disruptor<>(() -> new long[1], 64, DaemonThreadFactory.INSTANCE,
+            ProducerType.SINGLE, WaitStrategies.byName("phased"));
+        final AtomicLong[] seen = new AtomicLong[CONSUMERS];
+        for (int c = 0; c < CONSUMERS; c++)
+        {
+            final AtomicLong mine = new AtomicLong(-1);
+            seen[c] = mine;
+            disruptor.handleEventsWith((event, sequence, endOfBatch) -> mine.set(event[0]));
+        }
+        final RingBuffer<long[]> ring = disruptor.start();
+        try
+        {
+            for (long round = 0; round < ROUNDS; round++)
+            {
+                // idle long enough for every consumer to pass the spin (20 µs) and yield (200 µs) phases and block
+                TimeUnit.MICROSECONDS.sleep(round % 10 == 0 ? 2_000 : 300);
+                final long value = round;
+                ring.publishEvent((event, sequence) -> event[0] = value);
+                final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                for (final AtomicLong consumer : seen)
+                {
+                    while (consumer.get() != value && System.nanoTime() < deadline)
+                    {
+                        Thread.onSpinWait();
+                    }
+                    assertEquals(value, consumer.get(), "a blocked consumer missed the wake-up of event " + value);
+                }
+            }
+        }
+        finally
+        {
+            disruptor.halt();
+        }
+    }
+
+    @Test
+    void anUnknownNameIsRefusedWithTheNamesThereAre()
+    {
+        final IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> WaitStrategies.byName("lazy"));
+        assertTrue(refused.getMessage().contains(WaitStrategies.NAMES), refused.getMessage());
+    }
+}
