@@ -918,6 +918,11 @@ static __always_inline __u32 derived_more_id(__u32 kind)
         return SL_EVENT_DO_MMAP;
     case SL_DERIVE_MMAP_FILE:
         return SL_EVENT_MMAP_FILE;
+    case SL_DERIVE_UTIMENSAT:
+        return SL_EVENT_VFS_UTIMES;
+    case SL_DERIVE_EXEC_FAILED:
+    case SL_DERIVE_EXECAT_FAILED:
+        return SL_EVENT_EXECUTE_FAILED;
     case SL_DERIVE_SOCKET_CREATE:
         return SL_EVENT_SOCKET_CREATE;
     case SL_DERIVE_LISTEN:
@@ -1145,6 +1150,16 @@ static __always_inline __u32 put_sigaction(__u8 *buf, __u32 off, __u64 user_addr
     return put_int(buf, off, SL_UINT64, act[0] >= SIG_HND ? act[0] : 0);        /* sa_handler */
 }
 
+/* one of utimensat's two timespecs in nanoseconds; absent without times (now) and for UTIME_NOW / UTIME_OMIT */
+static __always_inline __u32 put_utime(__u8 *buf, __u32 off, __u64 user_addr, int index)
+{
+    __s64 ts[2] = {};
+    if (!user_addr || bpf_probe_read_user(ts, sizeof(ts), (const void *)(user_addr + index * 16)) != 0 ||
+        ts[1] == ((1L << 30) - 1) || ts[1] == ((1L << 30) - 2))
+        return put_int(buf, off, SL_NONE, 0);
+    return put_int(buf, off, SL_UINT64, ts[0] * 1000000000ULL + ts[1]);
+}
+
 /* a struct rlimit (rlim_cur, rlim_max) the process passed */
 static __always_inline __u32 put_rlimit(__u8 *buf, __u32 off, __u64 user_addr)
 {
@@ -1193,6 +1208,18 @@ __noinline __u32 put_derived_more(struct scratch *s, __u32 kind, struct sl_args 
         break;
     case SL_DERIVE_SETRLIMIT:
         if (ret != 0 || !a1)
+            return 0;
+        break;
+    case SL_DERIVE_UTIMENSAT:
+        /* no path: the descriptor's file (futimens) */
+        file = ret == 0 && !a1 ? fd_file((__s32)a0) : 0;
+        if (ret != 0 || (!a1 && !file))
+            return 0;
+        break;
+    case SL_DERIVE_EXEC_FAILED:
+    case SL_DERIVE_EXECAT_FAILED:
+        /* a failed exec keeps the old image: the arguments are still readable */
+        if (ret >= 0)
             return 0;
         break;
     case SL_DERIVE_PRLIMIT:
@@ -1327,6 +1354,39 @@ __noinline __u32 put_derived_more(struct scratch *s, __u32 kind, struct sl_args 
         off = put_int(buf, off, SL_UINT64, a2);                                   /* prot */
         off = put_int(buf, off, SL_UINT64, a3);                                   /* mmap_flags */
         break;
+    case SL_DERIVE_UTIMENSAT:
+        if (file) {
+            struct inode *inode = BPF_CORE_READ(file, f_inode);
+            off = put_path(s, off, (__u64)&file->f_path);                        /* pathname */
+            off = put_int(buf, off, SL_UINT32, BPF_CORE_READ(inode, i_sb, s_dev));/* dev */
+            off = put_int(buf, off, SL_UINT64, BPF_CORE_READ(inode, i_ino));      /* inode */
+        } else {
+            off = put_path_at(s, off, base_path((__s32)a0), a1);                 /* pathname, made absolute */
+            off = put_int(buf, off, SL_NONE, 0);                                  /* dev, inode: not looked up */
+            off = put_int(buf, off, SL_NONE, 0);
+        }
+        off = put_utime(buf, off, a2, 0);                                         /* atime */
+        off = put_utime(buf, off, a2, 1);                                         /* mtime */
+        break;
+    case SL_DERIVE_EXEC_FAILED:
+    case SL_DERIVE_EXECAT_FAILED: {
+        int at = kind == SL_DERIVE_EXECAT_FAILED;
+        struct file **fds = BPF_CORE_READ(task, files, fdt, fd);
+        struct file *stdin_file = 0;
+        bpf_core_read(&stdin_file, sizeof(stdin_file), &fds[0]);
+        off = put_int(buf, off, SL_INT32, at ? (__s32)a0 : AT_FDCWD);              /* dirfd */
+        off = put_int(buf, off, SL_INT32, at ? (__s32)saved->a[4] : 0);           /* flags */
+        off = put_str(s, off, at ? a1 : a0, 1);                                   /* pathname */
+        for (int i = 0; i < 5; i++)
+            off = put_int(buf, off, SL_NONE, 0);                                  /* binary.*: no file was executed */
+        off = put_int(buf, off, SL_NONE, 0);                                      /* interpreter_path */
+        off = put_int(buf, off, SL_UINT32, stdin_file ? BPF_CORE_READ(stdin_file, f_inode, i_mode) & S_IFMT : 0);
+        off = put_int(buf, off, SL_NONE, 0);                                      /* stdin_path */
+        off = put_int(buf, off, SL_INT32, (BPF_CORE_READ(task, real_parent, flags) & PF_KTHREAD) ? 1 : 0);
+        off = put_user_array(s, off, at ? a2 : a1);                               /* argv */
+        off = put_user_array(s, off, at ? a3 : a2);                               /* envp */
+        break;
+    }
     case SL_DERIVE_MMAP_FILE:
         off = put_path(s, off, (__u64)&file->f_path);                            /* pathname */
         off = put_int(buf, off, SL_INT32, BPF_CORE_READ(file, f_flags));          /* flags */
@@ -1801,21 +1861,25 @@ int BPF_PROG(sluice_sys_exit, struct pt_regs *regs, long ret)
     struct pending *saved = bpf_task_storage_get(&pending, task, 0, 0);
     if (!saved || saved->nr < 0)
         return 0;
+    __u32 nr = saved->nr;
+    int exec_sent = 0;
     if (saved->exec_key) {
         /* execve/execveat: built at entry, keyed by the thread id before exec (de_thread may change it) */
         __u32 key = saved->exec_key;
         saved->nr = -1;
         saved->exec_key = 0;
         struct exec_record *exec = bpf_map_lookup_elem(&pending_exec, &key);
-        if (!exec)
+        if (exec) {
+            struct sl_record *r = (struct sl_record *)exec->buf;
+            r->retval = ret;
+            emit(exec->buf, r->len);
+            bpf_map_delete_elem(&pending_exec, &key);
+        }
+        /* a failed exec may derive process_execute_failed: its arguments are still the process's */
+        if (ret >= 0)
             return 0;
-        struct sl_record *r = (struct sl_record *)exec->buf;
-        r->retval = ret;
-        emit(exec->buf, r->len);
-        bpf_map_delete_elem(&pending_exec, &key);
-        return 0;
+        exec_sent = 1;
     }
-    __u32 nr = saved->nr;
     struct sl_syscall *conf = bpf_map_lookup_elem(&syscalls, &nr);
     saved->nr = -1;
     if (!conf || (!conf->event_id && !conf->derived[0]))
@@ -1824,7 +1888,7 @@ int BPF_PROG(sluice_sys_exit, struct pt_regs *regs, long ret)
     if (!s)
         return 0;
     struct sl_args args = saved->args;
-    if (conf->event_id) {
+    if (conf->event_id && !exec_sent) {
         fill_context((struct sl_record *)s->buf, task, conf->event_id, nr);
         ((struct sl_record *)s->buf)->retval = ret;
         __u32 off = put_syscall_args(s, sizeof(struct sl_record), conf, &args);

@@ -104,6 +104,8 @@
 #define SL_EVENT_TASK_SETRLIMIT 1089
 #define SL_EVENT_CHMOD_COMMON 1091
 #define SL_EVENT_SB_UMOUNT 1092
+#define SL_EVENT_VFS_UTIMES 1074
+#define SL_EVENT_EXECUTE_FAILED 1079
 
 /* what a syscall derives (struct sl_syscall.derived): at exit, from the saved arguments and the return value, except
  * the mprotect kinds, built at entry (before the protection changes, as Tracee's LSM hook sees it) */
@@ -142,7 +144,10 @@
 #define SL_DERIVE_SIGACTION 31     /* do_sigaction: rt_sigaction */
 #define SL_DERIVE_DO_MMAP 32       /* do_mmap: mmap */
 #define SL_DERIVE_MMAP_FILE 33     /* security_mmap_file: mmap of a file */
-#define SL_DERIVE_LAST_MORE SL_DERIVE_MMAP_FILE
+#define SL_DERIVE_UTIMENSAT 34     /* vfs_utimes: utimensat (dirfd, pathname, times, flags) */
+#define SL_DERIVE_EXEC_FAILED 35   /* process_execute_failed: execve (pathname, argv, envp) returning an error */
+#define SL_DERIVE_EXECAT_FAILED 36 /* process_execute_failed: execveat (dirfd, pathname, argv, envp, flags) */
+#define SL_DERIVE_LAST_MORE SL_DERIVE_EXECAT_FAILED
 #define SL_DERIVE_SOCKET_CREATE 40 /* security_socket_create: socket */
 #define SL_DERIVE_LISTEN 41        /* security_socket_listen */
 #define SL_DERIVE_SETSOCKOPT 42    /* security_socket_setsockopt */

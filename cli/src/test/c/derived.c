@@ -194,6 +194,11 @@ int main(int argc, char **argv)
     printf("io_inode=%lu\nfile_map=%lu\n", (unsigned long)st.st_ino, (unsigned long)file_map);
     check(truncate("io.txt", 3), "truncate");
     check(ftruncate(fd, 1), "ftruncate");
+    /* vfs_utimes: the descriptor's file (futimens), then a path */
+    struct timespec times[2] = {{.tv_sec = 1, .tv_nsec = 2}, {.tv_sec = 3, .tv_nsec = 4}};
+    check(futimens(fd, times), "futimens");
+    times[0].tv_sec = 5;
+    check(utimensat(AT_FDCWD, "io.txt", times, 0), "utimensat");
     check(chmod("io.txt", 0600), "chmod");
     check(fchmod(fd, 0640), "fchmod");
     close(fd);
@@ -243,6 +248,12 @@ int main(int argc, char **argv)
     printf("rlim_cur=%lu\nrlim_max=%lu\n", (unsigned long)limit.rlim_cur, (unsigned long)limit.rlim_max);
     unsigned long act[4] = {(unsigned long)SIG_IGN, 0, 0, 0}, old[4];
     check(syscall(SYS_rt_sigaction, SIGUSR1, act, old, 8), "rt_sigaction");
+
+    /* process_execute_failed: an exec of a file that does not exist */
+    char *missing_args[] = {"missing", "exec-argument", NULL};
+    char *missing_env[] = {"SLUICE_MISSING=1", NULL};
+    if (execve("/nonexistent/sluice-missing", missing_args, missing_env) == 0)
+        return 2;
 
     /* sched_switch: the CPU leaves this process while it sleeps */
     usleep(2000);

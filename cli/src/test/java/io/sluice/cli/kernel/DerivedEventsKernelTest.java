@@ -86,6 +86,10 @@ class DerivedEventsKernelTest
         row("cgroup_mkdir", "cgroup_id=${cgroup_id}", "cgroup_path=${cgroup}"),
         row("cgroup_attach_task", "cgroup_path=${cgroup}", "pid=${moved}"),
         row("cgroup_rmdir", "cgroup_path=${cgroup}"),
+        row("vfs_utimes", "pathname=${work}/io.txt", "dev=${dev}", "inode=${io_inode}", "atime=1000000002", "mtime=3000000004"),
+        row("vfs_utimes", "pathname=${work}/io.txt", "atime=5000000002", "mtime=3000000004"),
+        row("process_execute_failed", "dirfd=-100", "flags=0", "pathname=/nonexistent/sluice-missing",
+            "argv=missing,exec-argument", "envp=SLUICE_MISSING=1", "stdin_type=4096"),
         row("task_rename", "old_name=derived", "new_name=sluice-renamed"));
 
     @BeforeAll
