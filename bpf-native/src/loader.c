@@ -152,6 +152,7 @@ static const struct derived_event derived_events[] = {
     {SL_EVENT_TASK_RENAME, 2}, {SL_EVENT_DO_SIGACTION, 11}, {SL_EVENT_DO_MMAP, 10}, {SL_EVENT_DO_TRUNCATE, 4},
     {SL_EVENT_BPF_PROG, 5}, {SL_EVENT_SET_FS_PWD, 2}, {SL_EVENT_TASK_SETRLIMIT, 4}, {SL_EVENT_CHMOD_COMMON, 3},
     {SL_EVENT_SB_UMOUNT, 3}, {SL_EVENT_VFS_UTIMES, 5}, {SL_EVENT_EXECUTE_FAILED, 14},
+    {SL_EVENT_SO_LOADED, 5}, {SL_EVENT_SYS_ENTER, 1}, {SL_EVENT_SYS_EXIT, 1}, {SL_EVENT_DO_EXIT, 1}, {SL_EVENT_CAP_CAPABLE, 1},
 };
 
 struct derived_hook {
@@ -194,6 +195,7 @@ static const struct derived_hook derived_hooks[] = {
     {SL_EVENT_DO_SIGACTION, SYS_rt_sigaction, SL_DERIVE_SIGACTION},
     {SL_EVENT_DO_MMAP, SYS_mmap, SL_DERIVE_DO_MMAP},
     {SL_EVENT_MMAP_FILE, SYS_mmap, SL_DERIVE_MMAP_FILE},
+    {SL_EVENT_SO_LOADED, SYS_mmap, SL_DERIVE_SO_LOADED},
     {SL_EVENT_SOCKET_CREATE, SYS_socket, SL_DERIVE_SOCKET_CREATE},
     {SL_EVENT_SOCKET_LISTEN, SYS_listen, SL_DERIVE_LISTEN},
     {SL_EVENT_SOCKET_SETSOCKOPT, SYS_setsockopt, SL_DERIVE_SETSOCKOPT},
@@ -890,9 +892,13 @@ static int trace(void)
     bpf_program__set_autoload(skel->progs.sluice_prepare_exec,
                               exec && libbpf_find_vmlinux_btf_id("sched_prepare_exec", BPF_TRACE_RAW_TP) > 0);
     bpf_program__set_autoload(skel->progs.sluice_fork, fork || opts.track_processes);
-    bpf_program__set_autoload(skel->progs.sluice_exit, exit_ || opts.track_processes);
-    bpf_program__set_autoload(skel->progs.sluice_sys_enter, any_syscall);
-    bpf_program__set_autoload(skel->progs.sluice_sys_exit, any_syscall);
+    bpf_program__set_autoload(skel->progs.sluice_exit, exit_ || opts.track_processes || find_event(SL_EVENT_DO_EXIT));
+    const bool raw_enter = find_event(SL_EVENT_SYS_ENTER) != NULL, raw_exit = find_event(SL_EVENT_SYS_EXIT) != NULL;
+    skel->rodata->trace_raw_syscalls = (raw_enter ? 1 : 0) | (raw_exit ? 2 : 0);
+    skel->rodata->trace_do_exit = find_event(SL_EVENT_DO_EXIT) != NULL;
+    bpf_program__set_autoload(skel->progs.sluice_sys_enter, any_syscall || raw_enter);
+    bpf_program__set_autoload(skel->progs.sluice_sys_exit, any_syscall || raw_exit);
+    bpf_program__set_autoload(skel->progs.sluice_cap_capable, find_event(SL_EVENT_CAP_CAPABLE) != NULL);
     const uint32_t cgroup_dirs = (find_event(SL_EVENT_CONTAINER_CREATE) ? 1 : 0) | (find_event(SL_EVENT_CONTAINER_REMOVE) ? 2 : 0) |
                                  (find_event(SL_EVENT_CGROUP_MKDIR) ? 4 : 0) | (find_event(SL_EVENT_CGROUP_RMDIR) ? 8 : 0);
     skel->rodata->cgroup_dirs = cgroup_dirs;

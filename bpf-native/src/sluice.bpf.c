@@ -82,7 +82,9 @@ const volatile __u32 user_stack = 0;        /* events end with the user stack (o
 const volatile __u64 wakeup_bytes = 65536;
 const volatile __u32 trace_bprm = 0;        /* security_bprm_check, at sched_process_exec */
 const volatile __u32 cgroup_hierarchy = 0;  /* the cgroup hierarchy containers are found in (0: cgroup v2) */
-const volatile __u32 cgroup_dirs = 0;       /* CGROUP_* below: what the cgroup_mkdir/rmdir programs are for */
+const volatile __u32 cgroup_dirs = 0;
+const volatile __u32 trace_raw_syscalls = 0; /* RAW_SYS_*: Tracee's sys_enter / sys_exit events (every syscall) */
+const volatile __u32 trace_do_exit = 0;     /* do_exit, at sched_process_exit */       /* CGROUP_* below: what the cgroup_mkdir/rmdir programs are for */
 
 struct {
     __uint(type, BPF_MAP_TYPE_RINGBUF);
@@ -746,7 +748,7 @@ SEC("tp_btf/sched_process_exit")
 int BPF_PROG(sluice_exit, struct task_struct *task)
 {
     int selected = trace_exit && in_scope(task);
-    if (!selected && !track_processes)
+    if (!selected && !track_processes && !trace_do_exit)
         return 0;
     struct scratch *s = scratch_buffer();
     if (!s)
@@ -761,6 +763,11 @@ int BPF_PROG(sluice_exit, struct task_struct *task)
     off = put_int(buf, off, SL_INT32, code & 0x7f);
     off = put_int(buf, off, SL_BOOL, live == 0);
     finish(ctx, buf, off);
+    if (trace_do_exit && in_scope(task)) {
+        /* do_exit: the code the thread exits with (do_exit's argument, kept in exit_code) */
+        fill_context((struct sl_record *)buf, task, SL_EVENT_DO_EXIT, -1);
+        finish(ctx, buf, put_int(buf, sizeof(struct sl_record), SL_INT64, code));  /* returnValue */
+    }
     return 0;
 }
 
@@ -920,6 +927,8 @@ static __always_inline __u32 derived_more_id(__u32 kind)
         return SL_EVENT_MMAP_FILE;
     case SL_DERIVE_UTIMENSAT:
         return SL_EVENT_VFS_UTIMES;
+    case SL_DERIVE_SO_LOADED:
+        return SL_EVENT_SO_LOADED;
     case SL_DERIVE_EXEC_FAILED:
     case SL_DERIVE_EXECAT_FAILED:
         return SL_EVENT_EXECUTE_FAILED;
@@ -1200,10 +1209,13 @@ __noinline __u32 put_derived_more(struct scratch *s, __u32 kind, struct sl_args 
     }
     case SL_DERIVE_DO_MMAP:
     case SL_DERIVE_MMAP_FILE:
+    case SL_DERIVE_SO_LOADED:
         if (ret < 0 && ret > -4096)
             return 0;
+        if (kind == SL_DERIVE_SO_LOADED && !(a2 & VM_EXEC))
+            return 0;
         file = !(a3 & MAP_ANONYMOUS) && (__s32)saved->a[4] >= 0 ? fd_file((__s32)saved->a[4]) : 0;
-        if (kind == SL_DERIVE_MMAP_FILE && !file)
+        if (kind != SL_DERIVE_DO_MMAP && !file)
             return 0;
         break;
     case SL_DERIVE_SETRLIMIT:
@@ -1388,9 +1400,12 @@ __noinline __u32 put_derived_more(struct scratch *s, __u32 kind, struct sl_args 
         break;
     }
     case SL_DERIVE_MMAP_FILE:
+    case SL_DERIVE_SO_LOADED:
         off = put_path(s, off, (__u64)&file->f_path);                            /* pathname */
         off = put_int(buf, off, SL_INT32, BPF_CORE_READ(file, f_flags));          /* flags */
         off = put_file_info(s, off, (__u64)file, 0);                              /* dev, inode, ctime */
+        if (kind == SL_DERIVE_SO_LOADED)
+            break;
         off = put_int(buf, off, SL_UINT64, a2);                                   /* prot */
         off = put_int(buf, off, SL_UINT64, a3);                                   /* mmap_flags */
         break;
@@ -1713,6 +1728,22 @@ int BPF_PROG(sluice_task_rename, struct task_struct *renamed, const char *comm)
     return 0;
 }
 
+/* cap_capable: a capability check of the current task (the tracepoint at its end, whatever its result) */
+SEC("tp_btf/cap_capable")
+int BPF_PROG(sluice_cap_capable, const struct cred *cred, struct user_namespace *target_ns,
+             const struct user_namespace *capable_ns, int cap, int ret)
+{
+    struct task_struct *task = bpf_get_current_task_btf();
+    if (!in_scope(task))
+        return 0;
+    struct scratch *s = scratch_buffer();
+    if (!s)
+        return 0;
+    fill_context((struct sl_record *)s->buf, task, SL_EVENT_CAP_CAPABLE, -1);
+    finish(ctx, s->buf, put_int(s->buf, sizeof(struct sl_record), SL_INT32, cap)); /* cap */
+    return 0;
+}
+
 /* sched_switch: the CPU leaves prev for next (prev is the current task) */
 SEC("tp_btf/sched_switch")
 int BPF_PROG(sluice_sched_switch, bool preempt, struct task_struct *prev, struct task_struct *next)
@@ -1806,9 +1837,35 @@ static __always_inline void derive_at_entry(void *ctx, struct sl_syscall *conf, 
     }
 }
 
+#define RAW_SYS_ENTER 1
+#define RAW_SYS_EXIT 2
+
+/* sys_enter / sys_exit as Tracee has them: the syscall's number, for every syscall of a task in scope */
+static __always_inline void raw_syscall_event(void *ctx, __u32 event_id, long id)
+{
+    struct task_struct *task = bpf_get_current_task_btf();
+    if (!in_scope(task))
+        return;
+    struct scratch *s = scratch_buffer();
+    if (!s)
+        return;
+    int compat = is_compat(task);
+    fill_context((struct sl_record *)s->buf, task, event_id, compat ? -1 : (__s32)id);
+    ((struct sl_record *)s->buf)->compat = compat;
+    finish(ctx, s->buf, put_int(s->buf, sizeof(struct sl_record), SL_INT32, (__s32)id)); /* syscall */
+}
+
+#if defined(__TARGET_ARCH_x86)
+#define EXITING_SYSCALL(regs) ((regs)->orig_ax)
+#else
+#define EXITING_SYSCALL(regs) ((regs)->syscallno)
+#endif
+
 SEC("tp_btf/sys_enter")
 int BPF_PROG(sluice_sys_enter, struct pt_regs *regs, long id)
 {
+    if (trace_raw_syscalls & RAW_SYS_ENTER)
+        raw_syscall_event(ctx, SL_EVENT_SYS_ENTER, id);
     __u32 nr = id;
     if (nr >= SL_SYSCALL_MAX)
         return 0;
@@ -1857,6 +1914,8 @@ int BPF_PROG(sluice_sys_enter, struct pt_regs *regs, long id)
 SEC("tp_btf/sys_exit")
 int BPF_PROG(sluice_sys_exit, struct pt_regs *regs, long ret)
 {
+    if (trace_raw_syscalls & RAW_SYS_EXIT)
+        raw_syscall_event(ctx, SL_EVENT_SYS_EXIT, EXITING_SYSCALL(regs));
     struct task_struct *task = bpf_get_current_task_btf();
     struct pending *saved = bpf_task_storage_get(&pending, task, 0, 0);
     if (!saved || saved->nr < 0)

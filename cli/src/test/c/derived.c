@@ -76,7 +76,7 @@ static void attach(const char *parent, const char *root)
         char byte;
         close(ready[1]);
         (void)!read(ready[0], &byte, 1);
-        _exit(0);
+        _exit(3);
     }
     char procs[600];
     snprintf(procs, sizeof(procs), "%s/cgroup.procs", parent);
@@ -254,6 +254,15 @@ int main(int argc, char **argv)
     char *missing_env[] = {"SLUICE_MISSING=1", NULL};
     if (execve("/nonexistent/sluice-missing", missing_args, missing_env) == 0)
         return 2;
+
+    /* sys_enter, sys_exit: a syscall by its number; shared_object_loaded: an executable file mapped for execute */
+    syscall(SYS_getppid);
+    printf("getppid_nr=%d\n", (int)SYS_getppid);
+    int exe = open("/bin/true", O_RDONLY);
+    check(exe, "open /bin/true");
+    void *code = mmap(NULL, 4096, PROT_READ | PROT_EXEC, MAP_PRIVATE, exe, 0);
+    check(code == MAP_FAILED ? -1 : 0, "mmap /bin/true");
+    close(exe);
 
     /* sched_switch: the CPU leaves this process while it sleeps */
     usleep(2000);

@@ -90,6 +90,11 @@ class DerivedEventsKernelTest
         row("vfs_utimes", "pathname=${work}/io.txt", "atime=5000000002", "mtime=3000000004"),
         row("process_execute_failed", "dirfd=-100", "flags=0", "pathname=/nonexistent/sluice-missing",
             "argv=missing,exec-argument", "envp=SLUICE_MISSING=1", "stdin_type=4096"),
+        row("sys_enter", "syscall=${getppid_nr}"),
+        row("sys_exit", "syscall=${getppid_nr}"),
+        row("shared_object_loaded", "pathname=${true}"),
+        row("cap_capable", "cap=21"),
+        row("do_exit", "returnValue=768"),
         row("task_rename", "old_name=derived", "new_name=sluice-renamed"));
 
     @BeforeAll
@@ -138,7 +143,8 @@ class DerivedEventsKernelTest
             sluice.destroyForcibly();
         }
 
-        final Set<Long> pids = Set.of(Long.parseLong(values.get("pid")), Long.parseLong(values.get("child")));
+        final Set<Long> pids = Set.of(Long.parseLong(values.get("pid")), Long.parseLong(values.get("child")),
+            Long.parseLong(values.get("moved")));
         final List<Event> ours = KernelTestSupport.readEvents(output).stream()
             .filter(e -> pids.contains((long)e.getWorkload().getProcess().getHostPid().getValue())).toList();
         final List<String> failures = new ArrayList<>();
