@@ -4,9 +4,11 @@
  *   sched_process_exec / fork / exit   -> one record each
  *   sys_enter + sys_exit               -> one record per selected syscall, at exit, with the return value
  *   sched_prepare_exec                 -> remembers the name before exec (prev_comm)
- *   derived events                     -> Tracee's LSM, memory and container events: at sys_exit (sys_enter for
- *                                         mprotect's) of the syscalls they come from, sched_process_exec
- *                                         (security_bprm_check), cgroup_mkdir/rmdir (container_create/remove)
+ *   derived events                     -> Tracee's LSM, memory, file, socket and container events: at sys_exit
+ *                                         (sys_enter for mprotect's) of the syscalls they come from,
+ *                                         sched_process_exec (security_bprm_check), sched_process_exit (do_exit),
+ *                                         cgroup_mkdir/rmdir (container_create/remove, cgroup_mkdir/rmdir)
+ *   cgroup_attach_task, task_rename, sched_switch, cap_capable -> Tracee's events of the same names
  *
  * What is traced is decided here, so unselected work ends in the kernel: the selected syscalls are a map the
  * loader fills, scopes (pid, comm, uid) are maps too, and the loader only attaches the programs its selection needs.
