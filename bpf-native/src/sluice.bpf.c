@@ -931,6 +931,8 @@ static __always_inline __u32 derived_more_id(__u32 kind)
         return SL_EVENT_VFS_UTIMES;
     case SL_DERIVE_SO_LOADED:
         return SL_EVENT_SO_LOADED;
+    case SL_DERIVE_PATH_NOTIFY:
+        return SL_EVENT_PATH_NOTIFY;
     case SL_DERIVE_EXEC_FAILED:
     case SL_DERIVE_EXECAT_FAILED:
         return SL_EVENT_EXECUTE_FAILED;
@@ -1135,6 +1137,8 @@ __noinline __u32 put_derived_exit(struct scratch *s, __u32 kind, struct sl_args 
 #define S_IFCHR 0020000
 #define S_IFBLK 0060000
 #define SIG_HND 2                  /* Tracee's sa_handle_method for a handler function (SIG_DFL 0, SIG_IGN 1) */
+#define IN_ALL_EVENTS 0x00000fff
+#define FSNOTIFY_OBJ_TYPE_INODE 0
 #define BPF_MAP_CREATE 0
 #define BPF_PROG_LOAD 5
 
@@ -1234,6 +1238,10 @@ __noinline __u32 put_derived_more(struct scratch *s, __u32 kind, struct sl_args 
     case SL_DERIVE_EXECAT_FAILED:
         /* a failed exec keeps the old image: the arguments are still readable */
         if (ret >= 0)
+            return 0;
+        break;
+    case SL_DERIVE_PATH_NOTIFY:
+        if (ret < 0)
             return 0;
         break;
     case SL_DERIVE_PRLIMIT:
@@ -1381,6 +1389,13 @@ __noinline __u32 put_derived_more(struct scratch *s, __u32 kind, struct sl_args 
         }
         off = put_utime(buf, off, a2, 0);                                         /* atime */
         off = put_utime(buf, off, a2, 1);                                         /* mtime */
+        break;
+    case SL_DERIVE_PATH_NOTIFY:
+        off = put_path_at(s, off, base_path(AT_FDCWD), a1);                      /* pathname, made absolute */
+        off = put_int(buf, off, SL_NONE, 0);                                      /* inode, dev: not looked up */
+        off = put_int(buf, off, SL_NONE, 0);
+        off = put_int(buf, off, SL_UINT64, (__u32)a2 & IN_ALL_EVENTS);            /* mask, as the hook gets it */
+        off = put_int(buf, off, SL_UINT32, FSNOTIFY_OBJ_TYPE_INODE);              /* obj_type */
         break;
     case SL_DERIVE_EXEC_FAILED:
     case SL_DERIVE_EXECAT_FAILED: {

@@ -107,6 +107,7 @@
 #define SL_EVENT_VFS_UTIMES 1074
 #define SL_EVENT_EXECUTE_FAILED 1079
 #define SL_EVENT_SO_LOADED 1061
+#define SL_EVENT_PATH_NOTIFY 1080
 #define SL_EVENT_SYS_ENTER 1012
 #define SL_EVENT_SYS_EXIT 1013
 #define SL_EVENT_DO_EXIT 1018
@@ -153,7 +154,8 @@
 #define SL_DERIVE_EXEC_FAILED 35   /* process_execute_failed: execve (pathname, argv, envp) returning an error */
 #define SL_DERIVE_EXECAT_FAILED 36 /* process_execute_failed: execveat (dirfd, pathname, argv, envp, flags) */
 #define SL_DERIVE_SO_LOADED 37     /* shared_object_loaded: mmap of a file asking for execute */
-#define SL_DERIVE_LAST_MORE SL_DERIVE_SO_LOADED
+#define SL_DERIVE_PATH_NOTIFY 38   /* security_path_notify: inotify_add_watch (fd, pathname, mask) */
+#define SL_DERIVE_LAST_MORE SL_DERIVE_PATH_NOTIFY
 #define SL_DERIVE_SOCKET_CREATE 40 /* security_socket_create: socket */
 #define SL_DERIVE_LISTEN 41        /* security_socket_listen */
 #define SL_DERIVE_SETSOCKOPT 42    /* security_socket_setsockopt */

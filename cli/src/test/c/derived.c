@@ -18,6 +18,7 @@
 #include <linux/bpf.h>
 #include <sched.h>
 #include <signal.h>
+#include <sys/inotify.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -207,6 +208,10 @@ int main(int argc, char **argv)
     check(mknod("fifo", S_IFIFO | 0644, 0), "mknod");
     check(symlink("known-target", "link"), "symlink");
     check(chdir("."), "chdir");
+    int watcher = inotify_init1(0);
+    check(watcher, "inotify_init1");
+    check(inotify_add_watch(watcher, "io.txt", IN_MODIFY | IN_CLOSE_WRITE), "inotify_add_watch");
+    close(watcher);
 
     /* security_bpf, security_bpf_map, security_bpf_prog */
     union bpf_attr attr;

@@ -101,6 +101,7 @@ final class CompactTable
         {"do_mmap", "🧠", "mmap", "pathname len= prot="},
         {"do_truncate", "✂️", "trunc", "pathname length="},
         {"set_fs_pwd", "📁", "chdir", "resolved_path"},
+        {"security_path_notify", "👀", "notify", "pathname mask="},
         {"vfs_utimes", "🕒", "utimes", "pathname atime= mtime="},
         {"process_execute_failed", "🚫", "execfail", "pathname"},
         {"security_task_setrlimit", "📏", "rlimit", "resource= new_rlim_cur= new_rlim_max="},

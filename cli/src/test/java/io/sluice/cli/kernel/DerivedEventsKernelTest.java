@@ -95,6 +95,7 @@ class DerivedEventsKernelTest
         row("shared_object_loaded", "pathname=${true}"),
         row("cap_capable", "cap=21"),
         row("do_exit", "returnValue=768"),
+        row("security_path_notify", "pathname=${work}/io.txt", "mask=10", "obj_type=0"),
         row("task_rename", "old_name=derived", "new_name=sluice-renamed"));
 
     @BeforeAll
