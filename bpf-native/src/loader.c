@@ -146,7 +146,16 @@ static const struct derived_event derived_events[] = {
     {SL_EVENT_MEM_PROT_ALERT, 9}, {SL_EVENT_MAGIC_WRITE, 5}, {SL_EVENT_BPRM_CHECK, 5}, {SL_EVENT_FILE_OPEN, 6},
     {SL_EVENT_INODE_UNLINK, 4}, {SL_EVENT_SOCKET_CONNECT, 3}, {SL_EVENT_SOCKET_ACCEPT, 2}, {SL_EVENT_SOCKET_BIND, 2},
     {SL_EVENT_SB_MOUNT, 4}, {SL_EVENT_FILE_MPROTECT, 7}, {SL_EVENT_INODE_RENAME, 2}, {SL_EVENT_CONTAINER_CREATE, 10},
-    {SL_EVENT_CONTAINER_REMOVE, 2},
+    {SL_EVENT_CONTAINER_REMOVE, 2}, {SL_EVENT_SCHED_SWITCH, 5}, {SL_EVENT_VFS_WRITE, 6}, {SL_EVENT_VFS_WRITEV, 6},
+    {SL_EVENT_VFS_READ, 6}, {SL_EVENT_VFS_READV, 6}, {SL_EVENT_SWITCH_TASK_NS, 7}, {SL_EVENT_CGROUP_ATTACH_TASK, 3},
+    {SL_EVENT_CGROUP_MKDIR, 3}, {SL_EVENT_CGROUP_RMDIR, 3}, {SL_EVENT_SOCKET_CREATE, 4}, {SL_EVENT_SOCKET_LISTEN, 3},
+    {SL_EVENT_SOCKET_SETSOCKOPT, 4}, {SL_EVENT_BPF, 1}, {SL_EVENT_BPF_MAP, 2}, {SL_EVENT_INODE_MKNOD, 3},
+    {SL_EVENT_INODE_SYMLINK, 2}, {SL_EVENT_MMAP_FILE, 7}, {SL_EVENT_SOCKET_DUP, 3}, {SL_EVENT_SOCKET_ACCEPT_FD, 3},
+    {SL_EVENT_TASK_RENAME, 2}, {SL_EVENT_DO_SIGACTION, 11}, {SL_EVENT_DO_MMAP, 10}, {SL_EVENT_DO_TRUNCATE, 4},
+    {SL_EVENT_BPF_PROG, 5}, {SL_EVENT_SET_FS_PWD, 2}, {SL_EVENT_TASK_SETRLIMIT, 4}, {SL_EVENT_CHMOD_COMMON, 3},
+    {SL_EVENT_SB_UMOUNT, 3}, {SL_EVENT_VFS_UTIMES, 5}, {SL_EVENT_EXECUTE_FAILED, 14},
+    {SL_EVENT_SO_LOADED, 5}, {SL_EVENT_SYS_ENTER, 1}, {SL_EVENT_SYS_EXIT, 1}, {SL_EVENT_DO_EXIT, 1}, {SL_EVENT_CAP_CAPABLE, 1},
+    {SL_EVENT_PATH_NOTIFY, 5},
 };
 
 struct derived_hook {
@@ -164,7 +173,55 @@ static const struct derived_hook derived_hooks[] = {
     {SL_EVENT_INODE_RENAME, SYS_rename, SL_DERIVE_RENAME_01},
     {SL_EVENT_INODE_RENAME, SYS_renameat, SL_DERIVE_RENAME_13},
     {SL_EVENT_SOCKET_ACCEPT, SYS_accept, SL_DERIVE_ACCEPT},
+    {SL_EVENT_INODE_MKNOD, SYS_mknod, SL_DERIVE_MKNOD_PATH0},
+    {SL_EVENT_INODE_SYMLINK, SYS_symlink, SL_DERIVE_SYMLINK},
+    {SL_EVENT_CHMOD_COMMON, SYS_chmod, SL_DERIVE_CHMOD},
+    {SL_EVENT_SOCKET_DUP, SYS_dup2, SL_DERIVE_SOCKET_DUP},
+    {SL_EVENT_SOCKET_ACCEPT_FD, SYS_accept, SL_DERIVE_SOCKET_ACCEPT},
 #endif
+#ifdef SYS_fchmodat2
+    {SL_EVENT_CHMOD_COMMON, SYS_fchmodat2, SL_DERIVE_FCHMODAT},
+#endif
+    {SL_EVENT_INODE_MKNOD, SYS_mknodat, SL_DERIVE_MKNOD_PATH1},
+    {SL_EVENT_INODE_SYMLINK, SYS_symlinkat, SL_DERIVE_SYMLINKAT},
+    {SL_EVENT_DO_TRUNCATE, SYS_truncate, SL_DERIVE_TRUNCATE},
+    {SL_EVENT_DO_TRUNCATE, SYS_ftruncate, SL_DERIVE_FTRUNCATE},
+    {SL_EVENT_CHMOD_COMMON, SYS_fchmod, SL_DERIVE_FCHMOD},
+    {SL_EVENT_CHMOD_COMMON, SYS_fchmodat, SL_DERIVE_FCHMODAT},
+    {SL_EVENT_SET_FS_PWD, SYS_chdir, SL_DERIVE_CHDIR},
+    {SL_EVENT_SET_FS_PWD, SYS_fchdir, SL_DERIVE_FCHDIR},
+    {SL_EVENT_SWITCH_TASK_NS, SYS_setns, SL_DERIVE_SWITCH_NS},
+    {SL_EVENT_SWITCH_TASK_NS, SYS_unshare, SL_DERIVE_SWITCH_NS},
+    {SL_EVENT_SB_UMOUNT, SYS_umount2, SL_DERIVE_UMOUNT},
+    {SL_EVENT_TASK_SETRLIMIT, SYS_setrlimit, SL_DERIVE_SETRLIMIT},
+    {SL_EVENT_TASK_SETRLIMIT, SYS_prlimit64, SL_DERIVE_PRLIMIT},
+    {SL_EVENT_DO_SIGACTION, SYS_rt_sigaction, SL_DERIVE_SIGACTION},
+    {SL_EVENT_DO_MMAP, SYS_mmap, SL_DERIVE_DO_MMAP},
+    {SL_EVENT_MMAP_FILE, SYS_mmap, SL_DERIVE_MMAP_FILE},
+    {SL_EVENT_SO_LOADED, SYS_mmap, SL_DERIVE_SO_LOADED},
+    {SL_EVENT_PATH_NOTIFY, SYS_inotify_add_watch, SL_DERIVE_PATH_NOTIFY},
+    {SL_EVENT_SOCKET_CREATE, SYS_socket, SL_DERIVE_SOCKET_CREATE},
+    {SL_EVENT_SOCKET_LISTEN, SYS_listen, SL_DERIVE_LISTEN},
+    {SL_EVENT_SOCKET_SETSOCKOPT, SYS_setsockopt, SL_DERIVE_SETSOCKOPT},
+    {SL_EVENT_SOCKET_DUP, SYS_dup, SL_DERIVE_SOCKET_DUP},
+    {SL_EVENT_SOCKET_DUP, SYS_dup3, SL_DERIVE_SOCKET_DUP},
+    {SL_EVENT_SOCKET_ACCEPT_FD, SYS_accept4, SL_DERIVE_SOCKET_ACCEPT},
+    {SL_EVENT_BPF, SYS_bpf, SL_DERIVE_BPF},
+    {SL_EVENT_BPF_MAP, SYS_bpf, SL_DERIVE_BPF_MAP},
+    {SL_EVENT_BPF_PROG, SYS_bpf, SL_DERIVE_BPF_PROG},
+    {SL_EVENT_VFS_WRITE, SYS_write, SL_DERIVE_VFS_WRITE},
+    {SL_EVENT_VFS_WRITE, SYS_pwrite64, SL_DERIVE_VFS_PWRITE},
+    {SL_EVENT_VFS_WRITEV, SYS_writev, SL_DERIVE_VFS_WRITEV},
+    {SL_EVENT_VFS_WRITEV, SYS_pwritev, SL_DERIVE_VFS_PWRITEV},
+    {SL_EVENT_VFS_WRITEV, SYS_pwritev2, SL_DERIVE_VFS_PWRITEV},
+    {SL_EVENT_VFS_READ, SYS_read, SL_DERIVE_VFS_READ},
+    {SL_EVENT_VFS_READ, SYS_pread64, SL_DERIVE_VFS_PREAD},
+    {SL_EVENT_VFS_READV, SYS_readv, SL_DERIVE_VFS_READV},
+    {SL_EVENT_VFS_READV, SYS_preadv, SL_DERIVE_VFS_PREADV},
+    {SL_EVENT_VFS_READV, SYS_preadv2, SL_DERIVE_VFS_PREADV},
+    {SL_EVENT_VFS_UTIMES, SYS_utimensat, SL_DERIVE_UTIMENSAT},
+    {SL_EVENT_EXECUTE_FAILED, SYS_execve, SL_DERIVE_EXEC_FAILED},
+    {SL_EVENT_EXECUTE_FAILED, SYS_execveat, SL_DERIVE_EXECAT_FAILED},
     {SL_EVENT_FILE_OPEN, SYS_openat, SL_DERIVE_OPEN_PATH1},
     {SL_EVENT_FILE_OPEN, SYS_openat2, SL_DERIVE_OPEN_PATH1},
     {SL_EVENT_INODE_UNLINK, SYS_unlinkat, SL_DERIVE_UNLINK_PATH1},
@@ -851,11 +908,21 @@ static int trace(void)
     bpf_program__set_autoload(skel->progs.sluice_prepare_exec,
                               exec && libbpf_find_vmlinux_btf_id("sched_prepare_exec", BPF_TRACE_RAW_TP) > 0);
     bpf_program__set_autoload(skel->progs.sluice_fork, fork || opts.track_processes);
-    bpf_program__set_autoload(skel->progs.sluice_exit, exit_ || opts.track_processes);
-    bpf_program__set_autoload(skel->progs.sluice_sys_enter, any_syscall);
-    bpf_program__set_autoload(skel->progs.sluice_sys_exit, any_syscall);
-    bpf_program__set_autoload(skel->progs.sluice_cgroup_mkdir, find_event(SL_EVENT_CONTAINER_CREATE) != NULL);
-    bpf_program__set_autoload(skel->progs.sluice_cgroup_rmdir, find_event(SL_EVENT_CONTAINER_REMOVE) != NULL);
+    bpf_program__set_autoload(skel->progs.sluice_exit, exit_ || opts.track_processes || find_event(SL_EVENT_DO_EXIT));
+    const bool raw_enter = find_event(SL_EVENT_SYS_ENTER) != NULL, raw_exit = find_event(SL_EVENT_SYS_EXIT) != NULL;
+    skel->rodata->trace_raw_syscalls = (raw_enter ? 1 : 0) | (raw_exit ? 2 : 0);
+    skel->rodata->trace_do_exit = find_event(SL_EVENT_DO_EXIT) != NULL;
+    bpf_program__set_autoload(skel->progs.sluice_sys_enter, any_syscall || raw_enter);
+    bpf_program__set_autoload(skel->progs.sluice_sys_exit, any_syscall || raw_exit);
+    bpf_program__set_autoload(skel->progs.sluice_cap_capable, find_event(SL_EVENT_CAP_CAPABLE) != NULL);
+    const uint32_t cgroup_dirs = (find_event(SL_EVENT_CONTAINER_CREATE) ? 1 : 0) | (find_event(SL_EVENT_CONTAINER_REMOVE) ? 2 : 0) |
+                                 (find_event(SL_EVENT_CGROUP_MKDIR) ? 4 : 0) | (find_event(SL_EVENT_CGROUP_RMDIR) ? 8 : 0);
+    skel->rodata->cgroup_dirs = cgroup_dirs;
+    bpf_program__set_autoload(skel->progs.sluice_cgroup_mkdir, (cgroup_dirs & 5) != 0);
+    bpf_program__set_autoload(skel->progs.sluice_cgroup_rmdir, (cgroup_dirs & 10) != 0);
+    bpf_program__set_autoload(skel->progs.sluice_cgroup_attach, find_event(SL_EVENT_CGROUP_ATTACH_TASK) != NULL);
+    bpf_program__set_autoload(skel->progs.sluice_task_rename, find_event(SL_EVENT_TASK_RENAME) != NULL);
+    bpf_program__set_autoload(skel->progs.sluice_sched_switch, find_event(SL_EVENT_SCHED_SWITCH) != NULL);
 
     int err = sluice_bpf__load(skel);
     if (err)

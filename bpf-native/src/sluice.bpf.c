@@ -4,9 +4,11 @@
  *   sched_process_exec / fork / exit   -> one record each
  *   sys_enter + sys_exit               -> one record per selected syscall, at exit, with the return value
  *   sched_prepare_exec                 -> remembers the name before exec (prev_comm)
- *   derived events                     -> Tracee's LSM, memory and container events: at sys_exit (sys_enter for
- *                                         mprotect's) of the syscalls they come from, sched_process_exec
- *                                         (security_bprm_check), cgroup_mkdir/rmdir (container_create/remove)
+ *   derived events                     -> Tracee's LSM, memory, file, socket and container events: at sys_exit
+ *                                         (sys_enter for mprotect's) of the syscalls they come from,
+ *                                         sched_process_exec (security_bprm_check), sched_process_exit (do_exit),
+ *                                         cgroup_mkdir/rmdir (container_create/remove, cgroup_mkdir/rmdir)
+ *   cgroup_attach_task, task_rename, sched_switch, cap_capable -> Tracee's events of the same names
  *
  * What is traced is decided here, so unselected work ends in the kernel: the selected syscalls are a map the
  * loader fills, scopes (pid, comm, uid) are maps too, and the loader only attaches the programs its selection needs.
@@ -82,6 +84,9 @@ const volatile __u32 user_stack = 0;        /* events end with the user stack (o
 const volatile __u64 wakeup_bytes = 65536;
 const volatile __u32 trace_bprm = 0;        /* security_bprm_check, at sched_process_exec */
 const volatile __u32 cgroup_hierarchy = 0;  /* the cgroup hierarchy containers are found in (0: cgroup v2) */
+const volatile __u32 cgroup_dirs = 0;
+const volatile __u32 trace_raw_syscalls = 0; /* RAW_SYS_*: Tracee's sys_enter / sys_exit events (every syscall) */
+const volatile __u32 trace_do_exit = 0;     /* do_exit, at sched_process_exit */       /* CGROUP_* below: what the cgroup_mkdir/rmdir programs are for */
 
 struct {
     __uint(type, BPF_MAP_TYPE_RINGBUF);
@@ -745,7 +750,7 @@ SEC("tp_btf/sched_process_exit")
 int BPF_PROG(sluice_exit, struct task_struct *task)
 {
     int selected = trace_exit && in_scope(task);
-    if (!selected && !track_processes)
+    if (!selected && !track_processes && !trace_do_exit)
         return 0;
     struct scratch *s = scratch_buffer();
     if (!s)
@@ -760,6 +765,11 @@ int BPF_PROG(sluice_exit, struct task_struct *task)
     off = put_int(buf, off, SL_INT32, code & 0x7f);
     off = put_int(buf, off, SL_BOOL, live == 0);
     finish(ctx, buf, off);
+    if (trace_do_exit && in_scope(task)) {
+        /* do_exit: the code the thread exits with (do_exit's argument, kept in exit_code) */
+        fill_context((struct sl_record *)buf, task, SL_EVENT_DO_EXIT, -1);
+        finish(ctx, buf, put_int(buf, sizeof(struct sl_record), SL_INT64, code));  /* returnValue */
+    }
     return 0;
 }
 
@@ -810,8 +820,8 @@ static __always_inline __u64 base_path(__s32 dirfd)
     return file ? (__u64)&file->f_path : 0;
 }
 
-/* a socket's own (local) address as a struct sockaddr, from its struct sock (accept's listening socket) */
-__noinline __u32 put_sock_local(struct scratch *s, __u32 off, __u64 sk_addr)
+/* a socket's local (remote=0) or peer (remote=1) address as a struct sockaddr, from its struct sock */
+__noinline __u32 put_sock_addr(struct scratch *s, __u32 off, __u64 sk_addr, int remote)
 {
     if (!s)
         return off;
@@ -821,23 +831,33 @@ __noinline __u32 put_sock_local(struct scratch *s, __u32 off, __u64 sk_addr)
     struct sock *sk = (struct sock *)sk_addr;
     __u32 at = off + sizeof(struct sl_arg);
     __u16 family = BPF_CORE_READ(sk, __sk_common.skc_family);
-    __u16 port = __builtin_bswap16(BPF_CORE_READ(sk, __sk_common.skc_num));
+    __u16 port = remote ? BPF_CORE_READ(sk, __sk_common.skc_dport)
+                        : __builtin_bswap16(BPF_CORE_READ(sk, __sk_common.skc_num));
     __u8 *out = &buf[masked(at)];
     __builtin_memset(out, 0, 28);
     *(__u16 *)out = family;
     __u32 len = 2;
     if (family == AF_INET) {
         *(__u16 *)(out + 2) = port;
-        *(__u32 *)(out + 4) = BPF_CORE_READ(sk, __sk_common.skc_rcv_saddr);
+        *(__u32 *)(out + 4) = remote ? BPF_CORE_READ(sk, __sk_common.skc_daddr)
+                                     : BPF_CORE_READ(sk, __sk_common.skc_rcv_saddr);
         len = 16;
     } else if (family == AF_INET6) {
         *(__u16 *)(out + 2) = port;
-        BPF_CORE_READ_INTO(out + 8, sk, __sk_common.skc_v6_rcv_saddr.in6_u.u6_addr8);
+        if (remote)
+            BPF_CORE_READ_INTO(out + 8, sk, __sk_common.skc_v6_daddr.in6_u.u6_addr8);
+        else
+            BPF_CORE_READ_INTO(out + 8, sk, __sk_common.skc_v6_rcv_saddr.in6_u.u6_addr8);
         len = 28;
     }
     return finish_value(buf, off, SL_RAW_SOCKADDR, len);
 }
 
+/* a socket's own (local) address as a struct sockaddr, from its struct sock (accept's listening socket) */
+__noinline __u32 put_sock_local(struct scratch *s, __u32 off, __u64 sk_addr)
+{
+    return put_sock_addr(s, off, sk_addr, 0);
+}
 /* the first bytes a process wrote (magic_write's header), at most SL_MAGIC_BYTES */
 __noinline __u32 put_user_bytes(struct scratch *s, __u32 off, __u64 addr, __u32 count)
 {
@@ -875,6 +895,80 @@ __noinline __u32 put_file_info(struct scratch *s, __u32 off, __u64 file_addr, in
     return put_int(buf, off, SL_UINT64, inode_ctime(inode));
 }
 
+static __always_inline __u32 derived_more_id(__u32 kind)
+{
+    switch (kind) {
+    case SL_DERIVE_MKNOD_PATH0:
+    case SL_DERIVE_MKNOD_PATH1:
+        return SL_EVENT_INODE_MKNOD;
+    case SL_DERIVE_SYMLINK:
+    case SL_DERIVE_SYMLINKAT:
+        return SL_EVENT_INODE_SYMLINK;
+    case SL_DERIVE_TRUNCATE:
+    case SL_DERIVE_FTRUNCATE:
+        return SL_EVENT_DO_TRUNCATE;
+    case SL_DERIVE_CHMOD:
+    case SL_DERIVE_FCHMOD:
+    case SL_DERIVE_FCHMODAT:
+        return SL_EVENT_CHMOD_COMMON;
+    case SL_DERIVE_CHDIR:
+    case SL_DERIVE_FCHDIR:
+        return SL_EVENT_SET_FS_PWD;
+    case SL_DERIVE_SWITCH_NS:
+        return SL_EVENT_SWITCH_TASK_NS;
+    case SL_DERIVE_UMOUNT:
+        return SL_EVENT_SB_UMOUNT;
+    case SL_DERIVE_SETRLIMIT:
+    case SL_DERIVE_PRLIMIT:
+        return SL_EVENT_TASK_SETRLIMIT;
+    case SL_DERIVE_SIGACTION:
+        return SL_EVENT_DO_SIGACTION;
+    case SL_DERIVE_DO_MMAP:
+        return SL_EVENT_DO_MMAP;
+    case SL_DERIVE_MMAP_FILE:
+        return SL_EVENT_MMAP_FILE;
+    case SL_DERIVE_UTIMENSAT:
+        return SL_EVENT_VFS_UTIMES;
+    case SL_DERIVE_SO_LOADED:
+        return SL_EVENT_SO_LOADED;
+    case SL_DERIVE_PATH_NOTIFY:
+        return SL_EVENT_PATH_NOTIFY;
+    case SL_DERIVE_EXEC_FAILED:
+    case SL_DERIVE_EXECAT_FAILED:
+        return SL_EVENT_EXECUTE_FAILED;
+    case SL_DERIVE_SOCKET_CREATE:
+        return SL_EVENT_SOCKET_CREATE;
+    case SL_DERIVE_LISTEN:
+        return SL_EVENT_SOCKET_LISTEN;
+    case SL_DERIVE_SETSOCKOPT:
+        return SL_EVENT_SOCKET_SETSOCKOPT;
+    case SL_DERIVE_SOCKET_DUP:
+        return SL_EVENT_SOCKET_DUP;
+    case SL_DERIVE_SOCKET_ACCEPT:
+        return SL_EVENT_SOCKET_ACCEPT_FD;
+    case SL_DERIVE_BPF:
+        return SL_EVENT_BPF;
+    case SL_DERIVE_BPF_MAP:
+        return SL_EVENT_BPF_MAP;
+    case SL_DERIVE_BPF_PROG:
+        return SL_EVENT_BPF_PROG;
+    case SL_DERIVE_VFS_WRITE:
+    case SL_DERIVE_VFS_PWRITE:
+        return SL_EVENT_VFS_WRITE;
+    case SL_DERIVE_VFS_WRITEV:
+    case SL_DERIVE_VFS_PWRITEV:
+        return SL_EVENT_VFS_WRITEV;
+    case SL_DERIVE_VFS_READ:
+    case SL_DERIVE_VFS_PREAD:
+        return SL_EVENT_VFS_READ;
+    case SL_DERIVE_VFS_READV:
+    case SL_DERIVE_VFS_PREADV:
+        return SL_EVENT_VFS_READV;
+    default:
+        return 0;
+    }
+}
+
 static __always_inline __u32 derived_event_id(__u32 kind)
 {
     switch (kind) {
@@ -904,7 +998,7 @@ static __always_inline __u32 derived_event_id(__u32 kind)
     case SL_DERIVE_MMAP_ALERT:
         return SL_EVENT_MEM_PROT_ALERT;
     default:
-        return 0;
+        return derived_more_id(kind);
     }
 }
 
@@ -1038,6 +1132,423 @@ __noinline __u32 put_derived_exit(struct scratch *s, __u32 kind, struct sl_args 
     return off;
 }
 
+#define MAP_ANONYMOUS 0x20
+#define S_IFIFO 0010000
+#define S_IFCHR 0020000
+#define S_IFBLK 0060000
+#define SIG_HND 2                  /* Tracee's sa_handle_method for a handler function (SIG_DFL 0, SIG_IGN 1) */
+#define IN_ALL_EVENTS 0x00000fff
+#define FSNOTIFY_OBJ_TYPE_INODE 0
+#define BPF_MAP_CREATE 0
+#define BPF_PROG_LOAD 5
+
+/* a user-space dev_t (new_encode_dev) as the kernel keeps it (MKDEV: major << 20 | minor) */
+static __always_inline __u32 kernel_dev(__u32 dev)
+{
+    __u32 major = (dev & 0xfff00) >> 8;
+    __u32 minor = (dev & 0xff) | ((dev >> 12) & 0xfff00);
+    return (major << 20) | minor;
+}
+
+/* Tracee's sigaction fields: flags, mask, handle method, handler (0 unless a function) */
+static __always_inline __u32 put_sigaction(__u8 *buf, __u32 off, __u64 user_addr)
+{
+    __u64 act[4] = {};                          /* handler, flags, restorer, mask: struct sigaction as the kernel reads it */
+    if (bpf_probe_read_user(act, sizeof(act), (const void *)user_addr) != 0) {
+        for (int i = 0; i < 4; i++)
+            off = put_int(buf, off, SL_NONE, 0);
+        return off;
+    }
+    off = put_int(buf, off, SL_UINT64, act[1]);                                   /* sa_flags */
+    off = put_int(buf, off, SL_UINT64, act[3]);                                   /* sa_mask */
+    off = put_int(buf, off, SL_UINT32, act[0] >= SIG_HND ? SIG_HND : act[0] & 0xff); /* sa_handle_method */
+    return put_int(buf, off, SL_UINT64, act[0] >= SIG_HND ? act[0] : 0);        /* sa_handler */
+}
+
+/* one of utimensat's two timespecs in nanoseconds; absent without times (now) and for UTIME_NOW / UTIME_OMIT */
+static __always_inline __u32 put_utime(__u8 *buf, __u32 off, __u64 user_addr, int index)
+{
+    __s64 ts[2] = {};
+    if (!user_addr || bpf_probe_read_user(ts, sizeof(ts), (const void *)(user_addr + index * 16)) != 0 ||
+        ts[1] == ((1L << 30) - 1) || ts[1] == ((1L << 30) - 2))
+        return put_int(buf, off, SL_NONE, 0);
+    return put_int(buf, off, SL_UINT64, ts[0] * 1000000000ULL + ts[1]);
+}
+
+/* a struct rlimit (rlim_cur, rlim_max) the process passed */
+static __always_inline __u32 put_rlimit(__u8 *buf, __u32 off, __u64 user_addr)
+{
+    __u64 lim[2] = {};
+    if (bpf_probe_read_user(lim, sizeof(lim), (const void *)user_addr) != 0)
+        return put_int(buf, put_int(buf, off, SL_NONE, 0), SL_NONE, 0);
+    off = put_int(buf, off, SL_UINT64, lim[0]);                                   /* new_rlim_cur */
+    return put_int(buf, off, SL_UINT64, lim[1]);                                  /* new_rlim_max */
+}
+
+/* The file and process events at a syscall's exit (put_derived_exit's sequel, verified on its own): returns the
+ * record's length, 0 when the call derives nothing. */
+__noinline __u32 put_derived_more(struct scratch *s, __u32 kind, struct sl_args *saved, __s64 ret, __s32 nr)
+{
+    if (!s || !saved)
+        return 0;
+    __u32 event_id = derived_event_id(kind);
+    if (!event_id)
+        return 0;
+    __u64 a0 = saved->a[0], a1 = saved->a[1], a2 = saved->a[2], a3 = saved->a[3];
+    struct task_struct *task = bpf_get_current_task_btf();
+    struct file *file = 0;
+    switch (kind) {
+    case SL_DERIVE_FTRUNCATE:
+    case SL_DERIVE_FCHMOD:
+    case SL_DERIVE_FCHDIR:
+        file = ret == 0 ? fd_file((__s32)a0) : 0;
+        if (!file)
+            return 0;
+        break;
+    case SL_DERIVE_MKNOD_PATH0:
+    case SL_DERIVE_MKNOD_PATH1: {
+        /* a regular file made by mknod goes through vfs_create, not security_inode_mknod */
+        __u32 type = (kind == SL_DERIVE_MKNOD_PATH0 ? a1 : a2) & S_IFMT;
+        if (ret != 0 || (type != S_IFIFO && type != S_IFCHR && type != S_IFBLK && type != S_IFSOCK))
+            return 0;
+        break;
+    }
+    case SL_DERIVE_DO_MMAP:
+    case SL_DERIVE_MMAP_FILE:
+    case SL_DERIVE_SO_LOADED:
+        if (ret < 0 && ret > -4096)
+            return 0;
+        if (kind == SL_DERIVE_SO_LOADED && !(a2 & VM_EXEC))
+            return 0;
+        file = !(a3 & MAP_ANONYMOUS) && (__s32)saved->a[4] >= 0 ? fd_file((__s32)saved->a[4]) : 0;
+        if (kind != SL_DERIVE_DO_MMAP && !file)
+            return 0;
+        break;
+    case SL_DERIVE_SETRLIMIT:
+        if (ret != 0 || !a1)
+            return 0;
+        break;
+    case SL_DERIVE_UTIMENSAT:
+        /* no path: the descriptor's file (futimens) */
+        file = ret == 0 && !a1 ? fd_file((__s32)a0) : 0;
+        if (ret != 0 || (!a1 && !file))
+            return 0;
+        break;
+    case SL_DERIVE_EXEC_FAILED:
+    case SL_DERIVE_EXECAT_FAILED:
+        /* a failed exec keeps the old image: the arguments are still readable */
+        if (ret >= 0)
+            return 0;
+        break;
+    case SL_DERIVE_PATH_NOTIFY:
+        if (ret < 0)
+            return 0;
+        break;
+    case SL_DERIVE_PRLIMIT:
+        if (ret != 0 || !a2)
+            return 0;
+        break;
+    default:
+        if (ret != 0)
+            return 0;
+        break;
+    }
+    __u8 *buf = s->buf;
+    fill_context((struct sl_record *)buf, task, event_id, nr);
+    __u32 off = sizeof(struct sl_record);
+    switch (kind) {
+    case SL_DERIVE_MKNOD_PATH0:
+    case SL_DERIVE_MKNOD_PATH1: {
+        __u32 umask = BPF_CORE_READ(task, fs, umask);
+        if (kind == SL_DERIVE_MKNOD_PATH0)
+            off = put_path_at(s, off, base_path(AT_FDCWD), a0);                  /* file_name */
+        else
+            off = put_path_at(s, off, base_path((__s32)a0), a1);
+        __u32 mode = kind == SL_DERIVE_MKNOD_PATH0 ? a1 : a2;
+        __u32 dev = kind == SL_DERIVE_MKNOD_PATH0 ? a2 : a3;
+        off = put_int(buf, off, SL_UINT32, (mode & ~umask) & 0xffff);             /* mode, as vfs_mknod has it */
+        off = put_int(buf, off, SL_UINT32, kernel_dev(dev));                      /* dev */
+        break;
+    }
+    case SL_DERIVE_SYMLINK:
+        off = put_path_at(s, off, base_path(AT_FDCWD), a1);                      /* linkpath */
+        off = put_str(s, off, a0, 1);                                             /* target */
+        break;
+    case SL_DERIVE_SYMLINKAT:
+        off = put_path_at(s, off, base_path((__s32)a1), a2);
+        off = put_str(s, off, a0, 1);
+        break;
+    case SL_DERIVE_TRUNCATE:
+        off = put_path_at(s, off, base_path(AT_FDCWD), a0);                      /* pathname */
+        off = put_int(buf, off, SL_NONE, 0);                                      /* inode, dev: not resolved */
+        off = put_int(buf, off, SL_NONE, 0);
+        off = put_int(buf, off, SL_UINT64, a1);                                   /* length */
+        break;
+    case SL_DERIVE_FTRUNCATE: {
+        struct inode *inode = BPF_CORE_READ(file, f_inode);
+        off = put_path(s, off, (__u64)&file->f_path);
+        off = put_int(buf, off, SL_UINT64, BPF_CORE_READ(inode, i_ino));
+        off = put_int(buf, off, SL_UINT32, BPF_CORE_READ(inode, i_sb, s_dev));
+        off = put_int(buf, off, SL_UINT64, a1);
+        break;
+    }
+    case SL_DERIVE_CHMOD:
+    case SL_DERIVE_FCHMOD:
+    case SL_DERIVE_FCHMODAT:
+        if (kind == SL_DERIVE_CHMOD)
+            off = put_path_at(s, off, base_path(AT_FDCWD), a0);                  /* pathname */
+        else if (kind == SL_DERIVE_FCHMOD)
+            off = put_path(s, off, (__u64)&file->f_path);
+        else
+            off = put_path_at(s, off, base_path((__s32)a0), a1);
+        off = put_int(buf, off, SL_UINT32, (kind == SL_DERIVE_FCHMODAT ? a2 : a1) & 0xffff); /* mode */
+        off = put_int(buf, off, SL_INT64, ret);                                   /* returnValue */
+        break;
+    case SL_DERIVE_CHDIR:
+    case SL_DERIVE_FCHDIR: {
+        if (kind == SL_DERIVE_CHDIR)
+            off = put_str(s, off, a0, 1);                                         /* unresolved_path */
+        else
+            off = put_int(buf, off, SL_NONE, 0);
+        struct fs_struct *fs = BPF_CORE_READ(task, fs);
+        off = put_path(s, off, (__u64)&fs->pwd);                                 /* resolved_path */
+        break;
+    }
+    case SL_DERIVE_SWITCH_NS: {
+        struct nsproxy *ns = BPF_CORE_READ(task, nsproxy);
+        off = put_int(buf, off, SL_INT32, BPF_CORE_READ(task, pid));             /* pid */
+        off = put_int(buf, off, SL_UINT32, BPF_CORE_READ(ns, mnt_ns, ns.inum));   /* new_mnt */
+        off = put_int(buf, off, SL_UINT32, BPF_CORE_READ(ns, pid_ns_for_children, ns.inum)); /* new_pid */
+        off = put_int(buf, off, SL_UINT32, BPF_CORE_READ(ns, uts_ns, ns.inum));   /* new_uts */
+        off = put_int(buf, off, SL_UINT32, BPF_CORE_READ(ns, ipc_ns, ns.inum));   /* new_ipc */
+        off = put_int(buf, off, SL_UINT32, BPF_CORE_READ(ns, net_ns, ns.inum));   /* new_net */
+        off = put_int(buf, off, SL_UINT32, BPF_CORE_READ(ns, cgroup_ns, ns.inum)); /* new_cgroup */
+        break;
+    }
+    case SL_DERIVE_UMOUNT:
+        off = put_path_at(s, off, base_path(AT_FDCWD), a0);                      /* mountpoint */
+        off = put_int(buf, off, SL_NONE, 0);                                      /* type: gone with the mount */
+        off = put_int(buf, off, SL_INT32, (__s32)a1);                             /* flags */
+        break;
+    case SL_DERIVE_SETRLIMIT:
+        off = put_int(buf, off, SL_UINT32, BPF_CORE_READ(task, tgid));           /* target_host_pid */
+        off = put_int(buf, off, SL_INT32, (__s32)a0);                             /* resource */
+        off = put_rlimit(buf, off, a1);
+        break;
+    case SL_DERIVE_PRLIMIT: {
+        /* a pid other than 0 is the caller's namespace's number: the host's only in the initial namespace */
+        int initial = BPF_CORE_READ(task, thread_pid, level) == 0;
+        if ((__s32)a0 == 0 || initial)
+            off = put_int(buf, off, SL_UINT32, (__s32)a0 == 0 ? BPF_CORE_READ(task, tgid) : (__u32)a0);
+        else
+            off = put_int(buf, off, SL_NONE, 0);
+        off = put_int(buf, off, SL_INT32, (__s32)a1);
+        off = put_rlimit(buf, off, a2);
+        break;
+    }
+    case SL_DERIVE_SIGACTION:
+        off = put_int(buf, off, SL_INT32, (__s32)a0);                             /* sig */
+        off = put_int(buf, off, SL_BOOL, a1 != 0);                                /* is_sa_initialized */
+        if (a1)
+            off = put_sigaction(buf, off, a1);
+        else
+            for (int i = 0; i < 4; i++)
+                off = put_int(buf, off, SL_NONE, 0);
+        off = put_int(buf, off, SL_BOOL, a2 != 0);                                /* is_old_sa_initialized */
+        if (a2)
+            off = put_sigaction(buf, off, a2);                                    /* filled by the call */
+        else
+            for (int i = 0; i < 4; i++)
+                off = put_int(buf, off, SL_NONE, 0);
+        break;
+    case SL_DERIVE_DO_MMAP:
+        off = put_int(buf, off, SL_UINT64, ret);                                  /* addr */
+        if (file) {
+            off = put_path(s, off, (__u64)&file->f_path);                        /* pathname */
+            off = put_int(buf, off, SL_UINT32, BPF_CORE_READ(file, f_flags));     /* flags */
+        } else {
+            off = put_int(buf, off, SL_NONE, 0);
+            off = put_int(buf, off, SL_NONE, 0);
+        }
+        off = put_file_info(s, off, (__u64)file, 0);                              /* dev, inode, ctime */
+        off = put_int(buf, off, SL_UINT64, saved->a[5] >> 12);                    /* pgoff */
+        off = put_int(buf, off, SL_UINT64, a1);                                   /* len */
+        off = put_int(buf, off, SL_UINT64, a2);                                   /* prot */
+        off = put_int(buf, off, SL_UINT64, a3);                                   /* mmap_flags */
+        break;
+    case SL_DERIVE_UTIMENSAT:
+        if (file) {
+            struct inode *inode = BPF_CORE_READ(file, f_inode);
+            off = put_path(s, off, (__u64)&file->f_path);                        /* pathname */
+            off = put_int(buf, off, SL_UINT32, BPF_CORE_READ(inode, i_sb, s_dev));/* dev */
+            off = put_int(buf, off, SL_UINT64, BPF_CORE_READ(inode, i_ino));      /* inode */
+        } else {
+            off = put_path_at(s, off, base_path((__s32)a0), a1);                 /* pathname, made absolute */
+            off = put_int(buf, off, SL_NONE, 0);                                  /* dev, inode: not looked up */
+            off = put_int(buf, off, SL_NONE, 0);
+        }
+        off = put_utime(buf, off, a2, 0);                                         /* atime */
+        off = put_utime(buf, off, a2, 1);                                         /* mtime */
+        break;
+    case SL_DERIVE_PATH_NOTIFY:
+        off = put_path_at(s, off, base_path(AT_FDCWD), a1);                      /* pathname, made absolute */
+        off = put_int(buf, off, SL_NONE, 0);                                      /* inode, dev: not looked up */
+        off = put_int(buf, off, SL_NONE, 0);
+        off = put_int(buf, off, SL_UINT64, (__u32)a2 & IN_ALL_EVENTS);            /* mask, as the hook gets it */
+        off = put_int(buf, off, SL_UINT32, FSNOTIFY_OBJ_TYPE_INODE);              /* obj_type */
+        break;
+    case SL_DERIVE_EXEC_FAILED:
+    case SL_DERIVE_EXECAT_FAILED: {
+        int at = kind == SL_DERIVE_EXECAT_FAILED;
+        struct file **fds = BPF_CORE_READ(task, files, fdt, fd);
+        struct file *stdin_file = 0;
+        bpf_core_read(&stdin_file, sizeof(stdin_file), &fds[0]);
+        off = put_int(buf, off, SL_INT32, at ? (__s32)a0 : AT_FDCWD);              /* dirfd */
+        off = put_int(buf, off, SL_INT32, at ? (__s32)saved->a[4] : 0);           /* flags */
+        off = put_str(s, off, at ? a1 : a0, 1);                                   /* pathname */
+        for (int i = 0; i < 5; i++)
+            off = put_int(buf, off, SL_NONE, 0);                                  /* binary.*: no file was executed */
+        off = put_int(buf, off, SL_NONE, 0);                                      /* interpreter_path */
+        off = put_int(buf, off, SL_UINT32, stdin_file ? BPF_CORE_READ(stdin_file, f_inode, i_mode) & S_IFMT : 0);
+        off = put_int(buf, off, SL_NONE, 0);                                      /* stdin_path */
+        off = put_int(buf, off, SL_INT32, (BPF_CORE_READ(task, real_parent, flags) & PF_KTHREAD) ? 1 : 0);
+        off = put_user_array(s, off, at ? a2 : a1);                               /* argv */
+        off = put_user_array(s, off, at ? a3 : a2);                               /* envp */
+        break;
+    }
+    case SL_DERIVE_MMAP_FILE:
+    case SL_DERIVE_SO_LOADED:
+        off = put_path(s, off, (__u64)&file->f_path);                            /* pathname */
+        off = put_int(buf, off, SL_INT32, BPF_CORE_READ(file, f_flags));          /* flags */
+        off = put_file_info(s, off, (__u64)file, 0);                              /* dev, inode, ctime */
+        if (kind == SL_DERIVE_SO_LOADED)
+            break;
+        off = put_int(buf, off, SL_UINT64, a2);                                   /* prot */
+        off = put_int(buf, off, SL_UINT64, a3);                                   /* mmap_flags */
+        break;
+    default:
+        return 0;
+    }
+    return off;
+}
+
+/* The socket, bpf, read and write events at a syscall's exit: returns the record's length, 0 when nothing is derived */
+__noinline __u32 put_derived_io(struct scratch *s, __u32 kind, struct sl_args *saved, __s64 ret, __s32 nr)
+{
+    if (!s || !saved)
+        return 0;
+    __u32 event_id = derived_event_id(kind);
+    if (!event_id)
+        return 0;
+    __u64 a0 = saved->a[0], a1 = saved->a[1], a2 = saved->a[2], a3 = saved->a[3];
+    struct file *file = 0;
+    struct socket *sock = 0;
+    switch (kind) {
+    case SL_DERIVE_SOCKET_CREATE:
+    case SL_DERIVE_BPF:
+        if (ret < 0)
+            return 0;
+        break;
+    case SL_DERIVE_LISTEN:
+    case SL_DERIVE_SETSOCKOPT:
+        sock = ret == 0 ? fd_socket((__s32)a0) : 0;
+        if (!sock)
+            return 0;
+        break;
+    case SL_DERIVE_SOCKET_DUP:
+    case SL_DERIVE_SOCKET_ACCEPT:
+        sock = ret >= 0 ? fd_socket(kind == SL_DERIVE_SOCKET_DUP ? (__s32)a0 : ret) : 0;
+        if (!sock)
+            return 0;
+        break;
+    case SL_DERIVE_BPF_MAP:
+    case SL_DERIVE_BPF_PROG:
+        if (ret < 0 || a0 != (kind == SL_DERIVE_BPF_MAP ? BPF_MAP_CREATE : BPF_PROG_LOAD))
+            return 0;
+        file = fd_file(ret);
+        if (!file)
+            return 0;
+        break;
+    default:
+        /* the read and write families: a call that reached the file */
+        file = fd_file((__s32)a0);
+        if (!file)
+            return 0;
+        break;
+    }
+    __u8 *buf = s->buf;
+    fill_context((struct sl_record *)buf, bpf_get_current_task_btf(), event_id, nr);
+    __u32 off = sizeof(struct sl_record);
+    switch (kind) {
+    case SL_DERIVE_SOCKET_CREATE:
+        off = put_int(buf, off, SL_INT32, (__s32)a0);                             /* family */
+        off = put_int(buf, off, SL_INT32, (__s32)a1 & 0xf);                       /* type, without SOCK_* flags */
+        off = put_int(buf, off, SL_INT32, (__s32)a2);                             /* protocol */
+        off = put_int(buf, off, SL_INT32, 0);                                     /* kern: a process's socket */
+        break;
+    case SL_DERIVE_LISTEN:
+        off = put_int(buf, off, SL_INT32, (__s32)a0);                             /* sockfd */
+        off = put_sock_addr(s, off, (__u64)BPF_CORE_READ(sock, sk), 0);           /* local_addr */
+        off = put_int(buf, off, SL_INT32, (__s32)a1);                             /* backlog */
+        break;
+    case SL_DERIVE_SETSOCKOPT:
+        off = put_int(buf, off, SL_INT32, (__s32)a0);                             /* sockfd */
+        off = put_int(buf, off, SL_INT32, (__s32)a1);                             /* level */
+        off = put_int(buf, off, SL_INT32, (__s32)a2);                             /* optname */
+        off = put_sock_addr(s, off, (__u64)BPF_CORE_READ(sock, sk), 0);           /* local_addr */
+        break;
+    case SL_DERIVE_SOCKET_DUP:
+        off = put_int(buf, off, SL_INT32, (__s32)a0);                             /* oldfd */
+        off = put_int(buf, off, SL_INT32, (__s32)ret);                            /* newfd */
+        off = put_sock_addr(s, off, (__u64)BPF_CORE_READ(sock, sk), 1);           /* remote_addr */
+        break;
+    case SL_DERIVE_SOCKET_ACCEPT: {
+        __u64 sk = (__u64)BPF_CORE_READ(sock, sk);
+        off = put_int(buf, off, SL_INT32, (__s32)a0);                             /* sockfd */
+        off = put_sock_addr(s, off, sk, 0);                                       /* local_addr */
+        off = put_sock_addr(s, off, sk, 1);                                       /* remote_addr */
+        break;
+    }
+    case SL_DERIVE_BPF:
+        off = put_int(buf, off, SL_INT32, (__s32)a0);                             /* cmd */
+        break;
+    case SL_DERIVE_BPF_MAP: {
+        struct bpf_map *map = (struct bpf_map *)BPF_CORE_READ(file, private_data);
+        off = put_int(buf, off, SL_UINT32, BPF_CORE_READ(map, id));               /* map_id */
+        off = put_str(s, off, (__u64)&map->name, 0);                              /* map_name */
+        break;
+    }
+    case SL_DERIVE_BPF_PROG: {
+        struct bpf_prog *prog = (struct bpf_prog *)BPF_CORE_READ(file, private_data);
+        struct bpf_prog_aux *aux = BPF_CORE_READ(prog, aux);
+        off = put_int(buf, off, SL_INT32, BPF_CORE_READ(prog, type));             /* type */
+        off = put_str(s, off, (__u64)&aux->name, 0);                              /* name */
+        off = put_int(buf, off, SL_NONE, 0);                                      /* helpers: needs the verifier's view */
+        off = put_int(buf, off, SL_UINT32, BPF_CORE_READ(aux, id));               /* id */
+        off = put_int(buf, off, SL_BOOL, 1);                                      /* load */
+        break;
+    }
+    default: {
+        int positional = kind == SL_DERIVE_VFS_PWRITE || kind == SL_DERIVE_VFS_PWRITEV ||
+                         kind == SL_DERIVE_VFS_PREAD || kind == SL_DERIVE_VFS_PREADV;
+        struct inode *inode = BPF_CORE_READ(file, f_inode);
+        off = put_path(s, off, (__u64)&file->f_path);                            /* pathname */
+        off = put_int(buf, off, SL_UINT32, BPF_CORE_READ(inode, i_sb, s_dev));    /* dev */
+        off = put_int(buf, off, SL_UINT64, BPF_CORE_READ(inode, i_ino));          /* inode */
+        off = put_int(buf, off, SL_UINT64, a2);                                   /* count / vlen */
+        if (positional)
+            off = put_int(buf, off, SL_INT64, (__s64)a3);                         /* pos */
+        else if ((BPF_CORE_READ(inode, i_mode) & S_IFMT) == S_IFREG)
+            off = put_int(buf, off, SL_INT64, BPF_CORE_READ(file, f_pos) - (ret > 0 ? ret : 0)); /* pos, before */
+        else
+            off = put_int(buf, off, SL_NONE, 0);                                  /* a stream has no position */
+        off = put_int(buf, off, SL_INT64, ret);                                   /* returnValue */
+        break;
+    }
+    }
+    return off;
+}
+
 struct vma_info {
     __u64 flags;
     __u64 file;
@@ -1147,16 +1658,127 @@ static __always_inline int cgroup_event(void *ctx, struct cgroup *cgrp, const ch
     return 0;
 }
 
+#define CGROUP_CONTAINER_CREATE 1
+#define CGROUP_CONTAINER_REMOVE 2
+#define CGROUP_MKDIR 4
+#define CGROUP_RMDIR 8
+
+/* cgroup_mkdir / cgroup_rmdir as Tracee has them: any hierarchy, the cgroup's id, path and hierarchy */
+static __always_inline void cgroup_dir_event(void *ctx, struct cgroup *cgrp, const char *path, __u32 event_id)
+{
+    struct task_struct *task = bpf_get_current_task_btf();
+    if (!in_scope(task))
+        return;
+    struct scratch *s = scratch_buffer();
+    if (!s)
+        return;
+    __u8 *buf = s->buf;
+    fill_context((struct sl_record *)buf, task, event_id, -1);
+    __u32 off = put_int(buf, sizeof(struct sl_record), SL_UINT64, BPF_CORE_READ(cgrp, kn, id)); /* cgroup_id */
+    off = put_str(s, off, (__u64)path, 0);                                        /* cgroup_path */
+    off = put_int(buf, off, SL_UINT32, BPF_CORE_READ(cgrp, root, hierarchy_id));  /* hierarchy_id */
+    finish(ctx, buf, off);
+}
+
 SEC("tp_btf/cgroup_mkdir")
 int BPF_PROG(sluice_cgroup_mkdir, struct cgroup *cgrp, const char *path)
 {
+    if (cgroup_dirs & CGROUP_MKDIR)
+        cgroup_dir_event(ctx, cgrp, path, SL_EVENT_CGROUP_MKDIR);
+    if (!(cgroup_dirs & CGROUP_CONTAINER_CREATE))
+        return 0;
     return cgroup_event(ctx, cgrp, path, SL_EVENT_CONTAINER_CREATE);
 }
 
 SEC("tp_btf/cgroup_rmdir")
 int BPF_PROG(sluice_cgroup_rmdir, struct cgroup *cgrp, const char *path)
 {
+    if (cgroup_dirs & CGROUP_RMDIR)
+        cgroup_dir_event(ctx, cgrp, path, SL_EVENT_CGROUP_RMDIR);
+    if (!(cgroup_dirs & CGROUP_CONTAINER_REMOVE))
+        return 0;
     return cgroup_event(ctx, cgrp, path, SL_EVENT_CONTAINER_REMOVE);
+}
+
+/* a task's name, NUL-padded on the stack first (a BTF pointer cannot be handed to put_str) */
+static __always_inline __u32 put_task_comm(__u8 *buf, __u32 off, struct task_struct *task)
+{
+    char comm[16];
+    __builtin_memset(comm, 0, sizeof(comm));
+    bpf_probe_read_kernel_str(comm, sizeof(comm), task->comm);
+    return put_comm(buf, off, comm);
+}
+
+/* cgroup_attach_task: a task moved into a cgroup (by the current task) */
+SEC("tp_btf/cgroup_attach_task")
+int BPF_PROG(sluice_cgroup_attach, struct cgroup *dst, const char *path, struct task_struct *moved, bool threadgroup)
+{
+    struct task_struct *task = bpf_get_current_task_btf();
+    if (!in_scope(task))
+        return 0;
+    struct scratch *s = scratch_buffer();
+    if (!s)
+        return 0;
+    __u8 *buf = s->buf;
+    fill_context((struct sl_record *)buf, task, SL_EVENT_CGROUP_ATTACH_TASK, -1);
+    __u32 off = put_str(s, sizeof(struct sl_record), (__u64)path, 0);            /* cgroup_path */
+    off = put_task_comm(buf, off, moved);                                         /* comm */
+    off = put_int(buf, off, SL_INT32, moved->pid);                                /* pid */
+    finish(ctx, buf, off);
+    return 0;
+}
+
+/* task_rename: a thread's name changed (prctl PR_SET_NAME, /proc/.../comm, exec); the old name is still the task's */
+SEC("tp_btf/task_rename")
+int BPF_PROG(sluice_task_rename, struct task_struct *renamed, const char *comm)
+{
+    if (!in_scope(renamed))
+        return 0;
+    struct scratch *s = scratch_buffer();
+    if (!s)
+        return 0;
+    __u8 *buf = s->buf;
+    fill_context((struct sl_record *)buf, bpf_get_current_task_btf(), SL_EVENT_TASK_RENAME, -1);
+    __u32 off = put_task_comm(buf, sizeof(struct sl_record), renamed);            /* old_name */
+    off = put_str(s, off, (__u64)comm, 0);                                        /* new_name */
+    finish(ctx, buf, off);
+    return 0;
+}
+
+/* cap_capable: a capability check of the current task (the tracepoint at its end, whatever its result) */
+SEC("tp_btf/cap_capable")
+int BPF_PROG(sluice_cap_capable, const struct cred *cred, struct user_namespace *target_ns,
+             const struct user_namespace *capable_ns, int cap, int ret)
+{
+    struct task_struct *task = bpf_get_current_task_btf();
+    if (!in_scope(task))
+        return 0;
+    struct scratch *s = scratch_buffer();
+    if (!s)
+        return 0;
+    fill_context((struct sl_record *)s->buf, task, SL_EVENT_CAP_CAPABLE, -1);
+    finish(ctx, s->buf, put_int(s->buf, sizeof(struct sl_record), SL_INT32, cap)); /* cap */
+    return 0;
+}
+
+/* sched_switch: the CPU leaves prev for next (prev is the current task) */
+SEC("tp_btf/sched_switch")
+int BPF_PROG(sluice_sched_switch, bool preempt, struct task_struct *prev, struct task_struct *next)
+{
+    if (!in_scope(prev))
+        return 0;
+    struct scratch *s = scratch_buffer();
+    if (!s)
+        return 0;
+    __u8 *buf = s->buf;
+    fill_context((struct sl_record *)buf, prev, SL_EVENT_SCHED_SWITCH, -1);
+    __u32 off = put_int(buf, sizeof(struct sl_record), SL_INT32, bpf_get_smp_processor_id()); /* cpu */
+    off = put_int(buf, off, SL_INT32, prev->pid);                                 /* prev_tid */
+    off = put_task_comm(buf, off, prev);                                           /* prev_comm */
+    off = put_int(buf, off, SL_INT32, next->pid);                                 /* next_tid */
+    off = put_task_comm(buf, off, next);                                           /* next_comm */
+    finish(ctx, buf, off);
+    return 0;
 }
 
 /* ------------------------------------------------------------------ syscalls */
@@ -1232,9 +1854,35 @@ static __always_inline void derive_at_entry(void *ctx, struct sl_syscall *conf, 
     }
 }
 
+#define RAW_SYS_ENTER 1
+#define RAW_SYS_EXIT 2
+
+/* sys_enter / sys_exit as Tracee has them: the syscall's number, for every syscall of a task in scope */
+static __always_inline void raw_syscall_event(void *ctx, __u32 event_id, long id)
+{
+    struct task_struct *task = bpf_get_current_task_btf();
+    if (!in_scope(task))
+        return;
+    struct scratch *s = scratch_buffer();
+    if (!s)
+        return;
+    int compat = is_compat(task);
+    fill_context((struct sl_record *)s->buf, task, event_id, compat ? -1 : (__s32)id);
+    ((struct sl_record *)s->buf)->compat = compat;
+    finish(ctx, s->buf, put_int(s->buf, sizeof(struct sl_record), SL_INT32, (__s32)id)); /* syscall */
+}
+
+#if defined(__TARGET_ARCH_x86)
+#define EXITING_SYSCALL(regs) ((regs)->orig_ax)
+#else
+#define EXITING_SYSCALL(regs) ((regs)->syscallno)
+#endif
+
 SEC("tp_btf/sys_enter")
 int BPF_PROG(sluice_sys_enter, struct pt_regs *regs, long id)
 {
+    if (trace_raw_syscalls & RAW_SYS_ENTER)
+        raw_syscall_event(ctx, SL_EVENT_SYS_ENTER, id);
     __u32 nr = id;
     if (nr >= SL_SYSCALL_MAX)
         return 0;
@@ -1283,25 +1931,31 @@ int BPF_PROG(sluice_sys_enter, struct pt_regs *regs, long id)
 SEC("tp_btf/sys_exit")
 int BPF_PROG(sluice_sys_exit, struct pt_regs *regs, long ret)
 {
+    if (trace_raw_syscalls & RAW_SYS_EXIT)
+        raw_syscall_event(ctx, SL_EVENT_SYS_EXIT, EXITING_SYSCALL(regs));
     struct task_struct *task = bpf_get_current_task_btf();
     struct pending *saved = bpf_task_storage_get(&pending, task, 0, 0);
     if (!saved || saved->nr < 0)
         return 0;
+    __u32 nr = saved->nr;
+    int exec_sent = 0;
     if (saved->exec_key) {
         /* execve/execveat: built at entry, keyed by the thread id before exec (de_thread may change it) */
         __u32 key = saved->exec_key;
         saved->nr = -1;
         saved->exec_key = 0;
         struct exec_record *exec = bpf_map_lookup_elem(&pending_exec, &key);
-        if (!exec)
+        if (exec) {
+            struct sl_record *r = (struct sl_record *)exec->buf;
+            r->retval = ret;
+            emit(exec->buf, r->len);
+            bpf_map_delete_elem(&pending_exec, &key);
+        }
+        /* a failed exec may derive process_execute_failed: its arguments are still the process's */
+        if (ret >= 0)
             return 0;
-        struct sl_record *r = (struct sl_record *)exec->buf;
-        r->retval = ret;
-        emit(exec->buf, r->len);
-        bpf_map_delete_elem(&pending_exec, &key);
-        return 0;
+        exec_sent = 1;
     }
-    __u32 nr = saved->nr;
     struct sl_syscall *conf = bpf_map_lookup_elem(&syscalls, &nr);
     saved->nr = -1;
     if (!conf || (!conf->event_id && !conf->derived[0]))
@@ -1310,7 +1964,7 @@ int BPF_PROG(sluice_sys_exit, struct pt_regs *regs, long ret)
     if (!s)
         return 0;
     struct sl_args args = saved->args;
-    if (conf->event_id) {
+    if (conf->event_id && !exec_sent) {
         fill_context((struct sl_record *)s->buf, task, conf->event_id, nr);
         ((struct sl_record *)s->buf)->retval = ret;
         __u32 off = put_syscall_args(s, sizeof(struct sl_record), conf, &args);
@@ -1322,7 +1976,9 @@ int BPF_PROG(sluice_sys_exit, struct pt_regs *regs, long ret)
             break;
         if (kind >= SL_DERIVE_FIRST_AT_ENTRY && kind <= SL_DERIVE_LAST_AT_ENTRY)
             continue;
-        __u32 len = put_derived_exit(s, kind, &args, ret, nr);
+        __u32 len = kind < SL_DERIVE_MKNOD_PATH0 ? put_derived_exit(s, kind, &args, ret, nr)
+                    : kind <= SL_DERIVE_LAST_MORE ? put_derived_more(s, kind, &args, ret, nr)
+                    : put_derived_io(s, kind, &args, ret, nr);
         if (len)
             finish(ctx, s->buf, len);
     }

@@ -75,6 +75,43 @@
 #define SL_EVENT_INODE_RENAME 1068
 #define SL_EVENT_CONTAINER_CREATE 2017
 #define SL_EVENT_CONTAINER_REMOVE 2018
+/* more of Tracee's kernel events, from syscalls (at exit) and tracepoints */
+#define SL_EVENT_SCHED_SWITCH 1017
+#define SL_EVENT_VFS_WRITE 1020
+#define SL_EVENT_VFS_WRITEV 1021
+#define SL_EVENT_VFS_READ 1022
+#define SL_EVENT_VFS_READV 1023
+#define SL_EVENT_SWITCH_TASK_NS 1026
+#define SL_EVENT_CGROUP_ATTACH_TASK 1028
+#define SL_EVENT_CGROUP_MKDIR 1029
+#define SL_EVENT_CGROUP_RMDIR 1030
+#define SL_EVENT_SOCKET_CREATE 1034
+#define SL_EVENT_SOCKET_LISTEN 1035
+#define SL_EVENT_SOCKET_SETSOCKOPT 1039
+#define SL_EVENT_BPF 1041
+#define SL_EVENT_BPF_MAP 1042
+#define SL_EVENT_INODE_MKNOD 1044
+#define SL_EVENT_INODE_SYMLINK 1046
+#define SL_EVENT_MMAP_FILE 1047
+#define SL_EVENT_SOCKET_DUP 1049
+#define SL_EVENT_SOCKET_ACCEPT_FD 1063
+#define SL_EVENT_TASK_RENAME 1067
+#define SL_EVENT_DO_SIGACTION 1069
+#define SL_EVENT_DO_MMAP 1072
+#define SL_EVENT_DO_TRUNCATE 1075
+#define SL_EVENT_BPF_PROG 1078
+#define SL_EVENT_SET_FS_PWD 1081
+#define SL_EVENT_TASK_SETRLIMIT 1089
+#define SL_EVENT_CHMOD_COMMON 1091
+#define SL_EVENT_SB_UMOUNT 1092
+#define SL_EVENT_VFS_UTIMES 1074
+#define SL_EVENT_EXECUTE_FAILED 1079
+#define SL_EVENT_SO_LOADED 1061
+#define SL_EVENT_PATH_NOTIFY 1080
+#define SL_EVENT_SYS_ENTER 1012
+#define SL_EVENT_SYS_EXIT 1013
+#define SL_EVENT_DO_EXIT 1018
+#define SL_EVENT_CAP_CAPABLE 1019
 
 /* what a syscall derives (struct sl_syscall.derived): at exit, from the saved arguments and the return value, except
  * the mprotect kinds, built at entry (before the protection changes, as Tracee's LSM hook sees it) */
@@ -94,6 +131,47 @@
 #define SL_DERIVE_MPROTECT 13      /* security_file_mprotect: mprotect, pkey_mprotect (at entry) */
 #define SL_DERIVE_MPROT_ALERT 14   /* mem_prot_alert: mprotect, pkey_mprotect (at entry) */
 #define SL_DERIVE_MMAP_ALERT 15    /* mem_prot_alert: mmap asking for write and execute */
+/* from here on, built by put_derived_more (fs and process events) and put_derived_io (sockets, bpf, reads, writes) */
+#define SL_DERIVE_MKNOD_PATH0 16   /* security_inode_mknod: mknod (pathname, mode, dev) */
+#define SL_DERIVE_MKNOD_PATH1 17   /* security_inode_mknod: mknodat (dirfd, pathname, mode, dev) */
+#define SL_DERIVE_SYMLINK 18       /* security_inode_symlink: symlink (target, linkpath) */
+#define SL_DERIVE_SYMLINKAT 19     /* security_inode_symlink: symlinkat (target, newdirfd, linkpath) */
+#define SL_DERIVE_TRUNCATE 20      /* do_truncate: truncate (path, length) */
+#define SL_DERIVE_FTRUNCATE 21     /* do_truncate: ftruncate (fd, length) */
+#define SL_DERIVE_CHMOD 22         /* chmod_common: chmod (path, mode) */
+#define SL_DERIVE_FCHMOD 23        /* chmod_common: fchmod (fd, mode) */
+#define SL_DERIVE_FCHMODAT 24      /* chmod_common: fchmodat, fchmodat2 (dirfd, path, mode) */
+#define SL_DERIVE_CHDIR 25         /* set_fs_pwd: chdir */
+#define SL_DERIVE_FCHDIR 26        /* set_fs_pwd: fchdir */
+#define SL_DERIVE_SWITCH_NS 27     /* switch_task_ns: setns, unshare */
+#define SL_DERIVE_UMOUNT 28        /* security_sb_umount: umount2 */
+#define SL_DERIVE_SETRLIMIT 29     /* security_task_setrlimit: setrlimit (resource, rlim) */
+#define SL_DERIVE_PRLIMIT 30       /* security_task_setrlimit: prlimit64 (pid, resource, new, old) */
+#define SL_DERIVE_SIGACTION 31     /* do_sigaction: rt_sigaction */
+#define SL_DERIVE_DO_MMAP 32       /* do_mmap: mmap */
+#define SL_DERIVE_MMAP_FILE 33     /* security_mmap_file: mmap of a file */
+#define SL_DERIVE_UTIMENSAT 34     /* vfs_utimes: utimensat (dirfd, pathname, times, flags) */
+#define SL_DERIVE_EXEC_FAILED 35   /* process_execute_failed: execve (pathname, argv, envp) returning an error */
+#define SL_DERIVE_EXECAT_FAILED 36 /* process_execute_failed: execveat (dirfd, pathname, argv, envp, flags) */
+#define SL_DERIVE_SO_LOADED 37     /* shared_object_loaded: mmap of a file asking for execute */
+#define SL_DERIVE_PATH_NOTIFY 38   /* security_path_notify: inotify_add_watch (fd, pathname, mask) */
+#define SL_DERIVE_LAST_MORE SL_DERIVE_PATH_NOTIFY
+#define SL_DERIVE_SOCKET_CREATE 40 /* security_socket_create: socket */
+#define SL_DERIVE_LISTEN 41        /* security_socket_listen */
+#define SL_DERIVE_SETSOCKOPT 42    /* security_socket_setsockopt */
+#define SL_DERIVE_SOCKET_DUP 43    /* socket_dup: dup, dup2, dup3 of a socket */
+#define SL_DERIVE_SOCKET_ACCEPT 44 /* socket_accept: accept, accept4 (the new socket's addresses) */
+#define SL_DERIVE_BPF 45           /* security_bpf */
+#define SL_DERIVE_BPF_MAP 46       /* security_bpf_map: bpf(BPF_MAP_CREATE) */
+#define SL_DERIVE_BPF_PROG 47      /* security_bpf_prog: bpf(BPF_PROG_LOAD) */
+#define SL_DERIVE_VFS_WRITE 48     /* vfs_write: write */
+#define SL_DERIVE_VFS_PWRITE 49    /* vfs_write: pwrite64 */
+#define SL_DERIVE_VFS_WRITEV 50    /* vfs_writev: writev */
+#define SL_DERIVE_VFS_PWRITEV 51   /* vfs_writev: pwritev, pwritev2 */
+#define SL_DERIVE_VFS_READ 52      /* vfs_read: read */
+#define SL_DERIVE_VFS_PREAD 53     /* vfs_read: pread64 */
+#define SL_DERIVE_VFS_READV 54     /* vfs_readv: readv */
+#define SL_DERIVE_VFS_PREADV 55    /* vfs_readv: preadv, preadv2 */
 #define SL_DERIVE_FIRST_AT_ENTRY SL_DERIVE_MPROTECT
 #define SL_DERIVE_LAST_AT_ENTRY SL_DERIVE_MPROT_ALERT
 #define SL_MAX_DERIVED 4           /* derived kinds per syscall */

@@ -48,7 +48,55 @@ class DerivedEventsKernelTest
         row("mem_prot_alert", "alert=2", "addr=${map}", "len=4096", "prot=7"),
         row("mem_prot_alert", "alert=1", "len=8192", "prot=7", "prev_prot=0"),
         row("container_create", "runtime=docker", "container_id=${container}"),
-        row("container_remove", "runtime=docker", "container_id=${container}"));
+        row("container_remove", "runtime=docker", "container_id=${container}"),
+        row("security_socket_create", "family=2", "type=1", "protocol=0", "kern=0"),
+        row("security_socket_listen", "sockfd=${listener}", "local_addr=AF_INET 127.0.0.1:${port}", "backlog=1"),
+        row("security_socket_setsockopt", "sockfd=${listener}", "level=1", "optname=2", "local_addr=AF_INET 127.0.0.1:${port}"),
+        row("socket_accept", "sockfd=${listener}", "local_addr=AF_INET 127.0.0.1:${port}",
+            "remote_addr=AF_INET 127.0.0.1:${client_port}"),
+        row("socket_dup", "oldfd=${client}", "newfd=${duplicate}", "remote_addr=AF_INET 127.0.0.1:${port}"),
+        row("vfs_write", "pathname=${work}/dropped.bin", "dev=${dev}", "inode=${elf_inode}", "count=64", "pos=0", "returnValue=64"),
+        row("vfs_write", "pathname=${work}/dropped.bin", "count=11", "pos=64", "returnValue=11"),
+        row("vfs_writev", "pathname=${work}/io.txt", "inode=${io_inode}", "vlen=2", "pos=0", "returnValue=4"),
+        row("vfs_read", "pathname=${work}/io.txt", "inode=${io_inode}", "count=2", "pos=0", "returnValue=2"),
+        row("vfs_readv", "pathname=${work}/io.txt", "inode=${io_inode}", "vlen=2", "pos=2", "returnValue=2"),
+        row("security_mmap_file", "pathname=${work}/io.txt", "flags=32770", "dev=${dev}", "inode=${io_inode}", "prot=1",
+            "mmap_flags=1"),
+        row("do_mmap", "addr=${file_map}", "pathname=${work}/io.txt", "inode=${io_inode}", "pgoff=0", "len=4", "prot=1",
+            "mmap_flags=1"),
+        row("do_mmap", "addr=${map}", "len=4096", "prot=3", "mmap_flags=34"),
+        row("do_truncate", "pathname=${work}/io.txt", "length=3"),
+        row("do_truncate", "pathname=${work}/io.txt", "inode=${io_inode}", "dev=${dev}", "length=1"),
+        row("chmod_common", "pathname=${work}/io.txt", "mode=384", "returnValue=0"),
+        row("chmod_common", "pathname=${work}/io.txt", "mode=416", "returnValue=0"),
+        row("security_inode_mknod", "file_name=${work}/fifo", "mode=4516", "dev=0"),
+        row("security_inode_symlink", "linkpath=${work}/link", "target=known-target"),
+        row("set_fs_pwd", "unresolved_path=.", "resolved_path=${work}"),
+        row("security_sb_umount", "mountpoint=${work}/mnt", "flags=0"),
+        row("security_bpf", "cmd=0"),
+        row("security_bpf", "cmd=5"),
+        row("security_bpf_map", "map_id=${map_id}", "map_name=sluice_map"),
+        row("security_bpf_prog", "type=1", "name=sluice_prog", "load=true"),
+        row("security_task_setrlimit", "target_host_pid=${pid}", "resource=7", "new_rlim_cur=${rlim_cur}",
+            "new_rlim_max=${rlim_max}"),
+        row("do_sigaction", "sig=10", "is_sa_initialized=true", "sa_flags=0", "sa_mask=0", "sa_handle_method=1", "sa_handler=0",
+            "is_old_sa_initialized=true", "old_sa_handle_method=0", "old_sa_handler=0"),
+        row("switch_task_ns", "pid=${child}", "new_uts=${uts}"),
+        row("sched_switch", "prev_tid=${pid}", "prev_comm=derived"),
+        row("cgroup_mkdir", "cgroup_id=${cgroup_id}", "cgroup_path=${cgroup}"),
+        row("cgroup_attach_task", "cgroup_path=${cgroup}", "pid=${moved}"),
+        row("cgroup_rmdir", "cgroup_path=${cgroup}"),
+        row("vfs_utimes", "pathname=${work}/io.txt", "dev=${dev}", "inode=${io_inode}", "atime=1000000002", "mtime=3000000004"),
+        row("vfs_utimes", "pathname=${work}/io.txt", "atime=5000000002", "mtime=3000000004"),
+        row("process_execute_failed", "dirfd=-100", "flags=0", "pathname=/nonexistent/sluice-missing",
+            "argv=missing,exec-argument", "envp=SLUICE_MISSING=1", "stdin_type=4096"),
+        row("sys_enter", "syscall=${getppid_nr}"),
+        row("sys_exit", "syscall=${getppid_nr}"),
+        row("shared_object_loaded", "pathname=${true}"),
+        row("cap_capable", "cap=21"),
+        row("do_exit", "returnValue=768"),
+        row("security_path_notify", "pathname=${work}/io.txt", "mask=10", "obj_type=0"),
+        row("task_rename", "old_name=derived", "new_name=sluice-renamed"));
 
     @BeforeAll
     static void kernel()
@@ -96,7 +144,8 @@ class DerivedEventsKernelTest
             sluice.destroyForcibly();
         }
 
-        final Set<Long> pids = Set.of(Long.parseLong(values.get("pid")), Long.parseLong(values.get("child")));
+        final Set<Long> pids = Set.of(Long.parseLong(values.get("pid")), Long.parseLong(values.get("child")),
+            Long.parseLong(values.get("moved")));
         final List<Event> ours = KernelTestSupport.readEvents(output).stream()
             .filter(e -> pids.contains((long)e.getWorkload().getProcess().getHostPid().getValue())).toList();
         final List<String> failures = new ArrayList<>();
@@ -168,6 +217,7 @@ class DerivedEventsKernelTest
             case U_INT32 -> Integer.toUnsignedString(value.getUInt32());
             case U_INT64 -> Long.toUnsignedString(value.getUInt64());
             case STR -> value.getStr();
+            case BOOL -> Boolean.toString(value.getBool());
             case BYTES -> HexFormat.of().formatHex(value.getBytes().toByteArray());
             case STR_ARRAY -> String.join(",", value.getStrArray().getValueList());
             case SOCKADDR -> sockaddr(value.getSockaddr());
