@@ -778,6 +778,7 @@ int BPF_PROG(sluice_exit, struct task_struct *task)
 #define S_IFREG 0100000
 #define S_IFSOCK 0140000
 #define AT_FDCWD -100
+#define AT_REMOVEDIR 0x200
 #define VM_WRITE 0x2
 #define VM_EXEC 0x4
 #define ALERT_MMAP_W_X 1           /* Tracee's mem_prot_alert kinds (pkg/ebpf/c/types.h) */
@@ -1046,6 +1047,11 @@ __noinline __u32 put_derived_exit(struct scratch *s, __u32 kind, struct sl_args 
             return 0;
         /* a write that started at offset 0 left the position at what it wrote (also with O_APPEND on an empty file) */
         if (kind == SL_DERIVE_WRITE ? BPF_CORE_READ(file, f_pos) != ret : a3 != 0)
+            return 0;
+        break;
+    case SL_DERIVE_UNLINK_PATH1:
+        /* unlinkat(AT_REMOVEDIR) removes a directory: the kernel calls security_inode_rmdir, not _unlink */
+        if (ret != 0 || (a2 & AT_REMOVEDIR))
             return 0;
         break;
     case SL_DERIVE_MMAP_ALERT:

@@ -109,6 +109,9 @@ int main(int argc, char **argv)
     close(fd);
     check(rename("known.txt", "renamed.txt"), "rename");
     check(unlinkat(AT_FDCWD, "renamed.txt", 0), "unlinkat");
+    /* a directory removed: security_inode_rmdir's, not an unlink */
+    check(mkdir("gone", 0700), "mkdir gone");
+    check(unlinkat(AT_FDCWD, "gone", AT_REMOVEDIR), "unlinkat AT_REMOVEDIR");
 
     /* security_sb_mount */
     check(mkdir("mnt", 0700), "mkdir");
