@@ -632,6 +632,32 @@ int BPF_PROG(sluice_prepare_exec, struct task_struct *task, struct linux_binprm 
     return 0;
 }
 
+/* the inode's ctime layouts before 6.11 (CO-RE flavors: libbpf matches them to struct inode by name) */
+struct inode___pre611 {
+    struct timespec64 __i_ctime;      /* 6.6 to 6.10 */
+} __attribute__((preserve_access_index));
+
+struct inode___pre66 {
+    struct timespec64 i_ctime;        /* before 6.6 */
+} __attribute__((preserve_access_index));
+
+/* nanoseconds since the epoch, on every layout the kernel has had (0 without an inode) */
+static __always_inline __u64 inode_ctime(struct inode *inode)
+{
+    if (!inode)
+        return 0;
+    if (bpf_core_field_exists(inode->i_ctime_sec))
+        /* the top bits of i_ctime_nsec are flags (multigrain timestamps, 6.13+) */
+        return BPF_CORE_READ(inode, i_ctime_sec) * 1000000000ULL + (BPF_CORE_READ(inode, i_ctime_nsec) & 0x3fffffff);
+    struct inode___pre611 *v611 = (void *)inode;
+    if (bpf_core_field_exists(v611->__i_ctime))
+        return BPF_CORE_READ(v611, __i_ctime.tv_sec) * 1000000000ULL + BPF_CORE_READ(v611, __i_ctime.tv_nsec);
+    struct inode___pre66 *v66 = (void *)inode;
+    if (bpf_core_field_exists(v66->i_ctime))
+        return BPF_CORE_READ(v66, i_ctime.tv_sec) * 1000000000ULL + BPF_CORE_READ(v66, i_ctime.tv_nsec);
+    return 0;
+}
+
 SEC("tp_btf/sched_process_exec")
 int BPF_PROG(sluice_exec, struct task_struct *task, pid_t old_pid, struct linux_binprm *bprm)
 {
@@ -678,11 +704,7 @@ int BPF_PROG(sluice_exec, struct task_struct *task, pid_t old_pid, struct linux_
     off = put_path(s, off, (__u64)&file->f_path);                                  /* pathname */
     off = put_int(buf, off, SL_UINT32, BPF_CORE_READ(inode, i_sb, s_dev));    /* dev */
     off = put_int(buf, off, SL_UINT64, BPF_CORE_READ(inode, i_ino));          /* inode */
-    __u64 ctime = 0;
-    if (bpf_core_field_exists(inode->i_ctime_sec))
-        /* the top bits of i_ctime_nsec are flags (multigrain timestamps, 6.13+) */
-        ctime = BPF_CORE_READ(inode, i_ctime_sec) * 1000000000ULL + (BPF_CORE_READ(inode, i_ctime_nsec) & 0x3fffffff);
-    off = put_int(buf, off, SL_UINT64, ctime);                                /* ctime */
+    off = put_int(buf, off, SL_UINT64, inode_ctime(inode));                  /* ctime */
     off = put_int(buf, off, SL_UINT32, BPF_CORE_READ(inode, i_mode));         /* inode_mode */
     off = put_int(buf, off, SL_NONE, 0);                                      /* interpreter_pathname: ELF interpreter needs a kprobe */
     off = put_int(buf, off, SL_NONE, 0);                                      /* interpreter_dev */
@@ -801,13 +823,6 @@ static __always_inline struct file *fd_file(__s64 fd)
     return file;
 }
 
-static __always_inline __u64 inode_ctime(struct inode *inode)
-{
-    if (!inode || !bpf_core_field_exists(inode->i_ctime_sec))
-        return 0;
-    /* the top bits of i_ctime_nsec are flags (multigrain timestamps, 6.13+) */
-    return BPF_CORE_READ(inode, i_ctime_sec) * 1000000000ULL + (BPF_CORE_READ(inode, i_ctime_nsec) & 0x3fffffff);
-}
 
 /* the base a relative path of a *at syscall is resolved from: the dirfd's path, or the working directory */
 static __always_inline __u64 base_path(__s32 dirfd)
