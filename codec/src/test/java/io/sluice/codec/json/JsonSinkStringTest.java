@@ -30,7 +30,7 @@ class JsonSinkStringTest
     @Test
     void everySpecialByteAtEveryPositionOfAWord() throws Exception
     {
-        for (int special = 0; special < 128; special++)
+        for (int special = 0; special < 256; special++)
         {
             for (int at = 0; at < 20; at++)
             {

@@ -56,6 +56,9 @@ class EventRecordViewTest
                 final UnsafeBuffer shorter = new UnsafeBuffer(Arrays.copyOf(record.byteArray(), cut));
                 final int at = cut;
                 assertThrows(IllegalArgumentException.class, () -> view.wrap(shorter, 0, at), "cut at " + cut);
+                // the same length in a larger buffer (a ring slot with bytes after the record): refused all the same
+                final UnsafeBuffer slot = new UnsafeBuffer(Arrays.copyOf(record.byteArray(), length + 64));
+                assertThrows(IllegalArgumentException.class, () -> view.wrap(slot, 0, at), "cut at " + cut + " in a slot");
             }
         }
     }
