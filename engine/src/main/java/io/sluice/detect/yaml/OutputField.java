@@ -1,6 +1,7 @@
 package io.sluice.detect.yaml;
 
 import com.google.common.primitives.UnsignedLong;
+import dev.cel.common.types.CelKind;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import io.sluice.codec.catalog.ArgType;
@@ -8,6 +9,9 @@ import io.sluice.codec.sbe.ValueType;
 import io.sluice.policy.EventView;
 
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * One of {@code output.fields}, compiled: its CEL program, and, when the expression is a plain copy
@@ -22,6 +26,9 @@ final class OutputField
     final byte[] name;
     final ArgType type;
     final boolean optional;
+    private static final Set<CelKind> SCALARS =
+        EnumSet.of(CelKind.BOOL, CelKind.BYTES, CelKind.DOUBLE, CelKind.INT, CelKind.STRING, CelKind.UINT);
+
     private final CelRuntime.Program program;
     private final TraceeCel cel;
     private final byte[] dataName;
@@ -37,6 +44,12 @@ final class OutputField
         this.type = type;
         this.optional = optional;
         this.cel = cel;
+        final CelKind kind = cel.kindOf(expression.strip());
+        if (contradicts(type, kind))
+        {
+            throw new IllegalArgumentException("its value is of type " + kind.name().toLowerCase(Locale.ROOT) +
+                ", the field is declared " + type.name().toLowerCase(Locale.ROOT) + " (it would never be filled)");
+        }
         this.program = cel.compile(expression.strip(), null);
         final java.util.regex.Matcher data = GET_DATA.matcher(expression.strip());
         this.dataName = data.matches() ? data.group(1).getBytes(StandardCharsets.UTF_8) : null;
@@ -90,6 +103,26 @@ final class OutputField
             return true;
         }
         return false;
+    }
+
+    /**
+     * True when the checker already knows the expression's value cannot fill the field (a dynamic value, a wrapper
+     * or a message is decided per event).
+     */
+    private static boolean contradicts(final ArgType type, final CelKind kind)
+    {
+        if (!SCALARS.contains(kind))
+        {
+            return false;
+        }
+        return switch (type)
+        {
+            case STR -> kind != CelKind.STRING;
+            case BYTES -> kind != CelKind.BYTES;
+            case BOOL -> kind != CelKind.BOOL;
+            case INT32, INT64, U_INT32, U_INT64 -> kind != CelKind.INT && kind != CelKind.UINT;
+            default -> false;
+        };
     }
 
     private static boolean isText(final ArgType type)

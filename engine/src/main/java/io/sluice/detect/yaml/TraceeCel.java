@@ -7,6 +7,7 @@ import dev.cel.common.CelFunctionDecl;
 import dev.cel.common.CelOptions;
 import dev.cel.common.CelOverloadDecl;
 import dev.cel.common.CelValidationException;
+import dev.cel.common.types.CelKind;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.ListType;
 import dev.cel.common.types.MapType;
@@ -83,6 +84,23 @@ final class TraceeCel
             CelFunctionBinding.from("lower_string", String.class, text -> text.toLowerCase(java.util.Locale.ROOT)),
             CelFunctionBinding.from("basename_string", String.class, TraceeCel::basename),
             CelFunctionBinding.from("dirname_string", String.class, TraceeCel::dirname)).build();
+    }
+
+    /**
+     * @param expression an expression.
+     * @return the kind of value the checker says it has ({@code DYN} when it cannot tell before an event).
+     * @throws IllegalArgumentException with the compiler's message.
+     */
+    CelKind kindOf(final String expression)
+    {
+        try
+        {
+            return compiler.compile(expression).getAst().getResultType().kind();
+        }
+        catch (final CelValidationException ex)
+        {
+            throw new IllegalArgumentException(ex.getMessage().replace('\n', ' '), ex);
+        }
     }
 
     /**

@@ -194,6 +194,9 @@ class YamlDetectorsTest
             ":24: requirements.events[0].data_filters[0] = 'path=/usr/bin/nc': sched_process_exec has no argument 'path'");
         assertRefused(NETCAT.replace("severity: medium", "severity: dire"), ":27: threat.severity = 'dire': unknown severity");
         assertRefused(NETCAT.replace("type: detector", "type: detectr"), ":1: type = 'detectr': missing or unknown 'type'");
+        assertRefused(NETCAT.replace("expression: workload.process.thread.name", "expression: size(workload.process.thread.name)"),
+            "output.fields[1].expression = 'size(workload.process.thread.name)': bad CEL expression: its value is of type int, "
+            + "the field is declared str");
     }
 
     private void assertRefused(final String text, final String expected) throws IOException
