@@ -1,9 +1,11 @@
 package io.sluice.cli;
 
 import io.sluice.codec.catalog.EventCatalog;
+import io.sluice.config.ConfigException;
 import io.sluice.detect.yaml.YamlDetectors;
 import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,5 +28,25 @@ public final class DetectorOptions
     public EventCatalog catalog(final EventCatalog base)
     {
         return YamlDetectors.load(paths, base);
+    }
+
+    /**
+     * The catalog a listing shows, with its one-line report when a detector file is bad.
+     *
+     * @param options the mixin, or null when the command was built without one.
+     * @param err     where a bad detector file is reported, as one line.
+     * @return the run's catalog, or null after the report (the command then exits 2).
+     */
+    public static EventCatalog catalogOrReport(final DetectorOptions options, final PrintWriter err)
+    {
+        try
+        {
+            return options == null ? EventCatalog.standard() : options.catalog(EventCatalog.standard());
+        }
+        catch (final ConfigException ex)
+        {
+            err.println("sluice: " + ex.getMessage());
+            return null;
+        }
     }
 }

@@ -42,13 +42,9 @@ public final class EventsList implements Callable<Integer>, ListedItems
     @Override
     public Integer call()
     {
-        try
+        catalog = io.sluice.cli.DetectorOptions.catalogOrReport(detectorOptions, spec.commandLine().getErr());
+        if (catalog == null)
         {
-            catalog = detectorOptions == null ? EventCatalog.standard() : detectorOptions.catalog(EventCatalog.standard());
-        }
-        catch (final io.sluice.config.ConfigException ex)
-        {
-            spec.commandLine().getErr().println("sluice: " + ex.getMessage());
             return ExitCodes.USAGE;
         }
         print(spec.commandLine().getOut(), json);

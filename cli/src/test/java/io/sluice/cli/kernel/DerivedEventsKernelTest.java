@@ -1,8 +1,6 @@
 package io.sluice.cli.kernel;
 
 import io.sluice.proto.v1beta1.Event;
-import io.sluice.proto.v1beta1.EventValue;
-import io.sluice.proto.v1beta1.SockAddr;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -168,22 +165,22 @@ class DerivedEventsKernelTest
         final List<String> failures = new ArrayList<>();
         for (final List<String> row : table)
         {
-            final Map<String, String> expected = expected(row, values);
+            final Map<String, String> expected = ArgumentRows.expected(row, values);
             final List<Event> candidates = ours.stream().filter(e -> e.getName().equals(row.get(0))).toList();
-            if (candidates.stream().noneMatch(e -> carries(e, expected)))
+            if (candidates.stream().noneMatch(e -> ArgumentRows.carries(e, expected)))
             {
                 failures.add(row.get(0) + " " + expected + " not among " +
-                    candidates.stream().map(DerivedEventsKernelTest::render).collect(Collectors.toList()));
+                    candidates.stream().map(ArgumentRows::render).collect(Collectors.toList()));
             }
         }
         // removing a directory is not an unlink (Tracee's hook is security_inode_rmdir's)
         ours.stream().filter(e -> e.getName().equals("security_inode_unlink")
-            && carries(e, Map.of("pathname", values.get("work") + "/gone")))
-            .forEach(e -> failures.add("a directory's removal made " + render(e)));
+            && ArgumentRows.carries(e, Map.of("pathname", values.get("work") + "/gone")))
+            .forEach(e -> failures.add("a directory's removal made " + ArgumentRows.render(e)));
         // the second write to dropped.bin starts at offset 64: not a magic_write
         final Map<String, String> notAtZero = Map.of("pathname", values.get("work") + "/dropped.bin", "returnValue", "11");
-        ours.stream().filter(e -> e.getName().equals("magic_write") && carries(e, notAtZero))
-            .forEach(e -> failures.add("a write at offset 64 made " + render(e)));
+        ours.stream().filter(e -> e.getName().equals("magic_write") && ArgumentRows.carries(e, notAtZero))
+            .forEach(e -> failures.add("a write at offset 64 made " + ArgumentRows.render(e)));
         return failures;
     }
 
@@ -199,60 +196,5 @@ class DerivedEventsKernelTest
             }
         }
         return Path.of("/sys/fs/cgroup");
-    }
-
-    private static Map<String, String> expected(final List<String> row, final Map<String, String> values)
-    {
-        final Map<String, String> expected = new HashMap<>();
-        for (final String cell : row.subList(1, row.size()))
-        {
-            String value = cell.substring(cell.indexOf('=') + 1);
-            for (final Map.Entry<String, String> known : values.entrySet())
-            {
-                value = value.replace("${" + known.getKey() + "}", known.getValue());
-            }
-            expected.put(cell.substring(0, cell.indexOf('=')), value);
-        }
-        return expected;
-    }
-
-    private static boolean carries(final Event event, final Map<String, String> expected)
-    {
-        final Map<String, String> actual = new HashMap<>();
-        event.getDataList().forEach(v -> actual.put(v.getName(), text(v)));
-        return expected.entrySet().stream().allMatch(e -> e.getValue().equals(actual.get(e.getKey())));
-    }
-
-    private static String render(final Event event)
-    {
-        return event.getDataList().stream().map(v -> v.getName() + "=" + text(v)).collect(Collectors.joining(" ", "{", "}"));
-    }
-
-    /** A value as the table writes it: integers in decimal, bytes in hex, arrays comma-separated, sockaddrs as family address:port. */
-    private static String text(final EventValue value)
-    {
-        return switch (value.getValueCase())
-        {
-            case INT32 -> Integer.toString(value.getInt32());
-            case INT64 -> Long.toString(value.getInt64());
-            case U_INT32 -> Integer.toUnsignedString(value.getUInt32());
-            case U_INT64 -> Long.toUnsignedString(value.getUInt64());
-            case STR -> value.getStr();
-            case BOOL -> Boolean.toString(value.getBool());
-            case BYTES -> HexFormat.of().formatHex(value.getBytes().toByteArray());
-            case STR_ARRAY -> String.join(",", value.getStrArray().getValueList());
-            case SOCKADDR -> sockaddr(value.getSockaddr());
-            default -> value.getValueCase().name();
-        };
-    }
-
-    private static String sockaddr(final SockAddr addr)
-    {
-        return switch (addr.getSaFamily())
-        {
-            case AF_INET -> "AF_INET " + addr.getSinAddr() + ":" + addr.getSinPort();
-            case AF_INET6 -> "AF_INET6 [" + addr.getSin6Addr() + "]:" + addr.getSin6Port();
-            default -> addr.getSaFamily().name();
-        };
     }
 }

@@ -1,8 +1,6 @@
 package io.sluice.cli.kernel;
 
 import io.sluice.proto.v1beta1.Event;
-import io.sluice.proto.v1beta1.EventValue;
-import io.sluice.proto.v1beta1.SockAddr;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -136,69 +134,14 @@ class SyscallArgumentsKernelTest
         final List<String> failures = new ArrayList<>();
         for (final List<String> row : TABLE)
         {
-            final Map<String, String> expected = expected(row, values);
+            final Map<String, String> expected = ArgumentRows.expected(row, values);
             final List<Event> candidates = ours.stream().filter(e -> e.getName().equals(row.get(0))).toList();
-            if (candidates.stream().noneMatch(e -> carries(e, expected)))
+            if (candidates.stream().noneMatch(e -> ArgumentRows.carries(e, expected)))
             {
                 failures.add(row.get(0) + " " + expected + " not among " +
-                    candidates.stream().map(SyscallArgumentsKernelTest::render).collect(Collectors.toList()));
+                    candidates.stream().map(ArgumentRows::render).collect(Collectors.toList()));
             }
         }
         assertTrue(failures.isEmpty(), String.join("\n", failures));
-    }
-
-    private static Map<String, String> expected(final List<String> row, final Map<String, String> values)
-    {
-        final Map<String, String> expected = new HashMap<>();
-        for (final String cell : row.subList(1, row.size()))
-        {
-            String value = cell.substring(cell.indexOf('=') + 1);
-            for (final Map.Entry<String, String> known : values.entrySet())
-            {
-                value = value.replace("${" + known.getKey() + "}", known.getValue());
-            }
-            expected.put(cell.substring(0, cell.indexOf('=')), value);
-        }
-        return expected;
-    }
-
-    private static boolean carries(final Event event, final Map<String, String> expected)
-    {
-        final Map<String, String> actual = new HashMap<>();
-        event.getDataList().forEach(v -> actual.put(v.getName(), text(v)));
-        return expected.entrySet().stream().allMatch(e -> e.getValue().equals(actual.get(e.getKey())));
-    }
-
-    private static String render(final Event event)
-    {
-        return event.getDataList().stream().map(v -> v.getName() + "=" + text(v)).collect(Collectors.joining(" ", "{", "}"));
-    }
-
-    /** A value as the table writes it: integers in decimal, int arrays comma-separated, sockaddrs as family address:port. */
-    private static String text(final EventValue value)
-    {
-        return switch (value.getValueCase())
-        {
-            case INT32 -> Integer.toString(value.getInt32());
-            case INT64 -> Long.toString(value.getInt64());
-            case U_INT32 -> Integer.toUnsignedString(value.getUInt32());
-            case U_INT64 -> Long.toUnsignedString(value.getUInt64());
-            case STR -> value.getStr();
-            case INT32_ARRAY -> value.getInt32Array().getValueList().stream().map(String::valueOf).collect(Collectors.joining(","));
-            case STR_ARRAY -> String.join(",", value.getStrArray().getValueList());
-            case SOCKADDR -> sockaddr(value.getSockaddr());
-            default -> value.getValueCase().name();
-        };
-    }
-
-    private static String sockaddr(final SockAddr addr)
-    {
-        return switch (addr.getSaFamily())
-        {
-            case AF_INET -> "AF_INET " + addr.getSinAddr() + ":" + addr.getSinPort();
-            case AF_INET6 -> "AF_INET6 [" + addr.getSin6Addr() + "]:" + addr.getSin6Port();
-            case AF_UNIX -> "AF_UNIX " + addr.getSunPath();
-            default -> addr.getSaFamily().name();
-        };
     }
 }
