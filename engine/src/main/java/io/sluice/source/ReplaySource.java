@@ -7,7 +7,6 @@ import io.sluice.codec.sbe.MessageHeaderDecoder;
 import io.sluice.journal.JournalDamage;
 import io.sluice.journal.JournalHeader;
 import io.sluice.journal.JournalReader;
-import io.sluice.ring.RecordType;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.MutableDirectBuffer;
@@ -42,20 +41,13 @@ public final class ReplaySource implements EventSource, JournalReader.Listener
     private final EventRecordUpgrade upgrade = new EventRecordUpgrade();
     private final List<String> notes = new ArrayList<>();
     private long[] bitMap = identityBits();
-    private RingBuffer ring;
-    private IdleStrategy idle;
+    private final ReplayFeed feed = new ReplayFeed();
     private long firstEventNanos = Long.MIN_VALUE;
     private long startedAtNanos;
 
-    private volatile boolean stopRequested;
-    private volatile boolean done;
-    private volatile long produced;
-    private volatile long outsideRange;
     private volatile long headers;
-    private volatile Throwable failure;
     private volatile List<JournalDamage> damage = List.of();
     private final List<JournalDamage> damageAtOpen;
-    private Thread thread;
 
     private ReplaySource(final ReplaySpec spec, final JournalReader reader, final JournalHeader firstHeader)
     {
@@ -144,34 +136,31 @@ public final class ReplaySource implements EventSource, JournalReader.Listener
     @Override
     public void start(final RingBuffer ring)
     {
-        this.ring = ring;
-        thread = new Thread(this::run, "sluice-replay");
-        thread.setDaemon(true);
-        thread.start();
+        feed.start(ring, this::run);
     }
 
     @Override
     public void requestStop()
     {
-        stopRequested = true;
+        feed.requestStop();
     }
 
     @Override
     public boolean isDone()
     {
-        return done;
+        return feed.isDone();
     }
 
     @Override
     public long produced()
     {
-        return produced;
+        return feed.produced();
     }
 
     @Override
     public Throwable failure()
     {
-        return failure;
+        return feed.failure();
     }
 
     /**
@@ -179,7 +168,7 @@ public final class ReplaySource implements EventSource, JournalReader.Listener
      */
     public long outsideRange()
     {
-        return outsideRange;
+        return feed.outsideRange();
     }
 
     /**
@@ -225,13 +214,12 @@ public final class ReplaySource implements EventSource, JournalReader.Listener
 
     private void run()
     {
-        idle = new BackoffIdleStrategy(100, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1));
         final IdleStrategy followIdle =
             new BackoffIdleStrategy(10, 10, TimeUnit.MICROSECONDS.toNanos(10), TimeUnit.MILLISECONDS.toNanos(10));
         startedAtNanos = System.nanoTime();
         try
         {
-            while (!stopRequested)
+            while (!feed.stopRequested())
             {
                 final int result = reader.poll(this);
                 if (result == JournalReader.NONE)
@@ -254,13 +242,12 @@ public final class ReplaySource implements EventSource, JournalReader.Listener
         }
         catch (final Throwable ex)
         {
-            failure = ex;
+            feed.fail(ex);
         }
         finally
         {
             damage = List.copyOf(reader.damage());
             reader.close();
-            done = true;
         }
     }
 
@@ -289,7 +276,7 @@ public final class ReplaySource implements EventSource, JournalReader.Listener
         final long eventNanos = event.timestampSeconds() * 1_000_000_000L + event.timestampNanos();
         if (eventNanos < spec.fromNanos() || eventNanos > spec.toNanos())
         {
-            outsideRange++;
+            feed.skipOutsideRange();
             return;
         }
         rewritePolicies((MutableDirectBuffer)record, offset, event.policiesMatched(), event.presence().policies());
@@ -297,16 +284,7 @@ public final class ReplaySource implements EventSource, JournalReader.Listener
         {
             pace(eventNanos);
         }
-        while (!ring.write(RecordType.EVENT, record, offset, length))
-        {
-            if (stopRequested)
-            {
-                return;
-            }
-            idle.idle();
-        }
-        idle.reset();
-        produced++;
+        feed.write(record, offset, length);
     }
 
     private void rewritePolicies(final MutableDirectBuffer record, final int offset, final long recorded, final boolean present)
@@ -345,7 +323,7 @@ public final class ReplaySource implements EventSource, JournalReader.Listener
         }
         final long due = startedAtNanos + (long)((eventNanos - firstEventNanos) / spec.speed());
         long now;
-        while ((now = System.nanoTime()) < due && !stopRequested)
+        while ((now = System.nanoTime()) < due && !feed.stopRequested())
         {
             LockSupport.parkNanos(Math.min(due - now, 1_000_000L));
         }

@@ -1,11 +1,9 @@
 package io.sluice.source.kafka;
 
 import io.sluice.codec.catalog.EventCatalog;
-import io.sluice.ring.RecordType;
 import io.sluice.source.EventSource;
+import io.sluice.source.ReplayFeed;
 import io.sluice.source.SourceFailure;
-import org.agrona.concurrent.BackoffIdleStrategy;
-import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.ringbuffer.RingBuffer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -41,15 +39,8 @@ public final class KafkaReplaySource implements EventSource
     private final KafkaValueReader reader;
     private final List<String> problems = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
-    private RingBuffer ring;
-    private Thread thread;
-
-    private volatile boolean stopRequested;
-    private volatile boolean done;
-    private volatile long produced;
-    private volatile long outsideRange;
+    private final ReplayFeed feed = new ReplayFeed();
     private volatile long unreadable;
-    private volatile Throwable failure;
 
     private KafkaReplaySource(final KafkaReplaySpec spec, final KafkaConsumer<byte[], byte[]> consumer,
         final TopicPartitions partitions, final EventCatalog catalog)
@@ -119,34 +110,31 @@ public final class KafkaReplaySource implements EventSource
     @Override
     public void start(final RingBuffer ring)
     {
-        this.ring = ring;
-        thread = new Thread(this::run, "sluice-replay");
-        thread.setDaemon(true);
-        thread.start();
+        feed.start(ring, this::run);
     }
 
     @Override
     public void requestStop()
     {
-        stopRequested = true;
+        feed.requestStop();
     }
 
     @Override
     public boolean isDone()
     {
-        return done;
+        return feed.isDone();
     }
 
     @Override
     public long produced()
     {
-        return produced;
+        return feed.produced();
     }
 
     @Override
     public Throwable failure()
     {
-        return failure;
+        return feed.failure();
     }
 
     /**
@@ -154,7 +142,7 @@ public final class KafkaReplaySource implements EventSource
      */
     public long outsideRange()
     {
-        return outsideRange;
+        return feed.outsideRange();
     }
 
     /**
@@ -183,17 +171,15 @@ public final class KafkaReplaySource implements EventSource
 
     private void run()
     {
-        final IdleStrategy idle =
-            new BackoffIdleStrategy(100, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1));
         long committedAt = System.nanoTime();
         try
         {
-            while (!stopRequested && partitions.settle() > 0)
+            while (!feed.stopRequested() && partitions.settle() > 0)
             {
                 final ConsumerRecords<byte[], byte[]> polled = consumer.poll(POLL);
                 for (final TopicPartition partition : polled.partitions())
                 {
-                    feed(partition, polled.records(partition), idle);
+                    feed(partition, polled.records(partition));
                 }
                 if (System.nanoTime() - committedAt > COMMIT_EVERY_NANOS)
                 {
@@ -204,22 +190,20 @@ public final class KafkaReplaySource implements EventSource
         }
         catch (final Throwable ex)
         {
-            failure = ex instanceof KafkaException ? new SourceFailure(spec.target() + ": " + problem(ex, spec)) : ex;
+            feed.fail(ex instanceof KafkaException ? new SourceFailure(spec.target() + ": " + problem(ex, spec)) : ex);
         }
         finally
         {
             commitAndClose();
-            done = true;
         }
     }
 
-    private void feed(final TopicPartition partition, final List<ConsumerRecord<byte[], byte[]>> records,
-        final IdleStrategy idle)
+    private void feed(final TopicPartition partition, final List<ConsumerRecord<byte[], byte[]>> records)
     {
         final int index = partitions.indexOf(partition);
         for (final ConsumerRecord<byte[], byte[]> record : records)
         {
-            if (stopRequested || partitions.ends(index, record.offset(), record.timestamp()))
+            if (feed.stopRequested() || partitions.ends(index, record.offset(), record.timestamp()))
             {
                 return;
             }
@@ -230,20 +214,11 @@ public final class KafkaReplaySource implements EventSource
             }
             else if (reader.eventNanos() < spec.fromNanos() || reader.eventNanos() > spec.toNanos())
             {
-                outsideRange++;
+                feed.skipOutsideRange();
             }
-            else
+            else if (!feed.write(reader.record(), 0, length))
             {
-                while (!ring.write(RecordType.EVENT, reader.record(), 0, length))
-                {
-                    if (stopRequested)
-                    {
-                        return;
-                    }
-                    idle.idle();
-                }
-                idle.reset();
-                produced++;
+                return;
             }
             partitions.fed(index, record.offset());
         }
