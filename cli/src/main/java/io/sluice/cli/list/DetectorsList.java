@@ -1,14 +1,12 @@
 package io.sluice.cli.list;
 
-import io.sluice.cli.ExitCodes;
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.detect.Detector;
 import io.sluice.detect.DetectorSet;
 import io.sluice.detect.Threat;
+import io.sluice.cli.ExitCodes;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,36 +26,21 @@ public final class DetectorsList implements Callable<Integer>, ListedItems
     /** {@code v1beta1.Severity} names by value. */
     private static final String[] SEVERITIES = {"INFO", "LOW", "MEDIUM", "HIGH", "CRITICAL"};
 
-    @Spec
-    private CommandSpec spec;
+    @Mixin
+    private ListOutput output;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-    private boolean help;
-
-    @Option(names = "--json", description = "Print a JSON array, one object per detector.")
-    private boolean json;
-
-    @picocli.CommandLine.Mixin
-    private io.sluice.cli.DetectorOptions detectorOptions;
-
-    /** The run's catalog: the shipped one, or with the {@code --detectors} given; read once. */
-    private EventCatalog catalog;
+    @Mixin
+    private ListedCatalog catalog;
 
     @Override
     public Integer call()
     {
-        catalog = io.sluice.cli.DetectorOptions.catalogOrReport(detectorOptions, spec.commandLine().getErr());
-        if (catalog == null)
-        {
-            return ExitCodes.USAGE;
-        }
-        print(spec.commandLine().getOut(), json);
-        return ExitCodes.OK;
+        return catalog.read(output.err()) ? output.print(this) : ExitCodes.USAGE;
     }
 
     private EventCatalog catalog()
     {
-        return catalog == null ? EventCatalog.standard() : catalog;
+        return ListedCatalog.of(catalog);
     }
 
     @Override

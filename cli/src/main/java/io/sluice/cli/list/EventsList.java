@@ -1,13 +1,11 @@
 package io.sluice.cli.list;
 
-import io.sluice.cli.ExitCodes;
 import io.sluice.codec.catalog.ArgDefinition;
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.codec.catalog.EventDefinition;
+import io.sluice.cli.ExitCodes;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,36 +22,21 @@ import java.util.concurrent.Callable;
     description = "List the events Sluice can emit: id, name, sets, how each is captured, arguments with types.")
 public final class EventsList implements Callable<Integer>, ListedItems
 {
-    @Spec
-    private CommandSpec spec;
+    @Mixin
+    private ListOutput output;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-    private boolean help;
-
-    @Option(names = "--json", description = "Print a JSON array, one object per event.")
-    private boolean json;
-
-    @picocli.CommandLine.Mixin
-    private io.sluice.cli.DetectorOptions detectorOptions;
-
-    /** The run's catalog: the shipped one, or with the {@code --detectors} given; read once. */
-    private EventCatalog catalog;
+    @Mixin
+    private ListedCatalog catalog;
 
     @Override
     public Integer call()
     {
-        catalog = io.sluice.cli.DetectorOptions.catalogOrReport(detectorOptions, spec.commandLine().getErr());
-        if (catalog == null)
-        {
-            return ExitCodes.USAGE;
-        }
-        print(spec.commandLine().getOut(), json);
-        return ExitCodes.OK;
+        return catalog.read(output.err()) ? output.print(this) : ExitCodes.USAGE;
     }
 
     private EventCatalog catalog()
     {
-        return catalog == null ? EventCatalog.standard() : catalog;
+        return ListedCatalog.of(catalog);
     }
 
     @Override

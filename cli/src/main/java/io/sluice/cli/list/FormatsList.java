@@ -1,14 +1,11 @@
 package io.sluice.cli.list;
 
-import io.sluice.cli.ExitCodes;
 import io.sluice.format.Format;
 import io.sluice.format.Formats;
 import io.sluice.output.DestinationKind;
 import io.sluice.output.DestinationKinds;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,20 +22,13 @@ import java.util.concurrent.Callable;
     description = "List the output formats: how each is written, whether it colours a terminal, the types it is restricted to.")
 public final class FormatsList implements Callable<Integer>, ListedItems
 {
-    @Spec
-    private CommandSpec spec;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-    private boolean help;
-
-    @Option(names = "--json", description = "Print a JSON array, one object per format.")
-    private boolean json;
+    @Mixin
+    private ListOutput output;
 
     @Override
     public Integer call()
     {
-        print(spec.commandLine().getOut(), json);
-        return ExitCodes.OK;
+        return output.print(this);
     }
 
     @Override
