@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Issue 14's summary table, for one or more builds of Sluice in the same run (rounds interleaved across builds, so
+# before and after share the machine's load). Run as root; each TREE is a built checkout (SLUICE_NO_BUILD=1 is used:
+# build each first, e.g. with ./sluice version, and perf/ with mvn -pl bpf-native,codec,engine,cli,perf package).
+#   perf/summary.sh [-r ROUNDS] [-c STREAMS_CONFIG] TREE [TREE...]
+# Per round and tree, the documented commands of docs/performance.md:
+#   kernel     perf/sensor/overhead.sh 300000 1 0 "bare sluice": the openat loop flat out; Sluice's kernel loss, the loop
+#              events it delivered, the tracer's user+system CPU per loop event (the JVM and the loader) and bare's
+#   json       sluice bench --count 3000000 --output json:FILE (a file on disk, deleted after)
+#   none       sluice bench --count 3000000 --output none
+#   streams4   sluice bench --count 3000000 --config STREAMS_CONFIG (default perf/streams-4.yaml of the first tree)
+#   writer     FormatBenchmark -p format=json (JMH, CPU-ns per event, median of its iterations)
+#   idle       perf/sensor/idle.sh 30 1: time to ready, JVM and loader CPU % and RSS
+# Prints every figure as it is measured (TSV: tree round figure value) and then the medians per tree, with each
+# later tree's ratio to the first.
+set -euo pipefail
+rounds=3
+config=""
+while getopts "r:c:" opt; do
+  case $opt in
+    r) rounds=$OPTARG ;;
+    c) config=$OPTARG ;;
+    *) exit 2 ;;
+  esac
+done
+shift $((OPTIND - 1))
+[ $# -ge 1 ] || { echo "usage: perf/summary.sh [-r ROUNDS] [-c STREAMS_CONFIG] TREE [TREE...]" >&2; exit 2; }
+trees=()
+for t in "$@"; do trees+=("$(cd "$t" && pwd)"); done
+[ -n "$config" ] || config="${trees[0]}/perf/streams-4.yaml"
+config="$(cd "$(dirname "$config")" && pwd)/$(basename "$config")"
+work=$(mktemp -d /tmp/sluice-summary.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+results="$work/results.tsv"
+
+figure() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" | tee -a "$results"; }
+
+bench() { # tree round name args...
+  local tree=$1 round=$2 name=$3; shift 3
+  (cd "$tree" && SLUICE_NO_BUILD=1 ./sluice bench --count 3000000 "$@" --report json --report-file "$work/bench.json" \
+    >/dev/null 2>"$work/bench.err") || { echo "# $tree: bench $name failed: $(tail -n 2 "$work/bench.err")" >&2; return 0; }
+  read -r eps cpu < <(/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["events_per_second"], d["cpu_ns_per_event"])' "$work/bench.json") || return 0
+  figure "$tree" "$round" "$name.events_per_s" "$eps"
+  figure "$tree" "$round" "$name.cpu_ns_per_event" "$cpu"
+}
+
+kernel() { # tree round
+  local tree=$1 round=$2 line
+  (cd "$tree" && SLUICE_NO_BUILD=1 perf/sensor/overhead.sh 300000 1 0 "bare sluice" >"$work/overhead.out" 2>/dev/null) || true
+  while IFS=$'\t' read -r tracer _ _ _ _ _ procs lost seen; do
+    case $tracer in
+      sluice|bare) ;;
+      *) continue ;;
+    esac
+    local cpu; cpu=$(echo "$procs" | tr ',' '\n' | awk -F'[:/]' '{s += $2 + $3} END {printf "%.2f", s}')
+    figure "$tree" "$round" "kernel.$tracer.cpu_us_per_event" "$cpu"
+    if [ "$tracer" = sluice ]; then
+      figure "$tree" "$round" "kernel.sluice.lost" "$lost"
+      figure "$tree" "$round" "kernel.sluice.loop_events" "$seen"
+    fi
+  done < <(awk -F'\t' '$2 == "0"' "$work/overhead.out" | head -n 2)
+}
+
+writer() { # tree round
+  local tree=$1 round=$2 jar="$1/perf/target/benchmarks.jar"
+  [ -f "$jar" ] || { echo "# $tree: no $jar (build perf first)" >&2; return 0; }
+  java -Djmh.ignoreLock=true -jar "$jar" FormatBenchmark -p format=json -f 1 -wi 3 -i 5 -w 2s -r 2s \
+    -jvmArgsAppend "--add-opens java.base/jdk.internal.misc=ALL-UNNAMED" >"$work/jmh.out" 2>&1 || true
+  local ns; ns=$(grep -E '[[ ]json\] iteration: [0-9]+ CPU-ns/event' "$work/jmh.out" | grep -oE '[0-9]+ CPU-ns' | cut -d' ' -f1 \
+    | tail -n 5 | sort -n | sed -n 3p || true)
+  [ -n "$ns" ] && figure "$tree" "$round" "writer.cpu_ns_per_event" "$ns"
+}
+
+idle() { # tree round
+  local tree=$1 round=$2
+  (cd "$tree" && SLUICE_NO_BUILD=1 perf/sensor/idle.sh 30 1 >"$work/idle.out" 2>/dev/null) || true
+  read -r _ ready jcpu lcpu jrss lrss events < <(awk -F'\t' '$1 == "1"' "$work/idle.out" | head -n 1) || return 0
+  figure "$tree" "$round" "idle.ready_s" "$ready"
+  figure "$tree" "$round" "idle.jvm_cpu_pct" "$jcpu"
+  figure "$tree" "$round" "idle.loader_cpu_pct" "$lcpu"
+  figure "$tree" "$round" "idle.jvm_rss_mb" "$jrss"
+  figure "$tree" "$round" "idle.loader_rss_mb" "$lrss"
+  figure "$tree" "$round" "idle.events" "$events"
+}
+
+printf 'tree\tround\tfigure\tvalue\n'
+for round in $(seq 1 "$rounds"); do
+  for tree in "${trees[@]}"; do
+    kernel "$tree" "$round"
+    bench "$tree" "$round" json --output "json:$work/bench-out.json"; rm -f "$work/bench-out.json"
+    bench "$tree" "$round" none --output none
+    bench "$tree" "$round" streams4 --config "$config"
+    rm -f "$work"/streams4-*.json
+    writer "$tree" "$round"
+    idle "$tree" "$round"
+  done
+  echo "# round $round done, load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+done
+
+echo
+echo "medians over $rounds rounds; ratio = this tree's median / the first tree's"
+/usr/bin/python3 - "$results" "${trees[@]}" <<'PY'
+import statistics, sys
+from collections import defaultdict
+values = defaultdict(list)
+for line in open(sys.argv[1]):
+    tree, _, name, value = line.rstrip('\n').split('\t')
+    try:
+        values[(tree, name)].append(float(value))
+    except ValueError:
+        pass
+trees = sys.argv[2:]
+names = sorted({name for _, name in values})
+print('figure\t' + '\t'.join(trees) + ('\tratio' if len(trees) > 1 else ''))
+for name in names:
+    medians = [statistics.median(values[(t, name)]) if values[(t, name)] else None for t in trees]
+    cells = ['%.2f' % m if m is not None else '-' for m in medians]
+    ratio = ''
+    if len(trees) > 1 and medians[0] and medians[-1] is not None:
+        ratio = '\t%.2f' % (medians[-1] / medians[0])
+    print(name + '\t' + '\t'.join(cells) + ratio)
+PY
