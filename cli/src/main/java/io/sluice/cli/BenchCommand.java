@@ -11,7 +11,6 @@ import io.sluice.engine.Engine;
 import io.sluice.engine.EngineOptions;
 import io.sluice.engine.EngineSummary;
 import io.sluice.engine.Pipeline;
-import io.sluice.engine.WaitStrategies;
 import io.sluice.source.SourceFailure;
 import io.sluice.source.SyntheticSource;
 import io.sluice.source.SyntheticSpec;
@@ -96,9 +95,8 @@ public final class BenchCommand implements Callable<Integer>
         description = "How much worse than the baseline a figure may be, in percent (default: ${DEFAULT-VALUE}).")
     private double tolerance;
 
-    @Option(names = "--wait-strategy", paramLabel = "NAME", defaultValue = "phased",
-        description = "How pipeline threads wait for events: " + WaitStrategies.NAMES + " (default: ${DEFAULT-VALUE}).")
-    private String waitStrategy;
+    @Mixin
+    private WaitStrategyOption waitStrategy;
 
     @Override
     public Integer call()
@@ -119,7 +117,7 @@ public final class BenchCommand implements Callable<Integer>
             final List<String> warnings = new ArrayList<>();
             final OutputConfig output = StreamCopies.of(configOptions.loadOutput(warnings), streams);
             warnings.forEach(warning -> err.println("sluice: warning: " + warning));
-            engine = new Engine(Pipeline.of(output, source, catalog, EngineOptions.DEFAULTS.withWaitStrategy(waitStrategy)
+            engine = new Engine(Pipeline.of(output, source, catalog, EngineOptions.DEFAULTS.withWaitStrategy(waitStrategy.checked())
                 .withDrainTimeout(configOptions.drainTimeout()).withColor(configOptions.color())));
             measurement = new Measurement();
             measurement.watch(engine, duration);
@@ -163,7 +161,7 @@ public final class BenchCommand implements Callable<Integer>
         {
             throw new IllegalArgumentException("--report: '" + report + "' is not table or json");
         }
-        WaitStrategies.byName(waitStrategy);
+        waitStrategy.checked();
     }
 
     private static void atLeast(final String flag, final double value, final long least, final Object given)

@@ -9,7 +9,6 @@ import io.sluice.engine.Engine;
 import io.sluice.engine.EngineOptions;
 import io.sluice.engine.EngineSummary;
 import io.sluice.engine.Pipeline;
-import io.sluice.engine.WaitStrategies;
 import io.sluice.format.TerminalCheck;
 import io.sluice.policy.PolicySet;
 import io.sluice.source.ReplaySpec;
@@ -119,9 +118,8 @@ public final class ReplayCommand implements Callable<Integer>
         description = "Progress bar on stderr: auto (default: when stderr is a terminal), always, never.")
     private String progress;
 
-    @Option(names = "--wait-strategy", paramLabel = "NAME", defaultValue = "phased",
-        description = "How pipeline threads wait for events: " + WaitStrategies.NAMES + " (default: ${DEFAULT-VALUE}).")
-    private String waitStrategy;
+    @Mixin
+    private WaitStrategyOption waitStrategy;
 
     @Override
     public Integer call()
@@ -149,8 +147,7 @@ public final class ReplayCommand implements Callable<Integer>
                 throw new IllegalArgumentException("--from " + from + " is after --to " + to);
             }
             showProgress = showProgress();
-            WaitStrategies.byName(waitStrategy);
-            // the policies given to replay are evaluated afresh; --recorded-policies keeps those of the capture instead
+                // the policies given to replay are evaluated afresh; --recorded-policies keeps those of the capture instead
             final PolicySet policies = policyOptions.load(catalog, events);
             if (policies != null && recordedPolicies)
             {
@@ -163,7 +160,7 @@ public final class ReplayCommand implements Callable<Integer>
             final OutputConfig output = loadOutput(err, policyNames);
             input.describe(err);
             engine = new Engine(EngineRun.stages(Pipeline.of(output, input.source(), catalog, EngineOptions.DEFAULTS
-                .withWaitStrategy(waitStrategy).withPolicyNames(policyNames).withDrainTimeout(configOptions.drainTimeout())
+                .withWaitStrategy(waitStrategy.checked()).withPolicyNames(policyNames).withDrainTimeout(configOptions.drainTimeout())
                 .withColor(configOptions.color())),
                 policies, exportFilterOptions.load(catalog, policyNames), exportFilterOptions.redactions(),
                 exportFilterOptions.fieldFilters(catalog)));

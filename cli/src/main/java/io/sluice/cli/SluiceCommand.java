@@ -8,7 +8,6 @@ import io.sluice.engine.Engine;
 import io.sluice.engine.EngineOptions;
 import io.sluice.engine.EngineSummary;
 import io.sluice.engine.Pipeline;
-import io.sluice.engine.WaitStrategies;
 import io.sluice.policy.Policy;
 import io.sluice.policy.PolicySet;
 import io.sluice.source.EventSource;
@@ -112,9 +111,8 @@ public final class SluiceCommand implements Callable<Integer>
     /** The policies the run started with (a kernel source's programs were chosen from them). */
     private PolicySet startPolicies;
 
-    @Option(names = "--wait-strategy", paramLabel = "NAME", defaultValue = "phased",
-        description = "How pipeline threads wait for events: " + WaitStrategies.NAMES + " (default: ${DEFAULT-VALUE}).")
-    private String waitStrategy;
+    @Mixin
+    private WaitStrategyOption waitStrategy;
 
     @Override
     public Integer call()
@@ -201,9 +199,9 @@ public final class SluiceCommand implements Callable<Integer>
         {
             KernelReloadCheck.sameSelection(catalog, startPolicies, policies);
         }
-        WaitStrategies.byName(waitStrategy);
+        final String waitStrategyName = waitStrategy.checked();
         return EngineRun.stages(Pipeline.of(output, eventSource, catalog,
-            EngineOptions.DEFAULTS.withWaitStrategy(waitStrategy).withPolicyNames(policyNames)
+            EngineOptions.DEFAULTS.withWaitStrategy(waitStrategyName).withPolicyNames(policyNames)
                 .withDrainTimeout(configOptions.drainTimeout()).withColor(configOptions.color())), policies, exportFilters,
             redactions, fieldFilters);
     }
