@@ -147,7 +147,8 @@ public final class ReplayCommand implements Callable<Integer>
                 throw new IllegalArgumentException("--from " + from + " is after --to " + to);
             }
             showProgress = showProgress();
-                // the policies given to replay are evaluated afresh; --recorded-policies keeps those of the capture instead
+            waitStrategy.checked();
+            // the policies given to replay are evaluated afresh; --recorded-policies keeps those of the capture instead
             final PolicySet policies = policyOptions.load(catalog, events);
             if (policies != null && recordedPolicies)
             {

@@ -65,6 +65,22 @@ class CommandLineTest
     }
 
     @Test
+    void anUnknownWaitStrategyIsAUsageErrorForEveryCommandThatRunsTheEngine(@TempDir final Path journal)
+    {
+        final String[][] commands = {
+            {"--source", "synthetic:count=1", "--output", "none", "--wait-strategy", "lazy"},
+            {"bench", "--count", "1", "--output", "none", "--wait-strategy", "lazy"},
+            {"replay", journal.toString(), "--wait-strategy", "lazy"}};
+        for (final String[] command : commands)
+        {
+            err.getBuffer().setLength(0);
+            assertEquals(ExitCodes.USAGE, run(command), String.join(" ", command) + ": " + err);
+            assertTrue(err.toString().contains("unknown wait strategy 'lazy' (expected phased, blocking"),
+                String.join(" ", command) + ": " + err);
+        }
+    }
+
+    @Test
     void unknownOptionIsAUsageError()
     {
         assertEquals(ExitCodes.USAGE, run("--frobnicate"));
