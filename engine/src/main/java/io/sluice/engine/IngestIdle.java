@@ -5,60 +5,43 @@ import org.agrona.concurrent.IdleStrategy;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
-import java.util.function.LongSupplier;
 
 /**
- * How the ingest thread waits when the shared ring is empty. The shared ring is written by another process (the
- * loader), so there is nothing to block on: the ingest polls. While records keep coming it polls fast, as Agrona's
- * backoff strategy does: spin, yield, then park for 1 µs doubling to 1 ms, so a busy tracer sees a record within a
- * millisecond. A tracer on a quiet host would still wake a thousand times a second for nothing (most of its idle
- * CPU, docs/performance.md), so after a second without a record it parks {@link #QUIET_PARK_NANOS} at a time, and
- * polls fast again from the first record on. What that costs: the first record after a quiet second waits up to
- * 10 ms more in the shared ring (16 MiB, nothing is lost meanwhile); the loader holds records up to 20 ms itself
- * when few come, so the end-to-end delay of such a record grows by at most half. Allocates nothing.
+ * How the ingest thread waits when the shared ring is empty. The ring is written by another process (the loader), so
+ * there is nothing to block on: the ingest polls. It spins, then yields, then parks for 50 µs, doubling each time up
+ * to 10 ms, and polls fast again from the first record. Why these bounds (docs/performance.md, "Idle cost, memory and
+ * start-up"): a park shorter than 50 µs sleeps that long anyway (Linux's default timer slack); and when few records
+ * come the loader delivers them in batches every 20 ms, so parks capped at 1 ms (Agrona's backoff, before) woke the
+ * thread a thousand times a second, most of its idle CPU, to find nothing. Each park is at most as long as the ring
+ * has already been empty (plus 50 µs): a record that follows a silence of S is seen at most min(S, 10 ms) later, and
+ * waits in the shared ring (16 MiB, ~10 ms of even a 1 GB/s burst) meanwhile; under load the ring is empty for
+ * microseconds and the parks stay short. Allocates nothing.
  */
 final class IngestIdle implements IdleStrategy
 {
     /** Empty polls spent spinning, then yielding, before parking. */
     static final int SPINS = 100;
     static final int YIELDS = 10;
-    /** The first park of an idle stretch; each next one doubles up to {@link #BUSY_PARK_NANOS}. */
-    static final long MIN_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(1);
-    static final long BUSY_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
-    /** No record for this long: the host is quiet. */
-    static final long QUIET_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
-    /** A park while the host is quiet. */
-    static final long QUIET_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    /** The first park of an idle stretch; each next one doubles up to {@link #MAX_PARK_NANOS}. */
+    static final long MIN_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+    static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
-    private final LongSupplier clock;
     private final LongConsumer parker;
-    private final long quietAfterNanos;
-    private final long quietParkNanos;
     private int spins;
     private int yields;
-    /** The last park's length; 0 while this idle stretch has not parked yet. */
-    private long parkNanos;
-    /** When this idle stretch first parked. */
-    private long parkingSince;
+    /** The next park's length. */
+    private long parkNanos = MIN_PARK_NANOS;
 
-    /** The ingest's: the monotonic clock, {@link LockSupport#parkNanos(long)}, quiet after a second, 10 ms parks. */
+    /** The ingest's: parks with {@link LockSupport#parkNanos(long)}. */
     IngestIdle()
     {
-        this(System::nanoTime, LockSupport::parkNanos, QUIET_AFTER_NANOS, QUIET_PARK_NANOS);
+        this(LockSupport::parkNanos);
     }
 
-    /**
-     * @param clock           nanoseconds, monotonic.
-     * @param parker          parks the calling thread for the given nanoseconds.
-     * @param quietAfterNanos parked this long without a record: the host is quiet.
-     * @param quietParkNanos  each park while quiet.
-     */
-    IngestIdle(final LongSupplier clock, final LongConsumer parker, final long quietAfterNanos, final long quietParkNanos)
+    /** @param parker parks the calling thread for the given nanoseconds. */
+    IngestIdle(final LongConsumer parker)
     {
-        this.clock = clock;
         this.parker = parker;
-        this.quietAfterNanos = quietAfterNanos;
-        this.quietParkNanos = quietParkNanos;
     }
 
     @Override
@@ -74,7 +57,7 @@ final class IngestIdle implements IdleStrategy
         }
     }
 
-    /** One empty poll: spin, yield or park, by how long the ring has been empty. */
+    /** One empty poll: spin, yield or park, by how many empty polls came before it. */
     @Override
     public void idle()
     {
@@ -90,27 +73,9 @@ final class IngestIdle implements IdleStrategy
         }
         else
         {
-            parker.accept(nextPark());
+            parker.accept(parkNanos);
+            parkNanos = Math.min(parkNanos << 1, MAX_PARK_NANOS);
         }
-    }
-
-    private long nextPark()
-    {
-        final long now = clock.getAsLong();
-        if (parkNanos == 0)
-        {
-            parkingSince = now;
-            parkNanos = MIN_PARK_NANOS;
-        }
-        else if (now - parkingSince >= quietAfterNanos)
-        {
-            parkNanos = quietParkNanos;
-        }
-        else
-        {
-            parkNanos = Math.min(parkNanos << 1, BUSY_PARK_NANOS);
-        }
-        return parkNanos;
     }
 
     /** Records were read: poll fast again. */
@@ -119,7 +84,7 @@ final class IngestIdle implements IdleStrategy
     {
         spins = 0;
         yields = 0;
-        parkNanos = 0;
+        parkNanos = MIN_PARK_NANOS;
     }
 
     @Override

@@ -4,27 +4,22 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The ingest's wait on an empty shared ring: fast while records come (spin, yield, parks doubling to 1 ms), 10 ms parks
- * once a second passed without one, fast again from the first record. Driven by a clock the test moves; the parks
- * are recorded, not slept.
+ * The ingest's wait on an empty shared ring: spin, yield, then parks doubling from 50 µs to 10 ms, fast again from the
+ * first record; no park longer than the ring has already been empty (plus the first 50 µs), so a record after a
+ * silence is seen at most that silence later. The parks are recorded, not slept.
  */
 class IngestIdleTest
 {
-    private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long US = 1_000L;
+    private static final long MS = 1_000_000L;
 
-    private long now = 1_000 * MS;
     private final List<Long> parks = new ArrayList<>();
-    private final IngestIdle idle = new IngestIdle(() -> now, nanos ->
-    {
-        parks.add(nanos);
-        now += nanos;
-    }, IngestIdle.QUIET_AFTER_NANOS, IngestIdle.QUIET_PARK_NANOS);
+    private final IngestIdle idle = new IngestIdle(parks::add);
 
     @Test
     void anEmptyRingIsFirstSpunOnThenYieldedOnWithoutParking()
@@ -35,54 +30,40 @@ class IngestIdleTest
     }
 
     @Test
-    void parksDoubleFromAMicrosecondToAMillisecondWhileRecordsAreRecent()
+    void parksDoubleFromFiftyMicrosecondsToTenMilliseconds()
     {
-        emptyPolls(IngestIdle.SPINS + IngestIdle.YIELDS + 13);
+        emptyPolls(IngestIdle.SPINS + IngestIdle.YIELDS + 11);
 
-        assertEquals(List.of(1_000L, 2_000L, 4_000L, 8_000L, 16_000L, 32_000L, 64_000L, 128_000L, 256_000L, 512_000L,
-            1_000_000L, 1_000_000L, 1_000_000L), parks);
+        assertEquals(List.of(50 * US, 100 * US, 200 * US, 400 * US, 800 * US, 1_600 * US, 3_200 * US, 6_400 * US, 10 * MS,
+            10 * MS, 10 * MS), parks);
     }
 
     @Test
-    void aSecondWithoutRecordsParksTenMillisecondsAtATime()
+    void noParkIsLongerThanTheRingHasAlreadyBeenEmpty()
     {
-        emptyPolls(IngestIdle.SPINS + IngestIdle.YIELDS);
-        final long parkingSince = now;
-        while (now - parkingSince < IngestIdle.QUIET_AFTER_NANOS)
+        emptyPolls(IngestIdle.SPINS + IngestIdle.YIELDS + 200);
+
+        long emptyFor = 0;
+        for (final long park : parks)
         {
-            idle.idle();
-            assertTrue(parks.get(parks.size() - 1) <= MS, "fast parks within the first second");
+            assertTrue(park <= emptyFor + IngestIdle.MIN_PARK_NANOS, park + " ns after " + emptyFor + " ns empty");
+            emptyFor += park;
         }
-        parks.clear();
-
-        emptyPolls(5);
-
-        assertEquals(List.of(10 * MS, 10 * MS, 10 * MS, 10 * MS, 10 * MS), parks);
     }
 
     @Test
     void theFirstRecordAfterAQuietSpellBringsFastPollingBack()
     {
-        emptyPolls(IngestIdle.SPINS + IngestIdle.YIELDS + 1_100);
+        emptyPolls(IngestIdle.SPINS + IngestIdle.YIELDS + 100);
         assertEquals(10 * MS, parks.get(parks.size() - 1));
 
         idle.idle(1);
         parks.clear();
-        emptyPolls(IngestIdle.SPINS + IngestIdle.YIELDS + 2);
+        emptyPolls(IngestIdle.SPINS + IngestIdle.YIELDS);
+        assertEquals(List.of(), parks, "spins and yields again");
+        emptyPolls(2);
 
-        assertEquals(List.of(1_000L, 2_000L), parks);
-    }
-
-    @Test
-    void aQuietSpellCountsFromTheLastRecordNotFromStart()
-    {
-        for (int stretch = 0; stretch < 5; stretch++)
-        {
-            emptyPolls(IngestIdle.SPINS + IngestIdle.YIELDS + 500);
-            idle.reset();
-        }
-
-        assertTrue(parks.stream().allMatch(nanos -> nanos <= MS), "records every ~half second keep polling fast");
+        assertEquals(List.of(50 * US, 100 * US), parks);
     }
 
     private void emptyPolls(final int count)
