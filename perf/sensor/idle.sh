@@ -3,12 +3,16 @@
 # What a running tracer costs when little happens, and how long it takes to start. Run as root from the repository
 # root:
 #   perf/sensor/idle.sh [SECONDS] [ROUNDS] [-- SLUICE ARGS...]     default 30 s, 3 rounds, sluice's default events
-# Per round: starts ./sluice (JSON to a file), times launch to "sluice: ready" (the sensor attached), waits 5 s, then
-# samples the CPU (/proc/PID/stat, user + system) of the JVM and of sluice-loader over SECONDS and their RSS
-# (VmRSS) at the end. Prints one line per round and the medians. The host is not quiet on a shared machine: the
-# tracer handles whatever the host does meanwhile (the events column).
+# Per round: starts ./sluice (JSON to a file; SLUICE=path/to/sluice runs another build, for before/after rounds),
+# times launch to "sluice: ready" (the sensor attached) and the JVM's CPU seconds by then, waits 5 s, then samples the
+# CPU (/proc/PID/stat, user + system) of the JVM and of sluice-loader over SECONDS, their RSS (VmRSS, and the JVM's
+# anonymous part: heap, metaspace, code, stacks; the rest is the shared ring and mapped files) at the end, and the
+# JVM's threads' CPU over the same SECONDS (/proc/PID/task/*/schedstat, with wake-ups a second), printed after each
+# round. Prints one line per round and the medians. The host is not quiet on a shared machine: the tracer handles
+# whatever the host does meanwhile (the events column).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+sluice=${SLUICE:-./sluice}
 seconds=${1:-30}
 rounds=${2:-3}
 shift $(( $# >= 2 ? 2 : $# ))
@@ -16,33 +20,56 @@ shift $(( $# >= 2 ? 2 : $# ))
 work=$(mktemp -d /tmp/sluice-idle.XXXXXX)
 pid=""
 trap '[ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null; rm -rf "$work"' EXIT
-SLUICE_NO_BUILD=${SLUICE_NO_BUILD:-} ./sluice version >/dev/null
+SLUICE_NO_BUILD=${SLUICE_NO_BUILD:-} "$sluice" version >/dev/null
 hz=$(getconf CLK_TCK)
 ticks() { awk '{sub(/.*\) /, ""); print $12 + $13}' "/proc/$1/stat"; }
-rss_mb() { awk '/^VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
+rss_mb() { awk -v key="$2:" '$1 == key {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
+# per thread: name, CPU ns (schedstat), context switches
+threads() {
+  for task in /proc/"$1"/task/*; do
+    printf '%s\t%s\t%s\n' "$(cat "$task/comm")" "$(cut -d' ' -f1 "$task/schedstat")" \
+      "$(awk '/ctxt_switches/ {n += $2} END {print n}' "$task/status")"
+  done 2>/dev/null || true
+}
 
-printf 'round\tready_s\tjvm_cpu_%%\tloader_cpu_%%\tjvm_rss_mb\tloader_rss_mb\tevents\n'
+printf 'round\tready_s\tready_cpu_s\tjvm_cpu_%%\tloader_cpu_%%\tjvm_rss_mb\tjvm_anon_mb\tloader_rss_mb\tevents\n'
 for round in $(seq 1 "$rounds"); do
   rm -f "$work/out.json" "$work/err"
   start=$(date +%s.%N)
-  ./sluice "$@" --output "json:$work/out.json" 2>"$work/err" & pid=$!
+  SLUICE_NO_BUILD=1 "$sluice" "$@" --output "json:$work/out.json" 2>"$work/err" & pid=$!
   until grep -q "sluice: ready" "$work/err" 2>/dev/null; do
     kill -0 "$pid" 2>/dev/null || { cat "$work/err" >&2; exit 1; }
     sleep 0.02
   done
   ready=$(echo "$(date +%s.%N) - $start" | bc)
+  ready_cpu=$(echo "$(ticks "$pid") / $hz" | bc -l)
   sleep 5
   loader=$(pgrep -P "$pid")
+  threads "$pid" >"$work/threads0"
   j0=$(ticks "$pid"); l0=$(ticks "$loader"); e0=$(wc -l <"$work/out.json")
   sleep "$seconds"
   j1=$(ticks "$pid"); l1=$(ticks "$loader"); e1=$(wc -l <"$work/out.json")
-  printf '%s\t%.2f\t%.2f\t%.2f\t%s\t%s\t%s\n' "$round" "$ready" \
+  threads "$pid" >"$work/threads1"
+  printf '%s\t%.2f\t%.2f\t%.2f\t%.2f\t%s\t%s\t%s\t%s\n' "$round" "$ready" "$ready_cpu" \
     "$(echo "($j1 - $j0) * 100 / $hz / $seconds" | bc -l)" "$(echo "($l1 - $l0) * 100 / $hz / $seconds" | bc -l)" \
-    "$(rss_mb "$pid")" "$(rss_mb "$loader")" "$((e1 - e0))" | tee -a "$work/rows"
+    "$(rss_mb "$pid" VmRSS)" "$(rss_mb "$pid" RssAnon)" "$(rss_mb "$loader" VmRSS)" "$((e1 - e0))" | tee -a "$work/rows"
+  /usr/bin/python3 - "$work/threads0" "$work/threads1" "$seconds" <<'PY' >&2
+import collections, sys
+def read(path):
+    rows = collections.defaultdict(lambda: [0, 0])
+    for line in open(path).read().splitlines():
+        name, ns, switches = line.split('\t')
+        rows[name][0] += int(ns); rows[name][1] += int(switches)   # threads of one name (compiler threads) summed
+    return rows
+before, after, seconds = read(sys.argv[1]), read(sys.argv[2]), float(sys.argv[3])
+shares = sorted(((ns - before[name][0], sw - before[name][1], name) for name, (ns, sw) in after.items()), reverse=True)
+print('  threads (% of a core, wake-ups/s): ' + ', '.join(
+    f'{name} {ns / seconds / 1e7:.2f} ({sw / seconds:.0f})' for ns, sw, name in shares if ns / seconds >= 1e5))
+PY
   kill -TERM "$pid"; wait "$pid" || true; pid=""
 done
 /usr/bin/python3 - "$work/rows" <<'PY'
 import statistics, sys
 rows = [line.split('\t') for line in open(sys.argv[1]).read().splitlines()]
-print('median\t' + '\t'.join(f"{statistics.median(float(r[i]) for r in rows):g}" for i in range(1, 7)))
+print('median\t' + '\t'.join(f"{statistics.median(float(r[i]) for r in rows):g}" for i in range(1, 9)))
 PY

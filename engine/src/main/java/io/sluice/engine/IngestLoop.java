@@ -21,10 +21,8 @@ import io.sluice.sort.EventOrder;
 import io.sluice.source.EventSource;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.MutableDirectBuffer;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.MessageHandler;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -116,7 +114,7 @@ final class IngestLoop implements Runnable, MessageHandler
     @Override
     public void run()
     {
-        final IdleStrategy idle = new BackoffIdleStrategy(100, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1));
+        final IdleStrategy idle = new IngestIdle();
         try
         {
             while (true)

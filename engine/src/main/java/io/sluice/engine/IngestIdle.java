@@ -1,0 +1,95 @@
+package io.sluice.engine;
+
+import org.agrona.concurrent.IdleStrategy;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongConsumer;
+
+/**
+ * How the ingest thread waits when the shared ring is empty. The ring is written by another process (the loader), so
+ * there is nothing to block on: the ingest polls. It spins, then yields, then parks for 50 µs, doubling each time up
+ * to 10 ms, and polls fast again from the first record. Why these bounds (docs/performance.md, "Idle cost, memory and
+ * start-up"): a park shorter than 50 µs sleeps that long anyway (Linux's default timer slack); and when few records
+ * come the loader delivers them in batches every 20 ms, so parks capped at 1 ms (Agrona's backoff, before) woke the
+ * thread a thousand times a second, most of its idle CPU, to find nothing. Each park is at most as long as the ring
+ * has already been empty (plus 50 µs): a record that follows a silence of S is seen at most min(S, 10 ms) later, and
+ * waits in the shared ring (16 MiB, ~10 ms of even a 1 GB/s burst) meanwhile; under load the ring is empty for
+ * microseconds and the parks stay short. Allocates nothing.
+ */
+final class IngestIdle implements IdleStrategy
+{
+    /** Empty polls spent spinning, then yielding, before parking. */
+    static final int SPINS = 100;
+    static final int YIELDS = 10;
+    /** The first park of an idle stretch; each next one doubles up to {@link #MAX_PARK_NANOS}. */
+    static final long MIN_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+    static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
+    private final LongConsumer parker;
+    private int spins;
+    private int yields;
+    /** The next park's length. */
+    private long parkNanos = MIN_PARK_NANOS;
+
+    /** The ingest's: parks with {@link LockSupport#parkNanos(long)}. */
+    IngestIdle()
+    {
+        this(LockSupport::parkNanos);
+    }
+
+    /** @param parker parks the calling thread for the given nanoseconds. */
+    IngestIdle(final LongConsumer parker)
+    {
+        this.parker = parker;
+    }
+
+    @Override
+    public void idle(final int workCount)
+    {
+        if (workCount > 0)
+        {
+            reset();
+        }
+        else
+        {
+            idle();
+        }
+    }
+
+    /** One empty poll: spin, yield or park, by how many empty polls came before it. */
+    @Override
+    public void idle()
+    {
+        if (spins < SPINS)
+        {
+            spins++;
+            Thread.onSpinWait();
+        }
+        else if (yields < YIELDS)
+        {
+            yields++;
+            Thread.yield();
+        }
+        else
+        {
+            parker.accept(parkNanos);
+            parkNanos = Math.min(parkNanos << 1, MAX_PARK_NANOS);
+        }
+    }
+
+    /** Records were read: poll fast again. */
+    @Override
+    public void reset()
+    {
+        spins = 0;
+        yields = 0;
+        parkNanos = MIN_PARK_NANOS;
+    }
+
+    @Override
+    public String alias()
+    {
+        return "ingest";
+    }
+}
