@@ -198,7 +198,9 @@ public final class Engine
     /**
      * Wait for the ingest thread to finish (the source is done and the shared ring drained). The drain deadline starts
      * when the source is done or a stop was asked for; past it, a writer stuck in a blocking write is unblocked so the
-     * rings behind it can drain.
+     * rings behind it can drain. The ingest thread ends by itself once its source is done (a stop request ends the
+     * source), which wakes the join at once; the timeout only paces the checks for destinations gone and writers stuck,
+     * so it is long: five wake-ups a second of an idle tracer, not twenty.
      */
     private void awaitIngest(final Thread ingestThread)
     {
@@ -208,7 +210,7 @@ public final class Engine
         {
             try
             {
-                ingestThread.join(50);
+                ingestThread.join(200);
             }
             catch (final InterruptedException ex)
             {

@@ -15,7 +15,9 @@ import java.util.function.LongConsumer;
  * thread a thousand times a second, most of its idle CPU, to find nothing. Each park is at most as long as the ring
  * has already been empty (plus 50 µs): a record that follows a silence of S is seen at most min(S, 10 ms) later, and
  * waits in the shared ring (16 MiB, ~10 ms of even a 1 GB/s burst) meanwhile; under load the ring is empty for
- * microseconds and the parks stay short. Allocates nothing.
+ * microseconds and the parks stay short. On a quiet host (the ring empty for a whole second: the loader delivers a
+ * batch at least every 20 ms while anything is traced) the parks grow on to {@link #QUIET_PARK_NANOS}, ten wake-ups a
+ * second instead of a hundred; the first record after such a silence is seen at most 100 ms later. Allocates nothing.
  */
 final class IngestIdle implements IdleStrategy
 {
@@ -25,12 +27,18 @@ final class IngestIdle implements IdleStrategy
     /** The first park of an idle stretch; each next one doubles up to {@link #MAX_PARK_NANOS}. */
     static final long MIN_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
     static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    /** How long the ring must have been empty before the parks grow past {@link #MAX_PARK_NANOS}. */
+    static final long QUIET_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** The longest park, once the ring has been empty for {@link #QUIET_NANOS}. */
+    static final long QUIET_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final LongConsumer parker;
     private int spins;
     private int yields;
     /** The next park's length. */
     private long parkNanos = MIN_PARK_NANOS;
+    /** Parked so far in this idle stretch (no clock read: the parks' own lengths). */
+    private long parkedNanos;
 
     /** The ingest's: parks with {@link LockSupport#parkNanos(long)}. */
     IngestIdle()
@@ -74,7 +82,8 @@ final class IngestIdle implements IdleStrategy
         else
         {
             parker.accept(parkNanos);
-            parkNanos = Math.min(parkNanos << 1, MAX_PARK_NANOS);
+            parkedNanos += parkNanos;
+            parkNanos = Math.min(parkNanos << 1, parkedNanos >= QUIET_NANOS ? QUIET_PARK_NANOS : MAX_PARK_NANOS);
         }
     }
 
@@ -85,6 +94,7 @@ final class IngestIdle implements IdleStrategy
         spins = 0;
         yields = 0;
         parkNanos = MIN_PARK_NANOS;
+        parkedNanos = 0;
     }
 
     @Override

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The ingest's wait on an empty shared ring: spin, yield, then parks doubling from 50 µs to 10 ms, fast again from the
- * first record; no park longer than the ring has already been empty (plus the first 50 µs), so a record after a
+ * The ingest's wait on an empty shared ring: spin, yield, then parks doubling from 50 µs to 10 ms (to 100 ms once the
+ * ring has been empty for a second), fast again from the first record; no park longer than the ring has already been empty (plus the first 50 µs), so a record after a
  * silence is seen at most that silence later. The parks are recorded, not slept.
  */
 class IngestIdleTest
@@ -39,6 +39,27 @@ class IngestIdleTest
     }
 
     @Test
+    void afterAQuietSecondTheParksGrowToATenthOfASecond()
+    {
+        emptyPolls(IngestIdle.SPINS + IngestIdle.YIELDS + 300);
+
+        long emptyFor = 0;
+        for (final long park : parks)
+        {
+            assertTrue(park <= (emptyFor < IngestIdle.QUIET_NANOS ? 10 * MS : 100 * MS), park + " ns after " + emptyFor + " ns");
+            emptyFor += park;
+        }
+        assertEquals(100 * MS, parks.get(parks.size() - 1));
+        final int firstLong = parks.indexOf(20 * MS);
+        long before = 0;
+        for (int i = 0; i < firstLong; i++)
+        {
+            before += parks.get(i);
+        }
+        assertTrue(before >= IngestIdle.QUIET_NANOS, "the parks grow only after a second: " + before + " ns");
+    }
+
+    @Test
     void noParkIsLongerThanTheRingHasAlreadyBeenEmpty()
     {
         emptyPolls(IngestIdle.SPINS + IngestIdle.YIELDS + 200);
@@ -54,7 +75,7 @@ class IngestIdleTest
     @Test
     void theFirstRecordAfterAQuietSpellBringsFastPollingBack()
     {
-        emptyPolls(IngestIdle.SPINS + IngestIdle.YIELDS + 100);
+        emptyPolls(IngestIdle.SPINS + IngestIdle.YIELDS + 50);
         assertEquals(10 * MS, parks.get(parks.size() - 1));
 
         idle.idle(1);
