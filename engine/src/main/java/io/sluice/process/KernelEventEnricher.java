@@ -73,6 +73,7 @@ public final class KernelEventEnricher
     private byte[] path = new byte[ProcessEntry.MAX_PATH];
     private byte[] argv = new byte[1024];
     private int exitedPid;
+    private int eventId;
 
     /**
      * @param catalog the event catalog (argument names, syscall names).
@@ -137,6 +138,7 @@ public final class KernelEventEnricher
         headerDecoder.wrap(buffer, offset);
         kernel.wrap(buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH, headerDecoder.blockLength(), headerDecoder.version());
         final int eventId = kernel.eventId();
+        this.eventId = eventId;
         final int hostPid = (int)kernel.hostPid();
         final int hostPpid = (int)kernel.hostPpid();
         final int uid = (int)kernel.uid();
@@ -204,6 +206,12 @@ public final class KernelEventEnricher
             exitedPid = hostPid;
         }
         return length;
+    }
+
+    /** @return the event id of the record {@link #enrich} read last (the Event record's own). */
+    public int eventId()
+    {
+        return eventId;
     }
 
     /** The Event's block: header fields of the kernel record, the process's ids, and every presence bit at once. */
