@@ -159,7 +159,7 @@ final class IngestLoop implements Runnable, MessageHandler
             header.schemaId() == EventDecoder.SCHEMA_ID)
         {
             ingested.lazySet(ingested.get() + 1);
-            publish(buffer, index, length);
+            publish(buffer, index, length, -1);
         }
         else if (msgTypeId == RecordType.KERNEL_EVENT && enricher != null &&
             header.templateId() == KernelEventDecoder.TEMPLATE_ID && header.schemaId() == KernelEventDecoder.SCHEMA_ID)
@@ -168,7 +168,8 @@ final class IngestLoop implements Runnable, MessageHandler
             if (enrichedLength > 0)
             {
                 ingested.lazySet(ingested.get() + 1);
-                publish(enriched, 0, enrichedLength);
+                // the enricher wrote the kernel record's event id, and no matched policies yet
+                publish(enriched, 0, enrichedLength, enricher.eventId());
             }
             else
             {
@@ -194,12 +195,23 @@ final class IngestLoop implements Runnable, MessageHandler
     }
 
 
-    private void publish(final MutableDirectBuffer buffer, final int index, final int length)
+    /**
+     * @param knownEventId the record's event id when the caller knows it (and that it matched no policy yet), else -1:
+     *                     the record is decoded for it.
+     */
+    private void publish(final MutableDirectBuffer buffer, final int index, final int length, final int knownEventId)
     {
         final IngestStages stage = active;
         if (stage.none())
         {
-            publishRecord(buffer, index, length);
+            if (knownEventId >= 0)
+            {
+                publishRecord(buffer, index, length, knownEventId, 0);
+            }
+            else
+            {
+                publishRecord(buffer, index, length);
+            }
             return;
         }
         final PolicySet policies = stage.policies;
@@ -207,9 +219,7 @@ final class IngestLoop implements Runnable, MessageHandler
         if (stage.policiesOnly())
         {
             // events whose verdict is their id alone (--events openat, rules without filters) skip the full decode
-            header.wrap(buffer, index);
-            event.wrap(buffer, index + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
-            final int eventId = event.eventId();
+            final int eventId = knownEventId >= 0 ? knownEventId : eventId(buffer, index);
             if (!policies.needsEvent(eventId) && (detectors == null || detectors.watching(eventId) == 0))
             {
                 final long matched = policies.matchById(eventId);
@@ -222,7 +232,7 @@ final class IngestLoop implements Runnable, MessageHandler
                     policyMatches.count(matched);
                     matchedEncoder.wrap(buffer, index + MessageHeaderDecoder.ENCODED_LENGTH).policiesMatched(matched)
                         .presence().policies(true);
-                    publishRecord(buffer, index, length, eventId);
+                    publishRecord(buffer, index, length, eventId, matched);
                 }
                 return;
             }
@@ -315,16 +325,18 @@ final class IngestLoop implements Runnable, MessageHandler
         }
     }
 
-    private void publishRecord(final MutableDirectBuffer buffer, final int index, final int length)
-    {
-        publishRecord(buffer, index, length, -1);
-    }
-
-    private void publishRecord(final MutableDirectBuffer buffer, final int index, final int length, final int knownEventId)
+    private int eventId(final MutableDirectBuffer buffer, final int index)
     {
         header.wrap(buffer, index);
         event.wrap(buffer, index + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
-        publishRecord(buffer, index, length, knownEventId >= 0 ? knownEventId : event.eventId(), event.policiesMatched());
+        return event.eventId();
+    }
+
+    private void publishRecord(final MutableDirectBuffer buffer, final int index, final int length)
+    {
+        header.wrap(buffer, index);
+        event.wrap(buffer, index + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
+        publishRecord(buffer, index, length, event.eventId(), event.policiesMatched());
     }
 
     private void publishRecord(

@@ -8,6 +8,7 @@ import io.sluice.codec.sbe.EventVarData;
 import io.sluice.codec.sbe.FilterOnlyFields;
 import io.sluice.codec.sbe.KernelEventDecoder;
 import io.sluice.codec.sbe.MessageHeaderDecoder;
+import io.sluice.codec.sbe.PresenceEncoder;
 import io.sluice.codec.sbe.UserStackBlob;
 import io.sluice.codec.sbe.ValueType;
 import io.sluice.process.packet.PacketArguments;
@@ -15,8 +16,10 @@ import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 /**
  * Turns the sensor's raw {@code KernelEvent} into an enriched {@code Event} record: keeps the process tree current
@@ -35,9 +38,16 @@ public final class KernelEventEnricher
     private static final int EXIT = 1016;
     private static final byte[] EMPTY = new byte[0];
     private static final byte[] RETURN_VALUE_BYTES = RETURN_VALUE.getBytes(StandardCharsets.UTF_8);
+    /** What every enriched kernel event has: the presence bits written at once, not one read-modify-write each. */
+    private static final int BASE_PRESENCE = presenceBits(p -> p.timestamp(true).workload(true).process(true).thread(true)
+        .threadStartTime(true).pid(true).realUser(true).realUserId(true).hostPid(true).user(true).userId(true));
+    private static final int CONTEXT_PRESENCE = presenceBits(p -> p.processContext(true));
+    private static final int EXECUTABLE_PRESENCE = presenceBits(p -> p.executable(true));
+    private static final int CONTAINER_PRESENCE = presenceBits(p -> p.container(true));
+    private static final int USER_STACK_PRESENCE = presenceBits(p -> p.userStackTrace(true));
 
     private final ProcessTree tree;
-    private final byte[][][] argNames;
+    private final UnsafeBuffer[][] argNames;
     private final boolean[] isSyscall;
     private final byte[][] eventNames;
     private final byte[][] syscallNames;
@@ -54,13 +64,16 @@ public final class KernelEventEnricher
     private final EventRecordWriter event = new EventRecordWriter();
     private final PacketArguments packets;
     private final UnsafeBuffer value = new UnsafeBuffer(0, 0);
-    private final UnsafeBuffer name = new UnsafeBuffer(0, 0);
+    private final KernelArgs args = new KernelArgs();
+    private final UnsafeBuffer emptyName = new UnsafeBuffer(EMPTY);
+    private final UnsafeBuffer returnValueName = new UnsafeBuffer(RETURN_VALUE_BYTES);
     private final UnsafeBuffer stack = new UnsafeBuffer(new byte[UserStackBlob.FRAME_HEAD * 32]);
     private final byte[] comm = new byte[16];
     private final byte[] utsName = new byte[FilterOnlyFields.UTS_NAME_LENGTH];
     private byte[] path = new byte[ProcessEntry.MAX_PATH];
     private byte[] argv = new byte[1024];
     private int exitedPid;
+    private int eventId;
 
     /**
      * @param catalog the event catalog (argument names, syscall names).
@@ -72,16 +85,16 @@ public final class KernelEventEnricher
         this.tree = tree;
         this.packets = new PacketArguments(catalog);
         final int maxId = catalog.maxId();
-        argNames = new byte[maxId + 1][][];
+        argNames = new UnsafeBuffer[maxId + 1][];
         isSyscall = new boolean[maxId + 1];
         eventNames = new byte[maxId + 1][];
         int maxNr = 0;
         for (final EventDefinition definition : catalog.events())
         {
-            final byte[][] names = new byte[definition.args().size()][];
+            final UnsafeBuffer[] names = new UnsafeBuffer[definition.args().size()];
             for (int i = 0; i < names.length; i++)
             {
-                names[i] = definition.args().get(i).name().getBytes(StandardCharsets.UTF_8);
+                names[i] = new UnsafeBuffer(definition.args().get(i).name().getBytes(StandardCharsets.UTF_8));
             }
             argNames[definition.id()] = names;
             isSyscall[definition.id()] = definition.isSyscall();
@@ -125,99 +138,30 @@ public final class KernelEventEnricher
         headerDecoder.wrap(buffer, offset);
         kernel.wrap(buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH, headerDecoder.blockLength(), headerDecoder.version());
         final int eventId = kernel.eventId();
-        final boolean hasContext = kernel.actingVersion() >= 2;
+        this.eventId = eventId;
         final int hostPid = (int)kernel.hostPid();
         final int hostPpid = (int)kernel.hostPpid();
         final int uid = (int)kernel.uid();
-        final long timestamp = kernel.timestampNanos();
-        final long threadStart = kernel.threadStartNanos();
         final int commLength = commLength(kernel.getComm(comm, 0));
 
-        // first pass over the arguments: count what will be printed, pick what the process tree needs
+        // the arguments, read once: what will be printed, and what the process tree needs
         final int argsLimit = kernel.limit();
-        int printed = 0;
-        int childTid = 0;
-        int childPid = 0;
-        int childNsPid = 0;
-        long childStart = 0;
-        int pathLength = -1;
-        int argvLength = -1;
-        boolean groupExit = false;
-        int index = 0;
-        for (final KernelEventDecoder.ArgsDecoder arg : kernel.args())
-        {
-            final ValueType type = arg.valueType();
-            if (type != ValueType.NONE && type != ValueType.NULL_VAL)
-            {
-                printed++;
-            }
-            final long intValue = arg.intValue();
-            if (eventId == FORK)
-            {
-                if (index == forkChildTid)
-                {
-                    childTid = (int)intValue;
-                }
-                else if (index == forkChildPid)
-                {
-                    childPid = (int)intValue;
-                }
-                else if (index == forkChildNsPid)
-                {
-                    childNsPid = (int)intValue;
-                }
-                else if (index == forkStartTime)
-                {
-                    childStart = intValue;
-                }
-            }
-            else if (eventId == EXIT && index == exitGroupExit)
-            {
-                groupExit = intValue != 0;
-            }
-            if (eventId == EXEC && index == execArgv && type == ValueType.STR_ARRAY)
-            {
-                argvLength = arg.valueLength();
-                if (argv.length < argvLength)
-                {
-                    argv = new byte[argvLength];
-                }
-                arg.getValue(argv, 0, argvLength);
-            }
-            else if (eventId == EXEC && index == execPathname && type == ValueType.STR)
-            {
-                pathLength = arg.valueLength();
-                if (path.length < pathLength)
-                {
-                    path = new byte[pathLength];
-                }
-                arg.getValue(path, 0, pathLength);
-            }
-            else
-            {
-                arg.skipValue();
-            }
-            index++;
-        }
-
+        args.read(buffer, argsLimit);
         final ProcessEntry process = tree.getOrCreate(hostPid, (int)kernel.pid(), hostPpid, kernel.processStartNanos(), uid,
             comm, commLength);
-        if (eventId == EXEC && pathLength >= 0)
+        final boolean groupExit = eventId == EXIT && exitGroupExit < args.count() && args.intValue(exitGroupExit) != 0;
+        if (eventId == EXEC)
         {
-            tree.onExec(process, path, pathLength, comm, commLength);
-            if (argvLength >= 0)
-            {
-                process.arguments(argv, argvLength);
-            }
+            onExec(buffer, process, commLength);
         }
-        else if (eventId == FORK && childPid != 0 && childTid == childPid)
+        else if (eventId == FORK)
         {
-            tree.onFork(hostPid, childPid, childNsPid, childStart, uid);
+            onFork(hostPid, uid);
         }
         if (kernel.treeOnly() != 0)
         {
             // a fork/exec/exit the sensor sent for the tree alone: kept, not published
-            if (eventId == EXIT && groupExit)
+            if (groupExit)
             {
                 exitedPid = hostPid;
             }
@@ -225,34 +169,9 @@ public final class KernelEventEnricher
         }
         final ProcessEntry parent = hostPpid == 0 ? null : tree.getOrCreate(hostPpid, (int)kernel.ppid(), 0,
             kernel.parentStartNanos(), 0, EMPTY, 0);
-
-        if (hasContext)
-        {
-            kernel.getUtsName(utsName, 0);
-        }
-        else
-        {
-            Arrays.fill(utsName, (byte)0);
-        }
-        event.wrap(out, 0).block()
-            .timestamp(Math.floorDiv(timestamp, 1_000_000_000L), (int)Math.floorMod(timestamp, 1_000_000_000L))
-            .id(eventId, 0)
-            .process(kernel.pid(), hostPid, process.uniqueId)
-            .thread(kernel.tid(), kernel.hostTid(), ProcessEntry.uniqueId((int)kernel.hostTid(), threadStart), kernel.compat())
-            .threadStart(Math.floorDiv(threadStart, 1_000_000_000L), (int)Math.floorMod(threadStart, 1_000_000_000L))
-            .users(kernel.uid(), kernel.euid())
-            .containerIsRunning((short)(process.containerId.length > 0 ? 1 : 0))
-            .kernelContext(kernel.gid(), kernel.cgroupId(), kernel.mntNsId(), kernel.pidNsId())
-            // a loader older than schema version 2 sends none (SBE would answer its null values): no capabilities
-            .processContext(hasContext ? kernel.capEffective() : 0, hasContext ? kernel.capPermitted() : 0,
-                hasContext ? kernel.capInheritable() : 0, utsName)
-            .containerNew((short)(process.containerNew ? 1 : 0));
-        event.block().presence()
-            .timestamp(true).workload(true).process(true).thread(true).threadStartTime(true).pid(true)
-            .realUser(true).realUserId(true).hostPid(true).user(true).userId(true)
-            .processContext(hasContext)
-            .executable(process.exeLength > 0)
-            .container(process.containerId.length > 0);
+        kernel.limit(args.limit());
+        final int stackLength = userStack();
+        block(eventId, hostPid, process, stackLength, out);
 
         event.ancestors(parent == null ? 0 : 1);
         if (parent != null)
@@ -260,23 +179,19 @@ public final class KernelEventEnricher
             event.ancestor(parent.uniqueId, hostPpid, kernel.ppid(), parent.exe, 0, parent.exeLength);
         }
 
-        kernel.limit(argsLimit);
-        final byte[][] names = eventId > 0 && eventId < argNames.length ? argNames[eventId] : null;
         // a network event: the sensor's packet record, decoded into the event's own arguments
         final int packetArgs = packets.count(eventId);
-        event.data(packetArgs >= 0 ? packetArgs : printed);
+        event.data(packetArgs >= 0 ? packetArgs : args.printed());
         if (packetArgs >= 0)
         {
+            kernel.limit(argsLimit);
             packets.write(kernel, event, eventId);
         }
         else
         {
-            copyArguments(eventId, names);
+            copyArguments(buffer, eventId);
         }
 
-        final int stackLength = userStack();
-        // as Tracee: a stack the kernel could not walk (or none asked for) is no user_stack_trace at all
-        event.block().presence().userStackTrace(stackLength > 0);
         final byte[] syscall = syscallName(eventId, kernel.syscallNr());
         event.varData(EventVarData.THREAD_NAME, comm, 0, commLength)
             .varData(EventVarData.SYSCALL, syscall, 0, syscall.length)
@@ -285,7 +200,7 @@ public final class KernelEventEnricher
             .varData(EventVarData.USER_STACK, stack, 0, stackLength);
         final int length = event.finish();
 
-        if (eventId == EXIT && groupExit)
+        if (groupExit)
         {
             // forgotten when the next record comes, so filters judging this exit still see the process's lineage
             exitedPid = hostPid;
@@ -293,26 +208,104 @@ public final class KernelEventEnricher
         return length;
     }
 
-    /** The kernel record's arguments as they are, named from the catalog (the return value last for a syscall). */
-    private void copyArguments(final int eventId, final byte[][] names)
+    /** @return the event id of the record {@link #enrich} read last (the Event record's own). */
+    public int eventId()
     {
-        int index = 0;
-        for (final KernelEventDecoder.ArgsDecoder arg : kernel.args())
+        return eventId;
+    }
+
+    /** The Event's block: header fields of the kernel record, the process's ids, and every presence bit at once. */
+    private void block(final int eventId, final int hostPid, final ProcessEntry process, final int stackLength,
+        final MutableDirectBuffer out)
+    {
+        final boolean hasContext = kernel.actingVersion() >= 2;
+        if (hasContext)
         {
-            final ValueType type = arg.valueType();
-            if (type == ValueType.NONE || type == ValueType.NULL_VAL)
+            kernel.getUtsName(utsName, 0);
+        }
+        else
+        {
+            Arrays.fill(utsName, (byte)0);
+        }
+        final long timestamp = kernel.timestampNanos();
+        final long threadStart = kernel.threadStartNanos();
+        final boolean inContainer = process.containerId.length > 0;
+        event.wrap(out, 0).block()
+            .timestamp(Math.floorDiv(timestamp, 1_000_000_000L), (int)Math.floorMod(timestamp, 1_000_000_000L))
+            .id(eventId, 0)
+            .process(kernel.pid(), hostPid, process.uniqueId)
+            .thread(kernel.tid(), kernel.hostTid(), ProcessEntry.uniqueId((int)kernel.hostTid(), threadStart), kernel.compat())
+            .threadStart(Math.floorDiv(threadStart, 1_000_000_000L), (int)Math.floorMod(threadStart, 1_000_000_000L))
+            .users(kernel.uid(), kernel.euid())
+            .containerIsRunning((short)(inContainer ? 1 : 0))
+            .kernelContext(kernel.gid(), kernel.cgroupId(), kernel.mntNsId(), kernel.pidNsId())
+            // a loader older than schema version 2 sends none (SBE would answer its null values): no capabilities
+            .processContext(hasContext ? kernel.capEffective() : 0, hasContext ? kernel.capPermitted() : 0,
+                hasContext ? kernel.capInheritable() : 0, utsName)
+            .containerNew((short)(process.containerNew ? 1 : 0))
+            // as Tracee: a stack the kernel could not walk (or none asked for) is no user_stack_trace at all
+            .presence(BASE_PRESENCE | (hasContext ? CONTEXT_PRESENCE : 0) | (process.exeLength > 0 ? EXECUTABLE_PRESENCE : 0)
+                | (inContainer ? CONTAINER_PRESENCE : 0) | (stackLength > 0 ? USER_STACK_PRESENCE : 0));
+    }
+
+    /** An exec: the process's new image, and its arguments when the sensor sent them. */
+    private void onExec(final DirectBuffer buffer, final ProcessEntry process, final int commLength)
+    {
+        if (execPathname >= args.count() || args.type(execPathname) != ValueType.STR.value())
+        {
+            return;
+        }
+        final int pathLength = args.valueLength(execPathname);
+        if (path.length < pathLength)
+        {
+            path = new byte[pathLength];
+        }
+        buffer.getBytes(args.valueOffset(execPathname), path, 0, pathLength);
+        tree.onExec(process, path, pathLength, comm, commLength);
+        if (execArgv < args.count() && args.type(execArgv) == ValueType.STR_ARRAY.value())
+        {
+            final int argvLength = args.valueLength(execArgv);
+            if (argv.length < argvLength)
             {
-                arg.skipValue();
-                index++;
+                argv = new byte[argvLength];
+            }
+            buffer.getBytes(args.valueOffset(execArgv), argv, 0, argvLength);
+            process.arguments(argv, argvLength);
+        }
+    }
+
+    /** A fork of a new process (not a thread: its child's tid is its pid). */
+    private void onFork(final int hostPid, final int uid)
+    {
+        final int childTid = (int)intArg(forkChildTid);
+        final int childPid = (int)intArg(forkChildPid);
+        if (childPid != 0 && childTid == childPid)
+        {
+            tree.onFork(hostPid, childPid, (int)intArg(forkChildNsPid), intArg(forkStartTime), uid);
+        }
+    }
+
+    private long intArg(final int index)
+    {
+        return index < args.count() ? args.intValue(index) : 0;
+    }
+
+    /** The kernel record's arguments as they are, named from the catalog (the return value last for a syscall). */
+    private void copyArguments(final DirectBuffer buffer, final int eventId)
+    {
+        final UnsafeBuffer[] names = eventId > 0 && eventId < argNames.length ? argNames[eventId] : null;
+        final int count = args.count();
+        for (int index = 0; index < count; index++)
+        {
+            final int type = args.type(index);
+            if (type == KernelArgs.NONE || type == KernelArgs.NULL_VAL)
+            {
                 continue;
             }
-            final byte[] name = names != null && index < names.length ? names[index] :
-                (names != null && isSyscall[eventId] && index == names.length ? RETURN_VALUE_BYTES : EMPTY);
-            final long intValue = arg.intValue();
-            arg.wrapValue(value);
-            this.name.wrap(name);
-            event.dataEntry(type.value(), intValue, this.name, 0, name.length, value, 0, value.capacity());
-            index++;
+            final UnsafeBuffer name = names != null && index < names.length ? names[index] :
+                (names != null && isSyscall[eventId] && index == names.length ? returnValueName : emptyName);
+            event.dataEntry(type, args.intValue(index), name, 0, name.capacity(), buffer, args.valueOffset(index),
+                args.valueLength(index));
         }
     }
 
@@ -355,6 +348,13 @@ public final class KernelEventEnricher
             }
         }
         return copied;
+    }
+
+    private static int presenceBits(final Consumer<PresenceEncoder> set)
+    {
+        final UnsafeBuffer scratch = new UnsafeBuffer(new byte[PresenceEncoder.ENCODED_LENGTH]);
+        set.accept(new PresenceEncoder().wrap(scratch, 0));
+        return scratch.getInt(0, ByteOrder.LITTLE_ENDIAN);
     }
 
     private static int index(final EventDefinition definition, final String argName)

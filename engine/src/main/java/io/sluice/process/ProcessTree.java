@@ -23,6 +23,14 @@ public final class ProcessTree
     private final ProcFs procFs;
     private final java.util.Set<String> containersAtStart = new java.util.HashSet<>();
     private boolean seeding;
+    /**
+     * The two pids looked up last and their entries (an event's process and its parent, the same for many events in a
+     * row): answered without hashing. Cleared whenever the pid map changes, so they never answer what the map would not.
+     */
+    private int recentPid;
+    private ProcessEntry recentEntry;
+    private int olderPid;
+    private ProcessEntry olderEntry;
 
     /**
      * @param procFs where to read processes from.
@@ -80,7 +88,28 @@ public final class ProcessTree
      */
     public ProcessEntry get(final int hostPid)
     {
-        return byPid.get(hostPid);
+        if (recentEntry != null && recentPid == hostPid)
+        {
+            return recentEntry;
+        }
+        if (olderEntry != null && olderPid == hostPid)
+        {
+            final ProcessEntry entry = olderEntry;
+            olderPid = recentPid;
+            olderEntry = recentEntry;
+            recentPid = hostPid;
+            recentEntry = entry;
+            return entry;
+        }
+        final ProcessEntry entry = byPid.get(hostPid);
+        if (entry != null)
+        {
+            olderPid = recentPid;
+            olderEntry = recentEntry;
+            recentPid = hostPid;
+            recentEntry = entry;
+        }
+        return entry;
     }
 
     /**
@@ -90,7 +119,7 @@ public final class ProcessTree
     ProcessEntry getOrCreate(final int hostPid, final int nsPid, final int hostPpid, final long startNanos, final int uid,
         final byte[] comm, final int commLength)
     {
-        ProcessEntry entry = byPid.get(hostPid);
+        ProcessEntry entry = get(hostPid);
         if (entry == null)
         {
             entry = take();
@@ -176,6 +205,7 @@ public final class ProcessTree
      */
     void onExit(final int hostPid)
     {
+        forgetRecent();
         final ProcessEntry entry = byPid.remove(hostPid);
         if (entry != null)
         {
@@ -241,6 +271,7 @@ public final class ProcessTree
 
     private void put(final int hostPid, final ProcessEntry entry)
     {
+        forgetRecent();
         final ProcessEntry previous = byPid.put(hostPid, entry);
         if (previous != null && previous != entry)
         {
@@ -304,6 +335,12 @@ public final class ProcessTree
                 }
             }
         }
+    }
+
+    private void forgetRecent()
+    {
+        recentEntry = null;
+        olderEntry = null;
     }
 
     private ProcessEntry take()

@@ -1,0 +1,73 @@
+package io.sluice.perf.ingest;
+
+import io.sluice.codec.sbe.KernelEventEncoder;
+import io.sluice.codec.sbe.MessageHeaderEncoder;
+import io.sluice.codec.sbe.ValueType;
+import org.agrona.ExpandableArrayBuffer;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Raw {@code openat} KernelEvent records as {@code sluice-loader} writes them into the shared ring (its
+ * {@code deliver_event}: the sensor's header fields, the four catalog arguments, the return value as a last INT64
+ * argument, no user stack), made by this JVM's own process so the seeded process tree knows it, as it knows a traced
+ * program after its fork. The paths cycle through a few of different lengths.
+ */
+final class KernelRecords
+{
+    /** {@code openat}'s catalog id. */
+    static final int OPENAT = 258;
+
+    private static final String[] PATHS = {"/dev/null", "/etc/hostname", "/usr/lib/x86_64-linux-gnu/libc.so.6",
+        "/proc/self/status", "/tmp/sluice-ingest-benchmark/some/deeper/file.txt"};
+    private static final int SYSCALL_NR = 257;
+
+    private final ExpandableArrayBuffer[] records = new ExpandableArrayBuffer[PATHS.length];
+    private final int[] lengths = new int[PATHS.length];
+
+    KernelRecords()
+    {
+        final int pid = (int)ProcessHandle.current().pid();
+        final int ppid = (int)ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(1L).longValue();
+        final long start = ProcessHandle.current().info().startInstant().map(i -> i.toEpochMilli() * 1_000_000L).orElse(0L);
+        final long now = System.currentTimeMillis() * 1_000_000L;
+        for (int i = 0; i < PATHS.length; i++)
+        {
+            records[i] = new ExpandableArrayBuffer(512);
+            final KernelEventEncoder encoder = new KernelEventEncoder()
+                .wrapAndApplyHeader(records[i], 0, new MessageHeaderEncoder())
+                .timestampNanos(now + i).eventId(OPENAT).hostPid(pid).hostTid(pid + 1).hostPpid(ppid)
+                .pid(pid).tid(pid + 1).ppid(ppid).uid(0).gid(0).euid(0).cgroupId(4242).mntNsId(4026531841L)
+                .pidNsId(4026531836L).threadStartNanos(start + 1000).processStartNanos(start).parentStartNanos(start - 1000)
+                .syscallNr(SYSCALL_NR).retval(3).compat((short)0).comm("openloop").treeOnly((short)0)
+                .capEffective(0x1ffffffffffL).capPermitted(0x1ffffffffffL).capInheritable(0).utsName("bench-host");
+            final byte[] path = PATHS[i].getBytes(StandardCharsets.UTF_8);
+            final KernelEventEncoder.ArgsEncoder args = encoder.argsCount(5);
+            args.next().valueType(ValueType.INT32).intValue(-100).putValue(path, 0, 0);
+            args.next().valueType(ValueType.STR).intValue(0).putValue(path, 0, path.length);
+            args.next().valueType(ValueType.INT32).intValue(0).putValue(path, 0, 0);
+            args.next().valueType(ValueType.UINT32).intValue(0).putValue(path, 0, 0);
+            args.next().valueType(ValueType.INT64).intValue(3).putValue(path, 0, 0);
+            encoder.putUserStack(path, 0, 0);
+            lengths[i] = MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength();
+        }
+    }
+
+    /** @return how many distinct records. */
+    int count()
+    {
+        return records.length;
+    }
+
+    /** @return the i-th record (SBE header + KernelEvent, from index 0). */
+    ExpandableArrayBuffer record(final int i)
+    {
+        return records[i];
+    }
+
+    /** @return the i-th record's length. */
+    int length(final int i)
+    {
+        return lengths[i];
+    }
+}
