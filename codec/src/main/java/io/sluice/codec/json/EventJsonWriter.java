@@ -657,7 +657,7 @@ public final class EventJsonWriter
         json.endObject();
     }
 
-    private void writeString(final byte[] key, final int string)
+    private void writeString(final JsonKey key, final int string)
     {
         final int length = view.stringLength(string);
         if (length > 0)
@@ -667,7 +667,7 @@ public final class EventJsonWriter
         }
     }
 
-    private void writeUint32(final byte[] key, final int value)
+    private void writeUint32(final JsonKey key, final int value)
     {
         if (value != 0)
         {
@@ -676,7 +676,7 @@ public final class EventJsonWriter
         }
     }
 
-    private void writeUint64(final byte[] key, final long value)
+    private void writeUint64(final JsonKey key, final long value)
     {
         if (value != 0)
         {
