@@ -49,6 +49,7 @@ public final class EventJsonWriter
     private final JsonSink json = new JsonSink(4096);
     private final StringArrayBlob strings = new StringArrayBlob();
     private final byte[][] quotedCatalogNames;
+    private final JsonArgNames argNames;
     private final byte[] addressText = new byte[InetText.MAX_IPV6_LENGTH];
     private final StructuredJson structured = new StructuredJson();
     private byte[][] quotedPolicyNames = new byte[0][];
@@ -62,6 +63,7 @@ public final class EventJsonWriter
     public EventJsonWriter(final EventCatalog catalog)
     {
         this.quotedCatalogNames = quotedNames(catalog);
+        this.argNames = new JsonArgNames(catalog);
     }
 
     /** Every catalog name as the JSON string it prints as, escaped once here rather than per event. */
@@ -149,7 +151,7 @@ public final class EventJsonWriter
             json.key(JsonKeys.WORKLOAD);
             writeWorkload(presence);
         }
-        writeValues(view.data());
+        writeValues(view.data(), eventId);
         if (PresenceDecoder.threat(presence))
         {
             json.key(JsonKeys.THREAT);
@@ -160,7 +162,7 @@ public final class EventJsonWriter
             json.key(JsonKeys.DETECTED_FROM);
             json.beginObject();
             writeIdAndName(event.detectedFromId(), EventVarData.DETECTED_FROM_NAME, PresenceDecoder.detectedFromNameAsStored(presence));
-            writeValues(view.detectedFromData());
+            writeValues(view.detectedFromData(), event.detectedFromId());
             json.endObject();
         }
         json.endObject();
@@ -408,7 +410,7 @@ public final class EventJsonWriter
         json.endArray();
     }
 
-    private void writeValues(final EventValueCursor values)
+    private void writeValues(final EventValueCursor values, final int eventId)
     {
         if (values.count() == 0)
         {
@@ -416,32 +418,35 @@ public final class EventJsonWriter
         }
         json.key(JsonKeys.DATA);
         json.beginArray();
+        int index = 0;
         while (values.next())
         {
-            writeValue(values.typeRaw(), values.intValue(), values.nameOffset(), values.nameLength(),
-                values.valueOffset(), values.valueLength());
+            final byte[] opening = argNames.opening(eventId, index++, record, values.nameOffset(), values.nameLength());
+            if (opening != null)
+            {
+                json.rawValue(opening);
+            }
+            else
+            {
+                json.beginObject();
+                if (values.nameLength() > 0)
+                {
+                    json.key(JsonKeys.NAME);
+                    json.string(record, values.nameOffset(), values.nameLength());
+                }
+            }
+            writeValue(values.typeRaw(), values.intValue(), values.valueOffset(), values.valueLength());
         }
         json.endArray();
     }
 
     /**
-     * One {@code EventValue}: its name, then the oneof member, printed even when it holds a default.
+     * The rest of one {@code EventValue} once its opening and name are written: the oneof member, printed even when it
+     * holds a default.
      */
-    private void writeValue(
-        final short type,
-        final long intValue,
-        final int nameOffset,
-        final int nameLength,
-        final int valueOffset,
-        final int valueLength)
+    private void writeValue(final short type, final long intValue, final int valueOffset, final int valueLength)
     {
         final JsonSink json = this.json;
-        json.beginObject();
-        if (nameLength > 0)
-        {
-            json.key(JsonKeys.NAME);
-            json.string(record, nameOffset, nameLength);
-        }
         final ValueType valueType = ValueTypes.of(type);
         switch (valueType)
         {
