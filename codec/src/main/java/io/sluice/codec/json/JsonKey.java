@@ -40,6 +40,16 @@ final class JsonKey
         return new JsonKey(("\"" + name + "\":").getBytes(StandardCharsets.US_ASCII));
     }
 
+    /**
+     * @param name a proto field name (ASCII, no character that needs escaping).
+     * @return the key that writes {@code "name":{}, opening an object as its value (the sink's state after it is the
+     *         same as after a key: nothing to separate).
+     */
+    static JsonKey objectOf(final String name)
+    {
+        return new JsonKey(("\"" + name + "\":{").getBytes(StandardCharsets.US_ASCII));
+    }
+
     private static long word(final byte[] bytes, final int from)
     {
         long word = 0;

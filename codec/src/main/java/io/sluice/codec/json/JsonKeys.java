@@ -88,6 +88,34 @@ final class JsonKeys
     static final JsonKey SIN6_FLOWINFO = JsonKey.of("sin6_flowinfo");
     static final JsonKey SIN6_SCOPEID = JsonKey.of("sin6_scopeid");
 
+    // Keys that open an object as their value: "name":{
+    static final JsonKey CONTAINER_OPEN = JsonKey.objectOf("container");
+    static final JsonKey DETECTED_FROM_OPEN = JsonKey.objectOf("detected_from");
+    static final JsonKey EXECUTABLE_OPEN = JsonKey.objectOf("executable");
+    static final JsonKey HOST_PID_OPEN = JsonKey.objectOf("host_pid");
+    static final JsonKey ID_OPEN = JsonKey.objectOf("id");
+    static final JsonKey IMAGE_OPEN = JsonKey.objectOf("image");
+    static final JsonKey INT32_ARRAY_OPEN = JsonKey.objectOf("int32_array");
+    static final JsonKey MITRE_OPEN = JsonKey.objectOf("mitre");
+    static final JsonKey PID_OPEN = JsonKey.objectOf("pid");
+    static final JsonKey POD_OPEN = JsonKey.objectOf("pod");
+    static final JsonKey POLICIES_OPEN = JsonKey.objectOf("policies");
+    static final JsonKey PROCESS_OPEN = JsonKey.objectOf("process");
+    static final JsonKey PROPERTIES_OPEN = JsonKey.objectOf("properties");
+    static final JsonKey REAL_USER_OPEN = JsonKey.objectOf("real_user");
+    static final JsonKey SOCKADDR_OPEN = JsonKey.objectOf("sockaddr");
+    static final JsonKey START_TIME_OPEN = JsonKey.objectOf("start_time");
+    static final JsonKey STR_ARRAY_OPEN = JsonKey.objectOf("str_array");
+    static final JsonKey TACTIC_OPEN = JsonKey.objectOf("tactic");
+    static final JsonKey TECHNIQUE_OPEN = JsonKey.objectOf("technique");
+    static final JsonKey THREAD_OPEN = JsonKey.objectOf("thread");
+    static final JsonKey THREAT_OPEN = JsonKey.objectOf("threat");
+    static final JsonKey TIMESTAMP_OPEN = JsonKey.objectOf("timestamp");
+    static final JsonKey USER_OPEN = JsonKey.objectOf("user");
+    static final JsonKey USER_STACK_TRACE_OPEN = JsonKey.objectOf("user_stack_trace");
+    static final JsonKey U_INT64_ARRAY_OPEN = JsonKey.objectOf("u_int64_array");
+    static final JsonKey WORKLOAD_OPEN = JsonKey.objectOf("workload");
+
     private JsonKeys()
     {
     }
