@@ -8,9 +8,11 @@ import io.sluice.codec.testing.RandomEvents;
 import io.sluice.proto.v1beta1.Event;
 import io.sluice.proto.v1beta1.EventValue;
 import org.agrona.ExpandableArrayBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -124,6 +126,25 @@ class EventJsonWriterDifferentialTest
             final int written = writer.write(record, recordOffset, length, out, outOffset);
             assertSameJson(expected, bytes(out, outOffset, written), () -> "event at offset " + recordOffset);
             assertSameJson("#".repeat(outOffset).getBytes(), bytes(out, 0, outOffset), () -> "bytes before outOffset");
+        }
+    }
+
+    @Test
+    void readsRecordsInDirectMemoryAsInAnArray()
+    {
+        final RandomEvents events = new RandomEvents(1414L);
+        final UnsafeBuffer direct = new UnsafeBuffer(ByteBuffer.allocateDirect(1 << 20));
+        for (int i = 0; i < 500; i++)
+        {
+            final int recordOffset = i % 11;
+            final int length = encoder.encode(events.nextEvent(), record, 0);
+            final byte[] expected = printUtf8(decoder.decode(record, 0, length));
+            direct.putBytes(recordOffset, record, 0, length);
+            // a window ending where the record ends: nothing readable past its last byte
+            final UnsafeBuffer exact = new UnsafeBuffer(direct, recordOffset, length);
+            final int written = writer.write(exact, 0, length, out, 0);
+            final int n = i;
+            assertSameJson(expected, bytes(out, 0, written), () -> "direct record #" + n);
         }
     }
 }
