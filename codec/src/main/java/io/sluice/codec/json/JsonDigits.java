@@ -1,24 +1,17 @@
 package io.sluice.codec.json;
 
-import org.agrona.BufferUtil;
-import org.agrona.UnsafeApi;
-
-import java.nio.ByteOrder;
-
 /**
  * Decimal digits of integers written eight at a time: up to eight digits are made in one {@code long} by a few
  * multiplications (SWAR: each step splits every lane in two, 4+4 digits, then 2+2, then 1+1, dividing by a
  * multiplication and shift exact for the lane's range) and stored with one eight-byte write, so a number costs no
  * division loop, no digit count and at most three stores. The caller leaves {@link #ROOM} bytes of room: a store may
- * write past the last digit (those bytes are overwritten by what follows). Stores and loads of words go through
- * {@link UnsafeApi}, unchecked: each caller's index is checked against the room it reserved.
+ * write past the last digit (those bytes are overwritten by what follows).
  */
 final class JsonDigits
 {
     /** Bytes a number may touch past where it starts: 20 digits, a sign, and a store's overhang. */
     static final int ROOM = 24;
 
-    private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
     private static final long ASCII_ZEROS = 0x3030_3030_3030_3030L;
     private static final long EIGHT_DIGITS = 100_000_000L;
     private static final long SIXTEEN_DIGITS = 10_000_000_000_000_000L;
@@ -60,7 +53,7 @@ final class JsonDigits
         {
             final long high = value / EIGHT_DIGITS;
             final int end = upToEight(dst, start, (int)high);
-            putWord(dst, end, eight((int)(value - high * EIGHT_DIGITS)));
+            JsonWords.put(dst, end, eight((int)(value - high * EIGHT_DIGITS)));
             return end + Long.BYTES;
         }
         // the top digits of 17 to 20: value / 10^16 as unsigned, through a positive dividend
@@ -68,34 +61,9 @@ final class JsonDigits
         final long rest = value - top * SIXTEEN_DIGITS;
         final long middle = rest / EIGHT_DIGITS;
         final int end = upToEight(dst, start, (int)top);
-        putWord(dst, end, eight((int)middle));
-        putWord(dst, end + Long.BYTES, eight((int)(rest - middle * EIGHT_DIGITS)));
+        JsonWords.put(dst, end, eight((int)middle));
+        JsonWords.put(dst, end + Long.BYTES, eight((int)(rest - middle * EIGHT_DIGITS)));
         return end + 2 * Long.BYTES;
-    }
-
-    /**
-     * Store eight bytes without a bounds check: the callers' index is within the room they reserved.
-     *
-     * @param dst   the array.
-     * @param index where the first byte goes.
-     * @param word  the bytes, the first in the low byte.
-     */
-    static void putWord(final byte[] dst, final int index, final long word)
-    {
-        UnsafeApi.putLong(dst, BufferUtil.ARRAY_BASE_OFFSET + index, LITTLE_ENDIAN ? word : Long.reverseBytes(word));
-    }
-
-    /**
-     * Load eight bytes without a bounds check: the callers' index is within the array, eight bytes before its end.
-     *
-     * @param src   the array.
-     * @param index where the first byte is.
-     * @return the bytes, the first in the low byte.
-     */
-    static long getWord(final byte[] src, final int index)
-    {
-        final long word = UnsafeApi.getLong(src, BufferUtil.ARRAY_BASE_OFFSET + index);
-        return LITTLE_ENDIAN ? word : Long.reverseBytes(word);
     }
 
     /** {@code value} (below 10^8) without leading zeros, from one store. */
@@ -104,7 +72,7 @@ final class JsonDigits
         final long digits = digitValues(value);
         // zero bytes at the low end are leading zeros; the last digit always stays
         final int leadingZeros = Long.numberOfTrailingZeros(digits | 1L << 56) >>> 3;
-        putWord(dst, start, (digits + ASCII_ZEROS) >>> (leadingZeros << 3));
+        JsonWords.put(dst, start, (digits + ASCII_ZEROS) >>> (leadingZeros << 3));
         return start + Long.BYTES - leadingZeros;
     }
 

@@ -158,9 +158,9 @@ public final class JsonSink
         int p = position;
         dst[p] = ',';
         p += comma;
-        JsonDigits.putWord(dst, p, key.word0);
-        JsonDigits.putWord(dst, p + Long.BYTES, key.word1);
-        JsonDigits.putWord(dst, p + 2 * Long.BYTES, key.word2);
+        JsonWords.put(dst, p, key.word0);
+        JsonWords.put(dst, p + Long.BYTES, key.word1);
+        JsonWords.put(dst, p + 2 * Long.BYTES, key.word2);
         position = p + key.length;
         comma = 0;
     }
@@ -336,10 +336,10 @@ public final class JsonSink
             int stop = i + Long.BYTES;
             if (stop <= end)
             {
-                final long word = JsonDigits.getWord(in, i);
+                final long word = JsonWords.get(in, i);
                 if (!mayNeedEscape(word))
                 {
-                    JsonDigits.putWord(dst, p, word);
+                    JsonWords.put(dst, p, word);
                     p += Long.BYTES;
                     i = stop;
                     continue;
@@ -399,21 +399,21 @@ public final class JsonSink
         final int rest = end - i;
         if (i + Long.BYTES <= in.length)
         {
-            final long word = JsonDigits.getWord(in, i);
+            final long word = JsonWords.get(in, i);
             final long kept = -1L >>> (Long.SIZE - rest * Byte.SIZE);
             if (!mayNeedEscape(word & kept | ~kept & EVERY_BYTE * 'a'))
             {
-                JsonDigits.putWord(dst, p, word);
+                JsonWords.put(dst, p, word);
                 return p + rest;
             }
             return -1;
         }
         if (end - from >= Long.BYTES)
         {
-            final long word = JsonDigits.getWord(in, end - Long.BYTES);
+            final long word = JsonWords.get(in, end - Long.BYTES);
             if (!mayNeedEscape(word))
             {
-                JsonDigits.putWord(dst, p + rest - Long.BYTES, word);
+                JsonWords.put(dst, p + rest - Long.BYTES, word);
                 return p + rest;
             }
         }
