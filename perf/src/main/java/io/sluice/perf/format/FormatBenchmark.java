@@ -61,8 +61,8 @@ public class FormatBenchmark
     public String format;
 
     /**
-     * How many records cycle: 512 (about 0.7 MB of records, beyond the 48 KiB L1 and sharing the L2 with everything
-     * else) or, with {@code -p pool=16}, a set that stays in the L1, to tell the renderer's own cost from the record
+     * How many records cycle: 512 (about 220 KB of records, 428 bytes each on average: beyond the 48 KiB L1, within the
+     * 2 MiB L2) or, with {@code -p pool=16}, a set that stays in the L1, to tell the renderer's own cost from the record
      * loads and the branches a varied stream mispredicts.
      */
     @Param({"512"})
