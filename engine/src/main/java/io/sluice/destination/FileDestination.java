@@ -33,7 +33,7 @@ public final class FileDestination implements Destination
     public static final String STDERR = "stderr";
 
     /**
-     * Bytes held before a push is needed: at full rate one {@code write} carries about 350 JSON events (0.003 write
+     * Bytes held before a push is needed: at full rate one {@code write} carries about 300 JSON events (0.003 write
      * calls per event; 64 KiB made it 0.012).
      */
     private static final int BUFFER_SIZE = 256 * 1024;
