@@ -19,7 +19,7 @@ import java.time.Clock;
  * The {@code file} destination: {@code stdout}, {@code stderr}, a file or a FIFO (parent directories created, a new
  * file created 0600 and an existing one truncated, as Tracee does). Each event is followed by its format's record
  * separator (a newline; none for a format whose records delimit themselves) and held until pushed: after every event
- * on a terminal, at the end of each batch, and when the buffer fills. An event is accepted when the {@code write}
+ * on a terminal, at the end of each batch, and when the buffer ({@value #BUFFER_SIZE} bytes) fills. An event is accepted when the {@code write}
  * carrying its last byte returned; a write that stops part way (a full disk) accepts the events
  * that left whole and keeps the rest, torn one first, for the retry. When the reader of a pipe leaves, the events it
  * never read (the bytes still in the pipe) are revoked and the destination is gone. With rotation
@@ -32,7 +32,11 @@ public final class FileDestination implements Destination
     /** Path meaning the process's standard error. */
     public static final String STDERR = "stderr";
 
-    private static final int BUFFER_SIZE = 64 * 1024;
+    /**
+     * Bytes held before a push is needed: at full rate one {@code write} carries about 300 JSON events (0.003 write
+     * calls per event; 64 KiB made it 0.012).
+     */
+    private static final int BUFFER_SIZE = 256 * 1024;
 
     private static final int MAX_EVENTS = 4096;
     private static final String BROKEN_PIPE = "Broken pipe";

@@ -83,14 +83,38 @@ class FileDestinationTest
     void writesEventsLargerThanItsBufferWhole(@TempDir final Path dir) throws Exception
     {
         final Path file = dir.resolve("big.txt");
-        final byte[] big = "x".repeat(200_000).getBytes(StandardCharsets.US_ASCII);
+        final byte[] big = "x".repeat(600_000).getBytes(StandardCharsets.US_ASCII);
         final FileDestination destination = new FileDestination("d", file.toString(), false);
         destination.open(new byte[0], new CountingReceipts());
         CountingReceipts.offer(destination, new UnsafeBuffer("small".getBytes(StandardCharsets.US_ASCII)), 0, 5);
         CountingReceipts.offer(destination, new UnsafeBuffer(big), 0, big.length);
         destination.flush();
         destination.close();
-        assertEquals("small\n" + "x".repeat(200_000) + "\n", Files.readString(file));
+        assertEquals("small\n" + "x".repeat(600_000) + "\n", Files.readString(file));
+    }
+
+    @Test
+    void holdsAQuarterMebibyteOfEventsAndPushesThemInOneGo(@TempDir final Path dir) throws Exception
+    {
+        final Path file = dir.resolve("events.txt");
+        final FileDestination destination = new FileDestination("d", file.toString(), false);
+        final CountingReceipts receipts = new CountingReceipts();
+        destination.open(new byte[0], receipts);
+        final UnsafeBuffer event = new UnsafeBuffer("y".repeat(999).getBytes(StandardCharsets.US_ASCII));
+        int held = 0;
+        while (destination.offer(event, 0, 999))
+        {
+            held++;
+        }
+        assertEquals(256 * 1024 / 1000, held, "events of 1,000 bytes with their newline held before a push is needed");
+        assertEquals(held, destination.pending());
+        assertEquals("", Files.readString(file), "nothing written before the push");
+        assertEquals(0, receipts.accepted, "nothing counted before the push");
+        destination.flush();
+        assertEquals(held, receipts.accepted);
+        assertEquals(0, destination.pending());
+        assertEquals(held * 1000L, Files.size(file));
+        destination.close();
     }
 
     @Test

@@ -49,6 +49,7 @@ public final class EventJsonWriter
     private final JsonSink json = new JsonSink(4096);
     private final StringArrayBlob strings = new StringArrayBlob();
     private final byte[][] quotedCatalogNames;
+    private final JsonArgNames argNames;
     private final byte[] addressText = new byte[InetText.MAX_IPV6_LENGTH];
     private final StructuredJson structured = new StructuredJson();
     private byte[][] quotedPolicyNames = new byte[0][];
@@ -62,6 +63,7 @@ public final class EventJsonWriter
     public EventJsonWriter(final EventCatalog catalog)
     {
         this.quotedCatalogNames = quotedNames(catalog);
+        this.argNames = new JsonArgNames(catalog);
     }
 
     /** Every catalog name as the JSON string it prints as, escaped once here rather than per event. */
@@ -134,33 +136,28 @@ public final class EventJsonWriter
         json.beginObject();
         if (PresenceDecoder.timestamp(presence))
         {
-            json.key(JsonKeys.TIMESTAMP);
-            writeTimestamp(event.timestampSeconds(), event.timestampNanos());
+            writeTimestamp(JsonKeys.TIMESTAMP_OPEN, event.timestampSeconds(), event.timestampNanos());
         }
         final int eventId = event.eventId();
         writeIdAndName(eventId, EventVarData.NAME, PresenceDecoder.nameAsStored(presence));
         if (PresenceDecoder.policies(presence))
         {
-            json.key(JsonKeys.POLICIES);
-            writePolicies(event.policiesMatched());
+            writePolicies(JsonKeys.POLICIES_OPEN, event.policiesMatched());
         }
         if (PresenceDecoder.workload(presence))
         {
-            json.key(JsonKeys.WORKLOAD);
-            writeWorkload(presence);
+            writeWorkload(JsonKeys.WORKLOAD_OPEN, presence);
         }
-        writeValues(view.data());
+        writeValues(view.data(), eventId);
         if (PresenceDecoder.threat(presence))
         {
-            json.key(JsonKeys.THREAT);
-            writeThreat(presence);
+            writeThreat(JsonKeys.THREAT_OPEN, presence);
         }
         if (PresenceDecoder.detectedFrom(presence))
         {
-            json.key(JsonKeys.DETECTED_FROM);
-            json.beginObject();
+            json.key(JsonKeys.DETECTED_FROM_OPEN);
             writeIdAndName(event.detectedFromId(), EventVarData.DETECTED_FROM_NAME, PresenceDecoder.detectedFromNameAsStored(presence));
-            writeValues(view.detectedFromData());
+            writeValues(view.detectedFromData(), event.detectedFromId());
             json.endObject();
         }
         json.endObject();
@@ -168,9 +165,9 @@ public final class EventJsonWriter
         return json.copyTo(out, outOffset);
     }
 
-    private void writeTimestamp(final long seconds, final int nanos)
+    private void writeTimestamp(final JsonKey open, final long seconds, final int nanos)
     {
-        json.beginObject();
+        json.key(open);
         if (seconds != 0)
         {
             json.key(JsonKeys.SECONDS);
@@ -206,9 +203,9 @@ public final class EventJsonWriter
         }
     }
 
-    private void writePolicies(final long matched)
+    private void writePolicies(final JsonKey open, final long matched)
     {
-        json.beginObject();
+        json.key(open);
         final byte[][] names = quotedPolicyNames;
         boolean any = false;
         for (int bit = 0; bit < names.length; bit++)
@@ -231,24 +228,21 @@ public final class EventJsonWriter
         json.endObject();
     }
 
-    private void writeWorkload(final int presence)
+    private void writeWorkload(final JsonKey open, final int presence)
     {
-        json.beginObject();
+        json.key(open);
         if (PresenceDecoder.process(presence))
         {
-            json.key(JsonKeys.PROCESS);
-            writeProcess(presence);
+            writeProcess(JsonKeys.PROCESS_OPEN, presence);
         }
         if (PresenceDecoder.container(presence))
         {
-            json.key(JsonKeys.CONTAINER);
-            json.beginObject();
+            json.key(JsonKeys.CONTAINER_OPEN);
             writeString(JsonKeys.ID, EventVarData.CONTAINER_ID);
             writeString(JsonKeys.NAME, EventVarData.CONTAINER_NAME);
             if (PresenceDecoder.containerImage(presence))
             {
-                json.key(JsonKeys.IMAGE);
-                json.beginObject();
+                json.key(JsonKeys.IMAGE_OPEN);
                 writeString(JsonKeys.ID, EventVarData.CONTAINER_IMAGE_ID);
                 writeString(JsonKeys.NAME, EventVarData.CONTAINER_IMAGE_NAME);
                 json.endObject();
@@ -262,8 +256,7 @@ public final class EventJsonWriter
         }
         if (PresenceDecoder.pod(presence))
         {
-            json.key(JsonKeys.POD);
-            json.beginObject();
+            json.key(JsonKeys.POD_OPEN);
             writeString(JsonKeys.NAME, EventVarData.POD_NAME);
             writeString(JsonKeys.UID, EventVarData.POD_UID);
             writeString(JsonKeys.NAMESPACE, EventVarData.POD_NAMESPACE);
@@ -272,18 +265,16 @@ public final class EventJsonWriter
         json.endObject();
     }
 
-    private void writeProcess(final int presence)
+    private void writeProcess(final JsonKey open, final int presence)
     {
-        json.beginObject();
+        json.key(open);
         if (PresenceDecoder.thread(presence))
         {
-            json.key(JsonKeys.THREAD);
-            json.beginObject();
+            json.key(JsonKeys.THREAD_OPEN);
             writeString(JsonKeys.NAME, EventVarData.THREAD_NAME);
             if (PresenceDecoder.threadStartTime(presence))
             {
-                json.key(JsonKeys.START_TIME);
-                writeTimestamp(event.threadStartSeconds(), event.threadStartNanos());
+                writeTimestamp(JsonKeys.START_TIME_OPEN, event.threadStartSeconds(), event.threadStartNanos());
             }
             writeUint64(JsonKeys.UNIQUE_ID, event.threadUniqueId());
             writeUint32(JsonKeys.HOST_TID, (int)event.hostTid());
@@ -296,25 +287,21 @@ public final class EventJsonWriter
             }
             if (PresenceDecoder.userStackTrace(presence))
             {
-                json.key(JsonKeys.USER_STACK_TRACE);
-                writeUserStack();
+                writeUserStack(JsonKeys.USER_STACK_TRACE_OPEN);
             }
             json.endObject();
         }
         if (PresenceDecoder.pid(presence))
         {
-            json.key(JsonKeys.PID);
-            writeWrappedUint32((int)event.pid());
+            writeWrappedUint32(JsonKeys.PID_OPEN, (int)event.pid());
         }
         if (PresenceDecoder.realUser(presence))
         {
-            json.key(JsonKeys.REAL_USER);
-            writeUser(PresenceDecoder.realUserId(presence), (int)event.realUserId());
+            writeUser(JsonKeys.REAL_USER_OPEN, PresenceDecoder.realUserId(presence), (int)event.realUserId());
         }
         if (PresenceDecoder.executable(presence))
         {
-            json.key(JsonKeys.EXECUTABLE);
-            json.beginObject();
+            json.key(JsonKeys.EXECUTABLE_OPEN);
             writeString(JsonKeys.PATH, EventVarData.EXECUTABLE_PATH);
             json.endObject();
         }
@@ -322,21 +309,19 @@ public final class EventJsonWriter
         writeUint64(JsonKeys.UNIQUE_ID, event.processUniqueId());
         if (PresenceDecoder.hostPid(presence))
         {
-            json.key(JsonKeys.HOST_PID);
-            writeWrappedUint32((int)event.hostPid());
+            writeWrappedUint32(JsonKeys.HOST_PID_OPEN, (int)event.hostPid());
         }
         if (PresenceDecoder.user(presence))
         {
-            json.key(JsonKeys.USER);
-            writeUser(PresenceDecoder.userId(presence), (int)event.userId());
+            writeUser(JsonKeys.USER_OPEN, PresenceDecoder.userId(presence), (int)event.userId());
         }
         json.endObject();
     }
 
     /** {@code UserStackTrace}: its frames, each a {@code StackAddress} (address 0 and no symbol print {@code {}}). */
-    private void writeUserStack()
+    private void writeUserStack(final JsonKey open)
     {
-        json.beginObject();
+        json.key(open);
         final UserStackBlob frames = view.userStack();
         if (frames.next())
         {
@@ -359,20 +344,19 @@ public final class EventJsonWriter
         json.endObject();
     }
 
-    private void writeUser(final boolean hasId, final int id)
+    private void writeUser(final JsonKey open, final boolean hasId, final int id)
     {
-        json.beginObject();
+        json.key(open);
         if (hasId)
         {
-            json.key(JsonKeys.ID);
-            writeWrappedUint32(id);
+            writeWrappedUint32(JsonKeys.ID_OPEN, id);
         }
         json.endObject();
     }
 
-    private void writeWrappedUint32(final int value)
+    private void writeWrappedUint32(final JsonKey open, final int value)
     {
-        json.beginObject();
+        json.key(open);
         writeUint32(JsonKeys.VALUE, value);
         json.endObject();
     }
@@ -397,8 +381,7 @@ public final class EventJsonWriter
             final int pathLength = ancestors.skipExecutablePath();
             if (pathLength > 0)
             {
-                json.key(JsonKeys.EXECUTABLE);
-                json.beginObject();
+                json.key(JsonKeys.EXECUTABLE_OPEN);
                 json.key(JsonKeys.PATH);
                 json.string(record, pathOffset, pathLength);
                 json.endObject();
@@ -408,7 +391,7 @@ public final class EventJsonWriter
         json.endArray();
     }
 
-    private void writeValues(final EventValueCursor values)
+    private void writeValues(final EventValueCursor values, final int eventId)
     {
         if (values.count() == 0)
         {
@@ -416,32 +399,35 @@ public final class EventJsonWriter
         }
         json.key(JsonKeys.DATA);
         json.beginArray();
+        int index = 0;
         while (values.next())
         {
-            writeValue(values.typeRaw(), values.intValue(), values.nameOffset(), values.nameLength(),
-                values.valueOffset(), values.valueLength());
+            final byte[] opening = argNames.opening(eventId, index++, record, values.nameOffset(), values.nameLength());
+            if (opening != null)
+            {
+                json.rawValue(opening);
+            }
+            else
+            {
+                json.beginObject();
+                if (values.nameLength() > 0)
+                {
+                    json.key(JsonKeys.NAME);
+                    json.string(record, values.nameOffset(), values.nameLength());
+                }
+            }
+            writeValue(values.typeRaw(), values.intValue(), values.valueOffset(), values.valueLength());
         }
         json.endArray();
     }
 
     /**
-     * One {@code EventValue}: its name, then the oneof member, printed even when it holds a default.
+     * The rest of one {@code EventValue} once its opening and name are written: the oneof member, printed even when it
+     * holds a default.
      */
-    private void writeValue(
-        final short type,
-        final long intValue,
-        final int nameOffset,
-        final int nameLength,
-        final int valueOffset,
-        final int valueLength)
+    private void writeValue(final short type, final long intValue, final int valueOffset, final int valueLength)
     {
         final JsonSink json = this.json;
-        json.beginObject();
-        if (nameLength > 0)
-        {
-            json.key(JsonKeys.NAME);
-            json.string(record, nameOffset, nameLength);
-        }
         final ValueType valueType = ValueTypes.of(type);
         switch (valueType)
         {
@@ -474,20 +460,16 @@ public final class EventJsonWriter
                 json.bool(intValue != 0);
                 break;
             case STR_ARRAY:
-                json.key(JsonKeys.STR_ARRAY);
-                writeStringArray(valueOffset, valueLength);
+                writeStringArray(JsonKeys.STR_ARRAY_OPEN, valueOffset, valueLength);
                 break;
             case INT32_ARRAY:
-                json.key(JsonKeys.INT32_ARRAY);
-                writeInt32Array(valueOffset, valueLength / PackedArrayBlob.INT32_SIZE);
+                writeInt32Array(JsonKeys.INT32_ARRAY_OPEN, valueOffset, valueLength / PackedArrayBlob.INT32_SIZE);
                 break;
             case UINT64_ARRAY:
-                json.key(JsonKeys.U_INT64_ARRAY);
-                writeUint64Array(valueOffset, valueLength / PackedArrayBlob.UINT64_SIZE);
+                writeUint64Array(JsonKeys.U_INT64_ARRAY_OPEN, valueOffset, valueLength / PackedArrayBlob.UINT64_SIZE);
                 break;
             case SOCKADDR:
-                json.key(JsonKeys.SOCKADDR);
-                writeSockaddr(valueOffset, valueLength);
+                writeSockaddr(JsonKeys.SOCKADDR_OPEN, valueOffset, valueLength);
                 break;
             case POINTER:
                 json.key(JsonKeys.POINTER);
@@ -504,9 +486,9 @@ public final class EventJsonWriter
         json.endObject();
     }
 
-    private void writeStringArray(final int offset, final int length)
+    private void writeStringArray(final JsonKey open, final int offset, final int length)
     {
-        json.beginObject();
+        json.key(open);
         final StringArrayBlob strings = this.strings.wrap(record, offset, length);
         if (strings.next())
         {
@@ -522,9 +504,9 @@ public final class EventJsonWriter
         json.endObject();
     }
 
-    private void writeInt32Array(final int offset, final int count)
+    private void writeInt32Array(final JsonKey open, final int offset, final int count)
     {
-        json.beginObject();
+        json.key(open);
         if (count > 0)
         {
             json.key(JsonKeys.VALUE);
@@ -538,9 +520,9 @@ public final class EventJsonWriter
         json.endObject();
     }
 
-    private void writeUint64Array(final int offset, final int count)
+    private void writeUint64Array(final JsonKey open, final int offset, final int count)
     {
-        json.beginObject();
+        json.key(open);
         if (count > 0)
         {
             json.key(JsonKeys.VALUE);
@@ -554,10 +536,10 @@ public final class EventJsonWriter
         json.endObject();
     }
 
-    private void writeSockaddr(final int offset, final int length)
+    private void writeSockaddr(final JsonKey open, final int offset, final int length)
     {
         final DirectBuffer record = this.record;
-        json.beginObject();
+        json.key(open);
         final int family = SockaddrBlob.family(record, offset, length);
         if (family != 0)
         {
@@ -593,26 +575,23 @@ public final class EventJsonWriter
         json.endObject();
     }
 
-    private void writeThreat(final int presence)
+    private void writeThreat(final JsonKey open, final int presence)
     {
-        json.beginObject();
+        json.key(open);
         writeString(JsonKeys.NAME, EventVarData.THREAT_NAME);
         writeString(JsonKeys.DESCRIPTION, EventVarData.THREAT_DESCRIPTION);
         if (PresenceDecoder.mitre(presence))
         {
-            json.key(JsonKeys.MITRE);
-            json.beginObject();
+            json.key(JsonKeys.MITRE_OPEN);
             if (PresenceDecoder.tactic(presence))
             {
-                json.key(JsonKeys.TACTIC);
-                json.beginObject();
+                json.key(JsonKeys.TACTIC_OPEN);
                 writeString(JsonKeys.NAME, EventVarData.TACTIC_NAME);
                 json.endObject();
             }
             if (PresenceDecoder.technique(presence))
             {
-                json.key(JsonKeys.TECHNIQUE);
-                json.beginObject();
+                json.key(JsonKeys.TECHNIQUE_OPEN);
                 writeString(JsonKeys.ID, EventVarData.TECHNIQUE_ID);
                 writeString(JsonKeys.EXTERNAL_ID, EventVarData.TECHNIQUE_EXTERNAL_ID);
                 writeString(JsonKeys.NAME, EventVarData.TECHNIQUE_NAME);
@@ -641,8 +620,7 @@ public final class EventJsonWriter
             return;
         }
         final DirectBuffer record = this.record;
-        json.key(JsonKeys.PROPERTIES);
-        json.beginObject();
+        json.key(JsonKeys.PROPERTIES_OPEN);
         for (int i = 0; i < count; i++)
         {
             final int last = view.propertyValueIndex(i);
@@ -657,7 +635,7 @@ public final class EventJsonWriter
         json.endObject();
     }
 
-    private void writeString(final byte[] key, final int string)
+    private void writeString(final JsonKey key, final int string)
     {
         final int length = view.stringLength(string);
         if (length > 0)
@@ -667,7 +645,7 @@ public final class EventJsonWriter
         }
     }
 
-    private void writeUint32(final byte[] key, final int value)
+    private void writeUint32(final JsonKey key, final int value)
     {
         if (value != 0)
         {
@@ -676,7 +654,7 @@ public final class EventJsonWriter
         }
     }
 
-    private void writeUint64(final byte[] key, final long value)
+    private void writeUint64(final JsonKey key, final long value)
     {
         if (value != 0)
         {

@@ -12,17 +12,31 @@ import java.nio.charset.StandardCharsets;
  */
 final class JsonEnumNames
 {
+    /** Numbers from 0 to this are looked up in an array (one load), larger ones in the map. */
+    private static final int DENSE_LIMIT = 1 << 16;
+
     private final Int2ObjectHashMap<byte[]> quotedNames = new Int2ObjectHashMap<>();
+    private final byte[][] dense;
 
     JsonEnumNames(final EnumDescriptor descriptor)
     {
+        int largest = 0;
         for (final EnumValueDescriptor value : descriptor.getValues())
         {
             // The first name declared for a number wins, as in the printer (findValueByNumber).
             if (!quotedNames.containsKey(value.getNumber()))
             {
                 quotedNames.put(value.getNumber(), ("\"" + value.getName() + "\"").getBytes(StandardCharsets.UTF_8));
+                if (value.getNumber() >= 0 && value.getNumber() < DENSE_LIMIT)
+                {
+                    largest = Math.max(largest, value.getNumber());
+                }
             }
+        }
+        dense = new byte[largest + 1][];
+        for (int number = 0; number <= largest; number++)
+        {
+            dense[number] = quotedNames.get(number);
         }
     }
 
@@ -32,7 +46,7 @@ final class JsonEnumNames
      */
     void write(final JsonSink sink, final int number)
     {
-        final byte[] name = quotedNames.get(number);
+        final byte[] name = number >= 0 && number < dense.length ? dense[number] : quotedNames.get(number);
         if (name != null)
         {
             sink.rawValue(name);

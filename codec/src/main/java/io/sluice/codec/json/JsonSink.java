@@ -5,9 +5,6 @@ import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -27,14 +24,11 @@ public final class JsonSink
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] LONG_MIN = "-9223372036854775808".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_BYTES_PER_INPUT_BYTE = 6;
     /** Bytes copied as they are: ASCII that needs no escape. */
     private static final boolean[] PLAIN = new boolean[256];
-    private static final byte[] DIGIT_PAIRS = new byte[200];
     /** 0x01 in every byte of a long: times a byte value, that byte in every position. */
     private static final long EVERY_BYTE = 0x0101_0101_0101_0101L;
-    private static final VarHandle WORD = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     static
     {
@@ -59,11 +53,6 @@ public final class JsonSink
         {
             PLAIN[b] = b < 0x80 && ESCAPES[b] == null;
         }
-        for (int i = 0; i < 100; i++)
-        {
-            DIGIT_PAIRS[2 * i] = (byte)('0' + i / 10);
-            DIGIT_PAIRS[2 * i + 1] = (byte)('0' + i % 10);
-        }
     }
 
     /** The string being escaped, for {@link JavaUtf8} when it meets non-ASCII. */
@@ -72,7 +61,8 @@ public final class JsonSink
     private byte[] input = new byte[256];
     private byte[] bytes;
     private int position;
-    private boolean comma;
+    /** 1 when the next value or key needs a comma before it. */
+    private int comma;
 
     /**
      * @param initialCapacity bytes to start with; the array grows when a document needs more.
@@ -88,7 +78,7 @@ public final class JsonSink
     public void reset()
     {
         position = 0;
-        comma = false;
+        comma = 0;
     }
 
     /**
@@ -125,7 +115,7 @@ public final class JsonSink
     {
         separate(1);
         bytes[position++] = '{';
-        comma = false;
+        comma = 0;
     }
 
     /**
@@ -135,7 +125,7 @@ public final class JsonSink
     {
         ensure(1);
         bytes[position++] = '}';
-        comma = true;
+        comma = 1;
     }
 
     /**
@@ -145,7 +135,7 @@ public final class JsonSink
     {
         separate(1);
         bytes[position++] = '[';
-        comma = false;
+        comma = 0;
     }
 
     /**
@@ -155,7 +145,24 @@ public final class JsonSink
     {
         ensure(1);
         bytes[position++] = ']';
-        comma = true;
+        comma = 1;
+    }
+
+    /**
+     * @param key a key of {@code v1beta1.Event}, written with three word stores.
+     */
+    void key(final JsonKey key)
+    {
+        ensure(JsonKey.MAX_LENGTH + 1);
+        final byte[] dst = bytes;
+        int p = position;
+        dst[p] = ',';
+        p += comma;
+        JsonWords.put(dst, p, key.word0);
+        JsonWords.put(dst, p + Long.BYTES, key.word1);
+        JsonWords.put(dst, p + 2 * Long.BYTES, key.word2);
+        position = p + key.length;
+        comma = 0;
     }
 
     /**
@@ -166,7 +173,7 @@ public final class JsonSink
         separate(quotedKeyAndColon.length);
         System.arraycopy(quotedKeyAndColon, 0, bytes, position, quotedKeyAndColon.length);
         position += quotedKeyAndColon.length;
-        comma = false;
+        comma = 0;
     }
 
     /**
@@ -176,7 +183,7 @@ public final class JsonSink
     {
         ensure(1);
         bytes[position++] = ':';
-        comma = false;
+        comma = 0;
     }
 
     /**
@@ -187,7 +194,7 @@ public final class JsonSink
         separate(value.length);
         System.arraycopy(value, 0, bytes, position, value.length);
         position += value.length;
-        comma = true;
+        comma = 1;
     }
 
     /**
@@ -200,7 +207,7 @@ public final class JsonSink
         separate(length);
         System.arraycopy(value, offset, bytes, position, length);
         position += length;
-        comma = true;
+        comma = 1;
     }
 
     /**
@@ -216,9 +223,9 @@ public final class JsonSink
      */
     public void int32(final int value)
     {
-        separate(11);
-        position = putSigned(value, position);
-        comma = true;
+        separate(JsonDigits.ROOM);
+        position = JsonDigits.signed(bytes, position, value);
+        comma = 1;
     }
 
     /**
@@ -226,9 +233,9 @@ public final class JsonSink
      */
     public void uint32(final int value)
     {
-        separate(10);
-        position = putUnsigned(value & 0xFFFF_FFFFL, position);
-        comma = true;
+        separate(JsonDigits.ROOM);
+        position = JsonDigits.unsigned(bytes, position, value & 0xFFFF_FFFFL);
+        comma = 1;
     }
 
     /**
@@ -236,11 +243,13 @@ public final class JsonSink
      */
     public void int64(final long value)
     {
-        separate(22);
-        bytes[position++] = '"';
-        position = putSigned(value, position);
-        bytes[position++] = '"';
-        comma = true;
+        separate(JsonDigits.ROOM + 2);
+        final byte[] dst = bytes;
+        dst[position] = '"';
+        final int end = JsonDigits.signed(dst, position + 1, value);
+        dst[end] = '"';
+        position = end + 1;
+        comma = 1;
     }
 
     /**
@@ -248,11 +257,13 @@ public final class JsonSink
      */
     public void uint64(final long value)
     {
-        separate(22);
-        bytes[position++] = '"';
-        position = putUnsigned(value, position);
-        bytes[position++] = '"';
-        comma = true;
+        separate(JsonDigits.ROOM + 2);
+        final byte[] dst = bytes;
+        dst[position] = '"';
+        final int end = JsonDigits.unsigned(dst, position + 1, value);
+        dst[end] = '"';
+        position = end + 1;
+        comma = 1;
     }
 
     /**
@@ -267,7 +278,7 @@ public final class JsonSink
         System.arraycopy(text, offset, bytes, position, length);
         position += length;
         bytes[position++] = '"';
-        comma = true;
+        comma = 1;
     }
 
     /**
@@ -279,7 +290,7 @@ public final class JsonSink
      */
     public void string(final DirectBuffer src, final int offset, final int length)
     {
-        separate((long)length * MAX_BYTES_PER_INPUT_BYTE + 2);
+        separate((long)length * MAX_BYTES_PER_INPUT_BYTE + 2 + Long.BYTES);
         final byte[] array = src.byteArray();
         final byte[] in;
         final int from;
@@ -306,10 +317,15 @@ public final class JsonSink
         p = escape(in, from, from + length, dst, p);
         dst[p++] = '"';
         position = p;
-        comma = true;
+        comma = 1;
     }
 
-    /** The text of {@code in[from, end)} escaped into {@code dst} at {@code p}; room is there. */
+    /**
+     * The text of {@code in[from, end)} escaped into {@code dst} at {@code start}; room is there, eight bytes of slack
+     * included. Eight bytes at a time, checked and copied as one word while none of them can need an escape
+     * ({@link #mayNeedEscape}); the last few bytes as one word too when the array lets a word be read there
+     * ({@link #tail}); byte by byte after a word that may need an escape, up to the end of that word.
+     */
     private int escape(final byte[] in, final int from, final int end, final byte[] dst, final int start)
     {
         int p = start;
@@ -317,57 +333,91 @@ public final class JsonSink
         boolean viewed = false;
         while (i < end)
         {
-            final int plainEnd = plainRun(in, i, end);
-            if (plainEnd > i)
+            int stop = i + Long.BYTES;
+            if (stop <= end)
             {
-                System.arraycopy(in, i, dst, p, plainEnd - i);
-                p += plainEnd - i;
-                i = plainEnd;
-                if (i == end)
+                final long word = JsonWords.get(in, i);
+                if (!mayNeedEscape(word))
                 {
-                    break;
+                    JsonWords.put(dst, p, word);
+                    p += Long.BYTES;
+                    i = stop;
+                    continue;
                 }
-            }
-            final byte b = in[i];
-            if (b >= 0)
-            {
-                for (final byte e : ESCAPES[b])
-                {
-                    dst[p++] = e;
-                }
-                i++;
             }
             else
             {
-                if (!viewed)
+                final int written = tail(in, from, i, end, dst, p);
+                if (written >= 0)
                 {
-                    inputView.wrap(in, from, end - from);
-                    viewed = true;
+                    return written;
                 }
-                final long decoded = JavaUtf8.next(inputView, i - from, end - from);
-                p = putCodePoint(JavaUtf8.codePoint(decoded), dst, p);
-                i = from + JavaUtf8.nextIndex(decoded);
+                stop = end;
+            }
+            while (i < stop)
+            {
+                final byte b = in[i];
+                if (PLAIN[b & 0xFF])
+                {
+                    dst[p++] = b;
+                    i++;
+                }
+                else if (b >= 0)
+                {
+                    for (final byte e : ESCAPES[b])
+                    {
+                        dst[p++] = e;
+                    }
+                    i++;
+                }
+                else
+                {
+                    if (!viewed)
+                    {
+                        inputView.wrap(in, from, end - from);
+                        viewed = true;
+                    }
+                    final long decoded = JavaUtf8.next(inputView, i - from, end - from);
+                    p = putCodePoint(JavaUtf8.codePoint(decoded), dst, p);
+                    i = from + JavaUtf8.nextIndex(decoded);
+                }
             }
         }
         return p;
     }
 
     /**
-     * Where the run of bytes copied as they are ({@link #PLAIN}) that starts at {@code from} ends: eight bytes at a
-     * time while none of them can need an escape (see {@link #mayNeedEscape}), then byte by byte.
+     * The last {@code end - i} bytes (fewer than eight) as one word when none needs an escape: the word at {@code i}
+     * when the array holds eight bytes there (those past {@code end} are not checked, and not kept), else the word
+     * ending at {@code end} when the text is that long (when none of its bytes needs an escape, those before
+     * {@code i} were copied as they are, so it can be stored over them).
+     *
+     * @return where the text ends in {@code dst}, or -1 when the bytes must go one by one.
      */
-    private static int plainRun(final byte[] in, final int from, final int end)
+    private static int tail(final byte[] in, final int from, final int i, final int end, final byte[] dst, final int p)
     {
-        int i = from;
-        while (i + Long.BYTES <= end && !mayNeedEscape((long)WORD.get(in, i)))
+        final int rest = end - i;
+        if (i + Long.BYTES <= in.length)
         {
-            i += Long.BYTES;
+            final long word = JsonWords.get(in, i);
+            final long kept = -1L >>> (Long.SIZE - rest * Byte.SIZE);
+            if (!mayNeedEscape(word & kept | ~kept & EVERY_BYTE * 'a'))
+            {
+                JsonWords.put(dst, p, word);
+                return p + rest;
+            }
+            return -1;
         }
-        while (i < end && PLAIN[in[i] & 0xFF])
+        if (end - from >= Long.BYTES)
         {
-            i++;
+            final long word = JsonWords.get(in, end - Long.BYTES);
+            if (!mayNeedEscape(word))
+            {
+                JsonWords.put(dst, p + rest - Long.BYTES, word);
+                return p + rest;
+            }
         }
-        return i;
+        return -1;
     }
 
     /**
@@ -433,16 +483,15 @@ public final class JsonSink
         }
         dst[p++] = '"';
         position = p;
-        comma = true;
+        comma = 1;
     }
 
     private void separate(final long room)
     {
         ensure(room + 1);
-        if (comma)
-        {
-            bytes[position++] = ',';
-        }
+        // written either way, kept only when needed: no branch
+        bytes[position] = ',';
+        position += comma;
     }
 
     private void ensure(final long room)
@@ -499,99 +548,6 @@ public final class JsonSink
             dst[p++] = (byte)(0x80 | (cp & 0x3F));
         }
         return p;
-    }
-
-    private int putSigned(final long value, final int start)
-    {
-        if (value >= 0)
-        {
-            return putDigits(value, start);
-        }
-        if (value == Long.MIN_VALUE)
-        {
-            System.arraycopy(LONG_MIN, 0, bytes, start, LONG_MIN.length);
-            return start + LONG_MIN.length;
-        }
-        bytes[start] = '-';
-        return putDigits(-value, start + 1);
-    }
-
-    private int putUnsigned(final long value, final int start)
-    {
-        if (value >= 0)
-        {
-            return putDigits(value, start);
-        }
-        final long quotient = (value >>> 1) / 5;
-        final int p = putDigits(quotient, start);
-        bytes[p] = (byte)('0' + (value - quotient * 10));
-        return p + 1;
-    }
-
-    private int putDigits(final long value, final int start)
-    {
-        if (value <= Integer.MAX_VALUE)
-        {
-            return putDigits((int)value, start);
-        }
-        final long high = value / 1_000_000_000L;
-        final int p = putDigits(high, start);
-        putNineDigits((int)(value - high * 1_000_000_000L), p);
-        return p + 9;
-    }
-
-    private int putDigits(final int value, final int start)
-    {
-        final int end = start + digitCount(value);
-        int p = end;
-        int v = value;
-        while (v >= 100)
-        {
-            final int q = v / 100;
-            final int pair = (v - q * 100) << 1;
-            bytes[--p] = DIGIT_PAIRS[pair + 1];
-            bytes[--p] = DIGIT_PAIRS[pair];
-            v = q;
-        }
-        if (v >= 10)
-        {
-            bytes[--p] = DIGIT_PAIRS[(v << 1) + 1];
-            bytes[--p] = DIGIT_PAIRS[v << 1];
-        }
-        else
-        {
-            bytes[--p] = (byte)('0' + v);
-        }
-        return end;
-    }
-
-    private void putNineDigits(final int value, final int start)
-    {
-        int v = value;
-        int p = start + 9;
-        for (int pairs = 0; pairs < 4; pairs++)
-        {
-            final int q = v / 100;
-            final int pair = (v - q * 100) << 1;
-            bytes[--p] = DIGIT_PAIRS[pair + 1];
-            bytes[--p] = DIGIT_PAIRS[pair];
-            v = q;
-        }
-        bytes[--p] = (byte)('0' + v);
-    }
-
-    private static int digitCount(final int value)
-    {
-        int limit = 10;
-        for (int digits = 1; digits < 10; digits++)
-        {
-            if (value < limit)
-            {
-                return digits;
-            }
-            limit *= 10;
-        }
-        return 10;
     }
 
     private static byte[] ascii(final String text)

@@ -4,6 +4,7 @@ import io.sluice.codec.sbe.EventDecoder.AncestorsDecoder;
 import io.sluice.codec.sbe.EventDecoder.ThreatPropertiesDecoder;
 import io.sluice.codec.text.JavaUtf8;
 import org.agrona.DirectBuffer;
+import org.agrona.UnsafeApi;
 
 import java.nio.ByteOrder;
 
@@ -28,6 +29,7 @@ public final class EventRecordView
 {
     /** The length before each variable-length field's bytes ({@code varStringEncoding.length}, the same for all). */
     static final int LENGTH_HEADER = EventDecoder.nameHeaderLength();
+    private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
 
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final EventDecoder event = new EventDecoder();
@@ -113,12 +115,15 @@ public final class EventRecordView
     {
         final DirectBuffer buffer = record;
         final int capacity = buffer.capacity();
+        // read below with the bounds checked here, once per field (the buffer's own getInt would check again)
+        final byte[] array = buffer.byteArray();
+        final long address = buffer.addressOffset();
         final int present = event.actingVersion() < EventDecoder.userStackSinceVersion() ? EventVarData.USER_STACK :
             EventVarData.COUNT;
         int limit = event.limit();
         for (int which = 0; which < present; which++)
         {
-            final int length = limit + LENGTH_HEADER <= capacity ? buffer.getInt(limit, ByteOrder.LITTLE_ENDIAN) : -1;
+            final int length = limit >= 0 && limit <= capacity - LENGTH_HEADER ? lengthAt(array, address, limit) : -1;
             if (length < 0 || length > capacity - limit - LENGTH_HEADER)
             {
                 throw new IllegalArgumentException("record truncated: variable-length field " + which + " at " + limit +
@@ -134,6 +139,13 @@ public final class EventRecordView
             stringLength[which] = 0;
         }
         event.limit(limit);
+    }
+
+    /** The little-endian length at {@code index}, which is within the buffer: checked by the caller. */
+    private static int lengthAt(final byte[] array, final long address, final int index)
+    {
+        final int value = UnsafeApi.getInt(array, address + index);
+        return LITTLE_ENDIAN ? value : Integer.reverseBytes(value);
     }
 
     private void ensurePropertyCapacity(final int count)

@@ -1,14 +1,18 @@
 package io.sluice.codec.json;
 
 import io.sluice.codec.catalog.EventCatalog;
+import io.sluice.codec.catalog.EventDefinition;
 import io.sluice.codec.proto.EventProtoDecoder;
 import io.sluice.codec.proto.EventProtoEncoder;
 import io.sluice.codec.testing.RandomEvents;
 import io.sluice.proto.v1beta1.Event;
+import io.sluice.proto.v1beta1.EventValue;
 import org.agrona.ExpandableArrayBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -57,6 +61,39 @@ class EventJsonWriterDifferentialTest
     }
 
     @Test
+    void dataNamedAsTheCatalogOrAlmostSoInEveryEventOfTheCatalog()
+    {
+        // the catalog's names in their places are written from pre-escaped openings; anything else is escaped as read
+        for (final EventDefinition definition : catalog.events())
+        {
+            for (int variant = 0; variant < 6; variant++)
+            {
+                final Event.Builder event = Event.newBuilder().setIdValue(definition.id());
+                for (int i = 0; i < definition.args().size(); i++)
+                {
+                    final String name = definition.args().get(i).name();
+                    final String written = switch (variant)
+                    {
+                        case 1 -> i == 0 ? name + "x" : name;
+                        case 2 -> name.isEmpty() ? name : name.substring(0, name.length() - 1) + "\u00e9";
+                        case 3 -> i + 1 < definition.args().size() ? definition.args().get(i + 1).name() : name;
+                        case 4 -> name.isEmpty() ? "<" : name.substring(1);
+                        case 5 -> "";
+                        default -> name;
+                    };
+                    event.addData(EventValue.newBuilder().setName(written).setInt32(i - 1));
+                }
+                event.addData(EventValue.newBuilder().setName("seq").setUInt64(variant));
+                final int length = encoder.encode(event.build(), record, 0);
+                final byte[] expected = printUtf8(decoder.decode(record, 0, length));
+                final int written = writer.write(record, 0, length, out, 0);
+                final int v = variant;
+                assertSameJson(expected, bytes(out, 0, written), () -> definition.name() + " variant " + v);
+            }
+        }
+    }
+
+    @Test
     void writesWhatThePrinterPrintsForRecordsFromACarelessProducer()
     {
         // Fewer names than bits: the random bitmaps set bits beyond the array too.
@@ -89,6 +126,25 @@ class EventJsonWriterDifferentialTest
             final int written = writer.write(record, recordOffset, length, out, outOffset);
             assertSameJson(expected, bytes(out, outOffset, written), () -> "event at offset " + recordOffset);
             assertSameJson("#".repeat(outOffset).getBytes(), bytes(out, 0, outOffset), () -> "bytes before outOffset");
+        }
+    }
+
+    @Test
+    void readsRecordsInDirectMemoryAsInAnArray()
+    {
+        final RandomEvents events = new RandomEvents(1414L);
+        final UnsafeBuffer direct = new UnsafeBuffer(ByteBuffer.allocateDirect(1 << 20));
+        for (int i = 0; i < 500; i++)
+        {
+            final int recordOffset = i % 11;
+            final int length = encoder.encode(events.nextEvent(), record, 0);
+            final byte[] expected = printUtf8(decoder.decode(record, 0, length));
+            direct.putBytes(recordOffset, record, 0, length);
+            // a window ending where the record ends: nothing readable past its last byte
+            final UnsafeBuffer exact = new UnsafeBuffer(direct, recordOffset, length);
+            final int written = writer.write(exact, 0, length, out, 0);
+            final int n = i;
+            assertSameJson(expected, bytes(out, 0, written), () -> "direct record #" + n);
         }
     }
 }

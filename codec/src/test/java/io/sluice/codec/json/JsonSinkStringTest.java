@@ -43,6 +43,51 @@ class JsonSinkStringTest
     }
 
     @Test
+    void everyLengthWithOrWithoutASpecialByteAndWhateverFollowsInTheArray() throws Exception
+    {
+        final byte[] specials = {'"', 0, (byte)0xE9, '<', 'x'};
+        for (int length = 0; length <= 40; length++)
+        {
+            for (int at = -1; at < length; at++)
+            {
+                for (final byte special : specials)
+                {
+                    final byte[] text = new byte[length];
+                    Arrays.fill(text, (byte)'p');
+                    if (at >= 0)
+                    {
+                        text[at] = special;
+                    }
+                    check(text);
+                    for (final byte after : specials)
+                    {
+                        // bytes past the text's end, in the same array, read by a word but not part of the text
+                        final byte[] followed = Arrays.copyOf(text, length + 9);
+                        Arrays.fill(followed, length, followed.length, after);
+                        final byte[] expected = printer.print(StringValue.of(new String(text, StandardCharsets.UTF_8)))
+                            .getBytes(StandardCharsets.UTF_8);
+                        assertArrayEquals(expected, write(new UnsafeBuffer(followed), 0, length), "followed by " + after);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void textAfterOtherValuesAndBeforeMore()
+    {
+        sink.reset();
+        sink.beginArray();
+        sink.int32(123_456_789);
+        sink.string(new UnsafeBuffer("abc".getBytes(StandardCharsets.US_ASCII)), 0, 3);
+        sink.string(new UnsafeBuffer("0123456789".getBytes(StandardCharsets.US_ASCII)), 0, 10);
+        sink.uint64(-1L);
+        sink.endArray();
+        assertArrayEquals("[123456789,\"abc\",\"0123456789\",\"18446744073709551615\"]".getBytes(StandardCharsets.US_ASCII),
+            Arrays.copyOf(sink.array(), sink.length()));
+    }
+
+    @Test
     void mixedTextInEveryKindOfBuffer() throws Exception
     {
         final Random random = new Random(3);

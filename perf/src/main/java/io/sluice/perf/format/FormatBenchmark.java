@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Every output format side by side in one run, built through the registry exactly as a stream builds it
- * ({@link Formats#byKey}, {@link Format#create}), rendering the same 512 synthetic records in the same order. The
+ * ({@link Formats#byKey}, {@link Format#create}), rendering the same synthetic records ({@link #pool}) in the same order. The
  * {@code format} parameter is the destination's {@code format} setting; {@code gotemplate} renders seed 003's
  * three-field template ({@code GoTemplateBenchmark} compares longer templates, {@code ProtobufWriterBenchmark} the
  * protobuf writer with protobuf-java). Score: ns per event; run with {@code -prof gc} for bytes allocated per event.
@@ -49,7 +49,6 @@ import java.util.concurrent.TimeUnit;
 public class FormatBenchmark
 {
     private static final String[] POLICIES = {"default-policy", "sensitive-files", "network-egress"};
-    private static final int EVENTS = 512;
     /** Seed 003's template of the three most used fields. */
     private static final String THREE_FIELDS =
         "{{.name}} {{.workload.process.pid.value}} {{.timestamp.seconds}}\n";
@@ -60,6 +59,14 @@ public class FormatBenchmark
      */
     @Param({"json", "table", "table-verbose", "compact", "compact-color", "protobuf", "gotemplate"})
     public String format;
+
+    /**
+     * How many records cycle: 512 (about 220 KB of records, 428 bytes each on average: beyond the 48 KiB L1, within the
+     * 2 MiB L2) or, with {@code -p pool=16}, a set that stays in the L1, to tell the renderer's own cost from the record
+     * loads and the branches a varied stream mispredicts.
+     */
+    @Param({"512"})
+    public int pool;
 
     private final ExpandableArrayBuffer out = new ExpandableArrayBuffer(8192);
     private final CpuPerEvent cpu = new CpuPerEvent();
@@ -94,7 +101,7 @@ public class FormatBenchmark
         final FormatContext context =
             new FormatContext(catalog, POLICIES, colored ? ColorMode.ALWAYS : ColorMode.NEVER, false, false);
         formatter = entry.create(new FormatSpec(key, argument), context);
-        records = SyntheticRecords.first(catalog, EVENTS);
+        records = SyntheticRecords.first(catalog, pool);
         for (final UnsafeBuffer record : records)
         {
             if (formatter.format(record, 0, record.capacity(), out, 0) <= 0)
