@@ -95,7 +95,7 @@ public final class Engine
         this.mainDisruptor = new Disruptor<>(EventSlot::new, options.mainRingSize(), threads("sluice-route"),
             ProducerType.SINGLE, WaitStrategies.byName(options.waitStrategy()));
         this.service = ServiceHook.of(pipeline.service(), mainDisruptor.getRingBuffer());
-        MainRingHandlers.attach(mainDisruptor, streams, service.hub(), problems);
+        MainRingHandlers.attach(mainDisruptor, streams, service.hub(), problems, pipeline.routerThreads());
         this.sharedRing = SharedRing.createAnonymous(options.sharedRingCapacity());
         KernelEventEnricher enricher = null;
         ProcessTree tree = null;

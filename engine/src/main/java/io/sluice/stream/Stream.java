@@ -198,6 +198,18 @@ public final class Stream
         return router;
     }
 
+    /** @return the router itself, for the {@link RouterGroup} that runs it. */
+    StreamRouter groupedRouter()
+    {
+        return router;
+    }
+
+    /** @return the writer's renderers, one per distinct formatter (see {@link StreamWriter#renderers()}). */
+    Renderer[] renderers()
+    {
+        return writer.renderers();
+    }
+
     /**
      * @return the stream's configuration.
      */
