@@ -25,20 +25,28 @@ final class MainRingHandlers
     }
 
     /**
+     * @param configured the pipeline's router threads, or 0 to follow the cores.
+     * @param streams    how many configured streams.
+     * @return how many router threads they get: as configured, or as {@link RouterGroup#threadsFor} the machine's cores.
+     */
+    static int routerThreads(final int configured, final int streams)
+    {
+        return configured > 0 ? configured : RouterGroup.threadsFor(Runtime.getRuntime().availableProcessors(), streams);
+    }
+
+    /**
      * @param main          the main ring, not started.
      * @param streams       the configured streams, not started.
      * @param hub           the clients' hub, or null when the service is off.
      * @param problems      the run's reporter.
-     * @param routerThreads how many router threads; 0 to follow the cores.
+     * @param routerThreads how many router threads ({@link #routerThreads}).
      */
     static void attach(final Disruptor<EventSlot> main, final List<Stream> streams, final ClientHub hub,
         final Problems problems, final int routerThreads)
     {
         final List<EventHandler<EventSlot>> handlers = new ArrayList<>();
         final List<ExceptionHandler<EventSlot>> exceptions = new ArrayList<>();
-        final int threads = routerThreads > 0 ? routerThreads
-            : RouterGroup.threadsFor(Runtime.getRuntime().availableProcessors(), streams.size());
-        final List<RouterGroup> groups = streams.isEmpty() ? List.of() : RouterGroup.split(streams, threads, problems);
+        final List<RouterGroup> groups = streams.isEmpty() ? List.of() : RouterGroup.split(streams, routerThreads, problems);
         for (final RouterGroup group : groups)
         {
             handlers.add(group);
