@@ -45,10 +45,7 @@ final class StreamRouter implements EventHandler<EventSlot>
     private final String streamName;
     private final Problems problems;
     private final CountDownLatch running;
-    /** Events claimed and filled but not published yet (sequences up to {@link #lastClaimed}), at most {@link #publishBatch}. */
-    private int pending;
-    private long lastClaimed;
-    private int publishBatch = 1;
+    private final PendingPublish unpublished;
     /** The renderings the router group makes for this stream and others, in the order of the stream's slots. */
     private SharedRendering[] shared = new SharedRendering[0];
 
@@ -69,6 +66,7 @@ final class StreamRouter implements EventHandler<EventSlot>
         this.filters = new RouteFilters(events, policies, exports, 0);
         this.block = mode == BufferMode.BLOCK;
         this.ring = ring;
+        this.unpublished = new PendingPublish(ring);
         this.counters = counters;
     }
 
@@ -104,7 +102,7 @@ final class StreamRouter implements EventHandler<EventSlot>
      */
     void publishInBatches()
     {
-        publishBatch = Math.max(1, Math.min(PUBLISH_BATCH, ring.getBufferSize() / 4));
+        unpublished.batchUpTo(PUBLISH_BATCH);
     }
 
     /** The set routing an event of {@code generation}: the next reload's from its first event on. */
@@ -133,9 +131,9 @@ final class StreamRouter implements EventHandler<EventSlot>
     public void onEvent(final EventSlot slot, final long sequence, final boolean endOfBatch)
     {
         route(slot, sequence);
-        if (endOfBatch || pending >= publishBatch)
+        if (endOfBatch || unpublished.full())
         {
-            publishPending();
+            unpublished.publish();
         }
     }
 
@@ -183,8 +181,7 @@ final class StreamRouter implements EventHandler<EventSlot>
         }
         finally
         {
-            lastClaimed = claimed;
-            pending++;
+            unpublished.filled(claimed);
         }
     }
 
@@ -197,9 +194,9 @@ final class StreamRouter implements EventHandler<EventSlot>
     {
         if (block)
         {
-            if (pending > 0 && !ring.hasAvailableCapacity(1))
+            if (unpublished.holding() && !ring.hasAvailableCapacity(1))
             {
-                publishPending();
+                unpublished.publish();
             }
             return ring.next();
         }
@@ -210,7 +207,7 @@ final class StreamRouter implements EventHandler<EventSlot>
         catch (final InsufficientCapacityException full)
         {
             // full with events the writer has not been shown yet: show them, the ring stays full for this event
-            publishPending();
+            unpublished.publish();
             return -1;
         }
     }
@@ -230,16 +227,6 @@ final class StreamRouter implements EventHandler<EventSlot>
         {
             final int length = rendering.render(slot, sequence);
             target.addRendering(rendering.bytes(), length);
-        }
-    }
-
-    /** Publish the events claimed and filled since the last publish, in one go (one wake-up of the writer at most). */
-    private void publishPending()
-    {
-        if (pending > 0)
-        {
-            ring.publish(lastClaimed - pending + 1, lastClaimed);
-            pending = 0;
         }
     }
 }
