@@ -27,11 +27,13 @@ final class MainRingHandlers
     /**
      * @param configured the pipeline's router threads, or 0 to follow the cores.
      * @param streams    how many configured streams.
-     * @return how many router threads they get: as configured, or as {@link RouterGroup#threadsFor} the machine's cores.
+     * @return how many router threads they get: as configured, or as {@link RouterGroup#threadsFor} the machine's
+     *         cores.
      */
     static int routerThreads(final int configured, final int streams)
     {
-        return configured > 0 ? configured : RouterGroup.threadsFor(Runtime.getRuntime().availableProcessors(), streams);
+        return configured > 0 ? configured
+            : RouterGroup.threadsFor(Runtime.getRuntime().availableProcessors(), streams);
     }
 
     /**
@@ -46,7 +48,8 @@ final class MainRingHandlers
     {
         final List<EventHandler<EventSlot>> handlers = new ArrayList<>();
         final List<ExceptionHandler<EventSlot>> exceptions = new ArrayList<>();
-        final List<RouterGroup> groups = streams.isEmpty() ? List.of() : RouterGroup.split(streams, routerThreads, problems);
+        final List<RouterGroup> groups = streams.isEmpty() ? List.of()
+            : RouterGroup.split(streams, routerThreads, problems);
         for (final RouterGroup group : groups)
         {
             handlers.add(group);

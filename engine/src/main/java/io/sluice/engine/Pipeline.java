@@ -32,7 +32,8 @@ public final class Pipeline
 
     private Pipeline(final OutputConfig output, final EventSource source, final EventCatalog catalog,
         final EngineOptions options, final PolicySet policies, final ExportFilters exportFilters,
-        final RedactionFilters redactions, final FieldFilters fieldFilters, final LiveService service, final int routerThreads)
+        final RedactionFilters redactions, final FieldFilters fieldFilters, final LiveService service,
+        final int routerThreads)
     {
         this.output = Objects.requireNonNull(output, "output");
         this.source = Objects.requireNonNull(source, "source");
@@ -123,8 +124,8 @@ public final class Pipeline
         {
             throw new IllegalArgumentException("router threads: must be 1 or more, got " + threads);
         }
-        return new Pipeline(output, source, catalog, options, policies, exportFilters, redactions, fieldFilters, service,
-            threads);
+        return new Pipeline(output, source, catalog, options, policies, exportFilters, redactions, fieldFilters,
+            service, threads);
     }
 
     OutputConfig output()

@@ -61,7 +61,8 @@ final class StreamFactory
                     destination.format().colors() && formatContext.colored());
                 final EventFormatter formatter = formatters.computeIfAbsent(key,
                     unused -> destination.format().create(key.spec(), formatContext));
-                final SharedFormat shared = new SharedFormat(key, () -> destination.format().create(key.spec(), formatContext));
+                final SharedFormat shared = new SharedFormat(key,
+                    () -> destination.format().create(key.spec(), formatContext));
                 outputs.add(new StreamOutput(destination.kind().create(destination.config(), context), formatter,
                     destination.config().retry(), shared));
             }

@@ -12,8 +12,8 @@ import java.util.Arrays;
  *
  * <p>A slot of a stream ring may also carry renderings of its event made once for several streams (a router group's
  * shared renderings, see {@code io.sluice.stream.RouterGroup}): rendering {@code i} is the stream's i-th shared format.
- * Filling the slot with a record ({@link #set}, {@link #copyFrom}) clears them; their buffers are made on a slot's first
- * rendering and reused.
+ * Filling the slot with a record ({@link #set}, {@link #copyFrom}) clears them; their buffers are made on a slot's
+ * first rendering and reused.
  */
 public final class EventSlot
 {

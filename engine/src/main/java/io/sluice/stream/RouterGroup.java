@@ -15,12 +15,12 @@ import java.util.Map;
  * run has as many router threads as its cores call for ({@link #threadsFor}), not one per stream.
  *
  * <p>What sharing a thread changes: each stream keeps its claim strategy on its own ring. A drop stream keeps its
- * promise: it claims with {@code tryNext()}, so it never waits; a full ring is a counted drop. A block stream whose ring
- * is full waits in {@code next()}, and while it waits the other streams of its group get no event either: they are
- * held back with it, as every stream already is once the main ring fills behind a blocked block stream; their drop
- * streams then drop at the main ring's pace, not at theirs. Each router contains its own failures: a filter that throws
- * fails that event for its stream alone, and anything else escaping a router is reported for that stream while the
- * group goes on with the next router.
+ * promise: it claims with {@code tryNext()}, so it never waits; a full ring is a counted drop. A block stream whose
+ * ring is full waits in {@code next()}, and while it waits the other streams of its group get no event either: they
+ * are held back with it, as every stream already is once the main ring fills behind a blocked block stream; their
+ * drop streams then drop at the main ring's pace, not at theirs. Each router contains its own failures: a filter that
+ * throws fails that event for its stream alone, and anything else escaping a router is reported for that stream while
+ * the group goes on with the next router.
  *
  * <p>Rendering once: when two or more streams of the group have destinations of the same {@link SharedFormat}, the
  * group renders each event in that format once ({@link SharedRendering}), lazily, on the first of those streams that
@@ -57,8 +57,8 @@ public final class RouterGroup implements EventHandler<EventSlot>
     /**
      * @param cores   the processors the run has ({@code Runtime.availableProcessors()}).
      * @param streams the configured streams.
-     * @return how many router threads they get: half the cores (the ingest and the writers need the rest), at least one,
-     *         at most one per stream.
+     * @return how many router threads they get: half the cores (the ingest and the writers need the rest), at least
+     *         one, at most one per stream.
      */
     public static int threadsFor(final int cores, final int streams)
     {

@@ -94,10 +94,10 @@ final class StreamRouter implements EventHandler<EventSlot>
     }
 
     /**
-     * Before the main ring starts, for a router that sees every event of the main ring (a group's, not a client's of the
-     * hub, which may stop calling it in the middle of a batch): publish to the stream's ring at the end of each batch
-     * of the main ring, or every {@link #PUBLISH_BATCH} events, so its writer is signalled, and woken, once per batch
-     * rather than once per event. A block stream about to wait for room publishes what it holds first, and a drop
+     * Before the main ring starts, for a router that sees every event of the main ring (a group's, not a client's of
+     * the hub, which may stop calling it in the middle of a batch): publish to the stream's ring at the end of each
+     * batch of the main ring, or every {@link #PUBLISH_BATCH} events, so its writer is signalled, and woken, once per
+     * batch rather than once per event. A block stream about to wait for room publishes what it holds first, and a drop
      * stream that finds its ring full does too.
      */
     void publishInBatches()

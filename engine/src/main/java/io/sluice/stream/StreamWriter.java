@@ -60,7 +60,8 @@ final class StreamWriter implements EventHandler<EventSlot>
         for (int d = 0; d < outputs.length; d++)
         {
             final StreamOutput output = outputs[d];
-            rendererOf[d] = distinct.computeIfAbsent(output.formatter(), formatter -> new Renderer(formatter, output.shared()));
+            rendererOf[d] = distinct.computeIfAbsent(output.formatter(),
+                formatter -> new Renderer(formatter, output.shared()));
             this.outputs[d] = new OutputState(streamName, d, outputs[d], ledger, destinationCounters[d], environment, block);
         }
         this.renderers = distinct.values().toArray(new Renderer[0]);

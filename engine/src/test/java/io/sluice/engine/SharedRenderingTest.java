@@ -102,8 +102,8 @@ class SharedRenderingTest
         final List<StreamConfig> streams = new ArrayList<>();
         for (int i = 0; i < formats.size(); i++)
         {
-            destinations.add(new DestinationConfig("d" + i, "file", formats.get(i), dir.resolve("s" + i + ".out").toString(),
-                null));
+            final String path = dir.resolve("s" + i + ".out").toString();
+            destinations.add(new DestinationConfig("d" + i, "file", formats.get(i), path, null));
             streams.add(new StreamConfig("s" + i, List.of("d" + i), List.of(), List.of(), BufferMode.BLOCK, 1024, false,
                 i == 1 ? exports : StreamExportConfig.NONE));
         }

@@ -39,7 +39,8 @@ class RouterGroupTest
 
     private final ByteArrayOutputStream reports = new ByteArrayOutputStream();
     private final StreamEnvironment environment = new StreamEnvironment(BlockingWaitStrategy::new, daemons(),
-        new Problems(new PrintStream(reports, true, StandardCharsets.UTF_8)), new DrainDeadline(Duration.ofSeconds(60)));
+        new Problems(new PrintStream(reports, true, StandardCharsets.UTF_8)),
+        new DrainDeadline(Duration.ofSeconds(60)));
 
     @Test
     @Timeout(120)
@@ -53,7 +54,8 @@ class RouterGroupTest
 
         publish(main.getRingBuffer(), EVENTS);
         main.shutdown(60, TimeUnit.SECONDS);
-        assertEquals(EVENTS, block.counters().matched(), "the block stream saw every event while the drop stream was stuck");
+        assertEquals(EVENTS, block.counters().matched(),
+            "the block stream saw every event while the drop stream was stuck");
         stuck.open();
         drain(block, drop);
 
@@ -75,7 +77,8 @@ class RouterGroupTest
         final Stream drop = stream("lossy", BufferMode.DROP, 64, lossy);
         final Disruptor<EventSlot> main = mainRing(List.of(block, drop));
 
-        final CompletableFuture<Void> publisher = CompletableFuture.runAsync(() -> publish(main.getRingBuffer(), EVENTS));
+        final CompletableFuture<Void> publisher =
+            CompletableFuture.runAsync(() -> publish(main.getRingBuffer(), EVENTS));
         while (block.ringUsed() < block.ringSize())
         {
             Thread.sleep(1);
@@ -213,15 +216,17 @@ class RouterGroupTest
         }
     }
 
-    private Stream stream(final String name, final BufferMode mode, final int ringSize, final TestDestination destination)
+    private Stream stream(final String name, final BufferMode mode, final int ringSize,
+        final TestDestination destination)
     {
-        return stream(name, mode, ringSize, new StreamOutput(destination, new SeqFormatter("", -1), RetryPolicy.DEFAULTS));
+        return stream(name, mode, ringSize,
+            new StreamOutput(destination, new SeqFormatter("", -1), RetryPolicy.DEFAULTS));
     }
 
     private Stream stream(final String name, final BufferMode mode, final int ringSize, final StreamOutput output)
     {
-        return new Stream(new StreamConfig(name, List.of(output.destination().name()), List.of(), List.of(), mode, ringSize,
-            false), EventIdFilter.all(), PolicyFilter.all(), null, List.of(output), environment);
+        return new Stream(new StreamConfig(name, List.of(output.destination().name()), List.of(), List.of(), mode,
+            ringSize, false), EventIdFilter.all(), PolicyFilter.all(), null, List.of(output), environment);
     }
 
     /** Each record holds its sequence number; event id 7. */
@@ -241,8 +246,8 @@ class RouterGroupTest
     {
         final StreamCounters counters = stream.counters();
         assertEquals(counters.matched(), counters.delivered() + counters.dropped() + counters.failed(),
-            "matched = delivered + dropped + failed: delivered " + counters.delivered() + ", dropped " + counters.dropped()
-            + ", failed " + counters.failed() + ", undelivered " + counters.undelivered());
+            "matched = delivered + dropped + failed: delivered " + counters.delivered() + ", dropped "
+            + counters.dropped() + ", failed " + counters.failed() + ", undelivered " + counters.undelivered());
     }
 
     private static ThreadFactory daemons()
