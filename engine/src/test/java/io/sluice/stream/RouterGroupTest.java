@@ -4,9 +4,12 @@ import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
+import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.config.BufferMode;
 import io.sluice.config.RetryPolicy;
 import io.sluice.config.StreamConfig;
+import io.sluice.config.StreamExportConfig;
+import io.sluice.filter.StreamExportFilters;
 import io.sluice.filter.route.EventIdFilter;
 import io.sluice.filter.route.PolicyFilter;
 import io.sluice.report.Problems;
@@ -31,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The routers of several streams on one thread: each stream keeps its claim strategy and every count adds up
  * (matched = delivered + dropped + failed, and what a destination got is what was counted delivered); a drop stream
  * never waits, so one whose writer is stuck never holds back its group; a block stream whose ring is full holds its
- * group back until its writer goes on.
+ * group back until its writer goes on; a stream's own failing filters fail its events alone.
  */
 class RouterGroupTest
 {
@@ -168,6 +171,30 @@ class RouterGroupTest
         final String printed = reports.toString(StandardCharsets.UTF_8);
         assertEquals(1, printed.lines().count(), printed);
         assertTrue(printed.contains("format seq: cannot render event id 7"), printed);
+    }
+
+    @Test
+    void aStreamWhoseOwnFiltersFailFailsThoseEventsAloneAndTheOtherStreamOfItsThreadDeliversAll() throws Exception
+    {
+        // the records here are 8 bytes, not events: a stream filter that decodes them fails on them
+        final StreamExportFilters failing = StreamExportFilters.compile("picky", new StreamExportConfig(
+            List.of("{\"binary_regex\": [\"^/usr/bin/\"]}"), List.of(), List.of(), List.of()), EventCatalog.standard(),
+            new String[0]);
+        final TestDestination refused = new TestDestination("refused");
+        final TestDestination healthy = new TestDestination("healthy");
+        final Stream picky = new Stream(new StreamConfig("picky", List.of("refused"), List.of(), List.of(),
+            BufferMode.BLOCK, 256, false), EventIdFilter.all(), PolicyFilter.all(), failing,
+            List.of(new StreamOutput(refused, new SeqFormatter("", -1), RetryPolicy.DEFAULTS)), environment);
+        final Stream plain = stream("plain", BufferMode.BLOCK, 256, healthy);
+
+        run(List.of(picky, plain));
+
+        assertTrue(picky.counters().failed() > 0, "events its own filters failed on are counted failed");
+        assertAddsUp(picky);
+        assertEquals(picky.counters().delivered(), refused.accepted().size());
+        assertEquals(EVENTS, plain.counters().delivered());
+        assertEquals(EVENTS, healthy.accepted().size());
+        assertTrue(reports.toString(StandardCharsets.UTF_8).contains("stream picky: export filters failed on event id 7"));
     }
 
     private RouterGroup run(final List<Stream> streams) throws Exception
