@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One configured stream: its filters, its own ring (sized by {@code buffer.size}), the writer thread that drains that
- * ring into its destinations, and its counters. Its {@link #router()} runs on the main ring.
+ * ring into its destinations, and its counters. Its router runs on the main ring: in a {@link RouterGroup} with the
+ * routers of other streams, or as its own handler ({@link #router()}, a client's stream on the hub).
  */
 public final class Stream
 {
