@@ -81,8 +81,11 @@ public final class Engine
         plan.preflight();
         final FormatContext formats = new FormatContext(catalog, options.policyNames(), options.color(), false,
             policies != null && policies.scopesContainers());
-        this.streams = new StreamFactory(formats, source.description()).build(plan,
-            new StreamEnvironment(() -> WaitStrategies.byName(options.waitStrategy()), threads("sluice-stream"), problems, deadline));
+        final int routerThreads = MainRingHandlers.routerThreads(pipeline.routerThreads(), plan.streams().size());
+        final boolean sharedRouters = plan.streams().size() > routerThreads;
+        this.streams = new StreamFactory(formats, source.description()).build(plan, new StreamEnvironment(
+            () -> WaitStrategies.forStreamWriter(options.waitStrategy(), sharedRouters), threads("sluice-stream"),
+            problems, deadline));
         // export filter fields that need the process lineage are answered once per event at ingest, for every stream
         // (counted here, before anything is allocated or read: more than 64 is a configuration error)
         final List<LineageCondition> lineage = new ArrayList<>();
@@ -95,7 +98,7 @@ public final class Engine
         this.mainDisruptor = new Disruptor<>(EventSlot::new, options.mainRingSize(), threads("sluice-route"),
             ProducerType.SINGLE, WaitStrategies.byName(options.waitStrategy()));
         this.service = ServiceHook.of(pipeline.service(), mainDisruptor.getRingBuffer());
-        MainRingHandlers.attach(mainDisruptor, streams, service.hub(), problems);
+        MainRingHandlers.attach(mainDisruptor, streams, service.hub(), problems, routerThreads);
         this.sharedRing = SharedRing.createAnonymous(options.sharedRingCapacity());
         KernelEventEnricher enricher = null;
         ProcessTree tree = null;

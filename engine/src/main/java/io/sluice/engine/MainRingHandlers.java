@@ -6,15 +6,17 @@ import com.lmax.disruptor.dsl.Disruptor;
 import io.sluice.report.Problems;
 import io.sluice.ring.EventSlot;
 import io.sluice.stream.ClientHub;
+import io.sluice.stream.RouterGroup;
 import io.sluice.stream.Stream;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The main ring's handlers, fixed before it starts: one router per configured stream, and the clients' hub when the
- * event service is on (with {@code --output none}, the hub alone), each with an exception handler that reports and goes
- * on.
+ * The main ring's handlers, fixed before it starts: the configured streams' routers in {@link RouterGroup}s, one
+ * thread each (as many as the run's cores call for, {@link RouterGroup#threadsFor}, unless the pipeline says), and the
+ * clients' hub when the event service is on (with {@code --output none}, the hub alone), each with an exception handler
+ * that reports and goes on.
  */
 final class MainRingHandlers
 {
@@ -23,19 +25,35 @@ final class MainRingHandlers
     }
 
     /**
-     * @param main     the main ring, not started.
-     * @param streams  the configured streams.
-     * @param hub      the clients' hub, or null when the service is off.
-     * @param problems the run's reporter.
+     * @param configured the pipeline's router threads, or 0 to follow the cores.
+     * @param streams    how many configured streams.
+     * @return how many router threads they get: as configured, or as {@link RouterGroup#threadsFor} the machine's
+     *         cores.
      */
-    static void attach(final Disruptor<EventSlot> main, final List<Stream> streams, final ClientHub hub, final Problems problems)
+    static int routerThreads(final int configured, final int streams)
+    {
+        return configured > 0 ? configured
+            : RouterGroup.threadsFor(Runtime.getRuntime().availableProcessors(), streams);
+    }
+
+    /**
+     * @param main          the main ring, not started.
+     * @param streams       the configured streams, not started.
+     * @param hub           the clients' hub, or null when the service is off.
+     * @param problems      the run's reporter.
+     * @param routerThreads how many router threads ({@link #routerThreads}).
+     */
+    static void attach(final Disruptor<EventSlot> main, final List<Stream> streams, final ClientHub hub,
+        final Problems problems, final int routerThreads)
     {
         final List<EventHandler<EventSlot>> handlers = new ArrayList<>();
         final List<ExceptionHandler<EventSlot>> exceptions = new ArrayList<>();
-        for (final Stream stream : streams)
+        final List<RouterGroup> groups = streams.isEmpty() ? List.of()
+            : RouterGroup.split(streams, routerThreads, problems);
+        for (final RouterGroup group : groups)
         {
-            handlers.add(stream.router());
-            exceptions.add(stream.routerExceptions());
+            handlers.add(group);
+            exceptions.add(group.exceptions());
         }
         if (hub != null)
         {

@@ -28,10 +28,12 @@ public final class Pipeline
     private final RedactionFilters redactions;
     private final FieldFilters fieldFilters;
     private final LiveService service;
+    private final int routerThreads;
 
     private Pipeline(final OutputConfig output, final EventSource source, final EventCatalog catalog,
         final EngineOptions options, final PolicySet policies, final ExportFilters exportFilters,
-        final RedactionFilters redactions, final FieldFilters fieldFilters, final LiveService service)
+        final RedactionFilters redactions, final FieldFilters fieldFilters, final LiveService service,
+        final int routerThreads)
     {
         this.output = Objects.requireNonNull(output, "output");
         this.source = Objects.requireNonNull(source, "source");
@@ -42,6 +44,7 @@ public final class Pipeline
         this.redactions = redactions;
         this.fieldFilters = fieldFilters;
         this.service = service;
+        this.routerThreads = routerThreads;
     }
 
     /**
@@ -54,7 +57,7 @@ public final class Pipeline
     public static Pipeline of(final OutputConfig output, final EventSource source, final EventCatalog catalog,
         final EngineOptions options)
     {
-        return new Pipeline(output, source, catalog, options, null, null, null, null, null);
+        return new Pipeline(output, source, catalog, options, null, null, null, null, null, 0);
     }
 
     /**
@@ -65,7 +68,7 @@ public final class Pipeline
     public Pipeline withPolicies(final PolicySet set)
     {
         return new Pipeline(output, source, catalog, options, Objects.requireNonNull(set, "policies"), exportFilters,
-            redactions, fieldFilters, service);
+            redactions, fieldFilters, service, routerThreads);
     }
 
     /**
@@ -75,7 +78,7 @@ public final class Pipeline
     public Pipeline withExportFilters(final ExportFilters filters)
     {
         return new Pipeline(output, source, catalog, options, policies, Objects.requireNonNull(filters, "exportFilters"),
-            redactions, fieldFilters, service);
+            redactions, fieldFilters, service, routerThreads);
     }
 
     /**
@@ -85,7 +88,7 @@ public final class Pipeline
     public Pipeline withRedactions(final RedactionFilters filters)
     {
         return new Pipeline(output, source, catalog, options, policies, exportFilters,
-            Objects.requireNonNull(filters, "redactions"), fieldFilters, service);
+            Objects.requireNonNull(filters, "redactions"), fieldFilters, service, routerThreads);
     }
 
     /**
@@ -95,7 +98,7 @@ public final class Pipeline
     public Pipeline withFieldFilters(final FieldFilters filters)
     {
         return new Pipeline(output, source, catalog, options, policies, exportFilters, redactions,
-            Objects.requireNonNull(filters, "fieldFilters"), service);
+            Objects.requireNonNull(filters, "fieldFilters"), service, routerThreads);
     }
 
     /**
@@ -106,7 +109,23 @@ public final class Pipeline
     public Pipeline withService(final LiveService live)
     {
         return new Pipeline(output, source, catalog, options, policies, exportFilters, redactions, fieldFilters,
-            Objects.requireNonNull(live, "service"));
+            Objects.requireNonNull(live, "service"), routerThreads);
+    }
+
+    /**
+     * @param threads how many threads run the configured streams' routers ({@link io.sluice.stream.RouterGroup}s),
+     *                1 or more; without it, as many as the machine's cores call for
+     *                ({@link io.sluice.stream.RouterGroup#threadsFor}).
+     * @return this pipeline with that many.
+     */
+    public Pipeline withRouterThreads(final int threads)
+    {
+        if (threads < 1)
+        {
+            throw new IllegalArgumentException("router threads: must be 1 or more, got " + threads);
+        }
+        return new Pipeline(output, source, catalog, options, policies, exportFilters, redactions, fieldFilters,
+            service, threads);
     }
 
     OutputConfig output()
@@ -151,6 +170,12 @@ public final class Pipeline
     FieldFilters fieldFilters()
     {
         return fieldFilters;
+    }
+
+    /** @return how many router threads, or 0 to follow the cores. */
+    int routerThreads()
+    {
+        return routerThreads;
     }
 
     /** @return the event service, or null when it is off. */

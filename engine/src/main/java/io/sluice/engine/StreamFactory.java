@@ -4,6 +4,7 @@ import io.sluice.config.FormatSpec;
 import io.sluice.format.EventFormatter;
 import io.sluice.format.FormatContext;
 import io.sluice.output.DestinationContext;
+import io.sluice.stream.SharedFormat;
 import io.sluice.stream.Stream;
 import io.sluice.stream.StreamEnvironment;
 import io.sluice.stream.StreamOutput;
@@ -15,7 +16,9 @@ import java.util.Map;
 
 /**
  * Turns a compiled {@link StreamPlan} into running parts: per stream one formatter per distinct format, its
- * destinations (each built by its type's entry), and its ring.
+ * destinations (each built by its type's entry), and its ring. Each destination's format is also named by a
+ * {@link SharedFormat} (its spec, name and options, and whether it colours), so a router group can render an event once
+ * for every stream whose destinations render alike.
  */
 final class StreamFactory
 {
@@ -33,7 +36,10 @@ final class StreamFactory
         this.sourceDescription = sourceDescription;
     }
 
-    /** Destinations of one format share a formatter, except that a colouring format colours only some of them. */
+    /**
+     * Destinations of one format share a formatter, except that a colouring format colours only some of them; across
+     * streams, destinations of equal keys render every event to the same bytes.
+     */
     private record FormatterKey(FormatSpec spec, boolean colored)
     {
     }
@@ -55,8 +61,10 @@ final class StreamFactory
                     destination.format().colors() && formatContext.colored());
                 final EventFormatter formatter = formatters.computeIfAbsent(key,
                     unused -> destination.format().create(key.spec(), formatContext));
+                final SharedFormat shared = new SharedFormat(key,
+                    () -> destination.format().create(key.spec(), formatContext));
                 outputs.add(new StreamOutput(destination.kind().create(destination.config(), context), formatter,
-                    destination.config().retry()));
+                    destination.config().retry(), shared));
             }
             streams.add(new Stream(planned.config(), planned.events(), planned.policies(), planned.exports(), outputs,
                 environment));

@@ -2,6 +2,7 @@ package io.sluice.engine;
 
 import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.BusySpinWaitStrategy;
+import com.lmax.disruptor.LiteBlockingWaitStrategy;
 import com.lmax.disruptor.PhasedBackoffWaitStrategy;
 import com.lmax.disruptor.SleepingWaitStrategy;
 import com.lmax.disruptor.WaitStrategy;
@@ -26,6 +27,23 @@ public final class WaitStrategies
 
     private WaitStrategies()
     {
+    }
+
+    /**
+     * How the writer of a configured stream waits for its stream ring. When router threads are shared (more streams
+     * than router threads: a machine with few cores), {@code phased} parks a writer at once instead of spinning and
+     * yielding first: its router publishes in batches, so it is woken once per batch, and a writer spinning on a core
+     * the router, the ingest and the other writers need slowed 4 streams on 2 cores by a third (docs/performance.md,
+     * "Thread model and shared rendering"). Any other name is what it says.
+     *
+     * @param name           a strategy name (see {@link #NAMES}).
+     * @param sharedRouters  true when at least one router thread runs the routers of several streams.
+     * @return a new strategy instance.
+     * @throws IllegalArgumentException for an unknown name.
+     */
+    public static WaitStrategy forStreamWriter(final String name, final boolean sharedRouters)
+    {
+        return sharedRouters && "phased".equals(name) ? new LiteBlockingWaitStrategy() : byName(name);
     }
 
     /**

@@ -3,17 +3,29 @@ package io.sluice.ring;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 
+import java.util.Arrays;
+
 /**
  * One preallocated slot of the main Disruptor ring and of every stream ring: the enriched event as SBE bytes
  * (message header + Event) plus the few primitives filters look at without decoding.
  * Slots are reused: the buffer grows once for a large event and stays grown.
+ *
+ * <p>A slot of a stream ring may also carry renderings of its event made once for several streams (a router group's
+ * shared renderings, see {@code io.sluice.stream.RouterGroup}): rendering {@code i} is the stream's i-th shared format.
+ * Filling the slot with a record ({@link #set}, {@link #copyFrom}) clears them; their buffers are made on a slot's
+ * first rendering and reused.
  */
 public final class EventSlot
 {
     /** Initial room per slot; larger events grow the slot once. */
     public static final int INITIAL_CAPACITY = 1024;
 
+    private static final ExpandableArrayBuffer[] NO_RENDERINGS = new ExpandableArrayBuffer[0];
+
     private final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(INITIAL_CAPACITY);
+    private ExpandableArrayBuffer[] renderings = NO_RENDERINGS;
+    private int[] renderingLengths = new int[0];
+    private int renderingCount;
     private int length;
     private int eventId;
     private long policies;
@@ -113,6 +125,7 @@ public final class EventSlot
         this.eventId = eventId;
         this.policies = policies;
         this.sequenceInSource = sequence;
+        this.renderingCount = 0;
     }
 
     /**
@@ -125,5 +138,55 @@ public final class EventSlot
         set(other.buffer, 0, other.length, other.eventId, other.policies, other.sequenceInSource);
         this.entryNanos = other.entryNanos;
         this.generation = other.generation;
+    }
+
+    /**
+     * @return how many renderings the slot carries now (0 when its stream's writer renders the event itself).
+     */
+    public int renderingCount()
+    {
+        return renderingCount;
+    }
+
+    /**
+     * @param index a rendering below {@link #renderingCount()}.
+     * @return its bytes, valid in {@code [0, renderingLength(index))}.
+     */
+    public DirectBuffer rendering(final int index)
+    {
+        return renderings[index];
+    }
+
+    /**
+     * @param index a rendering below {@link #renderingCount()}.
+     * @return its length, or -1 when the event could not be rendered in that format (already reported).
+     */
+    public int renderingLength(final int index)
+    {
+        return renderingLengths[index];
+    }
+
+    /**
+     * Add the next rendering of the slot's event: call after the record is set, in index order.
+     *
+     * @param src    the rendered bytes (ignored when {@code length} is negative).
+     * @param length their length, or -1 for an event that could not be rendered.
+     */
+    public void addRendering(final DirectBuffer src, final int length)
+    {
+        final int index = renderingCount;
+        if (index == renderings.length)
+        {
+            // once per slot and shared format: the slot keeps the buffer for every later event
+            renderings = Arrays.copyOf(renderings, index + 1);
+            renderings[index] = new ExpandableArrayBuffer(Math.max(INITIAL_CAPACITY, length));
+            renderingLengths = Arrays.copyOf(renderingLengths, index + 1);
+        }
+        if (length > 0)
+        {
+            renderings[index].putBytes(0, src, 0, length);
+        }
+        renderingLengths[index] = length;
+        renderingCount = index + 1;
     }
 }

@@ -9,19 +9,44 @@ import org.agrona.ExpandableArrayBuffer;
 /**
  * One formatter of a stream with the buffer it renders into: each event is rendered once per formatter, and every
  * destination using the formatter is offered the same bytes. A formatter that passes records through (journals) is
- * handed the slot's record itself. Used by the stream's writer thread only.
+ * handed the slot's record itself. When the stream's router group renders this format for several streams
+ * ({@link #shareAt}), an event that arrives with that rendering in its slot is not rendered again: its bytes are
+ * offered as they are; an event without it (one its stream's own export filters rewrote) is rendered here. Used by the
+ * stream's writer thread only.
  */
 final class Renderer
 {
     private final EventFormatter formatter;
+    private final SharedFormat shared;
     private final boolean passThrough;
     private final ExpandableArrayBuffer rendering = new ExpandableArrayBuffer(4096);
+    private int sharedIndex = -1;
+    private boolean usedShared;
     private int length;
 
-    Renderer(final EventFormatter formatter)
+    Renderer(final EventFormatter formatter, final SharedFormat shared)
     {
         this.formatter = formatter;
         this.passThrough = formatter.passesRecordThrough();
+        this.shared = passThrough ? null : shared;
+    }
+
+    /**
+     * @return what identifies this renderer's format across streams, or null when no other stream may share it.
+     */
+    SharedFormat shared()
+    {
+        return shared;
+    }
+
+    /**
+     * Before the writer starts: the router group puts this format's rendering at {@code index} of each slot it renders.
+     *
+     * @param index the rendering's index in the stream's slots.
+     */
+    void shareAt(final int index)
+    {
+        this.sharedIndex = index;
     }
 
     /**
@@ -36,6 +61,13 @@ final class Renderer
         if (passThrough)
         {
             length = slot.length();
+            return;
+        }
+        usedShared = sharedIndex >= 0 && sharedIndex < slot.renderingCount();
+        if (usedShared)
+        {
+            // rendered by the router group (a failure there was reported once, for every stream)
+            length = slot.renderingLength(sharedIndex);
             return;
         }
         try
@@ -61,11 +93,15 @@ final class Renderer
 
     /**
      * @param slot the event rendered last.
-     * @return the bytes to offer: the rendering, or the record itself.
+     * @return the bytes to offer: the rendering (the writer's own or the group's), or the record itself.
      */
     DirectBuffer bytes(final EventSlot slot)
     {
-        return passThrough ? slot.buffer() : rendering;
+        if (passThrough)
+        {
+            return slot.buffer();
+        }
+        return usedShared ? slot.rendering(sharedIndex) : rendering;
     }
 
     /**

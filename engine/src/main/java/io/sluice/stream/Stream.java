@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One configured stream: its filters, its own ring (sized by {@code buffer.size}), the writer thread that drains that
- * ring into its destinations, and its counters. Its {@link #router()} runs on the main ring.
+ * ring into its destinations, and its counters. Its router runs on the main ring: in a {@link RouterGroup} with the
+ * routers of other streams, or as its own handler ({@link #router()}, a client's stream on the hub).
  */
 public final class Stream
 {
@@ -196,6 +197,18 @@ public final class Stream
     public EventHandler<EventSlot> router()
     {
         return router;
+    }
+
+    /** @return the router itself, for the {@link RouterGroup} that runs it. */
+    StreamRouter groupedRouter()
+    {
+        return router;
+    }
+
+    /** @return the writer's renderers, one per distinct formatter (see {@link StreamWriter#renderers()}). */
+    Renderer[] renderers()
+    {
+        return writer.renderers();
     }
 
     /**

@@ -12,6 +12,7 @@ import io.sluice.report.Problems;
 import io.sluice.ring.EventSlot;
 import org.agrona.MutableDirectBuffer;
 
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -19,10 +20,15 @@ import java.util.concurrent.CountDownLatch;
  * stream's own ring, claiming with {@code next()} in block mode (waits for room, back-pressure reaches the
  * source) or {@code tryNext()} in drop mode (counts a drop when the ring is full). A stream with Tetragon filters
  * of its own decodes the event (reading the shared slot only) and may send a rewritten copy; a filter that throws
- * fails the event for this stream (counted, reported once) and never stops the main ring.
+ * fails the event for this stream (counted, reported once) and never stops the main ring. In a {@link RouterGroup}
+ * the router also carries, beside an event it passes on unchanged, the renderings the group makes once for several
+ * streams, and publishes to the stream's ring in batches ({@link #publishInBatches}).
  */
 final class StreamRouter implements EventHandler<EventSlot>
 {
+    /** Most events published to the stream's ring in one go (a quarter of a smaller ring). */
+    static final int PUBLISH_BATCH = 64;
+
     /**
      * The filters of the next reload: written by the signal thread ({@link #reload}) before the ingest thread's stages
      * of the same generation are put in force. The ingest thread publishes each event on the main ring after reading its
@@ -39,6 +45,9 @@ final class StreamRouter implements EventHandler<EventSlot>
     private final String streamName;
     private final Problems problems;
     private final CountDownLatch running;
+    private final PendingPublish unpublished;
+    /** The renderings the router group makes for this stream and others, in the order of the stream's slots. */
+    private SharedRendering[] shared = new SharedRendering[0];
 
     StreamRouter(
         final String streamName,
@@ -57,6 +66,7 @@ final class StreamRouter implements EventHandler<EventSlot>
         this.filters = new RouteFilters(events, policies, exports, 0);
         this.block = mode == BufferMode.BLOCK;
         this.ring = ring;
+        this.unpublished = new PendingPublish(ring);
         this.counters = counters;
     }
 
@@ -67,6 +77,32 @@ final class StreamRouter implements EventHandler<EventSlot>
     void reload(final RouteFilters next)
     {
         this.next = next;
+    }
+
+    /**
+     * Before the main ring starts: the router group renders this format for this stream too; the stream's writer
+     * finds the rendering at the returned index of each slot the event reaches unchanged.
+     *
+     * @param rendering a rendering of the router's group.
+     * @return its index in this stream's slots.
+     */
+    int share(final SharedRendering rendering)
+    {
+        shared = Arrays.copyOf(shared, shared.length + 1);
+        shared[shared.length - 1] = rendering;
+        return shared.length - 1;
+    }
+
+    /**
+     * Before the main ring starts, for a router that sees every event of the main ring (a group's, not a client's of
+     * the hub, which may stop calling it in the middle of a batch): publish to the stream's ring at the end of each
+     * batch of the main ring, or every {@link #PUBLISH_BATCH} events, so its writer is signalled, and woken, once per
+     * batch rather than once per event. A block stream about to wait for room publishes what it holds first, and a drop
+     * stream that finds its ring full does too.
+     */
+    void publishInBatches()
+    {
+        unpublished.batchUpTo(PUBLISH_BATCH);
     }
 
     /** The set routing an event of {@code generation}: the next reload's from its first event on. */
@@ -93,6 +129,15 @@ final class StreamRouter implements EventHandler<EventSlot>
 
     @Override
     public void onEvent(final EventSlot slot, final long sequence, final boolean endOfBatch)
+    {
+        route(slot, sequence);
+        if (endOfBatch || unpublished.full())
+        {
+            unpublished.publish();
+        }
+    }
+
+    private void route(final EventSlot slot, final long sequence)
     {
         final RouteFilters current = filtersFor(slot.generation());
         final StreamExportFilters exports = current.exports;
@@ -124,38 +169,64 @@ final class StreamRouter implements EventHandler<EventSlot>
             }
         }
         counters.onMatched();
-        final long claimed;
-        if (block)
+        final long claimed = claim();
+        if (claimed < 0)
         {
-            claimed = ring.next();
-        }
-        else
-        {
-            try
-            {
-                claimed = ring.tryNext();
-            }
-            catch (final InsufficientCapacityException full)
-            {
-                counters.onDropped();
-                return;
-            }
+            counters.onDropped();
+            return;
         }
         try
         {
-            if (rewritten > 0)
-            {
-                ring.get(claimed).set(exports.out(), 0, rewritten, slot.eventId(), slot.policies(), slot.sequenceInSource());
-                ring.get(claimed).stamp(slot.entryNanos());
-            }
-            else
-            {
-                ring.get(claimed).copyFrom(slot);
-            }
+            fill(ring.get(claimed), slot, sequence, rewritten, exports);
         }
         finally
         {
-            ring.publish(claimed);
+            unpublished.filled(claimed);
+        }
+    }
+
+    /**
+     * @return the claimed sequence of the stream's ring, or -1 when a drop stream's ring is full. A block stream's
+     *         wait for room is a wait for its writer, which must see every event claimed before: those are published
+     *         first.
+     */
+    private long claim()
+    {
+        if (block)
+        {
+            if (unpublished.holding() && !ring.hasAvailableCapacity(1))
+            {
+                unpublished.publish();
+            }
+            return ring.next();
+        }
+        try
+        {
+            return ring.tryNext();
+        }
+        catch (final InsufficientCapacityException full)
+        {
+            // full with events the writer has not been shown yet: show them, the ring stays full for this event
+            unpublished.publish();
+            return -1;
+        }
+    }
+
+    private void fill(final EventSlot target, final EventSlot slot, final long sequence, final int rewritten,
+        final StreamExportFilters exports)
+    {
+        if (rewritten > 0)
+        {
+            // rewritten for this stream alone: its writer renders it
+            target.set(exports.out(), 0, rewritten, slot.eventId(), slot.policies(), slot.sequenceInSource());
+            target.stamp(slot.entryNanos());
+            return;
+        }
+        target.copyFrom(slot);
+        for (final SharedRendering rendering : shared)
+        {
+            final int length = rendering.render(slot, sequence);
+            target.addRendering(rendering.bytes(), length);
         }
     }
 }

@@ -59,7 +59,9 @@ final class StreamWriter implements EventHandler<EventSlot>
         this.outputs = new OutputState[outputs.length];
         for (int d = 0; d < outputs.length; d++)
         {
-            rendererOf[d] = distinct.computeIfAbsent(outputs[d].formatter(), Renderer::new);
+            final StreamOutput output = outputs[d];
+            rendererOf[d] = distinct.computeIfAbsent(output.formatter(),
+                formatter -> new Renderer(formatter, output.shared()));
             this.outputs[d] = new OutputState(streamName, d, outputs[d], ledger, destinationCounters[d], environment, block);
         }
         this.renderers = distinct.values().toArray(new Renderer[0]);
@@ -154,6 +156,15 @@ final class StreamWriter implements EventHandler<EventSlot>
         {
             finished.countDown();
         }
+    }
+
+    /**
+     * @return one renderer per distinct formatter of the stream (the router group tells those it renders for several
+     *         streams, before the writer starts).
+     */
+    Renderer[] renderers()
+    {
+        return renderers.clone();
     }
 
     /**

@@ -1,5 +1,9 @@
 package io.sluice.engine;
 
+import com.lmax.disruptor.BlockingWaitStrategy;
+import com.lmax.disruptor.BusySpinWaitStrategy;
+import com.lmax.disruptor.LiteBlockingWaitStrategy;
+import com.lmax.disruptor.PhasedBackoffWaitStrategy;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
@@ -10,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,6 +64,15 @@ class WaitStrategiesTest
         {
             disruptor.halt();
         }
+    }
+
+    @Test
+    void writersOfStreamsSharingRouterThreadsParkAtOnceUnderTheDefaultAndAnyChosenStrategyIsKept()
+    {
+        assertInstanceOf(LiteBlockingWaitStrategy.class, WaitStrategies.forStreamWriter("phased", true));
+        assertInstanceOf(PhasedBackoffWaitStrategy.class, WaitStrategies.forStreamWriter("phased", false));
+        assertInstanceOf(BusySpinWaitStrategy.class, WaitStrategies.forStreamWriter("busy-spin", true));
+        assertInstanceOf(BlockingWaitStrategy.class, WaitStrategies.forStreamWriter("blocking", true));
     }
 
     @Test

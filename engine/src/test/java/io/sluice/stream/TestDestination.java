@@ -1,0 +1,115 @@
+package io.sluice.stream;
+
+import io.sluice.destination.Destination;
+import io.sluice.destination.Receipts;
+import org.agrona.DirectBuffer;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * A destination that keeps what it accepted in memory; a gated one holds its writer in {@code flush} until opened,
+ * as a reader that stopped reading would.
+ */
+final class TestDestination implements Destination
+{
+    private final String name;
+    private final List<String> held = new ArrayList<>();
+    private final List<String> accepted = Collections.synchronizedList(new ArrayList<>());
+    private final CountDownLatch gate = new CountDownLatch(1);
+    private Receipts receipts;
+
+    TestDestination(final String name)
+    {
+        this.name = name;
+        gate.countDown();
+    }
+
+    private TestDestination(final String name, final boolean gated)
+    {
+        this.name = name;
+        if (!gated)
+        {
+            gate.countDown();
+        }
+    }
+
+    /**
+     * @param name its name.
+     * @return a destination whose writer waits in flush until {@link #open()}.
+     */
+    static TestDestination gated(final String name)
+    {
+        return new TestDestination(name, true);
+    }
+
+    /** Let the writer through. */
+    void open()
+    {
+        gate.countDown();
+    }
+
+    /** @return what it accepted, in order. */
+    List<String> accepted()
+    {
+        return accepted;
+    }
+
+    @Override
+    public String name()
+    {
+        return name;
+    }
+
+    @Override
+    public void open(final byte[] preamble, final Receipts receipts)
+    {
+        this.receipts = receipts;
+    }
+
+    @Override
+    public boolean offer(final DirectBuffer rendered, final int offset, final int length)
+    {
+        held.add(rendered.getStringWithoutLengthAscii(offset, length));
+        return true;
+    }
+
+    @Override
+    public void flush() throws java.io.IOException
+    {
+        try
+        {
+            gate.await();
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted");
+        }
+        accepted.addAll(held);
+        final int count = held.size();
+        held.clear();
+        receipts.accepted(count);
+    }
+
+    @Override
+    public void discard()
+    {
+        final int count = held.size();
+        held.clear();
+        receipts.failed(count);
+    }
+
+    @Override
+    public int pending()
+    {
+        return held.size();
+    }
+
+    @Override
+    public void close()
+    {
+    }
+}
