@@ -10,8 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The ingest's wait on an empty shared ring: spin, yield, then parks doubling from 50 µs to 10 ms (to 100 ms once the
- * ring has been empty for a second), fast again from the first record; no park longer than the ring has already been empty (plus the first 50 µs), so a record after a
- * silence is seen at most that silence later. The parks are recorded, not slept.
+ * ring has been empty for a second), fast again from the first record; no park longer than the ring has already been
+ * empty (plus the first 50 µs), so a record after a silence is seen at most that silence later. The parks are
+ * recorded, not slept.
  */
 class IngestIdleTest
 {
