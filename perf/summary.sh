@@ -90,7 +90,7 @@ for round in $(seq 1 "$rounds"); do
     bench "$tree" "$round" json --output "json:$work/bench-out.json"; rm -f "$work/bench-out.json"
     bench "$tree" "$round" none --output none
     bench "$tree" "$round" streams4 --config "$config"
-    rm -f "$work"/streams4-*.json
+    rm -f /tmp/streams-4-*.json   # perf/streams-4.yaml writes there
     writer "$tree" "$round"
     idle "$tree" "$round"
   done
