@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -56,6 +57,8 @@ public final class Engine
     private final EngineReadings readings;
     private final StageReload reloads;
     private volatile boolean stopRequested;
+    /** The ingest's thread, once the run started: a stop request cuts its park short. */
+    private volatile Thread ingestThread;
 
     /**
      * Build the pipeline; nothing runs until {@link #run()}. The output config is compiled into a {@link StreamPlan}
@@ -143,8 +146,9 @@ public final class Engine
         }
         mainDisruptor.start();
         awaitHandlersRunning();
-        final Thread ingestThread = new Thread(ingest, "sluice-ingest");
-        ingestThread.start();
+        final Thread ingesting = new Thread(ingest, "sluice-ingest");
+        ingestThread = ingesting;
+        ingesting.start();
         try
         {
             source.start(sharedRing);
@@ -157,7 +161,7 @@ public final class Engine
         {
             source.requestStop();
         }
-        awaitIngest(ingestThread);
+        awaitIngest(ingesting);
         startDraining();
         shutDownMainRing();
         service.stop();
@@ -205,15 +209,15 @@ public final class Engine
      * source), which wakes the join at once; the timeout only paces the checks for destinations gone and writers stuck,
      * so it is long: five wake-ups a second of an idle tracer, not twenty.
      */
-    private void awaitIngest(final Thread ingestThread)
+    private void awaitIngest(final Thread ingesting)
     {
         boolean interrupted = false;
         boolean writersInterrupted = false;
-        while (ingestThread.isAlive())
+        while (ingesting.isAlive())
         {
             try
             {
-                ingestThread.join(200);
+                ingesting.join(200);
             }
             catch (final InterruptedException ex)
             {
@@ -307,6 +311,12 @@ public final class Engine
         stopRequested = true;
         deadline.start();
         source.requestStop();
+        ingest.stopRequested();
+        final Thread ingesting = ingestThread;
+        if (ingesting != null)
+        {
+            LockSupport.unpark(ingesting);
+        }
     }
 
     /**

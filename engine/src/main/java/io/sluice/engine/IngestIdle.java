@@ -17,7 +17,10 @@ import java.util.function.LongConsumer;
  * waits in the shared ring (16 MiB, ~10 ms of even a 1 GB/s burst) meanwhile; under load the ring is empty for
  * microseconds and the parks stay short. On a quiet host (the ring empty for a whole second: the loader delivers a
  * batch at least every 20 ms while anything is traced) the parks grow on to {@link #QUIET_PARK_NANOS}, ten wake-ups a
- * second instead of a hundred; the first record after such a silence is seen at most 100 ms later. Allocates nothing.
+ * second instead of a hundred; the first record after such a silence is seen at most 100 ms later. A burst that starts
+ * during such a park fills the shared ring first (16 MiB: 160 MB/s for the 100 ms), then the loader waits and the 64 MiB
+ * kernel ring holds the rest: about 800 MB in all before the kernel would drop. Once a stop is asked for
+ * ({@link #stopping}), no park is longer than 1 ms. Allocates nothing.
  */
 final class IngestIdle implements IdleStrategy
 {
@@ -37,8 +40,13 @@ final class IngestIdle implements IdleStrategy
     private int yields;
     /** The next park's length. */
     private long parkNanos = MIN_PARK_NANOS;
+    /** The longest park once a stop was asked for: the source's end is then noticed within it. */
+    static final long STOPPING_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
     /** Parked so far in this idle stretch (no clock read: the parks' own lengths). */
     private long parkedNanos;
+    /** Set by the thread asking for a stop, read by the ingest before each park. */
+    private volatile boolean stopping;
 
     /** The ingest's: parks with {@link LockSupport#parkNanos(long)}. */
     IngestIdle()
@@ -81,10 +89,17 @@ final class IngestIdle implements IdleStrategy
         }
         else
         {
-            parker.accept(parkNanos);
-            parkedNanos += parkNanos;
+            final long park = stopping ? Math.min(parkNanos, STOPPING_PARK_NANOS) : parkNanos;
+            parker.accept(park);
+            parkedNanos += park;
             parkNanos = Math.min(parkNanos << 1, parkedNanos >= QUIET_NANOS ? QUIET_PARK_NANOS : MAX_PARK_NANOS);
         }
+    }
+
+    /** A stop was asked for (any thread): parks stay short from now on, so the source's end is noticed at once. */
+    void stopping()
+    {
+        stopping = true;
     }
 
     /** Records were read: poll fast again. */

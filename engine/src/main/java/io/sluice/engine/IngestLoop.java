@@ -21,7 +21,6 @@ import io.sluice.sort.EventOrder;
 import io.sluice.source.EventSource;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.MutableDirectBuffer;
-import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.MessageHandler;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -50,6 +49,8 @@ final class IngestLoop implements Runnable, MessageHandler
     private final AtomicLong processTreeOnly = new AtomicLong();
     private final KernelEventEnricher enricher;
     private final ExpandableArrayBuffer enriched = new ExpandableArrayBuffer(4096);
+    /** How this thread waits on an empty shared ring; told of a stop request by another thread. */
+    private final IngestIdle idle = new IngestIdle();
     /**
      * The stages in force: written by a reload (the signal thread, {@link #reload}), read once per record by the ingest
      * thread into {@link #active}. The volatile write publishes the whole set, built before it; the volatile read at the
@@ -111,10 +112,18 @@ final class IngestLoop implements Runnable, MessageHandler
         return stages;
     }
 
+    /**
+     * A stop was asked for (from any thread): the ingest stops its long parks, so the source's end is noticed within a
+     * millisecond.
+     */
+    void stopRequested()
+    {
+        idle.stopping();
+    }
+
     @Override
     public void run()
     {
-        final IdleStrategy idle = new IngestIdle();
         try
         {
             while (true)

@@ -62,6 +62,12 @@ final class KernelArgs
             cursor += blockLength;
             final int length = (int)(buffer.getInt(cursor, ByteOrder.LITTLE_ENDIAN) & 0xFFFF_FFFFL);
             cursor += VALUE_HEADER_LENGTH;
+            if (length < 0 || length > buffer.capacity() - cursor)
+            {
+                // a damaged record: refused before anything is copied or the process tree changes
+                throw new IllegalStateException("kernel record: argument " + i + " claims " + (length & 0xFFFF_FFFFL)
+                    + " bytes with " + (buffer.capacity() - cursor) + " left");
+            }
             valueOffsets[i] = cursor;
             valueLengths[i] = length;
             cursor += length;

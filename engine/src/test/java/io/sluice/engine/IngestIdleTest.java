@@ -61,6 +61,19 @@ class IngestIdleTest
     }
 
     @Test
+    void onceAStopIsAskedForNoParkIsLongerThanAMillisecond()
+    {
+        emptyPolls(IngestIdle.SPINS + IngestIdle.YIELDS + 200);
+        assertEquals(100 * MS, parks.get(parks.size() - 1));
+
+        idle.stopping();
+        parks.clear();
+        emptyPolls(5);
+
+        assertEquals(List.of(1 * MS, 1 * MS, 1 * MS, 1 * MS, 1 * MS), parks);
+    }
+
+    @Test
     void noParkIsLongerThanTheRingHasAlreadyBeenEmpty()
     {
         emptyPolls(IngestIdle.SPINS + IngestIdle.YIELDS + 200);

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A kernel record's arguments read in place: each one's type, integer and value bytes where the record has them, the
@@ -80,6 +81,27 @@ class KernelArgsTest
         raw.putByte(group + 4, (byte)200);
 
         assertThrows(IllegalArgumentException.class, () -> new KernelArgs().read(raw, group));
+    }
+
+    @Test
+    void refusesAValueLongerThanWhatIsLeftOfTheRecordBeforeReadingIt()
+    {
+        for (final long claimed : new long[] {0x8000_0000L, 0xFFFF_FFFFL, 1_000_000L})
+        {
+            final KernelEventEncoder encoder = header();
+            final KernelEventEncoder.ArgsEncoder args = encoder.argsCount(1);
+            args.next().valueType(ValueType.STR).intValue(0).putValue(new byte[] {'a', 'b', 'c'}, 0, 3);
+            encoder.putUserStack(new byte[0], 0, 0);
+            final int group = groupOffset();
+            final int lengthAt = group + KernelEventEncoder.ArgsEncoder.sbeHeaderSize()
+                + KernelEventEncoder.ArgsEncoder.sbeBlockLength();
+            assertEquals(3, raw.getInt(lengthAt, java.nio.ByteOrder.LITTLE_ENDIAN), "where the value's length is");
+            raw.putInt(lengthAt, (int)claimed, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+            final IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> new KernelArgs().read(raw, group));
+            assertTrue(refused.getMessage().contains("claims " + claimed + " bytes"), refused.getMessage());
+        }
     }
 
     private KernelEventEncoder header()
