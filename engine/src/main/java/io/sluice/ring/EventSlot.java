@@ -19,6 +19,13 @@ public final class EventSlot
 {
     /** Initial room per slot; larger events grow the slot once. */
     public static final int INITIAL_CAPACITY = 1024;
+    /**
+     * Largest rendering a slot carries: a slot keeps the room it grew to, so a larger one (an execve with a long argv)
+     * is not copied and each slot's room per shared format stays bounded.
+     */
+    public static final int MAX_CARRIED_RENDERING = 16 * 1024;
+    /** {@link #renderingLength} of a rendering too large to carry: whoever reads the slot renders the event itself. */
+    public static final int NOT_CARRIED = -2;
 
     private static final ExpandableArrayBuffer[] NO_RENDERINGS = new ExpandableArrayBuffer[0];
 
@@ -159,7 +166,8 @@ public final class EventSlot
 
     /**
      * @param index a rendering below {@link #renderingCount()}.
-     * @return its length, or -1 when the event could not be rendered in that format (already reported).
+     * @return its length, -1 when the event could not be rendered in that format (already reported), or
+     *         {@link #NOT_CARRIED} when the rendering was too large to carry (the reader renders it itself).
      */
     public int renderingLength(final int index)
     {
@@ -175,18 +183,19 @@ public final class EventSlot
     public void addRendering(final DirectBuffer src, final int length)
     {
         final int index = renderingCount;
+        final int carried = length > MAX_CARRIED_RENDERING ? NOT_CARRIED : length;
         if (index == renderings.length)
         {
             // once per slot and shared format: the slot keeps the buffer for every later event
             renderings = Arrays.copyOf(renderings, index + 1);
-            renderings[index] = new ExpandableArrayBuffer(Math.max(INITIAL_CAPACITY, length));
+            renderings[index] = new ExpandableArrayBuffer(Math.max(INITIAL_CAPACITY, carried));
             renderingLengths = Arrays.copyOf(renderingLengths, index + 1);
         }
-        if (length > 0)
+        if (carried > 0)
         {
-            renderings[index].putBytes(0, src, 0, length);
+            renderings[index].putBytes(0, src, 0, carried);
         }
-        renderingLengths[index] = length;
+        renderingLengths[index] = carried;
         renderingCount = index + 1;
     }
 }

@@ -63,7 +63,8 @@ final class Renderer
             length = slot.length();
             return;
         }
-        usedShared = sharedIndex >= 0 && sharedIndex < slot.renderingCount();
+        usedShared = sharedIndex >= 0 && sharedIndex < slot.renderingCount()
+            && slot.renderingLength(sharedIndex) != EventSlot.NOT_CARRIED;
         if (usedShared)
         {
             // rendered by the router group (a failure there was reported once, for every stream)

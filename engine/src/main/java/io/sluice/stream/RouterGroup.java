@@ -17,8 +17,9 @@ import java.util.Map;
  * <p>What sharing a thread changes: each stream keeps its claim strategy on its own ring. A drop stream keeps its
  * promise: it claims with {@code tryNext()}, so it never waits; a full ring is a counted drop. A block stream whose
  * ring is full waits in {@code next()}, and while it waits the other streams of its group get no event either: they
- * are held back with it, as every stream already is once the main ring fills behind a blocked block stream; their
- * drop streams then drop at the main ring's pace, not at theirs. Each router contains its own failures: a filter that
+ * are held back with it, as every stream already is once the main ring fills behind a blocked block stream. What
+ * they were given before it waits is published first, so their writers deliver it meanwhile; new events wait in the
+ * main and shared rings and, past them, in the kernel's. Each router contains its own failures: a filter that
  * throws fails that event for its stream alone, and anything else escaping a router is reported for that stream while
  * the group goes on with the next router.
  *
@@ -49,6 +50,10 @@ public final class RouterGroup implements EventHandler<EventSlot>
             routers[i].publishInBatches();
             exceptions[i] = streams.get(i).routerExceptions();
             names.append(i == 0 ? "" : ", ").append(streams.get(i).config().name());
+        }
+        for (final StreamRouter router : routers)
+        {
+            router.runsWith(routers);
         }
         this.name = "routers of " + names;
         this.renderings = shareRenderings(streams, problems);
@@ -153,7 +158,7 @@ public final class RouterGroup implements EventHandler<EventSlot>
             {
                 routers[i].onEvent(slot, sequence, endOfBatch);
             }
-            catch (final RuntimeException ex)
+            catch (final Throwable ex)
             {
                 // a router settles what its filters throw; this is a bug, reported for its stream, and the others go on
                 exceptions[i].handleEventException(ex, sequence, slot);

@@ -48,6 +48,8 @@ final class StreamRouter implements EventHandler<EventSlot>
     private final PendingPublish unpublished;
     /** The renderings the router group makes for this stream and others, in the order of the stream's slots. */
     private SharedRendering[] shared = new SharedRendering[0];
+    /** The routers sharing this one's thread, itself included: what they hold is published before this one waits. */
+    private StreamRouter[] group = {this};
 
     StreamRouter(
         final String streamName,
@@ -105,6 +107,18 @@ final class StreamRouter implements EventHandler<EventSlot>
         unpublished.batchUpTo(PUBLISH_BATCH);
     }
 
+    /**
+     * Before the main ring starts: the routers that run on this one's thread (itself among them). A block stream about
+     * to wait for room publishes what each of them holds first, so a stream sharing the thread is never kept from
+     * events it was already given (a drop stream's writer goes on delivering them while the block stream waits).
+     *
+     * @param members the group's routers.
+     */
+    void runsWith(final StreamRouter[] members)
+    {
+        group = members.clone();
+    }
+
     /** The set routing an event of {@code generation}: the next reload's from its first event on. */
     private RouteFilters filtersFor(final int generation)
     {
@@ -130,10 +144,17 @@ final class StreamRouter implements EventHandler<EventSlot>
     @Override
     public void onEvent(final EventSlot slot, final long sequence, final boolean endOfBatch)
     {
-        route(slot, sequence);
-        if (endOfBatch || unpublished.full())
+        try
         {
-            unpublished.publish();
+            route(slot, sequence);
+        }
+        finally
+        {
+            // whatever escaped routing, what was claimed and filled before is shown to the writer at the batch's end
+            if (endOfBatch || unpublished.full())
+            {
+                unpublished.publish();
+            }
         }
     }
 
@@ -155,8 +176,9 @@ final class StreamRouter implements EventHandler<EventSlot>
                 rewritten = exports.apply(view.wrap((MutableDirectBuffer)slot.buffer(), 0, slot.length())
                     .asPublished(slot.eventId(), slot.policies()));
             }
-            catch (final RuntimeException ex)
+            catch (final RuntimeException | StackOverflowError ex)
             {
+                // a redaction or CEL filter may recurse too deep on one event: that event fails, the stream goes on
                 problems.report("stream " + streamName + ": filters", "stream " + streamName +
                     ": export filters failed on event id " + slot.eventId() + ": " + ex);
                 counters.onMatched();
@@ -194,9 +216,13 @@ final class StreamRouter implements EventHandler<EventSlot>
     {
         if (block)
         {
-            if (unpublished.holding() && !ring.hasAvailableCapacity(1))
+            if (!ring.hasAvailableCapacity(1))
             {
-                unpublished.publish();
+                // about to wait: the writers of every stream of the group must see what they were given meanwhile
+                for (final StreamRouter member : group)
+                {
+                    member.unpublished.publish();
+                }
             }
             return ring.next();
         }

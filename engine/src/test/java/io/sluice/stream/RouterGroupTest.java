@@ -90,6 +90,13 @@ class RouterGroupTest
         Thread.sleep(200);
         assertEquals(seenWhileHeld, drop.counters().matched(), "the group waits with its block stream");
         assertTrue(seenWhileHeld < EVENTS);
+        final long settleBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (settled(drop) < seenWhileHeld && System.nanoTime() < settleBy)
+        {
+            Thread.sleep(5);
+        }
+        assertEquals(seenWhileHeld, settled(drop),
+            "what the drop stream was given before its group waited reaches its writer while the group waits");
         slow.open();
         publisher.get(60, TimeUnit.SECONDS);
         main.shutdown(60, TimeUnit.SECONDS);
@@ -267,6 +274,12 @@ class RouterGroupTest
             ring.get(claimed).set(record, 0, Long.BYTES, 7, 0, i);
             ring.publish(claimed);
         }
+    }
+
+    private static long settled(final Stream stream)
+    {
+        final StreamCounters counters = stream.counters();
+        return counters.delivered() + counters.dropped() + counters.failed();
     }
 
     private static void assertAddsUp(final Stream stream)
