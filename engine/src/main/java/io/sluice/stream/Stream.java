@@ -166,9 +166,7 @@ public final class Stream
         }
     }
 
-    /**
-     * @return what the destinations report about themselves (journal counts), after {@link #drainAndClose()}.
-     */
+    /** @return what the destinations report about themselves (journal counts), after {@link #drainAndClose()}. */
     public List<String> reports()
     {
         final java.util.ArrayList<String> reports = new java.util.ArrayList<>();
@@ -191,9 +189,7 @@ public final class Stream
         return new ContainedExceptions("stream " + config.name() + ": router", environment.problems());
     }
 
-    /**
-     * @return the handler to run on the main ring.
-     */
+    /** @return the handler to run on the main ring. */
     public EventHandler<EventSlot> router()
     {
         return router;
@@ -211,57 +207,43 @@ public final class Stream
         return writer.renderers();
     }
 
-    /**
-     * @return the stream's configuration.
-     */
+    /** @return the stream's configuration. */
     public StreamConfig config()
     {
         return config;
     }
 
-    /**
-     * @return the stream's counters.
-     */
+    /** @return the stream's counters. */
     public StreamCounters counters()
     {
         return counters;
     }
 
-    /**
-     * @return how long its delivered events took from ingest to every destination's acceptance.
-     */
+    /** @return how long its delivered events took from ingest to every destination's acceptance. */
     public LatencyHistogram latency()
     {
         return latency;
     }
 
-    /**
-     * @return slots of the stream's ring holding events its writer has not taken yet (read from any thread).
-     */
+    /** @return slots of the stream's ring holding events its writer has not taken yet (read from any thread). */
     public long ringUsed()
     {
         return disruptor.getRingBuffer().getBufferSize() - disruptor.getRingBuffer().remainingCapacity();
     }
 
-    /**
-     * @return slots of the stream's ring ({@code buffer.size}).
-     */
+    /** @return slots of the stream's ring ({@code buffer.size}). */
     public int ringSize()
     {
         return disruptor.getRingBuffer().getBufferSize();
     }
 
-    /**
-     * @return the stream's mode.
-     */
+    /** @return the stream's mode. */
     public BufferMode mode()
     {
         return config.mode();
     }
 
-    /**
-     * @return names of the destinations, in order.
-     */
+    /** @return names of the destinations, in order. */
     public String[] destinationNames()
     {
         return destinationNames.clone();
@@ -276,9 +258,7 @@ public final class Stream
         return destinationCounters[destination];
     }
 
-    /**
-     * @return true when every destination of this stream is gone for good: nothing it matches can be delivered.
-     */
+    /** @return true when every destination of this stream is gone for good: nothing it matches can be delivered. */
     public boolean allDestinationsGone()
     {
         for (final DestinationCounters destination : destinationCounters)

@@ -1,22 +1,16 @@
 package io.sluice.stream;
 
 import com.lmax.disruptor.BlockingWaitStrategy;
-import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.sluice.config.BufferMode;
 import io.sluice.config.RetryPolicy;
 import io.sluice.config.StreamConfig;
-import io.sluice.destination.Destination;
-import io.sluice.destination.Receipts;
 import io.sluice.filter.route.EventIdFilter;
 import io.sluice.filter.route.PolicyFilter;
 import io.sluice.format.EventFormatter;
 import io.sluice.report.Problems;
 import io.sluice.ring.EventSlot;
-import org.agrona.DirectBuffer;
-import org.agrona.MutableDirectBuffer;
-import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -43,20 +37,20 @@ class FailingDestinationTest
     @Test
     void aDestinationThatThrowsOnTheThousandthEventFailsThatEventAloneAndTheStreamKeepsDelivering() throws Exception
     {
-        final CollectingDestination throwing = new CollectingDestination("flaky", 999);
-        final CollectingDestination healthy = new CollectingDestination("steady", -1);
+        final TestDestination throwing = new TestDestination("flaky").throwingOn(999);
+        final TestDestination healthy = new TestDestination("steady");
         final ByteArrayOutputStream reports = new ByteArrayOutputStream();
-        final Stream stream = stream(List.of(throwing, healthy), new SeqFormatter(-1), reports);
+        final Stream stream = stream(List.of(throwing, healthy), new SeqFormatter("", -1), reports);
 
         runThroughMainRing(stream, EVENTS);
 
         assertEquals(EVENTS, stream.counters().matched());
         assertEquals(1, stream.counters().failed());
         assertEquals(EVENTS - 1, stream.counters().delivered());
-        assertEquals(EVENTS - 1, throwing.accepted.size(), "what the reader got equals delivered");
-        assertEquals(EVENTS, healthy.accepted.size());
-        assertFalse(throwing.accepted.contains("seq=999"));
-        assertTrue(throwing.accepted.contains("seq=1000"));
+        assertEquals(EVENTS - 1, throwing.accepted().size(), "what the reader got equals delivered");
+        assertEquals(EVENTS, healthy.accepted().size());
+        assertFalse(throwing.accepted().contains("seq=999"));
+        assertTrue(throwing.accepted().contains("seq=1000"));
         assertEquals(1, stream.destinationCounters(0).failed());
         assertEquals(EVENTS - 1, stream.destinationCounters(0).written());
         assertEquals(EVENTS, stream.destinationCounters(1).written());
@@ -68,26 +62,25 @@ class FailingDestinationTest
     @Test
     void aFormatterThatThrowsFailsThatEventForItsDestinationsAndTheStreamKeepsDelivering() throws Exception
     {
-        final CollectingDestination destination = new CollectingDestination("d", -1);
+        final TestDestination destination = new TestDestination("d");
         final ByteArrayOutputStream reports = new ByteArrayOutputStream();
-        final Stream stream = stream(List.of(destination), new SeqFormatter(4242), reports);
+        final Stream stream = stream(List.of(destination), new SeqFormatter("", 4242), reports);
 
         runThroughMainRing(stream, EVENTS);
 
         assertEquals(1, stream.counters().failed());
         assertEquals(EVENTS - 1, stream.counters().delivered());
-        assertEquals(EVENTS - 1, destination.accepted.size());
+        assertEquals(EVENTS - 1, destination.accepted().size());
         assertTrue(reports.toString(StandardCharsets.UTF_8).contains("cannot render event id 7"));
     }
 
     @Test
     void aDestinationThatCannotBeOpenedFailsItsEventsAndTheOthersStillDeliver() throws Exception
     {
-        final CollectingDestination unopenable = new CollectingDestination("locked", -1);
-        unopenable.openFailure = "permission denied";
-        final CollectingDestination healthy = new CollectingDestination("steady", -1);
+        final TestDestination unopenable = new TestDestination("locked").failingToOpen("permission denied");
+        final TestDestination healthy = new TestDestination("steady");
         final ByteArrayOutputStream reports = new ByteArrayOutputStream();
-        final Stream stream = stream(List.of(unopenable, healthy), new SeqFormatter(-1), reports);
+        final Stream stream = stream(List.of(unopenable, healthy), new SeqFormatter("", -1), reports);
 
         runThroughMainRing(stream, EVENTS);
 
@@ -95,16 +88,16 @@ class FailingDestinationTest
         assertEquals(0, stream.counters().delivered());
         assertEquals(EVENTS, stream.destinationCounters(0).failed());
         assertTrue(stream.destinationCounters(0).gone());
-        assertEquals(EVENTS, healthy.accepted.size());
+        assertEquals(EVENTS, healthy.accepted().size());
         final String printed = reports.toString(StandardCharsets.UTF_8);
         assertTrue(printed.contains("stream s: destination locked: cannot open: permission denied"), printed);
     }
 
-    private static Stream stream(final List<CollectingDestination> destinations, final EventFormatter formatter,
+    private static Stream stream(final List<TestDestination> destinations, final EventFormatter formatter,
         final ByteArrayOutputStream reports)
     {
         final List<StreamOutput> outputs = new ArrayList<>();
-        for (final CollectingDestination destination : destinations)
+        for (final TestDestination destination : destinations)
         {
             outputs.add(new StreamOutput(destination, formatter, RetryPolicy.DEFAULTS));
         }
@@ -126,15 +119,7 @@ class FailingDestinationTest
         stream.start();
         main.start();
         assertTrue(stream.awaitRunning(10, TimeUnit.SECONDS));
-        final RingBuffer<EventSlot> ring = main.getRingBuffer();
-        final UnsafeBuffer record = new UnsafeBuffer(new byte[Long.BYTES]);
-        for (int i = 0; i < events; i++)
-        {
-            record.putLong(0, i);
-            final long claimed = ring.next();
-            ring.get(claimed).set(record, 0, Long.BYTES, 7, 0, i);
-            ring.publish(claimed);
-        }
+        SeqRecords.publish(main.getRingBuffer(), events);
         main.shutdown(10, TimeUnit.SECONDS);
         stream.drainAndClose();
     }
@@ -147,107 +132,5 @@ class FailingDestinationTest
             thread.setDaemon(true);
             return thread;
         };
-    }
-
-    /** Renders "seq=N" from the record's sequence number; throws on one of them when asked to. */
-    private static final class SeqFormatter implements EventFormatter
-    {
-        private final long throwOn;
-
-        SeqFormatter(final long throwOn)
-        {
-            this.throwOn = throwOn;
-        }
-
-        @Override
-        public int format(final DirectBuffer record, final int offset, final int length, final MutableDirectBuffer out,
-            final int outOffset)
-        {
-            final long seq = record.getLong(offset);
-            if (seq == throwOn)
-            {
-                throw new IllegalStateException("template failed");
-            }
-            return out.putStringWithoutLengthAscii(outOffset, "seq=" + seq);
-        }
-
-        @Override
-        public byte[] preamble()
-        {
-            return new byte[0];
-        }
-    }
-
-    /** Keeps what it accepted, in memory; throws from offer on its n-th event (0-based) when asked to. */
-    private static final class CollectingDestination implements Destination
-    {
-        private final String name;
-        private final int throwOn;
-        private final List<String> held = new ArrayList<>();
-        private final List<String> accepted = new ArrayList<>();
-        private Receipts receipts;
-        private int offers;
-        private String openFailure;
-
-        CollectingDestination(final String name, final int throwOn)
-        {
-            this.name = name;
-            this.throwOn = throwOn;
-        }
-
-        @Override
-        public String name()
-        {
-            return name;
-        }
-
-        @Override
-        public void open(final byte[] preamble, final Receipts receipts) throws java.io.IOException
-        {
-            if (openFailure != null)
-            {
-                throw new java.io.IOException(openFailure);
-            }
-            this.receipts = receipts;
-        }
-
-        @Override
-        public boolean offer(final DirectBuffer rendered, final int offset, final int length)
-        {
-            if (offers++ == throwOn)
-            {
-                throw new IllegalStateException("boom");
-            }
-            held.add(rendered.getStringWithoutLengthAscii(offset, length));
-            return true;
-        }
-
-        @Override
-        public void flush()
-        {
-            accepted.addAll(held);
-            final int count = held.size();
-            held.clear();
-            receipts.accepted(count);
-        }
-
-        @Override
-        public void discard()
-        {
-            final int count = held.size();
-            held.clear();
-            receipts.failed(count);
-        }
-
-        @Override
-        public int pending()
-        {
-            return held.size();
-        }
-
-        @Override
-        public void close()
-        {
-        }
     }
 }

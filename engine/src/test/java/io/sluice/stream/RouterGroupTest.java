@@ -1,7 +1,6 @@
 package io.sluice.stream;
 
 import com.lmax.disruptor.BlockingWaitStrategy;
-import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.sluice.codec.catalog.EventCatalog;
@@ -14,7 +13,6 @@ import io.sluice.filter.route.EventIdFilter;
 import io.sluice.filter.route.PolicyFilter;
 import io.sluice.report.Problems;
 import io.sluice.ring.EventSlot;
-import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -55,7 +53,7 @@ class RouterGroupTest
         final Stream drop = stream("lossy", BufferMode.DROP, 64, stuck);
         final Disruptor<EventSlot> main = mainRing(List.of(block, drop));
 
-        publish(main.getRingBuffer(), EVENTS);
+        SeqRecords.publish(main.getRingBuffer(), EVENTS);
         main.shutdown(60, TimeUnit.SECONDS);
         assertEquals(EVENTS, block.counters().matched(),
             "the block stream saw every event while the drop stream was stuck");
@@ -81,7 +79,7 @@ class RouterGroupTest
         final Disruptor<EventSlot> main = mainRing(List.of(block, drop));
 
         final CompletableFuture<Void> publisher =
-            CompletableFuture.runAsync(() -> publish(main.getRingBuffer(), EVENTS));
+            CompletableFuture.runAsync(() -> SeqRecords.publish(main.getRingBuffer(), EVENTS));
         while (block.ringUsed() < block.ringSize())
         {
             Thread.sleep(1);
@@ -211,7 +209,7 @@ class RouterGroupTest
         final List<RouterGroup> groups = RouterGroup.split(streams, 1, environment.problems());
         final RouterGroup group = groups.get(0);
         start(main, streams, group);
-        publish(main.getRingBuffer(), EVENTS);
+        SeqRecords.publish(main.getRingBuffer(), EVENTS);
         main.shutdown(60, TimeUnit.SECONDS);
         drain(streams.toArray(new Stream[0]));
         return group;
@@ -261,19 +259,6 @@ class RouterGroupTest
     {
         return new Stream(new StreamConfig(name, List.of(output.destination().name()), List.of(), List.of(), mode,
             ringSize, false), EventIdFilter.all(), PolicyFilter.all(), null, List.of(output), environment);
-    }
-
-    /** Each record holds its sequence number; event id 7. */
-    private static void publish(final RingBuffer<EventSlot> ring, final int events)
-    {
-        final UnsafeBuffer record = new UnsafeBuffer(new byte[Long.BYTES]);
-        for (int i = 0; i < events; i++)
-        {
-            record.putLong(0, i);
-            final long claimed = ring.next();
-            ring.get(claimed).set(record, 0, Long.BYTES, 7, 0, i);
-            ring.publish(claimed);
-        }
     }
 
     private static long settled(final Stream stream)

@@ -11,7 +11,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * A destination that keeps what it accepted in memory; a gated one holds its writer in {@code flush} until opened,
- * as a reader that stopped reading would.
+ * as a reader that stopped reading would; one may throw from {@code offer} on its n-th event or fail to open.
  */
 final class TestDestination implements Destination
 {
@@ -20,6 +20,9 @@ final class TestDestination implements Destination
     private final List<String> accepted = Collections.synchronizedList(new ArrayList<>());
     private final CountDownLatch gate = new CountDownLatch(1);
     private Receipts receipts;
+    private int offers;
+    private int throwOn = -1;
+    private String openFailure;
 
     TestDestination(final String name)
     {
@@ -45,6 +48,26 @@ final class TestDestination implements Destination
         return new TestDestination(name, true);
     }
 
+    /**
+     * @param offer the 0-based offer that throws.
+     * @return this destination, which throws from that offer.
+     */
+    TestDestination throwingOn(final int offer)
+    {
+        throwOn = offer;
+        return this;
+    }
+
+    /**
+     * @param why the open failure's message.
+     * @return this destination, which cannot be opened.
+     */
+    TestDestination failingToOpen(final String why)
+    {
+        openFailure = why;
+        return this;
+    }
+
     /** Let the writer through. */
     void open()
     {
@@ -64,14 +87,22 @@ final class TestDestination implements Destination
     }
 
     @Override
-    public void open(final byte[] preamble, final Receipts receipts)
+    public void open(final byte[] preamble, final Receipts receipts) throws java.io.IOException
     {
+        if (openFailure != null)
+        {
+            throw new java.io.IOException(openFailure);
+        }
         this.receipts = receipts;
     }
 
     @Override
     public boolean offer(final DirectBuffer rendered, final int offset, final int length)
     {
+        if (offers++ == throwOn)
+        {
+            throw new IllegalStateException("boom");
+        }
         held.add(rendered.getStringWithoutLengthAscii(offset, length));
         return true;
     }
