@@ -8,7 +8,8 @@
 #              events it delivered, the tracer's user+system CPU per loop event (the JVM and the loader) and bare's
 #   json       sluice bench --count 3000000 --output json:FILE (a file on disk, deleted after)
 #   none       sluice bench --count 3000000 --output none
-#   streams4   sluice bench --count 3000000 --config STREAMS_CONFIG (default perf/streams-4.yaml of the first tree)
+#   streams4   sluice bench --count 3000000 --config STREAMS_CONFIG (default: perf/streams-4.yaml of the first tree
+#              that has one)
 #   writer     FormatBenchmark -p format=json (JMH, CPU-ns per event, median of its iterations)
 #   idle       perf/sensor/idle.sh 30 1: time to ready, JVM and loader CPU % and RSS
 # Prints every figure as it is measured (TSV: tree round figure value) and then the medians per tree, with each
@@ -27,7 +28,10 @@ shift $((OPTIND - 1))
 [ $# -ge 1 ] || { echo "usage: perf/summary.sh [-r ROUNDS] [-c STREAMS_CONFIG] TREE [TREE...]" >&2; exit 2; }
 trees=()
 for t in "$@"; do trees+=("$(cd "$t" && pwd)"); done
-[ -n "$config" ] || config="${trees[0]}/perf/streams-4.yaml"
+if [ -z "$config" ]; then # the first tree that has it (an older build may predate it)
+  for t in "${trees[@]}"; do [ -f "$t/perf/streams-4.yaml" ] && { config="$t/perf/streams-4.yaml"; break; }; done
+fi
+[ -f "$config" ] || { echo "perf/summary.sh: no streams config (-c FILE)" >&2; exit 2; }
 config="$(cd "$(dirname "$config")" && pwd)/$(basename "$config")"
 work=$(mktemp -d /tmp/sluice-summary.XXXXXX)
 trap 'rm -rf "$work"' EXIT
