@@ -11,7 +11,7 @@
 #   streams4   sluice bench --count 3000000 --config STREAMS_CONFIG (default: perf/streams-4.yaml of the first tree
 #              that has one)
 #   writer     FormatBenchmark -p format=json (JMH, CPU-ns per event, median of its iterations)
-#   idle       perf/sensor/idle.sh 30 1: time to ready, JVM and loader CPU % and RSS
+#   idle       perf/sensor/idle.sh 30 1 (this checkout's, SLUICE= each build): time to ready, JVM and loader CPU % and RSS
 # Prints every figure as it is measured (TSV: tree round figure value) and then the medians per tree, with each
 # later tree's ratio to the first.
 set -euo pipefail
@@ -26,6 +26,7 @@ while getopts "r:c:" opt; do
 done
 shift $((OPTIND - 1))
 [ $# -ge 1 ] || { echo "usage: perf/summary.sh [-r ROUNDS] [-c STREAMS_CONFIG] TREE [TREE...]" >&2; exit 2; }
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 trees=()
 for t in "$@"; do trees+=("$(cd "$t" && pwd)"); done
 if [ -z "$config" ]; then # the first tree that has it (an older build may predate it)
@@ -75,16 +76,21 @@ writer() { # tree round
   [ -n "$ns" ] && figure "$tree" "$round" "writer.cpu_ns_per_event" "$ns"
 }
 
-idle() { # tree round
-  local tree=$1 round=$2
-  (cd "$tree" && SLUICE_NO_BUILD=1 perf/sensor/idle.sh 30 1 >"$work/idle.out" 2>/dev/null) || true
-  read -r _ ready jcpu lcpu jrss lrss events < <(awk -F'\t' '$1 == "1"' "$work/idle.out" | head -n 1) || return 0
-  figure "$tree" "$round" "idle.ready_s" "$ready"
-  figure "$tree" "$round" "idle.jvm_cpu_pct" "$jcpu"
-  figure "$tree" "$round" "idle.loader_cpu_pct" "$lcpu"
-  figure "$tree" "$round" "idle.jvm_rss_mb" "$jrss"
-  figure "$tree" "$round" "idle.loader_rss_mb" "$lrss"
-  figure "$tree" "$round" "idle.events" "$events"
+idle() { # tree round; every build is measured by this script's own perf/sensor/idle.sh (SLUICE=that build's launcher)
+  local tree=$1 round=$2 name value
+  SLUICE="$tree/sluice" SLUICE_NO_BUILD=1 "$here/perf/sensor/idle.sh" 30 1 >"$work/idle.out" 2>/dev/null || true
+  /usr/bin/python3 - "$work/idle.out" >"$work/idle.tsv" <<'PY' || true
+import sys
+lines = [l.rstrip('\n').split('\t') for l in open(sys.argv[1]) if '\t' in l]
+header = lines[0]
+for row in lines[1:]:
+    if row[0] == '1':
+        for name in ('ready_s', 'ready_cpu_s', 'jvm_cpu_%', 'loader_cpu_%', 'jvm_rss_mb', 'jvm_anon_mb', 'loader_rss_mb', 'events'):
+            if name in header:
+                print(name.replace('%', 'pct') + '\t' + row[header.index(name)])
+        break
+PY
+  while IFS=$'\t' read -r name value; do figure "$tree" "$round" "idle.$name" "$value"; done <"$work/idle.tsv"
 }
 
 printf 'tree\tround\tfigure\tvalue\n'
