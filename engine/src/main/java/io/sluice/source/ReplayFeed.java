@@ -9,11 +9,11 @@ import org.agrona.concurrent.ringbuffer.RingBuffer;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What every replay source (a journal, a Kafka topic) shares: the daemon thread that reads, the writes of records
- * into the shared ring (waiting for room, giving up only when asked to stop), the stop request and the counts the
- * engine reads. Counts and the failure are written by the replay thread alone and read by any thread (volatile:
- * single writer, so the non-atomic increments cannot lose an update); {@code done} is set last, after the replay's own
- * clean-up, so a reader that sees it sees final counts.
+ * What every replay source (a journal, a Kafka topic, recorded kernel records in a benchmark) shares: the daemon
+ * thread that reads, the writes of records into the shared ring (waiting for room, giving up only when asked to stop),
+ * the stop request and the counts the engine reads. Counts and the failure are written by the replay thread alone and
+ * read by any thread (volatile: single writer, so the non-atomic increments cannot lose an update); {@code done} is set
+ * last, after the replay's own clean-up, so a reader that sees it sees final counts.
  */
 public final class ReplayFeed
 {
@@ -27,6 +27,7 @@ public final class ReplayFeed
 
     private final IdleStrategy idle =
         new BackoffIdleStrategy(100, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1));
+    private final String threadName;
     private RingBuffer ring;
     private volatile boolean stopRequested;
     private volatile boolean done;
@@ -34,8 +35,22 @@ public final class ReplayFeed
     private volatile long outsideRange;
     private volatile Throwable failure;
 
+    /** A feed whose thread is {@code sluice-replay}. */
+    public ReplayFeed()
+    {
+        this("sluice-replay");
+    }
+
     /**
-     * Start the replay's thread ({@code sluice-replay}). Returns at once.
+     * @param threadName the name of the feed's thread.
+     */
+    public ReplayFeed(final String threadName)
+    {
+        this.threadName = threadName;
+    }
+
+    /**
+     * Start the replay's thread. Returns at once.
      *
      * @param ring the shared ring; the replay is its only producer.
      * @param work what the thread does.
@@ -53,7 +68,7 @@ public final class ReplayFeed
             {
                 done = true;
             }
-        }, "sluice-replay");
+        }, threadName);
         thread.setDaemon(true);
         thread.start();
     }
@@ -68,7 +83,21 @@ public final class ReplayFeed
      */
     public boolean write(final DirectBuffer record, final int offset, final int length)
     {
-        while (!ring.write(RecordType.EVENT, record, offset, length))
+        return write(RecordType.EVENT, record, offset, length);
+    }
+
+    /**
+     * Write one record of a type of {@link RecordType} into the ring, waiting for room; counts it produced.
+     *
+     * @param type   its record type (a raw kernel record, for one).
+     * @param record its buffer.
+     * @param offset where it starts.
+     * @param length its length.
+     * @return false when a stop was asked for while waiting (the record was not written).
+     */
+    public boolean write(final int type, final DirectBuffer record, final int offset, final int length)
+    {
+        while (!ring.write(type, record, offset, length))
         {
             if (stopRequested)
             {

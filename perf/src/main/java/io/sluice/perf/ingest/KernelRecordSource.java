@@ -2,20 +2,19 @@ package io.sluice.perf.ingest;
 
 import io.sluice.ring.RecordType;
 import io.sluice.source.EventSource;
+import io.sluice.source.ReplayFeed;
 import org.agrona.concurrent.ringbuffer.RingBuffer;
-import org.agrona.concurrent.SleepingIdleStrategy;
 
 /**
  * A source that writes {@code count} pre-built raw {@link KernelRecords} into the shared ring as fast as it takes them,
- * as the loader does (KERNEL_EVENT records the engine enriches): the kernel source without a kernel.
+ * as the loader does (KERNEL_EVENT records the engine enriches): the kernel source without a kernel. Its thread, ring
+ * writes and counts are a {@link ReplayFeed}'s, as the engine's replays have them.
  */
 final class KernelRecordSource implements EventSource
 {
     private final KernelRecords records;
     private final long count;
-    private volatile boolean stopRequested;
-    private volatile boolean done;
-    private volatile long produced;
+    private final ReplayFeed feed = new ReplayFeed("bench-kernel-records");
 
     KernelRecordSource(final KernelRecords records, final long count)
     {
@@ -32,53 +31,38 @@ final class KernelRecordSource implements EventSource
     @Override
     public void start(final RingBuffer ring)
     {
-        final Thread thread = new Thread(() -> run(ring), "bench-kernel-records");
-        thread.setDaemon(true);
-        thread.start();
+        feed.start(ring, this::run);
     }
 
-    private void run(final RingBuffer ring)
+    private void run()
     {
-        final SleepingIdleStrategy idle = new SleepingIdleStrategy(50_000);
-        try
+        final int kinds = records.count();
+        for (long seq = 0; seq < count && !feed.stopRequested(); seq++)
         {
-            final int kinds = records.count();
-            for (long seq = 0; seq < count && !stopRequested; seq++)
+            final int i = (int)(seq % kinds);
+            if (!feed.write(RecordType.KERNEL_EVENT, records.record(i), 0, records.length(i)))
             {
-                final int i = (int)(seq % kinds);
-                while (!ring.write(RecordType.KERNEL_EVENT, records.record(i), 0, records.length(i)))
-                {
-                    if (stopRequested)
-                    {
-                        return;
-                    }
-                    idle.idle();
-                }
-                produced = seq + 1;
+                return;
             }
-        }
-        finally
-        {
-            done = true;
         }
     }
 
     @Override
     public void requestStop()
     {
-        stopRequested = true;
+        feed.requestStop();
     }
 
     @Override
     public boolean isDone()
     {
-        return done;
+        return feed.isDone();
     }
 
     @Override
     public long produced()
     {
-        return produced;
+        return feed.produced();
     }
 
     /** @return null: a failure ends the source's thread with its stack trace, and the run then misses events. */
