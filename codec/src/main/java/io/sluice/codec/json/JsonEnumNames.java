@@ -17,6 +17,7 @@ final class JsonEnumNames
 
     private final Int2ObjectHashMap<byte[]> quotedNames = new Int2ObjectHashMap<>();
     private final byte[][] dense;
+    private final int longest;
 
     JsonEnumNames(final EnumDescriptor descriptor)
     {
@@ -33,6 +34,12 @@ final class JsonEnumNames
                 }
             }
         }
+        int longestName = 0;
+        for (final byte[] name : quotedNames.values())
+        {
+            longestName = Math.max(longestName, name.length);
+        }
+        longest = longestName;
         dense = new byte[largest + 1][];
         for (int number = 0; number <= largest; number++)
         {
@@ -41,6 +48,16 @@ final class JsonEnumNames
     }
 
     /**
+     * @return the longest text {@link #write} writes: a quoted name.
+     */
+    int longest()
+    {
+        return longest;
+    }
+
+    /**
+     * Write within room reserved ({@link JsonSink#reserve}): the longest name, or a number.
+     *
      * @param sink   where to write.
      * @param number the enum number (not the default 0: the caller omits that).
      */
@@ -49,11 +66,11 @@ final class JsonEnumNames
         final byte[] name = number >= 0 && number < dense.length ? dense[number] : quotedNames.get(number);
         if (name != null)
         {
-            sink.rawValue(name);
+            sink.rawValueInRoom(name);
         }
         else
         {
-            sink.int32(number);
+            sink.int32InRoom(number);
         }
     }
 }
