@@ -41,13 +41,13 @@ public final class EventJsonWriter extends JsonEventPart
     static final int FIXED_ROOM = 4096;
     private static final JsonEnumNames EVENT_IDS = new JsonEnumNames(EventId.getDescriptor());
 
-    private final byte[][] quotedCatalogNames;
+    private final JsonText[] quotedCatalogNames;
     private final JsonWorkload workload;
     private final JsonValues values;
     private final JsonThreat threat;
     /** Room for text from outside the record: two catalog names, the policy names, two enum names. */
     private final long namesRoom;
-    private byte[][] quotedPolicyNames = new byte[0][];
+    private JsonText[] quotedPolicyNames = new JsonText[0];
     private long policyNamesRoom;
 
     /**
@@ -73,12 +73,12 @@ public final class EventJsonWriter extends JsonEventPart
         return (long)ROOM_PER_RECORD_BYTE * recordLength + FIXED_ROOM + namesRoom + policyNamesRoom;
     }
 
-    private static long longest(final byte[][] texts)
+    private static long longest(final JsonText[] texts)
     {
         long longest = 0;
-        for (final byte[] text : texts)
+        for (final JsonText text : texts)
         {
-            longest = Math.max(longest, text == null ? 0 : text.length);
+            longest = Math.max(longest, text == null ? 0 : text.room());
         }
         return longest;
     }
@@ -90,14 +90,14 @@ public final class EventJsonWriter extends JsonEventPart
     }
 
     /** Every catalog name as the JSON string it prints as, escaped once here rather than per event. */
-    private static byte[][] quotedNames(final EventCatalog catalog)
+    private static JsonText[] quotedNames(final EventCatalog catalog)
     {
         int maxId = 0;
         for (final EventDefinition definition : catalog.events())
         {
             maxId = Math.max(maxId, definition.id());
         }
-        final byte[][] quoted = new byte[maxId + 1][];
+        final JsonText[] quoted = new JsonText[maxId + 1];
         final JsonSink scratch = new JsonSink(64);
         for (final EventDefinition definition : catalog.events())
         {
@@ -106,7 +106,7 @@ public final class EventJsonWriter extends JsonEventPart
             {
                 scratch.reset();
                 scratch.string(new UnsafeBuffer(name), 0, name.length);
-                quoted[definition.id()] = Arrays.copyOf(scratch.array(), scratch.length());
+                quoted[definition.id()] = new JsonText(Arrays.copyOf(scratch.array(), scratch.length()));
             }
         }
         return quoted;
@@ -121,7 +121,7 @@ public final class EventJsonWriter extends JsonEventPart
     public void policyNames(final String[] namesByBit)
     {
         final int count = Math.min(namesByBit.length, Long.SIZE);
-        final byte[][] quoted = new byte[count][];
+        final JsonText[] quoted = new JsonText[count];
         final JsonSink scratch = new JsonSink(64);
         for (int i = 0; i < count; i++)
         {
@@ -130,14 +130,14 @@ public final class EventJsonWriter extends JsonEventPart
                 final byte[] utf8 = namesByBit[i].getBytes(StandardCharsets.UTF_8);
                 scratch.reset();
                 scratch.string(new UnsafeBuffer(utf8), 0, utf8.length);
-                quoted[i] = Arrays.copyOf(scratch.array(), scratch.length());
+                quoted[i] = new JsonText(Arrays.copyOf(scratch.array(), scratch.length()));
             }
         }
         quotedPolicyNames = quoted;
         long room = 0;
-        for (final byte[] name : quoted)
+        for (final JsonText name : quoted)
         {
-            room += name == null ? 0 : name.length + 1;
+            room += name == null ? 0 : name.room();
         }
         policyNamesRoom = room;
     }
@@ -211,14 +211,14 @@ public final class EventJsonWriter extends JsonEventPart
         else if (!asStored && id > 0 && id < quotedCatalogNames.length && quotedCatalogNames[id] != null)
         {
             json.keyInRoom(JsonKeys.NAME);
-            json.rawValueInRoom(quotedCatalogNames[id]);
+            json.textInRoom(quotedCatalogNames[id]);
         }
     }
 
     private void writePolicies(final JsonKey open, final long matched)
     {
         json.keyInRoom(open);
-        final byte[][] names = quotedPolicyNames;
+        final JsonText[] names = quotedPolicyNames;
         boolean any = false;
         for (int bit = 0; bit < names.length; bit++)
         {
@@ -230,7 +230,7 @@ public final class EventJsonWriter extends JsonEventPart
                     json.beginArrayInRoom();
                     any = true;
                 }
-                json.rawValueInRoom(names[bit]);
+                json.textInRoom(names[bit]);
             }
         }
         if (any)

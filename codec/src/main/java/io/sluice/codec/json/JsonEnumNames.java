@@ -15,8 +15,8 @@ final class JsonEnumNames
     /** Numbers from 0 to this are looked up in an array (one load), larger ones in the map. */
     private static final int DENSE_LIMIT = 1 << 16;
 
-    private final Int2ObjectHashMap<byte[]> quotedNames = new Int2ObjectHashMap<>();
-    private final byte[][] dense;
+    private final Int2ObjectHashMap<JsonText> quotedNames = new Int2ObjectHashMap<>();
+    private final JsonText[] dense;
     private final int longest;
 
     JsonEnumNames(final EnumDescriptor descriptor)
@@ -27,7 +27,7 @@ final class JsonEnumNames
             // The first name declared for a number wins, as in the printer (findValueByNumber).
             if (!quotedNames.containsKey(value.getNumber()))
             {
-                quotedNames.put(value.getNumber(), ("\"" + value.getName() + "\"").getBytes(StandardCharsets.UTF_8));
+                quotedNames.put(value.getNumber(), new JsonText(("\"" + value.getName() + "\"").getBytes(StandardCharsets.UTF_8)));
                 if (value.getNumber() >= 0 && value.getNumber() < DENSE_LIMIT)
                 {
                     largest = Math.max(largest, value.getNumber());
@@ -35,12 +35,12 @@ final class JsonEnumNames
             }
         }
         int longestName = 0;
-        for (final byte[] name : quotedNames.values())
+        for (final JsonText name : quotedNames.values())
         {
-            longestName = Math.max(longestName, name.length);
+            longestName = Math.max(longestName, name.room());
         }
         longest = longestName;
-        dense = new byte[largest + 1][];
+        dense = new JsonText[largest + 1];
         for (int number = 0; number <= largest; number++)
         {
             dense[number] = quotedNames.get(number);
@@ -48,7 +48,7 @@ final class JsonEnumNames
     }
 
     /**
-     * @return the longest text {@link #write} writes: a quoted name.
+     * @return the room the longest name takes ({@link JsonText#room}).
      */
     int longest()
     {
@@ -63,10 +63,10 @@ final class JsonEnumNames
      */
     void write(final JsonSink sink, final int number)
     {
-        final byte[] name = number >= 0 && number < dense.length ? dense[number] : quotedNames.get(number);
+        final JsonText name = number >= 0 && number < dense.length ? dense[number] : quotedNames.get(number);
         if (name != null)
         {
-            sink.rawValueInRoom(name);
+            sink.textInRoom(name);
         }
         else
         {

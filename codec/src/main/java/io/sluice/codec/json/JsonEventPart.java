@@ -24,13 +24,11 @@ abstract class JsonEventPart
         json.keyInRoom(open);
         if (seconds != 0)
         {
-            json.keyInRoom(JsonKeys.SECONDS);
-            json.int64InRoom(seconds);
+            json.int64FieldInRoom(JsonKeys.SECONDS, seconds);
         }
         if (nanos != 0)
         {
-            json.keyInRoom(JsonKeys.NANOS);
-            json.int32InRoom(nanos);
+            json.int32FieldInRoom(JsonKeys.NANOS, nanos);
         }
         json.endObjectInRoom();
     }
@@ -40,8 +38,7 @@ abstract class JsonEventPart
         final int length = view.stringLength(string);
         if (length > 0)
         {
-            json.keyInRoom(key);
-            json.stringInRoom(view.buffer(), view.stringOffset(string), length);
+            json.stringFieldInRoom(key, view.buffer(), view.stringOffset(string), length);
         }
     }
 
@@ -49,8 +46,7 @@ abstract class JsonEventPart
     {
         if (value != 0)
         {
-            json.keyInRoom(key);
-            json.uint32InRoom(value);
+            json.uint32FieldInRoom(key, value);
         }
     }
 
@@ -58,8 +54,7 @@ abstract class JsonEventPart
     {
         if (value != 0)
         {
-            json.keyInRoom(key);
-            json.uint64InRoom(value);
+            json.uint64FieldInRoom(key, value);
         }
     }
 }

@@ -3,8 +3,6 @@ package io.sluice.codec.json;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * Compact JSON text in a reusable byte array, with the value spellings of protobuf's {@code JsonFormat} printer:
  * strings escaped as its Gson does ({@link JsonEscape}), 64-bit integers quoted, unsigned integers printed unsigned,
@@ -13,33 +11,23 @@ import java.nio.charset.StandardCharsets;
  * The sink places commas itself: {@link #key} and every value separate themselves from what came before. Nothing
  * allocates once the array is large enough for the largest document written.
  * <p>
- * Each public method makes room for what it writes. The package-private {@code ...InRoom} methods do not: a caller
- * that knows a bound for a whole section (the event layout, {@link EventJsonWriter}) makes room once with
- * {@link #reserve} and then writes without a check per store.
+ * Each public method makes room for what it writes. The package-private {@code ...InRoom} methods
+ * ({@link JsonDocument}) do not: a caller that knows a bound for a whole section (the event layout,
+ * {@link EventJsonWriter}) makes room once and then writes without a check per store.
  */
-public final class JsonSink
+public final class JsonSink extends JsonDocument
 {
-    private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
     /** Room a string needs besides its escaped text: a comma, two quotes and a word store's overhang. */
     private static final int STRING_OVERHEAD = 3 + Long.BYTES;
     /** Room a number needs: a comma, two quotes and {@link JsonDigits#ROOM}. */
     private static final int NUMBER_ROOM = 3 + JsonDigits.ROOM;
-
-    private final JsonEscape escape = new JsonEscape();
-    /** Where a string from a buffer without an array (direct memory) is copied to be escaped. */
-    private byte[] input = new byte[256];
-    private byte[] bytes;
-    private int position;
-    /** 1 when the next value or key needs a comma before it. */
-    private int comma;
 
     /**
      * @param initialCapacity bytes to start with; the array grows when a document needs more.
      */
     public JsonSink(final int initialCapacity)
     {
-        this.bytes = new byte[Math.max(64, initialCapacity)];
+        super(initialCapacity);
     }
 
     /**
@@ -85,20 +73,6 @@ public final class JsonSink
     {
         out.putBytes(outOffset, bytes, 0, position);
         return position;
-    }
-
-    /**
-     * Make room for {@code room} bytes from where the text ends: the {@code ...InRoom} methods that follow write
-     * within it without checking.
-     *
-     * @param room bytes, every store's overhang included.
-     */
-    void reserve(final long room)
-    {
-        if (position + room > bytes.length)
-        {
-            grow(position + room);
-        }
     }
 
     /**
@@ -181,9 +155,10 @@ public final class JsonSink
     public void rawValue(final byte[] value, final int offset, final int length)
     {
         reserve(length + 1L);
-        separate();
-        System.arraycopy(value, offset, bytes, position, length);
-        position += length;
+        final int p = position;
+        bytes[p] = ',';
+        System.arraycopy(value, offset, bytes, p + comma, length);
+        position = p + comma + length;
         comma = 1;
     }
 
@@ -192,7 +167,8 @@ public final class JsonSink
      */
     public void bool(final boolean value)
     {
-        rawValue(value ? TRUE : FALSE);
+        reserve(6);
+        boolInRoom(value);
     }
 
     /**
@@ -263,167 +239,13 @@ public final class JsonSink
     public void base64(final DirectBuffer src, final int offset, final int length)
     {
         reserve(JsonBase64.room(length) + 3);
-        separate();
-        bytes[position++] = '"';
-        position = JsonBase64.encode(src, offset, length, bytes, position);
-        bytes[position++] = '"';
-        comma = 1;
-    }
-
-    void beginObjectInRoom()
-    {
-        separate();
-        bytes[position++] = '{';
-        comma = 0;
-    }
-
-    void endObjectInRoom()
-    {
-        bytes[position++] = '}';
-        comma = 1;
-    }
-
-    void beginArrayInRoom()
-    {
-        separate();
-        bytes[position++] = '[';
-        comma = 0;
-    }
-
-    void endArrayInRoom()
-    {
-        bytes[position++] = ']';
-        comma = 1;
-    }
-
-    /** {@link #key(JsonKey)} within room reserved: {@link JsonKey#MAX_LENGTH} + 1 bytes. */
-    void keyInRoom(final JsonKey key)
-    {
-        final byte[] dst = bytes;
         int p = position;
-        dst[p] = ',';
+        bytes[p] = ',';
         p += comma;
-        JsonWords.put(dst, p, key.word0);
-        JsonWords.put(dst, p + Long.BYTES, key.word1);
-        JsonWords.put(dst, p + 2 * Long.BYTES, key.word2);
-        position = p + key.length;
-        comma = 0;
-    }
-
-    void colonInRoom()
-    {
-        bytes[position++] = ':';
-        comma = 0;
-    }
-
-    void rawValueInRoom(final byte[] value)
-    {
-        separate();
-        System.arraycopy(value, 0, bytes, position, value.length);
-        position += value.length;
+        bytes[p] = '"';
+        p = JsonBase64.encode(src, offset, length, bytes, p + 1);
+        bytes[p] = '"';
+        position = p + 1;
         comma = 1;
-    }
-
-    void boolInRoom(final boolean value)
-    {
-        rawValueInRoom(value ? TRUE : FALSE);
-    }
-
-    /** {@link #int32} within room reserved: {@link #NUMBER_ROOM} bytes, as for every number. */
-    void int32InRoom(final int value)
-    {
-        separate();
-        position = JsonDigits.signed(bytes, position, value);
-        comma = 1;
-    }
-
-    void uint32InRoom(final int value)
-    {
-        separate();
-        position = JsonDigits.unsigned(bytes, position, value & 0xFFFF_FFFFL);
-        comma = 1;
-    }
-
-    void int64InRoom(final long value)
-    {
-        separate();
-        final byte[] dst = bytes;
-        dst[position] = '"';
-        final int end = JsonDigits.signed(dst, position + 1, value);
-        dst[end] = '"';
-        position = end + 1;
-        comma = 1;
-    }
-
-    void uint64InRoom(final long value)
-    {
-        separate();
-        final byte[] dst = bytes;
-        dst[position] = '"';
-        final int end = JsonDigits.unsigned(dst, position + 1, value);
-        dst[end] = '"';
-        position = end + 1;
-        comma = 1;
-    }
-
-    void asciiStringInRoom(final byte[] text, final int offset, final int length)
-    {
-        separate();
-        bytes[position++] = '"';
-        System.arraycopy(text, offset, bytes, position, length);
-        position += length;
-        bytes[position++] = '"';
-        comma = 1;
-    }
-
-    /** {@link #string} within room reserved: {@link #stringRoom} of its length. */
-    void stringInRoom(final DirectBuffer src, final int offset, final int length)
-    {
-        final byte[] array = src.byteArray();
-        final byte[] in;
-        final int from;
-        if (array != null)
-        {
-            // read in place: an array-backed record (a ring slot, a journal frame) is not copied first
-            src.boundsCheck(offset, length);
-            in = array;
-            from = src.wrapAdjustment() + offset;
-        }
-        else
-        {
-            if (length > input.length)
-            {
-                input = new byte[Math.max(length, 2 * input.length)];
-            }
-            src.getBytes(offset, input, 0, length);
-            in = input;
-            from = 0;
-        }
-        separate();
-        final byte[] dst = bytes;
-        int p = position;
-        dst[p++] = '"';
-        p = escape.escape(in, from, from + length, dst, p);
-        dst[p++] = '"';
-        position = p;
-        comma = 1;
-    }
-
-    /** A comma when one is due: written either way, kept only when needed (no branch). Room: one byte. */
-    private void separate()
-    {
-        bytes[position] = ',';
-        position += comma;
-    }
-
-    private void grow(final long needed)
-    {
-        if (needed > Integer.MAX_VALUE - 8)
-        {
-            throw new IllegalStateException("JSON document too large: " + needed + " bytes");
-        }
-        final byte[] grown = new byte[(int)Math.min(Integer.MAX_VALUE - 8, Math.max(needed, 2L * bytes.length))];
-        System.arraycopy(bytes, 0, grown, 0, position);
-        bytes = grown;
     }
 }

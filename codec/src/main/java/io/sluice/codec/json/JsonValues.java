@@ -47,18 +47,17 @@ final class JsonValues extends JsonEventPart
         int index = 0;
         while (values.next())
         {
-            final byte[] opening = argNames.opening(eventId, index++, view.buffer(), values.nameOffset(), values.nameLength());
+            final JsonText opening = argNames.opening(eventId, index++, view.buffer(), values.nameOffset(), values.nameLength());
             if (opening != null)
             {
-                json.rawValueInRoom(opening);
+                json.textInRoom(opening);
             }
             else
             {
                 json.beginObjectInRoom();
                 if (values.nameLength() > 0)
                 {
-                    json.keyInRoom(JsonKeys.NAME);
-                    json.stringInRoom(view.buffer(), values.nameOffset(), values.nameLength());
+                    json.stringFieldInRoom(JsonKeys.NAME, view.buffer(), values.nameOffset(), values.nameLength());
                 }
             }
             writeValue(values.typeRaw(), values.intValue(), values.valueOffset(), values.valueLength());
@@ -77,24 +76,19 @@ final class JsonValues extends JsonEventPart
         switch (valueType)
         {
             case INT32:
-                json.keyInRoom(JsonKeys.INT32);
-                json.int32InRoom((int)intValue);
+                json.int32FieldInRoom(JsonKeys.INT32, (int)intValue);
                 break;
             case INT64:
-                json.keyInRoom(JsonKeys.INT64);
-                json.int64InRoom(intValue);
+                json.int64FieldInRoom(JsonKeys.INT64, intValue);
                 break;
             case UINT32:
-                json.keyInRoom(JsonKeys.U_INT32);
-                json.uint32InRoom((int)intValue);
+                json.uint32FieldInRoom(JsonKeys.U_INT32, (int)intValue);
                 break;
             case UINT64:
-                json.keyInRoom(JsonKeys.U_INT64);
-                json.uint64InRoom(intValue);
+                json.uint64FieldInRoom(JsonKeys.U_INT64, intValue);
                 break;
             case STR:
-                json.keyInRoom(JsonKeys.STR);
-                json.stringInRoom(view.buffer(), valueOffset, valueLength);
+                json.stringFieldInRoom(JsonKeys.STR, view.buffer(), valueOffset, valueLength);
                 break;
             case BYTES:
                 json.keyInRoom(JsonKeys.BYTES);
@@ -117,8 +111,7 @@ final class JsonValues extends JsonEventPart
                 writeSockaddr(JsonKeys.SOCKADDR_OPEN, valueOffset, valueLength);
                 break;
             case POINTER:
-                json.keyInRoom(JsonKeys.POINTER);
-                json.uint64InRoom(intValue);
+                json.uint64FieldInRoom(JsonKeys.POINTER, intValue);
                 break;
             default:
                 final StructuredValue kind = StructuredValue.of(valueType);
@@ -197,8 +190,7 @@ final class JsonValues extends JsonEventPart
             case SockaddrBlob.AF_UNIX:
                 if (length > SockaddrBlob.UNIX_PATH_OFFSET)
                 {
-                    json.keyInRoom(JsonKeys.SUN_PATH);
-                    json.stringInRoom(record, offset + SockaddrBlob.UNIX_PATH_OFFSET, length - SockaddrBlob.UNIX_PATH_OFFSET);
+                    json.stringFieldInRoom(JsonKeys.SUN_PATH, record, offset + SockaddrBlob.UNIX_PATH_OFFSET, length - SockaddrBlob.UNIX_PATH_OFFSET);
                 }
                 break;
             case SockaddrBlob.AF_INET:

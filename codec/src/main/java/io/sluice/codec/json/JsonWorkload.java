@@ -123,8 +123,7 @@ final class JsonWorkload extends JsonEventPart
                 writeUint64(JsonKeys.ADDRESS, frames.address());
                 if (frames.symbolLength() > 0)
                 {
-                    json.keyInRoom(JsonKeys.SYMBOL);
-                    json.stringInRoom(view.buffer(), frames.symbolOffset(), frames.symbolLength());
+                    json.stringFieldInRoom(JsonKeys.SYMBOL, view.buffer(), frames.symbolOffset(), frames.symbolLength());
                 }
                 json.endObjectInRoom();
             }
@@ -172,8 +171,7 @@ final class JsonWorkload extends JsonEventPart
             if (pathLength > 0)
             {
                 json.keyInRoom(JsonKeys.EXECUTABLE_OPEN);
-                json.keyInRoom(JsonKeys.PATH);
-                json.stringInRoom(view.buffer(), pathOffset, pathLength);
+                json.stringFieldInRoom(JsonKeys.PATH, view.buffer(), pathOffset, pathLength);
                 json.endObjectInRoom();
             }
             json.endObjectInRoom();
