@@ -17,10 +17,10 @@ import java.util.Arrays;
  */
 final class JsonArgNames
 {
-    private static final byte[][] NONE = new byte[0][];
+    private static final JsonText[] NONE = new JsonText[0];
 
-    private final byte[][][] names;
-    private final byte[][][] openings;
+    private final JsonText[][] names;
+    private final JsonText[][] openings;
 
     JsonArgNames(final EventCatalog catalog)
     {
@@ -29,28 +29,29 @@ final class JsonArgNames
         {
             maxId = Math.max(maxId, definition.id());
         }
-        names = new byte[maxId + 1][][];
-        openings = new byte[maxId + 1][][];
+        names = new JsonText[maxId + 1][];
+        openings = new JsonText[maxId + 1][];
         Arrays.fill(names, NONE);
         Arrays.fill(openings, NONE);
         final JsonSink scratch = new JsonSink(64);
         for (final EventDefinition definition : catalog.events())
         {
             final int count = definition.args().size();
-            final byte[][] raw = new byte[count][];
-            final byte[][] opening = new byte[count][];
+            final JsonText[] raw = new JsonText[count];
+            final JsonText[] opening = new JsonText[count];
             for (int i = 0; i < count; i++)
             {
                 final ArgDefinition arg = definition.args().get(i);
-                raw[i] = arg.name().getBytes(StandardCharsets.UTF_8);
+                final byte[] name = arg.name().getBytes(StandardCharsets.UTF_8);
+                raw[i] = new JsonText(name);
                 scratch.reset();
                 scratch.beginObject();
-                if (raw[i].length > 0)
+                if (name.length > 0)
                 {
                     scratch.key(JsonKeys.NAME);
-                    scratch.string(new UnsafeBuffer(raw[i]), 0, raw[i].length);
+                    scratch.string(new UnsafeBuffer(name), 0, name.length);
                 }
-                opening[i] = Arrays.copyOf(scratch.array(), scratch.length());
+                opening[i] = new JsonText(Arrays.copyOf(scratch.array(), scratch.length()));
             }
             names[definition.id()] = raw;
             openings[definition.id()] = opening;
@@ -66,13 +67,13 @@ final class JsonArgNames
      * @return the entry's opening, {@code {"name":"..."} without a closing brace, when its name is the catalog's for
      *         that position; null otherwise.
      */
-    byte[] opening(final int eventId, final int index, final DirectBuffer record, final int nameOffset, final int nameLength)
+    JsonText opening(final int eventId, final int index, final DirectBuffer record, final int nameOffset, final int nameLength)
     {
         if (eventId < 0 || eventId >= names.length)
         {
             return null;
         }
-        final byte[][] raw = names[eventId];
+        final JsonText[] raw = names[eventId];
         if (index >= raw.length || raw[index].length != nameLength || nameLength <= 0)
         {
             return null;
@@ -83,6 +84,40 @@ final class JsonArgNames
             return null;
         }
         final int from = record.wrapAdjustment() + nameOffset;
-        return Arrays.equals(array, from, from + nameLength, raw[index], 0, nameLength) ? openings[eventId][index] : null;
+        return sameName(array, from, raw[index]) ? openings[eventId][index] : null;
+    }
+
+    /** {@code name}'s bytes at {@code from}: compared a word at a time when the array holds whole words there. */
+    private static boolean sameName(final byte[] array, final int from, final JsonText name)
+    {
+        final long[] words = name.words;
+        final int length = name.length;
+        if (from > array.length - words.length * Long.BYTES)
+        {
+            return equalBytes(array, from, name);
+        }
+        final int full = length / Long.BYTES;
+        for (int i = 0; i < full; i++)
+        {
+            if (JsonWords.get(array, from + i * Long.BYTES) != words[i])
+            {
+                return false;
+            }
+        }
+        final int rest = length % Long.BYTES;
+        return rest == 0 ||
+            (JsonWords.get(array, from + full * Long.BYTES) & -1L >>> (Long.SIZE - rest * Byte.SIZE)) == words[full];
+    }
+
+    private static boolean equalBytes(final byte[] array, final int from, final JsonText name)
+    {
+        for (int i = 0; i < name.length; i++)
+        {
+            if (array[from + i] != (byte)(name.words[i / Long.BYTES] >>> (i % Long.BYTES * Byte.SIZE)))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 }

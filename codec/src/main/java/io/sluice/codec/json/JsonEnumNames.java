@@ -15,8 +15,9 @@ final class JsonEnumNames
     /** Numbers from 0 to this are looked up in an array (one load), larger ones in the map. */
     private static final int DENSE_LIMIT = 1 << 16;
 
-    private final Int2ObjectHashMap<byte[]> quotedNames = new Int2ObjectHashMap<>();
-    private final byte[][] dense;
+    private final Int2ObjectHashMap<JsonText> quotedNames = new Int2ObjectHashMap<>();
+    private final JsonText[] dense;
+    private final int longest;
 
     JsonEnumNames(final EnumDescriptor descriptor)
     {
@@ -26,14 +27,20 @@ final class JsonEnumNames
             // The first name declared for a number wins, as in the printer (findValueByNumber).
             if (!quotedNames.containsKey(value.getNumber()))
             {
-                quotedNames.put(value.getNumber(), ("\"" + value.getName() + "\"").getBytes(StandardCharsets.UTF_8));
+                quotedNames.put(value.getNumber(), new JsonText(("\"" + value.getName() + "\"").getBytes(StandardCharsets.UTF_8)));
                 if (value.getNumber() >= 0 && value.getNumber() < DENSE_LIMIT)
                 {
                     largest = Math.max(largest, value.getNumber());
                 }
             }
         }
-        dense = new byte[largest + 1][];
+        int longestName = 0;
+        for (final JsonText name : quotedNames.values())
+        {
+            longestName = Math.max(longestName, name.room());
+        }
+        longest = longestName;
+        dense = new JsonText[largest + 1];
         for (int number = 0; number <= largest; number++)
         {
             dense[number] = quotedNames.get(number);
@@ -41,19 +48,29 @@ final class JsonEnumNames
     }
 
     /**
+     * @return the room the longest name takes ({@link JsonText#room}).
+     */
+    int longest()
+    {
+        return longest;
+    }
+
+    /**
+     * Write within room reserved ({@link JsonSink#reserve}): the longest name, or a number.
+     *
      * @param sink   where to write.
      * @param number the enum number (not the default 0: the caller omits that).
      */
     void write(final JsonSink sink, final int number)
     {
-        final byte[] name = number >= 0 && number < dense.length ? dense[number] : quotedNames.get(number);
+        final JsonText name = number >= 0 && number < dense.length ? dense[number] : quotedNames.get(number);
         if (name != null)
         {
-            sink.rawValue(name);
+            sink.textInRoom(name);
         }
         else
         {
-            sink.int32(number);
+            sink.int32InRoom(number);
         }
     }
 }

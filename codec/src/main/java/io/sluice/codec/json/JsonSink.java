@@ -1,75 +1,42 @@
 package io.sluice.codec.json;
 
-import io.sluice.codec.text.JavaUtf8;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
-import org.agrona.concurrent.UnsafeBuffer;
-
-import java.nio.charset.StandardCharsets;
 
 /**
  * Compact JSON text in a reusable byte array, with the value spellings of protobuf's {@code JsonFormat} printer:
- * strings escaped as its Gson does (HTML-safe, controls and U+2028/U+2029 as unicode escapes, malformed UTF-8
- * replaced as {@code new String(bytes, UTF_8)} replaces it), 64-bit integers quoted, unsigned integers printed
- * unsigned, bytes as padded standard base64.
+ * strings escaped as its Gson does ({@link JsonEscape}), 64-bit integers quoted, unsigned integers printed unsigned,
+ * bytes as padded standard base64.
  * <p>
  * The sink places commas itself: {@link #key} and every value separate themselves from what came before. Nothing
  * allocates once the array is large enough for the largest document written.
+ * <p>
+ * Each public method makes room for what it writes. The package-private {@code ...InRoom} methods
+ * ({@link JsonDocument}) do not: a caller that knows a bound for a whole section (the event layout,
+ * {@link EventJsonWriter}) makes room once and then writes without a check per store.
  */
-public final class JsonSink
+public final class JsonSink extends JsonDocument
 {
-    private static final byte[][] ESCAPES = new byte[128][];
-    private static final byte[] BASE64 =
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
-    private static final int MAX_BYTES_PER_INPUT_BYTE = 6;
-    /** Bytes copied as they are: ASCII that needs no escape. */
-    private static final boolean[] PLAIN = new boolean[256];
-    /** 0x01 in every byte of a long: times a byte value, that byte in every position. */
-    private static final long EVERY_BYTE = 0x0101_0101_0101_0101L;
-
-    static
-    {
-        for (int c = 0; c < 0x20; c++)
-        {
-            ESCAPES[c] = unicodeEscape(c);
-        }
-        ESCAPES['\b'] = ascii("\\b");
-        ESCAPES['\t'] = ascii("\\t");
-        ESCAPES['\n'] = ascii("\\n");
-        ESCAPES['\f'] = ascii("\\f");
-        ESCAPES['\r'] = ascii("\\r");
-        ESCAPES['"'] = ascii("\\\"");
-        ESCAPES['\\'] = ascii("\\\\");
-        // Gson's HTML-safe set, on by default in the printer.
-        ESCAPES['<'] = unicodeEscape('<');
-        ESCAPES['>'] = unicodeEscape('>');
-        ESCAPES['&'] = unicodeEscape('&');
-        ESCAPES['='] = unicodeEscape('=');
-        ESCAPES['\''] = unicodeEscape('\'');
-        for (int b = 0; b < 256; b++)
-        {
-            PLAIN[b] = b < 0x80 && ESCAPES[b] == null;
-        }
-    }
-
-    /** The string being escaped, for {@link JavaUtf8} when it meets non-ASCII. */
-    private final UnsafeBuffer inputView = new UnsafeBuffer(new byte[0]);
-    /** Where a string from a buffer without an array (direct memory) is copied to be escaped. */
-    private byte[] input = new byte[256];
-    private byte[] bytes;
-    private int position;
-    /** 1 when the next value or key needs a comma before it. */
-    private int comma;
+    /** Room a string needs besides its escaped text: a comma, two quotes and a word store's overhang. */
+    private static final int STRING_OVERHEAD = 3 + Long.BYTES;
+    /** Room a number needs: a comma, two quotes and {@link JsonDigits#ROOM}. */
+    private static final int NUMBER_ROOM = 3 + JsonDigits.ROOM;
 
     /**
      * @param initialCapacity bytes to start with; the array grows when a document needs more.
      */
     public JsonSink(final int initialCapacity)
     {
-        this.bytes = new byte[Math.max(64, initialCapacity)];
+        super(initialCapacity);
+    }
+
+    /**
+     * @param length a string's length in bytes.
+     * @return the room {@link #stringInRoom} may use for it.
+     */
+    static long stringRoom(final int length)
+    {
+        return (long)length * JsonEscape.MAX_BYTES_PER_INPUT_BYTE + STRING_OVERHEAD;
     }
 
     /**
@@ -113,9 +80,8 @@ public final class JsonSink
      */
     public void beginObject()
     {
-        separate(1);
-        bytes[position++] = '{';
-        comma = 0;
+        reserve(2);
+        beginObjectInRoom();
     }
 
     /**
@@ -123,9 +89,8 @@ public final class JsonSink
      */
     public void endObject()
     {
-        ensure(1);
-        bytes[position++] = '}';
-        comma = 1;
+        reserve(1);
+        endObjectInRoom();
     }
 
     /**
@@ -133,9 +98,8 @@ public final class JsonSink
      */
     public void beginArray()
     {
-        separate(1);
-        bytes[position++] = '[';
-        comma = 0;
+        reserve(2);
+        beginArrayInRoom();
     }
 
     /**
@@ -143,9 +107,8 @@ public final class JsonSink
      */
     public void endArray()
     {
-        ensure(1);
-        bytes[position++] = ']';
-        comma = 1;
+        reserve(1);
+        endArrayInRoom();
     }
 
     /**
@@ -153,16 +116,8 @@ public final class JsonSink
      */
     void key(final JsonKey key)
     {
-        ensure(JsonKey.MAX_LENGTH + 1);
-        final byte[] dst = bytes;
-        int p = position;
-        dst[p] = ',';
-        p += comma;
-        JsonWords.put(dst, p, key.word0);
-        JsonWords.put(dst, p + Long.BYTES, key.word1);
-        JsonWords.put(dst, p + 2 * Long.BYTES, key.word2);
-        position = p + key.length;
-        comma = 0;
+        reserve(JsonKey.MAX_LENGTH + 1);
+        keyInRoom(key);
     }
 
     /**
@@ -170,9 +125,7 @@ public final class JsonSink
      */
     public void key(final byte[] quotedKeyAndColon)
     {
-        separate(quotedKeyAndColon.length);
-        System.arraycopy(quotedKeyAndColon, 0, bytes, position, quotedKeyAndColon.length);
-        position += quotedKeyAndColon.length;
+        rawValue(quotedKeyAndColon);
         comma = 0;
     }
 
@@ -181,9 +134,8 @@ public final class JsonSink
      */
     public void colon()
     {
-        ensure(1);
-        bytes[position++] = ':';
-        comma = 0;
+        reserve(1);
+        colonInRoom();
     }
 
     /**
@@ -191,10 +143,8 @@ public final class JsonSink
      */
     public void rawValue(final byte[] value)
     {
-        separate(value.length);
-        System.arraycopy(value, 0, bytes, position, value.length);
-        position += value.length;
-        comma = 1;
+        reserve(value.length + 1L);
+        rawValueInRoom(value);
     }
 
     /**
@@ -204,9 +154,11 @@ public final class JsonSink
      */
     public void rawValue(final byte[] value, final int offset, final int length)
     {
-        separate(length);
-        System.arraycopy(value, offset, bytes, position, length);
-        position += length;
+        reserve(length + 1L);
+        final int p = position;
+        bytes[p] = ',';
+        System.arraycopy(value, offset, bytes, p + comma, length);
+        position = p + comma + length;
         comma = 1;
     }
 
@@ -215,7 +167,8 @@ public final class JsonSink
      */
     public void bool(final boolean value)
     {
-        rawValue(value ? TRUE : FALSE);
+        reserve(6);
+        boolInRoom(value);
     }
 
     /**
@@ -223,9 +176,8 @@ public final class JsonSink
      */
     public void int32(final int value)
     {
-        separate(JsonDigits.ROOM);
-        position = JsonDigits.signed(bytes, position, value);
-        comma = 1;
+        reserve(NUMBER_ROOM);
+        int32InRoom(value);
     }
 
     /**
@@ -233,9 +185,8 @@ public final class JsonSink
      */
     public void uint32(final int value)
     {
-        separate(JsonDigits.ROOM);
-        position = JsonDigits.unsigned(bytes, position, value & 0xFFFF_FFFFL);
-        comma = 1;
+        reserve(NUMBER_ROOM);
+        uint32InRoom(value);
     }
 
     /**
@@ -243,13 +194,8 @@ public final class JsonSink
      */
     public void int64(final long value)
     {
-        separate(JsonDigits.ROOM + 2);
-        final byte[] dst = bytes;
-        dst[position] = '"';
-        final int end = JsonDigits.signed(dst, position + 1, value);
-        dst[end] = '"';
-        position = end + 1;
-        comma = 1;
+        reserve(NUMBER_ROOM);
+        int64InRoom(value);
     }
 
     /**
@@ -257,13 +203,8 @@ public final class JsonSink
      */
     public void uint64(final long value)
     {
-        separate(JsonDigits.ROOM + 2);
-        final byte[] dst = bytes;
-        dst[position] = '"';
-        final int end = JsonDigits.unsigned(dst, position + 1, value);
-        dst[end] = '"';
-        position = end + 1;
-        comma = 1;
+        reserve(NUMBER_ROOM);
+        uint64InRoom(value);
     }
 
     /**
@@ -273,12 +214,8 @@ public final class JsonSink
      */
     public void asciiString(final byte[] text, final int offset, final int length)
     {
-        separate(length + 2);
-        bytes[position++] = '"';
-        System.arraycopy(text, offset, bytes, position, length);
-        position += length;
-        bytes[position++] = '"';
-        comma = 1;
+        reserve(length + 3L);
+        asciiStringInRoom(text, offset, length);
     }
 
     /**
@@ -290,156 +227,8 @@ public final class JsonSink
      */
     public void string(final DirectBuffer src, final int offset, final int length)
     {
-        separate((long)length * MAX_BYTES_PER_INPUT_BYTE + 2 + Long.BYTES);
-        final byte[] array = src.byteArray();
-        final byte[] in;
-        final int from;
-        if (array != null)
-        {
-            // read in place: an array-backed record (a ring slot, a journal frame) is not copied first
-            src.boundsCheck(offset, length);
-            in = array;
-            from = src.wrapAdjustment() + offset;
-        }
-        else
-        {
-            if (length > input.length)
-            {
-                input = new byte[Math.max(length, 2 * input.length)];
-            }
-            src.getBytes(offset, input, 0, length);
-            in = input;
-            from = 0;
-        }
-        final byte[] dst = bytes;
-        int p = position;
-        dst[p++] = '"';
-        p = escape(in, from, from + length, dst, p);
-        dst[p++] = '"';
-        position = p;
-        comma = 1;
-    }
-
-    /**
-     * The text of {@code in[from, end)} escaped into {@code dst} at {@code start}; room is there, eight bytes of slack
-     * included. Eight bytes at a time, checked and copied as one word while none of them can need an escape
-     * ({@link #mayNeedEscape}); the last few bytes as one word too when the array lets a word be read there
-     * ({@link #tail}); byte by byte after a word that may need an escape, up to the end of that word.
-     */
-    private int escape(final byte[] in, final int from, final int end, final byte[] dst, final int start)
-    {
-        int p = start;
-        int i = from;
-        boolean viewed = false;
-        while (i < end)
-        {
-            int stop = i + Long.BYTES;
-            if (stop <= end)
-            {
-                final long word = JsonWords.get(in, i);
-                if (!mayNeedEscape(word))
-                {
-                    JsonWords.put(dst, p, word);
-                    p += Long.BYTES;
-                    i = stop;
-                    continue;
-                }
-            }
-            else
-            {
-                final int written = tail(in, from, i, end, dst, p);
-                if (written >= 0)
-                {
-                    return written;
-                }
-                stop = end;
-            }
-            while (i < stop)
-            {
-                final byte b = in[i];
-                if (PLAIN[b & 0xFF])
-                {
-                    dst[p++] = b;
-                    i++;
-                }
-                else if (b >= 0)
-                {
-                    for (final byte e : ESCAPES[b])
-                    {
-                        dst[p++] = e;
-                    }
-                    i++;
-                }
-                else
-                {
-                    if (!viewed)
-                    {
-                        inputView.wrap(in, from, end - from);
-                        viewed = true;
-                    }
-                    final long decoded = JavaUtf8.next(inputView, i - from, end - from);
-                    p = putCodePoint(JavaUtf8.codePoint(decoded), dst, p);
-                    i = from + JavaUtf8.nextIndex(decoded);
-                }
-            }
-        }
-        return p;
-    }
-
-    /**
-     * The last {@code end - i} bytes (fewer than eight) as one word when none needs an escape: the word at {@code i}
-     * when the array holds eight bytes there (those past {@code end} are not checked, and not kept), else the word
-     * ending at {@code end} when the text is that long (when none of its bytes needs an escape, those before
-     * {@code i} were copied as they are, so it can be stored over them).
-     *
-     * @return where the text ends in {@code dst}, or -1 when the bytes must go one by one.
-     */
-    private static int tail(final byte[] in, final int from, final int i, final int end, final byte[] dst, final int p)
-    {
-        final int rest = end - i;
-        if (i + Long.BYTES <= in.length)
-        {
-            final long word = JsonWords.get(in, i);
-            final long kept = -1L >>> (Long.SIZE - rest * Byte.SIZE);
-            if (!mayNeedEscape(word & kept | ~kept & EVERY_BYTE * 'a'))
-            {
-                JsonWords.put(dst, p, word);
-                return p + rest;
-            }
-            return -1;
-        }
-        if (end - from >= Long.BYTES)
-        {
-            final long word = JsonWords.get(in, end - Long.BYTES);
-            if (!mayNeedEscape(word))
-            {
-                JsonWords.put(dst, p + rest - Long.BYTES, word);
-                return p + rest;
-            }
-        }
-        return -1;
-    }
-
-    /**
-     * False when none of the eight bytes needs an escape: none is non-ASCII or a control, or one of {@code " \ & '}
-     * or {@code < = >}. True may be wrong ({@code ?} passes for one of {@code < = >} here): the byte
-     * loop decides then.
-     */
-    private static boolean mayNeedEscape(final long x)
-    {
-        final long controlsOrHigh = ((x - EVERY_BYTE * 0x20) | x) & EVERY_BYTE * 0x80;
-        final long quote = hasZeroByte(x ^ EVERY_BYTE * '"');
-        final long backslash = hasZeroByte(x ^ EVERY_BYTE * '\\');
-        // 0x26 '&' and 0x27 '\'' differ in the low bit; 0x3C '<' to 0x3F '?' in the two low bits
-        final long ampersandOrApostrophe = hasZeroByte((x | EVERY_BYTE) ^ EVERY_BYTE * 0x27);
-        final long angleOrEquals = hasZeroByte((x | EVERY_BYTE * 3) ^ EVERY_BYTE * 0x3F);
-        return (controlsOrHigh | quote | backslash | ampersandOrApostrophe | angleOrEquals) != 0;
-    }
-
-    /** Nonzero when some byte of {@code v} is zero (the high bit of the first zero byte is set, at least). */
-    private static long hasZeroByte(final long v)
-    {
-        return (v - EVERY_BYTE) & ~v & EVERY_BYTE * 0x80;
+        reserve(stringRoom(length));
+        stringInRoom(src, offset, length);
     }
 
     /**
@@ -449,114 +238,14 @@ public final class JsonSink
      */
     public void base64(final DirectBuffer src, final int offset, final int length)
     {
-        separate(((long)length + 2) / 3 * 4 + 2);
-        final byte[] dst = bytes;
+        reserve(JsonBase64.room(length) + 3);
         int p = position;
-        dst[p++] = '"';
-        final int whole = offset + length / 3 * 3;
-        int i = offset;
-        while (i < whole)
-        {
-            final int n = (src.getByte(i) & 0xFF) << 16 | (src.getByte(i + 1) & 0xFF) << 8 | src.getByte(i + 2) & 0xFF;
-            dst[p++] = BASE64[n >>> 18];
-            dst[p++] = BASE64[(n >>> 12) & 0x3F];
-            dst[p++] = BASE64[(n >>> 6) & 0x3F];
-            dst[p++] = BASE64[n & 0x3F];
-            i += 3;
-        }
-        final int rest = offset + length - whole;
-        if (rest == 1)
-        {
-            final int n = (src.getByte(i) & 0xFF) << 16;
-            dst[p++] = BASE64[n >>> 18];
-            dst[p++] = BASE64[(n >>> 12) & 0x3F];
-            dst[p++] = '=';
-            dst[p++] = '=';
-        }
-        else if (rest == 2)
-        {
-            final int n = (src.getByte(i) & 0xFF) << 16 | (src.getByte(i + 1) & 0xFF) << 8;
-            dst[p++] = BASE64[n >>> 18];
-            dst[p++] = BASE64[(n >>> 12) & 0x3F];
-            dst[p++] = BASE64[(n >>> 6) & 0x3F];
-            dst[p++] = '=';
-        }
-        dst[p++] = '"';
-        position = p;
+        bytes[p] = ',';
+        p += comma;
+        bytes[p] = '"';
+        p = JsonBase64.encode(src, offset, length, bytes, p + 1);
+        bytes[p] = '"';
+        position = p + 1;
         comma = 1;
-    }
-
-    private void separate(final long room)
-    {
-        ensure(room + 1);
-        // written either way, kept only when needed: no branch
-        bytes[position] = ',';
-        position += comma;
-    }
-
-    private void ensure(final long room)
-    {
-        if (position + room > bytes.length)
-        {
-            grow(position + room);
-        }
-    }
-
-    private void grow(final long needed)
-    {
-        if (needed > Integer.MAX_VALUE - 8)
-        {
-            throw new IllegalStateException("JSON document too large: " + needed + " bytes");
-        }
-        final byte[] grown = new byte[(int)Math.min(Integer.MAX_VALUE - 8, Math.max(needed, 2L * bytes.length))];
-        System.arraycopy(bytes, 0, grown, 0, position);
-        bytes = grown;
-    }
-
-    private int putCodePoint(final int cp, final byte[] dst, final int start)
-    {
-        int p = start;
-        if (cp < 0x800)
-        {
-            // Only non-ASCII reaches here: two bytes.
-            dst[p++] = (byte)(0xC0 | (cp >> 6));
-            dst[p++] = (byte)(0x80 | (cp & 0x3F));
-        }
-        else if (cp < 0x10000)
-        {
-            if (cp == 0x2028 || cp == 0x2029)
-            {
-                dst[p++] = '\\';
-                dst[p++] = 'u';
-                dst[p++] = '2';
-                dst[p++] = '0';
-                dst[p++] = '2';
-                dst[p++] = (byte)(cp == 0x2028 ? '8' : '9');
-            }
-            else
-            {
-                dst[p++] = (byte)(0xE0 | (cp >> 12));
-                dst[p++] = (byte)(0x80 | ((cp >> 6) & 0x3F));
-                dst[p++] = (byte)(0x80 | (cp & 0x3F));
-            }
-        }
-        else
-        {
-            dst[p++] = (byte)(0xF0 | (cp >> 18));
-            dst[p++] = (byte)(0x80 | ((cp >> 12) & 0x3F));
-            dst[p++] = (byte)(0x80 | ((cp >> 6) & 0x3F));
-            dst[p++] = (byte)(0x80 | (cp & 0x3F));
-        }
-        return p;
-    }
-
-    private static byte[] ascii(final String text)
-    {
-        return text.getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private static byte[] unicodeEscape(final int c)
-    {
-        return new byte[]{'\\', 'u', '0', '0', HEX[(c >> 4) & 0xF], HEX[c & 0xF]};
     }
 }

@@ -1,12 +1,8 @@
 package io.sluice.codec.sbe;
 
 import io.sluice.codec.sbe.EventDecoder.AncestorsDecoder;
-import io.sluice.codec.sbe.EventDecoder.ThreatPropertiesDecoder;
 import io.sluice.codec.text.JavaUtf8;
 import org.agrona.DirectBuffer;
-import org.agrona.UnsafeApi;
-
-import java.nio.ByteOrder;
 
 /**
  * An enriched event record (SBE message header, then {@code Event}) located once, for every renderer that prints it in
@@ -28,8 +24,7 @@ import java.nio.ByteOrder;
 public final class EventRecordView
 {
     /** The length before each variable-length field's bytes ({@code varStringEncoding.length}, the same for all). */
-    static final int LENGTH_HEADER = EventDecoder.nameHeaderLength();
-    private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+    static final int LENGTH_HEADER = RecordWalk.LENGTH_HEADER;
 
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final EventDecoder event = new EventDecoder();
@@ -73,65 +68,56 @@ public final class EventRecordView
 
     private void locateGroups()
     {
+        final DirectBuffer buffer = record;
         ancestorsAt = event.limit();
-        final AncestorsDecoder ancestors = event.ancestors();
-        while (ancestors.hasNext())
+        dataAt = RecordWalk.skipGroup(buffer, ancestorsAt, 1);
+        detectedFromDataAt = RecordWalk.skipGroup(buffer, dataAt, 2);
+        final int propertiesAt = RecordWalk.skipGroup(buffer, detectedFromDataAt, 2);
+        final int header = RecordWalk.groupHeader(buffer, propertiesAt);
+        final int blockLength = header & 0xFFFF;
+        final int count = header >>> 16;
+        ensurePropertyCapacity(count);
+        int limit = propertiesAt + RecordWalk.GROUP_HEADER;
+        for (int i = 0; i < count; i++)
         {
-            ancestors.next().skipExecutablePath();
+            limit += blockLength;
+            final int keyLength = RecordWalk.varLength(buffer, limit);
+            propertyKeyOffset[i] = limit + LENGTH_HEADER;
+            propertyKeyLength[i] = keyLength;
+            limit += LENGTH_HEADER + keyLength;
+            final int valueLength = RecordWalk.varLength(buffer, limit);
+            propertyValueOffset[i] = limit + LENGTH_HEADER;
+            propertyValueLength[i] = valueLength;
+            limit += LENGTH_HEADER + valueLength;
         }
-        dataAt = event.limit();
-        final EventDecoder.DataDecoder data = event.data();
-        while (data.hasNext())
-        {
-            data.next().sbeSkip();
-        }
-        detectedFromDataAt = event.limit();
-        final EventDecoder.DetectedFromDataDecoder detectedFromData = event.detectedFromData();
-        while (detectedFromData.hasNext())
-        {
-            detectedFromData.next().sbeSkip();
-        }
-        final ThreatPropertiesDecoder properties = event.threatProperties();
-        propertyCount = 0;
-        ensurePropertyCapacity(properties.count());
-        while (properties.hasNext())
-        {
-            properties.next();
-            propertyKeyOffset[propertyCount] = event.limit() + ThreatPropertiesDecoder.keyHeaderLength();
-            propertyKeyLength[propertyCount] = properties.skipKey();
-            propertyValueOffset[propertyCount] = event.limit() + ThreatPropertiesDecoder.valueHeaderLength();
-            propertyValueLength[propertyCount] = properties.skipValue();
-            propertyCount++;
-        }
+        propertyCount = count;
+        event.limit(limit);
     }
 
     /**
-     * Every variable-length field in wire order ({@link EventVarData}), read straight from the record: each is a
-     * {@link #LENGTH_HEADER}-byte little-endian length (the schema's {@code varStringEncoding}, shared by all of them),
-     * then its bytes; the user stack is not in records older than its schema version. One read per field, where the
-     * generated decoder would wrap a view for each (a fifth of the JSON writer's time went there).
+     * Every variable-length field in wire order ({@link EventVarData}), read straight from the record
+     * ({@link RecordWalk#varLength}): one read per field, where the generated decoder would wrap a view for each.
      */
     private void locateStrings()
     {
         final DirectBuffer buffer = record;
-        final int capacity = buffer.capacity();
-        // read below with the bounds checked here, once per field (the buffer's own getInt would check again)
-        final byte[] array = buffer.byteArray();
-        final long address = buffer.addressOffset();
         final int present = event.actingVersion() < EventDecoder.userStackSinceVersion() ? EventVarData.USER_STACK :
             EventVarData.COUNT;
         int limit = event.limit();
         for (int which = 0; which < present; which++)
         {
-            final int length = limit >= 0 && limit <= capacity - LENGTH_HEADER ? lengthAt(array, address, limit) : -1;
-            if (length < 0 || length > capacity - limit - LENGTH_HEADER)
-            {
-                throw new IllegalArgumentException("record truncated: variable-length field " + which + " at " + limit +
-                    " runs past the buffer's " + capacity + " bytes");
-            }
+            final int length = RecordWalk.varLength(buffer, limit);
             stringOffset[which] = limit + LENGTH_HEADER;
             stringLength[which] = length;
-            limit += LENGTH_HEADER + length;
+            if (length == 0)
+            {
+                // most fields are empty: a predicted branch lets the next read start before this one is done
+                limit += LENGTH_HEADER;
+            }
+            else
+            {
+                limit += LENGTH_HEADER + length;
+            }
         }
         for (int which = present; which < EventVarData.COUNT; which++)
         {
@@ -139,13 +125,6 @@ public final class EventRecordView
             stringLength[which] = 0;
         }
         event.limit(limit);
-    }
-
-    /** The little-endian length at {@code index}, which is within the buffer: checked by the caller. */
-    private static int lengthAt(final byte[] array, final long address, final int index)
-    {
-        final int value = UnsafeApi.getInt(array, address + index);
-        return LITTLE_ENDIAN ? value : Integer.reverseBytes(value);
     }
 
     private void ensurePropertyCapacity(final int count)
@@ -215,8 +194,7 @@ public final class EventRecordView
      */
     public EventValueCursor data()
     {
-        event.limit(dataAt);
-        return values.wrapData(event);
+        return values.wrap(record, dataAt);
     }
 
     /**
@@ -224,8 +202,7 @@ public final class EventRecordView
      */
     public EventValueCursor detectedFromData()
     {
-        event.limit(detectedFromDataAt);
-        return values.wrapDetectedFromData(event);
+        return values.wrap(record, detectedFromDataAt);
     }
 
     /**

@@ -2,6 +2,9 @@ package io.sluice.codec.sbe;
 
 import io.sluice.codec.sbe.EventDecoder.DataDecoder;
 import io.sluice.codec.sbe.EventDecoder.DetectedFromDataDecoder;
+import org.agrona.DirectBuffer;
+
+import java.nio.ByteOrder;
 
 /**
  * Walks one of an event record's {@code EventValue} groups ({@code data} or {@code detected_from.data}, which SBE
@@ -11,10 +14,23 @@ import io.sluice.codec.sbe.EventDecoder.DetectedFromDataDecoder;
  */
 public final class EventValueCursor
 {
-    private EventDecoder event;
-    private DataDecoder data;
-    private DetectedFromDataDecoder detectedFromData;
+    private static final int TYPE_AT = DataDecoder.valueTypeEncodingOffset();
+    private static final int INT_VALUE_AT = DataDecoder.intValueEncodingOffset();
+
+    static
+    {
+        if (TYPE_AT != DetectedFromDataDecoder.valueTypeEncodingOffset() ||
+            INT_VALUE_AT != DetectedFromDataDecoder.intValueEncodingOffset())
+        {
+            throw new IllegalStateException("data and detected_from.data no longer share their layout");
+        }
+    }
+
+    private DirectBuffer buffer;
+    private int blockLength;
     private int count;
+    private int index;
+    private int limit;
     private short typeRaw;
     private long intValue;
     private int nameOffset;
@@ -22,21 +38,19 @@ public final class EventValueCursor
     private int valueOffset;
     private int valueLength;
 
-    EventValueCursor wrapData(final EventDecoder event)
+    /**
+     * @param buffer  the record's buffer.
+     * @param groupAt where the group ({@code data} or {@code detected_from.data}) starts.
+     * @return this cursor, before the first entry.
+     */
+    EventValueCursor wrap(final DirectBuffer buffer, final int groupAt)
     {
-        this.event = event;
-        this.detectedFromData = null;
-        this.data = event.data();
-        this.count = data.count();
-        return this;
-    }
-
-    EventValueCursor wrapDetectedFromData(final EventDecoder event)
-    {
-        this.event = event;
-        this.data = null;
-        this.detectedFromData = event.detectedFromData();
-        this.count = detectedFromData.count();
+        final int header = RecordWalk.groupHeader(buffer, groupAt);
+        this.buffer = buffer;
+        this.blockLength = header & 0xFFFF;
+        this.count = header >>> 16;
+        this.index = 0;
+        this.limit = groupAt + RecordWalk.GROUP_HEADER;
         return this;
     }
 
@@ -55,32 +69,22 @@ public final class EventValueCursor
      */
     public boolean next()
     {
-        if (data != null)
-        {
-            if (!data.hasNext())
-            {
-                return false;
-            }
-            data.next();
-            typeRaw = data.valueTypeRaw();
-            intValue = data.intValue();
-            nameOffset = event.limit() + DataDecoder.nameHeaderLength();
-            nameLength = data.skipName();
-            valueOffset = event.limit() + DataDecoder.valueHeaderLength();
-            valueLength = data.skipValue();
-            return true;
-        }
-        if (!detectedFromData.hasNext())
+        if (index >= count)
         {
             return false;
         }
-        detectedFromData.next();
-        typeRaw = detectedFromData.valueTypeRaw();
-        intValue = detectedFromData.intValue();
-        nameOffset = event.limit() + DetectedFromDataDecoder.nameHeaderLength();
-        nameLength = detectedFromData.skipName();
-        valueOffset = event.limit() + DetectedFromDataDecoder.valueHeaderLength();
-        valueLength = detectedFromData.skipValue();
+        index++;
+        final DirectBuffer buffer = this.buffer;
+        final int at = limit;
+        typeRaw = (short)(buffer.getByte(at + TYPE_AT) & 0xFF);
+        intValue = buffer.getLong(at + INT_VALUE_AT, ByteOrder.LITTLE_ENDIAN);
+        final int nameAt = at + blockLength;
+        nameLength = RecordWalk.varLength(buffer, nameAt);
+        nameOffset = nameAt + RecordWalk.LENGTH_HEADER;
+        final int valueAt = nameOffset + nameLength;
+        valueLength = RecordWalk.varLength(buffer, valueAt);
+        valueOffset = valueAt + RecordWalk.LENGTH_HEADER;
+        limit = valueOffset + valueLength;
         return true;
     }
 

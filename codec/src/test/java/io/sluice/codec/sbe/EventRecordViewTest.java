@@ -16,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The view reads the record's variable-length fields itself, so it must agree with the schema on their layout, and a
- * record cut short anywhere in them is refused rather than read past its end.
+ * The view reads the record's groups and variable-length fields itself, so it must agree with the schema (and the
+ * generated decoder) on their layout, and a record cut short anywhere in them is refused rather than read past its end.
  */
 class EventRecordViewTest
 {
@@ -60,6 +60,89 @@ class EventRecordViewTest
                 final UnsafeBuffer slot = new UnsafeBuffer(Arrays.copyOf(record.byteArray(), length + 64));
                 assertThrows(IllegalArgumentException.class, () -> view.wrap(slot, 0, at), "cut at " + cut + " in a slot");
             }
+        }
+    }
+
+    @Test
+    void aRecordCutInsideItsGroupsIsRefused()
+    {
+        final EventCatalog catalog = EventCatalog.standard();
+        final EventProtoEncoder encoder = new EventProtoEncoder(catalog);
+        encoder.policyNames(RandomEvents.POLICY_NAMES);
+        final ExpandableArrayBuffer record = new ExpandableArrayBuffer(1024);
+        final RandomEvents events = new RandomEvents(12);
+        final EventRecordView view = new EventRecordView();
+        final int groupsAt = MessageHeaderDecoder.ENCODED_LENGTH + EventDecoder.BLOCK_LENGTH;
+        for (int i = 0; i < 200; i++)
+        {
+            final int length = encoder.encode(events.nextEvent(), record, 0);
+            view.wrap(record, 0, length);
+            final int stringsAt = view.stringOffset(EventVarData.NAME) - EventRecordView.LENGTH_HEADER;
+            for (int cut = groupsAt; cut < stringsAt; cut += 1 + cut % 5)
+            {
+                final UnsafeBuffer shorter = new UnsafeBuffer(Arrays.copyOf(record.byteArray(), cut));
+                final int at = cut;
+                assertThrows(IllegalArgumentException.class, () -> view.wrap(shorter, 0, at), "cut at " + cut);
+            }
+        }
+    }
+
+    @Test
+    void theViewFindsTheEntriesTheGeneratedDecoderFinds()
+    {
+        final EventCatalog catalog = EventCatalog.standard();
+        final EventProtoEncoder encoder = new EventProtoEncoder(catalog);
+        encoder.policyNames(RandomEvents.POLICY_NAMES);
+        final ExpandableArrayBuffer record = new ExpandableArrayBuffer(1024);
+        final RandomEvents events = new RandomEvents(13);
+        final EventRecordView view = new EventRecordView();
+        final EventDecoder decoder = new EventDecoder();
+        for (int i = 0; i < 500; i++)
+        {
+            final int length = encoder.encode(events.nextEvent(), record, 0);
+            view.wrap(record, 0, length);
+            decoder.wrapAndApplyHeader(record, 0, new MessageHeaderDecoder());
+            for (final EventDecoder.AncestorsDecoder ancestor : decoder.ancestors())
+            {
+                ancestor.skipExecutablePath();
+            }
+            final EventValueCursor data = view.data();
+            final EventDecoder.DataDecoder expected = decoder.data();
+            assertEquals(expected.count(), data.count());
+            for (final EventDecoder.DataDecoder entry : expected)
+            {
+                assertTrue(data.next());
+                assertEquals(entry.valueTypeRaw(), data.typeRaw());
+                assertEquals(entry.intValue(), data.intValue());
+                assertEquals(decoder.limit() + EventDecoder.DataDecoder.nameHeaderLength(), data.nameOffset());
+                assertEquals(entry.skipName(), data.nameLength());
+                assertEquals(decoder.limit() + EventDecoder.DataDecoder.valueHeaderLength(), data.valueOffset());
+                assertEquals(entry.skipValue(), data.valueLength());
+            }
+            assertTrue(!data.next(), "no entry past the count");
+            final EventValueCursor detected = view.detectedFromData();
+            final EventDecoder.DetectedFromDataDecoder expectedDetected = decoder.detectedFromData();
+            assertEquals(expectedDetected.count(), detected.count());
+            for (final EventDecoder.DetectedFromDataDecoder entry : expectedDetected)
+            {
+                assertTrue(detected.next());
+                assertEquals(entry.valueTypeRaw(), detected.typeRaw());
+                assertEquals(entry.intValue(), detected.intValue());
+                assertEquals(entry.skipName(), detected.nameLength());
+                assertEquals(entry.skipValue(), detected.valueLength());
+            }
+            final EventDecoder.ThreatPropertiesDecoder properties = decoder.threatProperties();
+            assertEquals(properties.count(), view.propertyCount());
+            int p = 0;
+            for (final EventDecoder.ThreatPropertiesDecoder property : properties)
+            {
+                assertEquals(decoder.limit() + EventDecoder.ThreatPropertiesDecoder.keyHeaderLength(), view.propertyKeyOffset(p));
+                assertEquals(property.skipKey(), view.propertyKeyLength(p));
+                assertEquals(decoder.limit() + EventDecoder.ThreatPropertiesDecoder.valueHeaderLength(), view.propertyValueOffset(p));
+                assertEquals(property.skipValue(), view.propertyValueLength(p));
+                p++;
+            }
+            assertEquals(decoder.limit() + EventRecordView.LENGTH_HEADER, view.stringOffset(EventVarData.NAME));
         }
     }
 }

@@ -1,0 +1,181 @@
+package io.sluice.codec.json;
+
+import io.sluice.codec.sbe.EventDecoder.AncestorsDecoder;
+import io.sluice.codec.sbe.EventRecordView;
+import io.sluice.codec.sbe.EventVarData;
+import io.sluice.codec.sbe.PresenceDecoder;
+import io.sluice.codec.sbe.UserStackBlob;
+
+/**
+ * {@code workload} of a {@code v1beta1.Event}: the process, its thread and user stack, its users and ancestors, the
+ * container and the pod, in field-number order, defaults omitted.
+ */
+final class JsonWorkload extends JsonEventPart
+{
+
+    JsonWorkload(final EventRecordView view, final JsonSink json)
+    {
+        super(view, json);
+    }
+
+    void write(final JsonKey open, final int presence)
+    {
+        json.keyInRoom(open);
+        if (PresenceDecoder.process(presence))
+        {
+            writeProcess(JsonKeys.PROCESS_OPEN, presence);
+        }
+        if (PresenceDecoder.container(presence))
+        {
+            json.keyInRoom(JsonKeys.CONTAINER_OPEN);
+            writeString(JsonKeys.ID, EventVarData.CONTAINER_ID);
+            writeString(JsonKeys.NAME, EventVarData.CONTAINER_NAME);
+            if (PresenceDecoder.containerImage(presence))
+            {
+                json.keyInRoom(JsonKeys.IMAGE_OPEN);
+                writeString(JsonKeys.ID, EventVarData.CONTAINER_IMAGE_ID);
+                writeString(JsonKeys.NAME, EventVarData.CONTAINER_IMAGE_NAME);
+                json.endObjectInRoom();
+            }
+            if (view.event().containerIsRunning() != 0)
+            {
+                json.keyInRoom(JsonKeys.IS_RUNNING);
+                json.boolInRoom(true);
+            }
+            json.endObjectInRoom();
+        }
+        if (PresenceDecoder.pod(presence))
+        {
+            json.keyInRoom(JsonKeys.POD_OPEN);
+            writeString(JsonKeys.NAME, EventVarData.POD_NAME);
+            writeString(JsonKeys.UID, EventVarData.POD_UID);
+            writeString(JsonKeys.NAMESPACE, EventVarData.POD_NAMESPACE);
+            json.endObjectInRoom();
+        }
+        json.endObjectInRoom();
+    }
+
+    private void writeProcess(final JsonKey open, final int presence)
+    {
+        json.keyInRoom(open);
+        if (PresenceDecoder.thread(presence))
+        {
+            json.keyInRoom(JsonKeys.THREAD_OPEN);
+            writeString(JsonKeys.NAME, EventVarData.THREAD_NAME);
+            if (PresenceDecoder.threadStartTime(presence))
+            {
+                writeTimestamp(JsonKeys.START_TIME_OPEN, view.event().threadStartSeconds(), view.event().threadStartNanos());
+            }
+            writeUint64(JsonKeys.UNIQUE_ID, view.event().threadUniqueId());
+            writeUint32(JsonKeys.HOST_TID, (int)view.event().hostTid());
+            writeUint32(JsonKeys.TID, (int)view.event().tid());
+            writeString(JsonKeys.SYSCALL, EventVarData.SYSCALL);
+            if (view.event().compat() != 0)
+            {
+                json.keyInRoom(JsonKeys.COMPAT);
+                json.boolInRoom(true);
+            }
+            if (PresenceDecoder.userStackTrace(presence))
+            {
+                writeUserStack(JsonKeys.USER_STACK_TRACE_OPEN);
+            }
+            json.endObjectInRoom();
+        }
+        if (PresenceDecoder.pid(presence))
+        {
+            writeWrappedUint32(JsonKeys.PID_OPEN, (int)view.event().pid());
+        }
+        if (PresenceDecoder.realUser(presence))
+        {
+            writeUser(JsonKeys.REAL_USER_OPEN, PresenceDecoder.realUserId(presence), (int)view.event().realUserId());
+        }
+        if (PresenceDecoder.executable(presence))
+        {
+            json.keyInRoom(JsonKeys.EXECUTABLE_OPEN);
+            writeString(JsonKeys.PATH, EventVarData.EXECUTABLE_PATH);
+            json.endObjectInRoom();
+        }
+        writeAncestors();
+        writeUint64(JsonKeys.UNIQUE_ID, view.event().processUniqueId());
+        if (PresenceDecoder.hostPid(presence))
+        {
+            writeWrappedUint32(JsonKeys.HOST_PID_OPEN, (int)view.event().hostPid());
+        }
+        if (PresenceDecoder.user(presence))
+        {
+            writeUser(JsonKeys.USER_OPEN, PresenceDecoder.userId(presence), (int)view.event().userId());
+        }
+        json.endObjectInRoom();
+    }
+
+    /** {@code UserStackTrace}: its frames, each a {@code StackAddress} (address 0 and no symbol print {@code {}}). */
+    private void writeUserStack(final JsonKey open)
+    {
+        json.keyInRoom(open);
+        final UserStackBlob frames = view.userStack();
+        if (frames.next())
+        {
+            json.keyInRoom(JsonKeys.ADDRESSES);
+            json.beginArrayInRoom();
+            do
+            {
+                json.beginObjectInRoom();
+                writeUint64(JsonKeys.ADDRESS, frames.address());
+                if (frames.symbolLength() > 0)
+                {
+                    json.stringFieldInRoom(JsonKeys.SYMBOL, view.buffer(), frames.symbolOffset(), frames.symbolLength());
+                }
+                json.endObjectInRoom();
+            }
+            while (frames.next());
+            json.endArrayInRoom();
+        }
+        json.endObjectInRoom();
+    }
+
+    private void writeUser(final JsonKey open, final boolean hasId, final int id)
+    {
+        json.keyInRoom(open);
+        if (hasId)
+        {
+            writeWrappedUint32(JsonKeys.ID_OPEN, id);
+        }
+        json.endObjectInRoom();
+    }
+
+    private void writeWrappedUint32(final JsonKey open, final int value)
+    {
+        json.keyInRoom(open);
+        writeUint32(JsonKeys.VALUE, value);
+        json.endObjectInRoom();
+    }
+
+    private void writeAncestors()
+    {
+        final AncestorsDecoder ancestors = view.ancestors();
+        if (ancestors.count() == 0)
+        {
+            return;
+        }
+        json.keyInRoom(JsonKeys.ANCESTORS);
+        json.beginArrayInRoom();
+        while (ancestors.hasNext())
+        {
+            ancestors.next();
+            json.beginObjectInRoom();
+            writeUint64(JsonKeys.UNIQUE_ID, ancestors.uniqueId());
+            writeUint32(JsonKeys.HOST_PID, (int)ancestors.hostPid());
+            writeUint32(JsonKeys.PID, (int)ancestors.pid());
+            final int pathOffset = view.event().limit() + AncestorsDecoder.executablePathHeaderLength();
+            final int pathLength = ancestors.skipExecutablePath();
+            if (pathLength > 0)
+            {
+                json.keyInRoom(JsonKeys.EXECUTABLE_OPEN);
+                json.stringFieldInRoom(JsonKeys.PATH, view.buffer(), pathOffset, pathLength);
+                json.endObjectInRoom();
+            }
+            json.endObjectInRoom();
+        }
+        json.endArrayInRoom();
+    }
+}
