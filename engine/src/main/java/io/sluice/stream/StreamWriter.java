@@ -80,6 +80,19 @@ final class StreamWriter implements EventHandler<EventSlot>
     @Override
     public void onEvent(final EventSlot slot, final long sequence, final boolean endOfBatch)
     {
+        try
+        {
+            deliver(slot, endOfBatch);
+        }
+        finally
+        {
+            // the destinations copied what they took: the group may reuse the renderings once every stream is done
+            slot.releaseRenderings();
+        }
+    }
+
+    private void deliver(final EventSlot slot, final boolean endOfBatch)
+    {
         if (gaveUp)
         {
             counters.onUndelivered();
@@ -165,6 +178,30 @@ final class StreamWriter implements EventHandler<EventSlot>
     Renderer[] renderers()
     {
         return renderers.clone();
+    }
+
+    /**
+     * @return true when the writer needs each event's record: a format it renders itself (one the router group does not
+     *         render for it, or one that passes records through) or a destination that reads the record
+     *         ({@link OutputState#readsRecord}).
+     */
+    boolean needsRecords()
+    {
+        for (final Renderer renderer : renderers)
+        {
+            if (!renderer.renderedByGroup())
+            {
+                return true;
+            }
+        }
+        for (final OutputState output : outputs)
+        {
+            if (output.readsRecord())
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
