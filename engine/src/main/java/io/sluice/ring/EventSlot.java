@@ -12,9 +12,9 @@ import java.util.Arrays;
  *
  * <p>A slot of a stream ring may also carry renderings of its event made once for several streams (a router group's
  * shared renderings, see {@code io.sluice.stream.RouterGroup}): rendering {@code i} is the stream's i-th shared format.
- * The slot holds a reference to each ({@link Rendering}), not a copy; its reader releases them
- * ({@link #releaseRenderings}) once it is done with the bytes. A stream that needs nothing but those renderings is
- * given the event's primitives without its record ({@link #copyWithoutRecord}). Filling the slot clears them.
+ * The slot holds a reference to each ({@link Rendering}), not a copy, valid until its reader has passed the slot. A
+ * stream that needs nothing but those renderings is given the event's primitives without its record
+ * ({@link #copyWithoutRecord}). Filling the slot clears them.
  */
 public final class EventSlot
 {
@@ -167,7 +167,7 @@ public final class EventSlot
 
     /**
      * @param index a rendering below {@link #renderingCount()}.
-     * @return it, held for this slot's reader until {@link #releaseRenderings}.
+     * @return it, valid until this slot's reader has passed the slot.
      */
     public Rendering rendering(final int index)
     {
@@ -175,8 +175,8 @@ public final class EventSlot
     }
 
     /**
-     * Add the next rendering of the slot's event: call after the event is set, in index order, with a hold already
-     * taken for this slot ({@link Rendering#hold}).
+     * Add the next rendering of the slot's event: call after the event is set, in index order, with the rendering
+     * placed at this slot ({@link Rendering#place}).
      *
      * @param rendering the event's rendering.
      */
@@ -190,15 +190,5 @@ public final class EventSlot
         }
         renderings[index] = rendering;
         renderingCount = index + 1;
-    }
-
-    /** By the slot's reader, done with the event: release every rendering the slot carries. */
-    public void releaseRenderings()
-    {
-        for (int i = 0; i < renderingCount; i++)
-        {
-            renderings[i].release();
-        }
-        renderingCount = 0;
     }
 }

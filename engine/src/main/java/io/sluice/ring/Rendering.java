@@ -4,19 +4,18 @@ import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.MutableDirectBuffer;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import java.util.Arrays;
 
 /**
  * One event rendered once and handed to several streams' writers without a copy per stream: the stream slots that
- * carry it hold a reference ({@link EventSlot#addRendering}) and each writer releases it once it offered the bytes.
- * Its owner (a router group's pool) fills it only while no one holds it ({@link #free()}), so a writer that falls
- * behind never sees it reused under its feet.
+ * carry it hold a reference ({@link EventSlot#addRendering}), and it notes where in each stream's ring it was placed
+ * ({@link #placedAt}). Its owner (a router group's pool) fills it again only once every writer it was placed for has
+ * gone past that slot, so a writer that falls behind never sees it reused under its feet, and no writer has anything
+ * to release: its ring's sequence says it is done.
  *
- * <p>Threads: the owner fills it and takes one hold per stream ({@link #hold}) before publishing the slots; each
- * writer reads the bytes after the slot's publication and then releases its hold. A release is an atomic decrement
- * with release semantics, and {@link #free()} a volatile read, so a writer's reads happen before the owner writes the
- * next event into it.
+ * <p>Threads: the owner fills it and notes its placements before publishing the slots; writers read the bytes after
+ * the slot's publication. The writer's sequence, set after it handled the slot and read by the owner before refilling,
+ * orders the writer's reads before the owner's next writes.
  */
 public final class Rendering
 {
@@ -24,36 +23,24 @@ public final class Rendering
     public static final int INITIAL_CAPACITY = 1024;
     /** Room it keeps: one made larger by an unusual event (a long argv) is replaced by a new one when next taken. */
     public static final int KEPT_CAPACITY = 16 * 1024;
+    /** {@link #placedAt} of a stream the rendering was not given to. */
+    public static final long NOT_PLACED = -1;
 
-    private static final VarHandle HOLDS;
-
-    static
-    {
-        try
-        {
-            HOLDS = MethodHandles.lookup().findVarHandle(Rendering.class, "holds", int.class);
-        }
-        catch (final ReflectiveOperationException ex)
-        {
-            throw new ExceptionInInitializerError(ex);
-        }
-    }
-
+    private final long[] placements;
     private ExpandableArrayBuffer bytes = new ExpandableArrayBuffer(INITIAL_CAPACITY);
     private int length;
-    @SuppressWarnings("unused") // through HOLDS
-    private volatile int holds;
 
     /**
-     * @return true when no one holds it: its owner may fill it with another event.
+     * @param users how many streams it may be given to.
      */
-    public boolean free()
+    public Rendering(final int users)
     {
-        return holds == 0;
+        this.placements = new long[users];
+        Arrays.fill(placements, NOT_PLACED);
     }
 
     /**
-     * By its owner, on a free rendering: take it for a new event, held by the owner until {@link #release}.
+     * By its owner, once no writer needs it any more: take it for a new event, placed nowhere yet.
      *
      * @return the buffer to render into, at offset 0 (then {@link #rendered}).
      */
@@ -64,7 +51,7 @@ public final class Rendering
             // once per unusually large event: the pool's memory stays bounded
             bytes = new ExpandableArrayBuffer(INITIAL_CAPACITY);
         }
-        holds = 1;
+        Arrays.fill(placements, NOT_PLACED);
         return bytes;
     }
 
@@ -76,20 +63,28 @@ public final class Rendering
         this.length = length;
     }
 
-    /** One more holder (a stream slot about to be published with it): by the owner, which holds it meanwhile. */
-    public void hold()
+    /**
+     * By its owner: the rendering goes into a slot of a stream's ring.
+     *
+     * @param user     the stream's index among the rendering's users.
+     * @param sequence the slot's sequence in that stream's ring.
+     */
+    public void place(final int user, final long sequence)
     {
-        HOLDS.getAndAdd(this, 1);
-    }
-
-    /** A holder is done with the bytes. */
-    public void release()
-    {
-        HOLDS.getAndAdd(this, -1);
+        placements[user] = sequence;
     }
 
     /**
-     * @return the rendered bytes, valid in {@code [0, length())} while held.
+     * @param user a stream's index among the rendering's users.
+     * @return the sequence of the slot of that stream's ring that carries it, or {@link #NOT_PLACED}.
+     */
+    public long placedAt(final int user)
+    {
+        return placements[user];
+    }
+
+    /**
+     * @return the rendered bytes, valid in {@code [0, length())} while a writer it was placed for has not passed it.
      */
     public DirectBuffer bytes()
     {

@@ -26,7 +26,7 @@ import java.util.Map;
  * <p>Rendering once: when two or more streams of the group have destinations of the same {@link SharedFormat}, or the
  * group routes for one stream alone, the group renders each event in that format once ({@link SharedRendering}),
  * lazily, on the first of those streams that takes the event unchanged, and every such stream's router hands its slot
- * a reference to the rendering, which the writer offers instead of rendering again and then releases. A stream whose
+ * a reference to the rendering, which the writer offers instead of rendering again. A stream whose
  * every format the group renders, and none of whose destinations reads records, gets an unchanged event without its
  * record (no copy of it at all). An event a stream's own export filters rewrote is rendered by that stream's writer.
  * In a group of several streams, a format only one of them uses stays that stream's writer's work (the group's thread
@@ -129,12 +129,7 @@ public final class RouterGroup implements EventHandler<EventSlot>
             {
                 continue;
             }
-            int slots = 0;
-            for (final Stream stream : format.getValue())
-            {
-                slots += stream.ringSize();
-            }
-            final SharedRendering rendering = new SharedRendering(format.getKey(), slots, problems);
+            final SharedRendering rendering = new SharedRendering(format.getKey(), problems);
             renderings.add(rendering);
             for (final Stream stream : format.getValue())
             {
@@ -182,16 +177,11 @@ public final class RouterGroup implements EventHandler<EventSlot>
                 exceptions[i].handleEventException(ex, sequence, slot);
             }
         }
-        for (final SharedRendering rendering : renderings)
-        {
-            // the event's renderings belong to the slots of the streams that took it, if any
-            rendering.releaseCurrent();
-        }
     }
 
     /**
      * @param format index of a shared format, below {@link #sharedFormats()}.
-     * @return its renderings held now by the group or a stream's slot (read after the group's thread ended, or on it).
+     * @return its renderings in slots their writers have not passed yet (read after the group's thread ended, or on it).
      */
     int held(final int format)
     {

@@ -1,58 +1,79 @@
 package io.sluice.stream;
 
+import com.lmax.disruptor.RingBuffer;
 import io.sluice.format.EventFormatter;
 import io.sluice.report.Problems;
 import io.sluice.ring.EventSlot;
 import io.sluice.ring.Rendering;
 
+import java.util.Arrays;
+
 /**
  * One format a {@link RouterGroup} renders for its streams: each event of the main ring at most once, on the first of
  * those streams that takes it unchanged, into a {@link Rendering} of a pool kept for the run; each of those streams'
- * routers hands a reference to it to its stream's slot (no copy per stream) and each writer releases it when done.
- * A rendering is reused only once every holder released it. The pool has a rendering for every slot of the streams'
- * rings and two more (the event being routed, and one to take while it is held), so a free one is always there: each
- * slot holds at most one rendering of this format, and a writer releases it before its ring can give the slot again.
- * Its formatter is its own and runs on the group's thread alone.
+ * routers hands its slot a reference to it (no copy per stream) and notes the slot's sequence in the rendering.
+ *
+ * <p>A rendering is taken again only when the writer of every stream it was placed for has passed the slot that
+ * carries it (that writer's sequence on its ring): a writer that falls behind keeps its renderings, and writers have
+ * nothing to release. The pool holds a rendering for every slot of its streams' rings and two more: a ring gives a
+ * slot again only once its writer passed it, so at most that many renderings are in slots not yet passed, and a free
+ * one is always there. Its formatter is its own and runs on the group's thread alone.
  */
 final class SharedRendering
 {
     private final SharedFormat format;
     private final EventFormatter formatter;
     private final Problems problems;
-    private final Rendering[] pool;
+    private RingBuffer<?>[] users = new RingBuffer<?>[0];
+    /** Per user: the latest sequence its writer was seen past (read from its ring only when that is not enough). */
+    private long[] passed = new long[0];
+    private Rendering[] pool = new Rendering[0];
     private Rendering current;
     private int next;
     private long renderedSequence = -1;
     private long renders;
 
-    /**
-     * @param format   the format.
-     * @param slots    slots of the rings of every stream it renders for.
-     * @param problems where a failure to render is reported.
-     */
-    SharedRendering(final SharedFormat format, final int slots, final Problems problems)
+    SharedRendering(final SharedFormat format, final Problems problems)
     {
         this.format = format;
         this.formatter = format.newFormatter();
         this.problems = problems;
-        this.pool = new Rendering[slots + 2];
+    }
+
+    /**
+     * Before the main ring starts: one more stream renders with this format.
+     *
+     * @param ring the stream's ring.
+     * @return the stream's index among the users, for {@link Rendering#place}.
+     */
+    int addUser(final RingBuffer<EventSlot> ring)
+    {
+        users = Arrays.copyOf(users, users.length + 1);
+        users[users.length - 1] = ring;
+        passed = Arrays.copyOf(passed, users.length);
+        passed[users.length - 1] = -1;
+        int slots = 2;
+        for (final RingBuffer<?> user : users)
+        {
+            slots += user.getBufferSize();
+        }
+        pool = new Rendering[slots];
         for (int i = 0; i < pool.length; i++)
         {
-            pool[i] = new Rendering();
+            pool[i] = new Rendering(users.length);
         }
+        return users.length - 1;
     }
 
     /**
      * @param slot     an event of the main ring.
      * @param sequence its sequence there: an event is rendered once, whichever stream asks first.
-     * @return its rendering (held by the group until {@link #releaseCurrent}; length -1 when the formatter failed on it,
-     *         reported once for every stream).
+     * @return its rendering (length -1 when the formatter failed on it, reported once for every stream).
      */
     Rendering render(final EventSlot slot, final long sequence)
     {
         if (sequence != renderedSequence)
         {
-            releaseCurrent();
             renderedSequence = sequence;
             renders++;
             final Rendering rendering = nextFree();
@@ -74,29 +95,37 @@ final class SharedRendering
         return current;
     }
 
-    /** The group is done routing the event rendered last: its streams' slots hold it from now on, or no one does. */
-    void releaseCurrent()
-    {
-        if (current != null)
-        {
-            current.release();
-            current = null;
-        }
-    }
-
     private Rendering nextFree()
     {
         for (int scanned = 0; scanned < pool.length; scanned++)
         {
             final Rendering candidate = pool[next];
             next = next + 1 == pool.length ? 0 : next + 1;
-            if (candidate.free())
+            if (free(candidate))
             {
                 return candidate;
             }
         }
-        // cannot happen while every writer releases what it took (see the class comment): a bug, not a state to wait in
-        throw new IllegalStateException("format " + format + ": every one of " + pool.length + " renderings is held");
+        // cannot happen (see the class comment): a bug, not a state to wait in
+        throw new IllegalStateException("format " + format + ": every one of " + pool.length + " renderings is in use");
+    }
+
+    /** True when every writer the rendering was placed for has passed its slot. */
+    private boolean free(final Rendering rendering)
+    {
+        for (int u = 0; u < users.length; u++)
+        {
+            final long placed = rendering.placedAt(u);
+            if (placed > passed[u])
+            {
+                passed[u] = users[u].getMinimumGatingSequence();
+                if (placed > passed[u])
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**
@@ -108,14 +137,14 @@ final class SharedRendering
     }
 
     /**
-     * @return renderings held now by the group or a stream's slot (tests, on the group's thread or after it ended).
+     * @return renderings in slots their writers have not passed yet (tests, on the group's thread or after it ended).
      */
     int held()
     {
         int held = 0;
         for (final Rendering rendering : pool)
         {
-            held += rendering.free() ? 0 : 1;
+            held += free(rendering) ? 0 : 1;
         }
         return held;
     }

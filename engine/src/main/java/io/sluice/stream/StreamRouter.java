@@ -23,7 +23,7 @@ import java.util.concurrent.CountDownLatch;
  * of its own decodes the event (reading the shared slot only) and may send a rewritten copy; a filter that throws
  * fails the event for this stream (counted, reported once) and never stops the main ring. In a {@link RouterGroup}
  * the router also hands its stream, beside an event it passes on unchanged, the renderings the group makes once for
- * its streams (a reference each, released by the writer), without the record when the writer needs nothing else
+ * its streams (a reference each, valid until the writer passed the slot), without the record when the writer needs nothing else
  * ({@link #withoutRecord}), and publishes to the stream's ring in batches ({@link #publishInBatches}).
  */
 final class StreamRouter implements EventHandler<EventSlot>
@@ -50,6 +50,8 @@ final class StreamRouter implements EventHandler<EventSlot>
     private final PendingPublish unpublished;
     /** The renderings the router group makes for this stream and others, in the order of the stream's slots. */
     private SharedRendering[] shared = new SharedRendering[0];
+    /** This stream's index among the users of each of {@link #shared}. */
+    private int[] userOf = new int[0];
     /** The routers sharing this one's thread, itself included: what they hold is published before this one waits. */
     private StreamRouter[] group = {this};
     /** False when the stream's writer needs only the group's renderings of an unchanged event, not its record. */
@@ -96,6 +98,8 @@ final class StreamRouter implements EventHandler<EventSlot>
     {
         shared = Arrays.copyOf(shared, shared.length + 1);
         shared[shared.length - 1] = rendering;
+        userOf = Arrays.copyOf(userOf, shared.length);
+        userOf[shared.length - 1] = rendering.addUser(ring);
         return shared.length - 1;
     }
 
@@ -213,7 +217,7 @@ final class StreamRouter implements EventHandler<EventSlot>
         }
         try
         {
-            fill(ring.get(claimed), slot, sequence, rewritten, exports);
+            fill(claimed, slot, sequence, rewritten, exports);
         }
         finally
         {
@@ -252,9 +256,10 @@ final class StreamRouter implements EventHandler<EventSlot>
         }
     }
 
-    private void fill(final EventSlot target, final EventSlot slot, final long sequence, final int rewritten,
+    private void fill(final long claimed, final EventSlot slot, final long sequence, final int rewritten,
         final StreamExportFilters exports)
     {
+        final EventSlot target = ring.get(claimed);
         if (rewritten > 0)
         {
             // rewritten for this stream alone: its writer renders it
@@ -270,10 +275,10 @@ final class StreamRouter implements EventHandler<EventSlot>
         {
             target.copyWithoutRecord(slot);
         }
-        for (final SharedRendering format : shared)
+        for (int i = 0; i < shared.length; i++)
         {
-            final Rendering rendering = format.render(slot, sequence);
-            rendering.hold();
+            final Rendering rendering = shared[i].render(slot, sequence);
+            rendering.place(userOf[i], claimed);
             target.addRendering(rendering);
         }
     }

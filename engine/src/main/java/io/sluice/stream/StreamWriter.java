@@ -80,19 +80,6 @@ final class StreamWriter implements EventHandler<EventSlot>
     @Override
     public void onEvent(final EventSlot slot, final long sequence, final boolean endOfBatch)
     {
-        try
-        {
-            deliver(slot, endOfBatch);
-        }
-        finally
-        {
-            // the destinations copied what they took: the group may reuse the renderings once every stream is done
-            slot.releaseRenderings();
-        }
-    }
-
-    private void deliver(final EventSlot slot, final boolean endOfBatch)
-    {
         if (gaveUp)
         {
             counters.onUndelivered();

@@ -11,12 +11,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A stream's renderer offers the rendering its router group put in the slot, and renders the event itself when the slot
- * carries none (an event its stream rewrote); the slot's reader releases what the slot held.
+ * carries none (an event its stream rewrote).
  */
 class RendererTest
 {
@@ -30,9 +28,9 @@ class RendererTest
         renderer.shareAt(0);
         final EventSlot slot = slotWithSeq(42);
 
-        final Rendering carried = new Rendering();
+        final Rendering carried = new Rendering(1);
         carried.rendered(carried.take().putStringWithoutLengthAscii(0, "group:seq=42"));
-        carried.hold();
+        carried.place(0, 0);
         slot.addRendering(carried);
         renderer.render(slot, "s", problems);
         assertEquals("group:seq=42", text(renderer, slot));
@@ -45,33 +43,23 @@ class RendererTest
     }
 
     @Test
-    void aRenderingIsFreeOnlyOnceTheGroupAndEverySlotHoldingItReleasedIt()
+    void aRenderingTakenForANewEventIsPlacedNowhere()
     {
-        final Rendering rendering = new Rendering();
-        assertTrue(rendering.free());
-        rendering.rendered(rendering.take().putStringWithoutLengthAscii(0, "seq=1"));
-        final EventSlot first = slotWithSeq(1);
-        final EventSlot second = slotWithSeq(1);
-        rendering.hold();
-        first.addRendering(rendering);
-        rendering.hold();
-        second.addRendering(rendering);
-        rendering.release();
-        assertFalse(rendering.free(), "the group let go; two slots still hold it");
-        first.releaseRenderings();
-        assertFalse(rendering.free(), "one slot still holds it");
-        assertEquals(0, first.renderingCount());
-        second.releaseRenderings();
-        assertTrue(rendering.free());
+        final Rendering rendering = new Rendering(2);
+        rendering.take();
+        rendering.place(1, 17);
+        assertEquals(Rendering.NOT_PLACED, rendering.placedAt(0));
+        assertEquals(17, rendering.placedAt(1));
+        rendering.take();
+        assertEquals(Rendering.NOT_PLACED, rendering.placedAt(1));
     }
 
     @Test
     void anUnusuallyLargeRenderingIsNotKeptWhenTheRenderingIsTakenAgain()
     {
-        final Rendering rendering = new Rendering();
+        final Rendering rendering = new Rendering(1);
         rendering.take().putBytes(0, new byte[Rendering.KEPT_CAPACITY * 2]);
         rendering.rendered(Rendering.KEPT_CAPACITY * 2);
-        rendering.release();
         assertEquals(Rendering.INITIAL_CAPACITY, rendering.take().capacity());
     }
 

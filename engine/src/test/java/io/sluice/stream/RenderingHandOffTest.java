@@ -32,8 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A router group's renderings are handed to its streams by reference: a lone stream's format is rendered by its group
  * and its writer is given no record; a destination that reads records still gets each event's own; a rendering is
- * reused only once the group and every stream's writer released it, so a drop stream that falls behind offers each
- * event's own rendering, and at the end none is held.
+ * reused only once every stream's writer it was given to passed its slot, so a drop stream that falls behind offers
+ * each event's own rendering, and at the end none is held.
  */
 class RenderingHandOffTest
 {
@@ -62,7 +62,7 @@ class RenderingHandOffTest
         assertEquals(0, own.calls, "the writer offers the group's rendering");
         assertEquals(EVENTS, only.accepted().size());
         assertEquals("seq=" + (EVENTS - 1), only.accepted().get(EVENTS - 1));
-        assertEquals(0, group.held(0), "every rendering released");
+        assertEquals(0, group.held(0), "the writer passed every slot");
     }
 
     @Test
@@ -109,7 +109,7 @@ class RenderingHandOffTest
         assertEquals(drop.counters().delivered(), stuck.accepted().size());
         assertEquals(0, checking.mismatched, "each event the drop stream offered came with its own rendering");
         assertEquals(drop.counters().delivered(), checking.matching);
-        assertEquals(0, group.held(0), "every rendering released once both writers were done");
+        assertEquals(0, group.held(0), "both writers passed every slot");
     }
 
     private RouterGroup group(final List<Stream> streams)
