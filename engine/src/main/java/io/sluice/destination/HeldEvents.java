@@ -1,6 +1,8 @@
 package io.sluice.destination;
 
+import org.agrona.BufferUtil;
 import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.ByteBuffer;
 
@@ -20,8 +22,8 @@ final class HeldEvents
     /** How many of the latest events that left whole are remembered, with where they ended, for {@link #leftSince}. */
     static final int RECENT = 4096;
 
-    private byte[] bytes;
     private ByteBuffer view;
+    private final UnsafeBuffer bytes = new UnsafeBuffer(0, 0);
     private final int[] ends;
     private final long[] recentEnds = new long[RECENT];
     private final int capacity;
@@ -39,8 +41,8 @@ final class HeldEvents
     HeldEvents(final int capacity, final int maxEvents)
     {
         this.capacity = capacity;
-        this.bytes = new byte[capacity];
-        this.view = ByteBuffer.wrap(bytes);
+        this.view = ByteBuffer.allocateDirect(capacity);
+        bytes.wrap(view);
         this.ends = new int[maxEvents];
     }
 
@@ -58,18 +60,16 @@ final class HeldEvents
         {
             return false;
         }
-        if (length + total > bytes.length)
+        if (length + total > bytes.capacity())
         {
-            final byte[] grown = new byte[length + total];
-            System.arraycopy(bytes, 0, grown, 0, length);
-            bytes = grown;
-            view = ByteBuffer.wrap(bytes);
+            // a single event larger than the buffer (nothing else is held): room for it alone, freed at the next clear
+            resize(length + total);
         }
-        source.getBytes(offset, bytes, length, size);
+        bytes.putBytes(length, source, offset, size);
         length += size;
         if (separator >= 0)
         {
-            bytes[length++] = (byte)separator;
+            bytes.putByte(length++, (byte)separator);
         }
         ends[count++] = length;
         return true;
@@ -190,10 +190,20 @@ final class HeldEvents
         written = 0;
         first = 0;
         count = 0;
-        if (bytes.length > capacity)
+        if (bytes.capacity() > capacity)
         {
-            bytes = new byte[capacity];
-            view = ByteBuffer.wrap(bytes);
+            resize(capacity);
         }
+    }
+
+    /** Direct memory of {@code size} bytes in place of the current, its first {@code length} bytes kept. */
+    private void resize(final int size)
+    {
+        final ByteBuffer next = ByteBuffer.allocateDirect(size);
+        final UnsafeBuffer old = new UnsafeBuffer(view);
+        bytes.wrap(next);
+        bytes.putBytes(0, old, 0, length);
+        BufferUtil.free(view);
+        view = next;
     }
 }

@@ -12,26 +12,19 @@ import java.util.Arrays;
  *
  * <p>A slot of a stream ring may also carry renderings of its event made once for several streams (a router group's
  * shared renderings, see {@code io.sluice.stream.RouterGroup}): rendering {@code i} is the stream's i-th shared format.
- * Filling the slot with a record ({@link #set}, {@link #copyFrom}) clears them; their buffers are made on a slot's
- * first rendering and reused.
+ * The slot holds a reference to each ({@link Rendering}), not a copy, valid until its reader has passed the slot. A
+ * stream that needs nothing but those renderings is given the event's primitives without its record
+ * ({@link #copyWithoutRecord}). Filling the slot clears them.
  */
 public final class EventSlot
 {
     /** Initial room per slot; larger events grow the slot once. */
     public static final int INITIAL_CAPACITY = 1024;
-    /**
-     * Largest rendering a slot carries: a slot keeps the room it grew to, so a larger one (an execve with a long argv)
-     * is not copied and each slot's room per shared format stays bounded.
-     */
-    public static final int MAX_CARRIED_RENDERING = 16 * 1024;
-    /** {@link #renderingLength} of a rendering too large to carry: whoever reads the slot renders the event itself. */
-    public static final int NOT_CARRIED = -2;
 
-    private static final ExpandableArrayBuffer[] NO_RENDERINGS = new ExpandableArrayBuffer[0];
+    private static final Rendering[] NO_RENDERINGS = new Rendering[0];
 
     private final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(INITIAL_CAPACITY);
-    private ExpandableArrayBuffer[] renderings = NO_RENDERINGS;
-    private int[] renderingLengths = new int[0];
+    private Rendering[] renderings = NO_RENDERINGS;
     private int renderingCount;
     private int length;
     private int eventId;
@@ -49,7 +42,7 @@ public final class EventSlot
     }
 
     /**
-     * @return record length in bytes.
+     * @return record length in bytes; 0 in a slot given the event without its record ({@link #copyWithoutRecord}).
      */
     public int length()
     {
@@ -148,6 +141,23 @@ public final class EventSlot
     }
 
     /**
+     * Copy another slot's event into this one without its record: for a reader that needs only the renderings the slot
+     * will carry and the event's primitives ({@link #length()} is then 0).
+     *
+     * @param other the slot to copy.
+     */
+    public void copyWithoutRecord(final EventSlot other)
+    {
+        this.length = 0;
+        this.eventId = other.eventId;
+        this.policies = other.policies;
+        this.sequenceInSource = other.sequenceInSource;
+        this.entryNanos = other.entryNanos;
+        this.generation = other.generation;
+        this.renderingCount = 0;
+    }
+
+    /**
      * @return how many renderings the slot carries now (0 when its stream's writer renders the event itself).
      */
     public int renderingCount()
@@ -157,45 +167,28 @@ public final class EventSlot
 
     /**
      * @param index a rendering below {@link #renderingCount()}.
-     * @return its bytes, valid in {@code [0, renderingLength(index))}.
+     * @return it, valid until this slot's reader has passed the slot.
      */
-    public DirectBuffer rendering(final int index)
+    public Rendering rendering(final int index)
     {
         return renderings[index];
     }
 
     /**
-     * @param index a rendering below {@link #renderingCount()}.
-     * @return its length, -1 when the event could not be rendered in that format (already reported), or
-     *         {@link #NOT_CARRIED} when the rendering was too large to carry (the reader renders it itself).
-     */
-    public int renderingLength(final int index)
-    {
-        return renderingLengths[index];
-    }
-
-    /**
-     * Add the next rendering of the slot's event: call after the record is set, in index order.
+     * Add the next rendering of the slot's event: call after the event is set, in index order, with the rendering
+     * placed at this slot ({@link Rendering#place}).
      *
-     * @param src    the rendered bytes (ignored when {@code length} is negative).
-     * @param length their length, or -1 for an event that could not be rendered.
+     * @param rendering the event's rendering.
      */
-    public void addRendering(final DirectBuffer src, final int length)
+    public void addRendering(final Rendering rendering)
     {
         final int index = renderingCount;
-        final int carried = length > MAX_CARRIED_RENDERING ? NOT_CARRIED : length;
         if (index == renderings.length)
         {
-            // once per slot and shared format: the slot keeps the buffer for every later event
+            // once per slot and shared format: the slot keeps the array for every later event
             renderings = Arrays.copyOf(renderings, index + 1);
-            renderings[index] = new ExpandableArrayBuffer(Math.max(INITIAL_CAPACITY, carried));
-            renderingLengths = Arrays.copyOf(renderingLengths, index + 1);
         }
-        if (carried > 0)
-        {
-            renderings[index].putBytes(0, src, 0, carried);
-        }
-        renderingLengths[index] = carried;
+        renderings[index] = rendering;
         renderingCount = index + 1;
     }
 }

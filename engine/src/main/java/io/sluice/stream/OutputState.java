@@ -64,6 +64,25 @@ final class OutputState
     }
 
     /**
+     * @return true when the destination reads each event's record beside its rendering: it overrides the offer that
+     *         takes the record ({@link Destination#offer(DirectBuffer, int, int, DirectBuffer, int)}), whose default
+     *         does not need it.
+     */
+    boolean readsRecord()
+    {
+        try
+        {
+            return destination.getClass().getMethod("offer", DirectBuffer.class, int.class, int.class, DirectBuffer.class,
+                int.class).getDeclaringClass() != Destination.class;
+        }
+        catch (final NoSuchMethodException ex)
+        {
+            // every destination has it (the interface's default): count it as reading, which is always safe
+            return true;
+        }
+    }
+
+    /**
      * Open the destination on a thread of its own.
      */
     void startOpening()

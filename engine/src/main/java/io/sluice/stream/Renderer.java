@@ -50,6 +50,15 @@ final class Renderer
     }
 
     /**
+     * @return true when the router group renders this format for the stream: its writer renders only the events the
+     *         stream's own export filters rewrote.
+     */
+    boolean renderedByGroup()
+    {
+        return sharedIndex >= 0;
+    }
+
+    /**
      * Render the slot's event; a formatter that throws fails the event for its destinations and is reported once.
      *
      * @param slot     the event.
@@ -63,12 +72,11 @@ final class Renderer
             length = slot.length();
             return;
         }
-        usedShared = sharedIndex >= 0 && sharedIndex < slot.renderingCount()
-            && slot.renderingLength(sharedIndex) != EventSlot.NOT_CARRIED;
+        usedShared = sharedIndex >= 0 && sharedIndex < slot.renderingCount();
         if (usedShared)
         {
             // rendered by the router group (a failure there was reported once, for every stream)
-            length = slot.renderingLength(sharedIndex);
+            length = slot.rendering(sharedIndex).length();
             return;
         }
         try
@@ -102,7 +110,7 @@ final class Renderer
         {
             return slot.buffer();
         }
-        return usedShared ? slot.rendering(sharedIndex) : rendering;
+        return usedShared ? slot.rendering(sharedIndex).bytes() : rendering;
     }
 
     /**

@@ -23,11 +23,14 @@ import java.util.Map;
  * throws fails that event for its stream alone, and anything else escaping a router is reported for that stream while
  * the group goes on with the next router.
  *
- * <p>Rendering once: when two or more streams of the group have destinations of the same {@link SharedFormat}, the
- * group renders each event in that format once ({@link SharedRendering}), lazily, on the first of those streams that
- * takes the event unchanged, and every such stream's router copies the bytes into its own slot beside the record; its
- * writer offers them instead of rendering again. An event a stream's own export filters rewrote is rendered by that
- * stream's writer. A format that only one stream of the group uses stays that stream's writer's work.
+ * <p>Rendering once: when two or more streams of the group have destinations of the same {@link SharedFormat}, or the
+ * group routes for one stream alone, the group renders each event in that format once ({@link SharedRendering}),
+ * lazily, on the first of those streams that takes the event unchanged, and every such stream's router hands its slot
+ * a reference to the rendering, which the writer offers instead of rendering again. A stream whose
+ * every format the group renders, and none of whose destinations reads records, gets an unchanged event without its
+ * record (no copy of it at all). An event a stream's own export filters rewrote is rendered by that stream's writer.
+ * In a group of several streams, a format only one of them uses stays that stream's writer's work (the group's thread
+ * would take on the rendering of every format; a lone stream's router would otherwise only copy the record).
  */
 public final class RouterGroup implements EventHandler<EventSlot>
 {
@@ -100,7 +103,10 @@ public final class RouterGroup implements EventHandler<EventSlot>
         return split;
     }
 
-    /** Formats two or more streams of the group use: one rendering each, its index put in each user's router. */
+    /**
+     * Formats two or more streams of the group use, or every format of a lone stream: one rendering each, its index put
+     * in each user's router; then, the streams that need no record.
+     */
     private static SharedRendering[] shareRenderings(final List<Stream> streams, final Problems problems)
     {
         final Map<SharedFormat, List<Stream>> users = new LinkedHashMap<>();
@@ -119,7 +125,7 @@ public final class RouterGroup implements EventHandler<EventSlot>
         final List<SharedRendering> renderings = new ArrayList<>();
         for (final Map.Entry<SharedFormat, List<Stream>> format : users.entrySet())
         {
-            if (format.getValue().size() < 2)
+            if (format.getValue().size() < 2 && streams.size() > 1)
             {
                 continue;
             }
@@ -135,6 +141,13 @@ public final class RouterGroup implements EventHandler<EventSlot>
                         renderer.shareAt(index);
                     }
                 }
+            }
+        }
+        for (final Stream stream : streams)
+        {
+            if (!stream.writerNeedsRecords())
+            {
+                stream.groupedRouter().withoutRecord();
             }
         }
         return renderings.toArray(new SharedRendering[0]);
@@ -164,6 +177,15 @@ public final class RouterGroup implements EventHandler<EventSlot>
                 exceptions[i].handleEventException(ex, sequence, slot);
             }
         }
+    }
+
+    /**
+     * @param format index of a shared format, below {@link #sharedFormats()}.
+     * @return its renderings in slots their writers have not passed yet (read after the group's thread ended, or on it).
+     */
+    int held(final int format)
+    {
+        return renderings[format].held();
     }
 
     /**

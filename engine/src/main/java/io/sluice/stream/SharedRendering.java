@@ -1,24 +1,36 @@
 package io.sluice.stream;
 
+import com.lmax.disruptor.RingBuffer;
 import io.sluice.format.EventFormatter;
 import io.sluice.report.Problems;
 import io.sluice.ring.EventSlot;
-import org.agrona.DirectBuffer;
-import org.agrona.ExpandableArrayBuffer;
+import io.sluice.ring.Rendering;
+
+import java.util.Arrays;
 
 /**
- * One format a {@link RouterGroup} renders for several of its streams: each event of the main ring at most once, on
- * the first of those streams that takes it unchanged, into a buffer kept for the run; each of those streams' routers
- * copies the bytes into its own slot beside the record. Its formatter is its own and runs on the group's thread alone.
+ * One format a {@link RouterGroup} renders for its streams: each event of the main ring at most once, on the first of
+ * those streams that takes it unchanged, into a {@link Rendering} of a pool kept for the run; each of those streams'
+ * routers hands its slot a reference to it (no copy per stream) and notes the slot's sequence in the rendering.
+ *
+ * <p>A rendering is taken again only when the writer of every stream it was placed for has passed the slot that
+ * carries it (that writer's sequence on its ring): a writer that falls behind keeps its renderings, and writers have
+ * nothing to release. The pool holds a rendering for every slot of its streams' rings and two more: a ring gives a
+ * slot again only once its writer passed it, so at most that many renderings are in slots not yet passed, and a free
+ * one is always there. Its formatter is its own and runs on the group's thread alone.
  */
 final class SharedRendering
 {
     private final SharedFormat format;
     private final EventFormatter formatter;
     private final Problems problems;
-    private final ExpandableArrayBuffer rendering = new ExpandableArrayBuffer(4096);
+    private RingBuffer<?>[] users = new RingBuffer<?>[0];
+    /** Per user: the latest sequence its writer was seen past (read from its ring only when that is not enough). */
+    private long[] passed = new long[0];
+    private Rendering[] pool = new Rendering[0];
+    private Rendering current;
+    private int next;
     private long renderedSequence = -1;
-    private int length;
     private long renders;
 
     SharedRendering(final SharedFormat format, final Problems problems)
@@ -29,19 +41,46 @@ final class SharedRendering
     }
 
     /**
+     * Before the main ring starts: one more stream renders with this format.
+     *
+     * @param ring the stream's ring.
+     * @return the stream's index among the users, for {@link Rendering#place}.
+     */
+    int addUser(final RingBuffer<EventSlot> ring)
+    {
+        users = Arrays.copyOf(users, users.length + 1);
+        users[users.length - 1] = ring;
+        passed = Arrays.copyOf(passed, users.length);
+        passed[users.length - 1] = -1;
+        int slots = 2;
+        for (final RingBuffer<?> user : users)
+        {
+            slots += user.getBufferSize();
+        }
+        pool = new Rendering[slots];
+        for (int i = 0; i < pool.length; i++)
+        {
+            pool[i] = new Rendering(users.length);
+        }
+        return users.length - 1;
+    }
+
+    /**
      * @param slot     an event of the main ring.
      * @param sequence its sequence there: an event is rendered once, whichever stream asks first.
-     * @return the rendering's length, or -1 when the formatter failed on it (reported once, for every stream).
+     * @return its rendering (length -1 when the formatter failed on it, reported once for every stream).
      */
-    int render(final EventSlot slot, final long sequence)
+    Rendering render(final EventSlot slot, final long sequence)
     {
         if (sequence != renderedSequence)
         {
             renderedSequence = sequence;
             renders++;
+            final Rendering rendering = nextFree();
+            int length;
             try
             {
-                length = formatter.format(slot.buffer(), 0, slot.length(), rendering, 0);
+                length = formatter.format(slot.buffer(), 0, slot.length(), rendering.take(), 0);
             }
             catch (final Throwable ex)
             {
@@ -50,16 +89,43 @@ final class SharedRendering
                 problems.report("format " + format + ": render", "format " + format + ": cannot render event id "
                     + slot.eventId() + " (for every stream using it): " + ex);
             }
+            rendering.rendered(length);
+            current = rendering;
         }
-        return length;
+        return current;
     }
 
-    /**
-     * @return the last rendering's bytes.
-     */
-    DirectBuffer bytes()
+    private Rendering nextFree()
     {
-        return rendering;
+        for (int scanned = 0; scanned < pool.length; scanned++)
+        {
+            final Rendering candidate = pool[next];
+            next = next + 1 == pool.length ? 0 : next + 1;
+            if (free(candidate))
+            {
+                return candidate;
+            }
+        }
+        // cannot happen (see the class comment): a bug, not a state to wait in
+        throw new IllegalStateException("format " + format + ": every one of " + pool.length + " renderings is in use");
+    }
+
+    /** True when every writer the rendering was placed for has passed its slot. */
+    private boolean free(final Rendering rendering)
+    {
+        for (int u = 0; u < users.length; u++)
+        {
+            final long placed = rendering.placedAt(u);
+            if (placed > passed[u])
+            {
+                passed[u] = users[u].getMinimumGatingSequence();
+                if (placed > passed[u])
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**
@@ -68,5 +134,18 @@ final class SharedRendering
     long renders()
     {
         return renders;
+    }
+
+    /**
+     * @return renderings in slots their writers have not passed yet (tests, on the group's thread or after it ended).
+     */
+    int held()
+    {
+        int held = 0;
+        for (final Rendering rendering : pool)
+        {
+            held += free(rendering) ? 0 : 1;
+        }
+        return held;
     }
 }

@@ -207,6 +207,12 @@ public final class Stream
         return writer.renderers();
     }
 
+    /** @return true when the stream's writer needs each event's record (see {@link StreamWriter#needsRecords()}). */
+    boolean writerNeedsRecords()
+    {
+        return writer.needsRecords();
+    }
+
     /** @return the stream's configuration. */
     public StreamConfig config()
     {

@@ -10,6 +10,7 @@ import io.sluice.filter.StreamExportFilters;
 import io.sluice.policy.EventView;
 import io.sluice.report.Problems;
 import io.sluice.ring.EventSlot;
+import io.sluice.ring.Rendering;
 import org.agrona.MutableDirectBuffer;
 
 import java.util.Arrays;
@@ -21,8 +22,9 @@ import java.util.concurrent.CountDownLatch;
  * source) or {@code tryNext()} in drop mode (counts a drop when the ring is full). A stream with Tetragon filters
  * of its own decodes the event (reading the shared slot only) and may send a rewritten copy; a filter that throws
  * fails the event for this stream (counted, reported once) and never stops the main ring. In a {@link RouterGroup}
- * the router also carries, beside an event it passes on unchanged, the renderings the group makes once for several
- * streams, and publishes to the stream's ring in batches ({@link #publishInBatches}).
+ * the router also hands its stream, beside an event it passes on unchanged, the renderings the group makes once for
+ * its streams (a reference each, valid until the writer passed the slot), without the record when the writer needs nothing else
+ * ({@link #withoutRecord}), and publishes to the stream's ring in batches ({@link #publishInBatches}).
  */
 final class StreamRouter implements EventHandler<EventSlot>
 {
@@ -48,8 +50,12 @@ final class StreamRouter implements EventHandler<EventSlot>
     private final PendingPublish unpublished;
     /** The renderings the router group makes for this stream and others, in the order of the stream's slots. */
     private SharedRendering[] shared = new SharedRendering[0];
+    /** This stream's index among the users of each of {@link #shared}. */
+    private int[] userOf = new int[0];
     /** The routers sharing this one's thread, itself included: what they hold is published before this one waits. */
     private StreamRouter[] group = {this};
+    /** False when the stream's writer needs only the group's renderings of an unchanged event, not its record. */
+    private boolean copyRecord = true;
 
     StreamRouter(
         final String streamName,
@@ -92,7 +98,19 @@ final class StreamRouter implements EventHandler<EventSlot>
     {
         shared = Arrays.copyOf(shared, shared.length + 1);
         shared[shared.length - 1] = rendering;
+        userOf = Arrays.copyOf(userOf, shared.length);
+        userOf[shared.length - 1] = rendering.addUser(ring);
         return shared.length - 1;
+    }
+
+    /**
+     * Before the main ring starts: every format of the stream is rendered by the router group and no destination reads
+     * the record, so an event passed on unchanged reaches the stream's slot without its record (a rewritten event still
+     * carries its own: the writer renders it).
+     */
+    void withoutRecord()
+    {
+        copyRecord = false;
     }
 
     /**
@@ -199,7 +217,7 @@ final class StreamRouter implements EventHandler<EventSlot>
         }
         try
         {
-            fill(ring.get(claimed), slot, sequence, rewritten, exports);
+            fill(claimed, slot, sequence, rewritten, exports);
         }
         finally
         {
@@ -238,9 +256,10 @@ final class StreamRouter implements EventHandler<EventSlot>
         }
     }
 
-    private void fill(final EventSlot target, final EventSlot slot, final long sequence, final int rewritten,
+    private void fill(final long claimed, final EventSlot slot, final long sequence, final int rewritten,
         final StreamExportFilters exports)
     {
+        final EventSlot target = ring.get(claimed);
         if (rewritten > 0)
         {
             // rewritten for this stream alone: its writer renders it
@@ -248,11 +267,19 @@ final class StreamRouter implements EventHandler<EventSlot>
             target.stamp(slot.entryNanos());
             return;
         }
-        target.copyFrom(slot);
-        for (final SharedRendering rendering : shared)
+        if (copyRecord)
         {
-            final int length = rendering.render(slot, sequence);
-            target.addRendering(rendering.bytes(), length);
+            target.copyFrom(slot);
+        }
+        else
+        {
+            target.copyWithoutRecord(slot);
+        }
+        for (int i = 0; i < shared.length; i++)
+        {
+            final Rendering rendering = shared[i].render(slot, sequence);
+            rendering.place(userOf[i], claimed);
+            target.addRendering(rendering);
         }
     }
 }

@@ -168,6 +168,30 @@ final class StreamWriter implements EventHandler<EventSlot>
     }
 
     /**
+     * @return true when the writer needs each event's record: a format it renders itself (one the router group does not
+     *         render for it, or one that passes records through) or a destination that reads the record
+     *         ({@link OutputState#readsRecord}).
+     */
+    boolean needsRecords()
+    {
+        for (final Renderer renderer : renderers)
+        {
+            if (!renderer.renderedByGroup())
+            {
+                return true;
+            }
+        }
+        for (final OutputState output : outputs)
+        {
+            if (output.readsRecord())
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * From another thread, past the drain deadline: make pushes blocked in the kernel fail, so the writer can give up.
      */
     void unblock()

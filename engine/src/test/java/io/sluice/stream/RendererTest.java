@@ -2,6 +2,7 @@ package io.sluice.stream;
 
 import io.sluice.report.Problems;
 import io.sluice.ring.EventSlot;
+import io.sluice.ring.Rendering;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
@@ -13,32 +14,53 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * A stream's renderer offers the rendering its router group put in the slot, and renders the event itself when the slot
- * carries none: an event its stream rewrote, or a rendering too large for a slot to carry.
+ * carries none (an event its stream rewrote).
  */
 class RendererTest
 {
     private final Problems problems = new Problems(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
 
     @Test
-    void aCarriedRenderingIsOfferedAsItIsAndATooLargeOneIsRenderedByTheWriter()
+    void aCarriedRenderingIsOfferedAsItIsAndAnEventWithoutOneIsRenderedByTheWriter()
     {
         final SeqFormatter own = new SeqFormatter("own:", -1);
         final Renderer renderer = new Renderer(own, null);
         renderer.shareAt(0);
         final EventSlot slot = slotWithSeq(42);
 
-        final UnsafeBuffer carried = new UnsafeBuffer("group:seq=42".getBytes(StandardCharsets.US_ASCII));
-        slot.addRendering(carried, carried.capacity());
+        final Rendering carried = new Rendering(1);
+        carried.rendered(carried.take().putStringWithoutLengthAscii(0, "group:seq=42"));
+        carried.place(0, 0);
+        slot.addRendering(carried);
         renderer.render(slot, "s", problems);
         assertEquals("group:seq=42", text(renderer, slot));
         assertEquals(0, own.calls);
 
-        final EventSlot large = slotWithSeq(43);
-        large.addRendering(new UnsafeBuffer(new byte[EventSlot.MAX_CARRIED_RENDERING + 1]), EventSlot.MAX_CARRIED_RENDERING + 1);
-        assertEquals(EventSlot.NOT_CARRIED, large.renderingLength(0));
-        renderer.render(large, "s", problems);
-        assertEquals("own:seq=43", text(renderer, large));
+        final EventSlot rewritten = slotWithSeq(43);
+        renderer.render(rewritten, "s", problems);
+        assertEquals("own:seq=43", text(renderer, rewritten));
         assertEquals(1, own.calls);
+    }
+
+    @Test
+    void aRenderingTakenForANewEventIsPlacedNowhere()
+    {
+        final Rendering rendering = new Rendering(2);
+        rendering.take();
+        rendering.place(1, 17);
+        assertEquals(Rendering.NOT_PLACED, rendering.placedAt(0));
+        assertEquals(17, rendering.placedAt(1));
+        rendering.take();
+        assertEquals(Rendering.NOT_PLACED, rendering.placedAt(1));
+    }
+
+    @Test
+    void anUnusuallyLargeRenderingIsNotKeptWhenTheRenderingIsTakenAgain()
+    {
+        final Rendering rendering = new Rendering(1);
+        rendering.take().putBytes(0, new byte[Rendering.KEPT_CAPACITY * 2]);
+        rendering.rendered(Rendering.KEPT_CAPACITY * 2);
+        assertEquals(Rendering.INITIAL_CAPACITY, rendering.take().capacity());
     }
 
     private static EventSlot slotWithSeq(final long seq)
