@@ -32,6 +32,7 @@
 #include <bpf/libbpf.h>
 
 #include "agrona_ring.h"
+#include "kernel_rings.h"
 #include "sluice_record.h"
 #include "sluice.skel.h"
 #include "net_capture.h"
@@ -49,6 +50,13 @@
 #define STOP_DRAIN_NANOS (5LL * 1000 * 1000 * 1000)
 #define MAX_EVENTS 1024             /* every syscall of the catalog and the scheduler events */
 #define MAX_EVENT_ID 8192           /* event ids the loader indexes directly (the catalog's are below 6000) */
+/* The wait for records: the programs wake the loader only once 64 KiB are pending (wakeup_bytes), so the epoll
+ * timeout bounds how long a record may wait in the kernel ring: POLL_BUSY_MS while records come; once none has come
+ * for QUIET_NANOS the timeout doubles on each empty wake-up up to POLL_QUIET_MS, and the first record brings it back
+ * (docs/performance.md, "Memory: the loader's ring mapping"). */
+#define POLL_BUSY_MS 20
+#define POLL_QUIET_MS 200
+#define QUIET_NANOS (1000LL * 1000 * 1000)
 
 struct selected_event {
     uint32_t id;
@@ -883,7 +891,7 @@ static int trace(void)
     /* 64 MiB by default: about 250,000 openat records (~256 bytes each), the lag a JVM pipeline behind a traced
      * loop that takes a whole core can fall into (warm-up, a pause, a moment without CPU) before the kernel drops;
      * 8 MiB lost half of such a loop's events (docs/performance.md). The kernel allocates all of it when the map is
-     * made, and the consumer mapping shows it twice in the loader's RSS. */
+     * made, and kernel_rings maps it once: it shows once in the loader's RSS. */
     const long ringbuf = round_ringbuf(opts.ringbuf_bytes > 0 ? opts.ringbuf_bytes : 64L * 1024 * 1024);
     bpf_map__set_max_entries(skel->maps.events, (uint32_t)ringbuf);
     bpf_map__set_max_entries(skel->maps.scratch, (uint32_t)cpus);
@@ -941,14 +949,17 @@ static int trace(void)
         fail(EXIT_RUNTIME, "eBPF programs could not be attached: %s%s%s", strerror(-err),
              libbpf_last[0] ? ": " : "", libbpf_last);
 
-    struct ring_buffer *rb = ring_buffer__new(bpf_map__fd(skel->maps.events), on_record, NULL, NULL);
-    if (!rb)
-        fail(EXIT_RUNTIME, "cannot read the BPF ringbuf: %s", strerror(errno));
+    struct kernel_rings rings;
+    err = kernel_rings_init(&rings);
+    if (err == 0)
+        err = kernel_rings_add(&rings, bpf_map__fd(skel->maps.events), (uint64_t)ringbuf, on_record, NULL);
+    if (err != 0)
+        fail(EXIT_RUNTIME, "cannot read the BPF ringbuf: %s", strerror(-err));
     uint32_t selected_ids[MAX_EVENTS];
     for (int i = 0; i < opts.event_count; i++)
         selected_ids[i] = opts.events[i].id;
     char net_error[512];
-    const int net_err = net_capture_start(selected_ids, opts.event_count, (uint32_t)getpid(), rb, on_record,
+    const int net_err = net_capture_start(selected_ids, opts.event_count, (uint32_t)getpid(), &rings, on_record,
                                           net_error, sizeof(net_error));
     /* the default set names network events: a host where packets cannot be captured (no cgroup v2, cgroup BPF refused
      * in a container, ...) still has everything else traced, and says so in one line */
@@ -961,15 +972,21 @@ static int trace(void)
     fflush(stdout);
 
     int64_t next_report = now_nanos(CLOCK_MONOTONIC);
+    int64_t last_record = next_report;
+    int timeout_ms = POLL_BUSY_MS;
     while (!stopping) {
-        /* adaptive wake-up: the kernel wakes us only when enough is pending; the timeout bounds latency */
-        int n = ring_buffer__poll(rb, 20);
+        const int n = kernel_rings_poll(&rings, timeout_ms);
         if (n < 0 && n != -EINTR)
-            fail(EXIT_RUNTIME, "polling the BPF ringbuf failed: %s", strerror(-n));
-        ring_buffer__consume(rb);
+            fail(EXIT_RUNTIME, "reading the BPF ringbuf failed: %s", strerror(-n));
         if (getppid() == 1)
             break;
         int64_t now = now_nanos(CLOCK_MONOTONIC);
+        if (n > 0) {
+            last_record = now;
+            timeout_ms = POLL_BUSY_MS;
+        } else if (n == 0 && now - last_record >= QUIET_NANOS) {
+            timeout_ms = timeout_ms * 2 < POLL_QUIET_MS ? timeout_ms * 2 : POLL_QUIET_MS;
+        }
         if (now >= next_report) {
             report_losses(skel, previous, cpus);
             next_report = now + 100 * 1000 * 1000;
@@ -978,7 +995,7 @@ static int trace(void)
     /* detach first so nothing new arrives, then drain what the kernel holds */
     sluice_bpf__detach(skel);
     net_capture_detach();
-    ring_buffer__consume(rb);
+    kernel_rings_consume(&rings);
     report_losses(skel, previous, cpus);
     uint64_t tree_lost[cpus];
     uint32_t tree_index = 1;
@@ -991,7 +1008,7 @@ static int trace(void)
                             "ring; some executables and ancestors may be stale (raise --ringbuf-bytes)\n",
                     (unsigned long long)total);
     }
-    ring_buffer__free(rb);
+    kernel_rings_free(&rings);
     net_capture_destroy();
     sluice_bpf__destroy(skel);
     if (opts.verbose)

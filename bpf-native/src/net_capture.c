@@ -23,7 +23,7 @@ static struct net_bpf *skel;
 static struct bpf_link *links[3];
 static int cgroup_fd = -1;
 static bool selected[NET_COUNT];
-static ring_buffer_sample_fn forward;
+static kernel_ring_fn forward;
 static struct net_record copy;
 static char iface_names[IFACE_CACHE][IF_NAMESIZE];
 
@@ -176,8 +176,8 @@ static int failed(int err)
     return err;
 }
 
-int net_capture_start(const uint32_t *ids, int count, uint32_t exclude_tgid, struct ring_buffer *rb,
-                      ring_buffer_sample_fn deliver, char *error, size_t error_size)
+int net_capture_start(const uint32_t *ids, int count, uint32_t exclude_tgid, struct kernel_rings *rings,
+                      kernel_ring_fn deliver, char *error, size_t error_size)
 {
     bool any = false;
     for (int i = 0; i < count; i++) {
@@ -226,7 +226,8 @@ int net_capture_start(const uint32_t *ids, int count, uint32_t exclude_tgid, str
             return failed(err);
         }
     }
-    err = ring_buffer__add(rb, bpf_map__fd(skel->maps.net_events), on_packet, NULL);
+    err = kernel_rings_add(rings, bpf_map__fd(skel->maps.net_events), bpf_map__max_entries(skel->maps.net_events),
+                           on_packet, NULL);
     if (err < 0) {
         snprintf(error, error_size, "cannot read the network ringbuf: %s", strerror(-err));
         return failed(err);

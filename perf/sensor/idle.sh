@@ -8,8 +8,8 @@
 # CPU (/proc/PID/stat, user + system) of the JVM and of sluice-loader over SECONDS, their RSS (VmRSS, and the JVM's
 # anonymous part: heap, metaspace, code, stacks; the rest is the shared ring and mapped files) at the end, and the
 # JVM's threads' CPU over the same SECONDS (/proc/PID/task/*/schedstat, with wake-ups a second), printed after each
-# round. Prints one line per round and the medians. The host is not quiet on a shared machine: the tracer handles
-# whatever the host does meanwhile (the events column).
+# round, and the loader's wake-ups a second (voluntary context switches). Prints one line per round and the medians.
+# The host is not quiet on a shared machine: the tracer handles whatever the host does meanwhile (the events column).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 sluice=${SLUICE:-./sluice}
@@ -23,6 +23,7 @@ trap '[ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null; rm -rf "$work"' EXIT
 SLUICE_NO_BUILD=${SLUICE_NO_BUILD:-} "$sluice" version >/dev/null
 hz=$(getconf CLK_TCK)
 ticks() { awk '{sub(/.*\) /, ""); print $12 + $13}' "/proc/$1/stat"; }
+wakeups() { awk '$1 == "voluntary_ctxt_switches:" {print $2}' "/proc/$1/status"; }   # its sleeps that ended
 rss_mb() { awk -v key="$2:" '$1 == key {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 # per thread: name, CPU ns (schedstat), context switches
 threads() {
@@ -46,9 +47,10 @@ for round in $(seq 1 "$rounds"); do
   sleep 5
   loader=$(pgrep -P "$pid")
   threads "$pid" >"$work/threads0"
-  j0=$(ticks "$pid"); l0=$(ticks "$loader"); e0=$(wc -l <"$work/out.json")
+  j0=$(ticks "$pid"); l0=$(ticks "$loader"); e0=$(wc -l <"$work/out.json"); w0=$(wakeups "$loader")
   sleep "$seconds"
-  j1=$(ticks "$pid"); l1=$(ticks "$loader"); e1=$(wc -l <"$work/out.json")
+  j1=$(ticks "$pid"); l1=$(ticks "$loader"); e1=$(wc -l <"$work/out.json"); w1=$(wakeups "$loader")
+  echo "  loader wake-ups/s: $(echo "($w1 - $w0) / $seconds" | bc -l | xargs printf '%.1f')" >&2
   threads "$pid" >"$work/threads1"
   printf '%s\t%.2f\t%.2f\t%.2f\t%.2f\t%s\t%s\t%s\t%s\n' "$round" "$ready" "$ready_cpu" \
     "$(echo "($j1 - $j0) * 100 / $hz / $seconds" | bc -l)" "$(echo "($l1 - $l0) * 100 / $hz / $seconds" | bc -l)" \
