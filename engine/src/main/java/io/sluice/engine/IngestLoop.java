@@ -37,6 +37,8 @@ final class IngestLoop implements Runnable, MessageHandler
 
     private final org.agrona.concurrent.ringbuffer.RingBuffer sharedRing;
     private final RingBuffer<EventSlot> mainRing;
+    /** What this pass published into the main ring, held until the pass ends. */
+    private final MainRingBatch batch;
     private final EventSource source;
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final EventDecoder event = new EventDecoder();
@@ -90,6 +92,7 @@ final class IngestLoop implements Runnable, MessageHandler
         this.active = stages;
         this.sharedRing = sharedRing;
         this.mainRing = mainRing;
+        this.batch = new MainRingBatch(mainRing);
         this.source = source;
         this.enricher = enricher;
         this.view = view;
@@ -132,11 +135,13 @@ final class IngestLoop implements Runnable, MessageHandler
                 passNanos = System.nanoTime();
                 final int read = sharedRing.read(order, READ_LIMIT);
                 order.tick();
+                batch.publish();
                 if (read == 0)
                 {
                     if (sourceDone)
                     {
                         order.flush();
+                        batch.publish();
                         return;
                     }
                     idle.idle();
@@ -149,6 +154,7 @@ final class IngestLoop implements Runnable, MessageHandler
         }
         catch (final Throwable ex)
         {
+            batch.publish();
             failure = ex;
             source.requestStop();
         }
@@ -352,7 +358,7 @@ final class IngestLoop implements Runnable, MessageHandler
         final MutableDirectBuffer buffer, final int index, final int length, final int eventId, final long policies)
     {
         final int parsedLength = arguments.parse(eventId, buffer, index, length, parsed);
-        final long claimed = mainRing.next();
+        final long claimed = batch.claim();
         try
         {
             final EventSlot slot = mainRing.get(claimed);
@@ -369,7 +375,7 @@ final class IngestLoop implements Runnable, MessageHandler
         }
         finally
         {
-            mainRing.publish(claimed);
+            batch.filled(claimed);
         }
         published.lazySet(published.get() + 1);
     }
