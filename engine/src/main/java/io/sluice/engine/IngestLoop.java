@@ -37,8 +37,8 @@ final class IngestLoop implements Runnable, MessageHandler
 
     private final org.agrona.concurrent.ringbuffer.RingBuffer sharedRing;
     private final RingBuffer<EventSlot> mainRing;
-    /** What this pass published into the main ring, held until the pass ends. */
-    private final MainRingBatch batch;
+    /** Claims main-ring slots, sleeping while the ring is full. */
+    private final MainRingRoom room;
     private final EventSource source;
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final EventDecoder event = new EventDecoder();
@@ -92,7 +92,7 @@ final class IngestLoop implements Runnable, MessageHandler
         this.active = stages;
         this.sharedRing = sharedRing;
         this.mainRing = mainRing;
-        this.batch = new MainRingBatch(mainRing);
+        this.room = new MainRingRoom(mainRing);
         this.source = source;
         this.enricher = enricher;
         this.view = view;
@@ -135,13 +135,11 @@ final class IngestLoop implements Runnable, MessageHandler
                 passNanos = System.nanoTime();
                 final int read = sharedRing.read(order, READ_LIMIT);
                 order.tick();
-                batch.publish();
                 if (read == 0)
                 {
                     if (sourceDone)
                     {
                         order.flush();
-                        batch.publish();
                         return;
                     }
                     idle.idle();
@@ -154,7 +152,6 @@ final class IngestLoop implements Runnable, MessageHandler
         }
         catch (final Throwable ex)
         {
-            batch.publish();
             failure = ex;
             source.requestStop();
         }
@@ -358,7 +355,7 @@ final class IngestLoop implements Runnable, MessageHandler
         final MutableDirectBuffer buffer, final int index, final int length, final int eventId, final long policies)
     {
         final int parsedLength = arguments.parse(eventId, buffer, index, length, parsed);
-        final long claimed = batch.claim();
+        final long claimed = room.claim();
         try
         {
             final EventSlot slot = mainRing.get(claimed);
@@ -375,7 +372,7 @@ final class IngestLoop implements Runnable, MessageHandler
         }
         finally
         {
-            batch.filled(claimed);
+            mainRing.publish(claimed);
         }
         published.lazySet(published.get() + 1);
     }
