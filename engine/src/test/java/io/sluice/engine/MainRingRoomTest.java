@@ -1,5 +1,6 @@
 package io.sluice.engine;
 
+import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
 import io.sluice.ring.EventSlot;
@@ -19,7 +20,7 @@ class MainRingRoomTest
 {
     private static final int SIZE = 64;
 
-    private final RingBuffer<EventSlot> ring = RingBuffer.createSingleProducer(EventSlot::new, SIZE, new LingerWait());
+    private final RingBuffer<EventSlot> ring = RingBuffer.createSingleProducer(EventSlot::new, SIZE, new BlockingWaitStrategy());
     private final Sequence consumer = new Sequence(-1);
     private final List<Long> sleeps = new ArrayList<>();
 

@@ -3,6 +3,7 @@ package io.sluice.engine;
 import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.BusySpinWaitStrategy;
 import com.lmax.disruptor.LiteBlockingWaitStrategy;
+import com.lmax.disruptor.PhasedBackoffWaitStrategy;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
@@ -19,8 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The default strategy, {@code phased}, lets a publisher skip the lock unless a consumer said it is about to block:
- * no wake-up may be lost by that. Consumers that went all the way to blocking (idle past the spin and the 1 ms linger)
- * see each single event published, every time, and so do consumers still lingering.
+ * no wake-up may be lost by that. Consumers that went all the way to blocking (idle past the spin and yield phases)
+ * see each single event published, every time.
  */
 class WaitStrategiesTest
 {
@@ -44,8 +45,8 @@ class WaitStrategiesTest
         {
             for (long round = 0; round < ROUNDS; round++)
             {
-                // mostly idle long enough for every consumer to pass the spin and the 1 ms linger and block
-                TimeUnit.MICROSECONDS.sleep(round % 3 == 0 ? 300 : 2_000);
+                // idle long enough for every consumer to pass the spin (20 µs) and yield (200 µs) phases and block
+                TimeUnit.MICROSECONDS.sleep(round % 10 == 0 ? 2_000 : 300);
                 final long value = round;
                 ring.publishEvent((event, sequence) -> event[0] = value);
                 final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -69,7 +70,7 @@ class WaitStrategiesTest
     void writersOfStreamsSharingRouterThreadsParkAtOnceUnderTheDefaultAndAnyChosenStrategyIsKept()
     {
         assertInstanceOf(LiteBlockingWaitStrategy.class, WaitStrategies.forStreamWriter("phased", true));
-        assertInstanceOf(LingerWait.class, WaitStrategies.forStreamWriter("phased", false));
+        assertInstanceOf(PhasedBackoffWaitStrategy.class, WaitStrategies.forStreamWriter("phased", false));
         assertInstanceOf(BusySpinWaitStrategy.class, WaitStrategies.forStreamWriter("busy-spin", true));
         assertInstanceOf(BlockingWaitStrategy.class, WaitStrategies.forStreamWriter("blocking", true));
     }
