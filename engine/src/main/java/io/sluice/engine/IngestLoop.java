@@ -37,8 +37,6 @@ final class IngestLoop implements Runnable, MessageHandler
 
     private final org.agrona.concurrent.ringbuffer.RingBuffer sharedRing;
     private final RingBuffer<EventSlot> mainRing;
-    /** Claims main-ring slots, sleeping while the ring is full. */
-    private final MainRingRoom room;
     private final EventSource source;
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final EventDecoder event = new EventDecoder();
@@ -92,7 +90,6 @@ final class IngestLoop implements Runnable, MessageHandler
         this.active = stages;
         this.sharedRing = sharedRing;
         this.mainRing = mainRing;
-        this.room = new MainRingRoom(mainRing);
         this.source = source;
         this.enricher = enricher;
         this.view = view;
@@ -355,7 +352,7 @@ final class IngestLoop implements Runnable, MessageHandler
         final MutableDirectBuffer buffer, final int index, final int length, final int eventId, final long policies)
     {
         final int parsedLength = arguments.parse(eventId, buffer, index, length, parsed);
-        final long claimed = room.claim();
+        final long claimed = mainRing.next();
         try
         {
             final EventSlot slot = mainRing.get(claimed);

@@ -9,11 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The ingest's wait on an empty shared ring: spin, then parks doubling from 50 µs to 10 ms (to 100 ms once the
- * ring has been empty for a second), fast again from the first record; with no gap known no park is longer than the
- * ring has already been empty (plus the first 50 µs), so a record after a silence is seen at most that silence later.
- * Once a stretch of parks ended with records, the next stretches are aligned with it (the loader's batches come at a
- * steady pace): 7/8 of it at once, then sixteenths, then doubling again past it. The parks are recorded, not slept.
+ * The ingest's wait on an empty shared ring: spin, yield, then parks doubling from 50 µs to 10 ms (to 100 ms once the
+ * ring has been empty for a second), fast again from the first record; no park longer than the ring has already been
+ * empty (plus the first 50 µs), so a record after a silence is seen at most that silence later. The parks are
+ * recorded, not slept.
  */
 class IngestIdleTest
 {
@@ -24,9 +23,9 @@ class IngestIdleTest
     private final IngestIdle idle = new IngestIdle(parks::add);
 
     @Test
-    void anEmptyRingIsFirstSpunOnWithoutParking()
+    void anEmptyRingIsFirstSpunOnThenYieldedOnWithoutParking()
     {
-        emptyPolls(IngestIdle.SPINS);
+        emptyPolls(IngestIdle.SPINS + IngestIdle.YIELDS);
 
         assertEquals(List.of(), parks);
     }
@@ -34,7 +33,7 @@ class IngestIdleTest
     @Test
     void parksDoubleFromFiftyMicrosecondsToTenMilliseconds()
     {
-        emptyPolls(IngestIdle.SPINS + 11);
+        emptyPolls(IngestIdle.SPINS + IngestIdle.YIELDS + 11);
 
         assertEquals(List.of(50 * US, 100 * US, 200 * US, 400 * US, 800 * US, 1_600 * US, 3_200 * US, 6_400 * US, 10 * MS,
             10 * MS, 10 * MS), parks);
@@ -43,7 +42,7 @@ class IngestIdleTest
     @Test
     void afterAQuietSecondTheParksGrowToATenthOfASecond()
     {
-        emptyPolls(IngestIdle.SPINS + 300);
+        emptyPolls(IngestIdle.SPINS + IngestIdle.YIELDS + 300);
 
         long emptyFor = 0;
         for (final long park : parks)
@@ -64,7 +63,7 @@ class IngestIdleTest
     @Test
     void onceAStopIsAskedForNoParkIsLongerThanAMillisecond()
     {
-        emptyPolls(IngestIdle.SPINS + 200);
+        emptyPolls(IngestIdle.SPINS + IngestIdle.YIELDS + 200);
         assertEquals(100 * MS, parks.get(parks.size() - 1));
 
         idle.stopping();
@@ -77,7 +76,7 @@ class IngestIdleTest
     @Test
     void noParkIsLongerThanTheRingHasAlreadyBeenEmpty()
     {
-        emptyPolls(IngestIdle.SPINS + 200);
+        emptyPolls(IngestIdle.SPINS + IngestIdle.YIELDS + 200);
 
         long emptyFor = 0;
         for (final long park : parks)
@@ -90,51 +89,16 @@ class IngestIdleTest
     @Test
     void theFirstRecordAfterAQuietSpellBringsFastPollingBack()
     {
-        emptyPolls(IngestIdle.SPINS + 50);
+        emptyPolls(IngestIdle.SPINS + IngestIdle.YIELDS + 50);
         assertEquals(10 * MS, parks.get(parks.size() - 1));
 
         idle.idle(1);
         parks.clear();
-        emptyPolls(IngestIdle.SPINS);
-        assertEquals(List.of(), parks, "spins again");
+        emptyPolls(IngestIdle.SPINS + IngestIdle.YIELDS);
+        assertEquals(List.of(), parks, "spins and yields again");
         emptyPolls(2);
 
-        // the stretch before was long: aligned with at most 4 ms of it, 7/8 at once
-        assertEquals(List.of(3_500 * US, 250 * US), parks);
-    }
-
-    @Test
-    void aStretchThatEndedWithRecordsSetsThePaceOfTheNextParksAndPastItTheyDoubleAgain()
-    {
-        emptyPolls(IngestIdle.SPINS + 6);   // 50 + 100 + 200 + 400 + 800 + 1,600 µs parked: 3.15 ms, then records
-        idle.idle(1);
-        parks.clear();
-
-        emptyPolls(IngestIdle.SPINS + 6);
-
-        final long gap = 3_150 * US;
-        assertEquals(List.of(gap - gap / 8, gap / 16, gap / 16, 50 * US, 100 * US, 200 * US), parks,
-            "7/8 of the gap, sixteenths up to it, then doubling from 50 µs");
-        long parked = 0;
-        for (int i = 0; i < 3; i++)
-        {
-            parked += parks.get(i);
-        }
-        assertEquals(gap, parked, "the aligned parks end at the gap");
-    }
-
-    @Test
-    void aStretchEndedWhileSpinningKeepsThePaceItHad()
-    {
-        emptyPolls(IngestIdle.SPINS + 3);   // 350 µs parked
-        idle.idle(1);
-        emptyPolls(IngestIdle.SPINS - 1);
-        idle.idle(1);                       // records found while spinning: no gap measured
-        parks.clear();
-
-        emptyPolls(IngestIdle.SPINS + 1);
-
-        assertEquals(List.of(350 * US - 350 * US / 8), parks);
+        assertEquals(List.of(50 * US, 100 * US), parks);
     }
 
     private void emptyPolls(final int count)
