@@ -17,10 +17,14 @@
 #   bpf ns/run  per program of the tracer, run_time_ns / run_cnt over the loop (kernel.bpf_stats_enabled=1, bpftool):
 #               tp_btf sys_enter/sys_exit run for every syscall of the host (the loop's close too), bpftrace's
 #               tracepoints for openat only
-#   CPU us/ev   user and system CPU of each tracer process (/proc/PID/stat) over the loop and the drain, per iteration
+#   CPU us/ev   user and system CPU of each tracer process (/proc/PID/stat) over the measured loop and the drain (not
+#               the warm-up), per iteration
 #   lost        (warm-up included) the tracer's own count of events lost in the kernel: Sluice's "lost (kernel)", bpftrace's
 #               "Lost N events", bare's failed ringbuf reservations
 #   loop        the loop's own events found in the tracer's output (its pid), of ITERATIONS
+#   threads     (sluice, to stderr) each JVM thread's and the loader's CPU per iteration and wake-ups (voluntary
+#               context switches) a second over the same window, from /proc/PID/task/*/schedstat and status
+# SLUICE=path/to/sluice runs another build's launcher (a before/after round; SLUICE_NO_BUILD=1 as for ./sluice).
 # Every line goes to stdout as it is measured (also OUT_DIR/results.tsv if OUT_DIR is set), then medians per tracer
 # and rate, and each tracer's CPU-per-call overhead as a ratio to bare's and the same rate's untraced run.
 set -euo pipefail
@@ -30,6 +34,7 @@ rounds=${2:-3}
 rates=${3:-100000 300000 1000000 0}
 tracers=${4:-none bare sluice bpftrace}
 warmup=${WARMUP:-100000}
+sluice=${SLUICE:-./sluice}
 loop_nice=${LOOP_NICE:-0}
 work=$(mktemp -d /tmp/sluice-overhead.XXXXXX)
 tracer_pid=""
@@ -48,7 +53,7 @@ arch=$(uname -m | sed -e 's/x86_64/x86/' -e 's/aarch64/arm64/')
 clang -g -O2 -target bpf -D__TARGET_ARCH_"$arch" -Wall -I"$work" -c perf/sensor/bare.bpf.c -o "$work/bare.bpf.o"
 bpftool gen skeleton "$work/bare.bpf.o" name bare_bpf >"$work/bare.skel.h"
 gcc -O2 -Wall -I"$work" perf/sensor/bare.c -o "$work/bare" -lbpf -lelf -lz
-SLUICE_NO_BUILD=${SLUICE_NO_BUILD:-} ./sluice version >/dev/null
+SLUICE_NO_BUILD=${SLUICE_NO_BUILD:-} "$sluice" version >/dev/null
 if ! mountpoint -q /sys/kernel/tracing; then
   mount -t tracefs nodev /sys/kernel/tracing   # bpftrace's tracepoints need tracefs; Sluice's tp_btf programs do not
 fi
@@ -82,6 +87,15 @@ settle() { # until file $1 grows by less than 256 KiB in 0.5 s (the tracer has d
   done
 }
 hz=$(getconf CLK_TCK)
+tasks() { # per thread of processes $@: "name<TAB>tid<TAB>run ns<TAB>voluntary switches"
+  local p t
+  for p in "$@"; do
+    for t in /proc/"$p"/task/*; do
+      printf '%s\t%s\t%s\t%s\n' "$(cat "$t/comm")" "${t##*/}" "$(cut -d' ' -f1 "$t/schedstat")" \
+        "$(awk '/^voluntary_ctxt_switches/ {print $2}' "$t/status")"
+    done
+  done 2>/dev/null || true
+}
 
 # one measurement: prints "tracer rate wall_ns cpu_ns calls_per_s bpf_ns_per_ev procs lost loop_events"
 measure() {
@@ -94,7 +108,7 @@ measure() {
       "$work/bare" "$out" >"$err" 2>&1 & tracer_pid=$!
       until grep -q "^ready" "$err" 2>/dev/null; do sleep 0.1; done ;;
     sluice)
-      ./sluice --events openat --output "json:$out" 2>"$err" & tracer_pid=$!
+      "$sluice" --events openat --output "json:$out" 2>"$err" & tracer_pid=$!
       until grep -q "sluice: ready" "$err" 2>/dev/null; do sleep 0.2; done ;;
     bpftrace)
       bpftrace -e 'tracepoint:syscalls:sys_enter_openat { @path[tid] = str(args->filename); }
@@ -110,14 +124,33 @@ measure() {
   fi
   declare -A before
   local p
-  for p in $pids; do before[$p]=$(ticks "$p"); done
   [ "$warmup" -gt 0 ] && nice -n "$loop_nice" "$work/openloop" "$warmup" "$rate" >/dev/null   # the JIT's warm-up, not measured
+  for p in $pids; do before[$p]=$(ticks "$p"); done   # (before 2026-11-30 taken before the warm-up: counted in CPU/event)
+  [ "$tracer" = sluice ] && tasks $pids >"$work/tasks0"
   local bpf0; bpf0=$(bpf_stats "$work/ids.tracer")
   nice -n "$loop_nice" "$work/openloop" "$iterations" "$rate" >"$work/loop.out" &
   local loop_pid=$!
   wait "$loop_pid"
+  local t0; t0=$(date +%s.%N)
   [ -n "$tracer_pid" ] && settle "$out"
   local bpf1; bpf1=$(bpf_stats "$work/ids.tracer")
+  if [ "$tracer" = sluice ]; then
+    tasks $pids >"$work/tasks1"
+    /usr/bin/python3 - "$work/tasks0" "$work/tasks1" "$iterations" "$(echo "$(date +%s.%N) - $t0" | bc)" "$rate" <<'PY' >&2
+import collections, sys
+def read(path):
+    return {f[1]: f for f in (line.rstrip('\n').split('\t') for line in open(path)) if len(f) == 4}
+a, b, n, secs = read(sys.argv[1]), read(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4])
+rows = collections.defaultdict(lambda: [0, 0])
+for tid, (name, _, ns, sw) in b.items():
+    old = a.get(tid, (name, tid, '0', '0'))
+    key = name.rstrip('0123456789') if name.startswith(('C1 ', 'C2 ')) else name   # compiler threads come and go
+    rows[key][0] += int(ns) - int(old[2]); rows[key][1] += int(sw or 0) - int(old[3] or 0)
+rows = sorted(rows.items(), key=lambda r: -r[1][0])
+print(f'  sluice threads, rate {sys.argv[5]}: total {sum(v[0] for _, v in rows) / n:.0f} ns/iteration; ' + ', '.join(
+    f'{k} {ns / n:.0f} ns ({sw / secs:.0f}/s)' for k, (ns, sw) in rows if ns / n >= 10 or sw / secs >= 20))
+PY
+  fi
   local procs="" u0 s0 u1 s1 name
   for p in $pids; do
     read -r u0 s0 <<<"${before[$p]}"; read -r u1 s1 <<<"$(ticks "$p")"
