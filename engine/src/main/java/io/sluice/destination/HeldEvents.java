@@ -100,7 +100,9 @@ final class HeldEvents
     }
 
     /**
-     * @return the unwritten bytes as a buffer positioned at the first of them (valid until the next append).
+     * @return the unwritten bytes as a buffer positioned at the first of them; valid until the next append, advance or
+     *         discard, any of which may free its memory (a direct buffer grown for an oversized event is freed when the
+     *         held events shrink back).
      */
     ByteBuffer unwritten()
     {

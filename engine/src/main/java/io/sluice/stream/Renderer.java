@@ -9,8 +9,8 @@ import org.agrona.ExpandableArrayBuffer;
 /**
  * One formatter of a stream with the buffer it renders into: each event is rendered once per formatter, and every
  * destination using the formatter is offered the same bytes. A formatter that passes records through (journals) is
- * handed the slot's record itself. When the stream's router group renders this format for several streams
- * ({@link #shareAt}), an event that arrives with that rendering in its slot is not rendered again: its bytes are
+ * handed the slot's record itself. When the stream's router group renders this format (for several streams, or for
+ * a lone block stream: {@link #shareAt}), an event that arrives with that rendering in its slot is not rendered again: its bytes are
  * offered as they are; an event without it (one its stream's own export filters rewrote) is rendered here. Used by the
  * stream's writer thread only.
  */

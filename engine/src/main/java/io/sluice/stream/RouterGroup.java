@@ -2,6 +2,7 @@ package io.sluice.stream;
 
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.ExceptionHandler;
+import io.sluice.config.BufferMode;
 import io.sluice.report.Problems;
 import io.sluice.ring.EventSlot;
 
@@ -24,13 +25,15 @@ import java.util.Map;
  * the group goes on with the next router.
  *
  * <p>Rendering once: when two or more streams of the group have destinations of the same {@link SharedFormat}, or the
- * group routes for one stream alone, the group renders each event in that format once ({@link SharedRendering}),
+ * group routes for one block stream alone, the group renders each event in that format once ({@link SharedRendering}),
  * lazily, on the first of those streams that takes the event unchanged, and every such stream's router hands its slot
  * a reference to the rendering, which the writer offers instead of rendering again. A stream whose
  * every format the group renders, and none of whose destinations reads records, gets an unchanged event without its
  * record (no copy of it at all). An event a stream's own export filters rewrote is rendered by that stream's writer.
  * In a group of several streams, a format only one of them uses stays that stream's writer's work (the group's thread
- * would take on the rendering of every format; a lone stream's router would otherwise only copy the record).
+ * would take on the rendering of every format; a lone stream's router would otherwise only copy the record). A lone
+ * drop stream's writer renders its events itself: rendering on the group's thread would put that cost on the main
+ * ring's path, where a drop stream must never hold the other streams back.
  */
 public final class RouterGroup implements EventHandler<EventSlot>
 {
@@ -104,8 +107,8 @@ public final class RouterGroup implements EventHandler<EventSlot>
     }
 
     /**
-     * Formats two or more streams of the group use, or every format of a lone stream: one rendering each, its index put
-     * in each user's router; then, the streams that need no record.
+     * Formats two or more streams of the group use, or every format of a lone block stream: one rendering each, its
+     * index put in each user's router; then, the streams that need no record.
      */
     private static SharedRendering[] shareRenderings(final List<Stream> streams, final Problems problems)
     {
@@ -125,8 +128,10 @@ public final class RouterGroup implements EventHandler<EventSlot>
         final List<SharedRendering> renderings = new ArrayList<>();
         for (final Map.Entry<SharedFormat, List<Stream>> format : users.entrySet())
         {
-            if (format.getValue().size() < 2 && streams.size() > 1)
+            if (format.getValue().size() < 2 && (streams.size() > 1 || streams.get(0).mode() != BufferMode.BLOCK))
             {
+                // one user: rendered on the group's thread only for a lone block stream, which holds the main ring
+                // back when it falls behind anyway; a drop stream's rendering stays off the main ring's path
                 continue;
             }
             final SharedRendering rendering = new SharedRendering(format.getKey(), problems);

@@ -52,6 +52,12 @@ final class SharedRendering
         users[users.length - 1] = ring;
         passed = Arrays.copyOf(passed, users.length);
         passed[users.length - 1] = -1;
+        return users.length - 1;
+    }
+
+    /** The pool, made once at the first event (every user is known by then): a rendering per slot of the rings, +2. */
+    private void makePool()
+    {
         int slots = 2;
         for (final RingBuffer<?> user : users)
         {
@@ -62,7 +68,6 @@ final class SharedRendering
         {
             pool[i] = new Rendering(users.length);
         }
-        return users.length - 1;
     }
 
     /**
@@ -97,6 +102,10 @@ final class SharedRendering
 
     private Rendering nextFree()
     {
+        if (pool.length == 0)
+        {
+            makePool();
+        }
         for (int scanned = 0; scanned < pool.length; scanned++)
         {
             final Rendering candidate = pool[next];

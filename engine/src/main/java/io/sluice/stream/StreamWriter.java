@@ -159,8 +159,8 @@ final class StreamWriter implements EventHandler<EventSlot>
     }
 
     /**
-     * @return one renderer per distinct formatter of the stream (the router group tells those it renders for several
-     *         streams, before the writer starts).
+     * @return one renderer per distinct formatter of the stream (the router group tells those it renders, before
+     *         the writer starts).
      */
     Renderer[] renderers()
     {

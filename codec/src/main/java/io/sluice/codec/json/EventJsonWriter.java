@@ -34,7 +34,9 @@ public final class EventJsonWriter extends JsonEventPart
     /**
      * Room per byte of record, enough for what any byte can become: a string's byte at most six (a unicode escape),
      * and every group entry and length header more bytes than its keys, braces and numbers take (the smallest
-     * {@code EventValue}, 17 bytes, prints at most about 60 besides its text; an ancestor, 20 bytes, about 110).
+     * {@code EventValue}, 17 bytes, prints at most about 60 besides its text; an ancestor, 20 bytes, about 110). That
+     * holds for entries of the schema's length, which the record view enforces (a group declaring shorter entries is
+     * refused: {@code RecordWalk.groupHeader}).
      */
     static final int ROOM_PER_RECORD_BYTE = 8;
     /** Room for what the record's fixed block and presence bits print, whatever the record's length. */

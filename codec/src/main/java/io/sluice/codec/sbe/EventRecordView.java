@@ -70,10 +70,11 @@ public final class EventRecordView
     {
         final DirectBuffer buffer = record;
         ancestorsAt = event.limit();
-        dataAt = RecordWalk.skipGroup(buffer, ancestorsAt, 1);
-        detectedFromDataAt = RecordWalk.skipGroup(buffer, dataAt, 2);
-        final int propertiesAt = RecordWalk.skipGroup(buffer, detectedFromDataAt, 2);
-        final int header = RecordWalk.groupHeader(buffer, propertiesAt);
+        dataAt = RecordWalk.skipGroup(buffer, ancestorsAt, EventDecoder.AncestorsDecoder.sbeBlockLength(), 1);
+        detectedFromDataAt = RecordWalk.skipGroup(buffer, dataAt, EventDecoder.DataDecoder.sbeBlockLength(), 2);
+        final int propertiesAt =
+            RecordWalk.skipGroup(buffer, detectedFromDataAt, EventDecoder.DetectedFromDataDecoder.sbeBlockLength(), 2);
+        final int header = RecordWalk.groupHeader(buffer, propertiesAt, EventDecoder.ThreatPropertiesDecoder.sbeBlockLength());
         final int blockLength = header & 0xFFFF;
         final int count = header >>> 16;
         ensurePropertyCapacity(count);

@@ -45,7 +45,8 @@ public final class EventValueCursor
      */
     EventValueCursor wrap(final DirectBuffer buffer, final int groupAt)
     {
-        final int header = RecordWalk.groupHeader(buffer, groupAt);
+        // data and detected_from.data: entries of the same layout (ValueEntry), so the same block length
+        final int header = RecordWalk.groupHeader(buffer, groupAt, EventDecoder.DataDecoder.sbeBlockLength());
         this.buffer = buffer;
         this.blockLength = header & 0xFFFF;
         this.count = header >>> 16;

@@ -25,17 +25,27 @@ final class RecordWalk
     }
 
     /**
-     * @param buffer the record's buffer.
-     * @param at     where a group starts.
+     * @param buffer         the record's buffer.
+     * @param at             where a group starts.
+     * @param minBlockLength the schema's block length of the group's entries: SBE lets a newer writer add fields (a
+     *                       longer block), never remove them, and a shorter block would make the entries' fields overlap,
+     *                       so one entry could print more than the record bytes it takes (the JSON writer's room bound
+     *                       counts on that).
      * @return its header as one {@code int}: the block length in the low 16 bits, the count in the high.
      */
-    static int groupHeader(final DirectBuffer buffer, final int at)
+    static int groupHeader(final DirectBuffer buffer, final int at, final int minBlockLength)
     {
         if (at < 0 || at > buffer.capacity() - GROUP_HEADER)
         {
             throw truncated("group", at, buffer);
         }
-        return intAt(buffer, at);
+        final int header = intAt(buffer, at);
+        if ((header & 0xFFFF) < minBlockLength)
+        {
+            throw new IllegalArgumentException("record malformed: the group at " + at + " declares entries of "
+                + (header & 0xFFFF) + " bytes, fewer than the schema's " + minBlockLength);
+        }
+        return header;
     }
 
     /**
@@ -55,14 +65,15 @@ final class RecordWalk
     }
 
     /**
-     * @param buffer    the record's buffer.
-     * @param at        where a group starts.
-     * @param varFields how many variable-length fields each entry has after its block.
+     * @param buffer         the record's buffer.
+     * @param at             where a group starts.
+     * @param minBlockLength the schema's block length of its entries (see {@link #groupHeader}).
+     * @param varFields      how many variable-length fields each entry has after its block.
      * @return where the group ends.
      */
-    static int skipGroup(final DirectBuffer buffer, final int at, final int varFields)
+    static int skipGroup(final DirectBuffer buffer, final int at, final int minBlockLength, final int varFields)
     {
-        final int header = groupHeader(buffer, at);
+        final int header = groupHeader(buffer, at, minBlockLength);
         final int blockLength = header & 0xFFFF;
         final int count = header >>> 16;
         int limit = at + GROUP_HEADER;

@@ -88,6 +88,66 @@ class EventRecordViewTest
     }
 
     @Test
+    void aGroupDeclaringEntriesShorterThanTheSchemasIsRefused()
+    {
+        // entries shorter than the schema's would overlap: one entry could print more than the record bytes it takes
+        final EventCatalog catalog = EventCatalog.standard();
+        final EventProtoEncoder encoder = new EventProtoEncoder(catalog);
+        encoder.policyNames(RandomEvents.POLICY_NAMES);
+        final ExpandableArrayBuffer record = new ExpandableArrayBuffer(1024);
+        final RandomEvents events = new RandomEvents(14);
+        final EventRecordView view = new EventRecordView();
+        final int[] schemaBlocks = {EventDecoder.AncestorsDecoder.sbeBlockLength(), EventDecoder.DataDecoder.sbeBlockLength(),
+            EventDecoder.DetectedFromDataDecoder.sbeBlockLength(), EventDecoder.ThreatPropertiesDecoder.sbeBlockLength()};
+        for (int i = 0; i < 100; i++)
+        {
+            final int length = encoder.encode(events.nextEvent(), record, 0);
+            final int[] groupsAt = groupOffsets(record, length);
+            for (int group = 0; group < groupsAt.length; group++)
+            {
+                final UnsafeBuffer intact = new UnsafeBuffer(Arrays.copyOf(record.byteArray(), length));
+                view.wrap(intact, 0, length);
+                for (int block = 0; block < schemaBlocks[group]; block++)
+                {
+                    final UnsafeBuffer shrunk = new UnsafeBuffer(Arrays.copyOf(record.byteArray(), length));
+                    shrunk.putShort(groupsAt[group], (short)block, java.nio.ByteOrder.LITTLE_ENDIAN);
+                    final String what = "group " + group + " with entries of " + block + " bytes";
+                    final IllegalArgumentException refused =
+                        assertThrows(IllegalArgumentException.class, () -> view.wrap(shrunk, 0, length), what);
+                    assertTrue(refused.getMessage().contains("fewer than the schema's " + schemaBlocks[group]), what);
+                }
+            }
+        }
+    }
+
+    /** Where the ancestors, data, detected_from.data and threat properties groups start, by the generated decoder. */
+    private static int[] groupOffsets(final ExpandableArrayBuffer record, final int length)
+    {
+        final EventDecoder decoder = new EventDecoder().wrapAndApplyHeader(record, 0, new MessageHeaderDecoder());
+        final int[] at = new int[4];
+        at[0] = decoder.limit();
+        for (final EventDecoder.AncestorsDecoder ancestor : decoder.ancestors())
+        {
+            ancestor.skipExecutablePath();
+        }
+        at[1] = decoder.limit();
+        for (final EventDecoder.DataDecoder entry : decoder.data())
+        {
+            entry.skipName();
+            entry.skipValue();
+        }
+        at[2] = decoder.limit();
+        for (final EventDecoder.DetectedFromDataDecoder entry : decoder.detectedFromData())
+        {
+            entry.skipName();
+            entry.skipValue();
+        }
+        at[3] = decoder.limit();
+        assertTrue(at[3] < length);
+        return at;
+    }
+
+    @Test
     void theViewFindsTheEntriesTheGeneratedDecoderFinds()
     {
         final EventCatalog catalog = EventCatalog.standard();
