@@ -4,7 +4,8 @@
 # build each first, e.g. with ./sluice version, and perf/ with mvn -pl bpf-native,codec,engine,cli,perf package).
 #   perf/summary.sh [-r ROUNDS] [-c STREAMS_CONFIG] TREE [TREE...]
 # Per round and tree, the documented commands of docs/performance.md:
-#   kernel     perf/sensor/overhead.sh 300000 1 0 "bare sluice": the openat loop flat out; Sluice's kernel loss, the loop
+#   kernel     perf/sensor/overhead.sh 300000 1 0 "bare sluice" (this checkout's, SLUICE= each build): the openat loop
+#              flat out; Sluice's kernel loss, the loop
 #              events it delivered, the tracer's user+system CPU per loop event (the JVM and the loader) and bare's
 #   json       sluice bench --count 3000000 --output json:FILE (a file on disk, deleted after)
 #   none       sluice bench --count 3000000 --output none
@@ -51,7 +52,10 @@ bench() { # tree round name args...
 
 kernel() { # tree round
   local tree=$1 round=$2 line
-  (cd "$tree" && SLUICE_NO_BUILD=1 perf/sensor/overhead.sh 300000 1 0 "bare sluice" >"$work/overhead.out" 2>/dev/null) || true
+  # this checkout's overhead.sh for every build (SLUICE= that build's launcher), as for idle: an older script counted
+  # the warm-up's CPU in its figure
+  (cd "$here" && SLUICE="$tree/sluice" SLUICE_NO_BUILD=1 perf/sensor/overhead.sh 300000 1 0 "bare sluice" \
+    >"$work/overhead.out" 2>/dev/null) || true
   while IFS=$'\t' read -r tracer _ _ _ _ _ procs lost seen; do
     case $tracer in
       sluice|bare) ;;
