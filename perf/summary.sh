@@ -5,8 +5,8 @@
 #   perf/summary.sh [-r ROUNDS] [-c STREAMS_CONFIG] TREE [TREE...]
 # Per round and tree, the documented commands of docs/performance.md:
 #   kernel     perf/sensor/overhead.sh 300000 1 0 "bare sluice" (this checkout's, SLUICE= each build): the openat loop
-#              flat out; Sluice's kernel loss, the loop
-#              events it delivered, the tracer's user+system CPU per loop event (the JVM and the loader) and bare's
+#              flat out; Sluice's kernel loss, the loop events it delivered, the tracer's user+system CPU per loop
+#              event (the JVM and the loader) and bare's
 #   json       sluice bench --count 3000000 --output json:FILE (a file on disk, deleted after)
 #   none       sluice bench --count 3000000 --output none
 #   streams4   sluice bench --count 3000000 --config STREAMS_CONFIG (default: perf/streams-4.yaml of the first tree
