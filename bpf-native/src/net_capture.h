@@ -13,10 +13,10 @@
 bool net_capture_is_event(uint32_t id);
 
 /* Loads and attaches the packet programs for the selected ids (ids outside the net range are ignored) and adds
- * their ringbuf to rings (the loader's one epoll); each packet reaches deliver once per selected event it belongs to, as a record carrying that
- * event's id. Does nothing when no net event is selected. Returns 0, or a negative errno with a message in error
- * (-ENOENT when no cgroup v2 hierarchy is mounted), having undone whatever it had set up. The sockets of exclude_tgid and of the loader's parent (the engine)
- * are not followed. */
+ * their ringbuf to rings (the loader's one epoll); each packet reaches deliver once per selected event it belongs
+ * to, as a record carrying that event's id. Does nothing when no net event is selected. Returns 0, or a negative
+ * errno with a message in error (-ENOENT when no cgroup v2 hierarchy is mounted), having undone whatever it had set
+ * up. The sockets of exclude_tgid and of the loader's parent (the engine) are not followed. */
 int net_capture_start(const uint32_t *ids, int count, uint32_t exclude_tgid, struct kernel_rings *rings,
                       kernel_ring_fn deliver, char *error, size_t error_size);
 
