@@ -127,11 +127,11 @@ measure() {
   [ "$warmup" -gt 0 ] && nice -n "$loop_nice" "$work/openloop" "$warmup" "$rate" >/dev/null   # the JIT's warm-up, not measured
   for p in $pids; do before[$p]=$(ticks "$p"); done   # (before 2026-11-30 taken before the warm-up: counted in CPU/event)
   [ "$tracer" = sluice ] && tasks $pids >"$work/tasks0"
+  local t0; t0=$(date +%s.%N)   # the window of the per-thread figures: the measured loop and the drain
   local bpf0; bpf0=$(bpf_stats "$work/ids.tracer")
   nice -n "$loop_nice" "$work/openloop" "$iterations" "$rate" >"$work/loop.out" &
   local loop_pid=$!
   wait "$loop_pid"
-  local t0; t0=$(date +%s.%N)
   [ -n "$tracer_pid" ] && settle "$out"
   local bpf1; bpf1=$(bpf_stats "$work/ids.tracer")
   if [ "$tracer" = sluice ]; then
