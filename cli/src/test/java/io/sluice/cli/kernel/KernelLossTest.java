@@ -1,18 +1,7 @@
 package io.sluice.cli.kernel;
 
-import io.sluice.codec.catalog.EventCatalog;
-import io.sluice.config.BufferMode;
-import io.sluice.config.DestinationConfig;
-import io.sluice.config.FormatSpec;
-import io.sluice.config.OutputConfig;
-import io.sluice.config.OutputOptions;
-import io.sluice.config.StreamConfig;
 import io.sluice.engine.Engine;
-import io.sluice.engine.EngineOptions;
-import io.sluice.engine.Pipeline;
 import io.sluice.engine.EngineSummary;
-import io.sluice.source.KernelSource;
-import io.sluice.source.KernelSpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,25 +35,9 @@ class KernelLossTest
     {
         final Path flooderBinary = KernelTestSupport.compile("flooder", dir);
         final Process flooder = new ProcessBuilder(flooderBinary.toString(), Integer.toString(CALLS)).start();
-        final EventCatalog catalog = EventCatalog.standard();
-        final KernelSpec spec = new KernelSpec(KernelTestSupport.loader(), List.of(catalog.byName("openat")), false,
-            false, List.of((int)flooder.pid()), List.of(), List.of(), 4096, System.getProperty("os.arch"));
-        final OutputConfig output = new OutputConfig(
-            List.of(new DestinationConfig("out", "file", FormatSpec.JSON, dir.resolve("events.json").toString(), null)),
-            List.of(new StreamConfig("all", List.of("out"), List.of(), List.of(), BufferMode.BLOCK, 1024, false)),
-            OutputOptions.NONE);
-        final Engine engine = new Engine(Pipeline.of(output, new KernelSource(spec), catalog, EngineOptions.DEFAULTS));
-        final CompletableFuture<EngineSummary> run = CompletableFuture.supplyAsync(() ->
-        {
-            try
-            {
-                return engine.run();
-            }
-            catch (final Exception ex)
-            {
-                throw new IllegalStateException(ex);
-            }
-        });
+        final OpenatEngine traced = OpenatEngine.start(flooder.pid(), 4096, dir.resolve("events.json"));
+        final Engine engine = traced.engine();
+        final CompletableFuture<EngineSummary> run = traced.run();
         try
         {
             assertTrue(engine.awaitSourceStarted(60, TimeUnit.SECONDS), "sensor did not start");

@@ -1,19 +1,8 @@
 package io.sluice.cli.kernel;
 
-import io.sluice.codec.catalog.EventCatalog;
-import io.sluice.config.BufferMode;
-import io.sluice.config.DestinationConfig;
-import io.sluice.config.FormatSpec;
-import io.sluice.config.OutputConfig;
-import io.sluice.config.OutputOptions;
-import io.sluice.config.StreamConfig;
 import io.sluice.engine.Engine;
-import io.sluice.engine.EngineOptions;
 import io.sluice.engine.EngineSummary;
-import io.sluice.engine.Pipeline;
 import io.sluice.proto.v1beta1.Event;
-import io.sluice.source.KernelSource;
-import io.sluice.source.KernelSpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,26 +46,10 @@ class KernelRingWrapTest
         final String prefix = dir.resolve("wrap").toString();
         final Process loop = new ProcessBuilder(loopBinary.toString(), prefix, Integer.toString(CALLS), Integer.toString(RATE))
             .start();
-        final EventCatalog catalog = EventCatalog.standard();
-        final KernelSpec spec = new KernelSpec(KernelTestSupport.loader(), List.of(catalog.byName("openat")), false,
-            false, List.of((int)loop.pid()), List.of(), List.of(), RING_BYTES, System.getProperty("os.arch"));
         final Path output = dir.resolve("events.json");
-        final OutputConfig config = new OutputConfig(
-            List.of(new DestinationConfig("out", "file", FormatSpec.JSON, output.toString(), null)),
-            List.of(new StreamConfig("all", List.of("out"), List.of(), List.of(), BufferMode.BLOCK, 1024, false)),
-            OutputOptions.NONE);
-        final Engine engine = new Engine(Pipeline.of(config, new KernelSource(spec), catalog, EngineOptions.DEFAULTS));
-        final CompletableFuture<EngineSummary> run = CompletableFuture.supplyAsync(() ->
-        {
-            try
-            {
-                return engine.run();
-            }
-            catch (final Exception ex)
-            {
-                throw new IllegalStateException(ex);
-            }
-        });
+        final OpenatEngine traced = OpenatEngine.start(loop.pid(), RING_BYTES, output);
+        final Engine engine = traced.engine();
+        final CompletableFuture<EngineSummary> run = traced.run();
         try
         {
             assertTrue(engine.awaitSourceStarted(60, TimeUnit.SECONDS), "sensor did not start");
