@@ -6,11 +6,6 @@ import io.sluice.destination.DestinationGoneException;
 import org.agrona.DirectBuffer;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -18,8 +13,7 @@ import java.util.concurrent.locks.LockSupport;
  * delays only this stream), open, or gone; and, after a failed push, how long it backs off. Block streams wait for
  * an opening destination and retry a failed push until it is accepted or the drain deadline passes; drop streams
  * wait for nothing: what a destination cannot take now is counted failed. Used by the writer thread only (the
- * opener thread hands the opened destination over through a {@link CompletableFuture}: completion happens-before
- * {@code isDone()} returns true).
+ * opener thread hands the opened destination over through its {@link DestinationOpening}).
  */
 final class OutputState
 {
@@ -35,7 +29,7 @@ final class OutputState
     private final StreamEnvironment environment;
     private final boolean block;
     private final String problemKey;
-    private final CompletableFuture<Void> opening = new CompletableFuture<>();
+    private final DestinationOpening opening;
     private boolean open;
     private boolean gone;
     private long backoffNanos;
@@ -61,6 +55,7 @@ final class OutputState
         this.environment = environment;
         this.block = block;
         this.problemKey = "stream " + stream + ": destination " + destination.name();
+        this.opening = new DestinationOpening(destination);
     }
 
     /**
@@ -87,20 +82,8 @@ final class OutputState
      */
     void startOpening()
     {
-        final Thread opener = environment.threads().newThread(() ->
-        {
-            try
-            {
-                destination.open(preamble, ledger.receipts(index));
-                opening.complete(null);
-            }
-            catch (final Throwable ex)
-            {
-                opening.completeExceptionally(ex);
-            }
-        });
-        opener.setName("sluice-open-" + stream + "-" + destination.name());
-        opener.start();
+        opening.start(environment.threads(), "sluice-open-" + stream + "-" + destination.name(), preamble,
+            ledger.receipts(index));
     }
 
     /**
@@ -216,8 +199,9 @@ final class OutputState
             }
             catch (final IOException | RuntimeException ex)
             {
-                environment.problems().report(problemKey + ": write", problemKey + ": write failed: " + describe(ex) +
-                    (block ? " (retrying; the stream holds back)" : " (retrying later; meanwhile its events count failed)"));
+                environment.problems().report(problemKey + ": write",
+                    problemKey + ": write failed: " + IoProblemText.describe(ex) + (block
+                        ? " (retrying; the stream holds back)" : " (retrying later; meanwhile its events count failed)"));
                 backoffNanos = retry.nextBackoffNanos(backoffNanos);
                 if (!block)
                 {
@@ -262,7 +246,7 @@ final class OutputState
      */
     void unblock()
     {
-        if (opening.isDone() && !opening.isCompletedExceptionally())
+        if (opening.opened())
         {
             destination.unblock();
         }
@@ -311,7 +295,8 @@ final class OutputState
         }
         catch (final Throwable ex)
         {
-            environment.problems().report(problemKey + ": close", problemKey + ": close failed: " + describe(ex));
+            environment.problems().report(problemKey + ": close",
+                problemKey + ": close failed: " + IoProblemText.describe(ex));
         }
     }
 
@@ -330,46 +315,19 @@ final class OutputState
                 return false;
             }
         }
-        try
+        final Throwable failure = opening.failure();
+        if (failure == null)
         {
-            opening.join();
             open = true;
         }
-        catch (final RuntimeException ex)
+        else
         {
-            final Throwable cause = ex.getCause() == null ? ex : ex.getCause();
-            environment.problems().report(problemKey + ": open", problemKey + ": cannot open: " + describe(cause) +
-                ": its events are counted failed");
+            environment.problems().report(problemKey + ": open",
+                problemKey + ": cannot open: " + IoProblemText.describe(failure) + ": its events are counted failed");
             gone = true;
             counters.onGone();
         }
         return true;
-    }
-
-    /**
-     * @param problem an I/O error.
-     * @return one line for it: a file system error names its file and what went wrong (the JDK's message is often the
-     * file alone).
-     */
-    static String describe(final Throwable problem)
-    {
-        if (problem instanceof NoSuchFileException missing)
-        {
-            return missing.getFile() + ": no such file or directory";
-        }
-        if (problem instanceof AccessDeniedException denied)
-        {
-            return denied.getFile() + ": permission denied";
-        }
-        if (problem instanceof NotDirectoryException notDirectory)
-        {
-            return notDirectory.getFile() + ": not a directory";
-        }
-        if (problem instanceof FileSystemException other && other.getReason() != null)
-        {
-            return other.getFile() + ": " + other.getReason();
-        }
-        return problem.getMessage() == null ? problem.toString() : problem.getMessage();
     }
 
     /**
