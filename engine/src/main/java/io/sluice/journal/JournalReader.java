@@ -1,18 +1,12 @@
 package io.sluice.journal;
 
-import io.sluice.codec.sbe.EventDecoder;
-import io.sluice.codec.sbe.JournalHeaderDecoder;
-import io.sluice.codec.sbe.MessageHeaderDecoder;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.TailerDirection;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
-import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueStore;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.DirectBuffer;
-import org.agrona.concurrent.UnsafeBuffer;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.CRC32C;
 
 /**
  * Reads a journal written by {@link JournalWriter}, excerpt by excerpt, checking each one (length, CRC32C, SBE
@@ -71,12 +64,10 @@ public final class JournalReader implements AutoCloseable
     private SingleChronicleQueue queue;
     private ExcerptTailer tailer;
     private long nextScanNanos;
-    private final CRC32C crc = new CRC32C();
-    private final MessageHeaderDecoder messageHeader = new MessageHeaderDecoder();
-    private final UnsafeBuffer view = new UnsafeBuffer(new byte[0]);
+    private final ExcerptCheck excerptCheck = new ExcerptCheck();
     private final List<JournalDamage> damage;
     /** Truncated files by cycle: {name, what the truncation is}. */
-    private final Map<Integer, TruncatedFile> truncatedFiles = new HashMap<>();
+    private final Map<Integer, CycleStores.TruncatedFile> truncatedFiles = new HashMap<>();
     private byte[] scratch = new byte[4096];
     private long lastFailedIndex = -1;
 
@@ -135,7 +126,7 @@ public final class JournalReader implements AutoCloseable
             }
             queue = JournalFiles.openForReading(useView ? intactView.dir() : dir);
             // before the tailer, which reads the first file's header at once
-            final List<String> unreadable = checkFiles();
+            final List<String> unreadable = CycleStores.check(queue, damage, truncatedFiles);
             if (unreadable.isEmpty())
             {
                 tailer = queue.createTailer();
@@ -177,7 +168,7 @@ public final class JournalReader implements AutoCloseable
             }
             index = context.index();
             final Bytes<?> bytes = context.wire().bytes();
-            final TruncatedFile truncated = truncatedFiles.get(tailer.cycle());
+            final CycleStores.TruncatedFile truncated = truncatedFiles.get(tailer.cycle());
             if (truncated != null && bytes.readLimit() > truncated.length())
             {
                 // the excerpt runs past the cut: touching its missing pages would fault (SIGBUS, reported later as an
@@ -192,7 +183,8 @@ public final class JournalReader implements AutoCloseable
                 scratch = new byte[Math.max(length, scratch.length * 2)];
             }
             bytes.read(scratch, 0, length);
-            return check(listener, length, index);
+            final int result = excerptCheck.check(scratch, length, index, listener);
+            return result == DAMAGED ? damaged(index, excerptCheck.problem()) : result;
         }
         catch (final RuntimeException | InternalError ex)
         {
@@ -213,7 +205,7 @@ public final class JournalReader implements AutoCloseable
             return false;
         }
         final int cycle = tailer.cycle();
-        final TruncatedFile file = truncatedFiles.remove(cycle);
+        final CycleStores.TruncatedFile file = truncatedFiles.remove(cycle);
         if (file == null)
         {
             return false;
@@ -304,7 +296,7 @@ public final class JournalReader implements AutoCloseable
             if (queue == null && !intactView.isEmpty())
             {
                 queue = JournalFiles.openForReading(intactView.dir());
-                checkFiles();
+                CycleStores.check(queue, damage, truncatedFiles);
                 tailer = queue.createTailer();
             }
         }
@@ -314,62 +306,20 @@ public final class JournalReader implements AutoCloseable
         }
     }
 
-    private int check(final Listener listener, final int length, final long index)
-    {
-        if (length < MessageHeaderDecoder.ENCODED_LENGTH + JournalWriter.TRAILER_LENGTH)
-        {
-            return damaged(index, "excerpt of " + length + " bytes is too short for a record; skipped");
-        }
-        final int recordLength = length - JournalWriter.TRAILER_LENGTH;
-        crc.reset();
-        crc.update(scratch, 0, recordLength);
-        view.wrap(scratch, 0, length);
-        final int stored = view.getInt(recordLength, java.nio.ByteOrder.LITTLE_ENDIAN);
-        if ((int)crc.getValue() != stored)
-        {
-            return damaged(index, "checksum mismatch (excerpt corrupted); skipped");
-        }
-        messageHeader.wrap(view, 0);
-        if (messageHeader.schemaId() != EventDecoder.SCHEMA_ID ||
-            MessageHeaderDecoder.ENCODED_LENGTH + messageHeader.blockLength() > recordLength)
-        {
-            return damaged(index, "not a Sluice record (schema " + messageHeader.schemaId() + "); skipped");
-        }
-        if (messageHeader.templateId() == EventDecoder.TEMPLATE_ID)
-        {
-            listener.onEvent(view, 0, recordLength, index);
-            return EVENT;
-        }
-        if (messageHeader.templateId() == JournalHeaderDecoder.TEMPLATE_ID)
-        {
-            final JournalHeader header;
-            try
-            {
-                header = JournalHeader.decode(view, 0);
-            }
-            catch (final RuntimeException ex)
-            {
-                return damaged(index, "unreadable journal header (" + ex + "); skipped");
-            }
-            listener.onHeader(header, index);
-            return HEADER;
-        }
-        return damaged(index, "unknown record template " + messageHeader.templateId() + "; skipped");
-    }
-
     private int onUnreadable(final long index, final Throwable ex)
     {
         final int cycle = queue.rollCycle().toCycle(index);
         if (index == lastFailedIndex || !tailer.moveToIndex(index + 1))
         {
-            damage.add(new JournalDamage(fileName(cycle), index,
+            damage.add(new JournalDamage(CycleStores.fileName(queue, cycle), index,
                 "unreadable (" + ex + "): the rest of the file is skipped"));
             truncatedFiles.remove(cycle);
             moveToNextCycle(cycle);
         }
         else
         {
-            damage.add(new JournalDamage(fileName(cycle), index, "unreadable excerpt (" + ex + "); skipped"));
+            damage.add(new JournalDamage(CycleStores.fileName(queue, cycle), index,
+                "unreadable excerpt (" + ex + "); skipped"));
         }
         lastFailedIndex = index;
         return DAMAGED;
@@ -377,7 +327,7 @@ public final class JournalReader implements AutoCloseable
 
     private int damaged(final long index, final String problem)
     {
-        damage.add(new JournalDamage(fileName(queue.rollCycle().toCycle(index)), index, problem));
+        damage.add(new JournalDamage(CycleStores.fileName(queue, queue.rollCycle().toCycle(index)), index, problem));
         return DAMAGED;
     }
 
@@ -394,82 +344,8 @@ public final class JournalReader implements AutoCloseable
         }
     }
 
-    private String fileName(final int cycle)
-    {
-        try
-        {
-            final SingleChronicleQueueStore store = queue.storeForCycle(cycle, queue.epoch(), false, null);
-            if (store != null)
-            {
-                try
-                {
-                    return store.file().getName();
-                }
-                finally
-                {
-                    queue.closeStore(store);
-                }
-            }
-        }
-        catch (final RuntimeException | InternalError ignore)
-        {
-            // fall through to the name Chronicle gives the cycle
-        }
-        return JournalFiles.fileName(queue, cycle);
-    }
-
-    /**
-     * Read every cycle file's header as Chronicle does: a file shorter than its header's write position was truncated
-     * after it was written (reported when reading gets there); a header Chronicle cannot read is damage.
-     *
-     * @return the names of the files whose headers Chronicle could not read.
-     */
-    private List<String> checkFiles()
-    {
-        final List<String> unreadable = new ArrayList<>();
-        final int first = queue.firstCycle();
-        final int last = queue.lastCycle();
-        if (first == Integer.MAX_VALUE || last == Integer.MIN_VALUE)
-        {
-            return unreadable;
-        }
-        for (final Long cycle : queue.listCyclesBetween(first, last))
-        {
-            final SingleChronicleQueueStore store;
-            try
-            {
-                store = queue.storeForCycle(cycle.intValue(), queue.epoch(), false, null);
-            }
-            catch (final RuntimeException | InternalError ex)
-            {
-                final String name = JournalFiles.fileName(queue, cycle.intValue());
-                damage.add(new JournalDamage(name, -1, "unreadable Chronicle Queue header (" + oneLine(ex) + "); file skipped"));
-                unreadable.add(name);
-                continue;
-            }
-            if (store == null)
-            {
-                continue;
-            }
-            try
-            {
-                final File file = store.file();
-                final long written = store.writePosition();
-                if (file.length() < written)
-                {
-                    truncatedFiles.put(cycle.intValue(), new TruncatedFile(file.getName(), file.length(), written));
-                }
-            }
-            finally
-            {
-                queue.closeStore(store);
-            }
-        }
-        return unreadable;
-    }
-
     /** A throwable as one line: its message (or its type), nested causes' class names left out. */
-    private static String oneLine(final Throwable ex)
+    static String oneLine(final Throwable ex)
     {
         Throwable cause = ex;
         while (cause.getCause() != null && cause.getCause() != cause &&
@@ -481,14 +357,4 @@ public final class JournalReader implements AutoCloseable
         return message.lines().findFirst().orElse("").trim();
     }
 
-    /**
-     * A cycle file shorter than its header's write position: cut after it was written.
-     *
-     * @param name    the file's name.
-     * @param length  its length now: no excerpt past it may be read.
-     * @param written where its writer had reached.
-     */
-    private record TruncatedFile(String name, long length, long written)
-    {
-    }
 }
