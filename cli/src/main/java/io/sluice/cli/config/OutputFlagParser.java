@@ -1,13 +1,10 @@
 package io.sluice.cli.config;
 
 import io.sluice.config.ConfigException;
-import io.sluice.format.Format;
 import io.sluice.format.Formats;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,7 +30,6 @@ final class OutputFlagParser
     private static final String DESTINATIONS = "destinations.";
     private static final String STREAMS = "streams.";
     private static final String OPTIONS = "options.";
-    private static final String FILE = "file";
     /** Destination fields, longest first so that names with dots still split right. */
     private static final List<String> DESTINATION_FIELDS = List.of("rotate.max-size-mb", "rotate.max-backups",
         "rotate.compress", "rotate.interval", "retry.max-backoff", "retry.backoff", "rotate", "format", "type", "path", "roll",
@@ -48,11 +44,12 @@ final class OutputFlagParser
             "destinations", "buffer.mode", "buffer.size");
 
     private final RawOutputTree tree;
-    private final Map<String, Integer> shortFormCounts = new HashMap<>();
+    private final OutputShortForms shortForms;
 
     private OutputFlagParser(final RawOutputTree tree)
     {
         this.tree = tree;
+        this.shortForms = new OutputShortForms(tree);
     }
 
     /**
@@ -95,7 +92,7 @@ final class OutputFlagParser
         }
         else
         {
-            parseShortForm(flag, origin);
+            shortForms.parse(flag, origin);
         }
     }
 
@@ -271,132 +268,9 @@ final class OutputFlagParser
         tree.options.put(name, new RawValue<>(Boolean.parseBoolean(value), value, source));
     }
 
-    // ---------------------------------------------------------------- short forms
-
-    private void parseShortForm(final String flag, final String origin)
-    {
-        final int colon = flag.indexOf(':');
-        final String head = colon < 0 ? flag : flag.substring(0, colon);
-        final String tail = colon < 0 ? null : flag.substring(colon + 1);
-        final int eq = head.indexOf('=');
-        final Format format = Formats.byKey(eq < 0 ? head : head.substring(0, eq));
-        if (format != null && format.allows(FILE))
-        {
-            // FORMAT[=ARG][:PATH[,PATH...]]: the format registry validates the setting when the tree is resolved
-            addShortFormDestinations(flag, origin, format.key(), head, tail);
-            return;
-        }
-        switch (head)
-        {
-            case "none" ->
-            {
-                if (tail != null)
-                {
-                    throw new ConfigException(origin, "none", tail, "takes no path");
-                }
-                tree.none = RawValue.of(flag, new Source(origin, "none"));
-            }
-            case "webhook", "forward", "kafka" ->
-            {
-                if (tail == null || tail.isEmpty())
-                {
-                    throw new ConfigException(origin, head, null, "needs a URL: --output " + head + ":URL");
-                }
-                addShortFormUrl(head, flag, origin, tail);
-            }
-            case "option" ->
-            {
-                if (tail == null || tail.isEmpty())
-                {
-                    throw new ConfigException(origin, "option", null,
-                        "needs a name: option:" + String.join("|", RawOutputTree.OPTIONS));
-                }
-                for (final String name : tail.split(",", -1))
-                {
-                    final Source source = new Source(origin, "option");
-                    checkOptionName(name, source);
-                    tree.options.put(name, new RawValue<>(true, name, source));
-                }
-            }
-            default ->
-            {
-                if (tail == null && RawOutputTree.isOption(head))
-                {
-                    tree.options.put(head, new RawValue<>(true, head, new Source(origin, "option")));
-                    return;
-                }
-                if (tail == null && RawOutputTree.TRACEE_ONLY_OPTIONS.contains(head))
-                {
-                    throw new ConfigException(origin, "option", head, "not available yet");
-                }
-                throw new ConfigException(origin, "--output", flag,
-                    "not understood (expected destinations.<name>.<field>=<value>, streams.<name>.<field>=<value>,"
-                        + " options.<name>, FORMAT[=ARG][:PATH], none, option:<name> or a bare option name)");
-            }
-        }
-    }
-
-    private void addShortFormDestinations(final String flag, final String origin, final String formatKey,
-        final String format, final String tail)
-    {
-        final List<String> paths = new ArrayList<>();
-        if (tail == null)
-        {
-            paths.add("stdout");
-        }
-        else
-        {
-            for (final String path : tail.split(",", -1))
-            {
-                if (path.isEmpty())
-                {
-                    throw new ConfigException(origin, "path", tail, "empty path (write " + format + ":PATH)");
-                }
-                paths.add(path);
-            }
-        }
-        for (final String path : paths)
-        {
-            final int n = shortFormCounts.merge(formatKey, 1, Integer::sum);
-            final String name = formatKey + "-" + n;
-            final RawDestination existing = tree.destinations.get(name);
-            if (existing != null)
-            {
-                throw existing.nameSource.error(name,
-                    "this name is taken by the short form --output " + flag + "; rename the declared destination");
-            }
-            final Source declaredAt = new Source(origin, formatKey);
-            final RawDestination destination = new RawDestination(name, declaredAt, declaredAt, flag);
-            destination.type = RawValue.of(FILE, declaredAt);
-            destination.format = RawValue.of(format, new Source(origin, "format"));
-            destination.path = RawValue.of(path, new Source(origin, "path"));
-            tree.destinations.put(name, destination);
-        }
-    }
-
-    /**
-     * {@code webhook:URL}, {@code forward:URL} or {@code kafka:URL}: a destination of that type named
-     * {@code webhook-<n>}, {@code forward-<n>} or {@code kafka-<n>}; the URL's parameters are its settings.
-     */
-    private void addShortFormUrl(final String type, final String flag, final String origin, final String url)
-    {
-        final String name = type + "-" + shortFormCounts.merge(type, 1, Integer::sum);
-        final RawDestination existing = tree.destinations.get(name);
-        if (existing != null)
-        {
-            throw existing.nameSource.error(name,
-                "this name is taken by the short form --output " + flag + "; rename the declared destination");
-        }
-        final Source declaredAt = new Source(origin, type);
-        final RawDestination destination = new RawDestination(name, declaredAt, declaredAt, flag);
-        destination.type = RawValue.of(type, declaredAt);
-        destination.url = RawValue.of(url, new Source(origin, "url"));
-        tree.destinations.put(name, destination);
-    }
-
     // ---------------------------------------------------------------- values
 
-    private static void checkOptionName(final String name, final Source source)
+    static void checkOptionName(final String name, final Source source)
     {
         if (RawOutputTree.TRACEE_ONLY_OPTIONS.contains(name) || name.startsWith("exec-hash="))
         {
