@@ -22,29 +22,16 @@ import io.sluice.codec.text.InetText;
 import io.sluice.codec.wire.StructuredValue;
 import io.sluice.codec.wire.WireCanonical;
 import io.sluice.proto.v1beta1.Ancestor;
-import io.sluice.proto.v1beta1.Container;
-import io.sluice.proto.v1beta1.ContainerImage;
 import io.sluice.proto.v1beta1.Event;
 import io.sluice.proto.v1beta1.EventValue;
 import io.sluice.proto.v1beta1.Executable;
 import io.sluice.proto.v1beta1.Int32Array;
-import io.sluice.proto.v1beta1.Mitre;
-import io.sluice.proto.v1beta1.MitreTactic;
-import io.sluice.proto.v1beta1.MitreTechnique;
-import io.sluice.proto.v1beta1.Pod;
 import io.sluice.proto.v1beta1.Policies;
-import io.sluice.proto.v1beta1.Process;
 import io.sluice.proto.v1beta1.SockAddr;
 import io.sluice.proto.v1beta1.StackAddress;
 import io.sluice.proto.v1beta1.StringArray;
-import io.sluice.proto.v1beta1.Thread;
-import io.sluice.proto.v1beta1.Threat;
-import io.sluice.proto.v1beta1.Timestamp;
-import io.sluice.proto.v1beta1.UInt32Value;
 import io.sluice.proto.v1beta1.UInt64Array;
-import io.sluice.proto.v1beta1.User;
 import io.sluice.proto.v1beta1.UserStackTrace;
-import io.sluice.proto.v1beta1.Workload;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -110,9 +97,93 @@ public final class EventProtoDecoder
     {
         final EventDecoder d = decoder.wrapAndApplyHeader(record, offset, header);
         final int presence = (int)d.presence().getRaw();
+        // the groups, the texts and the user stack in the schema's order; the message in its own
+        final List<Ancestor> ancestors = ancestors(d.ancestors());
+        final List<EventValue> data = data(d.data());
+        final List<EventValue> detectedFromData = detectedFromData(d.detectedFromData());
+        final List<String> propertyKeys = new ArrayList<>();
+        final List<String> propertyValues = new ArrayList<>();
+        final ThreatPropertiesDecoder properties = d.threatProperties();
+        while (properties.hasNext())
+        {
+            properties.next();
+            propertyKeys.add(properties.key());
+            propertyValues.add(properties.value());
+        }
+        final RecordTexts texts = new RecordTexts();
+        texts.read(d);
+        d.wrapUserStack(value);
+        final UserStackTrace userStack = userStack();
+        if (d.limit() > offset + length)
+        {
+            throw new IllegalArgumentException(
+                "record truncated: decoded " + (d.limit() - offset) + " bytes of " + length);
+        }
 
+        final Event.Builder event = Event.newBuilder();
+        if (PresenceDecoder.timestamp(presence))
+        {
+            event.setTimestamp(EventProtoParts.timestamp(d.timestampSeconds(), d.timestampNanos()));
+        }
+        event.setIdValue(d.eventId());
+        event.setName(nameOf(d.eventId(), texts.name, PresenceDecoder.nameAsStored(presence)));
+        if (PresenceDecoder.policies(presence))
+        {
+            event.setPolicies(policies(d.policiesMatched()));
+        }
+        if (PresenceDecoder.workload(presence))
+        {
+            event.setWorkload(EventProtoParts.workload(d, presence, texts, ancestors, userStack));
+        }
+        event.addAllData(data);
+        if (PresenceDecoder.threat(presence))
+        {
+            event.setThreat(EventProtoParts.threat(d, presence, texts, propertyKeys, propertyValues));
+        }
+        if (PresenceDecoder.detectedFrom(presence))
+        {
+            event.setDetectedFrom(Event.newBuilder()
+                .setIdValue(d.detectedFromId())
+                .setName(nameOf(d.detectedFromId(), texts.detectedFromName,
+                    PresenceDecoder.detectedFromNameAsStored(presence)))
+                .addAllData(detectedFromData));
+        }
+        return event.build();
+    }
+
+    private List<EventValue> data(final DataDecoder dataDecoder)
+    {
+        final List<EventValue> data = new ArrayList<>();
+        while (dataDecoder.hasNext())
+        {
+            dataDecoder.next();
+            final short type = dataDecoder.valueTypeRaw();
+            final long intValue = dataDecoder.intValue();
+            final String name = dataDecoder.name();
+            dataDecoder.wrapValue(value);
+            data.add(eventValue(name, type, intValue));
+        }
+        return data;
+    }
+
+    private List<EventValue> detectedFromData(final DetectedFromDataDecoder detectedFromDecoder)
+    {
+        final List<EventValue> data = new ArrayList<>();
+        while (detectedFromDecoder.hasNext())
+        {
+            detectedFromDecoder.next();
+            final short type = detectedFromDecoder.valueTypeRaw();
+            final long intValue = detectedFromDecoder.intValue();
+            final String name = detectedFromDecoder.name();
+            detectedFromDecoder.wrapValue(value);
+            data.add(eventValue(name, type, intValue));
+        }
+        return data;
+    }
+
+    private static List<Ancestor> ancestors(final AncestorsDecoder ancestorsDecoder)
+    {
         final List<Ancestor> ancestors = new ArrayList<>();
-        final AncestorsDecoder ancestorsDecoder = d.ancestors();
         while (ancestorsDecoder.hasNext())
         {
             ancestorsDecoder.next();
@@ -127,181 +198,7 @@ public final class EventProtoDecoder
             }
             ancestors.add(ancestor.build());
         }
-
-        final List<EventValue> data = new ArrayList<>();
-        final DataDecoder dataDecoder = d.data();
-        while (dataDecoder.hasNext())
-        {
-            dataDecoder.next();
-            final short type = dataDecoder.valueTypeRaw();
-            final long intValue = dataDecoder.intValue();
-            final String name = dataDecoder.name();
-            dataDecoder.wrapValue(value);
-            data.add(eventValue(name, type, intValue));
-        }
-
-        final List<EventValue> detectedFromData = new ArrayList<>();
-        final DetectedFromDataDecoder detectedFromDecoder = d.detectedFromData();
-        while (detectedFromDecoder.hasNext())
-        {
-            detectedFromDecoder.next();
-            final short type = detectedFromDecoder.valueTypeRaw();
-            final long intValue = detectedFromDecoder.intValue();
-            final String name = detectedFromDecoder.name();
-            detectedFromDecoder.wrapValue(value);
-            detectedFromData.add(eventValue(name, type, intValue));
-        }
-
-        final List<String> propertyKeys = new ArrayList<>();
-        final List<String> propertyValues = new ArrayList<>();
-        final ThreatPropertiesDecoder properties = d.threatProperties();
-        while (properties.hasNext())
-        {
-            properties.next();
-            propertyKeys.add(properties.key());
-            propertyValues.add(properties.value());
-        }
-
-        final String name = d.name();
-        final String threadName = d.threadName();
-        final String syscall = d.syscall();
-        final String executablePath = d.executablePath();
-        final String containerId = d.containerId();
-        final String containerName = d.containerName();
-        final String containerImageId = d.containerImageId();
-        final String containerImageName = d.containerImageName();
-        final String podName = d.podName();
-        final String podUid = d.podUid();
-        final String podNamespace = d.podNamespace();
-        final String threatName = d.threatName();
-        final String threatDescription = d.threatDescription();
-        final String tacticName = d.tacticName();
-        final String techniqueId = d.techniqueId();
-        final String techniqueExternalId = d.techniqueExternalId();
-        final String techniqueName = d.techniqueName();
-        final String detectedFromName = d.detectedFromName();
-        d.wrapUserStack(value);
-        final UserStackTrace userStack = userStack();
-        if (d.limit() > offset + length)
-        {
-            throw new IllegalArgumentException("record truncated: decoded " + (d.limit() - offset) + " bytes of " + length);
-        }
-
-        final Event.Builder event = Event.newBuilder();
-        if (PresenceDecoder.timestamp(presence))
-        {
-            event.setTimestamp(timestamp(d.timestampSeconds(), d.timestampNanos()));
-        }
-        event.setIdValue(d.eventId());
-        event.setName(nameOf(d.eventId(), name, PresenceDecoder.nameAsStored(presence)));
-        if (PresenceDecoder.policies(presence))
-        {
-            event.setPolicies(policies(d.policiesMatched()));
-        }
-        if (PresenceDecoder.workload(presence))
-        {
-            final Workload.Builder workload = Workload.newBuilder();
-            if (PresenceDecoder.process(presence))
-            {
-                final Process.Builder process = Process.newBuilder();
-                if (PresenceDecoder.thread(presence))
-                {
-                    final Thread.Builder thread = Thread.newBuilder()
-                        .setName(threadName)
-                        .setUniqueId(d.threadUniqueId())
-                        .setHostTid((int)d.hostTid())
-                        .setTid((int)d.tid())
-                        .setSyscall(syscall)
-                        .setCompat(d.compat() != 0);
-                    if (PresenceDecoder.threadStartTime(presence))
-                    {
-                        thread.setStartTime(timestamp(d.threadStartSeconds(), d.threadStartNanos()));
-                    }
-                    if (PresenceDecoder.userStackTrace(presence))
-                    {
-                        thread.setUserStackTrace(userStack);
-                    }
-                    process.setThread(thread);
-                }
-                if (PresenceDecoder.pid(presence))
-                {
-                    process.setPid(uint32Value(d.pid()));
-                }
-                if (PresenceDecoder.realUser(presence))
-                {
-                    process.setRealUser(user(PresenceDecoder.realUserId(presence), d.realUserId()));
-                }
-                if (PresenceDecoder.executable(presence))
-                {
-                    process.setExecutable(Executable.newBuilder().setPath(executablePath));
-                }
-                process.addAllAncestors(ancestors);
-                process.setUniqueId(d.processUniqueId());
-                if (PresenceDecoder.hostPid(presence))
-                {
-                    process.setHostPid(uint32Value(d.hostPid()));
-                }
-                if (PresenceDecoder.user(presence))
-                {
-                    process.setUser(user(PresenceDecoder.userId(presence), d.userId()));
-                }
-                workload.setProcess(process);
-            }
-            if (PresenceDecoder.container(presence))
-            {
-                final Container.Builder container = Container.newBuilder()
-                    .setId(containerId)
-                    .setName(containerName)
-                    .setIsRunning(d.containerIsRunning() != 0);
-                if (PresenceDecoder.containerImage(presence))
-                {
-                    container.setImage(ContainerImage.newBuilder().setId(containerImageId).setName(containerImageName));
-                }
-                workload.setContainer(container);
-            }
-            if (PresenceDecoder.pod(presence))
-            {
-                workload.setPod(Pod.newBuilder().setName(podName).setUid(podUid).setNamespace(podNamespace));
-            }
-            event.setWorkload(workload);
-        }
-        event.addAllData(data);
-        if (PresenceDecoder.threat(presence))
-        {
-            final Threat.Builder threat = Threat.newBuilder()
-                .setName(threatName)
-                .setDescription(threatDescription)
-                .setSeverityValue(d.threatSeverity());
-            if (PresenceDecoder.mitre(presence))
-            {
-                final Mitre.Builder mitre = Mitre.newBuilder();
-                if (PresenceDecoder.tactic(presence))
-                {
-                    mitre.setTactic(MitreTactic.newBuilder().setName(tacticName));
-                }
-                if (PresenceDecoder.technique(presence))
-                {
-                    mitre.setTechnique(MitreTechnique.newBuilder()
-                        .setId(techniqueId)
-                        .setExternalId(techniqueExternalId)
-                        .setName(techniqueName));
-                }
-                threat.setMitre(mitre);
-            }
-            for (int i = 0; i < propertyKeys.size(); i++)
-            {
-                threat.putProperties(propertyKeys.get(i), propertyValues.get(i));
-            }
-            event.setThreat(threat);
-        }
-        if (PresenceDecoder.detectedFrom(presence))
-        {
-            event.setDetectedFrom(Event.newBuilder()
-                .setIdValue(d.detectedFromId())
-                .setName(nameOf(d.detectedFromId(), detectedFromName, PresenceDecoder.detectedFromNameAsStored(presence)))
-                .addAllData(detectedFromData));
-        }
-        return event.build();
+        return ancestors;
     }
 
     private String nameOf(final int id, final String name, final boolean asStored)
@@ -453,26 +350,6 @@ public final class EventProtoDecoder
                 break;
         }
         return sockaddr.build();
-    }
-
-    private static Timestamp timestamp(final long seconds, final int nanos)
-    {
-        return Timestamp.newBuilder().setSeconds(seconds).setNanos(nanos).build();
-    }
-
-    private static UInt32Value uint32Value(final long value)
-    {
-        return UInt32Value.newBuilder().setValue((int)value).build();
-    }
-
-    private static User user(final boolean hasId, final long id)
-    {
-        final User.Builder user = User.newBuilder();
-        if (hasId)
-        {
-            user.setId(uint32Value(id));
-        }
-        return user.build();
     }
 
     private static byte[] bytes(final DirectBuffer buffer, final int offset, final int length)
