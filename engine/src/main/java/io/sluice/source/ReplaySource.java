@@ -40,7 +40,7 @@ public final class ReplaySource implements EventSource, JournalReader.Listener
     private final ExpandableArrayBuffer upgraded = new ExpandableArrayBuffer(4096);
     private final EventRecordUpgrade upgrade = new EventRecordUpgrade();
     private final List<String> notes = new ArrayList<>();
-    private long[] bitMap = identityBits();
+    private final RecordedPolicyBits recordedBits;
     private final ReplayFeed feed = new ReplayFeed();
     private long firstEventNanos = Long.MIN_VALUE;
     private long startedAtNanos;
@@ -54,6 +54,7 @@ public final class ReplaySource implements EventSource, JournalReader.Listener
         this.spec = spec;
         this.reader = reader;
         this.firstHeader = firstHeader;
+        this.recordedBits = firstHeader == null ? null : new RecordedPolicyBits(firstHeader.policyNames(), notes);
         this.damageAtOpen = List.copyOf(reader.damage());
         this.damage = damageAtOpen;
     }
@@ -259,7 +260,7 @@ public final class ReplaySource implements EventSource, JournalReader.Listener
         {
             return;
         }
-        bitMap = mapBits(header);
+        recordedBits.onHeader(header);
     }
 
     @Override
@@ -299,17 +300,9 @@ public final class ReplaySource implements EventSource, JournalReader.Listener
             }
             return;
         }
-        if (bitMap != null && recorded != 0)
+        if (recordedBits != null && recorded != 0)
         {
-            long mapped = 0;
-            for (int bit = 0; bit < Long.SIZE; bit++)
-            {
-                if ((recorded & (1L << bit)) != 0)
-                {
-                    mapped |= bitMap[bit];
-                }
-            }
-            rewrite.policiesMatched(mapped);
+            rewrite.policiesMatched(recordedBits.map(recorded));
         }
     }
 
@@ -327,41 +320,5 @@ public final class ReplaySource implements EventSource, JournalReader.Listener
         {
             LockSupport.parkNanos(Math.min(due - now, 1_000_000L));
         }
-    }
-
-    /** Bits of a later session's header, by name, into the first header's bits (0 when the name is not there). */
-    private long[] mapBits(final JournalHeader header)
-    {
-        final List<String> first = firstHeader.policyNames();
-        if (header.policyNames().equals(first))
-        {
-            return identityBits();
-        }
-        final long[] map = new long[Long.SIZE];
-        for (int bit = 0; bit < header.policyNames().size(); bit++)
-        {
-            final String name = header.policyNames().get(bit);
-            final int target = name.isEmpty() ? -1 : first.indexOf(name);
-            if (target >= 0)
-            {
-                map[bit] = 1L << target;
-            }
-            else
-            {
-                notes.add("policy '" + name + "' (bit " + bit + ") of a later writer session is not among the first" +
-                    " session's policies: its matches are dropped");
-            }
-        }
-        return map;
-    }
-
-    private static long[] identityBits()
-    {
-        final long[] map = new long[Long.SIZE];
-        for (int bit = 0; bit < Long.SIZE; bit++)
-        {
-            map[bit] = 1L << bit;
-        }
-        return map;
     }
 }
