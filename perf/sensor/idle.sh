@@ -8,7 +8,8 @@
 # CPU (/proc/PID/stat, user + system) of the JVM and of sluice-loader over SECONDS, their RSS (VmRSS, and the JVM's
 # anonymous part: heap, metaspace, code, stacks; the rest is the shared ring and mapped files) at the end, and the
 # JVM's threads' CPU over the same SECONDS (/proc/PID/task/*/schedstat, with wake-ups a second), printed after each
-# round, and the loader's wake-ups a second (voluntary context switches). Prints one line per round and the medians.
+# round, with the JVM's RSS by mapping (anonymous, shared ring, class archives, libjvm, other files), and the loader's
+# wake-ups a second (voluntary context switches). Prints one line per round and the medians.
 # The host is not quiet on a shared machine: the tracer handles whatever the host does meanwhile (the events column).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -67,6 +68,21 @@ before, after, seconds = read(sys.argv[1]), read(sys.argv[2]), float(sys.argv[3]
 shares = sorted(((ns - before[name][0], sw - before[name][1], name) for name, (ns, sw) in after.items()), reverse=True)
 print('  threads (% of a core, wake-ups/s): ' + ', '.join(
     f'{name} {ns / seconds / 1e7:.2f} ({sw / seconds:.0f})' for ns, sw, name in shares if ns / seconds >= 1e5))
+PY
+  # the JVM's RSS by mapping at the end of the round: where the megabytes are
+  /usr/bin/python3 - "/proc/$pid/smaps" <<'PY' >&2 || true
+import collections, re, sys
+rss = collections.Counter()
+kind = None
+for line in open(sys.argv[1]):
+    if re.match(r'[0-9a-f]+-[0-9a-f]+ ', line):
+        path = line.split()[5] if len(line.split()) > 5 else ''
+        kind = ('shared ring' if path.endswith('.ring') else 'class archives' if path.endswith('.jsa')
+                else 'libjvm' if path.endswith('libjvm.so') else 'anonymous (heap, metaspace, code, malloc, stacks)'
+                if path in ('', '[heap]') else 'other files')
+    elif line.startswith('Rss:'):
+        rss[kind] += int(line.split()[1])
+print('  JVM RSS by mapping (MB): ' + ', '.join(f'{name} {kb / 1024:.1f}' for name, kb in rss.most_common()))
 PY
   kill -TERM "$pid"; wait "$pid" || true; pid=""
 done

@@ -85,9 +85,8 @@ public final class Engine
         final FormatContext formats = new FormatContext(catalog, options.policyNames(), options.color(), false,
             policies != null && policies.scopesContainers());
         final int routerThreads = MainRingHandlers.routerThreads(pipeline.routerThreads(), plan.streams().size());
-        final boolean sharedRouters = plan.streams().size() > routerThreads;
         this.streams = new StreamFactory(formats, source.description()).build(plan, new StreamEnvironment(
-            () -> WaitStrategies.forStreamWriter(options.waitStrategy(), sharedRouters), threads("sluice-stream"),
+            () -> WaitStrategies.forStreamWriter(options.waitStrategy()), threads("sluice-stream"),
             problems, deadline));
         // export filter fields that need the process lineage are answered once per event at ingest, for every stream
         // (counted here, before anything is allocated or read: more than 64 is a configuration error)

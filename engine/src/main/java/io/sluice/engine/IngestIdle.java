@@ -14,13 +14,13 @@ import java.util.function.LongConsumer;
  * come the loader delivers them in batches every 20 ms, so parks capped at 1 ms (Agrona's backoff, before) woke the
  * thread a thousand times a second, most of its idle CPU, to find nothing. Each park is at most as long as the ring
  * has already been empty (plus 50 µs): a record that follows a silence of S is seen at most min(S, 10 ms) later, and
- * waits in the shared ring (16 MiB, ~10 ms of even a 1 GB/s burst) meanwhile; under load the ring is empty for
- * microseconds and the parks stay short. On a quiet host (the ring empty for a whole second: the loader delivers a
- * batch at least every 20 ms while anything is traced) the parks grow on to {@link #QUIET_PARK_NANOS}, ten wake-ups a
- * second instead of a hundred; the first record after such a silence is seen at most 100 ms later. A burst that starts
- * during such a park fills the shared ring first (16 MiB: 160 MB/s for the 100 ms), then the loader waits and the 64 MiB
- * kernel ring holds the rest: about 800 MB in all before the kernel would drop. Once a stop is asked for
- * ({@link #stopping}), no park is longer than 1 ms. Allocates nothing.
+ * waits in the shared ring (4 MiB, ~4 ms of a 1 GB/s burst, then the kernel's 64 MiB ring) meanwhile; under load the
+ * ring is empty for microseconds and the parks stay short. On a quiet host (the ring empty for a whole second: the
+ * loader delivers a batch at least every 20 ms while anything is traced) the parks grow on to {@link
+ * #QUIET_PARK_NANOS}, ten wake-ups a second instead of a hundred; the first record after such a silence is seen at
+ * most 100 ms later. A burst that starts during such a park fills the shared ring first (4 MiB: 40 MB/s for the 100
+ * ms), then the loader waits and the 64 MiB kernel ring holds the rest: about 680 MB/s for those 100 ms before the
+ * kernel would drop. Once a stop is asked for ({@link #stopping}), no park is longer than 1 ms. Allocates nothing.
  */
 final class IngestIdle implements IdleStrategy
 {

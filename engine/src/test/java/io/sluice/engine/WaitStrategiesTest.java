@@ -5,6 +5,7 @@ import com.lmax.disruptor.BusySpinWaitStrategy;
 import com.lmax.disruptor.LiteBlockingWaitStrategy;
 import com.lmax.disruptor.PhasedBackoffWaitStrategy;
 import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import com.lmax.disruptor.util.DaemonThreadFactory;
@@ -31,8 +32,19 @@ class WaitStrategiesTest
     @Test
     void blockedConsumersWakeForEverySingleEvent() throws Exception
     {
+        everySingleEventWakesBlockedConsumers(WaitStrategies.byName("phased"));
+    }
+
+    @Test
+    void streamWritersParkedAtOnceWakeForEverySingleEvent() throws Exception
+    {
+        everySingleEventWakesBlockedConsumers(WaitStrategies.forStreamWriter("phased"));
+    }
+
+    private static void everySingleEventWakesBlockedConsumers(final WaitStrategy strategy) throws Exception
+    {
         final Disruptor<long[]> disruptor = new Disruptor<>(() -> new long[1], 64, DaemonThreadFactory.INSTANCE,
-            ProducerType.SINGLE, WaitStrategies.byName("phased"));
+            ProducerType.SINGLE, strategy);
         final AtomicLong[] seen = new AtomicLong[CONSUMERS];
         for (int c = 0; c < CONSUMERS; c++)
         {
@@ -67,12 +79,12 @@ class WaitStrategiesTest
     }
 
     @Test
-    void writersOfStreamsSharingRouterThreadsParkAtOnceUnderTheDefaultAndAnyChosenStrategyIsKept()
+    void streamWritersParkAtOnceUnderTheDefaultWhereRoutersSpinFirstAndAnyChosenStrategyIsKept()
     {
-        assertInstanceOf(LiteBlockingWaitStrategy.class, WaitStrategies.forStreamWriter("phased", true));
-        assertInstanceOf(PhasedBackoffWaitStrategy.class, WaitStrategies.forStreamWriter("phased", false));
-        assertInstanceOf(BusySpinWaitStrategy.class, WaitStrategies.forStreamWriter("busy-spin", true));
-        assertInstanceOf(BlockingWaitStrategy.class, WaitStrategies.forStreamWriter("blocking", true));
+        assertInstanceOf(LiteBlockingWaitStrategy.class, WaitStrategies.forStreamWriter("phased"));
+        assertInstanceOf(PhasedBackoffWaitStrategy.class, WaitStrategies.byName("phased"));
+        assertInstanceOf(BusySpinWaitStrategy.class, WaitStrategies.forStreamWriter("busy-spin"));
+        assertInstanceOf(BlockingWaitStrategy.class, WaitStrategies.forStreamWriter("blocking"));
     }
 
     @Test
