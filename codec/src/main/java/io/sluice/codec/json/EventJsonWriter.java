@@ -167,7 +167,7 @@ public final class EventJsonWriter extends JsonEventPart
         json.beginObjectInRoom();
         if (PresenceDecoder.timestamp(presence))
         {
-            writeTimestamp(JsonKeys.TIMESTAMP_OPEN, event.timestampSeconds(), event.timestampNanos());
+            writeTimestamp(JsonKeys.TIMESTAMP_OPEN, JsonKeyPaths.TIMESTAMP_SECONDS, event.timestampSeconds(), event.timestampNanos());
         }
         final int eventId = event.eventId();
         writeIdAndName(eventId, EventVarData.NAME, PresenceDecoder.nameAsStored(presence));

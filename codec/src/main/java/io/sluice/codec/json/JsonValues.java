@@ -42,8 +42,7 @@ final class JsonValues extends JsonEventPart
             return;
         }
         this.room = room;
-        json.keyInRoom(JsonKeys.DATA);
-        json.beginArrayInRoom();
+        json.keyInRoom(JsonKeyPaths.DATA_ARRAY);
         final long[] shape = argNames.shape(eventId);
         final DirectBuffer record = view.buffer();
         int at = 0;
