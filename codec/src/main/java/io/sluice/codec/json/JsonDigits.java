@@ -85,8 +85,9 @@ final class JsonDigits
     /** {@code value} (below 10^8) as eight digit values 0-9, the most significant in the low byte. */
     private static long digitValues(final int value)
     {
-        // two lanes of 32 bits: the high four digits, the low four
-        long x = value / 10_000 | (long)(value % 10_000) << 32;
+        // two lanes of 32 bits: the high four digits, the low four (below 10^4, the common pid or count, the high lane
+        // is zero and no division is needed)
+        long x = value < 10_000 ? (long)value << 32 : value / 10_000 | (long)(value % 10_000) << 32;
         // each lane / 100 (x * 10486 >> 20 is exact below 43,699): four lanes of 16 bits of two digits
         final long hundreds = (x * 10_486 >>> 20) & 0x0000_007F_0000_007FL;
         x = hundreds | (x - hundreds * 100) << 16;

@@ -1,6 +1,6 @@
 package io.sluice.codec.json;
 
-import io.sluice.codec.sbe.EventDecoder.AncestorsDecoder;
+import io.sluice.codec.sbe.AncestorCursor;
 import io.sluice.codec.sbe.EventRecordView;
 import io.sluice.codec.sbe.EventVarData;
 import io.sluice.codec.sbe.PresenceDecoder;
@@ -180,24 +180,22 @@ final class JsonWorkload extends JsonEventPart
 
     private void writeAncestors()
     {
-        final AncestorsDecoder ancestors = view.ancestors();
+        final AncestorCursor ancestors = view.ancestorCursor();
         if (ancestors.count() == 0)
         {
             return;
         }
         json.keyInRoom(JsonKeyPaths.ANCESTORS_ARRAY);
-        while (ancestors.hasNext())
+        while (ancestors.next())
         {
-            ancestors.next();
             json.beginObjectInRoom();
             writeUint64(JsonKeys.UNIQUE_ID, ancestors.uniqueId());
-            writeUint32(JsonKeys.HOST_PID, (int)ancestors.hostPid());
-            writeUint32(JsonKeys.PID, (int)ancestors.pid());
-            final int pathOffset = view.event().limit() + AncestorsDecoder.executablePathHeaderLength();
-            final int pathLength = ancestors.skipExecutablePath();
+            writeUint32(JsonKeys.HOST_PID, ancestors.hostPid());
+            writeUint32(JsonKeys.PID, ancestors.pid());
+            final int pathLength = ancestors.pathLength();
             if (pathLength > 0)
             {
-                json.stringFieldInRoom(JsonKeyPaths.EXECUTABLE_PATH, view.buffer(), pathOffset, pathLength);
+                json.stringFieldInRoom(JsonKeyPaths.EXECUTABLE_PATH, view.buffer(), ancestors.pathOffset(), pathLength);
                 json.endObjectInRoom();
             }
             json.endObjectInRoom();

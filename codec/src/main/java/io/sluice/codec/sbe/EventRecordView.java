@@ -29,6 +29,7 @@ public final class EventRecordView
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final EventDecoder event = new EventDecoder();
     private final EventValueCursor values = new EventValueCursor();
+    private final AncestorCursor ancestorCursor = new AncestorCursor();
     private final UserStackBlob userStack = new UserStackBlob();
     private final int[] stringOffset = new int[EventVarData.COUNT];
     private final int[] stringLength = new int[EventVarData.COUNT];
@@ -188,6 +189,14 @@ public final class EventRecordView
     {
         event.limit(ancestorsAt);
         return event.ancestors();
+    }
+
+    /**
+     * @return a cursor over the ancestors, before the first (the same cursor each call).
+     */
+    public AncestorCursor ancestorCursor()
+    {
+        return ancestorCursor.wrap(record, ancestorsAt);
     }
 
     /**
