@@ -8,7 +8,8 @@ package io.sluice.codec.json;
  */
 final class JsonKeyPaths
 {
-    static final JsonKey TIMESTAMP_SECONDS = JsonKey.path("timestamp", "seconds");
+    static final JsonKey BEGIN_TIMESTAMP = JsonKey.text("{\"timestamp\":{");
+    static final JsonKey BEGIN_TIMESTAMP_SECONDS = JsonKey.text("{\"timestamp\":{\"seconds\":");
     static final JsonKey START_TIME_SECONDS = JsonKey.path("start_time", "seconds");
     static final JsonKey PID_VALUE = JsonKey.path("pid", "value");
     static final JsonKey HOST_PID_VALUE = JsonKey.path("host_pid", "value");

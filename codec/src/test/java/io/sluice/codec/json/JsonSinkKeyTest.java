@@ -51,17 +51,18 @@ class JsonSinkKeyTest
     @Test
     void everyFusedKeyWritesItsPartsAsTheyWouldBeWrittenOneByOne() throws Exception
     {
-        final Map<String, String> expected = Map.of(
-            "TIMESTAMP_SECONDS", "\"timestamp\":{\"seconds\":",
-            "START_TIME_SECONDS", "\"start_time\":{\"seconds\":",
-            "PID_VALUE", "\"pid\":{\"value\":",
-            "HOST_PID_VALUE", "\"host_pid\":{\"value\":",
-            "ID_VALUE", "\"id\":{\"value\":",
-            "EXECUTABLE_PATH", "\"executable\":{\"path\":",
-            "THREAD_NAME", "\"thread\":{\"name\":",
-            "WORKLOAD_PROCESS", "\"workload\":{\"process\":{",
-            "DATA_ARRAY", "\"data\":[",
-            "ANCESTORS_ARRAY", "\"ancestors\":[");
+        final Map<String, String> expected = Map.ofEntries(
+            Map.entry("BEGIN_TIMESTAMP", "{\"timestamp\":{"),
+            Map.entry("BEGIN_TIMESTAMP_SECONDS", "{\"timestamp\":{\"seconds\":"),
+            Map.entry("START_TIME_SECONDS", "\"start_time\":{\"seconds\":"),
+            Map.entry("PID_VALUE", "\"pid\":{\"value\":"),
+            Map.entry("HOST_PID_VALUE", "\"host_pid\":{\"value\":"),
+            Map.entry("ID_VALUE", "\"id\":{\"value\":"),
+            Map.entry("EXECUTABLE_PATH", "\"executable\":{\"path\":"),
+            Map.entry("THREAD_NAME", "\"thread\":{\"name\":"),
+            Map.entry("WORKLOAD_PROCESS", "\"workload\":{\"process\":{"),
+            Map.entry("DATA_ARRAY", "\"data\":["),
+            Map.entry("ANCESTORS_ARRAY", "\"ancestors\":["));
         int checked = 0;
         for (final Field field : JsonKeyPaths.class.getDeclaredFields())
         {
