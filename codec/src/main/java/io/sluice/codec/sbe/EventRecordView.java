@@ -72,9 +72,9 @@ public final class EventRecordView
         final DirectBuffer buffer = record;
         ancestorsAt = event.limit();
         dataAt = RecordWalk.skipGroup(buffer, ancestorsAt, EventDecoder.AncestorsDecoder.sbeBlockLength(), 1);
-        detectedFromDataAt = RecordWalk.skipGroup(buffer, dataAt, EventDecoder.DataDecoder.sbeBlockLength(), 2);
+        detectedFromDataAt = RecordWalk.skipValueGroup(buffer, dataAt, EventDecoder.DataDecoder.sbeBlockLength());
         final int propertiesAt =
-            RecordWalk.skipGroup(buffer, detectedFromDataAt, EventDecoder.DetectedFromDataDecoder.sbeBlockLength(), 2);
+            RecordWalk.skipValueGroup(buffer, detectedFromDataAt, EventDecoder.DetectedFromDataDecoder.sbeBlockLength());
         final int header = RecordWalk.groupHeader(buffer, propertiesAt, EventDecoder.ThreatPropertiesDecoder.sbeBlockLength());
         final int blockLength = header & 0xFFFF;
         final int count = header >>> 16;
