@@ -44,6 +44,8 @@ public final class EventJsonWriter extends JsonEventPart
     private static final JsonEnumNames EVENT_IDS = new JsonEnumNames(EventId.getDescriptor());
 
     private final JsonText[] quotedCatalogNames;
+    /** {@code "id":"OPEN","name":"open"} by event id: both fields in one copy when the record leaves the name empty. */
+    private final JsonText[] idsAndCatalogNames;
     private final JsonWorkload workload;
     private final JsonValues values;
     private final JsonThreat threat;
@@ -59,6 +61,7 @@ public final class EventJsonWriter extends JsonEventPart
     {
         super(new EventRecordView(), new JsonSink(4096));
         this.quotedCatalogNames = quotedNames(catalog);
+        this.idsAndCatalogNames = idsAndNames(quotedCatalogNames);
         this.workload = new JsonWorkload(view, json);
         this.values = new JsonValues(view, json, catalog);
         this.threat = new JsonThreat(view, json);
@@ -114,6 +117,28 @@ public final class EventJsonWriter extends JsonEventPart
         return quoted;
     }
 
+    /** For each id with an enum name and a catalog name, both fields as {@link #writeIdAndName} writes them. */
+    private static JsonText[] idsAndNames(final JsonText[] quotedNames)
+    {
+        final JsonText[] both = new JsonText[quotedNames.length];
+        final JsonSink scratch = new JsonSink(128);
+        for (int id = 1; id < quotedNames.length; id++)
+        {
+            final JsonText idName = EVENT_IDS.text(id);
+            if (idName != null && quotedNames[id] != null)
+            {
+                scratch.reset();
+                scratch.reserve(JsonKey.MAX_LENGTH + idName.room() + JsonKey.MAX_LENGTH + quotedNames[id].room());
+                scratch.keyInRoom(JsonKeys.ID);
+                scratch.textInRoom(idName);
+                scratch.keyInRoom(JsonKeys.NAME);
+                scratch.textInRoom(quotedNames[id]);
+                both[id] = new JsonText(Arrays.copyOf(scratch.array(), scratch.length()));
+            }
+        }
+        return both;
+    }
+
     /**
      * Name the bits of the matched-policies bitmap. Names are escaped and encoded here, once.
      *
@@ -164,10 +189,15 @@ public final class EventJsonWriter extends JsonEventPart
         final long room = room(length);
         json.reset();
         json.reserve(room);
-        json.beginObjectInRoom();
         if (PresenceDecoder.timestamp(presence))
         {
-            writeTimestamp(JsonKeys.TIMESTAMP_OPEN, event.timestampSeconds(), event.timestampNanos());
+            // {"timestamp":{"seconds": in one write
+            writeTimestamp(JsonKeyPaths.BEGIN_TIMESTAMP, JsonKeyPaths.BEGIN_TIMESTAMP_SECONDS, event.timestampSeconds(),
+                event.timestampNanos());
+        }
+        else
+        {
+            json.beginObjectInRoom();
         }
         final int eventId = event.eventId();
         writeIdAndName(eventId, EventVarData.NAME, PresenceDecoder.nameAsStored(presence));
@@ -201,6 +231,13 @@ public final class EventJsonWriter extends JsonEventPart
      */
     private void writeIdAndName(final int id, final int nameString, final boolean asStored)
     {
+        final boolean catalogName = !asStored && view.stringLength(nameString) == 0;
+        if (catalogName && id > 0 && id < idsAndCatalogNames.length && idsAndCatalogNames[id] != null)
+        {
+            // the common case, a record from the sensor: both fields in one copy
+            json.textInRoom(idsAndCatalogNames[id]);
+            return;
+        }
         if (id != 0)
         {
             json.keyInRoom(JsonKeys.ID);

@@ -108,6 +108,25 @@ abstract class JsonDocument
         comma = 1;
     }
 
+    /**
+     * Pre-encoded text from a table of words ({@link JsonArgNames}): the words holding {@code length} bytes from
+     * {@code from}, one store each ({@code length} + 8 bytes of room, a comma included).
+     *
+     * @param endsWithKey true when the text ends with a key (the value follows without a comma).
+     */
+    final void wordsInRoom(final long[] words, final int from, final int length, final boolean endsWithKey)
+    {
+        final byte[] dst = bytes;
+        final int p = separate();
+        final int count = (length + Long.BYTES - 1) / Long.BYTES;
+        for (int i = 0; i < count; i++)
+        {
+            JsonWords.put(dst, p + i * Long.BYTES, words[from + i]);
+        }
+        position = p + length;
+        comma = endsWithKey ? 0 : 1;
+    }
+
     final void boolInRoom(final boolean value)
     {
         rawValueInRoom(value ? TRUE : FALSE);

@@ -48,6 +48,15 @@ final class JsonEnumNames
     }
 
     /**
+     * @param number an enum number.
+     * @return its quoted name, or null when the enum declares none for it.
+     */
+    JsonText text(final int number)
+    {
+        return number >= 0 && number < dense.length ? dense[number] : quotedNames.get(number);
+    }
+
+    /**
      * @return the room the longest name takes ({@link JsonText#room}).
      */
     int longest()

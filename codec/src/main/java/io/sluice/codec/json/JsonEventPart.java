@@ -19,12 +19,19 @@ abstract class JsonEventPart
         this.json = json;
     }
 
-    final void writeTimestamp(final JsonKey open, final long seconds, final int nanos)
+    /**
+     * A {@code google.protobuf.Timestamp}: {@code open} is its key with the brace, {@code openSeconds} the same with the
+     * key of {@code seconds} after it (one write when seconds are set, the common case).
+     */
+    final void writeTimestamp(final JsonKey open, final JsonKey openSeconds, final long seconds, final int nanos)
     {
-        json.keyInRoom(open);
         if (seconds != 0)
         {
-            json.int64FieldInRoom(JsonKeys.SECONDS, seconds);
+            json.int64FieldInRoom(openSeconds, seconds);
+        }
+        else
+        {
+            json.keyInRoom(open);
         }
         if (nanos != 0)
         {

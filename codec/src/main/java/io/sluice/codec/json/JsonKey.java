@@ -50,6 +50,26 @@ final class JsonKey
         return new JsonKey(("\"" + name + "\":{").getBytes(StandardCharsets.US_ASCII));
     }
 
+    /**
+     * @param outer a proto field name whose value is an object.
+     * @param inner the name of that object's first member written.
+     * @return the key that writes {@code "outer":{"inner":}: the object opened and its first key, in one write.
+     */
+    static JsonKey path(final String outer, final String inner)
+    {
+        return new JsonKey(("\"" + outer + "\":{\"" + inner + "\":").getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * @param text the key's text as written, an opening brace or bracket at its end when it opens one (the sink's
+     *             state after it is the same as after a key: nothing to separate).
+     * @return the key that writes it.
+     */
+    static JsonKey text(final String text)
+    {
+        return new JsonKey(text.getBytes(StandardCharsets.US_ASCII));
+    }
+
     private static long word(final byte[] bytes, final int from)
     {
         long word = 0;

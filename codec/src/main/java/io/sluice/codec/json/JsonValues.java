@@ -42,27 +42,77 @@ final class JsonValues extends JsonEventPart
             return;
         }
         this.room = room;
-        json.keyInRoom(JsonKeys.DATA);
-        json.beginArrayInRoom();
-        int index = 0;
+        json.keyInRoom(JsonKeyPaths.DATA_ARRAY);
+        final long[] shape = argNames.shape(eventId);
+        final DirectBuffer record = view.buffer();
+        int at = 0;
         while (values.next())
         {
-            final JsonText opening = argNames.opening(eventId, index++, view.buffer(), values.nameOffset(), values.nameLength());
-            if (opening != null)
+            final short type = values.typeRaw();
+            final int nameOffset = values.nameOffset();
+            final int nameLength = values.nameLength();
+            boolean keyed = false;
+            if (at < shape.length && JsonArgNames.sameName(shape, at, record, nameOffset, nameLength))
             {
-                json.textInRoom(opening);
+                final long header = shape[at];
+                keyed = JsonArgNames.keyedFor(header, type);
+                json.wordsInRoom(shape, JsonArgNames.openingAt(shape, at),
+                    keyed ? JsonArgNames.keyedLength(header) : JsonArgNames.plainLength(header), keyed);
             }
             else
             {
                 json.beginObjectInRoom();
-                if (values.nameLength() > 0)
+                if (nameLength > 0)
                 {
-                    json.stringFieldInRoom(JsonKeys.NAME, view.buffer(), values.nameOffset(), values.nameLength());
+                    json.stringFieldInRoom(JsonKeys.NAME, record, nameOffset, nameLength);
                 }
             }
-            writeValue(values.typeRaw(), values.intValue(), values.valueOffset(), values.valueLength());
+            if (at < shape.length)
+            {
+                at = JsonArgNames.next(shape, at);
+            }
+            if (keyed)
+            {
+                writeKeyedValue(ValueTypes.of(type), values.intValue(), values.valueOffset(), values.valueLength());
+            }
+            else
+            {
+                writeValue(type, values.intValue(), values.valueOffset(), values.valueLength());
+            }
         }
         json.endArrayInRoom();
+    }
+
+    /**
+     * The value of an entry whose opening carried its key (a plain scalar of the catalog's type) and the closing
+     * brace: what {@link #writeValue} writes after the key.
+     */
+    private void writeKeyedValue(final ValueType type, final long intValue, final int valueOffset, final int valueLength)
+    {
+        final JsonSink json = this.json;
+        switch (type)
+        {
+            case INT32:
+                json.int32InRoom((int)intValue);
+                break;
+            case INT64:
+                json.int64InRoom(intValue);
+                break;
+            case UINT32:
+                json.uint32InRoom((int)intValue);
+                break;
+            case STR:
+                json.stringInRoom(view.buffer(), valueOffset, valueLength);
+                break;
+            case BOOL:
+                json.boolInRoom(intValue != 0);
+                break;
+            default:
+                // UINT64 and POINTER, the only other types an opening carries the key of
+                json.uint64InRoom(intValue);
+                break;
+        }
+        json.endObjectInRoom();
     }
 
     /**

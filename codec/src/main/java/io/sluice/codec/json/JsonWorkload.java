@@ -1,6 +1,6 @@
 package io.sluice.codec.json;
 
-import io.sluice.codec.sbe.EventDecoder.AncestorsDecoder;
+import io.sluice.codec.sbe.AncestorCursor;
 import io.sluice.codec.sbe.EventRecordView;
 import io.sluice.codec.sbe.EventVarData;
 import io.sluice.codec.sbe.PresenceDecoder;
@@ -20,10 +20,15 @@ final class JsonWorkload extends JsonEventPart
 
     void write(final JsonKey open, final int presence)
     {
-        json.keyInRoom(open);
         if (PresenceDecoder.process(presence))
         {
-            writeProcess(JsonKeys.PROCESS_OPEN, presence);
+            // "workload":{"process":{ in one write
+            json.keyInRoom(JsonKeyPaths.WORKLOAD_PROCESS);
+            writeProcess(presence);
+        }
+        else
+        {
+            json.keyInRoom(open);
         }
         if (PresenceDecoder.container(presence))
         {
@@ -55,16 +60,16 @@ final class JsonWorkload extends JsonEventPart
         json.endObjectInRoom();
     }
 
-    private void writeProcess(final JsonKey open, final int presence)
+    /** The process, its key and brace written. */
+    private void writeProcess(final int presence)
     {
-        json.keyInRoom(open);
         if (PresenceDecoder.thread(presence))
         {
-            json.keyInRoom(JsonKeys.THREAD_OPEN);
-            writeString(JsonKeys.NAME, EventVarData.THREAD_NAME);
+            writeOpenedString(JsonKeys.THREAD_OPEN, JsonKeyPaths.THREAD_NAME, EventVarData.THREAD_NAME);
             if (PresenceDecoder.threadStartTime(presence))
             {
-                writeTimestamp(JsonKeys.START_TIME_OPEN, view.event().threadStartSeconds(), view.event().threadStartNanos());
+                writeTimestamp(JsonKeys.START_TIME_OPEN, JsonKeyPaths.START_TIME_SECONDS,
+                    view.event().threadStartSeconds(), view.event().threadStartNanos());
             }
             writeUint64(JsonKeys.UNIQUE_ID, view.event().threadUniqueId());
             writeUint32(JsonKeys.HOST_TID, (int)view.event().hostTid());
@@ -83,7 +88,7 @@ final class JsonWorkload extends JsonEventPart
         }
         if (PresenceDecoder.pid(presence))
         {
-            writeWrappedUint32(JsonKeys.PID_OPEN, (int)view.event().pid());
+            writeWrappedUint32(JsonKeys.PID_OPEN, JsonKeyPaths.PID_VALUE, (int)view.event().pid());
         }
         if (PresenceDecoder.realUser(presence))
         {
@@ -91,15 +96,14 @@ final class JsonWorkload extends JsonEventPart
         }
         if (PresenceDecoder.executable(presence))
         {
-            json.keyInRoom(JsonKeys.EXECUTABLE_OPEN);
-            writeString(JsonKeys.PATH, EventVarData.EXECUTABLE_PATH);
+            writeOpenedString(JsonKeys.EXECUTABLE_OPEN, JsonKeyPaths.EXECUTABLE_PATH, EventVarData.EXECUTABLE_PATH);
             json.endObjectInRoom();
         }
         writeAncestors();
         writeUint64(JsonKeys.UNIQUE_ID, view.event().processUniqueId());
         if (PresenceDecoder.hostPid(presence))
         {
-            writeWrappedUint32(JsonKeys.HOST_PID_OPEN, (int)view.event().hostPid());
+            writeWrappedUint32(JsonKeys.HOST_PID_OPEN, JsonKeyPaths.HOST_PID_VALUE, (int)view.event().hostPid());
         }
         if (PresenceDecoder.user(presence))
         {
@@ -138,40 +142,60 @@ final class JsonWorkload extends JsonEventPart
         json.keyInRoom(open);
         if (hasId)
         {
-            writeWrappedUint32(JsonKeys.ID_OPEN, id);
+            writeWrappedUint32(JsonKeys.ID_OPEN, JsonKeyPaths.ID_VALUE, id);
         }
         json.endObjectInRoom();
     }
 
-    private void writeWrappedUint32(final JsonKey open, final int value)
+    /** A {@code google.protobuf.UInt32Value}: {@code openValue} is {@code open} with the key of its value after it. */
+    private void writeWrappedUint32(final JsonKey open, final JsonKey openValue, final int value)
     {
-        json.keyInRoom(open);
-        writeUint32(JsonKeys.VALUE, value);
+        if (value != 0)
+        {
+            json.uint32FieldInRoom(openValue, value);
+        }
+        else
+        {
+            json.keyInRoom(open);
+        }
         json.endObjectInRoom();
+    }
+
+    /**
+     * An object's key and brace, then its first member, a string of the record, when it is not empty: {@code openFirst}
+     * is {@code open} with the member's key after it. The object is left open.
+     */
+    private void writeOpenedString(final JsonKey open, final JsonKey openFirst, final int string)
+    {
+        final int length = view.stringLength(string);
+        if (length > 0)
+        {
+            json.stringFieldInRoom(openFirst, view.buffer(), view.stringOffset(string), length);
+        }
+        else
+        {
+            json.keyInRoom(open);
+        }
     }
 
     private void writeAncestors()
     {
-        final AncestorsDecoder ancestors = view.ancestors();
+        final AncestorCursor ancestors = view.ancestorCursor();
         if (ancestors.count() == 0)
         {
             return;
         }
-        json.keyInRoom(JsonKeys.ANCESTORS);
-        json.beginArrayInRoom();
-        while (ancestors.hasNext())
+        json.keyInRoom(JsonKeyPaths.ANCESTORS_ARRAY);
+        while (ancestors.next())
         {
-            ancestors.next();
             json.beginObjectInRoom();
             writeUint64(JsonKeys.UNIQUE_ID, ancestors.uniqueId());
-            writeUint32(JsonKeys.HOST_PID, (int)ancestors.hostPid());
-            writeUint32(JsonKeys.PID, (int)ancestors.pid());
-            final int pathOffset = view.event().limit() + AncestorsDecoder.executablePathHeaderLength();
-            final int pathLength = ancestors.skipExecutablePath();
+            writeUint32(JsonKeys.HOST_PID, ancestors.hostPid());
+            writeUint32(JsonKeys.PID, ancestors.pid());
+            final int pathLength = ancestors.pathLength();
             if (pathLength > 0)
             {
-                json.keyInRoom(JsonKeys.EXECUTABLE_OPEN);
-                json.stringFieldInRoom(JsonKeys.PATH, view.buffer(), pathOffset, pathLength);
+                json.stringFieldInRoom(JsonKeyPaths.EXECUTABLE_PATH, view.buffer(), ancestors.pathOffset(), pathLength);
                 json.endObjectInRoom();
             }
             json.endObjectInRoom();

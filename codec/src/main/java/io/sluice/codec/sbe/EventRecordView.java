@@ -29,6 +29,7 @@ public final class EventRecordView
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final EventDecoder event = new EventDecoder();
     private final EventValueCursor values = new EventValueCursor();
+    private final AncestorCursor ancestorCursor = new AncestorCursor();
     private final UserStackBlob userStack = new UserStackBlob();
     private final int[] stringOffset = new int[EventVarData.COUNT];
     private final int[] stringLength = new int[EventVarData.COUNT];
@@ -71,9 +72,9 @@ public final class EventRecordView
         final DirectBuffer buffer = record;
         ancestorsAt = event.limit();
         dataAt = RecordWalk.skipGroup(buffer, ancestorsAt, EventDecoder.AncestorsDecoder.sbeBlockLength(), 1);
-        detectedFromDataAt = RecordWalk.skipGroup(buffer, dataAt, EventDecoder.DataDecoder.sbeBlockLength(), 2);
+        detectedFromDataAt = RecordWalk.skipValueGroup(buffer, dataAt, EventDecoder.DataDecoder.sbeBlockLength());
         final int propertiesAt =
-            RecordWalk.skipGroup(buffer, detectedFromDataAt, EventDecoder.DetectedFromDataDecoder.sbeBlockLength(), 2);
+            RecordWalk.skipValueGroup(buffer, detectedFromDataAt, EventDecoder.DetectedFromDataDecoder.sbeBlockLength());
         final int header = RecordWalk.groupHeader(buffer, propertiesAt, EventDecoder.ThreatPropertiesDecoder.sbeBlockLength());
         final int blockLength = header & 0xFFFF;
         final int count = header >>> 16;
@@ -188,6 +189,14 @@ public final class EventRecordView
     {
         event.limit(ancestorsAt);
         return event.ancestors();
+    }
+
+    /**
+     * @return a cursor over the ancestors, before the first (the same cursor each call).
+     */
+    public AncestorCursor ancestorCursor()
+    {
+        return ancestorCursor.wrap(record, ancestorsAt);
     }
 
     /**

@@ -83,9 +83,18 @@ public final class EventValueCursor
         nameLength = RecordWalk.varLength(buffer, nameAt);
         nameOffset = nameAt + RecordWalk.LENGTH_HEADER;
         final int valueAt = nameOffset + nameLength;
-        valueLength = RecordWalk.varLength(buffer, valueAt);
+        final int length = RecordWalk.varLength(buffer, valueAt);
+        valueLength = length;
         valueOffset = valueAt + RecordWalk.LENGTH_HEADER;
-        limit = valueOffset + valueLength;
+        if (length == 0)
+        {
+            // most values are numbers, with no bytes: a predicted branch lets the next entry's reads start at once
+            limit = valueOffset;
+        }
+        else
+        {
+            limit = valueOffset + length;
+        }
         return true;
     }
 

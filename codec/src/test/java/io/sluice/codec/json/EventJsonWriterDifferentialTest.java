@@ -1,5 +1,6 @@
 package io.sluice.codec.json;
 
+import com.google.protobuf.ByteString;
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.codec.catalog.EventDefinition;
 import io.sluice.codec.proto.EventProtoDecoder;
@@ -29,6 +30,8 @@ class EventJsonWriterDifferentialTest
 {
     private static final int EVENTS = 10_000;
     private static final int RAW_RECORDS = 6_000;
+    /** The plain value types of {@link #valueOfKind}, then no value. */
+    private static final int VALUE_KINDS = 9;
 
     private final EventCatalog catalog = EventCatalog.standard();
     private final EventProtoEncoder encoder = new EventProtoEncoder(catalog);
@@ -91,6 +94,50 @@ class EventJsonWriterDifferentialTest
                 assertSameJson(expected, bytes(out, 0, written), () -> definition.name() + " variant " + v);
             }
         }
+    }
+
+    @Test
+    void dataNamedAsTheCatalogWithAnyValueTypeInEveryEventOfTheCatalog()
+    {
+        // an opening carries the value's key only when the entry's type is the catalog's: every argument of every
+        // event is given every plain type in turn (its own among them), at a default and at an extreme, and no value
+        for (final EventDefinition definition : catalog.events())
+        {
+            for (int shift = 0; shift < VALUE_KINDS; shift++)
+            {
+                for (final boolean extreme : new boolean[]{false, true})
+                {
+                    final Event.Builder event = Event.newBuilder().setIdValue(definition.id());
+                    for (int i = 0; i < definition.args().size(); i++)
+                    {
+                        event.addData(valueOfKind((i + shift) % VALUE_KINDS, extreme)
+                            .setName(definition.args().get(i).name()));
+                    }
+                    final int length = encoder.encode(event.build(), record, 0);
+                    final byte[] expected = printUtf8(decoder.decode(record, 0, length));
+                    final int written = writer.write(record, 0, length, out, 0);
+                    final int s = shift;
+                    assertSameJson(expected, bytes(out, 0, written), () -> definition.name() + " shift " + s + " " + extreme);
+                }
+            }
+        }
+    }
+
+    private static EventValue.Builder valueOfKind(final int kind, final boolean extreme)
+    {
+        final EventValue.Builder value = EventValue.newBuilder();
+        return switch (kind)
+        {
+            case 0 -> value.setInt32(extreme ? Integer.MIN_VALUE : 0);
+            case 1 -> value.setInt64(extreme ? Long.MIN_VALUE : 0);
+            case 2 -> value.setUInt32(extreme ? -1 : 0);
+            case 3 -> value.setUInt64(extreme ? -1L : 0);
+            case 4 -> value.setStr(extreme ? "<\"a\u00e9\u2028" + "x".repeat(40) : "");
+            case 5 -> value.setBool(extreme);
+            case 6 -> value.setPointer(extreme ? -1L : 0);
+            case 7 -> value.setBytes(ByteString.copyFrom(extreme ? new byte[]{-1, 0, 62} : new byte[0]));
+            default -> value;
+        };
     }
 
     @Test

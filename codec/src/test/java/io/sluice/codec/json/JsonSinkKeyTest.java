@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -45,6 +46,41 @@ class JsonSinkKeyTest
             }
         }
         assertTrue(checked > 60, "keys checked: " + checked);
+    }
+
+    @Test
+    void everyFusedKeyWritesItsPartsAsTheyWouldBeWrittenOneByOne() throws Exception
+    {
+        final Map<String, String> expected = Map.ofEntries(
+            Map.entry("BEGIN_TIMESTAMP", "{\"timestamp\":{"),
+            Map.entry("BEGIN_TIMESTAMP_SECONDS", "{\"timestamp\":{\"seconds\":"),
+            Map.entry("START_TIME_SECONDS", "\"start_time\":{\"seconds\":"),
+            Map.entry("PID_VALUE", "\"pid\":{\"value\":"),
+            Map.entry("HOST_PID_VALUE", "\"host_pid\":{\"value\":"),
+            Map.entry("ID_VALUE", "\"id\":{\"value\":"),
+            Map.entry("EXECUTABLE_PATH", "\"executable\":{\"path\":"),
+            Map.entry("THREAD_NAME", "\"thread\":{\"name\":"),
+            Map.entry("WORKLOAD_PROCESS", "\"workload\":{\"process\":{"),
+            Map.entry("DATA_ARRAY", "\"data\":["),
+            Map.entry("ANCESTORS_ARRAY", "\"ancestors\":["));
+        int checked = 0;
+        for (final Field field : JsonKeyPaths.class.getDeclaredFields())
+        {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == JsonKey.class)
+            {
+                final JsonKey key = (JsonKey)field.get(null);
+                sink.reset();
+                sink.beginObject();
+                sink.key(JsonKeys.ID);
+                sink.bool(true);
+                sink.key(key);
+                sink.bool(false);
+                assertEquals("{\"id\":true," + expected.get(field.getName()) + "false",
+                    new String(sink.array(), 0, sink.length(), StandardCharsets.US_ASCII), field.getName());
+                checked++;
+            }
+        }
+        assertEquals(expected.size(), checked);
     }
 
     @Test

@@ -162,10 +162,19 @@ class EventRecordViewTest
             final int length = encoder.encode(events.nextEvent(), record, 0);
             view.wrap(record, 0, length);
             decoder.wrapAndApplyHeader(record, 0, new MessageHeaderDecoder());
-            for (final EventDecoder.AncestorsDecoder ancestor : decoder.ancestors())
+            final AncestorCursor ancestors = view.ancestorCursor();
+            final EventDecoder.AncestorsDecoder expectedAncestors = decoder.ancestors();
+            assertEquals(expectedAncestors.count(), ancestors.count());
+            for (final EventDecoder.AncestorsDecoder ancestor : expectedAncestors)
             {
-                ancestor.skipExecutablePath();
+                assertTrue(ancestors.next());
+                assertEquals(ancestor.uniqueId(), ancestors.uniqueId());
+                assertEquals(ancestor.hostPid(), ancestors.hostPid() & 0xFFFF_FFFFL);
+                assertEquals(ancestor.pid(), ancestors.pid() & 0xFFFF_FFFFL);
+                assertEquals(decoder.limit() + EventDecoder.AncestorsDecoder.executablePathHeaderLength(), ancestors.pathOffset());
+                assertEquals(ancestor.skipExecutablePath(), ancestors.pathLength());
             }
+            assertTrue(!ancestors.next(), "no ancestor past the count");
             final EventValueCursor data = view.data();
             final EventDecoder.DataDecoder expected = decoder.data();
             assertEquals(expected.count(), data.count());
