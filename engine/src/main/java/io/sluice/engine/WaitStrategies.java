@@ -55,7 +55,7 @@ public final class WaitStrategies
     {
         return switch (name)
         {
-            case "phased" -> PhasedBackoffWaitStrategy.withLiteLock(20, 200, TimeUnit.MICROSECONDS);
+            case "phased" -> PhasedBackoffWaitStrategy.withLiteLock(20, 20, TimeUnit.MICROSECONDS);
             case "blocking" -> new BlockingWaitStrategy();
             case "sleeping" -> new SleepingWaitStrategy();
             case "yielding" -> new YieldingWaitStrategy();
