@@ -57,7 +57,7 @@ class WaitStrategiesTest
         {
             for (long round = 0; round < ROUNDS; round++)
             {
-                // idle long enough for every consumer to pass the spin (20 µs) and yield (200 µs) phases and block
+                // idle long enough for every consumer to pass the spin (20 µs) and yield (20 µs) phases and block
                 TimeUnit.MICROSECONDS.sleep(round % 10 == 0 ? 2_000 : 300);
                 final long value = round;
                 ring.publishEvent((event, sequence) -> event[0] = value);
