@@ -171,8 +171,7 @@ public final class Engine
         readings.sharedRingClosing();
         sharedRing.close();
         final Throwable failure = ingest.failure() != null ? ingest.failure() : source.failure();
-        return EngineSummary.of(source.description(), ingest.ingested(), ingest.published(), ingest.lostUpstream(),
-            ingest.rejected(), streams, problems.counted(), failure);
+        return summary(failure);
     }
 
     /**
@@ -298,8 +297,14 @@ public final class Engine
      */
     public EngineSummary snapshot()
     {
-        return EngineSummary.of(source.description(), ingest.ingested(), ingest.published(), ingest.lostUpstream(),
-            ingest.rejected(), streams, problems.counted(), null);
+        return summary(null);
+    }
+
+    private EngineSummary summary(final Throwable failure)
+    {
+        final IngestCounters counters = ingest.counters();
+        return EngineSummary.of(source.description(), counters.ingested(), counters.published(), counters.lostUpstream(),
+            counters.rejected(), streams, problems.counted(), failure);
     }
 
     /**
@@ -352,7 +357,7 @@ public final class Engine
      */
     public long ingested()
     {
-        return ingest.ingested();
+        return ingest.counters().ingested();
     }
 
     private static ThreadFactory threads(final String prefix)

@@ -48,19 +48,19 @@ public final class EngineReadings
     /** @return events read from the shared ring. */
     public long ingested()
     {
-        return ingest.ingested();
+        return ingest.counters().ingested();
     }
 
     /** @return events put on the main ring. */
     public long published()
     {
-        return ingest.published();
+        return ingest.counters().published();
     }
 
     /** @return events the kernel sensor could not hand over, summed over CPUs (its Loss records). */
     public long kernelLost()
     {
-        return ingest.lostUpstream();
+        return ingest.counters().lostUpstream();
     }
 
     /** @return the configured streams, with their counters. */
@@ -163,7 +163,7 @@ public final class EngineReadings
      */
     public long policyMatches(final int bit)
     {
-        return ingest.policyMatches().matches(bit);
+        return ingest.counters().policyMatches().matches(bit);
     }
 
     /** @return true when the source is the kernel sensor (raw kernel records). */

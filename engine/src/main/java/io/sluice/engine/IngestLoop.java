@@ -22,7 +22,6 @@ import io.sluice.source.EventSource;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.MessageHandler;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -42,11 +41,6 @@ final class IngestLoop implements Runnable, MessageHandler
     private final EventDecoder event = new EventDecoder();
     private final EventEncoder matchedEncoder = new EventEncoder();
     private final LossDecoder loss = new LossDecoder();
-    private final AtomicLong ingested = new AtomicLong();
-    private final AtomicLong published = new AtomicLong();
-    private final AtomicLong lostUpstream = new AtomicLong();
-    private final AtomicLong rejected = new AtomicLong();
-    private final AtomicLong processTreeOnly = new AtomicLong();
     private final KernelEventEnricher enricher;
     private final ExpandableArrayBuffer enriched = new ExpandableArrayBuffer(4096);
     /** How this thread waits on an empty shared ring; told of a stop request by another thread. */
@@ -60,16 +54,13 @@ final class IngestLoop implements Runnable, MessageHandler
     /** The set deciding the record being handled: the ingest thread's own copy of {@link #stages}. */
     private IngestStages active;
     private final EventView view;
-    private final AtomicLong unmatched = new AtomicLong();
-    private final AtomicLong exportFiltered = new AtomicLong();
     private final ExpandableArrayBuffer redacted = new ExpandableArrayBuffer(4096);
     private final ExpandableArrayBuffer masked = new ExpandableArrayBuffer(4096);
     private final ExpandableArrayBuffer detection = new ExpandableArrayBuffer(4096);
-    private final AtomicLong detections = new AtomicLong();
     private final EventOrder order;
     private final ArgumentParsing arguments;
     private final ExpandableArrayBuffer parsed = new ExpandableArrayBuffer(4096);
-    private final PolicyMatches policyMatches = new PolicyMatches();
+    private final IngestCounters counters = new IngestCounters();
     /** When this pass over the shared ring started: each event it publishes carries it ({@link EventSlot#entryNanos()}). */
     private long passNanos;
     private volatile Throwable failure;
@@ -167,7 +158,7 @@ final class IngestLoop implements Runnable, MessageHandler
         if (msgTypeId == RecordType.EVENT && header.templateId() == EventDecoder.TEMPLATE_ID &&
             header.schemaId() == EventDecoder.SCHEMA_ID)
         {
-            ingested.lazySet(ingested.get() + 1);
+            counters.onIngested();
             publish(buffer, index, length, -1);
         }
         else if (msgTypeId == RecordType.KERNEL_EVENT && enricher != null &&
@@ -176,20 +167,20 @@ final class IngestLoop implements Runnable, MessageHandler
             final int enrichedLength = enricher.enrich(buffer, index, enriched);
             if (enrichedLength > 0)
             {
-                ingested.lazySet(ingested.get() + 1);
+                counters.onIngested();
                 // the enricher wrote the kernel record's event id, and no matched policies yet
                 publish(enriched, 0, enrichedLength, enricher.eventId());
             }
             else
             {
                 // a fork/exec/exit kept for the process tree only: no one selected it, so it is not an event here
-                processTreeOnly.lazySet(processTreeOnly.get() + 1);
+                counters.onProcessTreeOnly();
             }
         }
         else if (msgTypeId == RecordType.LOSS && header.templateId() == LossDecoder.TEMPLATE_ID)
         {
             loss.wrap(buffer, index + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
-            lostUpstream.lazySet(lostUpstream.get() + loss.lost());
+            counters.onLostUpstream(loss.lost());
         }
         else
         {
@@ -199,8 +190,8 @@ final class IngestLoop implements Runnable, MessageHandler
 
     private void reject()
     {
-        ingested.lazySet(ingested.get() + 1);
-        rejected.lazySet(rejected.get() + 1);
+        counters.onIngested();
+        counters.onRejected();
     }
 
 
@@ -234,11 +225,11 @@ final class IngestLoop implements Runnable, MessageHandler
                 final long matched = policies.matchById(eventId);
                 if (matched == 0)
                 {
-                    unmatched.lazySet(unmatched.get() + 1);
+                    counters.onUnmatched();
                 }
                 else
                 {
-                    policyMatches.count(matched);
+                    counters.policyMatches().count(matched);
                     matchedEncoder.wrap(buffer, index + MessageHeaderDecoder.ENCODED_LENGTH).policiesMatched(matched)
                         .presence().policies(true);
                     publishRecord(buffer, index, length, eventId, matched);
@@ -253,11 +244,11 @@ final class IngestLoop implements Runnable, MessageHandler
             final long matched = policies.match(view);
             if (matched == 0)
             {
-                unmatched.lazySet(unmatched.get() + 1);
+                counters.onUnmatched();
             }
             else
             {
-                policyMatches.count(matched);
+                counters.policyMatches().count(matched);
                 view.policiesMatched(matched);
                 exportIfKept(buffer, index, length);
             }
@@ -289,11 +280,11 @@ final class IngestLoop implements Runnable, MessageHandler
             if (detectionLength > 0)
             {
                 rewrap = true;
-                detections.lazySet(detections.get() + 1);
+                counters.onDetection();
                 final long matched = policies.match(view.wrap(detection, 0, detectionLength));
                 if (matched != 0)
                 {
-                    policyMatches.count(matched);
+                    counters.policyMatches().count(matched);
                     view.policiesMatched(matched);
                     exportIfKept(detection, 0, detectionLength);
                 }
@@ -315,7 +306,7 @@ final class IngestLoop implements Runnable, MessageHandler
         }
         if (exportFilters != null && !exportFilters.keep(view))
         {
-            exportFiltered.lazySet(exportFiltered.get() + 1);
+            counters.onExportFiltered();
             return;
         }
         final int redactedLength = redactions == null ? 0 : redactions.redact(view, redacted);
@@ -371,48 +362,13 @@ final class IngestLoop implements Runnable, MessageHandler
         {
             mainRing.publish(claimed);
         }
-        published.lazySet(published.get() + 1);
+        counters.onPublished();
     }
 
-    long ingested()
+    /** @return what the ingest counts. */
+    IngestCounters counters()
     {
-        return ingested.get();
-    }
-
-    long published()
-    {
-        return published.get();
-    }
-
-    long lostUpstream()
-    {
-        return lostUpstream.get();
-    }
-
-    long rejected()
-    {
-        return rejected.get();
-    }
-
-    long detections()
-    {
-        return detections.get();
-    }
-
-    long unmatched()
-    {
-        return unmatched.get();
-    }
-
-    /** @return the events each policy matched, by bit. */
-    PolicyMatches policyMatches()
-    {
-        return policyMatches;
-    }
-
-    long processTreeOnly()
-    {
-        return processTreeOnly.get();
+        return counters;
     }
 
     Throwable failure()

@@ -81,13 +81,13 @@ public final class LiveEngine
     /** @return events read from the source so far. */
     public long ingested()
     {
-        return ingest.ingested();
+        return ingest.counters().ingested();
     }
 
     /** @return events the kernel could not hand over, so far. */
     public long kernelLost()
     {
-        return ingest.lostUpstream();
+        return ingest.counters().lostUpstream();
     }
 
     /** @return the configured streams. */
