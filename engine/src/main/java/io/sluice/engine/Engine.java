@@ -221,7 +221,7 @@ public final class Engine
             {
                 interrupted = true;
             }
-            if (!stopRequested && !streams.isEmpty() && streams.stream().allMatch(Stream::allDestinationsGone))
+            if (!stopRequested && allDestinationsGone())
             {
                 problems.report("engine: destinations gone", "every destination is gone (readers left, or they could not"
                     + " be opened): stopping");
@@ -265,6 +265,19 @@ public final class Engine
     }
 
     /** The drain deadline starts (once), for the configured streams and the clients' streams alike. */
+    /** @return true when the run has streams and every one of their destinations is gone. */
+    private boolean allDestinationsGone()
+    {
+        for (final Stream stream : streams)
+        {
+            if (!stream.allDestinationsGone())
+            {
+                return false;
+            }
+        }
+        return !streams.isEmpty();
+    }
+
     private void startDraining()
     {
         deadline.start();
