@@ -5,13 +5,10 @@ import io.sluice.codec.sbe.EventEncoder;
 import io.sluice.codec.sbe.FilterOnlyFields;
 import io.sluice.codec.sbe.MessageHeaderDecoder;
 import io.sluice.codec.sbe.ValueType;
-import io.sluice.process.KernelEventEnricher;
 import io.sluice.process.ProcessEntry;
 import io.sluice.process.ProcessTree;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
-
-import java.nio.charset.StandardCharsets;
 
 /**
  * One event record decoded once for policies and detectors: the process fields scopes look at and the data
@@ -20,11 +17,12 @@ import java.nio.charset.StandardCharsets;
  */
 public final class EventView
 {
-    private static final byte[] RETURN_VALUE = KernelEventEnricher.RETURN_VALUE.getBytes(StandardCharsets.UTF_8);
-
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final EventDecoder event = new EventDecoder();
     private final EventEncoder encoder = new EventEncoder();
+    private final EventTexts texts = new EventTexts();
+    private final EventAncestors ancestors = new EventAncestors();
+    private final EventArguments arguments = new EventArguments();
     private final ProcessTree tree;
     private ProcessEntry cursor;
 
@@ -52,41 +50,6 @@ public final class EventView
     private boolean containerNew;
     private final byte[] utsName = new byte[FilterOnlyFields.UTS_NAME_LENGTH];
     private int utsNameLength;
-    private final byte[] comm = new byte[64];
-    private int commLength;
-    private byte[] executable = new byte[256];
-    private int executableLength;
-    private final byte[] containerId = new byte[128];
-    private int containerIdLength;
-    private final byte[] containerName = new byte[256];
-    private int containerNameLength;
-    private final byte[] podName = new byte[256];
-    private int podNameLength;
-    private final byte[] podNamespace = new byte[256];
-    private int podNamespaceLength;
-    private final byte[] syscall = new byte[64];
-    private int syscallLength;
-    private final byte[] containerImage = new byte[256];
-    private int containerImageLength;
-    private final byte[] podUid = new byte[64];
-    private int podUidLength;
-    private int ancestorCount;
-    private int[] ancestorPids = new int[4];
-    private int[] ancestorNsPids = new int[4];
-    private byte[][] ancestorExes = new byte[4][];
-    private int[] ancestorExeLengths = new int[4];
-    private boolean hasRetval;
-    private long retval;
-
-    private int dataCount;
-    private byte[][] dataNames = new byte[24][32];
-    private int[] dataNameLengths = new int[24];
-    private ValueType[] dataTypes = new ValueType[24];
-    private long[] dataInts = new long[24];
-    private byte[][] dataValues = new byte[24][128];
-    private int[] dataValueLengths = new int[24];
-    private int[] dataValueAt = new int[24];
-    private boolean[] dataValueCopied = new boolean[24];
 
     /**
      * @param tree the process tree for {@code tree=} and {@code follow}, or null (then only the event's own process
@@ -133,15 +96,7 @@ public final class EventView
         hostPid = entry.hostPid();
         pid = entry.nsPid();
         uid = entry.uid();
-        commLength = Math.min(entry.commLength(), comm.length);
-        System.arraycopy(entry.commBytes(), 0, comm, 0, commLength);
-        final int exeLength = entry.exeLength();
-        if (executable.length < exeLength)
-        {
-            executable = new byte[exeLength];
-        }
-        System.arraycopy(entry.exeBytes(), 0, executable, 0, exeLength);
-        executableLength = exeLength;
+        texts.process(entry);
         return true;
     }
 
@@ -181,52 +136,8 @@ public final class EventView
         lineageMarks = FilterOnlyFields.lineageMarks(event);
         containerNew = FilterOnlyFields.containerNew(event);
         utsNameLength = FilterOnlyFields.utsName(event, utsName);
-        ancestorCount = 0;
-        for (final EventDecoder.AncestorsDecoder ancestor : event.ancestors())
-        {
-            final int a = ancestorCount++;
-            if (a >= ancestorPids.length)
-            {
-                ancestorPids = java.util.Arrays.copyOf(ancestorPids, a * 2);
-                ancestorNsPids = java.util.Arrays.copyOf(ancestorNsPids, a * 2);
-                ancestorExes = java.util.Arrays.copyOf(ancestorExes, a * 2);
-                ancestorExeLengths = java.util.Arrays.copyOf(ancestorExeLengths, a * 2);
-            }
-            ancestorPids[a] = (int)ancestor.hostPid();
-            ancestorNsPids[a] = (int)ancestor.pid();
-            final int exeLength = ancestor.executablePathLength();
-            if (ancestorExes[a] == null || ancestorExes[a].length < exeLength)
-            {
-                ancestorExes[a] = new byte[Math.max(exeLength, 256)];
-            }
-            ancestorExeLengths[a] = ancestor.getExecutablePath(ancestorExes[a], 0, exeLength);
-        }
-        hasRetval = false;
-        retval = 0;
-        dataCount = 0;
-        for (final EventDecoder.DataDecoder data : event.data())
-        {
-            final int i = dataCount++;
-            ensureData(i);
-            dataTypes[i] = data.valueType();
-            dataInts[i] = data.intValue();
-            final int nameLength = data.nameLength();
-            if (dataNames[i].length < nameLength)
-            {
-                dataNames[i] = new byte[nameLength];
-            }
-            dataNameLengths[i] = data.getName(dataNames[i], 0, nameLength);
-            // values are copied out only when asked for (an exec's argv and env can be kilobytes)
-            dataValueAt[i] = event.limit();
-            dataValueLengths[i] = data.valueLength();
-            dataValueCopied[i] = false;
-            data.skipValue();
-            if (equals(dataNames[i], dataNameLengths[i], RETURN_VALUE))
-            {
-                hasRetval = true;
-                retval = dataInts[i];
-            }
-        }
+        ancestors.decode(event);
+        arguments.decode(event, buffer);
         for (final EventDecoder.DetectedFromDataDecoder data : event.detectedFromData())
         {
             data.sbeSkip();
@@ -235,22 +146,7 @@ public final class EventView
         {
             property.sbeSkip();
         }
-        event.skipName();
-        commLength = event.getThreadName(comm, 0, comm.length);
-        syscallLength = event.getSyscall(syscall, 0, syscall.length);
-        final int exeLength = event.executablePathLength();
-        if (executable.length < exeLength)
-        {
-            executable = new byte[exeLength];
-        }
-        executableLength = event.getExecutablePath(executable, 0, exeLength);
-        containerIdLength = event.getContainerId(containerId, 0, containerId.length);
-        containerNameLength = event.getContainerName(containerName, 0, containerName.length);
-        event.skipContainerImageId();
-        containerImageLength = event.getContainerImageName(containerImage, 0, containerImage.length);
-        podNameLength = event.getPodName(podName, 0, podName.length);
-        podUidLength = event.getPodUid(podUid, 0, podUid.length);
-        podNamespaceLength = event.getPodNamespace(podNamespace, 0, podNamespace.length);
+        texts.decode(event);
         return this;
     }
 
@@ -351,60 +247,13 @@ public final class EventView
         return tree;
     }
 
-    private void ensureData(final int i)
-    {
-        if (i < dataNames.length)
-        {
-            return;
-        }
-        final int size = dataNames.length * 2;
-        final byte[][] names = new byte[size][];
-        final byte[][] values = new byte[size][];
-        for (int k = 0; k < size; k++)
-        {
-            names[k] = k < dataNames.length ? dataNames[k] : new byte[32];
-            values[k] = k < dataValues.length ? dataValues[k] : new byte[128];
-        }
-        dataNames = names;
-        dataValues = values;
-        dataNameLengths = java.util.Arrays.copyOf(dataNameLengths, size);
-        dataTypes = java.util.Arrays.copyOf(dataTypes, size);
-        dataInts = java.util.Arrays.copyOf(dataInts, size);
-        dataValueLengths = java.util.Arrays.copyOf(dataValueLengths, size);
-        dataValueAt = java.util.Arrays.copyOf(dataValueAt, size);
-        dataValueCopied = java.util.Arrays.copyOf(dataValueCopied, size);
-    }
-
-    static boolean equals(final byte[] a, final int aLength, final byte[] b)
-    {
-        if (aLength != b.length)
-        {
-            return false;
-        }
-        for (int i = 0; i < aLength; i++)
-        {
-            if (a[i] != b[i])
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /**
      * @param name a data field's name as UTF-8.
      * @return its index among the data fields, or -1.
      */
     public int dataIndex(final byte[] name)
     {
-        for (int i = 0; i < dataCount; i++)
-        {
-            if (equals(dataNames[i], dataNameLengths[i], name))
-            {
-                return i;
-            }
-        }
-        return -1;
+        return arguments.index(name);
     }
 
     /** @return the record's buffer, writable (the ingest thread owns the record while it decides). */
@@ -488,37 +337,37 @@ public final class EventView
     /** @return the syscall name bytes (valid up to {@link #syscallLength()}). */
     public byte[] syscall()
     {
-        return syscall;
+        return texts.syscall();
     }
 
     /** @return the syscall name's length, 0 when the event has none. */
     public int syscallLength()
     {
-        return syscallLength;
+        return texts.syscallLength();
     }
 
     /** @return the container image name bytes (valid up to {@link #containerImageLength()}). */
     public byte[] containerImage()
     {
-        return containerImage;
+        return texts.containerImage();
     }
 
     /** @return the container image name's length. */
     public int containerImageLength()
     {
-        return containerImageLength;
+        return texts.containerImageLength();
     }
 
     /** @return the pod uid bytes (valid up to {@link #podUidLength()}). */
     public byte[] podUid()
     {
-        return podUid;
+        return texts.podUid();
     }
 
     /** @return the pod uid's length. */
     public int podUidLength()
     {
-        return podUidLength;
+        return texts.podUidLength();
     }
 
     /**
@@ -527,7 +376,7 @@ public final class EventView
      */
     public int ancestorNsPid(final int i)
     {
-        return ancestorNsPids[i];
+        return ancestors.nsPid(i);
     }
 
     /** @return the real user id. */
@@ -557,79 +406,79 @@ public final class EventView
     /** @return the thread's command name bytes (valid up to {@link #commLength()}). */
     public byte[] comm()
     {
-        return comm;
+        return texts.comm();
     }
 
     /** @return the command name's length. */
     public int commLength()
     {
-        return commLength;
+        return texts.commLength();
     }
 
     /** @return the executable path bytes (valid up to {@link #executableLength()}). */
     public byte[] executable()
     {
-        return executable;
+        return texts.executable();
     }
 
     /** @return the executable path's length, 0 when unknown. */
     public int executableLength()
     {
-        return executableLength;
+        return texts.executableLength();
     }
 
     /** @return the container id bytes (valid up to {@link #containerIdLength()}). */
     public byte[] containerId()
     {
-        return containerId;
+        return texts.containerId();
     }
 
     /** @return the container id's length, 0 for a host process. */
     public int containerIdLength()
     {
-        return containerIdLength;
+        return texts.containerIdLength();
     }
 
     /** @return the container name bytes (valid up to {@link #containerNameLength()}). */
     public byte[] containerName()
     {
-        return containerName;
+        return texts.containerName();
     }
 
     /** @return the container name's length. */
     public int containerNameLength()
     {
-        return containerNameLength;
+        return texts.containerNameLength();
     }
 
     /** @return the pod name bytes (valid up to {@link #podNameLength()}). */
     public byte[] podName()
     {
-        return podName;
+        return texts.podName();
     }
 
     /** @return the pod name's length, 0 outside a pod. */
     public int podNameLength()
     {
-        return podNameLength;
+        return texts.podNameLength();
     }
 
     /** @return the pod namespace bytes (valid up to {@link #podNamespaceLength()}). */
     public byte[] podNamespace()
     {
-        return podNamespace;
+        return texts.podNamespace();
     }
 
     /** @return the pod namespace's length, 0 for host processes. */
     public int podNamespaceLength()
     {
-        return podNamespaceLength;
+        return texts.podNamespaceLength();
     }
 
     /** @return how many ancestors the event lists (the parent first). */
     public int ancestorCount()
     {
-        return ancestorCount;
+        return ancestors.count();
     }
 
     /**
@@ -638,7 +487,7 @@ public final class EventView
      */
     public int ancestorPid(final int i)
     {
-        return ancestorPids[i];
+        return ancestors.pid(i);
     }
 
     /**
@@ -647,7 +496,7 @@ public final class EventView
      */
     public byte[] ancestorExe(final int i)
     {
-        return ancestorExes[i];
+        return ancestors.exe(i);
     }
 
     /**
@@ -656,25 +505,25 @@ public final class EventView
      */
     public int ancestorExeLength(final int i)
     {
-        return ancestorExeLengths[i];
+        return ancestors.exeLength(i);
     }
 
     /** @return true when the event carries a syscall return value. */
     public boolean hasRetval()
     {
-        return hasRetval;
+        return arguments.hasRetval();
     }
 
     /** @return the syscall's return value (0 when absent). */
     public long retval()
     {
-        return retval;
+        return arguments.retval();
     }
 
     /** @return how many data fields the event has. */
     public int dataCount()
     {
-        return dataCount;
+        return arguments.count();
     }
 
     /**
@@ -683,7 +532,7 @@ public final class EventView
      */
     public ValueType dataType(final int i)
     {
-        return dataTypes[i];
+        return arguments.type(i);
     }
 
     /**
@@ -692,7 +541,7 @@ public final class EventView
      */
     public long dataInt(final int i)
     {
-        return dataInts[i];
+        return arguments.intValue(i);
     }
 
     /**
@@ -701,17 +550,7 @@ public final class EventView
      */
     public byte[] dataValue(final int i)
     {
-        if (!dataValueCopied[i])
-        {
-            final int length = dataValueLengths[i];
-            if (dataValues[i].length < length)
-            {
-                dataValues[i] = new byte[Math.max(length, dataValues[i].length * 2)];
-            }
-            buffer.getBytes(dataValueAt[i] + 4, dataValues[i], 0, length);
-            dataValueCopied[i] = true;
-        }
-        return dataValues[i];
+        return arguments.value(i);
     }
 
     /**
@@ -720,7 +559,7 @@ public final class EventView
      */
     public int dataValueLength(final int i)
     {
-        return dataValueLengths[i];
+        return arguments.valueLength(i);
     }
 
     /**
@@ -729,7 +568,7 @@ public final class EventView
      */
     public int dataValueAt(final int i)
     {
-        return dataValueAt[i];
+        return arguments.valueAt(i);
     }
 
     /**
@@ -738,7 +577,7 @@ public final class EventView
      */
     public byte[] dataName(final int i)
     {
-        return dataNames[i];
+        return arguments.name(i);
     }
 
     /**
@@ -747,6 +586,6 @@ public final class EventView
      */
     public int dataNameLength(final int i)
     {
-        return dataNameLengths[i];
+        return arguments.nameLength(i);
     }
 }
