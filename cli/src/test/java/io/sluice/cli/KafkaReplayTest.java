@@ -181,6 +181,21 @@ class KafkaReplayTest
     }
 
     @Test
+    void anEventLongerThanTheSharedRingTakesIsSkippedAndNamed() throws Exception
+    {
+        // Kafka takes values up to ~1 MB; the shared ring takes records up to an eighth of its 4 MiB
+        broker.topic("big", 1);
+        final String small = "{\"id\":257,\"name\":\"openat\",\"data\":[{\"name\":\"pathname\",\"str\":\"/x\"}]}";
+        final String big = small.replace("/x", "/" + "x".repeat(600_000));
+        broker.produce("big", small + "\n" + big + "\n" + small);
+        final Replay replay = replay("kafka://" + broker.address() + "/big?format=json");
+        assertEquals(ExitCodes.DAMAGED_INPUT, replay.exit, replay.err);
+        assertEquals(2, replay.events.size(), replay.err);
+        assertTrue(replay.err.contains("unreadable record: partition 0 offset 1: an event of "), replay.err);
+        assertTrue(replay.err.contains(" bytes, longer than the shared ring takes (524288)"), replay.err);
+    }
+
+    @Test
     void aMissingTopicOrASilentBrokerIsOneLineAndExitCodeOne() throws Exception
     {
         final long start = System.nanoTime();

@@ -264,7 +264,6 @@ public final class Engine
         }
     }
 
-    /** The drain deadline starts (once), for the configured streams and the clients' streams alike. */
     /** @return true when the run has streams and every one of their destinations is gone. */
     private boolean allDestinationsGone()
     {
@@ -278,6 +277,7 @@ public final class Engine
         return !streams.isEmpty();
     }
 
+    /** The drain deadline starts (once), for the configured streams and the clients' streams alike. */
     private void startDraining()
     {
         deadline.start();

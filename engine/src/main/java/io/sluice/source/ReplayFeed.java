@@ -110,6 +110,15 @@ public final class ReplayFeed
         return true;
     }
 
+    /**
+     * @return the longest record the shared ring takes (an eighth of its capacity): a longer one must be counted
+     *         unreadable by the source, not written (the ring would refuse it with an exception).
+     */
+    public int maxRecordLength()
+    {
+        return ring.maxMsgLength();
+    }
+
     /** Count an event skipped because its time is outside {@code --from}/{@code --to}. */
     public void skipOutsideRange()
     {

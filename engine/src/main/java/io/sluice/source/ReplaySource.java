@@ -272,6 +272,11 @@ public final class ReplaySource implements EventSource, JournalReader.Listener
         final DirectBuffer record = upgradedLength > 0 ? upgraded : recorded;
         final int offset = upgradedLength > 0 ? 0 : recordedOffset;
         final int length = upgradedLength > 0 ? upgradedLength : recordedLength;
+        if (length > feed.maxRecordLength())
+        {
+            // the journal reader records it as damage at this excerpt, and reads on
+            throw new RecordTooLongException(length, feed.maxRecordLength());
+        }
         messageHeader.wrap(record, offset);
         event.wrap(record, offset + MessageHeaderDecoder.ENCODED_LENGTH, messageHeader.blockLength(), messageHeader.version());
         final long eventNanos = event.timestampSeconds() * 1_000_000_000L + event.timestampNanos();

@@ -72,13 +72,13 @@ class ReplayFollowTest
         assertEquals(expected, drained[0]);
     }
 
-    private static OneToOneRingBuffer ring()
+    static OneToOneRingBuffer ring()
     {
         return new OneToOneRingBuffer(new UnsafeBuffer(ByteBuffer.allocateDirect(
             SharedRing.DEFAULT_CAPACITY + RingBufferDescriptor.TRAILER_LENGTH)));
     }
 
-    private static List<UnsafeBuffer> syntheticRecords(final int count)
+    static List<UnsafeBuffer> syntheticRecords(final int count)
     {
         final OneToOneRingBuffer ring = ring();
         final SyntheticSource source = new SyntheticSource(

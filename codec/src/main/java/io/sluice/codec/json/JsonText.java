@@ -2,8 +2,9 @@ package io.sluice.codec.json;
 
 /**
  * Text written as it is, pre-encoded once as little-endian words, so that {@link JsonSink#textInRoom} copies it with
- * one store per eight bytes (a {@code System.arraycopy} of twenty bytes costs more than the three stores): an
- * {@code EventValue}'s opening with its catalog name, a quoted event, enum or policy name. The last word's bytes past
+ * one store per eight bytes (a {@code System.arraycopy} of twenty bytes costs more than the three stores): a quoted
+ * event, enum or policy name. (The catalog openings of the data entries are words too, in {@link JsonArgNames}'
+ * per-shape arrays, built with {@link #words(byte[])}.) The last word's bytes past
  * the text are zero and are overwritten by what follows.
  */
 final class JsonText

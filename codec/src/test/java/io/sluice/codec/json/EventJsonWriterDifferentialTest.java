@@ -30,7 +30,7 @@ class EventJsonWriterDifferentialTest
 {
     private static final int EVENTS = 10_000;
     private static final int RAW_RECORDS = 6_000;
-    /** The plain value types of {@link #valueOfKind}, then no value. */
+    /** The value types of {@link #valueOfKind}: the plain scalars, then bytes, then no value. */
     private static final int VALUE_KINDS = 9;
 
     private final EventCatalog catalog = EventCatalog.standard();
@@ -100,7 +100,8 @@ class EventJsonWriterDifferentialTest
     void dataNamedAsTheCatalogWithAnyValueTypeInEveryEventOfTheCatalog()
     {
         // an opening carries the value's key only when the entry's type is the catalog's: every argument of every
-        // event is given every plain type in turn (its own among them), at a default and at an extreme, and no value
+        // event is given every plain scalar type and bytes in turn (its own among them when the catalog's type is a
+        // plain scalar, the only case its opening carries the key), at a default and at an extreme, and no value
         for (final EventDefinition definition : catalog.events())
         {
             for (int shift = 0; shift < VALUE_KINDS; shift++)

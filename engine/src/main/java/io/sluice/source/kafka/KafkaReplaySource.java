@@ -212,6 +212,11 @@ public final class KafkaReplaySource implements EventSource
             {
                 unreadable(record, reader.problem());
             }
+            else if (length > feed.maxRecordLength())
+            {
+                unreadable(record, "an event of " + length + " bytes, longer than the shared ring takes ("
+                    + feed.maxRecordLength() + ")");
+            }
             else if (reader.eventNanos() < spec.fromNanos() || reader.eventNanos() > spec.toNanos())
             {
                 feed.skipOutsideRange();
