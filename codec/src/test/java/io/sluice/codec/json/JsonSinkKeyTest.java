@@ -28,17 +28,9 @@ class JsonSinkKeyTest
         {
             if (Modifier.isStatic(field.getModifiers()) && field.getType() == JsonKey.class)
             {
-                final JsonKey key = (JsonKey)field.get(null);
-                sink.reset();
-                sink.beginObject();
-                sink.key(JsonKeys.ID);
-                sink.bool(true);
-                sink.key(key);
-                sink.bool(false);
-                sink.endObject();
+                final String text = afterAnotherKey((JsonKey)field.get(null), true);
                 final boolean opens = field.getName().endsWith("_OPEN");
                 final String name = field.getName().toLowerCase().replace("_open", "");
-                final String text = new String(sink.array(), 0, sink.length(), StandardCharsets.US_ASCII);
                 final String tail = opens ? "\":{false}" : "\":false}";
                 assertTrue(text.matches("\\{\"id\":true,\"[a-z0-9_]+" + tail.replace("{", "\\{")), text);
                 assertEquals(name.replace("_", ""), text.substring(12, text.length() - tail.length()).replace("_", ""), field.getName());
@@ -68,19 +60,32 @@ class JsonSinkKeyTest
         {
             if (Modifier.isStatic(field.getModifiers()) && field.getType() == JsonKey.class)
             {
-                final JsonKey key = (JsonKey)field.get(null);
-                sink.reset();
-                sink.beginObject();
-                sink.key(JsonKeys.ID);
-                sink.bool(true);
-                sink.key(key);
-                sink.bool(false);
                 assertEquals("{\"id\":true," + expected.get(field.getName()) + "false",
-                    new String(sink.array(), 0, sink.length(), StandardCharsets.US_ASCII), field.getName());
+                    afterAnotherKey((JsonKey)field.get(null), false), field.getName());
                 checked++;
             }
         }
         assertEquals(expected.size(), checked);
+    }
+
+    /**
+     * @param key   a key.
+     * @param close whether the object is ended after it.
+     * @return {@code {"id":true,} then the key and {@code false}, as the sink writes them.
+     */
+    private String afterAnotherKey(final JsonKey key, final boolean close)
+    {
+        sink.reset();
+        sink.beginObject();
+        sink.key(JsonKeys.ID);
+        sink.bool(true);
+        sink.key(key);
+        sink.bool(false);
+        if (close)
+        {
+            sink.endObject();
+        }
+        return new String(sink.array(), 0, sink.length(), StandardCharsets.US_ASCII);
     }
 
     @Test
