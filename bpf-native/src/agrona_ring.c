@@ -62,11 +62,11 @@ int sl_ring_open(struct sl_ring *ring, const char *path, char *error, size_t err
         snprintf(error, error_length, "cannot stat the ring file %s: %s", path, strerror(err));
         return -err;
     }
-    int64_t capacity = (int64_t)st.st_size - SL_RING_TRAILER_LENGTH;
+    int64_t capacity = (int64_t)st.st_size - SL_RING_TRAILER_LENGTH - SL_RING_DOORBELL_LENGTH;
     if (capacity < 16 || (capacity & (capacity - 1)) != 0 || capacity > (1LL << 30)) {
         close(fd);
         snprintf(error, error_length, "the ring file %s is %lld bytes: expected a power of two plus %d",
-                 path, (long long)st.st_size, SL_RING_TRAILER_LENGTH);
+                 path, (long long)st.st_size, SL_RING_TRAILER_LENGTH + SL_RING_DOORBELL_LENGTH);
         return -EINVAL;
     }
     void *mapped = mmap(NULL, (size_t)st.st_size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
@@ -80,6 +80,8 @@ int sl_ring_open(struct sl_ring *ring, const char *path, char *error, size_t err
     ring->capacity = (int32_t)capacity;
     ring->max_msg_length = (int32_t)(capacity >> 3);
     ring->mapped_length = (size_t)st.st_size;
+    ring->doorbell_armed = (int32_t *)(ring->buffer + capacity + SL_RING_TRAILER_LENGTH + SL_RING_DOORBELL_ARMED_OFFSET);
+    ring->written = false;
     return 0;
 }
 
@@ -168,5 +170,19 @@ bool sl_ring_write(struct sl_ring *ring, int32_t msg_type_id, const void *src, i
     memcpy(ring->buffer + record_index + SL_RING_HEADER_LENGTH, src, (size_t)length);
     store_plain_int(ring->buffer, record_index + 4, msg_type_id);
     store_release_int(ring->buffer, record_index, record_length);
+    ring->written = true;
     return true;
+}
+
+bool sl_ring_take_wake_request(struct sl_ring *ring)
+{
+    if (!ring->written)
+        return false;
+    ring->written = false;
+    /* Dekker's, with the engine's volatile store of armed before it reads the tail: the tail stores of this batch are
+     * ordered before the load of armed, so either the engine saw the records or this sees it armed */
+    __atomic_thread_fence(__ATOMIC_SEQ_CST);
+    int32_t armed = 1;
+    return __atomic_load_n(ring->doorbell_armed, __ATOMIC_RELAXED) == 1 &&
+           __atomic_compare_exchange_n(ring->doorbell_armed, &armed, 0, false, __ATOMIC_SEQ_CST, __ATOMIC_RELAXED);
 }

@@ -405,6 +405,17 @@ static bool stop_deadline_passed(void)
     return now > deadline;
 }
 
+/* After a batch: when the engine's ingest sleeps armed on the ring's doorbell and records came, wake it (a "wake"
+ * line, which the engine's reader of this process's output turns into an unpark). Under load the ingest never sleeps
+ * that long, and this is a fence and a load. */
+static void ring_doorbell(void)
+{
+    if (sl_ring_take_wake_request(&ring)) {
+        fputs("wake\n", stdout);
+        fflush(stdout);
+    }
+}
+
 /* Writes one message, waiting while the engine is behind (back-pressure reaches the kernel ringbuf, where loss is
  * counted). Gives up only once stopping and the engine has not read for a while. The wait sleeps (20 us, doubling
  * to 1 ms) and never yields in a loop: a full ring means the engine's threads are behind, and on a machine of few
@@ -782,7 +793,10 @@ static int self_test(long count)
                                   io_sluice_codec_sbe_kernelEvent_encoded_length(&event));
         if (!deliver(io_sluice_codec_sbe_kernelEvent_sbe_template_id(), out, total))
             fail(EXIT_RUNTIME, "self-test: the engine stopped reading at record %ld", seq);
+        if (seq % 64 == 63)
+            ring_doorbell();
     }
+    ring_doorbell();
     return 0;
 }
 
@@ -991,12 +1005,14 @@ static int trace(void)
             report_losses(skel, previous, cpus);
             next_report = now + 100 * 1000 * 1000;
         }
+        ring_doorbell();
     }
     /* detach first so nothing new arrives, then drain what the kernel holds */
     sluice_bpf__detach(skel);
     net_capture_detach();
     kernel_rings_consume(&rings);
     report_losses(skel, previous, cpus);
+    ring_doorbell();
     uint64_t tree_lost[cpus];
     uint32_t tree_index = 1;
     if (bpf_map_lookup_elem(bpf_map__fd(skel->maps.lost), &tree_index, tree_lost) == 0) {

@@ -44,6 +44,11 @@ import java.util.function.Function;
  */
 public final class Engine
 {
+    /** How often the running engine checks for destinations gone and the source done, when nothing wakes it. */
+    private static final long RUNNING_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** How often a draining engine checks for writers stuck past the deadline. */
+    private static final long DRAINING_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+
     private final EventSource source;
     private final EngineOptions options;
     private final List<Stream> streams;
@@ -59,6 +64,8 @@ public final class Engine
     private volatile boolean stopRequested;
     /** The ingest's thread, once the run started: a stop request cuts its park short. */
     private volatile Thread ingestThread;
+    /** The thread in {@link #run()}, set before {@link #ingestThread}: woken by the ingest's end and by a stop request. */
+    private volatile Thread runThread;
 
     /**
      * Build the pipeline; nothing runs until {@link #run()}. The output config is compiled into a {@link StreamPlan}
@@ -111,7 +118,7 @@ public final class Engine
             enricher = new KernelEventEnricher(catalog, tree, System.getProperty("os.arch"));
         }
         // the view is there even when no stage is: a reload may bring one
-        this.ingest = new IngestLoop(sharedRing.ring(), mainDisruptor.getRingBuffer(), source, enricher,
+        this.ingest = new IngestLoop(sharedRing, mainDisruptor.getRingBuffer(), source, enricher,
             IngestStages.of(catalog, pipeline, marker), new EventView(tree), order(pipeline.output().options(), problems),
             arguments(pipeline.output().options(), catalog));
         this.reloads = new StageReload(pipeline, ingest, streams);
@@ -145,7 +152,8 @@ public final class Engine
         }
         mainDisruptor.start();
         awaitHandlersRunning();
-        final Thread ingesting = new Thread(ingest, "sluice-ingest");
+        runThread = Thread.currentThread();
+        final Thread ingesting = new Thread(this::ingestThenWake, "sluice-ingest");
         ingestThread = ingesting;
         ingesting.start();
         try
@@ -203,9 +211,11 @@ public final class Engine
     /**
      * Wait for the ingest thread to finish (the source is done and the shared ring drained). The drain deadline starts
      * when the source is done or a stop was asked for; past it, a writer stuck in a blocking write is unblocked so the
-     * rings behind it can drain. The ingest thread ends by itself once its source is done (a stop request ends the
-     * source), which wakes the join at once; the timeout only paces the checks for destinations gone and writers stuck,
-     * so it is long: five wake-ups a second of an idle tracer, not twenty.
+     * rings behind it can drain. This thread is woken at once by the ingest's end and by a stop request; otherwise it
+     * checks for destinations gone (and the source done) once a second, and for writers stuck five times a second once
+     * draining. A wake-up costs this VM 0.1–0.7 ms of CPU, so an idle tracer's main thread wakes once a second, not
+     * five times (docs/performance.md, "Wake-ups at idle"); a park, not {@link Thread#join(long)}, whose monitor wait
+     * costs more per wake-up.
      */
     private void awaitIngest(final Thread ingesting)
     {
@@ -213,14 +223,9 @@ public final class Engine
         boolean writersInterrupted = false;
         while (ingesting.isAlive())
         {
-            try
-            {
-                ingesting.join(200);
-            }
-            catch (final InterruptedException ex)
-            {
-                interrupted = true;
-            }
+            final boolean draining = stopRequested || source.isDone();
+            LockSupport.parkNanos(this, draining ? DRAINING_CHECK_NANOS : RUNNING_CHECK_NANOS);
+            interrupted |= Thread.interrupted();
             if (!stopRequested && allDestinationsGone())
             {
                 problems.report("engine: destinations gone", "every destination is gone (readers left, or they could not"
@@ -240,6 +245,19 @@ public final class Engine
         if (interrupted)
         {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The ingest's thread: runs it, then wakes the thread waiting for it in {@link #awaitIngest}. */
+    private void ingestThenWake()
+    {
+        try
+        {
+            ingest.run();
+        }
+        finally
+        {
+            LockSupport.unpark(runThread);
         }
     }
 
@@ -333,6 +351,7 @@ public final class Engine
         if (ingesting != null)
         {
             LockSupport.unpark(ingesting);
+            LockSupport.unpark(runThread);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.sluice.engine;
 
+import io.sluice.ring.RingDoorbell;
 import org.agrona.concurrent.IdleStrategy;
 
 import java.util.concurrent.TimeUnit;
@@ -20,7 +21,20 @@ import java.util.function.LongConsumer;
  * #QUIET_PARK_NANOS}, ten wake-ups a second instead of a hundred; the first record after such a silence is seen at
  * most 100 ms later. A burst that starts during such a park fills the shared ring first (4 MiB: 40 MB/s for the 100
  * ms), then the loader waits and the 64 MiB kernel ring holds the rest: about 680 MB/s for those 100 ms before the
- * kernel would drop. Once a stop is asked for ({@link #stopping}), no park is longer than 1 ms. Allocates nothing.
+ * kernel would drop. Once a stop is asked for ({@link #stopping}), no park is longer than 1 ms.
+ * <p>
+ * <b>Paced batches.</b> A wake-up costs this VM 0.1–0.7 ms of CPU (docs/performance.md, "Wake-ups at idle"), so the
+ * doubling from 50 µs, nine parks and 110 spins and yields per loader batch, was most of an idle tracer's CPU. When
+ * the last silence was parked through for {@link #PACED_NANOS} or more (the loader delivering in paced batches, every
+ * 20 ms on a quiet host, every few ms at 100 k events/s) and fewer than {@link #PACED_RECORDS} records came since (no
+ * burst), the next silence starts with a park of half the last one, at most 10 ms, without spinning or yielding: two
+ * or three wake-ups per batch. A record is then seen at most about the last silence later (10 ms at most, the bound
+ * above); a burst (more records than that between silences) brings the spins back.
+ * <p>
+ * <b>The doorbell.</b> When the producer rings the shared ring's {@link RingDoorbell} (the kernel sensor's loader), a
+ * park that would last {@link #MAX_PARK_NANOS} or longer is instead a sleep armed on the doorbell, until the loader
+ * rings it after its next batch (or a stop, or a second): one wake-up per batch on a quiet host and none between,
+ * instead of ten or more a second. Allocates nothing.
  */
 final class IngestIdle implements IdleStrategy
 {
@@ -35,7 +49,13 @@ final class IngestIdle implements IdleStrategy
     /** The longest park, once the ring has been empty for {@link #QUIET_NANOS}. */
     static final long QUIET_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
+    /** A silence parked through for this long or longer marks the loader's batches as paced. */
+    static final long PACED_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    /** More records than this between two silences are a burst: the next silence spins first again. */
+    static final int PACED_RECORDS = 2_048;
+
     private final LongConsumer parker;
+    private final RingDoorbell doorbell;
     private int spins;
     private int yields;
     /** The next park's length. */
@@ -45,19 +65,33 @@ final class IngestIdle implements IdleStrategy
 
     /** Parked so far in this idle stretch (no clock read: the parks' own lengths). */
     private long parkedNanos;
+    /** Whether the ring has been found empty since the last records: a silence is under way. */
+    private boolean silent;
+    /** How long the last silence was parked through (0 when it ended spinning or yielding). */
+    private long lastSilenceNanos;
+    /** Records read since the last silence ended. */
+    private long recordsSinceSilence;
     /** Set by the thread asking for a stop, read by the ingest before each park. */
     private volatile boolean stopping;
 
-    /** The ingest's: parks with {@link LockSupport#parkNanos(long)}. */
-    IngestIdle()
+    /**
+     * The ingest's: parks with {@link LockSupport#parkNanos(long)}.
+     *
+     * @param doorbell the shared ring's, slept on once parks grow long, when its producer rings it.
+     */
+    IngestIdle(final RingDoorbell doorbell)
     {
-        this(LockSupport::parkNanos);
+        this(LockSupport::parkNanos, doorbell);
     }
 
-    /** @param parker parks the calling thread for the given nanoseconds. */
-    IngestIdle(final LongConsumer parker)
+    /**
+     * @param parker   parks the calling thread for the given nanoseconds.
+     * @param doorbell the shared ring's, slept on once parks grow long, when its producer rings it.
+     */
+    IngestIdle(final LongConsumer parker, final RingDoorbell doorbell)
     {
         this.parker = parker;
+        this.doorbell = doorbell;
     }
 
     @Override
@@ -65,7 +99,7 @@ final class IngestIdle implements IdleStrategy
     {
         if (workCount > 0)
         {
-            reset();
+            records(workCount);
         }
         else
         {
@@ -77,6 +111,10 @@ final class IngestIdle implements IdleStrategy
     @Override
     public void idle()
     {
+        if (!silent)
+        {
+            silenceStarts();
+        }
         if (spins < SPINS)
         {
             spins++;
@@ -90,10 +128,25 @@ final class IngestIdle implements IdleStrategy
         else
         {
             final long park = stopping ? Math.min(parkNanos, STOPPING_PARK_NANOS) : parkNanos;
-            parker.accept(park);
-            parkedNanos += park;
+            if (park >= MAX_PARK_NANOS && doorbell.isRung())
+            {
+                sleepArmed();
+            }
+            else
+            {
+                parker.accept(park);
+                parkedNanos += park;
+            }
             parkNanos = Math.min(parkNanos << 1, parkedNanos >= QUIET_NANOS ? QUIET_PARK_NANOS : MAX_PARK_NANOS);
         }
+    }
+
+    /** Sleep on the doorbell; the time it lasted (a ring ends it at any moment) counts as parked. */
+    private void sleepArmed()
+    {
+        final long start = System.nanoTime();
+        doorbell.sleepArmed(RingDoorbell.ARMED_PARK_NANOS);
+        parkedNanos += System.nanoTime() - start;
     }
 
     /** A stop was asked for (any thread): parks stay short from now on, so the source's end is noticed at once. */
@@ -102,7 +155,36 @@ final class IngestIdle implements IdleStrategy
         stopping = true;
     }
 
-    /** Records were read: poll fast again. */
+    /**
+     * A pass read records.
+     *
+     * @param count how many.
+     */
+    void records(final int count)
+    {
+        if (silent)
+        {
+            silent = false;
+            lastSilenceNanos = parkedNanos;
+            recordsSinceSilence = 0;
+        }
+        recordsSinceSilence += count;
+        reset();
+    }
+
+    /** The first empty poll after records: paced batches start it parked (see the class comment). */
+    private void silenceStarts()
+    {
+        silent = true;
+        if (lastSilenceNanos >= PACED_NANOS && recordsSinceSilence < PACED_RECORDS)
+        {
+            spins = SPINS;
+            yields = YIELDS;
+            parkNanos = Math.min(lastSilenceNanos >> 1, MAX_PARK_NANOS);
+        }
+    }
+
+    /** Poll fast again (from spinning) at the next empty poll; the pacing seen so far is kept. */
     @Override
     public void reset()
     {

@@ -16,7 +16,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 /**
  * The ring every source writes into and the ingest thread reads from: an Agrona {@link OneToOneRingBuffer}
  * over a memory-mapped file (by default in {@code /dev/shm}), so a producer in another process (the C loader)
- * can write into it as well. The engine creates the file, owns it and deletes it on close.
+ * can write into it as well. The engine creates the file, owns it and deletes it on close. The file is the ring's data
+ * and Agrona's trailer, then the {@link RingDoorbell}'s bytes.
  */
 public final class SharedRing implements AutoCloseable
 {
@@ -35,13 +36,16 @@ public final class SharedRing implements AutoCloseable
     private final Path file;
     private final MappedByteBuffer mapped;
     private final OneToOneRingBuffer ring;
+    private final RingDoorbell doorbell;
     private final boolean deleteOnClose;
 
-    private SharedRing(final Path file, final MappedByteBuffer mapped, final boolean deleteOnClose)
+    private SharedRing(final Path file, final MappedByteBuffer mapped, final int capacity, final boolean deleteOnClose)
     {
         this.file = file;
         this.mapped = mapped;
-        this.ring = new OneToOneRingBuffer(new UnsafeBuffer(mapped));
+        final int ringLength = capacity + RingBufferDescriptor.TRAILER_LENGTH;
+        this.ring = new OneToOneRingBuffer(new UnsafeBuffer(mapped, 0, ringLength));
+        this.doorbell = new RingDoorbell(new UnsafeBuffer(mapped, ringLength, RingDoorbell.LENGTH), ring);
         this.deleteOnClose = deleteOnClose;
     }
 
@@ -61,10 +65,10 @@ public final class SharedRing implements AutoCloseable
         try
         {
             Files.deleteIfExists(file);
-            final long length = capacity + (long)RingBufferDescriptor.TRAILER_LENGTH;
+            final long length = capacity + (long)RingBufferDescriptor.TRAILER_LENGTH + RingDoorbell.LENGTH;
             final MappedByteBuffer mapped = IoUtil.mapNewFile(file.toFile(), length, true);
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            return new SharedRing(file, mapped, true);
+            return new SharedRing(file, mapped, capacity, true);
         }
         catch (final IOException ex)
         {
@@ -92,6 +96,14 @@ public final class SharedRing implements AutoCloseable
     public OneToOneRingBuffer ring()
     {
         return ring;
+    }
+
+    /**
+     * @return how a producer in another process wakes the consumer from a long sleep (see its layout).
+     */
+    public RingDoorbell doorbell()
+    {
+        return doorbell;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.sluice.source;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.sluice.ring.RingDoorbell;
 import io.sluice.ring.SharedRing;
 import org.agrona.concurrent.ringbuffer.RingBuffer;
 
@@ -32,6 +33,8 @@ public final class KernelSource implements EventSource
     public static final String LOADER_ENV = "SLUICE_LOADER";
 
     private static final long READY_TIMEOUT_SECONDS = 60;
+    /** The loader's line after it rang the shared ring's doorbell (a batch written while the ingest slept armed). */
+    private static final String WAKE_LINE = "wake";
 
     private final KernelSpec spec;
     private final CountDownLatch ready = new CountDownLatch(1);
@@ -121,13 +124,15 @@ public final class KernelSource implements EventSource
             return;
         }
         process = started;
-        final Thread stdout = new Thread(() -> readStdout(started), "sluice-loader-out");
+        final RingDoorbell doorbell = shared.doorbell();
+        doorbell.producerRings();
+        final Thread stdout = new Thread(() -> readStdout(started, doorbell), "sluice-loader-out");
         final Thread stderr = new Thread(() -> readStderr(started), "sluice-loader-err");
         stdout.setDaemon(true);
         stderr.setDaemon(true);
         stdout.start();
         stderr.start();
-        final Thread watcher = new Thread(() -> watch(started, stdout, stderr), "sluice-loader-watch");
+        final Thread watcher = new Thread(() -> watch(started, stdout, stderr, doorbell), "sluice-loader-watch");
         watcher.setDaemon(true);
         watcher.start();
         try
@@ -178,14 +183,19 @@ public final class KernelSource implements EventSource
         return failure;
     }
 
-    private void readStdout(final Process started)
+    /** The loader's lines: {@code ready} once attached, then {@code wake} whenever it rang the doorbell. */
+    private void readStdout(final Process started, final RingDoorbell doorbell)
     {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8)))
         {
             String line;
             while ((line = reader.readLine()) != null)
             {
-                if ("ready".equals(line.trim()))
+                if (WAKE_LINE.equals(line))
+                {
+                    doorbell.wake();
+                }
+                else if ("ready".equals(line.trim()))
                 {
                     ready.countDown();
                 }
@@ -229,7 +239,7 @@ public final class KernelSource implements EventSource
         }
     }
 
-    private void watch(final Process started, final Thread stdout, final Thread stderr)
+    private void watch(final Process started, final Thread stdout, final Thread stderr, final RingDoorbell doorbell)
     {
         try
         {
@@ -250,6 +260,8 @@ public final class KernelSource implements EventSource
         {
             done = true;
             ready.countDown();
+            // the ingest may sleep on the doorbell: it sees the end now, not a second later
+            doorbell.wake();
         }
     }
 

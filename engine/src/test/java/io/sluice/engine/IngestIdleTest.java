@@ -1,26 +1,52 @@
 package io.sluice.engine;
 
+import io.sluice.ring.RingDoorbell;
+import io.sluice.ring.SharedRing;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The ingest's wait on an empty shared ring: spin, yield, then parks doubling from 50 µs to 10 ms (to 100 ms once the
  * ring has been empty for a second), fast again from the first record; no park longer than the ring has already been
- * empty (plus the first 50 µs), so a record after a silence is seen at most that silence later. The parks are
- * recorded, not slept.
+ * empty (plus the first 50 µs), so a record after a silence is seen at most that silence later. Paced batches (the last
+ * silence parked through for a millisecond or more, no burst since) start the next silence parked for half the last
+ * one, at most 10 ms. The parks are recorded, not slept.
  */
 class IngestIdleTest
 {
     private static final long US = 1_000L;
     private static final long MS = 1_000_000L;
 
+    @TempDir
+    static Path dir;
+    private static SharedRing shared;
+
     private final List<Long> parks = new ArrayList<>();
-    private final IngestIdle idle = new IngestIdle(parks::add);
+    private final RingDoorbell doorbell = shared.doorbell();
+    private final IngestIdle idle = new IngestIdle(parks::add, doorbell);
+
+    @BeforeAll
+    static void ring()
+    {
+        shared = SharedRing.create(dir.resolve("idle.ring"), 64 * 1024);
+    }
+
+    @AfterAll
+    static void close()
+    {
+        shared.close();
+    }
 
     @Test
     void anEmptyRingIsFirstSpunOnThenYieldedOnWithoutParking()
@@ -87,18 +113,108 @@ class IngestIdleTest
     }
 
     @Test
-    void theFirstRecordAfterAQuietSpellBringsFastPollingBack()
+    void aBurstAfterAQuietSpellBringsFastPollingBack()
     {
         emptyPolls(IngestIdle.SPINS + IngestIdle.YIELDS + 50);
         assertEquals(10 * MS, parks.get(parks.size() - 1));
 
-        idle.idle(1);
+        idle.idle(IngestIdle.PACED_RECORDS - 100);
+        idle.idle(100);
         parks.clear();
         emptyPolls(IngestIdle.SPINS + IngestIdle.YIELDS);
         assertEquals(List.of(), parks, "spins and yields again");
         emptyPolls(2);
 
         assertEquals(List.of(50 * US, 100 * US), parks);
+    }
+
+    @Test
+    void pacedBatchesStartTheNextSilenceParkedForHalfTheLastOne()
+    {
+        emptyPolls(IngestIdle.SPINS + IngestIdle.YIELDS + 5);
+        assertEquals(List.of(50 * US, 100 * US, 200 * US, 400 * US, 800 * US), parks, "1.55 ms parked through");
+
+        idle.idle(300);
+        parks.clear();
+        emptyPolls(3);
+
+        assertEquals(List.of(775 * US, 1_550 * US, 3_100 * US), parks, "no spin or yield first");
+    }
+
+    @Test
+    void aPacedSilenceParksAtMostTenMillisecondsAtOnce()
+    {
+        emptyPolls(IngestIdle.SPINS + IngestIdle.YIELDS + 50);
+
+        idle.idle(1);
+        parks.clear();
+        emptyPolls(2);
+
+        assertEquals(List.of(10 * MS, 10 * MS), parks);
+    }
+
+    @Test
+    void aSilenceShorterThanTheMillisecondKeepsSpinningFirst()
+    {
+        emptyPolls(IngestIdle.SPINS + IngestIdle.YIELDS + 4);
+        assertEquals(List.of(50 * US, 100 * US, 200 * US, 400 * US), parks, "750 µs parked through");
+
+        idle.idle(1);
+        parks.clear();
+        emptyPolls(IngestIdle.SPINS + IngestIdle.YIELDS + 1);
+
+        assertEquals(List.of(50 * US), parks);
+    }
+
+    @Test
+    void aSilenceEndedWhileSpinningKeepsSpinningFirst()
+    {
+        emptyPolls(IngestIdle.SPINS + IngestIdle.YIELDS + 5);
+        idle.idle(IngestIdle.PACED_RECORDS);
+        emptyPolls(10);
+        idle.idle(1);
+        parks.clear();
+
+        emptyPolls(IngestIdle.SPINS + IngestIdle.YIELDS + 1);
+
+        assertEquals(List.of(50 * US), parks, "the last silence, not an older one, decides");
+    }
+
+    @Test
+    void whenTheProducerRingsALongParkIsASleepOnTheDoorbellInstead()
+    {
+        final SharedRing rung = SharedRing.create(dir.resolve("rung.ring"), 64 * 1024);
+        try
+        {
+            rung.doorbell().producerRings();
+            final IngestIdle ringing = new IngestIdle(parks::add, rung.doorbell());
+            for (int i = 0; i < IngestIdle.SPINS + IngestIdle.YIELDS + 8; i++)
+            {
+                ringing.idle(0);
+            }
+            assertEquals(List.of(50 * US, 100 * US, 200 * US, 400 * US, 800 * US, 1_600 * US, 3_200 * US, 6_400 * US), parks);
+
+            // the next park would be 10 ms: it sleeps armed on the doorbell instead, and this thread's permit (a ring's
+            // unpark, as the kernel source's reader gives) ends that sleep at once
+            LockSupport.unpark(Thread.currentThread());
+            ringing.idle(0);
+
+            assertEquals(8, parks.size(), "no timed park");
+            assertFalse(rung.doorbell().isArmed(), "disarmed once awake");
+        }
+        finally
+        {
+            rung.close();
+        }
+    }
+
+    @Test
+    void aDoorbellNobodyRingsLeavesTheParksAsTheyAre()
+    {
+        emptyPolls(IngestIdle.SPINS + IngestIdle.YIELDS + 10);
+
+        assertEquals(10 * MS, parks.get(parks.size() - 1));
+        assertFalse(doorbell.isRung());
     }
 
     private void emptyPolls(final int count)

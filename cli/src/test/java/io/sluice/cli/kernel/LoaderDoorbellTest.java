@@ -1,0 +1,90 @@
+package io.sluice.cli.kernel;
+
+import io.sluice.ring.RingDoorbell;
+import io.sluice.ring.SharedRing;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The loader rings the shared ring's doorbell (io.sluice.ring.RingDoorbell) from C: when the engine's ingest sleeps
+ * armed on an empty ring and records come, the loader takes the flag back and prints {@code wake}, which the kernel
+ * source turns into an unpark; when nobody sleeps armed it prints nothing. The loader's self-test is the producer.
+ */
+class LoaderDoorbellTest
+{
+    @BeforeAll
+    static void loader()
+    {
+        KernelTestSupport.requireLoader();
+    }
+
+    @Test
+    void aConsumerAsleepArmedIsRungOnceRecordsCome(@TempDir final Path dir) throws Exception
+    {
+        try (SharedRing ring = SharedRing.create(dir.resolve("bell.ring"), 64 * 1024))
+        {
+            final RingDoorbell doorbell = ring.doorbell();
+            final AtomicBoolean slept = new AtomicBoolean();
+            final Thread sleeper = new Thread(() -> slept.set(doorbell.sleepArmed(TimeUnit.SECONDS.toNanos(60))));
+            sleeper.start();
+            while (!doorbell.isArmed())
+            {
+                Thread.onSpinWait();
+            }
+
+            final List<String> lines = selfTest(ring, 10);
+
+            assertEquals(List.of("ready", "wake"), lines, "the loader's output");
+            assertFalse(doorbell.isArmed(), "the loader took the flag back");
+            doorbell.wake();
+            sleeper.join(TimeUnit.SECONDS.toMillis(30));
+            assertFalse(sleeper.isAlive(), "the ring ended the sleep, not its 60 s");
+            assertTrue(slept.get(), "it slept: the ring was empty when it armed");
+            assertEquals(10, ring.ring().read((type, buffer, offset, length) ->
+            {
+            }), "the records it was rung for");
+        }
+    }
+
+    @Test
+    void nobodyArmedNoRing(@TempDir final Path dir) throws Exception
+    {
+        try (SharedRing ring = SharedRing.create(dir.resolve("quiet.ring"), 64 * 1024))
+        {
+            assertEquals(List.of("ready"), selfTest(ring, 10), "the loader's output");
+        }
+    }
+
+    private static List<String> selfTest(final SharedRing ring, final int records) throws Exception
+    {
+        final Process loader = new ProcessBuilder(KernelTestSupport.loader().toString(),
+            "--ring", ring.file().toString(), "--self-test", Integer.toString(records))
+            .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        final List<String> lines = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(loader.getInputStream(), StandardCharsets.UTF_8)))
+        {
+            String line;
+            while ((line = out.readLine()) != null)
+            {
+                lines.add(line);
+            }
+        }
+        assertTrue(loader.waitFor(30, TimeUnit.SECONDS), "the loader did not exit");
+        assertEquals(0, loader.exitValue());
+        return lines;
+    }
+}
