@@ -10,8 +10,10 @@
  * syscall event (TYPES: one letter per argument: i int32, l int64, u uint32, U uint64, s string, a string array,
  * k sockaddr, A int[2] filled by the syscall, b bool, x not captured).
  *
- * Contract with the engine (docs/sensor.md): prints "ready" on stdout once attached; one line on stderr and exit 1
- * on failure; exit 2 on usage errors; exits on SIGTERM/SIGINT after draining, and when its parent dies. */
+ * Contract with the engine (docs/sensor.md): prints "ready" on stdout once attached, then "wake" each time it
+ * took back the ring's doorbell flag (the engine's ingest asleep on the empty ring; agrona_ring.h); one line on
+ * stderr and exit 1 on failure; exit 2 on usage errors; exits on SIGTERM/SIGINT after draining, and when its
+ * parent dies. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <getopt.h>
@@ -55,6 +57,7 @@
  * for QUIET_NANOS the timeout doubles on each empty wake-up up to POLL_QUIET_MS, and the first record brings it back
  * (docs/performance.md, "Memory: the loader's ring mapping"). */
 #define POLL_BUSY_MS 20
+#define RING_EVERY 256              /* records delivered between two looks at the shared ring's doorbell */
 #define POLL_QUIET_MS 200
 #define QUIET_NANOS (1000LL * 1000 * 1000)
 
@@ -417,19 +420,30 @@ static void ring_doorbell(void)
 }
 
 /* Writes one message, waiting while the engine is behind (back-pressure reaches the kernel ringbuf, where loss is
- * counted). Gives up only once stopping and the engine has not read for a while. The wait sleeps (20 us, doubling
+ * counted), and rings the shared ring's doorbell when the ring is full and every RING_EVERY records (the ingest
+ * may be asleep armed on it). Gives up only once stopping and the engine has not read for a while. The wait sleeps (20 us, doubling
  * to 1 ms) and never yields in a loop: a full ring means the engine's threads are behind, and on a machine of few
  * cores a loader spinning on sched_yield takes the CPU they need to catch up. */
 static bool deliver(int32_t type, const uint8_t *message, int32_t length)
 {
+    static uint32_t since_ring;
     long pause_ns = 20 * 1000;
     while (!sl_ring_write(&ring, type, message, length)) {
+        /* a full ring the ingest may be asleep on: it must hear of it now, not at the end of this batch (which cannot
+         * end while the ring is full) */
+        ring_doorbell();
+        since_ring = 0;
         if (getppid() == 1 || stop_deadline_passed())
             return false;
         struct timespec pause = {0, pause_ns};
         nanosleep(&pause, NULL);
         if (pause_ns < 1000 * 1000)
             pause_ns *= 2;
+    }
+    /* a long batch (up to the whole kernel ring) rings along the way, every RING_EVERY records */
+    if (++since_ring >= RING_EVERY) {
+        ring_doorbell();
+        since_ring = 0;
     }
     return true;
 }
@@ -793,8 +807,6 @@ static int self_test(long count)
                                   io_sluice_codec_sbe_kernelEvent_encoded_length(&event));
         if (!deliver(io_sluice_codec_sbe_kernelEvent_sbe_template_id(), out, total))
             fail(EXIT_RUNTIME, "self-test: the engine stopped reading at record %ld", seq);
-        if (seq % 64 == 63)
-            ring_doorbell();
     }
     ring_doorbell();
     return 0;

@@ -66,6 +66,8 @@ public final class Engine
     private volatile Thread ingestThread;
     /** The thread in {@link #run()}, set before {@link #ingestThread}: woken by the ingest's end and by a stop request. */
     private volatile Thread runThread;
+    /** Set by the ingest's thread when its work is over, before it wakes {@link #runThread}. */
+    private volatile boolean ingestEnded;
 
     /**
      * Build the pipeline; nothing runs until {@link #run()}. The output config is compiled into a {@link StreamPlan}
@@ -213,15 +215,15 @@ public final class Engine
      * when the source is done or a stop was asked for; past it, a writer stuck in a blocking write is unblocked so the
      * rings behind it can drain. This thread is woken at once by the ingest's end and by a stop request; otherwise it
      * checks for destinations gone (and the source done) once a second, and for writers stuck five times a second once
-     * draining. A wake-up costs this VM 0.1–0.7 ms of CPU, so an idle tracer's main thread wakes once a second, not
-     * five times (docs/performance.md, "Wake-ups at idle"); a park, not {@link Thread#join(long)}, whose monitor wait
-     * costs more per wake-up.
+     * draining. A wake-up costs this VM 0.1–1 ms of CPU, so an idle tracer's main thread wakes once a second, not
+     * five times (docs/performance.md, "Wake-ups at idle, third pass"); a park, not {@link Thread#join(long)}, whose
+     * monitor wait costs more per wake-up.
      */
     private void awaitIngest(final Thread ingesting)
     {
         boolean interrupted = false;
         boolean writersInterrupted = false;
-        while (ingesting.isAlive())
+        while (!ingestEnded)
         {
             final boolean draining = stopRequested || source.isDone();
             LockSupport.parkNanos(this, draining ? DRAINING_CHECK_NANOS : RUNNING_CHECK_NANOS);
@@ -242,13 +244,32 @@ public final class Engine
                 unblockWriters();
             }
         }
+        interrupted |= joinEnded(ingesting);
         if (interrupted)
         {
             Thread.currentThread().interrupt();
         }
     }
 
-    /** The ingest's thread: runs it, then wakes the thread waiting for it in {@link #awaitIngest}. */
+    /** @return whether this thread was interrupted while joining the ingest's thread, which is past its work. */
+    private static boolean joinEnded(final Thread ingesting)
+    {
+        boolean interrupted = false;
+        while (ingesting.isAlive())
+        {
+            try
+            {
+                ingesting.join();
+            }
+            catch (final InterruptedException ex)
+            {
+                interrupted = true;
+            }
+        }
+        return interrupted;
+    }
+
+    /** The ingest's thread: runs it, then says so and wakes the thread waiting for it in {@link #awaitIngest}. */
     private void ingestThenWake()
     {
         try
@@ -257,6 +278,8 @@ public final class Engine
         }
         finally
         {
+            // the flag before the unpark: the woken thread must not find the ingest still alive and park again
+            ingestEnded = true;
             LockSupport.unpark(runThread);
         }
     }

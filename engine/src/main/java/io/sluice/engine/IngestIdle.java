@@ -23,13 +23,13 @@ import java.util.function.LongConsumer;
  * ms), then the loader waits and the 64 MiB kernel ring holds the rest: about 680 MB/s for those 100 ms before the
  * kernel would drop. Once a stop is asked for ({@link #stopping}), no park is longer than 1 ms.
  * <p>
- * <b>Paced batches.</b> A wake-up costs this VM 0.1–0.7 ms of CPU (docs/performance.md, "Wake-ups at idle"), so the
- * doubling from 50 µs, nine parks and 110 spins and yields per loader batch, was most of an idle tracer's CPU. When
- * the last silence was parked through for {@link #PACED_NANOS} or more (the loader delivering in paced batches, every
- * 20 ms on a quiet host, every few ms at 100 k events/s) and fewer than {@link #PACED_RECORDS} records came since (no
- * burst), the next silence starts with a park of half the last one, at most 10 ms, without spinning or yielding: two
- * or three wake-ups per batch. A record is then seen at most about the last silence later (10 ms at most, the bound
- * above); a burst (more records than that between silences) brings the spins back.
+ * <b>Paced batches.</b> A wake-up costs this VM 0.1–1 ms of CPU (docs/performance.md, "Wake-ups at idle, third
+ * pass"), so the doubling from 50 µs, nine parks and 110 spins and yields per loader batch, was most of an idle
+ * tracer's CPU. When the last silence was parked through for {@link #PACED_NANOS} or more (the loader delivering in
+ * paced batches, every 20 ms on a quiet host, every few ms at 100 k events/s) and fewer than {@link #PACED_RECORDS}
+ * records came since (no burst), the next silence starts with a park of half the last one, at most 10 ms, without
+ * spinning or yielding: two or three wake-ups per batch. A record is then seen at most about the last silence later (10
+ * ms at most, the bound above); a burst (more records than that between silences) brings the spins back.
  * <p>
  * <b>The doorbell.</b> When the producer rings the shared ring's {@link RingDoorbell} (the kernel sensor's loader), a
  * park that would last {@link #MAX_PARK_NANOS} or longer is instead a sleep armed on the doorbell, until the loader
@@ -107,9 +107,20 @@ final class IngestIdle implements IdleStrategy
         }
     }
 
-    /** One empty poll: spin, yield or park, by how many empty polls came before it. */
+    /** One empty poll, nothing held for a later pass (see {@link #idle(boolean)}). */
     @Override
     public void idle()
+    {
+        idle(false);
+    }
+
+    /**
+     * One empty poll: spin, yield or park, by how many empty polls came before it.
+     *
+     * @param recordsHeld whether the ingest holds records a later pass passes on ({@code sort-events}): no sleep on the
+     *                    doorbell then, whose ring would not come for them.
+     */
+    void idle(final boolean recordsHeld)
     {
         if (!silent)
         {
@@ -128,7 +139,7 @@ final class IngestIdle implements IdleStrategy
         else
         {
             final long park = stopping ? Math.min(parkNanos, STOPPING_PARK_NANOS) : parkNanos;
-            if (park >= MAX_PARK_NANOS && doorbell.isRung())
+            if (park >= MAX_PARK_NANOS && !recordsHeld && doorbell.isRung())
             {
                 sleepArmed();
             }
@@ -141,12 +152,25 @@ final class IngestIdle implements IdleStrategy
         }
     }
 
-    /** Sleep on the doorbell; the time it lasted (a ring ends it at any moment) counts as parked. */
+    /**
+     * Sleep on the doorbell; the time it lasted (a ring ends it at any moment) counts as parked. A ring found not empty
+     * once armed (a record claimed, not yet written: the loader between the two) is waited on with the shortest park,
+     * not polled flat out.
+     */
     private void sleepArmed()
     {
         final long start = System.nanoTime();
-        doorbell.sleepArmed(RingDoorbell.ARMED_PARK_NANOS);
+        if (!doorbell.sleepArmed(RingDoorbell.ARMED_PARK_NANOS))
+        {
+            parker.accept(MIN_PARK_NANOS);
+        }
         parkedNanos += System.nanoTime() - start;
+    }
+
+    /** The ingest's thread starts: a ring (or the source's end) that comes before its first sleep still wakes it. */
+    void runsOn(final Thread ingest)
+    {
+        doorbell.sleeperIs(ingest);
     }
 
     /** A stop was asked for (any thread): parks stay short from now on, so the source's end is noticed at once. */

@@ -117,6 +117,7 @@ final class IngestLoop implements Runnable, MessageHandler
     @Override
     public void run()
     {
+        idle.runsOn(Thread.currentThread());
         try
         {
             while (pass())
@@ -151,7 +152,7 @@ final class IngestLoop implements Runnable, MessageHandler
         }
         else
         {
-            idle.idle();
+            idle.idle(order.holding());
         }
         return true;
     }

@@ -4,13 +4,14 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.RingBuffer;
 
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongConsumer;
 
 /**
- * How a producer in another process wakes the ingest from a long sleep on an empty shared ring. A wake-up costs this
- * VM 0.1–0.7 ms of CPU (docs/performance.md, "Wake-ups at idle"), so an idle tracer's ingest should not poll: once it
- * would park for {@code 10 ms} or longer it arms the doorbell and sleeps until the producer rings it (the loader: a
- * {@code wake} line on its standard output, which the kernel source's reader turns into {@link #wake()}), a stop, or
- * {@link #ARMED_PARK_NANOS}. Under load the ingest never parks that long and the producer never rings.
+ * How a producer in another process wakes the ingest from a long sleep on an empty shared ring. A wake-up costs this VM
+ * 0.1–1 ms of CPU (docs/performance.md, "Wake-ups at idle, third pass"), so an idle tracer's ingest should not poll:
+ * once it would park for {@code 10 ms} or longer it arms the doorbell and sleeps until the producer rings it (the
+ * loader: a {@code wake} line on its standard output, which the kernel source's reader turns into {@link #wake()}), a
+ * stop, or {@link #ARMED_PARK_NANOS}. Under load the ingest never parks that long and the producer never rings.
  *
  * <pre>
  *   The shared ring's file: data (capacity) | Agrona's trailer (768 bytes) | this doorbell ({@link #LENGTH} bytes)
@@ -35,15 +36,23 @@ public final class RingDoorbell
 
     private final UnsafeBuffer line;
     private final RingBuffer ring;
+    private final LongConsumer parker;
     /** Set once by a producer that rings (before it writes); read by the consumer before each long park. */
     private volatile boolean rung;
     /** The consumer's thread, stored before it arms: whom {@link #wake()} unparks. */
     private volatile Thread sleeper;
 
-    RingDoorbell(final UnsafeBuffer line, final RingBuffer ring)
+    /**
+     * @param line   the doorbell's {@link #LENGTH} bytes (in the ring's file, after its trailer).
+     * @param ring   the ring it is the doorbell of.
+     * @param parker parks the calling thread for the given nanoseconds, or less if unparked
+     *               ({@link LockSupport#parkNanos(long)}; tests record instead).
+     */
+    public RingDoorbell(final UnsafeBuffer line, final RingBuffer ring, final LongConsumer parker)
     {
         this.line = line;
         this.ring = ring;
+        this.parker = parker;
     }
 
     /** The producer of this run rings the doorbell (call before it writes): the consumer may then sleep armed. */
@@ -72,10 +81,16 @@ public final class RingDoorbell
         final boolean empty = ring.producerPosition() == ring.consumerPosition();
         if (empty)
         {
-            LockSupport.parkNanos(this, nanos);
+            parker.accept(nanos);
         }
         line.putIntVolatile(ARMED_OFFSET, 0);
         return empty;
+    }
+
+    /** @param consumer the consumer's thread, known before its first sleep: a {@link #wake()} before it is kept. */
+    public void sleeperIs(final Thread consumer)
+    {
+        sleeper = consumer;
     }
 
     /** @return whether the consumer is armed now (for a producer, and tests). */

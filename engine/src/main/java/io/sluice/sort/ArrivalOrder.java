@@ -31,6 +31,12 @@ public final class ArrivalOrder implements EventOrder
     }
 
     @Override
+    public boolean holding()
+    {
+        return false;
+    }
+
+    @Override
     public void flush()
     {
         // nothing is held

@@ -12,6 +12,9 @@ public interface EventOrder extends MessageHandler
     /** Called after each read of the shared ring, whether it found records or not: time-based release happens here. */
     void tick();
 
+    /** @return whether records are held for a later {@link #tick()} to pass on (the ingest then keeps ticking). */
+    boolean holding();
+
     /** The input has ended: pass on everything still held, in order. */
     void flush();
 }

@@ -139,6 +139,12 @@ public final class TimestampOrder implements EventOrder
         return late;
     }
 
+    @Override
+    public boolean holding()
+    {
+        return !held.isEmpty();
+    }
+
     /** @return events held now. */
     int held()
     {

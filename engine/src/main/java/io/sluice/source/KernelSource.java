@@ -33,8 +33,6 @@ public final class KernelSource implements EventSource
     public static final String LOADER_ENV = "SLUICE_LOADER";
 
     private static final long READY_TIMEOUT_SECONDS = 60;
-    /** The loader's line after it rang the shared ring's doorbell (a batch written while the ingest slept armed). */
-    private static final String WAKE_LINE = "wake";
 
     private final KernelSpec spec;
     private final CountDownLatch ready = new CountDownLatch(1);
@@ -126,7 +124,7 @@ public final class KernelSource implements EventSource
         process = started;
         final RingDoorbell doorbell = shared.doorbell();
         doorbell.producerRings();
-        final Thread stdout = new Thread(() -> readStdout(started, doorbell), "sluice-loader-out");
+        final Thread stdout = new Thread(new LoaderOutput(started.getInputStream(), ready, doorbell), "sluice-loader-out");
         final Thread stderr = new Thread(() -> readStderr(started), "sluice-loader-err");
         stdout.setDaemon(true);
         stderr.setDaemon(true);
@@ -181,30 +179,6 @@ public final class KernelSource implements EventSource
     public Throwable failure()
     {
         return failure;
-    }
-
-    /** The loader's lines: {@code ready} once attached, then {@code wake} whenever it rang the doorbell. */
-    private void readStdout(final Process started, final RingDoorbell doorbell)
-    {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8)))
-        {
-            String line;
-            while ((line = reader.readLine()) != null)
-            {
-                if (WAKE_LINE.equals(line))
-                {
-                    doorbell.wake();
-                }
-                else if ("ready".equals(line.trim()))
-                {
-                    ready.countDown();
-                }
-            }
-        }
-        catch (final IOException ignore)
-        {
-            // the loader is gone; the watcher reports how
-        }
     }
 
     private void readStderr(final Process started)

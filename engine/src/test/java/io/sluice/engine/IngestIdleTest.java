@@ -1,16 +1,15 @@
 package io.sluice.engine;
 
+import io.sluice.ring.RecordType;
 import io.sluice.ring.RingDoorbell;
-import io.sluice.ring.SharedRing;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
+import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,25 +27,14 @@ class IngestIdleTest
     private static final long US = 1_000L;
     private static final long MS = 1_000_000L;
 
-    @TempDir
-    static Path dir;
-    private static SharedRing shared;
-
+    private final OneToOneRingBuffer ring = new OneToOneRingBuffer(
+        new UnsafeBuffer(ByteBuffer.allocateDirect(64 * 1024 + RingBufferDescriptor.TRAILER_LENGTH)));
     private final List<Long> parks = new ArrayList<>();
-    private final RingDoorbell doorbell = shared.doorbell();
+    /** The sleeps on the doorbell, recorded, not slept. */
+    private final List<Long> armedSleeps = new ArrayList<>();
+    private final RingDoorbell doorbell = new RingDoorbell(new UnsafeBuffer(ByteBuffer.allocateDirect(RingDoorbell.LENGTH)),
+        ring, armedSleeps::add);
     private final IngestIdle idle = new IngestIdle(parks::add, doorbell);
-
-    @BeforeAll
-    static void ring()
-    {
-        shared = SharedRing.create(dir.resolve("idle.ring"), 64 * 1024);
-    }
-
-    @AfterAll
-    static void close()
-    {
-        shared.close();
-    }
 
     @Test
     void anEmptyRingIsFirstSpunOnThenYieldedOnWithoutParking()
@@ -183,29 +171,57 @@ class IngestIdleTest
     @Test
     void whenTheProducerRingsALongParkIsASleepOnTheDoorbellInstead()
     {
-        final SharedRing rung = SharedRing.create(dir.resolve("rung.ring"), 64 * 1024);
-        try
-        {
-            rung.doorbell().producerRings();
-            final IngestIdle ringing = new IngestIdle(parks::add, rung.doorbell());
-            for (int i = 0; i < IngestIdle.SPINS + IngestIdle.YIELDS + 8; i++)
-            {
-                ringing.idle(0);
-            }
-            assertEquals(List.of(50 * US, 100 * US, 200 * US, 400 * US, 800 * US, 1_600 * US, 3_200 * US, 6_400 * US), parks);
+        doorbell.producerRings();
+        emptyPolls(IngestIdle.SPINS + IngestIdle.YIELDS + 8);
+        assertEquals(List.of(50 * US, 100 * US, 200 * US, 400 * US, 800 * US, 1_600 * US, 3_200 * US, 6_400 * US), parks);
 
-            // the next park would be 10 ms: it sleeps armed on the doorbell instead, and this thread's permit (a ring's
-            // unpark, as the kernel source's reader gives) ends that sleep at once
-            LockSupport.unpark(Thread.currentThread());
-            ringing.idle(0);
+        emptyPolls(2);
 
-            assertEquals(8, parks.size(), "no timed park");
-            assertFalse(rung.doorbell().isArmed(), "disarmed once awake");
-        }
-        finally
+        assertEquals(8, parks.size(), "no timed park of 10 ms");
+        assertEquals(List.of(RingDoorbell.ARMED_PARK_NANOS, RingDoorbell.ARMED_PARK_NANOS), armedSleeps);
+        assertFalse(doorbell.isArmed(), "disarmed once awake");
+    }
+
+    @Test
+    void aPacedSilenceAfterALongOneSleepsOnTheDoorbellAtOnce()
+    {
+        emptyPolls(IngestIdle.SPINS + IngestIdle.YIELDS + 11);
+        assertEquals(10 * MS, parks.get(parks.size() - 1), "32.75 ms parked through");
+        idle.idle(300);
+        doorbell.producerRings();
+        parks.clear();
+
+        idle.idle(0);
+
+        assertEquals(List.of(), parks, "no spin, yield or timed park first");
+        assertEquals(List.of(RingDoorbell.ARMED_PARK_NANOS), armedSleeps);
+    }
+
+    @Test
+    void recordsHeldForALaterPassKeepTheTimedParks()
+    {
+        doorbell.producerRings();
+        for (int i = 0; i < IngestIdle.SPINS + IngestIdle.YIELDS + 10; i++)
         {
-            rung.close();
+            idle.idle(true);
         }
+
+        assertEquals(10 * MS, parks.get(parks.size() - 1), "sort-events' held records are released by the ingest's passes");
+        assertEquals(List.of(), armedSleeps);
+    }
+
+    @Test
+    void aRecordFoundOnceArmedIsWaitedOnWithTheShortestPark()
+    {
+        doorbell.producerRings();
+        emptyPolls(IngestIdle.SPINS + IngestIdle.YIELDS + 8);
+        assertTrue(ring.write(RecordType.EVENT, new UnsafeBuffer(new byte[16]), 0, 16), "a record the ingest has not read");
+        parks.clear();
+
+        emptyPolls(1);
+
+        assertEquals(List.of(), armedSleeps, "no sleep with a record in the ring");
+        assertEquals(List.of(IngestIdle.MIN_PARK_NANOS), parks, "not polled flat out either");
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -57,6 +58,54 @@ class LoaderDoorbellTest
             assertEquals(10, ring.ring().read((type, buffer, offset, length) ->
             {
             }), "the records it was rung for");
+        }
+    }
+
+    @Test
+    void aFullRingRingsTheDoorbellBeforeTheLoaderWaitsForRoom(@TempDir final Path dir) throws Exception
+    {
+        // 20,000 records of up to ~300 bytes through 8 KiB: the ring fills hundreds of times within one batch, each time
+        // with the consumer asleep armed for a minute; only a ring on the full ring wakes it in time
+        final int records = 20_000;
+        try (SharedRing ring = SharedRing.create(dir.resolve("full.ring"), 8 * 1024))
+        {
+            final RingDoorbell doorbell = ring.doorbell();
+            final Process loader = new ProcessBuilder(KernelTestSupport.loader().toString(),
+                "--ring", ring.file().toString(), "--self-test", Integer.toString(records))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            final AtomicLong read = new AtomicLong();
+            final Thread consumer = new Thread(() ->
+            {
+                while (read.get() < records && (loader.isAlive() || ring.ring().size() > 0))
+                {
+                    final int n = ring.ring().read((type, buffer, offset, length) ->
+                    {
+                    });
+                    read.addAndGet(n);
+                    if (n == 0)
+                    {
+                        doorbell.sleepArmed(TimeUnit.SECONDS.toNanos(60));
+                    }
+                }
+            });
+            doorbell.sleeperIs(consumer);
+            consumer.start();
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(loader.getInputStream(), StandardCharsets.UTF_8)))
+            {
+                String line;
+                while ((line = out.readLine()) != null)
+                {
+                    if ("wake".equals(line))
+                    {
+                        doorbell.wake();
+                    }
+                }
+            }
+            doorbell.wake();
+            assertTrue(loader.waitFor(60, TimeUnit.SECONDS), "the loader did not exit");
+            consumer.join(TimeUnit.SECONDS.toMillis(60));
+            assertEquals(0, loader.exitValue(), "the loader wrote every record: its output closed, it exited 0");
+            assertEquals(records, read.get(), "records read");
         }
     }
 
