@@ -34,7 +34,9 @@ import java.util.function.LongConsumer;
  * <b>The doorbell.</b> When the producer rings the shared ring's {@link RingDoorbell} (the kernel sensor's loader), a
  * park that would last {@link #MAX_PARK_NANOS} or longer is instead a sleep armed on the doorbell, until the loader
  * rings it after its next batch (or a stop, or a second): one wake-up per batch on a quiet host and none between,
- * instead of ten or more a second. Allocates nothing.
+ * instead of ten or more a second. The loader also rings every 256 records and whenever the shared ring is full, so a
+ * burst that starts during such a sleep wakes the ingest at once (the 100 ms bound above is for producers that do not
+ * ring). Not while {@code sort-events} holds records: its passes release them. Allocates nothing.
  */
 final class IngestIdle implements IdleStrategy
 {
