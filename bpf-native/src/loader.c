@@ -978,7 +978,9 @@ static int trace(void)
     struct kernel_rings rings;
     err = kernel_rings_init(&rings);
     if (err == 0)
-        err = kernel_rings_add(&rings, bpf_map__fd(skel->maps.events), (uint64_t)ringbuf, on_record, NULL);
+        /* the size the loaded map has (as the network ring's), not the one asked for */
+        err = kernel_rings_add(&rings, bpf_map__fd(skel->maps.events), bpf_map__max_entries(skel->maps.events),
+                               on_record, NULL);
     if (err != 0)
         fail(EXIT_RUNTIME, "cannot read the BPF ringbuf: %s", strerror(-err));
     uint32_t selected_ids[MAX_EVENTS];
@@ -1019,10 +1021,12 @@ static int trace(void)
         }
         ring_doorbell();
     }
-    /* detach first so nothing new arrives, then drain what the kernel holds */
+    /* detach first so nothing new arrives, then drain what the kernel holds: until a pass finds nothing (a program
+     * that was running on another CPU at the detach may still commit a record after the first pass) */
     sluice_bpf__detach(skel);
     net_capture_detach();
-    kernel_rings_consume(&rings);
+    for (int pass = 0; pass < 16 && kernel_rings_consume(&rings) > 0; pass++)
+        ;
     report_losses(skel, previous, cpus);
     ring_doorbell();
     uint64_t tree_lost[cpus];

@@ -62,6 +62,8 @@ class MetricsEndpointTest
             assertTrue(written > 0 && second.value("sluice_destination_written_bytes_total", "destination", "all", "stream",
                 "everything") > written * 100, "every JSON event is more than 100 bytes");
             assertTrue(second.value("sluice_policy_matched_events_total", "policy", "default-policy") > 0);
+            assertTrue(second.value("sluice_events_unmatched_total") > 0, "connect events: no policy selects them");
+            assertEquals(0, second.value("sluice_events_export_filtered_total"), "no export filter");
             assertEquals(0, second.value("sluice_detector_hits_total", "detector", "anti_debugging"));
             assertTrue(second.value("sluice_stream_latency_seconds_count", "stream", "everything") > 0);
             assertEquals(1024, second.value("sluice_stream_ring_slots", "stream", "everything"));

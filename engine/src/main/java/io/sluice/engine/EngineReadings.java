@@ -63,6 +63,24 @@ public final class EngineReadings
         return ingest.counters().lostUpstream();
     }
 
+    /** @return events no policy matched: read, then dropped at ingest. */
+    public long unmatched()
+    {
+        return ingest.counters().unmatched();
+    }
+
+    /** @return events the global export filters held back at ingest. */
+    public long exportFiltered()
+    {
+        return ingest.counters().exportFiltered();
+    }
+
+    /** @return fork, exec and exit records the kernel sensor sent for the process tree only (no event selected them). */
+    public long processTreeRecords()
+    {
+        return ingest.counters().processTreeOnly();
+    }
+
     /** @return the configured streams, with their counters. */
     public List<Stream> streams()
     {

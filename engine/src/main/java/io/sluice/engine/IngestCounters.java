@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * read-modify-write per record); readers see a value at most a few records old, never a torn one. A record taken
  * from the shared ring is a loss report (adds to lost upstream only), a kernel record kept for the process tree only,
  * or ingested; an ingested record is then exactly one of rejected (not a record this build reads), unmatched by every
- * policy, held back by the export filters, or published. A detector's derived event adds to detections and, when a
- * policy selects it, to held back or published.
+ * policy, held back by the export filters, or published. A detector's derived event (counted by its detector: {@code
+ * DetectorSet}) adds, when a policy selects it, to held back or published.
  */
 final class IngestCounters
 {
@@ -20,7 +20,6 @@ final class IngestCounters
     private final AtomicLong processTreeOnly = new AtomicLong();
     private final AtomicLong unmatched = new AtomicLong();
     private final AtomicLong exportFiltered = new AtomicLong();
-    private final AtomicLong detections = new AtomicLong();
     private final PolicyMatches policyMatches = new PolicyMatches();
 
     void onIngested()
@@ -53,11 +52,6 @@ final class IngestCounters
         exportFiltered.lazySet(exportFiltered.get() + 1);
     }
 
-    void onDetection()
-    {
-        detections.lazySet(detections.get() + 1);
-    }
-
     void onPublished()
     {
         published.lazySet(published.get() + 1);
@@ -85,12 +79,6 @@ final class IngestCounters
     long rejected()
     {
         return rejected.get();
-    }
-
-    /** @return derived events the detectors raised. */
-    long detections()
-    {
-        return detections.get();
     }
 
     /** @return events no policy matched. */

@@ -292,7 +292,6 @@ final class IngestLoop implements Runnable, MessageHandler
             if (detectionLength > 0)
             {
                 rewrap = true;
-                counters.onDetection();
                 final long matched = policies.match(view.wrap(detection, 0, detectionLength));
                 if (matched != 0)
                 {

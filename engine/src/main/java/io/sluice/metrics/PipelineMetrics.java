@@ -8,9 +8,9 @@ import io.sluice.engine.EngineReadings;
 import java.util.List;
 
 /**
- * The run-wide metrics: events ingested and published, what the kernel lost, the fill of the shared and main rings,
- * the process tree's size, detector hits and policy matches. Each is a callback reading the engine's own counters when
- * scraped.
+ * The run-wide metrics: events ingested, unmatched, held back by export filters and published, what the kernel lost,
+ * the fill of the shared and main rings, the process tree's size and records, detector hits and policy matches. Each
+ * is a callback reading the engine's own counters when scraped.
  */
 final class PipelineMetrics
 {
@@ -29,6 +29,10 @@ final class PipelineMetrics
         counter(registry, "sluice_events_published",
             "Events put on the main ring (ingested, kept by the policies and the export filters, with detections).",
             readings::published);
+        counter(registry, "sluice_events_unmatched", "Events no policy matched (read, then dropped at ingest).",
+            readings::unmatched);
+        counter(registry, "sluice_events_export_filtered", "Events the global export filters held back at ingest.",
+            readings::exportFiltered);
         counter(registry, "sluice_kernel_lost_events",
             "Events the kernel sensor could not hand over (kernel ring full, or the sensor blocked), summed over CPUs.",
             readings::kernelLost);
@@ -43,6 +47,9 @@ final class PipelineMetrics
         {
             gauge(registry, "sluice_process_tree_entries", "Processes the process tree holds (kernel source only).",
                 readings::processTreeSize);
+            counter(registry, "sluice_process_tree_records",
+                "Fork, exec and exit records the kernel sensor sent for the process tree only (no event selected them).",
+                readings::processTreeRecords);
         }
         final List<String> detectors = readings.detectorNames();
         if (!detectors.isEmpty())
