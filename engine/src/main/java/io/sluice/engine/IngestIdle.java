@@ -65,7 +65,7 @@ final class IngestIdle implements IdleStrategy
     /** The longest park once a stop was asked for: the source's end is then noticed within it. */
     static final long STOPPING_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
-    /** Parked so far in this idle stretch (no clock read: the parks' own lengths). */
+    /** Parked so far in this idle stretch (the timed parks by their lengths, no clock read; a doorbell sleep as timed). */
     private long parkedNanos;
     /** Whether the ring has been found empty since the last records: a silence is under way. */
     private boolean silent;
