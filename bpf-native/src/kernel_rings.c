@@ -145,6 +145,16 @@ int kernel_rings_consume(struct kernel_rings *rings)
     return total > INT32_MAX ? INT32_MAX : (int)total;
 }
 
+bool kernel_rings_pending(const struct kernel_rings *rings)
+{
+    for (int i = 0; i < rings->count; i++) {
+        const struct kernel_ring *ring = &rings->rings[i];
+        if (__atomic_load_n(ring->producer_pos, __ATOMIC_ACQUIRE) > *ring->consumer_pos)
+            return true;
+    }
+    return false;
+}
+
 int kernel_rings_poll(struct kernel_rings *rings, int timeout_ms)
 {
     struct epoll_event events[KERNEL_RINGS_MAX];

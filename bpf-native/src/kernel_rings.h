@@ -15,6 +15,7 @@
 #define SLUICE_KERNEL_RINGS_H
 
 #include <stddef.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #define KERNEL_RINGS_MAX 2   /* the tracepoint programs' ring and the network capture's */
@@ -54,6 +55,10 @@ int kernel_rings_poll(struct kernel_rings *rings, int timeout_ms);
 /* Reads every committed record of every ring without waiting. Returns the records handed on or a callback's
  * negative return. */
 int kernel_rings_consume(struct kernel_rings *rings);
+
+/* true while some ring holds bytes not consumed yet: a committed record, or one reserved and not yet committed (a
+ * program still running on another CPU) */
+bool kernel_rings_pending(const struct kernel_rings *rings);
 
 /* Unmaps the rings and closes the epoll (the maps' fds stay their owners'). */
 void kernel_rings_free(struct kernel_rings *rings);

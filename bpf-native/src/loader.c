@@ -57,6 +57,7 @@
  * for QUIET_NANOS the timeout doubles on each empty wake-up up to POLL_QUIET_MS, and the first record brings it back
  * (docs/performance.md, "Memory: the loader's ring mapping"). */
 #define POLL_BUSY_MS 20
+#define EXIT_DRAIN_NANOS (100LL * 1000 * 1000)
 #define RING_EVERY 256              /* records delivered between two looks at the shared ring's doorbell */
 #define POLL_QUIET_MS 200
 #define QUIET_NANOS (1000LL * 1000 * 1000)
@@ -406,6 +407,22 @@ static bool stop_deadline_passed(void)
     if (deadline == 0)
         deadline = now + STOP_DRAIN_NANOS;
     return now > deadline;
+}
+
+/* The exit drain: consume until no ring holds bytes, sleeping 1 ms between passes, for at most EXIT_DRAIN_NANOS; a
+ * record still reserved then is named on stderr (the kernel counted it as written, so it is in no loss counter). */
+static void drain_at_exit(struct kernel_rings *rings)
+{
+    const int64_t deadline = now_nanos(CLOCK_MONOTONIC) + EXIT_DRAIN_NANOS;
+    kernel_rings_consume(rings);
+    while (kernel_rings_pending(rings) && now_nanos(CLOCK_MONOTONIC) < deadline) {
+        struct timespec pause = {0, 1000 * 1000};
+        nanosleep(&pause, NULL);
+        kernel_rings_consume(rings);
+    }
+    if (kernel_rings_pending(rings))
+        fprintf(stderr, "sluice-loader: a record reserved in the kernel ring was not committed within 100 ms of the "
+                        "stop; it is not delivered\n");
 }
 
 /* After a batch: when the engine's ingest sleeps armed on the ring's doorbell and records came, wake it (a "wake"
@@ -1021,12 +1038,12 @@ static int trace(void)
         }
         ring_doorbell();
     }
-    /* detach first so nothing new arrives, then drain what the kernel holds: until a pass finds nothing (a program
-     * that was running on another CPU at the detach may still commit a record after the first pass) */
+    /* detach first so nothing new arrives, then drain what the kernel holds: while a ring still holds bytes (a program
+     * that was running on another CPU at the detach may have reserved a record and commit it a moment later), for at
+     * most EXIT_DRAIN_NANOS */
     sluice_bpf__detach(skel);
     net_capture_detach();
-    for (int pass = 0; pass < 16 && kernel_rings_consume(&rings) > 0; pass++)
-        ;
+    drain_at_exit(&rings);
     report_losses(skel, previous, cpus);
     ring_doorbell();
     uint64_t tree_lost[cpus];

@@ -14,7 +14,8 @@ import java.util.function.LongConsumer;
  * start-up"): a park shorter than 50 µs sleeps that long anyway (Linux's default timer slack); and when few records
  * come the loader delivers them in batches every 20 ms, so parks capped at 1 ms (Agrona's backoff, before) woke the
  * thread a thousand times a second, most of its idle CPU, to find nothing. Each park is at most as long as the ring
- * has already been empty (plus 50 µs): a record that follows a silence of S is seen at most min(S, 10 ms) later, and
+ * has already been empty (plus 50 µs; paced silences, below, start with half the last one instead): a record that
+ * follows a silence of S is seen at most min(S, 10 ms) later, and
  * waits in the shared ring (4 MiB, ~4 ms of a 1 GB/s burst, then the kernel's 64 MiB ring) meanwhile; under load the
  * ring is empty for microseconds and the parks stay short. On a quiet host (the ring empty for a whole second: the
  * loader delivers a batch at least every 20 ms while anything is traced) the parks grow on to {@link

@@ -46,6 +46,9 @@ final class IngestLoop implements Runnable, MessageHandler
     private final ExpandableArrayBuffer enriched = new ExpandableArrayBuffer(4096);
     /** How this thread waits on an empty shared ring; told of a stop request by another thread. */
     private final IngestIdle idle;
+    /** Told once, when a pass first finds the source done: the engine starts its drain then, not at its next check. */
+    private final Runnable sourceDoneSeen;
+    private boolean sourceDone;
     /**
      * The stages in force: written by a reload (the signal thread, {@link #reload}), read once per record by the ingest
      * thread into {@link #active}. The volatile write publishes the whole set, built before it; the volatile read at the
@@ -74,8 +77,10 @@ final class IngestLoop implements Runnable, MessageHandler
         final IngestStages stages,
         final EventView view,
         final Function<MessageHandler, EventOrder> order,
-        final ArgumentParsing arguments)
+        final ArgumentParsing arguments,
+        final Runnable sourceDoneSeen)
     {
+        this.sourceDoneSeen = sourceDoneSeen;
         this.order = order.apply(this);
         this.arguments = arguments;
         this.stages = stages;
@@ -137,7 +142,12 @@ final class IngestLoop implements Runnable, MessageHandler
     /** @return false once the source is done and the shared ring is empty. */
     private boolean pass()
     {
-        final boolean sourceDone = source.isDone();
+        final boolean done = source.isDone();
+        if (done && !sourceDone)
+        {
+            sourceDone = true;
+            sourceDoneSeen.run();
+        }
         passNanos = System.nanoTime();
         final int read = sharedRing.read(order, READ_LIMIT);
         order.tick();
@@ -145,7 +155,7 @@ final class IngestLoop implements Runnable, MessageHandler
         {
             idle.records(read);
         }
-        else if (sourceDone)
+        else if (done)
         {
             order.flush();
             return false;

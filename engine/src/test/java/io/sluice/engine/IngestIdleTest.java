@@ -18,9 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The ingest's wait on an empty shared ring: spin, yield, then parks doubling from 50 µs to 10 ms (to 100 ms once the
  * ring has been empty for a second), fast again from the first record; no park longer than the ring has already been
- * empty (plus the first 50 µs), so a record after a silence is seen at most that silence later. Paced batches (the last
- * silence parked through for a millisecond or more, no burst since) start the next silence parked for half the last
- * one, at most 10 ms. The parks are recorded, not slept.
+ * empty (plus the first 50 µs), so a record after a silence is seen at most that silence later. Paced batches (the
+ * last silence parked through for a millisecond or more, no burst since) are the exception: they start the next
+ * silence parked for half the last one, at most 10 ms. With a producer that rings, a park of 10 ms or more is a sleep
+ * on the shared ring's doorbell instead. The parks and sleeps are recorded, not slept.
  */
 class IngestIdleTest
 {

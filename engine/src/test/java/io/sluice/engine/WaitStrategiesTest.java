@@ -10,10 +10,13 @@ import com.lmax.disruptor.dsl.ProducerType;
 import com.lmax.disruptor.util.DaemonThreadFactory;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -75,6 +78,35 @@ class WaitStrategiesTest
         {
             disruptor.halt();
         }
+    }
+
+    @Test
+    void aHaltEndsConsumersBlockedUnderTheDefault() throws Exception
+    {
+        final List<Thread> threads = new CopyOnWriteArrayList<>();
+        final Disruptor<long[]> disruptor = new Disruptor<>(() -> new long[1], 64, runnable ->
+        {
+            final Thread thread = new Thread(runnable);
+            thread.setDaemon(true);
+            threads.add(thread);
+            return thread;
+        }, ProducerType.SINGLE, WaitStrategies.byName("phased"));
+        disruptor.handleEventsWith((event, sequence, endOfBatch) ->
+        {
+        }, (event, sequence, endOfBatch) ->
+        {
+        });
+        disruptor.start();
+        TimeUnit.MILLISECONDS.sleep(200);   // past their spins: blocked on the lock
+
+        disruptor.halt();
+
+        for (final Thread thread : threads)
+        {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+            assertFalse(thread.isAlive(), "a consumer blocked under phased ignored the halt");
+        }
+        assertEquals(2, threads.size());
     }
 
     @Test

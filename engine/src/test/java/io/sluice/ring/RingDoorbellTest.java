@@ -4,6 +4,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
 import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The consumer's side of the shared ring's doorbell: it sleeps only on an empty ring, armed for all of its sleep and
  * disarmed after; a wake ends the sleep, and a wake that comes before it (the sleeper known) is kept.
  */
+@Timeout(120)
 class RingDoorbellTest
 {
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);

@@ -5,6 +5,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
 import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The loader's standard output as the kernel source reads it: {@code ready} releases the start, and each {@code wake}
  * wakes the ingest asleep on the shared ring's doorbell.
  */
+@Timeout(120)
 class LoaderOutputTest
 {
     @Test

@@ -4,6 +4,7 @@ import io.sluice.ring.RingDoorbell;
 import io.sluice.ring.SharedRing;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * armed on an empty ring and records come, the loader takes the flag back and prints {@code wake}, which the kernel
  * source turns into an unpark; when nobody sleeps armed it prints nothing. The loader's self-test is the producer.
  */
+@Timeout(120)
 class LoaderDoorbellTest
 {
     @BeforeAll
@@ -42,16 +44,16 @@ class LoaderDoorbellTest
             final AtomicBoolean slept = new AtomicBoolean();
             final Thread sleeper = new Thread(() -> slept.set(doorbell.sleepArmed(TimeUnit.SECONDS.toNanos(60))));
             sleeper.start();
-            while (!doorbell.isArmed())
+            while (sleeper.getState() != Thread.State.TIMED_WAITING)
             {
+                // armed, found the ring empty, and parked: only now may the loader write
                 Thread.onSpinWait();
             }
 
-            final List<String> lines = selfTest(ring, 10);
+            final List<String> lines = selfTest(ring, 10, doorbell);
 
             assertEquals(List.of("ready", "wake"), lines, "the loader's output");
             assertFalse(doorbell.isArmed(), "the loader took the flag back");
-            doorbell.wake();
             sleeper.join(TimeUnit.SECONDS.toMillis(30));
             assertFalse(sleeper.isAlive(), "the ring ended the sleep, not its 60 s");
             assertTrue(slept.get(), "it slept: the ring was empty when it armed");
@@ -114,11 +116,13 @@ class LoaderDoorbellTest
     {
         try (SharedRing ring = SharedRing.create(dir.resolve("quiet.ring"), 64 * 1024))
         {
-            assertEquals(List.of("ready"), selfTest(ring, 10), "the loader's output");
+            assertEquals(List.of("ready"), selfTest(ring, 10, ring.doorbell()), "the loader's output");
         }
     }
 
-    private static List<String> selfTest(final SharedRing ring, final int records) throws Exception
+    /** Runs the loader's self-test and returns its output lines; each {@code wake} wakes the doorbell's sleeper. */
+    private static List<String> selfTest(final SharedRing ring, final int records, final RingDoorbell doorbell)
+        throws Exception
     {
         final Process loader = new ProcessBuilder(KernelTestSupport.loader().toString(),
             "--ring", ring.file().toString(), "--self-test", Integer.toString(records))
@@ -130,6 +134,10 @@ class LoaderDoorbellTest
             while ((line = out.readLine()) != null)
             {
                 lines.add(line);
+                if ("wake".equals(line))
+                {
+                    doorbell.wake();
+                }
             }
         }
         assertTrue(loader.waitFor(30, TimeUnit.SECONDS), "the loader did not exit");
