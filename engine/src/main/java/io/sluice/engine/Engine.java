@@ -122,7 +122,7 @@ public final class Engine
         // the view is there even when no stage is: a reload may bring one
         this.ingest = new IngestLoop(sharedRing, mainDisruptor.getRingBuffer(), source, enricher,
             IngestStages.of(catalog, pipeline, marker), new EventView(tree), order(pipeline.output().options(), problems),
-            arguments(pipeline.output().options(), catalog), this::wakeRunThread);
+            arguments(pipeline.output().options(), catalog));
         this.reloads = new StageReload(pipeline, ingest, streams);
         this.readings = new EngineReadings(ingest, sharedRing.ring(), mainDisruptor.getRingBuffer(), tree,
             policies == null ? List.of() : List.of(policies.names()), streams, source, catalog);
@@ -213,12 +213,12 @@ public final class Engine
     /**
      * Wait for the ingest thread to finish (the source is done and the shared ring drained). The drain deadline starts
      * when the source is done or a stop was asked for; past it, a writer stuck in a blocking write is unblocked so the
-     * rings behind it can drain. This thread is woken at once by the ingest's end, by the ingest first finding the
-     * source done, and by a stop request; otherwise it checks once a second for destinations gone and for a source that
-     * ended while the ingest was held up behind a full main ring, and five times a second for writers stuck once
-     * draining. A wake-up costs this VM 0.1–1 ms of CPU, so an idle tracer's main thread wakes once a second, not five
-     * times (docs/performance.md, "Wake-ups at idle, third pass"); a park, not {@link Thread#join(long)}, whose monitor
-     * wait costs more per wake-up.
+     * rings behind it can drain. This thread is woken at once by the ingest's end and by a stop request; otherwise it
+     * checks once a second for destinations gone and for a source that ended by itself while the ingest was held up
+     * behind a full main ring (the drain deadline then starts up to a second late), and five times a second for writers
+     * stuck once draining. A wake-up costs this VM 0.1–1 ms of CPU, so an idle tracer's main thread wakes once a
+     * second, not five times (docs/performance.md, "Wake-ups at idle, third pass"); a park, not {@link
+     * Thread#join(long)}, whose monitor wait costs more per wake-up.
      */
     private void awaitIngest(final Thread ingesting)
     {
@@ -268,16 +268,6 @@ public final class Engine
             }
         }
         return interrupted;
-    }
-
-    /** Wake the thread in {@link #awaitIngest} (the ingest saw the source done: the drain starts now). */
-    private void wakeRunThread()
-    {
-        final Thread waiting = runThread;
-        if (waiting != null)
-        {
-            LockSupport.unpark(waiting);
-        }
     }
 
     /** The ingest's thread: runs it, then says so and wakes the thread waiting for it in {@link #awaitIngest}. */

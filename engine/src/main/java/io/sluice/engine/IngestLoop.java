@@ -46,9 +46,6 @@ final class IngestLoop implements Runnable, MessageHandler
     private final ExpandableArrayBuffer enriched = new ExpandableArrayBuffer(4096);
     /** How this thread waits on an empty shared ring; told of a stop request by another thread. */
     private final IngestIdle idle;
-    /** Told once, when a pass first finds the source done: the engine starts its drain then, not at its next check. */
-    private final Runnable sourceDoneSeen;
-    private boolean sourceDone;
     /**
      * The stages in force: written by a reload (the signal thread, {@link #reload}), read once per record by the ingest
      * thread into {@link #active}. The volatile write publishes the whole set, built before it; the volatile read at the
@@ -77,10 +74,8 @@ final class IngestLoop implements Runnable, MessageHandler
         final IngestStages stages,
         final EventView view,
         final Function<MessageHandler, EventOrder> order,
-        final ArgumentParsing arguments,
-        final Runnable sourceDoneSeen)
+        final ArgumentParsing arguments)
     {
-        this.sourceDoneSeen = sourceDoneSeen;
         this.order = order.apply(this);
         this.arguments = arguments;
         this.stages = stages;
@@ -143,11 +138,6 @@ final class IngestLoop implements Runnable, MessageHandler
     private boolean pass()
     {
         final boolean done = source.isDone();
-        if (done && !sourceDone)
-        {
-            sourceDone = true;
-            sourceDoneSeen.run();
-        }
         passNanos = System.nanoTime();
         final int read = sharedRing.read(order, READ_LIMIT);
         order.tick();
