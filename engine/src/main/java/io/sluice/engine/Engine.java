@@ -1,5 +1,6 @@
 package io.sluice.engine;
 
+import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.sluice.codec.catalog.EventCatalog;
@@ -285,25 +286,41 @@ public final class Engine
         }
     }
 
+    /**
+     * Wait, a millisecond at a time, until every router has taken every event of the main ring (Disruptor's own
+     * {@code shutdown(timeout)} spins a core meanwhile, which the routers and writers need on a small machine), then
+     * halt it. Past the drain deadline and its grace, writers stuck in a write are unblocked and given the grace again;
+     * a router still blocked then is reported and halted.
+     */
     private void shutDownMainRing()
     {
-        try
-        {
-            mainDisruptor.shutdown(deadline.millisToWait(System.nanoTime()), TimeUnit.MILLISECONDS);
-        }
-        catch (final com.lmax.disruptor.TimeoutException stuck)
+        if (!awaitRoutersCaughtUp(0))
         {
             unblockWriters();
-            try
-            {
-                mainDisruptor.shutdown(TimeUnit.NANOSECONDS.toMillis(DrainDeadline.STUCK_GRACE_NANOS), TimeUnit.MILLISECONDS);
-            }
-            catch (final com.lmax.disruptor.TimeoutException stillStuck)
+            if (!awaitRoutersCaughtUp(DrainDeadline.STUCK_GRACE_NANOS))
             {
                 problems.report("main ring: stuck", "main ring: a stream router is still blocked after the drain deadline");
-                mainDisruptor.halt();
             }
         }
+        mainDisruptor.halt();
+    }
+
+    /**
+     * @param extraNanos how far past the drain deadline and its stuck-writer grace to wait.
+     * @return false when that passed before every router took every event.
+     */
+    private boolean awaitRoutersCaughtUp(final long extraNanos)
+    {
+        final RingBuffer<EventSlot> ring = mainDisruptor.getRingBuffer();
+        while (ring.getMinimumGatingSequence() < ring.getCursor())
+        {
+            if (deadline.stuckGracePassed(System.nanoTime() - extraNanos))
+            {
+                return false;
+            }
+            LockSupport.parkNanos(1_000_000L);
+        }
+        return true;
     }
 
     /** @return true when the run has streams and every one of their destinations is gone. */

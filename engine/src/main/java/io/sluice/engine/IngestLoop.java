@@ -134,16 +134,26 @@ final class IngestLoop implements Runnable, MessageHandler
         }
     }
 
-    /** @return false once the source is done and the shared ring is empty. */
+    /**
+     * @return false once the source is done and the shared ring is empty. A read that hands over no message is not
+     *         proof of that: Agrona reads no further than the ring's end, and when all it found there was the padding
+     *         before a record written at the ring's start, it consumed the padding and returned 0.
+     */
     private boolean pass()
     {
         final boolean done = source.isDone();
         passNanos = System.nanoTime();
+        final long head = sharedRing.consumerPosition();
         final int read = sharedRing.read(order, READ_LIMIT);
         order.tick();
         if (read > 0)
         {
             idle.records(read);
+        }
+        else if (sharedRing.consumerPosition() != head)
+        {
+            // only padding: the records after it are at the ring's start, read them at once
+            return true;
         }
         else if (done)
         {

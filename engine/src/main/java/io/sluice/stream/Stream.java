@@ -2,7 +2,6 @@ package io.sluice.stream;
 
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.ExceptionHandler;
-import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.sluice.config.BufferMode;
@@ -16,6 +15,7 @@ import io.sluice.ring.EventSlot;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One configured stream: its filters, its own ring (sized by {@code buffer.size}), the writer thread that drains that
@@ -134,23 +134,29 @@ public final class Stream
     /**
      * Let the writer deliver everything published to this stream's ring (block streams: until the drain deadline),
      * then stop it; it closes the destinations. Call only after the main ring has drained (no more events for this
-     * stream) and the drain deadline has started.
+     * stream) and the drain deadline has started. Past the deadline and the stuck-writer grace the writer counts what
+     * is still in its ring undelivered, and a write blocked in the kernel is made to fail: the ring is never halted
+     * with events in it, which would leave them counted nowhere.
      */
     public void drainAndClose()
     {
-        try
+        final DrainDeadline deadline = environment.deadline();
+        if (!awaitWriterCaughtUp(deadline, 0))
         {
-            disruptor.shutdown(environment.deadline().millisToWait(System.nanoTime()), TimeUnit.MILLISECONDS);
-        }
-        catch (final TimeoutException stuck)
-        {
+            writer.abandon();
             unblockWriter();
-            disruptor.halt();
+            if (!awaitWriterCaughtUp(deadline, DrainDeadline.STUCK_GRACE_NANOS))
+            {
+                environment.problems().report("stream " + config.name() + ": stuck", "stream " + config.name() +
+                    ": writer did not take the last " + (disruptor.getCursor() - disruptor.getSequenceValueFor(writer)) +
+                    " events of its ring (a destination is stuck in a write); they are not counted");
+            }
         }
+        disruptor.halt();
         try
         {
             // the ring may be empty while the writer still retries what its destinations hold: wait for it too
-            if (!writer.finished().await(environment.deadline().millisToWait(System.nanoTime()), TimeUnit.MILLISECONDS))
+            if (!writer.finished().await(deadline.millisToWait(System.nanoTime()), TimeUnit.MILLISECONDS))
             {
                 unblockWriter();
                 if (!writer.finished().await(DrainDeadline.STUCK_GRACE_NANOS, TimeUnit.NANOSECONDS))
@@ -164,6 +170,28 @@ public final class Stream
         {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Wait, a millisecond at a time, until the writer has taken every event published to the ring. Not Disruptor's
+     * {@code shutdown(timeout)}: it spins a core meanwhile, and its deadline overflows for a long timeout (the drain
+     * deadline not started), so it timed out at once and halted the writer with events in its ring.
+     *
+     * @param deadline   the run's drain deadline (never passes before it started).
+     * @param extraNanos how far past the deadline and its stuck-writer grace to wait.
+     * @return false when that passed first.
+     */
+    private boolean awaitWriterCaughtUp(final DrainDeadline deadline, final long extraNanos)
+    {
+        while (disruptor.getSequenceValueFor(writer) < disruptor.getCursor())
+        {
+            if (deadline.stuckGracePassed(System.nanoTime() - extraNanos))
+            {
+                return false;
+            }
+            LockSupport.parkNanos(1_000_000L);
+        }
+        return true;
     }
 
     /** @return what the destinations report about themselves (journal counts), after {@link #drainAndClose()}. */

@@ -35,6 +35,11 @@ final class StreamWriter implements EventHandler<EventSlot>
     private final CountDownLatch running;
     private final PollingWait polling;
     private boolean gaveUp;
+    /**
+     * Set by the thread draining the stream ({@link #abandon()}) once the drain deadline and its grace passed with
+     * events still in the ring; read by the writer thread at each event (volatile).
+     */
+    private volatile boolean abandoned;
 
     StreamWriter(
         final LatencyHistogram latency,
@@ -80,8 +85,9 @@ final class StreamWriter implements EventHandler<EventSlot>
     @Override
     public void onEvent(final EventSlot slot, final long sequence, final boolean endOfBatch)
     {
-        if (gaveUp)
+        if (gaveUp || abandoned)
         {
+            giveUp();
             counters.onUndelivered();
             return;
         }
@@ -189,6 +195,15 @@ final class StreamWriter implements EventHandler<EventSlot>
             }
         }
         return false;
+    }
+
+    /**
+     * From the thread draining the stream, past the drain deadline and its grace: the writer gives up, and counts every
+     * event still in its ring undelivered as it takes it.
+     */
+    void abandon()
+    {
+        abandoned = true;
     }
 
     /**

@@ -11,7 +11,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * A destination that keeps what it accepted in memory; a gated one holds its writer in {@code flush} until opened,
- * as a reader that stopped reading would; one may throw from {@code offer} on its n-th event or fail to open.
+ * as a reader that stopped reading would, and fails it once the engine unblocks it; one may throw from {@code offer}
+ * on its n-th event or fail to open.
  */
 final class TestDestination implements Destination
 {
@@ -23,6 +24,8 @@ final class TestDestination implements Destination
     private int offers;
     private int throwOn = -1;
     private String openFailure;
+    private volatile boolean unblocked;
+    private long flushMillis;
 
     TestDestination(final String name)
     {
@@ -65,6 +68,16 @@ final class TestDestination implements Destination
     TestDestination failingToOpen(final String why)
     {
         openFailure = why;
+        return this;
+    }
+
+    /**
+     * @param millis how long each flush takes.
+     * @return this destination, flushed after each event, each flush taking that long: a slow reader that keeps up.
+     */
+    TestDestination flushingEachEventIn(final long millis)
+    {
+        flushMillis = millis;
         return this;
     }
 
@@ -119,10 +132,26 @@ final class TestDestination implements Destination
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted");
         }
+        if (unblocked)
+        {
+            throw new java.io.IOException("closed by the engine");
+        }
+        if (flushMillis > 0)
+        {
+            java.util.concurrent.locks.LockSupport.parkNanos(flushMillis * 1_000_000L);
+        }
         accepted.addAll(held);
         final int count = held.size();
         held.clear();
         receipts.accepted(count);
+    }
+
+    /** As the engine closing a FIFO whose reader stopped reading: the write blocked in flush fails, and every one after. */
+    @Override
+    public void unblock()
+    {
+        unblocked = true;
+        gate.countDown();
     }
 
     @Override
@@ -137,6 +166,12 @@ final class TestDestination implements Destination
     public int pending()
     {
         return held.size();
+    }
+
+    @Override
+    public boolean flushesEachEvent()
+    {
+        return flushMillis > 0;
     }
 
     @Override

@@ -1,0 +1,134 @@
+package io.sluice.stream;
+
+import com.lmax.disruptor.BlockingWaitStrategy;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+import io.sluice.config.BufferMode;
+import io.sluice.config.RetryPolicy;
+import io.sluice.config.StreamConfig;
+import io.sluice.filter.route.EventIdFilter;
+import io.sluice.filter.route.PolicyFilter;
+import io.sluice.report.Problems;
+import io.sluice.ring.EventSlot;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A stream's end: {@link Stream#drainAndClose()} stops the writer only once it has taken every event of its ring;
+ * past the drain deadline and its grace, what is still in the ring is counted undelivered. Events are never left in a
+ * halted ring, counted nowhere.
+ */
+class StreamDrainTest
+{
+    private static final int EVENTS = 200;
+
+    @Test
+    @Timeout(60)
+    void aWriterStillHeldUpWhenTheDrainBeginsIsWaitedForAndDeliversEveryEvent() throws Exception
+    {
+        final TestDestination slow = TestDestination.gated("slow");
+        final DrainDeadline notStarted = new DrainDeadline(Duration.ofSeconds(60));
+        final Stream stream = stream(slow, notStarted, new ByteArrayOutputStream());
+        publish(stream);
+
+        final Thread draining = new Thread(stream::drainAndClose, "draining");
+        draining.start();
+        draining.join(200);
+        assertTrue(draining.isAlive(), "the drain waits for the writer held in its first write");
+        slow.open();
+        draining.join(30_000);
+
+        assertEquals(EVENTS, stream.counters().matched());
+        assertEquals(EVENTS, stream.counters().delivered());
+        assertEquals(EVENTS, slow.accepted().size(), "what the reader got equals delivered");
+    }
+
+    @Test
+    @Timeout(60)
+    void pastTheDrainDeadlineWhatIsStillInTheRingIsCountedUndelivered() throws Exception
+    {
+        // 20 ms a flush, one event a flush: the ring's 200 events take 4 s, twice the grace past the deadline
+        final TestDestination slow = new TestDestination("slow").flushingEachEventIn(20);
+        final DrainDeadline passed = new DrainDeadline(Duration.ZERO);
+        final ByteArrayOutputStream reports = new ByteArrayOutputStream();
+        final Stream stream = stream(slow, passed, reports);
+        publish(stream);
+        passed.start();
+
+        stream.drainAndClose();
+
+        final StreamCounters counters = stream.counters();
+        assertEquals(EVENTS, counters.matched());
+        assertEquals(EVENTS, counters.delivered() + counters.dropped() + counters.failed() + counters.undelivered(),
+            "matched = delivered + dropped + failed + undelivered");
+        assertEquals(slow.accepted().size(), counters.delivered(), "what the reader got equals delivered");
+        assertTrue(counters.delivered() > 0, "it delivered until the grace passed");
+        assertTrue(counters.undelivered() > 0, "the rest of the ring counts undelivered");
+        assertTrue(reports.toString(StandardCharsets.UTF_8).contains("stream s: drain timeout passed"),
+            reports.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    @Timeout(60)
+    void aWriterStuckInAWritePastTheDeadlineIsUnblockedAndItsRingCountedUndelivered() throws Exception
+    {
+        final TestDestination stuck = TestDestination.gated("stuck");
+        final DrainDeadline passed = new DrainDeadline(Duration.ZERO);
+        final ByteArrayOutputStream reports = new ByteArrayOutputStream();
+        final Stream stream = stream(stuck, passed, reports);
+        publish(stream);
+        passed.start();
+
+        stream.drainAndClose();
+
+        final StreamCounters counters = stream.counters();
+        assertEquals(EVENTS, counters.matched());
+        assertEquals(0, counters.delivered());
+        assertEquals(EVENTS, counters.undelivered(), "every event of the stuck stream counts undelivered");
+        assertTrue(stuck.accepted().isEmpty());
+    }
+
+    private static Stream stream(final TestDestination destination, final DrainDeadline deadline,
+        final ByteArrayOutputStream reports)
+    {
+        final StreamEnvironment environment = new StreamEnvironment(BlockingWaitStrategy::new, daemons(),
+            new Problems(new PrintStream(reports, true, StandardCharsets.UTF_8)), deadline);
+        return new Stream(new StreamConfig("s", List.of("d"), List.of(), List.of(), BufferMode.BLOCK, 256, false),
+            EventIdFilter.all(), PolicyFilter.all(), null,
+            List.of(new StreamOutput(destination, new SeqFormatter("", -1), RetryPolicy.DEFAULTS)), environment);
+    }
+
+    /** Route the events through a main ring into the stream's ring, whose writer is held in its first write. */
+    private static void publish(final Stream stream) throws Exception
+    {
+        final Disruptor<EventSlot> main = new Disruptor<>(EventSlot::new, 1024, daemons(), ProducerType.SINGLE,
+            new BlockingWaitStrategy());
+        main.handleEventsWith(stream.router());
+        stream.start();
+        main.start();
+        assertTrue(stream.awaitRunning(10, TimeUnit.SECONDS));
+        SeqRecords.publish(main.getRingBuffer(), EVENTS);
+        main.shutdown(10, TimeUnit.SECONDS);
+    }
+
+    private static ThreadFactory daemons()
+    {
+        return runnable ->
+        {
+            final Thread thread = new Thread(runnable);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
