@@ -23,6 +23,7 @@ import io.sluice.sort.TimestampOrder;
 import io.sluice.source.EventSource;
 import io.sluice.report.Problems;
 import io.sluice.stream.DrainDeadline;
+import io.sluice.stream.RingCatchUp;
 import io.sluice.stream.Stream;
 import io.sluice.stream.StreamEnvironment;
 import org.agrona.concurrent.MessageHandler;
@@ -213,18 +214,19 @@ public final class Engine
 
     /**
      * Wait for the ingest thread to finish (the source is done and the shared ring drained). The drain deadline starts
-     * when the source is done or a stop was asked for; past it, a writer stuck in a blocking write is unblocked so the
-     * rings behind it can drain. This thread is woken at once by the ingest's end and by a stop request; otherwise it
-     * checks once a second for destinations gone and for a source that ended by itself while the ingest was held up
-     * behind a full main ring (the drain deadline then starts up to a second late), and five times a second for writers
-     * stuck once draining. A wake-up costs this VM 0.1–1 ms of CPU, so an idle tracer's main thread wakes once a
-     * second, not five times (docs/performance.md, "Wake-ups at idle, third pass"); a park, not {@link
-     * Thread#join(long)}, whose monitor wait costs more per wake-up.
+     * when the source is done or a stop was asked for; past it and its grace every writer gives up (counting what it
+     * still holds or takes undelivered, a write blocked in the kernel made to fail), so the rings behind it drain.
+     * This thread is woken at once by the ingest's end and by a stop request; otherwise it checks once a second for
+     * destinations gone and for a source that ended by itself while the ingest was held up behind a full main ring
+     * (the drain deadline then starts up to a second late), and five times a second for writers stuck once draining.
+     * A wake-up costs this VM 0.1–1 ms of CPU, so an idle tracer's main thread wakes once a second, not five times
+     * (docs/performance.md, "Wake-ups at idle, third pass"); a park, not {@link Thread#join(long)}, whose monitor wait
+     * costs more per wake-up.
      */
     private void awaitIngest(final Thread ingesting)
     {
         boolean interrupted = false;
-        boolean writersInterrupted = false;
+        boolean writersAbandoned = false;
         while (!ingestEnded)
         {
             final boolean draining = stopRequested || source.isDone();
@@ -240,10 +242,10 @@ public final class Engine
             {
                 startDraining();
             }
-            if (!writersInterrupted && deadline.stuckGracePassed(System.nanoTime()))
+            if (!writersAbandoned && deadline.stuckGracePassed(System.nanoTime()))
             {
-                writersInterrupted = true;
-                unblockWriters();
+                writersAbandoned = true;
+                abandonWriters();
             }
         }
         interrupted |= joinEnded(ingesting);
@@ -287,40 +289,24 @@ public final class Engine
     }
 
     /**
-     * Wait, a millisecond at a time, until every router has taken every event of the main ring (Disruptor's own
-     * {@code shutdown(timeout)} spins a core meanwhile, which the routers and writers need on a small machine), then
-     * halt it. Past the drain deadline and its grace, writers stuck in a write are unblocked and given the grace again;
-     * a router still blocked then is reported and halted.
+     * Wait until every router has taken every event of the main ring ({@link RingCatchUp}), then halt it. Past the
+     * drain deadline and its grace every writer gives up ({@link Stream#abandon()}), so the routers get room; the ring
+     * is halted with events in it only when the routers then take nothing for a whole grace (reported).
      */
     private void shutDownMainRing()
     {
-        if (!awaitRoutersCaughtUp(0))
+        final RingBuffer<EventSlot> ring = mainDisruptor.getRingBuffer();
+        final RingCatchUp routers = new RingCatchUp(ring::getMinimumGatingSequence, ring::getCursor);
+        if (!routers.awaitWithin(deadline))
         {
-            unblockWriters();
-            if (!awaitRoutersCaughtUp(DrainDeadline.STUCK_GRACE_NANOS))
+            abandonWriters();
+            if (!routers.awaitWhileProgressing(deadline.stuckGraceNanos()))
             {
-                problems.report("main ring: stuck", "main ring: a stream router is still blocked after the drain deadline");
+                problems.report("main ring: stuck", "main ring: a stream router is still blocked after the drain deadline"
+                    + " (" + routers.behind() + " events not routed)");
             }
         }
         mainDisruptor.halt();
-    }
-
-    /**
-     * @param extraNanos how far past the drain deadline and its stuck-writer grace to wait.
-     * @return false when that passed before every router took every event.
-     */
-    private boolean awaitRoutersCaughtUp(final long extraNanos)
-    {
-        final RingBuffer<EventSlot> ring = mainDisruptor.getRingBuffer();
-        while (ring.getMinimumGatingSequence() < ring.getCursor())
-        {
-            if (deadline.stuckGracePassed(System.nanoTime() - extraNanos))
-            {
-                return false;
-            }
-            LockSupport.parkNanos(1_000_000L);
-        }
-        return true;
     }
 
     /** @return true when the run has streams and every one of their destinations is gone. */
@@ -343,10 +329,10 @@ public final class Engine
         service.draining();
     }
 
-    /** Past the deadline: make every writer stuck in a push give up, the clients' too. */
-    private void unblockWriters()
+    /** Past the deadline and its grace: every writer gives up (see {@link Stream#abandon()}), the clients' too. */
+    private void abandonWriters()
     {
-        streams.forEach(Stream::unblockWriter);
+        streams.forEach(Stream::abandon);
         service.unblock();
     }
 

@@ -123,7 +123,7 @@ final class ClientSession
             + ": the main ring has not passed the client within the drain timeout (held by a block client); still waiting");
         if (environment.deadline().passed(System.nanoTime()))
         {
-            stream.unblockWriter();
+            stream.abandon();
         }
     }
 

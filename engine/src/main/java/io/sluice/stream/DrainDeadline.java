@@ -10,11 +10,14 @@ import java.time.Duration;
 public final class DrainDeadline
 {
     /** How long past the deadline a writer stuck in a blocking write is given before what it writes to is closed. */
-    public static final long STUCK_GRACE_NANOS = 2_000_000_000L;
+    public static final Duration STUCK_GRACE = Duration.ofSeconds(2);
 
     private static final long NOT_SET = Long.MAX_VALUE;
+    /** Longer drain timeouts are taken as this (about 73 years): the deadline's sums never overflow. */
+    private static final long LONGEST_NANOS = Long.MAX_VALUE / 4;
 
     private final long graceNanos;
+    private final long stuckGraceNanos;
     private volatile long deadlineNanos = NOT_SET;
 
     /**
@@ -22,7 +25,36 @@ public final class DrainDeadline
      */
     public DrainDeadline(final Duration grace)
     {
-        this.graceNanos = grace.toNanos();
+        this(grace, STUCK_GRACE);
+    }
+
+    /**
+     * @param grace      how long block streams may take to drain once the run is stopping.
+     * @param stuckGrace how long past it a writer stuck in a write is given, and how long a drain waits for a ring whose
+     *                   consumers stopped taking events ({@link #STUCK_GRACE} but in tests).
+     */
+    public DrainDeadline(final Duration grace, final Duration stuckGrace)
+    {
+        this.graceNanos = Math.min(saturatedNanos(grace), LONGEST_NANOS);
+        this.stuckGraceNanos = Math.min(saturatedNanos(stuckGrace), LONGEST_NANOS);
+    }
+
+    private static long saturatedNanos(final Duration duration)
+    {
+        try
+        {
+            return duration.toNanos();
+        }
+        catch (final ArithmeticException tooLong)
+        {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** @return how long past the deadline a writer stuck in a write is given, in nanoseconds. */
+    public long stuckGraceNanos()
+    {
+        return stuckGraceNanos;
     }
 
     /**
@@ -52,7 +84,7 @@ public final class DrainDeadline
      */
     public boolean stuckGracePassed(final long nowNanos)
     {
-        return passed(nowNanos - STUCK_GRACE_NANOS);
+        return passed(nowNanos - stuckGraceNanos);
     }
 
     /**
@@ -62,7 +94,7 @@ public final class DrainDeadline
     public long millisToWait(final long nowNanos)
     {
         final long remaining = remainingNanos(nowNanos);
-        return remaining == Long.MAX_VALUE ? Long.MAX_VALUE / 1_000_000L : (remaining + STUCK_GRACE_NANOS) / 1_000_000L;
+        return remaining == Long.MAX_VALUE ? Long.MAX_VALUE / 1_000_000L : (remaining + stuckGraceNanos) / 1_000_000L;
     }
 
     /**

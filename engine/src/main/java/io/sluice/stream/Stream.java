@@ -15,7 +15,6 @@ import io.sluice.ring.EventSlot;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * One configured stream: its filters, its own ring (sized by {@code buffer.size}), the writer thread that drains that
@@ -134,21 +133,22 @@ public final class Stream
     /**
      * Let the writer deliver everything published to this stream's ring (block streams: until the drain deadline),
      * then stop it; it closes the destinations. Call only after the main ring has drained (no more events for this
-     * stream) and the drain deadline has started. Past the deadline and the stuck-writer grace the writer counts what
-     * is still in its ring undelivered, and a write blocked in the kernel is made to fail: the ring is never halted
-     * with events in it, which would leave them counted nowhere.
+     * stream); the drain deadline starts here if it has not yet. Past the deadline and the stuck-writer grace the writer
+     * gives up ({@link #abandon()}) and takes what is left in its ring fast, counting it undelivered; the ring is halted
+     * only once the writer took it all, or took nothing for a whole grace (stuck in a write; reported).
      */
     public void drainAndClose()
     {
         final DrainDeadline deadline = environment.deadline();
-        if (!awaitWriterCaughtUp(deadline, 0))
+        deadline.start();
+        final RingCatchUp ring = new RingCatchUp(() -> disruptor.getSequenceValueFor(writer), disruptor::getCursor);
+        if (!ring.awaitWithin(deadline))
         {
-            writer.abandon();
-            unblockWriter();
-            if (!awaitWriterCaughtUp(deadline, DrainDeadline.STUCK_GRACE_NANOS))
+            abandon();
+            if (!ring.awaitWhileProgressing(deadline.stuckGraceNanos()))
             {
                 environment.problems().report("stream " + config.name() + ": stuck", "stream " + config.name() +
-                    ": writer did not take the last " + (disruptor.getCursor() - disruptor.getSequenceValueFor(writer)) +
+                    ": writer did not take the last " + ring.behind() +
                     " events of its ring (a destination is stuck in a write); they are not counted");
             }
         }
@@ -158,8 +158,8 @@ public final class Stream
             // the ring may be empty while the writer still retries what its destinations hold: wait for it too
             if (!writer.finished().await(deadline.millisToWait(System.nanoTime()), TimeUnit.MILLISECONDS))
             {
-                unblockWriter();
-                if (!writer.finished().await(DrainDeadline.STUCK_GRACE_NANOS, TimeUnit.NANOSECONDS))
+                abandon();
+                if (!writer.finished().await(deadline.stuckGraceNanos(), TimeUnit.NANOSECONDS))
                 {
                     environment.problems().report("stream " + config.name() + ": stuck",
                         "stream " + config.name() + ": writer did not finish (a destination is stuck in a write)");
@@ -170,28 +170,6 @@ public final class Stream
         {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /**
-     * Wait, a millisecond at a time, until the writer has taken every event published to the ring. Not Disruptor's
-     * {@code shutdown(timeout)}: it spins a core meanwhile, and its deadline overflows for a long timeout (the drain
-     * deadline not started), so it timed out at once and halted the writer with events in its ring.
-     *
-     * @param deadline   the run's drain deadline (never passes before it started).
-     * @param extraNanos how far past the deadline and its stuck-writer grace to wait.
-     * @return false when that passed first.
-     */
-    private boolean awaitWriterCaughtUp(final DrainDeadline deadline, final long extraNanos)
-    {
-        while (disruptor.getSequenceValueFor(writer) < disruptor.getCursor())
-        {
-            if (deadline.stuckGracePassed(System.nanoTime() - extraNanos))
-            {
-                return false;
-            }
-            LockSupport.parkNanos(1_000_000L);
-        }
-        return true;
     }
 
     /** @return what the destinations report about themselves (journal counts), after {@link #drainAndClose()}. */
@@ -306,12 +284,14 @@ public final class Stream
     }
 
     /**
-     * Past the drain deadline: make a write blocked in the kernel (a FIFO whose reader stopped reading) fail, by closing
-     * what it writes to, so the writer gives up. The writer thread itself is never interrupted: Disruptor would take
-     * the interrupt for an event failure and skip a sequence. Safe from any thread.
+     * Past the drain deadline (and, for the run's streams, its stuck-writer grace): the writer gives up. It counts what
+     * its destinations hold and every event it takes from now on undelivered, and a write blocked in the kernel (a FIFO
+     * whose reader stopped reading) is made to fail by closing what it writes to. The writer thread itself is never
+     * interrupted: Disruptor would take the interrupt for an event failure and skip a sequence. Safe from any thread.
      */
-    public void unblockWriter()
+    public void abandon()
     {
+        writer.abandon();
         writer.unblock();
     }
 }

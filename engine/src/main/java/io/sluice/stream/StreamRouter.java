@@ -10,6 +10,7 @@ import io.sluice.filter.StreamExportFilters;
 import io.sluice.policy.EventView;
 import io.sluice.report.Problems;
 import io.sluice.ring.EventSlot;
+import io.sluice.ring.PendingPublish;
 import io.sluice.ring.Rendering;
 import org.agrona.MutableDirectBuffer;
 

@@ -12,6 +12,7 @@ import io.sluice.format.EventFormatter;
 import io.sluice.report.Problems;
 import io.sluice.ring.EventSlot;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Failure containment: a destination or a formatter that throws fails that one event for that stream (counted, and
  * reported once with the stream, destination and event id); the stream keeps delivering and the main ring never stalls.
  */
+@Timeout(120)
 class FailingDestinationTest
 {
     private static final int EVENTS = 10_000;

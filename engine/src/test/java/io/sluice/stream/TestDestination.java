@@ -25,17 +25,18 @@ final class TestDestination implements Destination
     private int throwOn = -1;
     private String openFailure;
     private volatile boolean unblocked;
+    private final boolean gated;
     private long flushMillis;
 
     TestDestination(final String name)
     {
-        this.name = name;
-        gate.countDown();
+        this(name, false);
     }
 
     private TestDestination(final String name, final boolean gated)
     {
         this.name = name;
+        this.gated = gated;
         if (!gated)
         {
             gate.countDown();
@@ -146,12 +147,18 @@ final class TestDestination implements Destination
         receipts.accepted(count);
     }
 
-    /** As the engine closing a FIFO whose reader stopped reading: the write blocked in flush fails, and every one after. */
+    /**
+     * As the engine closing a FIFO whose reader stopped reading: a gated destination's write blocked in flush fails, and
+     * every one after. Any other destination is not blocked and goes on as before.
+     */
     @Override
     public void unblock()
     {
-        unblocked = true;
-        gate.countDown();
+        if (gated)
+        {
+            unblocked = true;
+            gate.countDown();
+        }
     }
 
     @Override
