@@ -16,7 +16,6 @@ import io.sluice.parse.ArgumentParsing;
 import io.sluice.policy.EventView;
 import io.sluice.policy.PolicySet;
 import io.sluice.ring.EventSlot;
-import io.sluice.ring.PendingPublish;
 import io.sluice.ring.RecordType;
 import io.sluice.ring.SharedRing;
 import io.sluice.sort.EventOrder;
@@ -35,13 +34,9 @@ import java.util.function.Function;
 final class IngestLoop implements Runnable, MessageHandler
 {
     private static final int READ_LIMIT = 256;
-    /** Most events put on the main ring before they are published (a pass publishes what it put there at its end). */
-    static final int PUBLISH_BATCH = 64;
 
     private final org.agrona.concurrent.ringbuffer.RingBuffer sharedRing;
     private final RingBuffer<EventSlot> mainRing;
-    /** What this pass put on the main ring and has not published yet. */
-    private final PendingPublish unpublished;
     private final EventSource source;
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final EventDecoder event = new EventDecoder();
@@ -88,8 +83,6 @@ final class IngestLoop implements Runnable, MessageHandler
         this.sharedRing = sharedRing.ring();
         this.idle = new IngestIdle(sharedRing.doorbell());
         this.mainRing = mainRing;
-        this.unpublished = new PendingPublish(mainRing);
-        unpublished.batchUpTo(PUBLISH_BATCH);
         this.source = source;
         this.enricher = enricher;
         this.view = view;
@@ -138,8 +131,6 @@ final class IngestLoop implements Runnable, MessageHandler
         {
             failure = ex;
             source.requestStop();
-            // every slot claimed was filled (or failed filling) and counted: the routers take what the pass put there
-            unpublished.publish();
         }
     }
 
@@ -155,8 +146,6 @@ final class IngestLoop implements Runnable, MessageHandler
         final long head = sharedRing.consumerPosition();
         final int read = sharedRing.read(order, READ_LIMIT);
         order.tick();
-        // before this thread idles, or ends: the routers see every event of the pass
-        unpublished.publish();
         if (read > 0)
         {
             idle.records(read);
@@ -169,7 +158,6 @@ final class IngestLoop implements Runnable, MessageHandler
         else if (done)
         {
             order.flush();
-            unpublished.publish();
             return false;
         }
         else
@@ -376,7 +364,7 @@ final class IngestLoop implements Runnable, MessageHandler
         final MutableDirectBuffer buffer, final int index, final int length, final int eventId, final long policies)
     {
         final int parsedLength = arguments.parse(eventId, buffer, index, length, parsed);
-        final long claimed = unpublished.claim();
+        final long claimed = mainRing.next();
         try
         {
             final EventSlot slot = mainRing.get(claimed);
@@ -393,11 +381,7 @@ final class IngestLoop implements Runnable, MessageHandler
         }
         finally
         {
-            unpublished.filled(claimed);
-            if (unpublished.full())
-            {
-                unpublished.publish();
-            }
+            mainRing.publish(claimed);
         }
         counters.onPublished();
     }

@@ -10,7 +10,6 @@ import io.sluice.filter.StreamExportFilters;
 import io.sluice.policy.EventView;
 import io.sluice.report.Problems;
 import io.sluice.ring.EventSlot;
-import io.sluice.ring.PendingPublish;
 import io.sluice.ring.Rendering;
 import org.agrona.MutableDirectBuffer;
 
