@@ -290,8 +290,9 @@ public final class Engine
 
     /**
      * Wait until every router has taken every event of the main ring ({@link RingCatchUp}), then halt it. Past the
-     * drain deadline and its grace every writer gives up ({@link Stream#abandon()}), so the routers get room; the ring
-     * is halted with events in it only when the routers then take nothing for a whole grace (reported).
+     * drain deadline and its grace the block streams still holding events give up ({@link #abandonWriters()}), so the
+     * routers get room; the ring is halted with events in it only when the routers then take nothing for a whole grace
+     * (reported).
      */
     private void shutDownMainRing()
     {
@@ -329,10 +330,24 @@ public final class Engine
         service.draining();
     }
 
-    /** Past the deadline and its grace: every writer gives up (see {@link Stream#abandon()}), the clients' too. */
+    /**
+     * Past the deadline and its grace: a block stream with events still in its ring gives up (see {@link
+     * Stream#abandon()}): it is what holds the routers, the main ring and the ingest back. Every other writer, the
+     * clients' too, only has a write blocked in the kernel made to fail; a stream keeping up goes on delivering.
+     */
     private void abandonWriters()
     {
-        streams.forEach(Stream::abandon);
+        for (final Stream stream : streams)
+        {
+            if (stream.holdingBack())
+            {
+                stream.abandon();
+            }
+            else
+            {
+                stream.unblockWrites();
+            }
+        }
         service.unblock();
     }
 

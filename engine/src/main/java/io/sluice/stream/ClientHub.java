@@ -159,13 +159,13 @@ public final class ClientHub implements EventHandler<EventSlot>
 
     /**
      * Past the run's drain deadline: make every client's writer stuck in a push give up (see
-     * {@link Stream#abandon}). Safe from any thread.
+     * {@link Stream#unblockWrites}). Safe from any thread.
      */
     public void unblockClients()
     {
         for (final Stream client : clients)
         {
-            client.abandon();
+            client.unblockWrites();
         }
     }
 

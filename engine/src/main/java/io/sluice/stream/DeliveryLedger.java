@@ -29,6 +29,10 @@ final class DeliveryLedger
     private final boolean[][] acceptedAt;
     private final long[] heldHead;
     private final long[] heldTail;
+    /** Per destination: events it held when the run gave up, whose receipts may still come (an asynchronous send). */
+    private final long[] abandonedHeld;
+    /** Per destination: of those, how many it then reported accepted (counted undelivered, yet the peer has them). */
+    private final long[] lateAccepted;
     private final StreamCounters counters;
     private final DestinationCounters[] destinationCounters;
     private final Receipts[] receipts;
@@ -61,6 +65,8 @@ final class DeliveryLedger
         this.acceptedAt = new boolean[destinationCounters.length][capacity];
         this.heldHead = new long[destinationCounters.length];
         this.heldTail = new long[destinationCounters.length];
+        this.abandonedHeld = new long[destinationCounters.length];
+        this.lateAccepted = new long[destinationCounters.length];
         this.counters = counters;
         this.destinationCounters = destinationCounters;
         this.receipts = new Receipts[destinationCounters.length];
@@ -184,6 +190,7 @@ final class DeliveryLedger
     {
         for (int d = 0; d < held.length; d++)
         {
+            abandonedHeld[d] += heldTail[d] - heldHead[d];
             heldHead[d] = heldTail[d];
         }
         for (long event = settled; event < opened; event++)
@@ -193,6 +200,16 @@ final class DeliveryLedger
             failed[slot] = true;
         }
         settle();
+    }
+
+    /**
+     * @param d a destination.
+     * @return events it held when the run gave up, counted undelivered, that it reported accepted afterwards (a send
+     *         in flight that its peer acknowledged late).
+     */
+    long lateAccepted(final int d)
+    {
+        return lateAccepted[d];
     }
 
     private void resolve(final long event, final boolean failure)
@@ -295,12 +312,24 @@ final class DeliveryLedger
         }
 
         /** @return the bytes of the events resolved. */
-        private long resolveHeld(final int events, final boolean failure)
+        private long resolveHeld(final int reported, final boolean failure)
         {
-            if (events > heldTail[d] - heldHead[d])
+            int events = reported;
+            final long holds = heldTail[d] - heldHead[d];
+            if (events > holds)
             {
-                throw new IllegalStateException("destination reported " + events + " events, holds " +
-                    (heldTail[d] - heldHead[d]));
+                // once the run gave up, the oldest receipts may be for events it held then (already settled undelivered)
+                final long late = events - holds;
+                if (late > abandonedHeld[d])
+                {
+                    throw new IllegalStateException("destination reported " + reported + " events, holds " + holds);
+                }
+                abandonedHeld[d] -= late;
+                if (!failure)
+                {
+                    lateAccepted[d] += late;
+                }
+                events = (int)holds;
             }
             long bytes = 0;
             for (int i = 0; i < events; i++)

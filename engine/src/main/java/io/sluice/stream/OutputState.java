@@ -281,6 +281,18 @@ final class OutputState
     }
 
     /**
+     * @param late events this destination held when the run gave up, counted undelivered, that it then reported accepted.
+     */
+    void reportLateAccepted(final long late)
+    {
+        if (late > 0)
+        {
+            environment.problems().report(problemKey + ": late", problemKey + ": " + late + " events counted undelivered"
+                + " at the drain deadline were acknowledged by the destination afterwards (it has them)");
+        }
+    }
+
+    /**
      * Release the destination (the writer pushed what it could before).
      */
     void close()

@@ -294,4 +294,23 @@ public final class Stream
         writer.abandon();
         writer.unblock();
     }
+
+    /**
+     * Past the drain deadline: make a write blocked in the kernel fail, by closing what it writes to; a block stream
+     * then gives up on its own (its retry finds the deadline passed), and a writer that is not blocked goes on
+     * delivering. Safe from any thread.
+     */
+    public void unblockWrites()
+    {
+        writer.unblock();
+    }
+
+    /**
+     * @return true when this is a block stream with events still in its ring: past the deadline it is what holds its
+     *         router, and the main ring and the ingest behind it, back.
+     */
+    public boolean holdingBack()
+    {
+        return config.mode() == BufferMode.BLOCK && ringUsed() > 0;
+    }
 }

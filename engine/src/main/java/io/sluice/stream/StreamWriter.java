@@ -153,9 +153,10 @@ final class StreamWriter implements EventHandler<EventSlot>
                     giveUp();
                 }
             }
-            for (final OutputState output : outputs)
+            for (int d = 0; d < outputs.length; d++)
             {
-                output.close();
+                outputs[d].close();
+                outputs[d].reportLateAccepted(ledger.lateAccepted(d));
             }
         }
         finally

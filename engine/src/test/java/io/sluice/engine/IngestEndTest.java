@@ -102,6 +102,7 @@ class IngestEndTest
         private volatile boolean done;
         private volatile long produced;
         private volatile boolean wrapped;
+        private volatile Throwable failure;
 
         WrappingSource(final byte[] filler)
         {
@@ -117,7 +118,19 @@ class IngestEndTest
         @Override
         public void start(final RingBuffer ring)
         {
-            final Thread thread = new Thread(() -> write(ring), "wrapping-source");
+            final Thread thread = new Thread(() ->
+            {
+                try
+                {
+                    write(ring);
+                }
+                catch (final RuntimeException ex)
+                {
+                    // the run ends and names it, rather than waiting for the test's timeout
+                    failure = ex;
+                    done = true;
+                }
+            }, "wrapping-source");
             thread.setDaemon(true);
             thread.start();
         }
@@ -125,6 +138,10 @@ class IngestEndTest
         private void write(final RingBuffer ring)
         {
             final int aligned = BitUtil.align(filler.length + RecordDescriptor.HEADER_LENGTH, RecordDescriptor.ALIGNMENT);
+            if (ring.capacity() % aligned == 0)
+            {
+                throw new IllegalStateException("records of " + aligned + " bytes fill the ring exactly: no padding");
+            }
             while (ring.capacity() - (int)(ring.producerPosition() & (ring.capacity() - 1)) >= aligned)
             {
                 while (!ring.write(RecordType.EVENT, new UnsafeBuffer(filler), 0, filler.length))
@@ -170,7 +187,7 @@ class IngestEndTest
         @Override
         public Throwable failure()
         {
-            return null;
+            return failure;
         }
     }
 }

@@ -116,6 +116,25 @@ class DeliveryLedgerTest
     }
 
     @Test
+    void receiptsThatComeAfterGivingUpForWhatWasHeldThenAreTakenAndTheLateAcceptsCounted()
+    {
+        // an asynchronous destination (kafka) with sends in flight when the run gave up: its close reports them later
+        open();
+        open();
+        open();
+        ledger.receipts(1).accepted(3);
+        ledger.giveUp();
+        ledger.abandon();
+        assertEquals(3, counters.undelivered());
+        ledger.receipts(0).accepted(2);
+        ledger.receipts(0).failed(1);
+        assertEquals(2, ledger.lateAccepted(0), "the peer has them: said, not hidden");
+        assertEquals(3, counters.undelivered(), "settled once, not again");
+        assertEquals(0, counters.delivered() + counters.failed());
+        assertThrows(IllegalStateException.class, () -> ledger.receipts(0).accepted(1), "no more than it held then");
+    }
+
+    @Test
     void aDestinationCannotAnswerForMoreEventsThanItHolds()
     {
         open();
