@@ -226,7 +226,6 @@ public final class Engine
     private void awaitIngest(final Thread ingesting)
     {
         boolean interrupted = false;
-        boolean writersAbandoned = false;
         while (!ingestEnded)
         {
             final boolean draining = stopRequested || source.isDone();
@@ -242,9 +241,9 @@ public final class Engine
             {
                 startDraining();
             }
-            if (!writersAbandoned && deadline.stuckGracePassed(System.nanoTime()))
+            if (deadline.stuckGracePassed(System.nanoTime()))
             {
-                writersAbandoned = true;
+                // at every check, not once: a block stream may start holding back later, a client may attach later
                 abandonWriters();
             }
         }
