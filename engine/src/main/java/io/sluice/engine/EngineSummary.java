@@ -47,6 +47,14 @@ public record EngineSummary(
     public record StreamSummary(String name, String mode, long matched, long delivered, long dropped, long failed,
         long undelivered, List<DestinationSummary> destinations)
     {
+        /**
+         * @return events matched and then counted nowhere: 0 but when a writer stuck in a write that could not be made
+         *         to fail was left with events in its ring at exit.
+         */
+        public long uncounted()
+        {
+            return matched - delivered - dropped - failed - undelivered;
+        }
     }
 
     /**
@@ -116,7 +124,7 @@ public record EngineSummary(
         }
         for (final StreamSummary stream : streams)
         {
-            if (stream.failed() != 0 || stream.undelivered() != 0)
+            if (stream.failed() != 0 || stream.undelivered() != 0 || stream.uncounted() != 0)
             {
                 return false;
             }
@@ -150,6 +158,11 @@ public record EngineSummary(
             {
                 text.append("sluice: stream ").append(stream.name()).append(": ").append(stream.undelivered())
                     .append(" events undelivered at exit (the drain timeout passed)\n");
+            }
+            if (stream.uncounted() != 0)
+            {
+                text.append("sluice: stream ").append(stream.name()).append(": ").append(stream.uncounted())
+                    .append(" events matched but not counted at exit (a writer stuck in a write)\n");
             }
         }
         for (final String note : notes)
