@@ -214,8 +214,9 @@ public final class Engine
 
     /**
      * Wait for the ingest thread to finish (the source is done and the shared ring drained). The drain deadline starts
-     * when the source is done or a stop was asked for; past it and its grace every writer gives up (counting what it
-     * still holds or takes undelivered, a write blocked in the kernel made to fail), so the rings behind it drain.
+     * when the source is done or a stop was asked for; past it and its grace, at every check, the block streams still
+     * holding events give up and every other writer has a write blocked in the kernel made to fail ({@link
+     * #abandonWriters()}), so the rings behind them drain.
      * This thread is woken at once by the ingest's end and by a stop request; otherwise it checks once a second for
      * destinations gone and for a source that ended by itself while the ingest was held up behind a full main ring
      * (the drain deadline then starts up to a second late), and five times a second for writers stuck once draining.
