@@ -10,11 +10,8 @@ import io.sluice.config.OutputConfig;
 import io.sluice.config.OutputOptions;
 import io.sluice.config.StreamConfig;
 import io.sluice.format.ColorMode;
-import io.sluice.ring.RecordType;
-import io.sluice.source.EventSource;
 import org.agrona.BitUtil;
 import org.agrona.ExpandableArrayBuffer;
-import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.RecordDescriptor;
 import org.agrona.concurrent.ringbuffer.RingBuffer;
 import org.junit.jupiter.api.Test;
@@ -95,47 +92,20 @@ class IngestEndTest
      * them all and gone idle, then writes one last record (Agrona pads the end and writes it at the start) and is done
      * at once.
      */
-    private static final class WrappingSource implements EventSource
+    private static final class WrappingSource extends TestSource
     {
         private final byte[] filler;
         private final byte[] last = IngestEndTest.openat("/tmp/last");
-        private volatile boolean done;
-        private volatile long produced;
         private volatile boolean wrapped;
-        private volatile Throwable failure;
 
         WrappingSource(final byte[] filler)
         {
+            super("wrapping");
             this.filler = filler;
         }
 
         @Override
-        public String description()
-        {
-            return "wrapping";
-        }
-
-        @Override
-        public void start(final RingBuffer ring)
-        {
-            final Thread thread = new Thread(() ->
-            {
-                try
-                {
-                    write(ring);
-                }
-                catch (final RuntimeException ex)
-                {
-                    // the run ends and names it, rather than waiting for the test's timeout
-                    failure = ex;
-                    done = true;
-                }
-            }, "wrapping-source");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        private void write(final RingBuffer ring)
+        void write(final RingBuffer ring)
         {
             final int aligned = BitUtil.align(filler.length + RecordDescriptor.HEADER_LENGTH, RecordDescriptor.ALIGNMENT);
             if (ring.capacity() % aligned == 0)
@@ -144,11 +114,7 @@ class IngestEndTest
             }
             while (ring.capacity() - (int)(ring.producerPosition() & (ring.capacity() - 1)) >= aligned)
             {
-                while (!ring.write(RecordType.EVENT, new UnsafeBuffer(filler), 0, filler.length))
-                {
-                    Thread.onSpinWait();
-                }
-                produced++;
+                writeRecord(ring, filler);
             }
             while (ring.consumerPosition() != ring.producerPosition())
             {
@@ -157,37 +123,8 @@ class IngestEndTest
             // let the ingest go idle: it wakes to find the padding, the last record and the source done all at once
             LockSupport.parkNanos(50_000_000L);
             final long before = ring.producerPosition();
-            if (!ring.write(RecordType.EVENT, new UnsafeBuffer(last), 0, last.length))
-            {
-                throw new IllegalStateException("an empty ring refused a record");
-            }
+            writeRecord(ring, last);
             wrapped = ring.producerPosition() - before > aligned;
-            produced++;
-            done = true;
-        }
-
-        @Override
-        public void requestStop()
-        {
-            // finite
-        }
-
-        @Override
-        public boolean isDone()
-        {
-            return done;
-        }
-
-        @Override
-        public long produced()
-        {
-            return produced;
-        }
-
-        @Override
-        public Throwable failure()
-        {
-            return failure;
         }
     }
 }

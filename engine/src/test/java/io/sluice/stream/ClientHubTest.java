@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
@@ -45,7 +44,7 @@ class ClientHubTest
     @Test
     void streamsAttachAndDetachWhileEventsFlowAndTheirCountersAddUp() throws Exception
     {
-        final Disruptor<EventSlot> main = new Disruptor<>(EventSlot::new, 1024, daemons(), ProducerType.SINGLE,
+        final Disruptor<EventSlot> main = new Disruptor<>(EventSlot::new, 1024, DaemonThreads.factory(), ProducerType.SINGLE,
             new BlockingWaitStrategy());
         final ClientHub hub = new ClientHub(main.getRingBuffer()::getCursor);
         main.handleEventsWith(hub);
@@ -93,7 +92,7 @@ class ClientHubTest
     @Test
     void aDetachWaitsWhileTheHubIsHeldByAnotherBlockClientSoTheLeavingClientsCountersAddUp() throws Exception
     {
-        final Disruptor<EventSlot> main = new Disruptor<>(EventSlot::new, 64, daemons(), ProducerType.SINGLE,
+        final Disruptor<EventSlot> main = new Disruptor<>(EventSlot::new, 64, DaemonThreads.factory(), ProducerType.SINGLE,
             new BlockingWaitStrategy());
         final ClientHub hub = new ClientHub(main.getRingBuffer()::getCursor);
         main.handleEventsWith(hub);
@@ -131,7 +130,7 @@ class ClientHubTest
     @Test
     void theEngineCanWaitForTheHubsThreadToRun() throws Exception
     {
-        final Disruptor<EventSlot> main = new Disruptor<>(EventSlot::new, 64, daemons(), ProducerType.SINGLE,
+        final Disruptor<EventSlot> main = new Disruptor<>(EventSlot::new, 64, DaemonThreads.factory(), ProducerType.SINGLE,
             new BlockingWaitStrategy());
         final ClientHub hub = new ClientHub(main.getRingBuffer()::getCursor);
         main.handleEventsWith(hub);
@@ -173,22 +172,13 @@ class ClientHubTest
         }
     }
 
-    private static ThreadFactory daemons()
-    {
-        return runnable ->
-        {
-            final Thread thread = new Thread(runnable);
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
 
     /** A client's stream with a destination that keeps what it takes. */
     private static final class Client
     {
         private final Stream stream;
         private final KeepingDestination destination;
-        private final StreamEnvironment environment = new StreamEnvironment(BlockingWaitStrategy::new, daemons(),
+        private final StreamEnvironment environment = new StreamEnvironment(BlockingWaitStrategy::new, DaemonThreads.factory(),
             Problems.toStderr(), new DrainDeadline(Duration.ofSeconds(5)));
 
         Client(final String name, final BufferMode mode, final int ringSize, final long sleepMillisPerFlush)

@@ -1,8 +1,6 @@
 package io.sluice.stream;
 
 import com.lmax.disruptor.BlockingWaitStrategy;
-import com.lmax.disruptor.dsl.Disruptor;
-import com.lmax.disruptor.dsl.ProducerType;
 import io.sluice.config.BufferMode;
 import io.sluice.config.RetryPolicy;
 import io.sluice.config.StreamConfig;
@@ -10,7 +8,6 @@ import io.sluice.filter.route.EventIdFilter;
 import io.sluice.filter.route.PolicyFilter;
 import io.sluice.format.EventFormatter;
 import io.sluice.report.Problems;
-import io.sluice.ring.EventSlot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -20,8 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -103,7 +98,7 @@ class FailingDestinationTest
         {
             outputs.add(new StreamOutput(destination, formatter, RetryPolicy.DEFAULTS));
         }
-        final StreamEnvironment environment = new StreamEnvironment(BlockingWaitStrategy::new, daemons(),
+        final StreamEnvironment environment = new StreamEnvironment(BlockingWaitStrategy::new, DaemonThreads.factory(),
             new Problems(new PrintStream(reports, true, StandardCharsets.UTF_8)), new DrainDeadline(Duration.ofSeconds(60)));
         return new Stream(new StreamConfig("s", List.of("d"), List.of(), List.of(), BufferMode.BLOCK, 256, false),
             EventIdFilter.all(), PolicyFilter.all(), null, outputs, environment);
@@ -115,24 +110,7 @@ class FailingDestinationTest
      */
     private static void runThroughMainRing(final Stream stream, final int events) throws Exception
     {
-        final Disruptor<EventSlot> main = new Disruptor<>(EventSlot::new, 1024, daemons(), ProducerType.SINGLE,
-            new BlockingWaitStrategy());
-        main.handleEventsWith(stream.router());
-        stream.start();
-        main.start();
-        assertTrue(stream.awaitRunning(10, TimeUnit.SECONDS));
-        SeqRecords.publish(main.getRingBuffer(), events);
-        main.shutdown(10, TimeUnit.SECONDS);
+        SeqRecords.routeThroughMainRing(stream, events);
         stream.drainAndClose();
-    }
-
-    private static ThreadFactory daemons()
-    {
-        return runnable ->
-        {
-            final Thread thread = new Thread(runnable);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

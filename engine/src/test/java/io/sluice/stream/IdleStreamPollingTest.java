@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,12 +45,12 @@ class IdleStreamPollingTest
             final String url = peer.url("batch=100&linger=50ms");
             final WebhookDestination webhook = new WebhookDestination("w", "s",
                 WebhookSettings.of(url, WebhookRules.resolve(setting(url), key -> null)), Problems.toStderr());
-            final StreamEnvironment environment = new StreamEnvironment(BlockingWaitStrategy::new, daemons(),
+            final StreamEnvironment environment = new StreamEnvironment(BlockingWaitStrategy::new, DaemonThreads.factory(),
                 Problems.toStderr(), new DrainDeadline(Duration.ofSeconds(5)));
             final Stream stream = new Stream(new StreamConfig("s", List.of("w"), List.of(), List.of(), BufferMode.BLOCK, 256,
                 false), EventIdFilter.all(), PolicyFilter.all(), null,
                 List.of(new StreamOutput(webhook, new SeqFormatter(), RetryPolicy.DEFAULTS)), environment);
-            final Disruptor<EventSlot> main = new Disruptor<>(EventSlot::new, 1024, daemons(), ProducerType.SINGLE,
+            final Disruptor<EventSlot> main = new Disruptor<>(EventSlot::new, 1024, DaemonThreads.factory(), ProducerType.SINGLE,
                 new BlockingWaitStrategy());
             main.handleEventsWith(stream.router());
             stream.start();
@@ -102,15 +101,6 @@ class IdleStreamPollingTest
         };
     }
 
-    private static ThreadFactory daemons()
-    {
-        return runnable ->
-        {
-            final Thread thread = new Thread(runnable);
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
 
     /** Renders "seq=N" from the record's sequence number. */
     private static final class SeqFormatter implements EventFormatter

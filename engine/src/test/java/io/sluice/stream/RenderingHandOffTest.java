@@ -22,7 +22,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,7 +38,7 @@ class RenderingHandOffTest
 {
     private static final int EVENTS = 20_000;
 
-    private final StreamEnvironment environment = new StreamEnvironment(BlockingWaitStrategy::new, daemons(),
+    private final StreamEnvironment environment = new StreamEnvironment(BlockingWaitStrategy::new, DaemonThreads.factory(),
         new Problems(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)),
         new DrainDeadline(Duration.ofSeconds(60)));
 
@@ -122,7 +121,7 @@ class RenderingHandOffTest
     private static Disruptor<EventSlot> start(final RouterGroup group, final List<Stream> streams)
         throws InterruptedException
     {
-        final Disruptor<EventSlot> main = new Disruptor<>(EventSlot::new, 1024, daemons(), ProducerType.SINGLE,
+        final Disruptor<EventSlot> main = new Disruptor<>(EventSlot::new, 1024, DaemonThreads.factory(), ProducerType.SINGLE,
             new BlockingWaitStrategy());
         main.handleEventsWith(group);
         main.handleExceptionsFor(group).with(group.exceptions());
@@ -153,15 +152,6 @@ class RenderingHandOffTest
             seq)), environment);
     }
 
-    private static ThreadFactory daemons()
-    {
-        return runnable ->
-        {
-            final Thread thread = new Thread(runnable);
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
 
     /**
      * Reads each event's record beside its rendering (as a kafka destination does) and counts renderings that are not of

@@ -22,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,7 +38,7 @@ class RouterGroupTest
     private static final int EVENTS = 20_000;
 
     private final ByteArrayOutputStream reports = new ByteArrayOutputStream();
-    private final StreamEnvironment environment = new StreamEnvironment(BlockingWaitStrategy::new, daemons(),
+    private final StreamEnvironment environment = new StreamEnvironment(BlockingWaitStrategy::new, DaemonThreads.factory(),
         new Problems(new PrintStream(reports, true, StandardCharsets.UTF_8)),
         new DrainDeadline(Duration.ofSeconds(60)));
 
@@ -204,7 +203,7 @@ class RouterGroupTest
 
     private RouterGroup run(final List<Stream> streams) throws Exception
     {
-        final Disruptor<EventSlot> main = new Disruptor<>(EventSlot::new, 1024, daemons(), ProducerType.SINGLE,
+        final Disruptor<EventSlot> main = new Disruptor<>(EventSlot::new, 1024, DaemonThreads.factory(), ProducerType.SINGLE,
             new BlockingWaitStrategy());
         final List<RouterGroup> groups = RouterGroup.split(streams, 1, environment.problems());
         final RouterGroup group = groups.get(0);
@@ -227,7 +226,7 @@ class RouterGroupTest
 
     private Disruptor<EventSlot> mainRing(final List<Stream> streams) throws InterruptedException
     {
-        final Disruptor<EventSlot> main = new Disruptor<>(EventSlot::new, 1024, daemons(), ProducerType.SINGLE,
+        final Disruptor<EventSlot> main = new Disruptor<>(EventSlot::new, 1024, DaemonThreads.factory(), ProducerType.SINGLE,
             new BlockingWaitStrategy());
         final List<RouterGroup> groups = RouterGroup.split(streams, 1, environment.problems());
         assertEquals(1, groups.size());
@@ -273,15 +272,5 @@ class RouterGroupTest
         assertEquals(counters.matched(), counters.delivered() + counters.dropped() + counters.failed(),
             "matched = delivered + dropped + failed: delivered " + counters.delivered() + ", dropped "
             + counters.dropped() + ", failed " + counters.failed() + ", undelivered " + counters.undelivered());
-    }
-
-    private static ThreadFactory daemons()
-    {
-        return runnable ->
-        {
-            final Thread thread = new Thread(runnable);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

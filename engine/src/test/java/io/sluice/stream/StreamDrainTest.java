@@ -1,15 +1,12 @@
 package io.sluice.stream;
 
 import com.lmax.disruptor.BlockingWaitStrategy;
-import com.lmax.disruptor.dsl.Disruptor;
-import com.lmax.disruptor.dsl.ProducerType;
 import io.sluice.config.BufferMode;
 import io.sluice.config.RetryPolicy;
 import io.sluice.config.StreamConfig;
 import io.sluice.filter.route.EventIdFilter;
 import io.sluice.filter.route.PolicyFilter;
 import io.sluice.report.Problems;
-import io.sluice.ring.EventSlot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -18,8 +15,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -66,15 +61,9 @@ class StreamDrainTest
     @Timeout(60)
     void pastTheDrainDeadlineAWriterStillDeliveringGivesUpAndCountsTheRestUndelivered() throws Exception
     {
-        // 20 ms a flush, one event a flush: the ring's 200 events take 4 s, far past the deadline and its grace; the
-        // destination is slow, not blocked, so only the writer's giving up ends the drain early
-        final TestDestination slow = new TestDestination("slow").flushingEachEventIn(20);
-        final DrainDeadline deadline = new DrainDeadline(Duration.ZERO, GRACE);
+        final TestDestination slow = slowDestination();
         final ByteArrayOutputStream reports = new ByteArrayOutputStream();
-        final Stream stream = stream(slow, deadline, reports);
-        publish(stream);
-        awaitFirstDelivery(stream);
-        deadline.start();
+        final Stream stream = deliveringPastItsDeadline(slow, reports);
 
         stream.drainAndClose();
 
@@ -90,13 +79,9 @@ class StreamDrainTest
     @Timeout(60)
     void aDrainBegunLongAfterTheDeadlineStillLetsTheWriterCountItsRing() throws Exception
     {
-        final TestDestination slow = new TestDestination("slow").flushingEachEventIn(20);
-        final DrainDeadline deadline = new DrainDeadline(Duration.ZERO, GRACE);
+        final TestDestination slow = slowDestination();
         final ByteArrayOutputStream reports = new ByteArrayOutputStream();
-        final Stream stream = stream(slow, deadline, reports);
-        publish(stream);
-        awaitFirstDelivery(stream);
-        deadline.start();
+        final Stream stream = deliveringPastItsDeadline(slow, reports);
         // the run's end reaches this stream late: another stream's writer, or the main ring, took its graces first
         Thread.sleep(3 * GRACE.toMillis());
 
@@ -134,19 +119,37 @@ class StreamDrainTest
         assertEquals(destination.accepted().size(), counters.delivered(), "what the reader got equals delivered");
     }
 
-    /** The destination is open and the writer past its first flush: the deadline then ends a delivery, not an open. */
-    private static void awaitFirstDelivery(final Stream stream) throws InterruptedException
+    /**
+     * @return a destination that is slow, not blocked: 20 ms a flush, one event a flush, so the ring's 200 events take
+     *         4 s, far past the deadline and its grace; only the writer's giving up ends its drain early.
+     */
+    private static TestDestination slowDestination()
     {
+        return new TestDestination("slow").flushingEachEventIn(20);
+    }
+
+    /**
+     * @return a stream of its own ring of events, delivering to the destination, whose drain deadline (0 s) has just
+     *         started: started once the writer is past its first flush, so the deadline ends a delivery, not an open.
+     */
+    private static Stream deliveringPastItsDeadline(final TestDestination destination, final ByteArrayOutputStream reports)
+        throws Exception
+    {
+        final DrainDeadline deadline = new DrainDeadline(Duration.ZERO, GRACE);
+        final Stream stream = stream(destination, deadline, reports);
+        publish(stream);
         while (stream.counters().delivered() == 0)
         {
             Thread.sleep(5);
         }
+        deadline.start();
+        return stream;
     }
 
     private static Stream stream(final TestDestination destination, final DrainDeadline deadline,
         final ByteArrayOutputStream reports)
     {
-        final StreamEnvironment environment = new StreamEnvironment(BlockingWaitStrategy::new, daemons(),
+        final StreamEnvironment environment = new StreamEnvironment(BlockingWaitStrategy::new, DaemonThreads.factory(),
             new Problems(new PrintStream(reports, true, StandardCharsets.UTF_8)), deadline);
         return new Stream(new StreamConfig("s", List.of("d"), List.of(), List.of(), BufferMode.BLOCK, 256, false),
             EventIdFilter.all(), PolicyFilter.all(), null,
@@ -156,23 +159,6 @@ class StreamDrainTest
     /** Route the events through a main ring into the stream's ring, whose writer is held in its first write. */
     private static void publish(final Stream stream) throws Exception
     {
-        final Disruptor<EventSlot> main = new Disruptor<>(EventSlot::new, 1024, daemons(), ProducerType.SINGLE,
-            new BlockingWaitStrategy());
-        main.handleEventsWith(stream.router());
-        stream.start();
-        main.start();
-        assertTrue(stream.awaitRunning(10, TimeUnit.SECONDS));
-        SeqRecords.publish(main.getRingBuffer(), EVENTS);
-        main.shutdown(10, TimeUnit.SECONDS);
-    }
-
-    private static ThreadFactory daemons()
-    {
-        return runnable ->
-        {
-            final Thread thread = new Thread(runnable);
-            thread.setDaemon(true);
-            return thread;
-        };
+        SeqRecords.routeThroughMainRing(stream, EVENTS);
     }
 }
