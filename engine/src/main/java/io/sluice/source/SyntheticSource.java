@@ -40,6 +40,8 @@ public final class SyntheticSource implements EventSource
 
     private static final int PROCESSES = 64;
     private static final int MAX_RECORD = 16 * 1024;
+    /** How often the count of records written is published for other threads ({@link #produced()}), a power of two. */
+    private static final long PRODUCED_EVERY = 1024;
     private static final byte[] SEQ_NAME = SEQ_FIELD.getBytes(StandardCharsets.UTF_8);
     private static final byte[] EMPTY = new byte[0];
     private static final String[] COMMS = {"bash", "sshd", "nginx", "java", "python3", "containerd", "kubelet", "curl"};
@@ -60,6 +62,10 @@ public final class SyntheticSource implements EventSource
 
     private volatile boolean stopRequested;
     private volatile boolean done;
+    /**
+     * Records written so far: stored every {@link #PRODUCED_EVERY} records and at the end, not per record (a volatile
+     * store per record is a full fence, and its cache line is shared with whatever the heap put beside this object).
+     */
     private volatile long produced;
     private volatile Throwable failure;
     private Thread thread;
@@ -139,10 +145,10 @@ public final class SyntheticSource implements EventSource
         final long rate = spec.rate();
         final long startNanos = System.nanoTime();
         final long epochStartNanos = System.currentTimeMillis() * 1_000_000L;
+        long seq = 0;
         try
         {
             final SyntheticPool pool = spec.pool() > 0 ? pool(spec.pool(), epochStartNanos) : null;
-            long seq = 0;
             while (!stopRequested && (count == 0 || seq < count))
             {
                 if (rate > 0)
@@ -166,7 +172,10 @@ public final class SyntheticSource implements EventSource
                 }
                 idle.reset();
                 seq++;
-                produced = seq;
+                if ((seq & (PRODUCED_EVERY - 1)) == 0)
+                {
+                    produced = seq;
+                }
             }
         }
         catch (final Throwable ex)
@@ -175,6 +184,7 @@ public final class SyntheticSource implements EventSource
         }
         finally
         {
+            produced = seq;
             done = true;
         }
     }

@@ -137,6 +137,8 @@ final class DeliveryLedger
         final int at = (int)(heldTail[d]++ & mask);
         held[d][at] = event;
         heldBytes[d][at] = bytes;
+        // not accepted until its receipt says so: a slot left from a lap before must not look accepted to revoked()
+        acceptedAt[d][at] = false;
     }
 
     /**

@@ -135,6 +135,30 @@ class DeliveryLedgerTest
     }
 
     @Test
+    void aRevocationAfterGivingUpReachesOnlyEventsTheDestinationAccepted()
+    {
+        for (int i = 0; i < 8; i++)
+        {
+            open();
+        }
+        ledger.receipts(0).accepted(8);
+        ledger.receipts(1).accepted(8);
+        // a second lap of the ledger's slots: held, never answered, then given up on
+        for (int i = 0; i < 2; i++)
+        {
+            final long event = ledger.open(System.nanoTime());
+            ledger.held(0, event, 1000);
+            ledger.held(1, event, 1000);
+        }
+        ledger.giveUp();
+        ledger.abandon();
+        ledger.receipts(0).revoked(1);
+        assertEquals(70, first.bytes(), "the newest accepted event (10 bytes) is revoked, not one held and given up");
+        assertEquals(7, counters.delivered());
+        assertEquals(2, counters.undelivered());
+    }
+
+    @Test
     void aDestinationCannotAnswerForMoreEventsThanItHolds()
     {
         open();
