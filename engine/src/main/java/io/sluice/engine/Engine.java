@@ -1,6 +1,5 @@
 package io.sluice.engine;
 
-import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.sluice.codec.catalog.EventCatalog;
@@ -23,7 +22,6 @@ import io.sluice.sort.TimestampOrder;
 import io.sluice.source.EventSource;
 import io.sluice.report.Problems;
 import io.sluice.stream.DrainDeadline;
-import io.sluice.stream.RingCatchUp;
 import io.sluice.stream.Stream;
 import io.sluice.stream.StreamEnvironment;
 import org.agrona.concurrent.MessageHandler;
@@ -63,13 +61,10 @@ public final class Engine
     private final ServiceHook service;
     private final EngineReadings readings;
     private final StageReload reloads;
+    private final EngineDrain drain;
     private volatile boolean stopRequested;
-    /** The ingest's thread, once the run started: a stop request cuts its park short. */
-    private volatile Thread ingestThread;
-    /** The thread in {@link #run()}, set before {@link #ingestThread}: woken by the ingest's end and by a stop request. */
-    private volatile Thread runThread;
-    /** Set by the ingest's thread when its work is over, before it wakes {@link #runThread}. */
-    private volatile boolean ingestEnded;
+    /** The ingest's thread: a stop request cuts its park short; its end wakes the thread in {@link #run()}. */
+    private final IngestThread ingestThread;
 
     /**
      * Build the pipeline; nothing runs until {@link #run()}. The output config is compiled into a {@link StreamPlan}
@@ -126,6 +121,8 @@ public final class Engine
             IngestStages.of(catalog, pipeline, marker), new EventView(tree), order(pipeline.output().options(), problems),
             arguments(pipeline.output().options(), catalog));
         this.reloads = new StageReload(pipeline, ingest, streams);
+        this.ingestThread = new IngestThread(ingest);
+        this.drain = new EngineDrain(streams, service, deadline, mainDisruptor, problems);
         this.readings = new EngineReadings(ingest, sharedRing.ring(), mainDisruptor.getRingBuffer(), tree,
             policies == null ? List.of() : List.of(policies.names()), streams, source, catalog);
         service.bind(hub -> new LiveEngine(hub, catalog, options, problems, threads("sluice-client"), ingest, streams));
@@ -156,10 +153,7 @@ public final class Engine
         }
         mainDisruptor.start();
         awaitHandlersRunning();
-        runThread = Thread.currentThread();
-        final Thread ingesting = new Thread(this::ingestThenWake, "sluice-ingest");
-        ingestThread = ingesting;
-        ingesting.start();
+        ingestThread.start();
         try
         {
             source.start(sharedRing);
@@ -172,14 +166,8 @@ public final class Engine
         {
             source.requestStop();
         }
-        awaitIngest(ingesting);
-        startDraining();
-        shutDownMainRing();
-        service.stop();
-        for (final Stream stream : streams)
-        {
-            stream.drainAndClose();
-        }
+        awaitIngest();
+        drain.finish();
         readings.sharedRingClosing();
         sharedRing.close();
         final Throwable failure = ingest.failure() != null ? ingest.failure() : source.failure();
@@ -216,7 +204,7 @@ public final class Engine
      * Wait for the ingest thread to finish (the source is done and the shared ring drained). The drain deadline starts
      * when the source is done or a stop was asked for; past it and its grace, at every check, the block streams still
      * holding events give up and every other writer has a write blocked in the kernel made to fail ({@link
-     * #abandonWriters()}), so the rings behind them drain.
+     * EngineDrain#check}), so the rings behind them drain.
      * This thread is woken at once by the ingest's end and by a stop request; otherwise it checks once a second for
      * destinations gone and for a source that ended by itself while the ingest was held up behind a full main ring
      * (the drain deadline then starts up to a second late), and five times a second for writers stuck once draining.
@@ -224,131 +212,27 @@ public final class Engine
      * (docs/performance.md, "Wake-ups at idle, third pass"); a park, not {@link Thread#join(long)}, whose monitor wait
      * costs more per wake-up.
      */
-    private void awaitIngest(final Thread ingesting)
+    private void awaitIngest()
     {
         boolean interrupted = false;
-        while (!ingestEnded)
+        while (!ingestThread.ended())
         {
             final boolean draining = stopRequested || source.isDone();
             LockSupport.parkNanos(this, draining ? DRAINING_CHECK_NANOS : RUNNING_CHECK_NANOS);
             interrupted |= Thread.interrupted();
-            if (!stopRequested && allDestinationsGone())
+            if (!stopRequested && drain.allDestinationsGone())
             {
                 problems.report("engine: destinations gone", "every destination is gone (readers left, or they could not"
                     + " be opened): stopping");
                 requestStop();
             }
-            if (stopRequested || source.isDone())
-            {
-                startDraining();
-            }
-            if (deadline.stuckGracePassed(System.nanoTime()))
-            {
-                // at every check, not once: a block stream may start holding back later, a client may attach later
-                abandonWriters();
-            }
+            drain.check(stopRequested || source.isDone());
         }
-        interrupted |= joinEnded(ingesting);
+        interrupted |= ingestThread.join();
         if (interrupted)
         {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** @return whether this thread was interrupted while joining the ingest's thread, which is past its work. */
-    private static boolean joinEnded(final Thread ingesting)
-    {
-        boolean interrupted = false;
-        while (ingesting.isAlive())
-        {
-            try
-            {
-                ingesting.join();
-            }
-            catch (final InterruptedException ex)
-            {
-                interrupted = true;
-            }
-        }
-        return interrupted;
-    }
-
-    /** The ingest's thread: runs it, then says so and wakes the thread waiting for it in {@link #awaitIngest}. */
-    private void ingestThenWake()
-    {
-        try
-        {
-            ingest.run();
-        }
-        finally
-        {
-            // the flag before the unpark: the woken thread must not find the ingest still alive and park again
-            ingestEnded = true;
-            LockSupport.unpark(runThread);
-        }
-    }
-
-    /**
-     * Wait until every router has taken every event of the main ring ({@link RingCatchUp}), then halt it. Past the
-     * drain deadline and its grace the block streams still holding events give up ({@link #abandonWriters()}), so the
-     * routers get room; the ring is halted with events in it only when the routers then take nothing for a whole grace
-     * (reported).
-     */
-    private void shutDownMainRing()
-    {
-        final RingBuffer<EventSlot> ring = mainDisruptor.getRingBuffer();
-        final RingCatchUp routers = new RingCatchUp(ring::getMinimumGatingSequence, ring::getCursor);
-        if (!routers.awaitWithin(deadline))
-        {
-            abandonWriters();
-            if (!routers.awaitWhileProgressing(deadline.stuckGraceNanos()))
-            {
-                problems.report("main ring: stuck", "main ring: a stream router is still blocked after the drain deadline"
-                    + " (" + routers.behind() + " events not routed)");
-            }
-        }
-        mainDisruptor.halt();
-    }
-
-    /** @return true when the run has streams and every one of their destinations is gone. */
-    private boolean allDestinationsGone()
-    {
-        for (final Stream stream : streams)
-        {
-            if (!stream.allDestinationsGone())
-            {
-                return false;
-            }
-        }
-        return !streams.isEmpty();
-    }
-
-    /** The drain deadline starts (once), for the configured streams and the clients' streams alike. */
-    private void startDraining()
-    {
-        deadline.start();
-        service.draining();
-    }
-
-    /**
-     * Past the deadline and its grace: a block stream with events still in its ring gives up (see {@link
-     * Stream#abandon()}): it is what holds the routers, the main ring and the ingest back. Every other writer, the
-     * clients' too, only has a write blocked in the kernel made to fail; a stream keeping up goes on delivering.
-     */
-    private void abandonWriters()
-    {
-        for (final Stream stream : streams)
-        {
-            if (stream.holdingBack())
-            {
-                stream.abandon();
-            }
-            else
-            {
-                stream.unblockWrites();
-            }
-        }
-        service.unblock();
     }
 
     /**
@@ -389,12 +273,7 @@ public final class Engine
         deadline.start();
         source.requestStop();
         ingest.stopRequested();
-        final Thread ingesting = ingestThread;
-        if (ingesting != null)
-        {
-            LockSupport.unpark(ingesting);
-            LockSupport.unpark(runThread);
-        }
+        ingestThread.wake();
     }
 
     /**

@@ -2,19 +2,12 @@ package io.sluice.engine;
 
 import com.lmax.disruptor.RingBuffer;
 import io.sluice.codec.sbe.EventDecoder;
-import io.sluice.codec.sbe.EventEncoder;
 import io.sluice.codec.sbe.KernelEventDecoder;
 import io.sluice.process.KernelEventEnricher;
 import io.sluice.codec.sbe.LossDecoder;
 import io.sluice.codec.sbe.MessageHeaderDecoder;
-import io.sluice.detect.DetectorSet;
-import io.sluice.filter.export.ExportFilters;
-import io.sluice.filter.field.FieldFilters;
-import io.sluice.filter.lineage.LineageMarker;
-import io.sluice.filter.redact.RedactionFilters;
 import io.sluice.parse.ArgumentParsing;
 import io.sluice.policy.EventView;
-import io.sluice.policy.PolicySet;
 import io.sluice.ring.EventSlot;
 import io.sluice.ring.RecordType;
 import io.sluice.ring.SharedRing;
@@ -27,20 +20,18 @@ import java.util.function.Function;
 
 /**
  * The ingest thread's work: drain the shared ring (in arrival or timestamp order, {@link EventOrder}), enrich raw
- * kernel records into events (process tree), decode what the filters need once, render the arguments Tracee parses
- * ({@link ArgumentParsing}), and publish each event into the main Disruptor ring. Runs until its source is done and
- * the shared ring is empty. Allocates nothing per record.
+ * kernel records into events (process tree), count what the producer lost, and hand each event to the stages in force
+ * ({@link IngestDecision}), which publish what they keep into the main Disruptor ring ({@link MainRingPublisher}). A
+ * reload swaps the stages between two records. Runs until its source is done and the shared ring is empty. Allocates
+ * nothing per record.
  */
 final class IngestLoop implements Runnable, MessageHandler
 {
     private static final int READ_LIMIT = 256;
 
     private final org.agrona.concurrent.ringbuffer.RingBuffer sharedRing;
-    private final RingBuffer<EventSlot> mainRing;
     private final EventSource source;
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
-    private final EventDecoder event = new EventDecoder();
-    private final EventEncoder matchedEncoder = new EventEncoder();
     private final LossDecoder loss = new LossDecoder();
     private final KernelEventEnricher enricher;
     private final ExpandableArrayBuffer enriched = new ExpandableArrayBuffer(4096);
@@ -54,16 +45,10 @@ final class IngestLoop implements Runnable, MessageHandler
     private volatile IngestStages stages;
     /** The set deciding the record being handled: the ingest thread's own copy of {@link #stages}. */
     private IngestStages active;
-    private final EventView view;
-    private final ExpandableArrayBuffer redacted = new ExpandableArrayBuffer(4096);
-    private final ExpandableArrayBuffer masked = new ExpandableArrayBuffer(4096);
-    private final ExpandableArrayBuffer detection = new ExpandableArrayBuffer(4096);
     private final EventOrder order;
-    private final ArgumentParsing arguments;
-    private final ExpandableArrayBuffer parsed = new ExpandableArrayBuffer(4096);
     private final IngestCounters counters = new IngestCounters();
-    /** When this pass over the shared ring started: each event it publishes carries it ({@link EventSlot#entryNanos()}). */
-    private long passNanos;
+    private final MainRingPublisher publisher;
+    private final IngestDecision decision;
     private volatile Throwable failure;
 
     IngestLoop(
@@ -77,15 +62,14 @@ final class IngestLoop implements Runnable, MessageHandler
         final ArgumentParsing arguments)
     {
         this.order = order.apply(this);
-        this.arguments = arguments;
         this.stages = stages;
         this.active = stages;
         this.sharedRing = sharedRing.ring();
         this.idle = new IngestIdle(sharedRing.doorbell());
-        this.mainRing = mainRing;
         this.source = source;
         this.enricher = enricher;
-        this.view = view;
+        this.publisher = new MainRingPublisher(mainRing, arguments, counters);
+        this.decision = new IngestDecision(view, publisher, counters);
     }
 
     /**
@@ -142,7 +126,7 @@ final class IngestLoop implements Runnable, MessageHandler
     private boolean pass()
     {
         final boolean done = source.isDone();
-        passNanos = System.nanoTime();
+        publisher.passBegins(System.nanoTime());
         final long head = sharedRing.consumerPosition();
         final int read = sharedRing.read(order, READ_LIMIT);
         order.tick();
@@ -181,7 +165,7 @@ final class IngestLoop implements Runnable, MessageHandler
             header.schemaId() == EventDecoder.SCHEMA_ID)
         {
             counters.onIngested();
-            publish(buffer, index, length, -1);
+            decision.decide(active, buffer, index, length, -1);
         }
         else if (msgTypeId == RecordType.KERNEL_EVENT && enricher != null &&
             header.templateId() == KernelEventDecoder.TEMPLATE_ID && header.schemaId() == KernelEventDecoder.SCHEMA_ID)
@@ -191,7 +175,7 @@ final class IngestLoop implements Runnable, MessageHandler
             {
                 counters.onIngested();
                 // the enricher wrote the kernel record's event id, and no matched policies yet
-                publish(enriched, 0, enrichedLength, enricher.eventId());
+                decision.decide(active, enriched, 0, enrichedLength, enricher.eventId());
             }
             else
             {
@@ -216,175 +200,6 @@ final class IngestLoop implements Runnable, MessageHandler
         counters.onRejected();
     }
 
-
-    /**
-     * @param knownEventId the record's event id when the caller knows it (and that it matched no policy yet), else -1:
-     *                     the record is decoded for it.
-     */
-    private void publish(final MutableDirectBuffer buffer, final int index, final int length, final int knownEventId)
-    {
-        final IngestStages stage = active;
-        if (stage.none())
-        {
-            if (knownEventId >= 0)
-            {
-                publishRecord(buffer, index, length, knownEventId, 0);
-            }
-            else
-            {
-                publishRecord(buffer, index, length);
-            }
-            return;
-        }
-        final PolicySet policies = stage.policies;
-        final DetectorSet detectors = stage.detectors;
-        if (stage.policiesOnly())
-        {
-            // events whose verdict is their id alone (--events openat, rules without filters) skip the full decode
-            final int eventId = knownEventId >= 0 ? knownEventId : eventId(buffer, index);
-            if (!policies.needsEvent(eventId) && (detectors == null || detectors.watching(eventId) == 0))
-            {
-                final long matched = policies.matchById(eventId);
-                if (matched == 0)
-                {
-                    counters.onUnmatched();
-                }
-                else
-                {
-                    counters.policyMatches().count(matched);
-                    matchedEncoder.wrap(buffer, index + MessageHeaderDecoder.ENCODED_LENGTH).policiesMatched(matched)
-                        .presence().policies(true);
-                    publishRecord(buffer, index, length, eventId, matched);
-                }
-                return;
-            }
-        }
-        view.wrap(buffer, index, length);
-        if (policies != null)
-        {
-            // the matched-policies bitmap, once per event; what no policy matched goes no further
-            final long matched = policies.match(view);
-            if (matched == 0)
-            {
-                counters.onUnmatched();
-            }
-            else
-            {
-                counters.policyMatches().count(matched);
-                view.policiesMatched(matched);
-                exportIfKept(buffer, index, length);
-            }
-        }
-        else
-        {
-            exportIfKept(buffer, index, length);
-        }
-        if (detectors != null)
-        {
-            detect(buffer, index, length);
-        }
-    }
-
-    /** Detectors watching the event (published or not) raise derived events, which policies select in turn. */
-    private void detect(final MutableDirectBuffer buffer, final int index, final int length)
-    {
-        final DetectorSet detectors = active.detectors;
-        final PolicySet policies = active.policies;
-        final int watching = detectors.watching(view.eventId());
-        boolean rewrap = false;
-        for (int k = 0; k < watching; k++)
-        {
-            if (rewrap)
-            {
-                view.wrap(buffer, index, length);
-            }
-            final int detectionLength = detectors.detect(k, view, detection);
-            if (detectionLength > 0)
-            {
-                rewrap = true;
-                final long matched = policies.match(view.wrap(detection, 0, detectionLength));
-                if (matched != 0)
-                {
-                    counters.policyMatches().count(matched);
-                    view.policiesMatched(matched);
-                    exportIfKept(detection, 0, detectionLength);
-                }
-            }
-        }
-    }
-
-    /** The export allowlist and denylist, then redaction, on the decoded view, before any stream sees the event. */
-    private void exportIfKept(final MutableDirectBuffer buffer, final int index, final int length)
-    {
-        final IngestStages stage = active;
-        final LineageMarker lineage = stage.lineage;
-        final ExportFilters exportFilters = stage.exportFilters;
-        final RedactionFilters redactions = stage.redactions;
-        final FieldFilters fieldFilters = stage.fieldFilters;
-        if (lineage != null)
-        {
-            lineage.mark(view);
-        }
-        if (exportFilters != null && !exportFilters.keep(view))
-        {
-            counters.onExportFiltered();
-            return;
-        }
-        final int redactedLength = redactions == null ? 0 : redactions.redact(view, redacted);
-        final MutableDirectBuffer record = redactedLength > 0 ? redacted : buffer;
-        final int recordIndex = redactedLength > 0 ? 0 : index;
-        final int recordLength = redactedLength > 0 ? redactedLength : length;
-        final int maskedLength = fieldFilters == null ? 0 : fieldFilters.apply(view.eventId(), record, recordIndex, masked);
-        if (maskedLength > 0)
-        {
-            // the record may have lost its id and matched policies: streams still filter on the event's own
-            publishRecord(masked, 0, maskedLength, view.eventId(), view.policiesMatched());
-        }
-        else
-        {
-            publishRecord(record, recordIndex, recordLength);
-        }
-    }
-
-    private int eventId(final MutableDirectBuffer buffer, final int index)
-    {
-        header.wrap(buffer, index);
-        event.wrap(buffer, index + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
-        return event.eventId();
-    }
-
-    private void publishRecord(final MutableDirectBuffer buffer, final int index, final int length)
-    {
-        header.wrap(buffer, index);
-        event.wrap(buffer, index + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
-        publishRecord(buffer, index, length, event.eventId(), event.policiesMatched());
-    }
-
-    private void publishRecord(
-        final MutableDirectBuffer buffer, final int index, final int length, final int eventId, final long policies)
-    {
-        final int parsedLength = arguments.parse(eventId, buffer, index, length, parsed);
-        final long claimed = mainRing.next();
-        try
-        {
-            final EventSlot slot = mainRing.get(claimed);
-            if (parsedLength > 0)
-            {
-                slot.set(parsed, 0, parsedLength, eventId, policies, claimed);
-            }
-            else
-            {
-                slot.set(buffer, index, length, eventId, policies, claimed);
-            }
-            slot.stamp(passNanos);
-            slot.generation(active.generation);
-        }
-        finally
-        {
-            mainRing.publish(claimed);
-        }
-        counters.onPublished();
-    }
 
     /** @return what the ingest counts. */
     IngestCounters counters()
