@@ -5,6 +5,7 @@ import io.sluice.codec.sbe.EventDecoder;
 import io.sluice.codec.sbe.MessageHeaderDecoder;
 import io.sluice.parse.ArgumentParsing;
 import io.sluice.ring.EventSlot;
+import io.sluice.ring.RingRoom;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.MutableDirectBuffer;
 
@@ -17,6 +18,8 @@ import org.agrona.MutableDirectBuffer;
 final class MainRingPublisher
 {
     private final RingBuffer<EventSlot> mainRing;
+    /** Waits for an eighth of the main ring when it is full, instead of {@code next()}'s wake-up every ~50 µs. */
+    private final RingRoom room;
     private final ArgumentParsing arguments;
     private final IngestCounters counters;
     private final ExpandableArrayBuffer parsed = new ExpandableArrayBuffer(4096);
@@ -28,6 +31,7 @@ final class MainRingPublisher
     MainRingPublisher(final RingBuffer<EventSlot> mainRing, final ArgumentParsing arguments, final IngestCounters counters)
     {
         this.mainRing = mainRing;
+        this.room = new RingRoom(mainRing, true);
         this.arguments = arguments;
         this.counters = counters;
     }
@@ -81,6 +85,7 @@ final class MainRingPublisher
         final int generation)
     {
         final int parsedLength = arguments.parse(eventId, buffer, index, length, parsed);
+        room.await();
         final long claimed = mainRing.next();
         try
         {

@@ -11,6 +11,7 @@ import io.sluice.policy.EventView;
 import io.sluice.report.Problems;
 import io.sluice.ring.EventSlot;
 import io.sluice.ring.Rendering;
+import io.sluice.ring.RingRoom;
 import org.agrona.MutableDirectBuffer;
 
 import java.util.Arrays;
@@ -48,6 +49,8 @@ final class StreamRouter implements EventHandler<EventSlot>
     private final Problems problems;
     private final CountDownLatch running;
     private final PendingPublish unpublished;
+    /** A block stream's wait for room in its full ring: for an eighth of it, not {@code next()}'s wake-up every ~50 µs. */
+    private final RingRoom room;
     /** The renderings the router group makes for this stream and others, in the order of the stream's slots. */
     private SharedRendering[] shared = new SharedRendering[0];
     /** This stream's index among the users of each of {@link #shared}. */
@@ -75,6 +78,7 @@ final class StreamRouter implements EventHandler<EventSlot>
         this.block = mode == BufferMode.BLOCK;
         this.ring = ring;
         this.unpublished = new PendingPublish(ring);
+        this.room = new RingRoom(ring, true);
         this.counters = counters;
     }
 
@@ -241,6 +245,7 @@ final class StreamRouter implements EventHandler<EventSlot>
                 {
                     member.unpublished.publish();
                 }
+                room.await();
             }
             return ring.next();
         }
