@@ -31,7 +31,7 @@ final class MainRingPublisher
     MainRingPublisher(final RingBuffer<EventSlot> mainRing, final ArgumentParsing arguments, final IngestCounters counters)
     {
         this.mainRing = mainRing;
-        this.room = new RingRoom(mainRing, true);
+        this.room = RingRoom.eighthOf(mainRing);
         this.arguments = arguments;
         this.counters = counters;
     }
@@ -85,7 +85,10 @@ final class MainRingPublisher
         final int generation)
     {
         final int parsedLength = arguments.parse(eventId, buffer, index, length, parsed);
-        room.await();
+        while (!mainRing.hasAvailableCapacity(1))
+        {
+            room.awaitFull(1);
+        }
         final long claimed = mainRing.next();
         try
         {

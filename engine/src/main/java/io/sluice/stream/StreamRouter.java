@@ -78,7 +78,7 @@ final class StreamRouter implements EventHandler<EventSlot>
         this.block = mode == BufferMode.BLOCK;
         this.ring = ring;
         this.unpublished = new PendingPublish(ring);
-        this.room = new RingRoom(ring, true);
+        this.room = RingRoom.eighthOf(ring);
         this.counters = counters;
     }
 
@@ -245,7 +245,11 @@ final class StreamRouter implements EventHandler<EventSlot>
                 {
                     member.unpublished.publish();
                 }
-                room.await();
+                do
+                {
+                    room.awaitFull(1);
+                }
+                while (!ring.hasAvailableCapacity(1));
             }
             return ring.next();
         }

@@ -11,10 +11,11 @@ import java.util.function.LongConsumer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * A producer waiting for room on a full ring: not at all while a slot is free; on a full ring until an eighth of it is
- * free, so it then fills that share in one go, parking from 50 µs and twice as long each time up to 1 ms; and no longer
- * than the consumer keeps freeing slots, so a consumer that pauses with a few slots free never holds the producer
- * back. The consumer here frees slots at each of the producer's parks, which are recorded, not slept.
+ * A producer that found its ring full waits until an eighth of it is free, so it then fills that share in one go,
+ * parking from 50 µs and twice as long each time up to 1 ms; no longer than the consumer keeps freeing room, so a
+ * consumer that pauses with enough room free never holds the producer back; and at most 10 ms at a time (the
+ * caller looks again). The consumer here frees room at each of the producer's parks, which are recorded, not
+ * slept.
  */
 class RingRoomTest
 {
@@ -28,23 +29,14 @@ class RingRoomTest
     RingRoomTest()
     {
         ring.addGatingSequences(consumer);
-    }
-
-    @Test
-    void aRingWithAFreeSlotIsNotWaitedOn()
-    {
-        fill(SIZE - 1);
-        room(true, nanos -> consumer.set(consumer.get() + 1)).await();
-        assertEquals(List.of(), parks);
-        assertEquals(1, ring.remainingCapacity());
+        fill(SIZE);
     }
 
     @Test
     void aFullRingIsWaitedOnUntilAnEighthOfItIsFreeParkingLongerEachTime()
     {
-        fill(SIZE);
-        final RingRoom room = room(true, nanos -> consumer.set(consumer.get() + 1));
-        room.await();
+        final RingRoom room = room(nanos -> consumer.set(consumer.get() + 1));
+        room.awaitFull(1);
         assertEquals(SIZE / 8, room.wanted());
         assertEquals(SIZE / 8, ring.remainingCapacity(), "one slot freed per park: eight parks");
         assertEquals(List.of(50 * MICROS, 100 * MICROS, 200 * MICROS, 400 * MICROS, 800 * MICROS, 1000 * MICROS,
@@ -52,44 +44,44 @@ class RingRoomTest
     }
 
     @Test
-    void aConsumerThatPausesWithSomeSlotsFreeDoesNotHoldTheProducer()
+    void aConsumerThatPausesWithRoomFreeDoesNotHoldTheProducer()
     {
-        fill(SIZE);
         // the consumer frees two slots during the first park, then nothing: taken after one more park
-        room(true, nanos -> consumer.set(parks.size() == 1 ? 1 : consumer.get())).await();
+        room(nanos -> consumer.set(parks.size() == 1 ? 1 : consumer.get())).awaitFull(1);
         assertEquals(2, ring.remainingCapacity());
         assertEquals(2, parks.size());
     }
 
     @Test
-    void aFullRingWhoseConsumerFreesNothingIsWaitedOnAsLongAsItTakes()
+    void lessRoomThanTheWriteNeedsIsWaitedOnEvenWhenTheConsumerPauses()
     {
-        fill(SIZE);
-        // nothing for nine parks, then one slot
-        room(true, nanos -> consumer.set(parks.size() == 10 ? 0 : consumer.get())).await();
-        assertEquals(1, ring.remainingCapacity());
-        assertEquals(11, parks.size(), "ten parks to the first slot, one more to see that no other came");
-        assertEquals(1000 * MICROS, parks.get(10), "the longest park is 1 ms");
+        // two slots free after the first park, then nothing: not enough for a write of three
+        room(nanos -> consumer.set(parks.size() == 1 ? 1 : consumer.get())).awaitFull(3);
+        assertEquals(2, ring.remainingCapacity());
+        assertEquals(14, parks.size(), "waited its longest, 10 ms, for the third");
     }
 
     @Test
-    void aSingleSlotIsAllThatIsWaitedForWhenAskedSo()
+    void oneWaitLastsTenMillisecondsAtMost()
     {
-        fill(SIZE);
-        final RingRoom one = room(false, nanos -> consumer.set(consumer.get() + 1));
-        one.await();
-        assertEquals(1, one.wanted());
-        assertEquals(1, ring.remainingCapacity());
-        assertEquals(1, parks.size());
+        room(RingRoomTest::freeNothing).awaitFull(1);
+        assertEquals(0, ring.remainingCapacity());
+        assertEquals(10_550 * MICROS, parks.stream().mapToLong(Long::longValue).sum(),
+            "50 + 100 + 200 + 400 + 800 µs, then 1 ms parks until 10 ms or more");
     }
 
-    private RingRoom room(final boolean eighth, final LongConsumer consumerDuringPark)
+    private RingRoom room(final LongConsumer consumerDuringPark)
     {
-        return new RingRoom(ring, eighth, nanos ->
+        return new RingRoom(ring::remainingCapacity, SIZE / 8, nanos ->
         {
             parks.add(nanos);
             consumerDuringPark.accept(nanos);
         });
+    }
+
+    private static void freeNothing(final long nanos)
+    {
+        // a consumer that takes nothing
     }
 
     private void fill(final int slots)
