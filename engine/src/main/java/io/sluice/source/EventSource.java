@@ -43,7 +43,8 @@ public interface EventSource
     boolean isDone();
 
     /**
-     * @return records written into the ring so far.
+     * @return records written into the ring so far: a source may publish the count in steps while it runs (the
+     *         synthetic source every 1,024 records); exact once {@link #isDone()}.
      */
     long produced();
 

@@ -17,12 +17,12 @@ import java.util.Map;
  *
  * <p>What sharing a thread changes: each stream keeps its claim strategy on its own ring. A drop stream keeps its
  * promise: it claims with {@code tryNext()}, so it never waits; a full ring is a counted drop. A block stream whose
- * ring is full waits in {@code next()}, and while it waits the other streams of its group get no event either: they
- * are held back with it, as every stream already is once the main ring fills behind a blocked block stream. What
- * they were given before it waits is published first, so their writers deliver it meanwhile; new events wait in the
- * main and shared rings and, past them, in the kernel's. Each router contains its own failures: a filter that
- * throws fails that event for its stream alone, and anything else escaping a router is reported for that stream while
- * the group goes on with the next router.
+ * ring is full waits for room ({@link io.sluice.ring.RingRoom}, then {@code next()}), and while it waits the other
+ * streams of its group get no event either: they are held back with it, as every stream already is once the main ring
+ * fills behind a blocked block stream. What they were given before it waits is published first, so their writers
+ * deliver it meanwhile; new events wait in the main and shared rings and, past them, in the kernel's. Each router
+ * contains its own failures: a filter that throws fails that event for its stream alone, and anything else escaping a
+ * router is reported for that stream while the group goes on with the next router.
  *
  * <p>Rendering once: when two or more streams of the group have destinations of the same {@link SharedFormat}, or the
  * group routes for one block stream alone, the group renders each event in that format once ({@link SharedRendering}),

@@ -3,6 +3,7 @@ package io.sluice.ring;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * caller looks again). The consumer here frees room at each of the producer's parks, which are recorded, not
  * slept.
  */
+@Timeout(10)
 class RingRoomTest
 {
     private static final int SIZE = 64;
