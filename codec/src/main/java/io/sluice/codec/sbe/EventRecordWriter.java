@@ -230,10 +230,10 @@ public final class EventRecordWriter
             throw new IllegalStateException("length > maxValue for type: " + length);
         }
         advanceTo(VAR_DATA);
-        while (nextVarData < field)
+        if (nextVarData < field)
         {
-            put(src, offset, 0);
-            nextVarData++;
+            putEmpty(field - nextVarData);
+            nextVarData = field;
         }
         put(src, offset, length);
         nextVarData++;
@@ -269,7 +269,9 @@ public final class EventRecordWriter
     {
         if (nextVarData < EventVarData.COUNT)
         {
-            varData(EventVarData.COUNT - 1, NONE, 0, 0);
+            advanceTo(VAR_DATA);
+            putEmpty(EventVarData.COUNT - nextVarData);
+            nextVarData = EventVarData.COUNT;
         }
         return MessageHeaderEncoder.ENCODED_LENGTH + event.encodedLength();
     }
@@ -280,6 +282,23 @@ public final class EventRecordWriter
         event.limit(limit + VAR_LENGTH_SIZE + length);
         buffer.putInt(limit, length, ByteOrder.LITTLE_ENDIAN);
         buffer.putBytes(limit + VAR_LENGTH_SIZE, src, offset, length);
+    }
+
+    /** {@code count} empty variable-length fields: their lengths, all 0, written eight bytes at a time. */
+    private void putEmpty(final int count)
+    {
+        final int start = event.limit();
+        final int end = start + count * VAR_LENGTH_SIZE;
+        event.limit(end);
+        int at = start;
+        for (; at + Long.BYTES <= end; at += Long.BYTES)
+        {
+            buffer.putLong(at, 0L);
+        }
+        if (at < end)
+        {
+            buffer.putInt(at, 0);
+        }
     }
 
     private void entry(final int group)
