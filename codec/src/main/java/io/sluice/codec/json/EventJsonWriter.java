@@ -140,6 +140,14 @@ public final class EventJsonWriter extends JsonEventPart
     }
 
     /**
+     * @return events whose workload's thread and process were copied as written for an earlier event (tests).
+     */
+    long workloadsCopied()
+    {
+        return workload.copiedFromMemo();
+    }
+
+    /**
      * Name the bits of the matched-policies bitmap. Names are escaped and encoded here, once.
      *
      * @param namesByBit bit i of {@code policiesMatched} prints as {@code namesByBit[i]}; bits beyond the array or

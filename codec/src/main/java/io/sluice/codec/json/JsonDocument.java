@@ -127,6 +127,17 @@ abstract class JsonDocument
         comma = endsWithKey ? 0 : 1;
     }
 
+    /**
+     * Text written before from the same state: its bytes as they were, then the comma state that followed them
+     * ({@link JsonWorkloadMemo}); {@code length} bytes of room.
+     */
+    final void fragmentInRoom(final byte[] text, final int length, final int commaAfter)
+    {
+        System.arraycopy(text, 0, bytes, position, length);
+        position += length;
+        comma = commaAfter;
+    }
+
     final void boolInRoom(final boolean value)
     {
         rawValueInRoom(value ? TRUE : FALSE);

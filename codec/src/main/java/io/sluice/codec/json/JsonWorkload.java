@@ -8,14 +8,24 @@ import io.sluice.codec.sbe.UserStackBlob;
 
 /**
  * {@code workload} of a {@code v1beta1.Event}: the process, its thread and user stack, its users and ancestors, the
- * container and the pod, in field-number order, defaults omitted.
+ * container and the pod, in field-number order, defaults omitted. What a thread's events repeat (its identity, its
+ * process) is copied from a {@link JsonWorkloadMemo} when the record's bytes for it are those written last time.
  */
 final class JsonWorkload extends JsonEventPart
 {
+    private final JsonWorkloadMemo memo = new JsonWorkloadMemo();
 
     JsonWorkload(final EventRecordView view, final JsonSink json)
     {
         super(view, json);
+    }
+
+    /**
+     * @return events whose thread and process were copied from the memo (tests).
+     */
+    long copiedFromMemo()
+    {
+        return memo.hits();
     }
 
     void write(final JsonKey open, final int presence)
@@ -60,20 +70,30 @@ final class JsonWorkload extends JsonEventPart
         json.endObjectInRoom();
     }
 
-    /** The process, its key and brace written. */
+    /**
+     * The process, its key and brace written: the thread's head and the process after its thread are copied from the
+     * {@link JsonWorkloadMemo} when it wrote them for the same bytes before, and written and kept otherwise.
+     */
     private void writeProcess(final int presence)
     {
-        if (PresenceDecoder.thread(presence))
+        final boolean kept = memo.find(view, presence);
+        final boolean thread = PresenceDecoder.thread(presence);
+        if (kept)
         {
-            writeOpenedString(JsonKeys.THREAD_OPEN, JsonKeyPaths.THREAD_NAME, EventVarData.THREAD_NAME);
-            if (PresenceDecoder.threadStartTime(presence))
-            {
-                writeTimestamp(JsonKeys.START_TIME_OPEN, JsonKeyPaths.START_TIME_SECONDS,
-                    view.event().threadStartSeconds(), view.event().threadStartNanos());
-            }
-            writeUint64(JsonKeys.UNIQUE_ID, view.event().threadUniqueId());
-            writeUint32(JsonKeys.HOST_TID, (int)view.event().hostTid());
-            writeUint32(JsonKeys.TID, (int)view.event().tid());
+            memo.writeThread(json);
+        }
+        else if (thread)
+        {
+            final int from = json.position;
+            writeThreadHead(presence);
+            memo.keepThread(json, from);
+        }
+        else
+        {
+            memo.keepThread(json, json.position);
+        }
+        if (thread)
+        {
             writeString(JsonKeys.SYSCALL, EventVarData.SYSCALL);
             if (view.event().compat() != 0)
             {
@@ -86,6 +106,36 @@ final class JsonWorkload extends JsonEventPart
             }
             json.endObjectInRoom();
         }
+        if (kept)
+        {
+            memo.writeProcess(json);
+        }
+        else
+        {
+            final int from = json.position;
+            writeProcessTail(presence);
+            memo.keepProcess(json, from);
+        }
+        json.endObjectInRoom();
+    }
+
+    /** The thread's key and brace, its name, start time and ids: what the memo keeps of it. */
+    private void writeThreadHead(final int presence)
+    {
+        writeOpenedString(JsonKeys.THREAD_OPEN, JsonKeyPaths.THREAD_NAME, EventVarData.THREAD_NAME);
+        if (PresenceDecoder.threadStartTime(presence))
+        {
+            writeTimestamp(JsonKeys.START_TIME_OPEN, JsonKeyPaths.START_TIME_SECONDS,
+                view.event().threadStartSeconds(), view.event().threadStartNanos());
+        }
+        writeUint64(JsonKeys.UNIQUE_ID, view.event().threadUniqueId());
+        writeUint32(JsonKeys.HOST_TID, (int)view.event().hostTid());
+        writeUint32(JsonKeys.TID, (int)view.event().tid());
+    }
+
+    /** The process's fields after its thread, {@code pid} to {@code user}: what the memo keeps of it. */
+    private void writeProcessTail(final int presence)
+    {
         if (PresenceDecoder.pid(presence))
         {
             writeWrappedUint32(JsonKeys.PID_OPEN, JsonKeyPaths.PID_VALUE, (int)view.event().pid());
@@ -109,7 +159,6 @@ final class JsonWorkload extends JsonEventPart
         {
             writeUser(JsonKeys.USER_OPEN, PresenceDecoder.userId(presence), (int)view.event().userId());
         }
-        json.endObjectInRoom();
     }
 
     /** {@code UserStackTrace}: its frames, each a {@code StackAddress} (address 0 and no symbol print {@code {}}). */

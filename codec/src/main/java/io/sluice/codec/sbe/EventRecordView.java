@@ -192,6 +192,22 @@ public final class EventRecordView
     }
 
     /**
+     * @return where the ancestors group starts in {@link #buffer()} (its header first).
+     */
+    public int ancestorsOffset()
+    {
+        return ancestorsAt;
+    }
+
+    /**
+     * @return the ancestors group's length in bytes, header and every entry included.
+     */
+    public int ancestorsLength()
+    {
+        return dataAt - ancestorsAt;
+    }
+
+    /**
      * @return a cursor over the ancestors, before the first (the same cursor each call).
      */
     public AncestorCursor ancestorCursor()
