@@ -4,7 +4,9 @@ import io.sluice.codec.sbe.EventDecoder;
 import io.sluice.codec.sbe.EventRecordView;
 import io.sluice.codec.sbe.EventVarData;
 import io.sluice.codec.sbe.PresenceEncoder;
+import org.agrona.BufferUtil;
 import org.agrona.DirectBuffer;
+import org.agrona.UnsafeApi;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.ByteOrder;
@@ -64,20 +66,21 @@ final class JsonWorkloadMemo
     boolean find(final EventRecordView view, final int presence)
     {
         final DirectBuffer record = view.buffer();
-        final int block = view.event().offset() + BLOCK_FROM;
+        final int eventAt = view.event().offset();
+        final int ancestors = view.ancestorsOffset();
         final int name = view.stringOffset(EventVarData.THREAD_NAME) - HEADER;
         final int nameLength = view.stringLength(EventVarData.THREAD_NAME) + HEADER;
         final int exe = view.stringOffset(EventVarData.EXECUTABLE_PATH) - HEADER;
         final int exeLength = view.stringLength(EventVarData.EXECUTABLE_PATH) + HEADER;
-        final int ancestors = view.ancestorsOffset();
         final int ancestorsLength = view.ancestorsLength();
         final int keyLength = HEADER + BLOCK_LENGTH + nameLength + exeLength + HEADER + ancestorsLength;
-        if (keyLength > MAX_KEY)
+        if (keyLength > MAX_KEY || ancestors - eventAt < BLOCK_FROM + BLOCK_LENGTH)
         {
+            // too long to keep, or a block shorter than this schema's (every range read below is within the record)
             current = null;
             return false;
         }
-        final long threadId = record.getLong(view.event().offset() + EventDecoder.threadUniqueIdEncodingOffset());
+        final long threadId = record.getLong(eventAt + EventDecoder.threadUniqueIdEncodingOffset());
         final int slot = (int)((threadId ^ view.event().hostTid()) * 0x9E3779B97F4A7C15L >>> INDEX_SHIFT);
         Entry entry = entries[slot];
         if (entry == null)
@@ -86,31 +89,37 @@ final class JsonWorkloadMemo
             entries[slot] = entry;
         }
         current = entry;
+        final byte[] array = record.byteArray();
+        final long address = record.addressOffset();
+        final int block = eventAt + BLOCK_FROM;
         final int masked = presence & PRESENCE_MASK;
-        final UnsafeBuffer key = entry.key;
-        if (entry.keyLength == keyLength && key.getInt(0) == masked
-            && same(record, block, key, HEADER, BLOCK_LENGTH)
-            && same(record, name, key, HEADER + BLOCK_LENGTH, nameLength)
-            && same(record, exe, key, HEADER + BLOCK_LENGTH + nameLength, exeLength)
-            && key.getInt(HEADER + BLOCK_LENGTH + nameLength + exeLength) == ancestorsLength
-            && same(record, ancestors, key, keyLength - ancestorsLength, ancestorsLength))
+        final int atExe = HEADER + BLOCK_LENGTH + nameLength;
+        final int atAncestors = atExe + exeLength;
+        byte[] key = entry.key;
+        if (entry.keyLength == keyLength && UnsafeApi.getInt(key, BufferUtil.ARRAY_BASE_OFFSET) == masked
+            && UnsafeApi.getInt(key, BufferUtil.ARRAY_BASE_OFFSET + atAncestors) == ancestorsLength
+            && same(array, address + block, key, HEADER, BLOCK_LENGTH)
+            && same(array, address + name, key, HEADER + BLOCK_LENGTH, nameLength)
+            && same(array, address + exe, key, atExe, exeLength)
+            && same(array, address + ancestors, key, atAncestors + HEADER, ancestorsLength))
         {
             hits++;
             return true;
         }
         // filled again: unusable until both fragments are kept
         entry.keyLength = -1;
-        if (key.capacity() < keyLength)
+        if (key.length < keyLength)
         {
             // once per entry and size class: an entry keeps the largest key it has held
-            key.wrap(new byte[roomFor(keyLength)]);
+            key = new byte[roomFor(keyLength)];
+            entry.key = key;
         }
-        key.putInt(0, masked);
-        key.putBytes(HEADER, record, block, BLOCK_LENGTH);
-        key.putBytes(HEADER + BLOCK_LENGTH, record, name, nameLength);
-        key.putBytes(HEADER + BLOCK_LENGTH + nameLength, record, exe, exeLength);
-        key.putInt(HEADER + BLOCK_LENGTH + nameLength + exeLength, ancestorsLength);
-        key.putBytes(keyLength - ancestorsLength, record, ancestors, ancestorsLength);
+        UnsafeApi.putInt(key, BufferUtil.ARRAY_BASE_OFFSET, masked);
+        record.getBytes(block, key, HEADER, BLOCK_LENGTH);
+        record.getBytes(name, key, HEADER + BLOCK_LENGTH, nameLength);
+        record.getBytes(exe, key, atExe, exeLength);
+        UnsafeApi.putInt(key, BufferUtil.ARRAY_BASE_OFFSET + atAncestors, ancestorsLength);
+        record.getBytes(ancestors, key, atAncestors + HEADER, ancestorsLength);
         entry.pendingKeyLength = keyLength;
         return false;
     }
@@ -173,14 +182,19 @@ final class JsonWorkloadMemo
         return hits;
     }
 
-    /** Equal bytes, compared eight at a time (the last eight overlapping the ones before when the length is not a multiple). */
-    private static boolean same(final DirectBuffer a, final int aAt, final UnsafeBuffer b, final int bAt, final int length)
+    /**
+     * Equal bytes, compared eight at a time (the last eight overlapping the ones before when the length is not a
+     * multiple): {@code length} bytes at {@code address} of {@code array} (null for memory outside the heap, as
+     * {@link DirectBuffer#addressOffset} says), within the record the view checked, and at {@code at} of {@code key}.
+     */
+    private static boolean same(final byte[] array, final long address, final byte[] key, final int at, final int length)
     {
+        final long keyAddress = BufferUtil.ARRAY_BASE_OFFSET + at;
         if (length < Long.BYTES)
         {
             for (int i = 0; i < length; i++)
             {
-                if (a.getByte(aAt + i) != b.getByte(bAt + i))
+                if (UnsafeApi.getByte(array, address + i) != key[at + i])
                 {
                     return false;
                 }
@@ -190,12 +204,12 @@ final class JsonWorkloadMemo
         final int last = length - Long.BYTES;
         for (int i = 0; i < last; i += Long.BYTES)
         {
-            if (a.getLong(aAt + i) != b.getLong(bAt + i))
+            if (UnsafeApi.getLong(array, address + i) != UnsafeApi.getLong(key, keyAddress + i))
             {
                 return false;
             }
         }
-        return a.getLong(aAt + last) == b.getLong(bAt + last);
+        return UnsafeApi.getLong(array, address + last) == UnsafeApi.getLong(key, keyAddress + last);
     }
 
     /** An entry's array for {@code length} bytes: a multiple of 128, so that a few larger events do not each reallocate. */
@@ -215,7 +229,7 @@ final class JsonWorkloadMemo
     /** One thread's key and fragments; {@code keyLength} -1 while it is being filled. */
     private static final class Entry
     {
-        final UnsafeBuffer key = new UnsafeBuffer(new byte[256]);
+        byte[] key = new byte[256];
         byte[] thread = new byte[128];
         byte[] process = new byte[384];
         int keyLength = -1;
