@@ -76,9 +76,9 @@ final class JsonWorkload extends JsonEventPart
      */
     private void writeProcess(final int presence)
     {
-        final boolean kept = memo.find(view, presence);
+        final boolean copied = memo.holdsOrTakes(view, presence);
         final boolean thread = PresenceDecoder.thread(presence);
-        if (kept)
+        if (copied)
         {
             memo.writeThread(json);
         }
@@ -106,7 +106,7 @@ final class JsonWorkload extends JsonEventPart
             }
             json.endObjectInRoom();
         }
-        if (kept)
+        if (copied)
         {
             memo.writeProcess(json);
         }

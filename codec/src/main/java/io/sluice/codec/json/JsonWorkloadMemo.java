@@ -30,7 +30,7 @@ import java.nio.ByteOrder;
  * and the state the fragments start from (the sink's comma) follows from the presence bits. Entries are found by the
  * thread's unique id and host tid; a record whose key or fragments exceed an entry's room is written as usual and not
  * kept. Owned by one {@link EventJsonWriter}: its thread alone. Each entry's arrays are made at its first use and
- * grow, up to the limits above, to the largest key and fragments it has held (some 150 KB when every entry is used).
+ * grow, up to the limits above, to the largest key and fragments it has held (~200 KB when every entry is used, at most ~830 KB).
  */
 final class JsonWorkloadMemo
 {
@@ -45,35 +45,41 @@ final class JsonWorkloadMemo
     static final int MAX_PROCESS = 2048;
     /** The block's fields the fragments print: {@code pid} to {@code userId}, contiguous in the schema. */
     static final int BLOCK_FROM = EventDecoder.pidEncodingOffset();
+    /** Bytes of the block from {@link #BLOCK_FROM}: to the end of {@code userId}. */
     static final int BLOCK_LENGTH = EventDecoder.userIdEncodingOffset() + EventDecoder.userIdEncodingLength() - BLOCK_FROM;
     /** The presence bits the fragments depend on. */
     static final int PRESENCE_MASK = presenceMask();
-    private static final int HEADER = Integer.BYTES;
+    /** A variable-length field's length prefix: kept in the key with its bytes, so that the ranges delimit themselves. */
+    private static final int PREFIX = EventDecoder.threadNameHeaderLength();
+    /** The key's own int slots (the masked presence bits, the ancestors group's length). */
+    private static final int INT = Integer.BYTES;
 
     private final Entry[] entries = new Entry[ENTRIES];
-    /** The entry of the event being written: to copy from ({@link #find} true) or to fill; null when not kept. */
+    /** The entry of the event being written: to copy from ({@link #holdsOrTakes} true) or to fill; null when not kept. */
     private Entry current;
     private long hits;
 
     /**
-     * Look the event's thread up; the event's writer then calls either the two {@code write...} methods (true) or,
-     * after writing each fragment itself, the two {@code keep...} methods (false).
+     * Look the event's thread up: either its entry holds the fragments for exactly this record's bytes (true: the
+     * event's writer calls the two {@code write...} methods), or the entry is taken for this record, its key copied
+     * and the entry unusable until the writer, after writing each fragment itself, calls the two {@code keep...}
+     * methods (false).
      *
      * @param view     the located record.
      * @param presence its presence bits.
      * @return true when the entry holds both fragments for exactly this record's bytes.
      */
-    boolean find(final EventRecordView view, final int presence)
+    boolean holdsOrTakes(final EventRecordView view, final int presence)
     {
         final DirectBuffer record = view.buffer();
         final int eventAt = view.event().offset();
         final int ancestors = view.ancestorsOffset();
-        final int name = view.stringOffset(EventVarData.THREAD_NAME) - HEADER;
-        final int nameLength = view.stringLength(EventVarData.THREAD_NAME) + HEADER;
-        final int exe = view.stringOffset(EventVarData.EXECUTABLE_PATH) - HEADER;
-        final int exeLength = view.stringLength(EventVarData.EXECUTABLE_PATH) + HEADER;
+        final int name = view.stringOffset(EventVarData.THREAD_NAME) - PREFIX;
+        final int nameLength = view.stringLength(EventVarData.THREAD_NAME) + PREFIX;
+        final int exe = view.stringOffset(EventVarData.EXECUTABLE_PATH) - PREFIX;
+        final int exeLength = view.stringLength(EventVarData.EXECUTABLE_PATH) + PREFIX;
         final int ancestorsLength = view.ancestorsLength();
-        final int keyLength = HEADER + BLOCK_LENGTH + nameLength + exeLength + HEADER + ancestorsLength;
+        final int keyLength = INT + BLOCK_LENGTH + nameLength + exeLength + INT + ancestorsLength;
         if (keyLength > MAX_KEY || ancestors - eventAt < BLOCK_FROM + BLOCK_LENGTH)
         {
             // too long to keep, or a block shorter than this schema's (every range read below is within the record)
@@ -93,15 +99,15 @@ final class JsonWorkloadMemo
         final long address = record.addressOffset();
         final int block = eventAt + BLOCK_FROM;
         final int masked = presence & PRESENCE_MASK;
-        final int atExe = HEADER + BLOCK_LENGTH + nameLength;
+        final int atExe = INT + BLOCK_LENGTH + nameLength;
         final int atAncestors = atExe + exeLength;
         byte[] key = entry.key;
         if (entry.keyLength == keyLength && UnsafeApi.getInt(key, BufferUtil.ARRAY_BASE_OFFSET) == masked
             && UnsafeApi.getInt(key, BufferUtil.ARRAY_BASE_OFFSET + atAncestors) == ancestorsLength
-            && same(array, address + block, key, HEADER, BLOCK_LENGTH)
-            && same(array, address + name, key, HEADER + BLOCK_LENGTH, nameLength)
+            && same(array, address + block, key, INT, BLOCK_LENGTH)
+            && same(array, address + name, key, INT + BLOCK_LENGTH, nameLength)
             && same(array, address + exe, key, atExe, exeLength)
-            && same(array, address + ancestors, key, atAncestors + HEADER, ancestorsLength))
+            && same(array, address + ancestors, key, atAncestors + INT, ancestorsLength))
         {
             hits++;
             return true;
@@ -115,11 +121,11 @@ final class JsonWorkloadMemo
             entry.key = key;
         }
         UnsafeApi.putInt(key, BufferUtil.ARRAY_BASE_OFFSET, masked);
-        record.getBytes(block, key, HEADER, BLOCK_LENGTH);
-        record.getBytes(name, key, HEADER + BLOCK_LENGTH, nameLength);
+        record.getBytes(block, key, INT, BLOCK_LENGTH);
+        record.getBytes(name, key, INT + BLOCK_LENGTH, nameLength);
         record.getBytes(exe, key, atExe, exeLength);
         UnsafeApi.putInt(key, BufferUtil.ARRAY_BASE_OFFSET + atAncestors, ancestorsLength);
-        record.getBytes(ancestors, key, atAncestors + HEADER, ancestorsLength);
+        record.getBytes(ancestors, key, atAncestors + INT, ancestorsLength);
         entry.pendingKeyLength = keyLength;
         return false;
     }

@@ -19,9 +19,11 @@ import io.sluice.proto.v1beta1.UInt32Value;
 import io.sluice.proto.v1beta1.User;
 import io.sluice.proto.v1beta1.Workload;
 import org.agrona.ExpandableArrayBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -92,6 +94,9 @@ class JsonWorkloadMemoTest
             process.toBuilder().setUser(process.getUser().toBuilder().clearId()).build(),
             process.toBuilder().setAncestors(0, process.getAncestors(0).toBuilder().setPid(7)).build(),
             process.toBuilder().removeAncestors(1).build(),
+            // a byte moved from the thread's name to the executable's path: the same bytes but for the length prefixes
+            process.toBuilder().setThread(thread.toBuilder().setName("ca"))
+                .setExecutable(Executable.newBuilder().setPath("t/usr/bin/cat")).build(),
         };
         for (int i = 0; i < variants.length; i++)
         {
@@ -165,6 +170,50 @@ class JsonWorkloadMemoTest
         final long copied = writer.workloadsCopied();
         assertPrintsAsThePrinter(longPath, "again");
         assertEquals(copied, writer.workloadsCopied(), "not kept: written again");
+    }
+
+    @Test
+    void aThreadOrProcessWhoseTextExceedsAnEntrysRoomIsWrittenEveryTimeAndLeavesNoStaleText()
+    {
+        final String controls = "\u0001".repeat(100);
+        final Event plain = openBy(threadNamed("cat"), "/usr/bin/cat");
+        final Event longThread = openBy(threadNamed(controls), "/usr/bin/cat");   // 600 bytes escaped: over MAX_THREAD
+        final Event longProcess = openBy(threadNamed("cat"), "/" + controls.repeat(4));   // over MAX_PROCESS
+        for (final Event tooLong : new Event[] {longThread, longProcess})
+        {
+            assertPrintsAsThePrinter(plain, "kept");
+            final long copied = writer.workloadsCopied();
+            assertPrintsAsThePrinter(tooLong, "too long, same thread");
+            assertPrintsAsThePrinter(tooLong, "too long again");
+            assertEquals(copied, writer.workloadsCopied(), "text over an entry's room is not kept");
+            assertPrintsAsThePrinter(plain, "the thread's usual text, written again");
+            assertPrintsAsThePrinter(plain, "and copied");
+            assertEquals(copied + 1, writer.workloadsCopied());
+        }
+    }
+
+    @Test
+    void recordsOutsideTheHeapAndAtAnyOffsetAreComparedAsOnTheHeap()
+    {
+        final Event event = openBy(threadNamed("cat"), "/usr/bin/cat");
+        final int length = encoder.encode(event, record, 0);
+        final byte[] expected = printUtf8(decoder.decode(record, 0, length));
+        final UnsafeBuffer direct = new UnsafeBuffer(ByteBuffer.allocateDirect(length + 64));
+        final UnsafeBuffer slice = new UnsafeBuffer(new byte[length + 64], 11, length + 20);
+        final UnsafeBuffer[] buffers = {direct, slice};
+        for (int b = 0; b < buffers.length; b++)
+        {
+            final UnsafeBuffer buffer = buffers[b];
+            buffer.putBytes(13, record, 0, length);
+            final long copied = writer.workloadsCopied();
+            for (int i = 0; i < 2; i++)
+            {
+                final int written = writer.write(buffer, 13, length, out, 0);
+                assertSameJson(expected, bytes(out, 0, written), () -> "at 13 of " + buffer);
+            }
+            // the direct buffer's first write keeps the text, its second copies it; the slice's copy both times
+            assertEquals(copied + 1 + b, writer.workloadsCopied(), "copies from buffer " + b);
+        }
     }
 
     @Test
