@@ -133,51 +133,32 @@ final class JsonWorkloadMemo
     /** After a miss: the thread's head was written from {@code from} to the sink's position. */
     void keepThread(final JsonDocument json, final int from)
     {
-        final Entry entry = current;
-        final int length = json.position - from;
-        if (entry == null || length > MAX_THREAD)
+        if (current != null && !current.thread.keep(json, from, MAX_THREAD))
         {
+            // not kept: the entry stays unusable, and the process's tail is not kept either
             current = null;
-            return;
         }
-        if (entry.thread.length < length)
-        {
-            entry.thread = new byte[roomFor(length)];
-        }
-        System.arraycopy(json.bytes, from, entry.thread, 0, length);
-        entry.threadLength = length;
-        entry.threadComma = json.comma;
     }
 
     /** After a miss: the process's tail was written from {@code from} to the sink's position; the entry is complete. */
     void keepProcess(final JsonDocument json, final int from)
     {
-        final Entry entry = current;
-        final int length = json.position - from;
-        if (entry == null || length > MAX_PROCESS)
+        if (current != null && current.process.keep(json, from, MAX_PROCESS))
         {
-            return;
+            current.keyLength = current.pendingKeyLength;
         }
-        if (entry.process.length < length)
-        {
-            entry.process = new byte[roomFor(length)];
-        }
-        System.arraycopy(json.bytes, from, entry.process, 0, length);
-        entry.processLength = length;
-        entry.processComma = json.comma;
-        entry.keyLength = entry.pendingKeyLength;
     }
 
     /** After a hit: the thread's head as kept. */
     void writeThread(final JsonDocument json)
     {
-        json.fragmentInRoom(current.thread, current.threadLength, current.threadComma);
+        current.thread.write(json);
     }
 
     /** After a hit: the process's tail as kept. */
     void writeProcess(final JsonDocument json)
     {
-        json.fragmentInRoom(current.process, current.processLength, current.processComma);
+        current.process.write(json);
     }
 
     /**
@@ -235,14 +216,47 @@ final class JsonWorkloadMemo
     /** One thread's key and fragments; {@code keyLength} -1 while it is being filled. */
     private static final class Entry
     {
+        final Fragment thread = new Fragment(128);
+        final Fragment process = new Fragment(384);
         byte[] key = new byte[256];
-        byte[] thread = new byte[128];
-        byte[] process = new byte[384];
         int keyLength = -1;
         int pendingKeyLength;
-        int threadLength;
-        int threadComma;
-        int processLength;
-        int processComma;
+    }
+
+    /** Text as written, with the sink's comma state after it: replayed as it is. */
+    private static final class Fragment
+    {
+        private byte[] bytes;
+        private int length;
+        private int commaAfter;
+
+        Fragment(final int capacity)
+        {
+            this.bytes = new byte[capacity];
+        }
+
+        /** @return false when the text, from {@code from} to the sink's position, is longer than {@code max}. */
+        boolean keep(final JsonDocument json, final int from, final int max)
+        {
+            final int written = json.position - from;
+            if (written > max)
+            {
+                return false;
+            }
+            if (bytes.length < written)
+            {
+                // an entry keeps the largest fragment it has held
+                bytes = new byte[roomFor(written)];
+            }
+            System.arraycopy(json.bytes, from, bytes, 0, written);
+            length = written;
+            commaAfter = json.comma;
+            return true;
+        }
+
+        void write(final JsonDocument json)
+        {
+            json.fragmentInRoom(bytes, length, commaAfter);
+        }
     }
 }
