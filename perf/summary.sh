@@ -4,7 +4,7 @@
 # build each first, e.g. with ./sluice version, and perf/ with mvn -pl bpf-native,codec,engine,cli,perf package).
 #   perf/summary.sh [-r ROUNDS] [-c STREAMS_CONFIG] TREE [TREE...]
 # Per round and tree, the documented commands of docs/performance.md:
-#   kernel     perf/sensor/overhead.sh 300000 1 0 "bare sluice" (this checkout's, SLUICE= each build): the openat loop
+#   kernel     WARMUP=1000000 perf/sensor/overhead.sh 300000 1 0 "bare sluice" (this checkout's, SLUICE= each build): the openat loop
 #              flat out; Sluice's kernel loss, the loop events it delivered, the tracer's user+system CPU per loop
 #              event (the JVM and the loader) and bare's
 #   json       sluice bench --count 3000000 --output json:FILE (a file on disk, deleted after)
@@ -54,8 +54,17 @@ kernel() { # tree round
   local tree=$1 round=$2 line
   # this checkout's overhead.sh for every build (SLUICE= that build's launcher), as for idle: an older script counted
   # the warm-up's CPU in its figure
-  (cd "$here" && SLUICE="$tree/sluice" SLUICE_NO_BUILD=1 perf/sensor/overhead.sh 300000 1 0 "bare sluice" \
-    >"$work/overhead.out" 2>/dev/null) || true
+  # the warm-up: a million calls, so that the figure is the JIT's steady state, not its compilations (WARMUP= overrides)
+  (cd "$here" && WARMUP="${WARMUP:-1000000}" SLUICE="$tree/sluice" SLUICE_NO_BUILD=1 perf/sensor/overhead.sh 300000 1 0 "bare sluice" \
+    >"$work/overhead.out" 2>"$work/overhead.err") || true
+  # the same without the JIT's compiler threads (what is left of their work after the warm-up is not per event)
+  local steady; steady=$(/usr/bin/python3 -c 'import re,sys
+for line in open(sys.argv[1]):
+    if "sluice threads, rate 0:" in line:
+        threads = re.findall(r"(?:; |, )([^,;]+?) (\d+) ns \(", line)
+        print("%.2f" % (sum(int(ns) for name, ns in threads if not re.match(r"C\d Compiler", name)) / 1000))
+        break' "$work/overhead.err" || true)
+  [ -n "$steady" ] && figure "$tree" "$round" "kernel.sluice.cpu_us_per_event_without_compilers" "$steady"
   while IFS=$'\t' read -r tracer _ _ _ _ _ procs lost seen; do
     case $tracer in
       sluice|bare) ;;
