@@ -5,8 +5,9 @@
 #   perf/summary.sh [-r ROUNDS] [-c STREAMS_CONFIG] TREE [TREE...]
 # Per round and tree, the documented commands of docs/performance.md:
 #   kernel     WARMUP=1000000 perf/sensor/overhead.sh 300000 1 0 "bare sluice" (this checkout's, SLUICE= each build): the openat loop
-#              flat out; Sluice's kernel loss, the loop events it delivered, the tracer's user+system CPU per loop
-#              event (the JVM and the loader) and bare's
+#              flat out; Sluice's kernel loss (warm-up included), the loop events it delivered, the tracer's
+#              user+system CPU per loop event (the JVM and the loader) and bare's, and Sluice's threads' CPU per loop
+#              event less the JIT compiler threads' own (kernel.sluice.cpu_us_per_event_without_compilers)
 #   json       sluice bench --count 3000000 --output json:FILE (a file on disk, deleted after)
 #   none       sluice bench --count 3000000 --output none
 #   streams4   sluice bench --count 3000000 --config STREAMS_CONFIG (default: perf/streams-4.yaml of the first tree
@@ -54,17 +55,24 @@ kernel() { # tree round
   local tree=$1 round=$2 line
   # this checkout's overhead.sh for every build (SLUICE= that build's launcher), as for idle: an older script counted
   # the warm-up's CPU in its figure
-  # the warm-up: a million calls, so that the figure is the JIT's steady state, not its compilations (WARMUP= overrides)
+  # the warm-up: a million calls (and the script's own settling), so that fewer of the JIT's compilations fall in the
+  # measured window (WARMUP= overrides)
   (cd "$here" && WARMUP="${WARMUP:-1000000}" SLUICE="$tree/sluice" SLUICE_NO_BUILD=1 perf/sensor/overhead.sh 300000 1 0 "bare sluice" \
     >"$work/overhead.out" 2>"$work/overhead.err") || true
-  # the same without the JIT's compiler threads (what is left of their work after the warm-up is not per event)
+  # the threads' total over the same window (schedstat) less the JIT's compiler threads' own CPU: what is left of their
+  # work after the warm-up is not per event (the slower code run while they recompile is still in it)
   local steady; steady=$(/usr/bin/python3 -c 'import re,sys
 for line in open(sys.argv[1]):
-    if "sluice threads, rate 0:" in line:
-        threads = re.findall(r"(?:; |, )([^,;]+?) (\d+) ns \(", line)
-        print("%.2f" % (sum(int(ns) for name, ns in threads if not re.match(r"C\d Compiler", name)) / 1000))
+    match = re.search(r"sluice threads, rate 0: total (\d+) ns/iteration;(.*)", line)
+    if match:
+        compilers = re.findall(r"C\d Compiler\S* (\d+) ns \(", match.group(2))
+        print("%.2f" % ((int(match.group(1)) - sum(int(ns) for ns in compilers)) / 1000))
         break' "$work/overhead.err" || true)
-  [ -n "$steady" ] && figure "$tree" "$round" "kernel.sluice.cpu_us_per_event_without_compilers" "$steady"
+  if [ -n "$steady" ]; then
+    figure "$tree" "$round" "kernel.sluice.cpu_us_per_event_without_compilers" "$steady"
+  else
+    echo "# $tree: no per-thread line from overhead.sh: $(tail -n 2 "$work/overhead.err")" >&2
+  fi
   while IFS=$'\t' read -r tracer _ _ _ _ _ procs lost seen; do
     case $tracer in
       sluice|bare) ;;
@@ -86,7 +94,11 @@ writer() { # tree round
     -jvmArgsAppend "--add-opens java.base/jdk.internal.misc=ALL-UNNAMED" >"$work/jmh.out" 2>&1 || true
   local ns; ns=$(grep -E '[[ ]json\] iteration: [0-9]+ CPU-ns/event' "$work/jmh.out" | grep -oE '[0-9]+ CPU-ns' | cut -d' ' -f1 \
     | tail -n 5 | sort -n | sed -n 3p || true)
-  [ -n "$ns" ] && figure "$tree" "$round" "writer.cpu_ns_per_event" "$ns"
+  if [ -n "$ns" ]; then
+    figure "$tree" "$round" "writer.cpu_ns_per_event" "$ns"
+  else
+    echo "# $tree: no JMH figure: $(tail -n 2 "$work/jmh.out")" >&2
+  fi
 }
 
 idle() { # tree round; every build is measured by this script's own perf/sensor/idle.sh (SLUICE=that build's launcher)

@@ -9,9 +9,9 @@
 # Tracers: none; bare (perf/sensor/bare.c + bare.bpf.c: libbpf, the same tp_btf sys_enter/sys_exit shape and BPF
 # ringbuf as Sluice's, raw records to a file: the floor); sluice (--events openat, JSON to a file); bpftrace printing
 # the same events to a file. Each measurement starts the tracer, waits until it is attached, runs the loop
-# (perf/sensor/openloop.c: first WARMUP iterations at the same rate, default 100000, then a pause of 1 s and WARMUP/4
-# more, not measured; then the measured ITERATIONS; LOOP_NICE=-10 runs it at nice -10, so that it takes a whole core
-# from the tracer as on a quiet machine)
+# (perf/sensor/openloop.c: first WARMUP iterations at the same rate, default 100000, then twice a pause of 1 s (for a
+# tracer) and WARMUP/4 more, not measured; then the measured ITERATIONS; LOOP_NICE=-10 runs it at nice -10, so that it
+# takes a whole core from the tracer as on a quiet machine)
 # and waits until the tracer's output stops growing, then stops it. Figures:
 #   ns/call     the loop's wall time per iteration (flat out: its speed) and its CPU time per iteration (at a fixed
 #               rate the figure to compare: it includes the BPF programs, which run in the loop's thread)
@@ -127,11 +127,15 @@ measure() {
   local p
   if [ "$warmup" -gt 0 ]; then   # the JIT's warm-up, not measured
     nice -n "$loop_nice" "$work/openloop" "$warmup" "$rate" >/dev/null
-    # then what the warm-up's one process never showed: other processes' calls (these commands' own) and a silence.
-    # The JIT compiled those branches as never taken and recompiles on their first use: without this pause and the
-    # second loop that recompilation (and the profiling code run meanwhile) fell in the measured window.
-    [ -n "$pids" ] && tasks $pids >/dev/null && sleep 1
-    nice -n "$loop_nice" "$work/openloop" "$((warmup / 4))" "$rate" >/dev/null
+    # then, twice, what the warm-up's one process never showed: other processes' calls (these commands' own), a
+    # silence and a new loop process. The JIT compiled those branches as never taken and recompiles on their first
+    # use; without this, that recompilation (and the slower code run meanwhile) fell in the measured window. It
+    # narrows that, it does not always remove it: the measured loop is a new process too (docs/performance.md).
+    local settle
+    for settle in 1 2; do
+      [ -n "$pids" ] && tasks $pids >/dev/null && sleep 1
+      nice -n "$loop_nice" "$work/openloop" "$((warmup / 4))" "$rate" >/dev/null
+    done
   fi
   for p in $pids; do before[$p]=$(ticks "$p"); done   # (before 2026-11-30 taken before the warm-up: counted in CPU/event)
   [ "$tracer" = sluice ] && tasks $pids >"$work/tasks0"
