@@ -61,15 +61,15 @@ kernel() { # tree round
     >"$work/overhead.out" 2>"$work/overhead.err") || true
   # the threads' total over the same window (schedstat) less the JIT's compiler threads' own CPU: what is left of their
   # work after the warm-up is not per event (the slower code run while they recompile is still in it)
-  local steady; steady=$(/usr/bin/python3 -c 'import re,sys
+  local less_compilers; less_compilers=$(/usr/bin/python3 -c 'import re,sys
 for line in open(sys.argv[1]):
     match = re.search(r"sluice threads, rate 0: total (\d+) ns/iteration;(.*)", line)
     if match:
         compilers = re.findall(r"C\d Compiler\S* (\d+) ns \(", match.group(2))
         print("%.2f" % ((int(match.group(1)) - sum(int(ns) for ns in compilers)) / 1000))
         break' "$work/overhead.err" || true)
-  if [ -n "$steady" ]; then
-    figure "$tree" "$round" "kernel.sluice.cpu_us_per_event_without_compilers" "$steady"
+  if [ -n "$less_compilers" ]; then
+    figure "$tree" "$round" "kernel.sluice.cpu_us_per_event_without_compilers" "$less_compilers"
   else
     echo "# $tree: no per-thread line from overhead.sh: $(tail -n 2 "$work/overhead.err")" >&2
   fi
