@@ -59,6 +59,8 @@ def samples(perfbin, skip_seconds):
     out = subprocess.run(['perf', 'script', '-i', perfbin, '-F', 'ip,time'], capture_output=True, text=True).stdout
     timed = [(float(parts[0].rstrip(':')), int(parts[1], 16))
              for parts in (line.split() for line in out.splitlines()) if len(parts) == 2]
+    if not timed:
+        sys.exit(f'perf/jit-lines.py: no samples in {perfbin}')
     start = min(time for time, _ in timed)
     return [ip for time, ip in timed if time - start >= skip_seconds]
 
