@@ -90,9 +90,9 @@ for line in open(sys.argv[1]):
 writer() { # tree round
   local tree=$1 round=$2 jar="$1/perf/target/benchmarks.jar"
   [ -f "$jar" ] || { echo "# $tree: no $jar (build perf first)" >&2; return 0; }
+  # -jvmArgsAppend replaces the benchmark's own flags: they are repeated
   java -Djmh.ignoreLock=true -jar "$jar" FormatBenchmark -p format=json -f 1 -wi 3 -i 5 -w 2s -r 2s \
     -jvmArgsAppend "--add-opens java.base/jdk.internal.misc=ALL-UNNAMED -XX:+UseParallelGC" >"$work/jmh.out" 2>&1 || true
-  # (-jvmArgsAppend replaces the benchmark's own flags: they are repeated)
   local ns; ns=$(grep -E '[[ ]json\] iteration: [0-9]+ CPU-ns/event' "$work/jmh.out" | grep -oE '[0-9]+ CPU-ns' | cut -d' ' -f1 \
     | tail -n 5 | sort -n | sed -n 3p || true)
   if [ -n "$ns" ]; then
