@@ -14,6 +14,7 @@ import io.sluice.policy.EventView;
 import io.sluice.policy.PolicySet;
 import io.sluice.process.KernelEventEnricher;
 import io.sluice.process.ProcessTree;
+import io.sluice.ring.BatchedSignalWaitStrategy;
 import io.sluice.ring.EventSlot;
 import io.sluice.ring.SharedRing;
 import io.sluice.sort.ArrivalOrder;
@@ -103,8 +104,10 @@ public final class Engine
         }
         lineage.addAll(plan.lineageConditions());
         final LineageMarker marker = LineageMarker.assign(lineage);
+        final BatchedSignalWaitStrategy mainRingSignals = new BatchedSignalWaitStrategy(
+            WaitStrategies.byName(options.waitStrategy()), options.mainRingSize() / 4);
         this.mainDisruptor = new Disruptor<>(EventSlot::new, options.mainRingSize(), threads("sluice-route"),
-            ProducerType.SINGLE, WaitStrategies.byName(options.waitStrategy()));
+            ProducerType.SINGLE, mainRingSignals);
         this.service = ServiceHook.of(pipeline.service(), mainDisruptor.getRingBuffer());
         MainRingHandlers.attach(mainDisruptor, streams, service.hub(), problems, routerThreads);
         this.sharedRing = SharedRing.createAnonymous(options.sharedRingCapacity());
@@ -117,7 +120,7 @@ public final class Engine
             enricher = new KernelEventEnricher(catalog, tree, System.getProperty("os.arch"));
         }
         // the view is there even when no stage is: a reload may bring one
-        this.ingest = new IngestLoop(sharedRing, mainDisruptor.getRingBuffer(), source, enricher,
+        this.ingest = new IngestLoop(sharedRing, mainDisruptor.getRingBuffer(), mainRingSignals, source, enricher,
             IngestStages.of(catalog, pipeline, marker), new EventView(tree), order(pipeline.output().options(), problems),
             arguments(pipeline.output().options(), catalog));
         this.reloads = new StageReload(pipeline, ingest, streams);

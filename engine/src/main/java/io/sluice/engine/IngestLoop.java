@@ -8,6 +8,7 @@ import io.sluice.codec.sbe.LossDecoder;
 import io.sluice.codec.sbe.MessageHeaderDecoder;
 import io.sluice.parse.ArgumentParsing;
 import io.sluice.policy.EventView;
+import io.sluice.ring.BatchedSignalWaitStrategy;
 import io.sluice.ring.EventSlot;
 import io.sluice.ring.RecordType;
 import io.sluice.ring.SharedRing;
@@ -48,12 +49,15 @@ final class IngestLoop implements Runnable, MessageHandler
     private final EventOrder order;
     private final IngestCounters counters = new IngestCounters();
     private final MainRingPublisher publisher;
+    /** The main ring's signals to its consumers, deferred while a pass publishes: passed on before this thread waits. */
+    private final BatchedSignalWaitStrategy signals;
     private final IngestDecision decision;
     private volatile Throwable failure;
 
     IngestLoop(
         final SharedRing sharedRing,
         final RingBuffer<EventSlot> mainRing,
+        final BatchedSignalWaitStrategy mainRingSignals,
         final EventSource source,
         final KernelEventEnricher enricher,
         final IngestStages stages,
@@ -68,7 +72,8 @@ final class IngestLoop implements Runnable, MessageHandler
         this.idle = new IngestIdle(sharedRing.doorbell());
         this.source = source;
         this.enricher = enricher;
-        this.publisher = new MainRingPublisher(mainRing, arguments, counters);
+        this.signals = mainRingSignals;
+        this.publisher = new MainRingPublisher(mainRing, mainRingSignals, arguments, counters);
         this.decision = new IngestDecision(view, publisher, counters);
     }
 
@@ -102,6 +107,7 @@ final class IngestLoop implements Runnable, MessageHandler
     public void run()
     {
         idle.runsOn(Thread.currentThread());
+        signals.publishesOnThisThread();
         try
         {
             while (pass())
@@ -115,6 +121,10 @@ final class IngestLoop implements Runnable, MessageHandler
         {
             failure = ex;
             source.requestStop();
+        }
+        finally
+        {
+            signals.signalNow();
         }
     }
 
@@ -146,6 +156,7 @@ final class IngestLoop implements Runnable, MessageHandler
         }
         else
         {
+            signals.signalNow();
             idle.idle(order.holding());
         }
         return true;

@@ -4,6 +4,7 @@ import com.lmax.disruptor.RingBuffer;
 import io.sluice.codec.sbe.EventDecoder;
 import io.sluice.codec.sbe.MessageHeaderDecoder;
 import io.sluice.parse.ArgumentParsing;
+import io.sluice.ring.BatchedSignalWaitStrategy;
 import io.sluice.ring.EventSlot;
 import io.sluice.ring.RingRoom;
 import org.agrona.ExpandableArrayBuffer;
@@ -20,6 +21,8 @@ final class MainRingPublisher
     private final RingBuffer<EventSlot> mainRing;
     /** Waits for an eighth of the main ring when it is full, instead of {@code next()}'s wake-up every ~50 µs. */
     private final RingRoom room;
+    /** Passed on before waiting for room: the consumers that free it may be blocked on a deferred signal. */
+    private final BatchedSignalWaitStrategy signals;
     private final ArgumentParsing arguments;
     private final IngestCounters counters;
     private final ExpandableArrayBuffer parsed = new ExpandableArrayBuffer(4096);
@@ -28,9 +31,11 @@ final class MainRingPublisher
     /** When the current pass over the shared ring began: each event it publishes carries it. */
     private long passNanos;
 
-    MainRingPublisher(final RingBuffer<EventSlot> mainRing, final ArgumentParsing arguments, final IngestCounters counters)
+    MainRingPublisher(final RingBuffer<EventSlot> mainRing, final BatchedSignalWaitStrategy signals,
+        final ArgumentParsing arguments, final IngestCounters counters)
     {
         this.mainRing = mainRing;
+        this.signals = signals;
         this.room = RingRoom.eighthOf(mainRing);
         this.arguments = arguments;
         this.counters = counters;
@@ -87,6 +92,7 @@ final class MainRingPublisher
         final int parsedLength = arguments.parse(eventId, buffer, index, length, parsed);
         while (!mainRing.hasAvailableCapacity(1))
         {
+            signals.signalNow();
             room.awaitFull(1);
         }
         final long claimed = mainRing.next();

@@ -1,24 +1,41 @@
 package io.sluice.stream;
 
 import com.lmax.disruptor.RingBuffer;
+import io.sluice.ring.BatchedSignalWaitStrategy;
 import io.sluice.ring.EventSlot;
 
 /**
- * The events a router claimed and filled on its stream's ring but has not published yet, published in one go: a
- * writer is signalled, and woken, once per batch rather than once per event. The router's thread alone uses it. With a
- * batch of 1 (a router of the clients' hub, which may stop calling a router in the middle of a main-ring batch) every
- * event is published as soon as it is filled.
+ * The events a router claimed and filled on its stream's ring but has not published yet, published in one go, and the
+ * writer signalled less often still ({@link BatchedSignalWaitStrategy}): a writer that blocked is woken once per
+ * main-ring batch, or every few publishes, rather than once per event. The router's thread alone uses it. With a batch
+ * of 1 (a router of the clients' hub, which may stop calling a router in the middle of a main-ring batch) every event is
+ * published, and signalled, as soon as it is filled.
  */
 final class PendingPublish
 {
     private final RingBuffer<EventSlot> ring;
+    private final BatchedSignalWaitStrategy signals;
     private int batch = 1;
     private int pending;
     private long lastClaimed;
 
-    PendingPublish(final RingBuffer<EventSlot> ring)
+    /**
+     * @param ring    the stream's ring.
+     * @param signals the ring's wait strategy.
+     */
+    PendingPublish(final RingBuffer<EventSlot> ring, final BatchedSignalWaitStrategy signals)
     {
         this.ring = ring;
+        this.signals = signals;
+    }
+
+    /** On the router's thread, before its first event: a router publishing in batches defers its signals too. */
+    void onProducerThread()
+    {
+        if (batch > 1)
+        {
+            signals.publishesOnThisThread();
+        }
     }
 
     /**
@@ -55,7 +72,7 @@ final class PendingPublish
         return pending > 0;
     }
 
-    /** Publish every event held. */
+    /** Publish every event held; a writer that blocked is signalled only every few publishes. */
     void publish()
     {
         if (pending > 0)
@@ -63,5 +80,12 @@ final class PendingPublish
             ring.publish(lastClaimed - pending + 1, lastClaimed);
             pending = 0;
         }
+    }
+
+    /** Publish every event held and signal the writer: the batch ends, or the router is about to wait or drop. */
+    void publishAndSignal()
+    {
+        publish();
+        signals.signalNow();
     }
 }

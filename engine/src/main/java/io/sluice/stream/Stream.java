@@ -10,6 +10,7 @@ import io.sluice.filter.route.EventIdFilter;
 import io.sluice.filter.route.PolicyFilter;
 import io.sluice.filter.lineage.LineageCondition;
 import io.sluice.filter.StreamExportFilters;
+import io.sluice.ring.BatchedSignalWaitStrategy;
 import io.sluice.ring.EventSlot;
 
 import java.util.List;
@@ -64,19 +65,22 @@ public final class Stream
         }
         // a stream with an asynchronous destination (a webhook) has its writer come back to it while it holds events
         final PollingWait polling = pollsWhileIdle(this.outputs) ? new PollingWait(environment.waitStrategies().get()) : null;
+        final BatchedSignalWaitStrategy signals = new BatchedSignalWaitStrategy(
+            polling != null ? polling : environment.waitStrategies().get(), StreamRouter.PUBLISHES_PER_SIGNAL);
         this.disruptor = new Disruptor<>(EventSlot::new, config.bufferSize(), runnable ->
         {
             final Thread thread = environment.threads().newThread(runnable);
             thread.setName("sluice-stream-" + config.name());
             return thread;
-        }, ProducerType.SINGLE, polling != null ? polling : environment.waitStrategies().get());
+        }, ProducerType.SINGLE, signals);
         this.writer = new StreamWriter(latency, config.name(), config.mode(), this.outputs, destinationCounters, counters, environment,
             running, polling);
         this.disruptor.handleEventsWith(new EventHandler[] {writer});
         // the writer settles every event itself: an exception escaping it is reported, never counted twice
         this.disruptor.setDefaultExceptionHandler(new ContainedExceptions("stream " + config.name() + ": writer",
             environment.problems()));
-        this.router = new StreamRouter(config.name(), events, policies, config.mode(), disruptor.getRingBuffer(), counters,
+        this.router = new StreamRouter(config.name(), events, policies, config.mode(), disruptor.getRingBuffer(), signals,
+            counters,
             exports, environment.problems(), running);
         this.lineage = exports == null ? List.of() : exports.lineageConditions();
     }

@@ -9,6 +9,7 @@ import io.sluice.filter.route.PolicyFilter;
 import io.sluice.filter.StreamExportFilters;
 import io.sluice.policy.EventView;
 import io.sluice.report.Problems;
+import io.sluice.ring.BatchedSignalWaitStrategy;
 import io.sluice.ring.EventSlot;
 import io.sluice.ring.Rendering;
 import io.sluice.ring.RingRoom;
@@ -31,6 +32,11 @@ final class StreamRouter implements EventHandler<EventSlot>
 {
     /** Most events published to the stream's ring in one go (a quarter of a smaller ring). */
     static final int PUBLISH_BATCH = 64;
+    /**
+     * Publishes of a busy router per signal to its writer ({@link BatchedSignalWaitStrategy}): a writer that blocked is
+     * woken every {@code 4 × 64} events or at the end of the main ring's batch, one that runs sees every publish.
+     */
+    static final int PUBLISHES_PER_SIGNAL = 4;
 
     /**
      * The filters of the next reload: written by the signal thread ({@link #reload}) before the ingest thread's stages
@@ -66,6 +72,7 @@ final class StreamRouter implements EventHandler<EventSlot>
         final PolicyFilter policies,
         final BufferMode mode,
         final RingBuffer<EventSlot> ring,
+        final BatchedSignalWaitStrategy signals,
         final StreamCounters counters,
         final StreamExportFilters exports,
         final Problems problems,
@@ -77,7 +84,7 @@ final class StreamRouter implements EventHandler<EventSlot>
         this.filters = new RouteFilters(events, policies, exports, 0);
         this.block = mode == BufferMode.BLOCK;
         this.ring = ring;
-        this.unpublished = new PendingPublish(ring);
+        this.unpublished = new PendingPublish(ring, signals);
         this.room = RingRoom.eighthOf(ring);
         this.counters = counters;
     }
@@ -160,6 +167,7 @@ final class StreamRouter implements EventHandler<EventSlot>
     @Override
     public void onStart()
     {
+        unpublished.onProducerThread();
         running.countDown();
     }
 
@@ -173,7 +181,11 @@ final class StreamRouter implements EventHandler<EventSlot>
         finally
         {
             // whatever escaped routing, what was claimed and filled before is shown to the writer at the batch's end
-            if (endOfBatch || unpublished.full())
+            if (endOfBatch)
+            {
+                unpublished.publishAndSignal();
+            }
+            else if (unpublished.full())
             {
                 unpublished.publish();
             }
@@ -243,7 +255,7 @@ final class StreamRouter implements EventHandler<EventSlot>
                 // about to wait: the writers of every stream of the group must see what they were given meanwhile
                 for (final StreamRouter member : group)
                 {
-                    member.unpublished.publish();
+                    member.unpublished.publishAndSignal();
                 }
                 do
                 {
@@ -260,7 +272,7 @@ final class StreamRouter implements EventHandler<EventSlot>
         catch (final InsufficientCapacityException full)
         {
             // full with events the writer has not been shown yet: show them, the ring stays full for this event
-            unpublished.publish();
+            unpublished.publishAndSignal();
             return -1;
         }
     }

@@ -1,10 +1,12 @@
 package io.sluice.stream;
 
+import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.RingBuffer;
 import io.sluice.config.BufferMode;
 import io.sluice.filter.route.EventIdFilter;
 import io.sluice.filter.route.PolicyFilter;
 import io.sluice.report.Problems;
+import io.sluice.ring.BatchedSignalWaitStrategy;
 import io.sluice.ring.EventSlot;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
@@ -28,8 +30,9 @@ class StreamRouterGenerationTest
     private static final int EXECVE = 59;
 
     private final StreamCounters counters = new StreamCounters();
+    private final BatchedSignalWaitStrategy signals = new BatchedSignalWaitStrategy(new BlockingWaitStrategy(), 1);
     private final StreamRouter router = new StreamRouter("s", EventIdFilter.of(List.of(OPENAT)), PolicyFilter.all(),
-        BufferMode.DROP, RingBuffer.createSingleProducer(EventSlot::new, 64), counters, null,
+        BufferMode.DROP, RingBuffer.createSingleProducer(EventSlot::new, 64, signals), signals, counters, null,
         new Problems(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)), new CountDownLatch(1));
 
     @Test
