@@ -17,6 +17,7 @@ import io.sluice.source.EventSource;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.MessageHandler;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -29,6 +30,11 @@ import java.util.function.Function;
 final class IngestLoop implements Runnable, MessageHandler
 {
     private static final int READ_LIMIT = 256;
+    /**
+     * The longest a published event waits for the routers' signal while the shared ring never empties (a busy host
+     * whose stages keep few records: the quarter of the main ring that would signal may take long to fill).
+     */
+    private static final long SIGNAL_WITHIN_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final org.agrona.concurrent.ringbuffer.RingBuffer sharedRing;
     private final EventSource source;
@@ -51,6 +57,8 @@ final class IngestLoop implements Runnable, MessageHandler
     private final MainRingPublisher publisher;
     /** The main ring's signals to its consumers, deferred while a pass publishes: passed on before this thread waits. */
     private final BatchedSignalWaitStrategy signals;
+    /** When a pass last began with the deferred signals passed on (or looked at: nothing deferred is a no-op). */
+    private long signalledNanos;
     private final IngestDecision decision;
     private volatile Throwable failure;
 
@@ -136,13 +144,19 @@ final class IngestLoop implements Runnable, MessageHandler
     private boolean pass()
     {
         final boolean done = source.isDone();
-        publisher.passBegins(System.nanoTime());
+        final long now = System.nanoTime();
+        publisher.passBegins(now);
         final long head = sharedRing.consumerPosition();
         final int read = sharedRing.read(order, READ_LIMIT);
         order.tick();
         if (read > 0)
         {
             idle.records(read);
+            if (now - signalledNanos >= SIGNAL_WITHIN_NANOS)
+            {
+                signals.signalNow();
+                signalledNanos = now;
+            }
         }
         else if (sharedRing.consumerPosition() != head)
         {
@@ -157,6 +171,7 @@ final class IngestLoop implements Runnable, MessageHandler
         else
         {
             signals.signalNow();
+            signalledNanos = now;
             idle.idle(order.holding());
         }
         return true;

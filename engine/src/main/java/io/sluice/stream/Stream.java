@@ -66,7 +66,8 @@ public final class Stream
         // a stream with an asynchronous destination (a webhook) has its writer come back to it while it holds events
         final PollingWait polling = pollsWhileIdle(this.outputs) ? new PollingWait(environment.waitStrategies().get()) : null;
         final BatchedSignalWaitStrategy signals = new BatchedSignalWaitStrategy(
-            polling != null ? polling : environment.waitStrategies().get(), StreamRouter.PUBLISHES_PER_SIGNAL);
+            polling != null ? polling : environment.waitStrategies().get(),
+            StreamRouter.publishesPerSignal(config.bufferSize()));
         this.disruptor = new Disruptor<>(EventSlot::new, config.bufferSize(), runnable ->
         {
             final Thread thread = environment.threads().newThread(runnable);

@@ -33,10 +33,21 @@ final class StreamRouter implements EventHandler<EventSlot>
     /** Most events published to the stream's ring in one go (a quarter of a smaller ring). */
     static final int PUBLISH_BATCH = 64;
     /**
-     * Publishes of a busy router per signal to its writer ({@link BatchedSignalWaitStrategy}): a writer that blocked is
-     * woken every {@code 4 × 64} events or at the end of the main ring's batch, one that runs sees every publish.
+     * Most publishes of a busy router per signal to its writer ({@link BatchedSignalWaitStrategy}): a writer that blocked
+     * is woken every {@code 4 × 64} events (a quarter of the default ring) or at the end of the main ring's batch, one
+     * that runs sees every publish. A smaller ring is signalled at least once per quarter ({@link #publishesPerSignal}).
      */
     static final int PUBLISHES_PER_SIGNAL = 4;
+
+    /**
+     * @param ringSize the stream ring's slots.
+     * @return publishes per signal to its writer: {@link #PUBLISHES_PER_SIGNAL}, fewer when their events would be more
+     *         than a quarter of the ring (a writer woken only once its ring is full would make a drop stream drop).
+     */
+    static int publishesPerSignal(final int ringSize)
+    {
+        return Math.max(1, Math.min(PUBLISHES_PER_SIGNAL, ringSize / 4 / PUBLISH_BATCH));
+    }
 
     /**
      * The filters of the next reload: written by the signal thread ({@link #reload}) before the ingest thread's stages
@@ -127,8 +138,9 @@ final class StreamRouter implements EventHandler<EventSlot>
     /**
      * Before the main ring starts, for a router that sees every event of the main ring (a group's, not a client's of
      * the hub, which may stop calling it in the middle of a batch): publish to the stream's ring at the end of each
-     * batch of the main ring, or every {@link #PUBLISH_BATCH} events, so its writer is signalled, and woken, once per
-     * batch rather than once per event. A block stream about to wait for room publishes what it holds first, and a drop
+     * batch of the main ring, or every {@link #PUBLISH_BATCH} events, and signal its writer at the batch's end or every
+     * few publishes ({@link #publishesPerSignal}), so a writer that blocked is woken once per batch rather than once per
+     * event. A block stream about to wait for room publishes what it holds first, and a drop
      * stream that finds its ring full does too.
      */
     void publishInBatches()

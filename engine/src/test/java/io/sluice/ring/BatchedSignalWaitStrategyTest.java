@@ -93,6 +93,11 @@ class BatchedSignalWaitStrategyTest
                     final long published = value;
                     ring.publishEvent((event, sequence) -> event[0] = published);
                 }
+                if (round == 1)
+                {
+                    TimeUnit.MILLISECONDS.sleep(50);
+                    assertEquals(before, seen.get(), "the producer's signals are deferred: the blocked consumer sleeps on");
+                }
                 batched.signalNow();
                 final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
                 while (seen.get() != before + 6 && System.nanoTime() < deadline)
