@@ -18,11 +18,12 @@ import com.lmax.disruptor.WaitStrategy;
  * {@code publishesPerSignal} publishes or one producer batch later.
  * <p>
  * Why no event waits for ever: only the producer's signals are deferred, recognised by its thread ({@link
- * #publishesOnThisThread}), and it calls {@link #signalNow()} before each wait of its own and at its end; a signal from any other
- * thread (Disruptor's {@code halt} alerting the barrier) and every signal before {@link #publishesOnThisThread} are passed on at
- * once (the producer's thread halting its own ring would have to call {@link #signalNow()} after: none does). The
- * wrapped strategy's ordering argument holds (see {@code WaitStrategies}): each cursor store precedes, in the
- * producer's program order, the signal passed on after it, deferred or not.
+ * #publishesOnThisThread}), and it calls {@link #signalNow()} before each wait of its own and at its end; a signal
+ * from any other thread (Disruptor's {@code halt} alerting the barrier) and every signal before {@link
+ * #publishesOnThisThread} are passed on at once (the producer's thread halting its own ring would have to call {@link
+ * #signalNow()} after: none does). The wrapped strategy's ordering argument holds (see {@code WaitStrategies}): each
+ * cursor store precedes, in the producer's program order, the signal passed on after it, deferred or not. How long a
+ * busy producer may defer is its own business: the ingest passes its signals on at least every millisecond.
  */
 public final class BatchedSignalWaitStrategy implements WaitStrategy
 {

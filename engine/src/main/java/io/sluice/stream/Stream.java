@@ -81,8 +81,7 @@ public final class Stream
         this.disruptor.setDefaultExceptionHandler(new ContainedExceptions("stream " + config.name() + ": writer",
             environment.problems()));
         this.router = new StreamRouter(config.name(), events, policies, config.mode(), disruptor.getRingBuffer(), signals,
-            counters,
-            exports, environment.problems(), running);
+            counters, exports, environment.problems(), running);
         this.lineage = exports == null ? List.of() : exports.lineageConditions();
     }
 
