@@ -15,13 +15,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The events Sluice knows, read once from {@code schemas/events.yaml} (shipped on the classpath).
- * Lookups by id are array indexed so the hot path can ask for an event's name bytes without hashing.
+ * The events Sluice knows: {@code schemas/events.yaml}, read once from the image the build makes of it
+ * ({@link CatalogImage}, on the classpath). Lookups by id are array indexed so the hot path can ask for an event's name
+ * bytes without hashing.
  */
 public final class EventCatalog
 {
-    /** Where the build puts {@code schemas/events.yaml}. */
-    public static final String RESOURCE = "/io/sluice/codec/schema/events.yaml";
     /** Ids at or above this are reserved for detectors. */
     public static final int FIRST_DETECTOR_ID = 6000;
 
@@ -76,17 +75,17 @@ public final class EventCatalog
                 catalog = instance;
                 if (catalog == null)
                 {
-                    try (InputStream in = EventCatalog.class.getResourceAsStream(RESOURCE))
+                    try (InputStream in = EventCatalog.class.getResourceAsStream(CatalogImage.RESOURCE))
                     {
                         if (in == null)
                         {
-                            throw new IllegalStateException("event catalog missing from the classpath: " + RESOURCE);
+                            throw new IllegalStateException("event catalog missing from the classpath: " + CatalogImage.RESOURCE);
                         }
-                        catalog = parse(in);
+                        catalog = new EventCatalog(CatalogImage.read(in));
                     }
                     catch (final IOException ex)
                     {
-                        throw new IllegalStateException("cannot read " + RESOURCE, ex);
+                        throw new IllegalStateException("cannot read " + CatalogImage.RESOURCE, ex);
                     }
                     instance = catalog;
                 }
