@@ -8,6 +8,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UTFDataFormatException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +29,8 @@ import java.util.Map;
  *               | int argCount | per arg: utf name | utf type (its events.yaml name, {@link ArgType#jsonName})
  *               | int syscallCount | per syscall: utf arch | int number
  *               | int setCount | per set: utf set
- *               | utf capture ({@link Capture#toString}, as events.yaml writes it)
+ *               | utf capture kind ({@link Capture.Kind#key}) | int pointCount | per point: utf point
+ *   end of the image (nothing may follow the last event)
  * </pre>
  * {@link #main} writes it (the codec build, after compiling); {@link #read} reads it back to the same definitions.
  */
@@ -39,7 +41,7 @@ public final class CatalogImage
     /** {@code SLEC}: what the image starts with. */
     static final int MAGIC = 0x534C_4543;
     /** The layout's version: a build and a reader of different versions refuse each other. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private CatalogImage()
     {
@@ -106,7 +108,12 @@ public final class CatalogImage
             {
                 data.writeUTF(set);
             }
-            data.writeUTF(event.capture().toString());
+            data.writeUTF(event.capture().kind().key());
+            data.writeInt(event.capture().points().size());
+            for (final String point : event.capture().points())
+            {
+                data.writeUTF(point);
+            }
         }
         data.flush();
     }
@@ -135,11 +142,19 @@ public final class CatalogImage
             {
                 events.add(event(data));
             }
+            if (data.read() != -1)
+            {
+                throw new IllegalStateException("event catalog image: bytes after its " + count + " events");
+            }
             return events;
         }
         catch (final EOFException ex)
         {
             throw new IllegalStateException("event catalog image: cut short", ex);
+        }
+        catch (final UTFDataFormatException ex)
+        {
+            throw new IllegalStateException("event catalog image: malformed text: " + ex.getMessage(), ex);
         }
     }
 
@@ -173,16 +188,27 @@ public final class CatalogImage
         {
             sets.add(data.readUTF());
         }
-        final Capture capture;
-        try
+        final Capture.Kind kind = kind(name, data.readUTF());
+        final int pointCount = count(data, name + ": capture points");
+        final List<String> points = new ArrayList<>(pointCount);
+        for (int i = 0; i < pointCount; i++)
         {
-            capture = Capture.parse(data.readUTF());
+            points.add(data.readUTF());
         }
-        catch (final IllegalArgumentException ex)
-        {
-            throw new IllegalStateException("event catalog image: event " + name + ": " + ex.getMessage(), ex);
-        }
+        final Capture capture = new Capture(kind, points);
         return new EventDefinition(id, name, List.copyOf(args), Map.copyOf(syscalls), List.copyOf(sets), capture);
+    }
+
+    private static Capture.Kind kind(final String event, final String key)
+    {
+        for (final Capture.Kind kind : Capture.Kind.values())
+        {
+            if (kind.key().equals(key))
+            {
+                return kind;
+            }
+        }
+        throw new IllegalStateException("event catalog image: event " + event + ": unknown capture kind " + key);
     }
 
     private static int count(final DataInputStream data, final String what) throws IOException

@@ -79,13 +79,14 @@ public final class EventCatalog
                     {
                         if (in == null)
                         {
-                            throw new IllegalStateException("event catalog missing from the classpath: " + CatalogImage.RESOURCE);
+                            throw new IllegalStateException("event catalog missing from the classpath: " + CatalogImage.RESOURCE
+                                + " (the codec build writes it, in its process-classes phase)");
                         }
                         catalog = new EventCatalog(CatalogImage.read(in));
                     }
                     catch (final IOException ex)
                     {
-                        throw new IllegalStateException("cannot read " + CatalogImage.RESOURCE, ex);
+                        throw new IllegalStateException("cannot read " + CatalogImage.RESOURCE + ": " + ex.getMessage(), ex);
                     }
                     instance = catalog;
                 }

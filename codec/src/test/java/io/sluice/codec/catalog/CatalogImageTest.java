@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -49,16 +50,29 @@ class CatalogImageTest
     }
 
     @Test
-    void anImageOfAnotherLayoutOrCutShortIsRefused() throws IOException
+    void aCaptureReadsBackPointForPointWhateverItsPointsHold() throws IOException
+    {
+        final List<EventDefinition> events = List.of(
+            new EventDefinition(1, "comma", List.of(), Map.of(), List.of(), new Capture(Capture.Kind.TRACEPOINT, List.of("a,b"))),
+            new EventDefinition(2, "empty", List.of(), Map.of(), List.of(), new Capture(Capture.Kind.DERIVED, List.of("", ""))),
+            new EventDefinition(3, "none", List.of(), Map.of(), List.of(), new Capture(Capture.Kind.SYNTHETIC, List.of())));
+        assertEquals(events, CatalogImage.read(new ByteArrayInputStream(image(events))));
+    }
+
+    @Test
+    void anImageOfAnotherLayoutCutShortOrWithBytesAfterItIsRefused() throws IOException
     {
         final byte[] image = image(EventCatalog.parse(yaml("events: [{id: 1, name: a, args: [{name: fd, type: int32}]}]")).events());
         final byte[] otherVersion = image.clone();
-        otherVersion[7] = 2;
-        assertEquals("event catalog image: expected magic 534c4543 version 1, found 534c4543 version 2",
+        otherVersion[7] = 3;
+        assertEquals("event catalog image: expected magic 534c4543 version 2, found 534c4543 version 3",
             assertThrows(IllegalStateException.class, () -> CatalogImage.read(new ByteArrayInputStream(otherVersion))).getMessage());
         final byte[] cut = Arrays.copyOf(image, image.length - 3);
         assertEquals("event catalog image: cut short",
             assertThrows(IllegalStateException.class, () -> CatalogImage.read(new ByteArrayInputStream(cut))).getMessage());
+        final byte[] longer = Arrays.copyOf(image, image.length + 1);
+        assertEquals("event catalog image: bytes after its 1 events",
+            assertThrows(IllegalStateException.class, () -> CatalogImage.read(new ByteArrayInputStream(longer))).getMessage());
     }
 
     private static byte[] image(final List<EventDefinition> events) throws IOException
