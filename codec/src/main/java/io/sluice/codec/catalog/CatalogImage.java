@@ -36,7 +36,7 @@ import java.util.Map;
  */
 public final class CatalogImage
 {
-    /** Where the build puts the image, beside {@code events.yaml}. */
+    /** Where the build puts the image in the codec jar (where {@code events.yaml} was shipped before it). */
     public static final String RESOURCE = "/io/sluice/codec/schema/events.bin";
     /** {@code SLEC}: what the image starts with. */
     static final int MAGIC = 0x534C_4543;
