@@ -34,6 +34,22 @@ public record Capture(Kind kind, List<String> points)
         {
             return name().toLowerCase(Locale.ROOT);
         }
+
+        /**
+         * @param key a kind as written in {@code events.yaml} ({@code raw_tracepoint}).
+         * @return the kind, or null when the key names none.
+         */
+        public static Kind byKey(final String key)
+        {
+            for (final Kind kind : values())
+            {
+                if (kind.key().equals(key))
+                {
+                    return kind;
+                }
+            }
+            return null;
+        }
     }
 
     /** The sensor's generic syscall hooks. */
@@ -73,12 +89,10 @@ public record Capture(Kind kind, List<String> points)
     {
         final int colon = text.indexOf(':');
         final String kind = colon < 0 ? text : text.substring(0, colon);
-        for (final Kind candidate : Kind.values())
+        final Kind known = Kind.byKey(kind);
+        if (known != null)
         {
-            if (candidate.key().equals(kind))
-            {
-                return new Capture(candidate, colon < 0 ? List.of() : List.of(text.substring(colon + 1).split(",")));
-            }
+            return new Capture(known, colon < 0 ? List.of() : List.of(text.substring(colon + 1).split(",")));
         }
         throw new IllegalArgumentException("unknown capture kind '" + kind + "' (expected tracepoint, raw_tracepoint, derived, " +
             "detector or synthetic)");

@@ -201,14 +201,12 @@ public final class CatalogImage
 
     private static Capture.Kind kind(final String event, final String key)
     {
-        for (final Capture.Kind kind : Capture.Kind.values())
+        final Capture.Kind kind = Capture.Kind.byKey(key);
+        if (kind == null)
         {
-            if (kind.key().equals(key))
-            {
-                return kind;
-            }
+            throw new IllegalStateException("event catalog image: event " + event + ": unknown capture kind " + key);
         }
-        throw new IllegalStateException("event catalog image: event " + event + ": unknown capture kind " + key);
+        return kind;
     }
 
     private static int count(final DataInputStream data, final String what) throws IOException
