@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The event catalog as the build ships it: {@code schemas/events.yaml} parsed once, at build time, and written in a
@@ -98,7 +99,9 @@ public final class CatalogImage
                 data.writeUTF(arg.type().jsonName());
             }
             data.writeInt(event.syscalls().size());
-            for (final Map.Entry<String, Integer> syscall : event.syscalls().entrySet())
+            // by architecture name: the catalog's maps iterate in an order each JVM draws anew, and the build's image
+            // must be the same bytes from the same events.yaml
+            for (final Map.Entry<String, Integer> syscall : new TreeMap<>(event.syscalls()).entrySet())
             {
                 data.writeUTF(syscall.getKey());
                 data.writeInt(syscall.getValue());

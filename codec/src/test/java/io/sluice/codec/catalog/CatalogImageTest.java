@@ -10,9 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,6 +59,20 @@ class CatalogImageTest
             new EventDefinition(2, "empty", List.of(), Map.of(), List.of(), new Capture(Capture.Kind.DERIVED, List.of("", ""))),
             new EventDefinition(3, "none", List.of(), Map.of(), List.of(), new Capture(Capture.Kind.SYNTHETIC, List.of())));
         assertEquals(events, CatalogImage.read(new ByteArrayInputStream(image(events))));
+    }
+
+    @Test
+    void theSameCatalogMakesTheSameImageWhateverOrderItsSyscallMapsIterateIn() throws IOException
+    {
+        // the build's own maps (Map.copyOf) iterate in an order Java draws afresh in every JVM
+        final Map<String, Integer> x86First = new LinkedHashMap<>();
+        x86First.put("x86_64", 257);
+        x86First.put("arm64", 56);
+        final Map<String, Integer> armFirst = new LinkedHashMap<>();
+        armFirst.put("arm64", 56);
+        armFirst.put("x86_64", 257);
+        assertArrayEquals(image(List.of(new EventDefinition(257, "openat", List.of(), x86First, List.of()))),
+            image(List.of(new EventDefinition(257, "openat", List.of(), armFirst, List.of()))));
     }
 
     @Test
