@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Issue 14's summary table, for one or more builds of Sluice in the same run (rounds interleaved across builds, so
-# before and after share the machine's load). Run as root; each TREE is a built checkout (SLUICE_NO_BUILD=1 is used:
-# build each first, e.g. with ./sluice version, and perf/ with mvn -pl bpf-native,codec,engine,cli,perf package; each
-# build's ./sluice version then runs once before the rounds, to make its class-data archive again if the jars are newer).
+# before and after share the machine's load). Run as root; each TREE is a checkout with perf/ built (mvn -pl
+# bpf-native,codec,engine,cli,perf package). Each build's ./sluice version runs once first, which builds it if its
+# sources changed and makes its class-data archive again if the jars are newer (a perf/ build repackages them); the
+# rounds then run with SLUICE_NO_BUILD=1, which never makes one (a build without its archive: ready 2.4 s against 1.8-2.0,
+# docs/performance.md, "Eleventh pass").
 #   perf/summary.sh [-r ROUNDS] [-c STREAMS_CONFIG] TREE [TREE...]
 # Per round and tree, the documented commands of docs/performance.md:
 #   kernel     WARMUP=1000000 perf/sensor/overhead.sh 300000 1 0 "bare sluice" (this checkout's, SLUICE= each build): the openat loop
@@ -37,10 +39,6 @@ if [ -z "$config" ]; then # the first tree that has it (an older build may preda
 fi
 [ -f "$config" ] || { echo "perf/summary.sh: no streams config (-c FILE)" >&2; exit 2; }
 config="$(cd "$(dirname "$config")" && pwd)/$(basename "$config")"
-# each build's launcher once without SLUICE_NO_BUILD, so that its class-data archive is fresh: the rounds run with
-# SLUICE_NO_BUILD=1, which never makes one, and a build of perf/ after ./sluice repackages the jars, leaving the
-# archive older than them (each build then ran without one: ready 2.4 s against 1.8-2.0, docs/performance.md, "Eleventh
-# pass")
 for t in "${trees[@]}"; do
   (cd "$t" && ./sluice version >/dev/null) || { echo "perf/summary.sh: $t: ./sluice version failed" >&2; exit 1; }
 done
