@@ -3,8 +3,8 @@
 # before and after share the machine's load). Run as root; each TREE is a checkout with perf/ built (mvn -pl
 # bpf-native,codec,engine,cli,perf package). Each build's ./sluice version runs once first, which builds it if its
 # sources changed and makes its class-data archive again if the jars are newer (a perf/ build repackages them); the
-# rounds then run with SLUICE_NO_BUILD=1, which never makes one (a build without its archive: ready 2.4 s against 1.8-2.0,
-# docs/performance.md, "Eleventh pass").
+# rounds then run with SLUICE_NO_BUILD=1, which never makes one (a build without its archive: ready 2.4 s against
+# 1.8-2.0, docs/performance.md, "Eleventh pass").
 #   perf/summary.sh [-r ROUNDS] [-c STREAMS_CONFIG] TREE [TREE...]
 # Per round and tree, the documented commands of docs/performance.md:
 #   kernel     WARMUP=1000000 perf/sensor/overhead.sh 300000 1 0 "bare sluice" (this checkout's, SLUICE= each build): the openat loop
