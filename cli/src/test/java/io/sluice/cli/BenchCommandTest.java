@@ -42,6 +42,8 @@ class BenchCommandTest
         assertTrue(number(report, "seconds").doubleValue() > 0, report.toString());
         assertTrue(number(report, "events_per_second").doubleValue() > 0, report.toString());
         assertTrue(number(report, "cpu_ns_per_event").doubleValue() > 0, report.toString());
+        final double system = number(report, "system_ns_per_event").doubleValue();
+        assertTrue(system >= 0 && system <= number(report, "cpu_ns_per_event").doubleValue(), report.toString());
         assertTrue(number(report, "process_cpu_ns_per_event").doubleValue() > 0, report.toString());
         assertTrue(number(report, "bytes_per_event").doubleValue() >= 0, report.toString());
         percentiles(map(report.get("latency_ns")), COUNT);
@@ -58,11 +60,18 @@ class BenchCommandTest
 
         final List<?> threads = (List<?>)report.get("threads");
         assertFalse(threads.isEmpty(), report.toString());
+        double threadsSystem = 0;
         for (final Object thread : threads)
         {
-            assertTrue(number(map(thread), "cpu_ns_per_event").doubleValue() > 0, thread.toString());
+            final double cpu = number(map(thread), "cpu_ns_per_event").doubleValue();
+            final double threadSystem = number(map(thread), "system_ns_per_event").doubleValue();
+            assertTrue(cpu > 0, thread.toString());
+            assertTrue(threadSystem >= 0 && threadSystem <= cpu, "the kernel's part of a thread's CPU: " + thread);
+            threadsSystem += threadSystem;
             assertFalse(map(thread).get("name").toString().startsWith("sluice-bench"), "the bench's own threads are not counted");
         }
+        // each figure is rounded to three decimals: the threads' sum is the total within that
+        assertEquals(system, threadsSystem, 0.001 * (threads.size() + 1), "system time: the run's is its threads' sum");
         final Map<String, Object> gc = map(report.get("gc"));
         assertTrue(number(gc, "count").longValue() >= 0 && number(gc, "time_ms").longValue() >= 0, gc.toString());
         assertFalse(((List<?>)gc.get("collectors")).isEmpty(), gc.toString());

@@ -15,7 +15,9 @@ import java.util.Map;
 /**
  * What a {@code sluice bench} run measured, as one ordered tree of named figures: rendered as JSON (the form
  * {@code --compare} reads back) or as a table. Rates and per-event figures are over the measured window, from the source's
- * start to the engine's end (drain included).
+ * start to the engine's end (drain included). CPU figures say how much of them the kernel took ({@code system_ns}):
+ * a file destination's writes are mostly the kernel's copy into the page cache, whose cost depends on the machine's
+ * memory more than on Sluice (docs/performance.md, "Twelfth pass").
  */
 public final class BenchReport
 {
@@ -43,10 +45,12 @@ public final class BenchReport
         final Map<String, Object> f = report.figures;
         final long events = run.events();
         long cpu = 0;
+        long system = 0;
         long bytes = 0;
         for (final ThreadSampler.ThreadFigures thread : threads)
         {
             cpu += thread.cpuNanos();
+            system += thread.systemNanos();
             bytes += thread.allocatedBytes();
         }
         f.put("sluice_bench", VERSION);
@@ -55,6 +59,7 @@ public final class BenchReport
         f.put("seconds", round(run.nanos() / 1e9));
         f.put("events_per_second", round(events / Math.max(run.nanos() / 1e9, 1e-9)));
         f.put("cpu_ns_per_event", perEvent(cpu, events));
+        f.put("system_ns_per_event", perEvent(system, events));
         f.put("process_cpu_ns_per_event", perEvent(run.processCpuNanos(), events));
         f.put("bytes_per_event", perEvent(bytes, events));
         f.put("latency_ns", percentiles(latency.total()));
@@ -80,6 +85,7 @@ public final class BenchReport
             final Map<String, Object> t = new LinkedHashMap<>();
             t.put("name", thread.name());
             t.put("cpu_ns_per_event", perEvent(thread.cpuNanos(), events));
+            t.put("system_ns_per_event", perEvent(thread.systemNanos(), events));
             t.put("bytes_per_event", perEvent(thread.allocatedBytes(), events));
             perThread.add(t);
         }

@@ -19,8 +19,8 @@ final class BenchTable
         line(out, "events", f.get("events"));
         line(out, "seconds", f.get("seconds"));
         line(out, "events/s", f.get("events_per_second"));
-        line(out, "CPU ns/event", f.get("cpu_ns_per_event") + " (pipeline threads), " + f.get("process_cpu_ns_per_event")
-            + " (process)");
+        line(out, "CPU ns/event", f.get("cpu_ns_per_event") + " (pipeline threads, of which system " + f.get("system_ns_per_event")
+            + "), " + f.get("process_cpu_ns_per_event") + " (process)");
         line(out, "bytes/event", f.get("bytes_per_event"));
         line(out, "latency ns", latency(map(f.get("latency_ns"))));
         final Map<String, Object> gc = map(f.get("gc"));
@@ -34,11 +34,12 @@ final class BenchTable
                 s.get("dropped"), s.get("failed"), s.get("undelivered"), s.get("latency_ns") == null ? "-"
                 : latency(map(s.get("latency_ns")))));
         }
-        out.append(String.format("%n%-32s %14s %14s%n", "THREAD", "CPU NS/EVENT", "BYTES/EVENT"));
+        out.append(String.format("%n%-32s %14s %14s %14s%n", "THREAD", "CPU NS/EVENT", "OF IT SYSTEM", "BYTES/EVENT"));
         for (final Object each : (List<?>)f.get("threads"))
         {
             final Map<String, Object> t = map(each);
-            out.append(String.format("%-32s %14s %14s%n", t.get("name"), t.get("cpu_ns_per_event"), t.get("bytes_per_event")));
+            out.append(String.format("%-32s %14s %14s %14s%n", t.get("name"), t.get("cpu_ns_per_event"),
+                t.get("system_ns_per_event"), t.get("bytes_per_event")));
         }
         return out.toString();
     }

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * CPU time and bytes allocated by each thread of a run, read through the JVM's per-thread counters
- * ({@code com.sun.management.ThreadMXBean}). A thread's counters vanish when it ends, and the pipeline's threads end
+ * CPU time (and the part of it spent in user mode) and bytes allocated by each thread of a run, read through the JVM's
+ * per-thread counters ({@code com.sun.management.ThreadMXBean}). A thread's counters vanish when it ends, and the pipeline's threads end
  * with the run: so a sampler thread of its own reads every live thread every few milliseconds and keeps the last
  * reading of each, and the figures are the last readings less those at {@link #begin()}. What a thread did in its last
  * interval before ending (at most {@link #INTERVAL_MILLIS} ms, while it drained) is missed; the bench's own threads
@@ -23,6 +23,11 @@ public final class ThreadSampler
     private static final String NAME = "sluice-bench-sampler";
     /** The bench's own threads (the sampler, the one that starts the window) are not the pipeline's. */
     private static final String OWN = "sluice-bench";
+    /** A reading of one thread: its CPU time, its user time and its allocated bytes, at these indexes. */
+    private static final int CPU = 0;
+    private static final int USER = 1;
+    private static final int BYTES = 2;
+    private static final int FIGURES = 3;
 
     private final com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
@@ -37,10 +42,19 @@ public final class ThreadSampler
      *
      * @param name           the thread's name (threads of one name summed).
      * @param cpuNanos       CPU time it used.
+     * @param userNanos      the part of it in user mode (the rest is the kernel's: system calls, page faults); Linux
+     *                       counts it in clock ticks, so it is exact to a tick (4 or 10 ms) per thread.
      * @param allocatedBytes bytes it allocated.
      */
-    public record ThreadFigures(String name, long cpuNanos, long allocatedBytes)
+    public record ThreadFigures(String name, long cpuNanos, long userNanos, long allocatedBytes)
     {
+        /**
+         * @return the CPU time it used in the kernel (never below 0: the two counters are read one after the other).
+         */
+        public long systemNanos()
+        {
+            return Math.max(0, cpuNanos - userNanos);
+        }
     }
 
     /**
@@ -87,19 +101,20 @@ public final class ThreadSampler
             final Map<String, long[]> byName = new TreeMap<>();
             for (final Map.Entry<Long, long[]> reading : last.entrySet())
             {
-                final long[] start = first.getOrDefault(reading.getKey(), new long[2]);
-                final long cpu = reading.getValue()[0] - start[0];
-                final long bytes = reading.getValue()[1] - start[1];
+                final long[] start = first.getOrDefault(reading.getKey(), new long[FIGURES]);
+                final long cpu = reading.getValue()[CPU] - start[CPU];
                 final String name = names.get(reading.getKey());
                 if (cpu > 0 && !name.startsWith(OWN))
                 {
-                    final long[] sum = byName.computeIfAbsent(name, unused -> new long[2]);
-                    sum[0] += cpu;
-                    sum[1] += bytes;
+                    final long[] sum = byName.computeIfAbsent(name, unused -> new long[FIGURES]);
+                    for (int figure = 0; figure < FIGURES; figure++)
+                    {
+                        sum[figure] += reading.getValue()[figure] - start[figure];
+                    }
                 }
             }
             final List<ThreadFigures> figures = new ArrayList<>();
-            byName.forEach((name, sum) -> figures.add(new ThreadFigures(name, sum[0], sum[1])));
+            byName.forEach((name, sum) -> figures.add(new ThreadFigures(name, sum[CPU], sum[USER], sum[BYTES])));
             return figures;
         }
     }
@@ -127,10 +142,11 @@ public final class ThreadSampler
     {
         final long[] ids = threads.getAllThreadIds();
         final long[] cpu = threads.getThreadCpuTime(ids);
+        final long[] user = threads.getThreadUserTime(ids);
         final long[] bytes = threads.getThreadAllocatedBytes(ids);
         for (int i = 0; i < ids.length; i++)
         {
-            if (cpu[i] < 0 || bytes[i] < 0)
+            if (cpu[i] < 0 || user[i] < 0 || bytes[i] < 0)
             {
                 continue;
             }
@@ -143,7 +159,7 @@ public final class ThreadSampler
                 }
                 names.put(ids[i], info.getThreadName());
             }
-            into.put(ids[i], new long[] {cpu[i], bytes[i]});
+            into.put(ids[i], new long[] {cpu[i], user[i], bytes[i]});
         }
     }
 }
