@@ -11,11 +11,17 @@
 #              flat out; Sluice's kernel loss (warm-up included), the loop events it delivered, the tracer's
 #              user+system CPU per loop event (the JVM and the loader) and bare's, and Sluice's threads' CPU per loop
 #              event less the JIT compiler threads' own (kernel.sluice.cpu_us_per_event_without_compilers)
-#   json       sluice bench --count 3000000 --output json:FILE (a file on disk, deleted after)
+#   json       sluice bench --count 3000000 --output json:FILE (a file on disk, deleted after); with each bench
+#              figure its pipeline threads' system CPU per event (the kernel's part: a file's page-cache copy)
+#   json_null  the same to /dev/null: the pipeline's JSON without the page cache, whose cost on a VM whose host takes
+#              back freed memory is the host's more than Sluice's (docs/performance.md, "Twelfth pass")
 #   none       sluice bench --count 3000000 --output none
 #   streams4   sluice bench --count 3000000 --config STREAMS_CONFIG (default: perf/streams-4.yaml of the first tree
 #              that has one)
 #   writer     FormatBenchmark -p format=json (JMH, CPU-ns per event, median of its iterations)
+#   pagecache  (once per round, not per tree) dd of 1 GiB of zeros into a new file beside the benches', its system CPU
+#              in seconds: what the machine's kernel charges for the page cache the JSON figures write into, which on
+#              this VM moves 10x with the host (docs/performance.md, "Twelfth pass")
 #   idle       perf/sensor/idle.sh 30 1 (this checkout's, SLUICE= each build): time to ready, JVM and loader CPU % and RSS
 # Prints every figure as it is measured (TSV: tree round figure value) and then the medians per tree, with each
 # later tree's ratio to the first.
@@ -52,9 +58,12 @@ bench() { # tree round name args...
   local tree=$1 round=$2 name=$3; shift 3
   (cd "$tree" && SLUICE_NO_BUILD=1 ./sluice bench --count 3000000 "$@" --report json --report-file "$work/bench.json" \
     >/dev/null 2>"$work/bench.err") || { echo "# $tree: bench $name failed: $(tail -n 2 "$work/bench.err")" >&2; return 0; }
-  read -r eps cpu < <(/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["events_per_second"], d["cpu_ns_per_event"])' "$work/bench.json") || return 0
+  read -r eps cpu system < <(/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))
+print(d["events_per_second"], d["cpu_ns_per_event"], d.get("system_ns_per_event", "-"))' "$work/bench.json") || return 0
   figure "$tree" "$round" "$name.events_per_s" "$eps"
   figure "$tree" "$round" "$name.cpu_ns_per_event" "$cpu"
+  # a build older than the figure reports none
+  [ "$system" = "-" ] || figure "$tree" "$round" "$name.system_ns_per_event" "$system"
 }
 
 kernel() { # tree round
@@ -125,11 +134,21 @@ PY
   while IFS=$'\t' read -r name value; do figure "$tree" "$round" "idle.$name" "$value"; done <"$work/idle.tsv"
 }
 
+pagecache() { # round: the kernel's system time for 1 GiB into the page cache (dd's own, from getrusage)
+  local seconds; seconds=$(/usr/bin/python3 -c 'import resource, subprocess, sys
+subprocess.run(["dd", "if=/dev/zero", "of=" + sys.argv[1], "bs=1M", "count=1024"], check=True, stderr=subprocess.DEVNULL)
+print("%.2f" % resource.getrusage(resource.RUSAGE_CHILDREN).ru_stime)' "$work/dd.out" || true)
+  rm -f "$work/dd.out"
+  [ -z "$seconds" ] || figure machine "$1" "pagecache.dd_gib_system_s" "$seconds"
+}
+
 printf 'tree\tround\tfigure\tvalue\n'
 for round in $(seq 1 "$rounds"); do
+  pagecache "$round"
   for tree in "${trees[@]}"; do
     kernel "$tree" "$round"
     bench "$tree" "$round" json --output "json:$work/bench-out.json"; rm -f "$work/bench-out.json"
+    bench "$tree" "$round" json_null --output json:/dev/null
     bench "$tree" "$round" none --output none
     bench "$tree" "$round" streams4 --config "$config"
     rm -f /tmp/streams-4-*.json   # perf/streams-4.yaml writes there
@@ -152,7 +171,10 @@ for line in open(sys.argv[1]):
     except ValueError:
         pass
 trees = sys.argv[2:]
-names = sorted({name for _, name in values})
+names = sorted({name for tree, name in values if tree != 'machine'})
+for name in sorted({name for tree, name in values if tree == 'machine'}):
+    # the machine's own figures, one a round: every round's value, they are not a tree's
+    print('machine: %s, every round: %s' % (name, ', '.join('%.2f' % v for v in values[('machine', name)])))
 print('figure\t' + '\t'.join(trees) + ('\tratio' if len(trees) > 1 else ''))
 for name in names:
     medians = [statistics.median(values[(t, name)]) if values[(t, name)] else None for t in trees]
