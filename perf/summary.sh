@@ -22,7 +22,8 @@
 #   pagecache  (once per round, not per tree) dd of 1 GiB of zeros into a new file beside the benches', its system CPU
 #              in seconds: what the machine's kernel charges for the page cache the JSON figures write into, which on
 #              this VM moves 10x with the host (docs/performance.md, "Twelfth pass")
-#   idle       perf/sensor/idle.sh 30 1 (this checkout's, SLUICE= each build): time to ready, JVM and loader CPU % and RSS
+#   idle       perf/sensor/idle.sh 30 1 (this checkout's, SLUICE= each build): time to ready, JVM and loader CPU % and RSS,
+#              and the CPU a do-nothing process is charged per wake-up meanwhile (idle.wake_us: the machine's)
 # Prints every figure as it is measured (TSV: tree round figure value) and then the medians per tree, with each
 # later tree's ratio to the first.
 set -euo pipefail
@@ -126,7 +127,7 @@ lines = [l.rstrip('\n').split('\t') for l in open(sys.argv[1]) if '\t' in l]
 header = lines[0]
 for row in lines[1:]:
     if row[0] == '1':
-        for name in ('ready_s', 'ready_cpu_s', 'jvm_cpu_%', 'loader_cpu_%', 'jvm_rss_mb', 'jvm_anon_mb', 'loader_rss_mb', 'events'):
+        for name in ('ready_s', 'ready_cpu_s', 'jvm_cpu_%', 'loader_cpu_%', 'jvm_rss_mb', 'jvm_anon_mb', 'loader_rss_mb', 'events', 'wake_us'):
             if name in header:
                 print(name.replace('%', 'pct') + '\t' + row[header.index(name)])
         break

@@ -9,7 +9,10 @@
 # anonymous part: heap, metaspace, code, stacks; the rest is the shared ring and mapped files) at the end, and the
 # JVM's threads' CPU over the same SECONDS (/proc/PID/task/*/schedstat, with wake-ups a second), printed after each
 # round, with the JVM's RSS by mapping (anonymous, shared ring, class archives, libjvm, other files), and the loader's
-# wake-ups a second (voluntary context switches). Prints one line per round and the medians.
+# wake-ups a second (voluntary context switches). Over the same SECONDS a reference process sleeps a second at a time
+# and does nothing else: its CPU per wake-up (wake_us, schedstat) is what the machine charges any thread for waking,
+# on a VM 0.1-3.6 ms (docs/performance.md, "Twelfth pass"), to read the JVM's figure against. Prints one line per
+# round and the medians.
 # The host is not quiet on a shared machine: the tracer handles whatever the host does meanwhile (the events column).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -23,6 +26,14 @@ pid=""
 trap '[ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null; rm -rf "$work"' EXIT
 SLUICE_NO_BUILD=${SLUICE_NO_BUILD:-} "$sluice" version >/dev/null
 hz=$(getconf CLK_TCK)
+# the reference sleeper: CPU microseconds per wake-up of a process that wakes once a second for $1 seconds
+sleeper() {
+  /usr/bin/python3 -c 'import sys, time
+def ran(): return int(open("/proc/self/schedstat").read().split()[0])
+n = int(sys.argv[1]); start = ran()
+for _ in range(n): time.sleep(1)
+print("%.0f" % ((ran() - start) / n / 1e3))' "$1"
+}
 ticks() { awk '{sub(/.*\) /, ""); print $12 + $13}' "/proc/$1/stat"; }
 wakeups() { awk '$1 == "voluntary_ctxt_switches:" {print $2}' "/proc/$1/status"; }   # its sleeps that ended
 rss_mb() { awk -v key="$2:" '$1 == key {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
@@ -34,7 +45,7 @@ threads() {
   done 2>/dev/null || true
 }
 
-printf 'round\tready_s\tready_cpu_s\tjvm_cpu_%%\tloader_cpu_%%\tjvm_rss_mb\tjvm_anon_mb\tloader_rss_mb\tevents\n'
+printf 'round\tready_s\tready_cpu_s\tjvm_cpu_%%\tloader_cpu_%%\tjvm_rss_mb\tjvm_anon_mb\tloader_rss_mb\tevents\twake_us\n'
 for round in $(seq 1 "$rounds"); do
   rm -f "$work/out.json" "$work/err"
   start=$(date +%s.%N)
@@ -49,13 +60,16 @@ for round in $(seq 1 "$rounds"); do
   loader=$(pgrep -P "$pid")
   threads "$pid" >"$work/threads0"
   j0=$(ticks "$pid"); l0=$(ticks "$loader"); e0=$(wc -l <"$work/out.json"); w0=$(wakeups "$loader")
+  sleeper "$seconds" >"$work/wake" & sleeper_pid=$!
   sleep "$seconds"
   j1=$(ticks "$pid"); l1=$(ticks "$loader"); e1=$(wc -l <"$work/out.json"); w1=$(wakeups "$loader")
   echo "  loader wake-ups/s: $(echo "($w1 - $w0) / $seconds" | bc -l | xargs printf '%.1f')" >&2
   threads "$pid" >"$work/threads1"
-  printf '%s\t%.2f\t%.2f\t%.2f\t%.2f\t%s\t%s\t%s\t%s\n' "$round" "$ready" "$ready_cpu" \
+  wait "$sleeper_pid" || true
+  printf '%s\t%.2f\t%.2f\t%.2f\t%.2f\t%s\t%s\t%s\t%s\t%s\n' "$round" "$ready" "$ready_cpu" \
     "$(echo "($j1 - $j0) * 100 / $hz / $seconds" | bc -l)" "$(echo "($l1 - $l0) * 100 / $hz / $seconds" | bc -l)" \
-    "$(rss_mb "$pid" VmRSS)" "$(rss_mb "$pid" RssAnon)" "$(rss_mb "$loader" VmRSS)" "$((e1 - e0))" | tee -a "$work/rows"
+    "$(rss_mb "$pid" VmRSS)" "$(rss_mb "$pid" RssAnon)" "$(rss_mb "$loader" VmRSS)" "$((e1 - e0))" \
+    "$(cat "$work/wake" 2>/dev/null || echo -)" | tee -a "$work/rows"
   /usr/bin/python3 - "$work/threads0" "$work/threads1" "$seconds" <<'PY' >&2
 import collections, sys
 def read(path):
@@ -89,5 +103,8 @@ done
 /usr/bin/python3 - "$work/rows" <<'PY'
 import statistics, sys
 rows = [line.split('\t') for line in open(sys.argv[1]).read().splitlines()]
-print('median\t' + '\t'.join(f"{statistics.median(float(r[i]) for r in rows):g}" for i in range(1, 9)))
+def median(i):
+    values = [float(r[i]) for r in rows if r[i] != '-']
+    return f"{statistics.median(values):g}" if values else '-'
+print('median\t' + '\t'.join(median(i) for i in range(1, 10)))
 PY
