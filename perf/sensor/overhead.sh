@@ -23,8 +23,9 @@
 #   lost        (warm-up included) the tracer's own count of events lost in the kernel: Sluice's "lost (kernel)", bpftrace's
 #               "Lost N events", bare's failed ringbuf reservations
 #   loop        the loop's own events found in the tracer's output (its pid), of ITERATIONS
-#   threads     (sluice, to stderr) each JVM thread's and the loader's CPU per iteration and wake-ups (voluntary
-#               context switches) a second over the same window, from /proc/PID/task/*/schedstat and status
+#   threads     (sluice, to stderr) each JVM thread's and the loader's CPU per iteration, of it system (the split of
+#               /proc/PID/task/*/stat's ticks), and wake-ups (voluntary context switches) a second over the same window,
+#               from /proc/PID/task/*/schedstat and status
 # SLUICE=path/to/sluice runs another build's launcher (a before/after round; SLUICE_NO_BUILD=1 as for ./sluice).
 # Every line goes to stdout as it is measured (also OUT_DIR/results.tsv if OUT_DIR is set), then medians per tracer
 # and rate, and each tracer's CPU-per-call overhead as a ratio to bare's and the same rate's untraced run.
@@ -88,12 +89,13 @@ settle() { # until file $1 grows by less than 256 KiB in 0.5 s (the tracer has d
   done
 }
 hz=$(getconf CLK_TCK)
-tasks() { # per thread of processes $@: "name<TAB>tid<TAB>run ns<TAB>voluntary switches"
+tasks() { # per thread of processes $@: "name<TAB>tid<TAB>run ns<TAB>voluntary switches<TAB>user ticks<TAB>system ticks"
   local p t
   for p in "$@"; do
     for t in /proc/"$p"/task/*; do
-      printf '%s\t%s\t%s\t%s\n' "$(cat "$t/comm")" "${t##*/}" "$(cut -d' ' -f1 "$t/schedstat")" \
-        "$(awk '/^voluntary_ctxt_switches/ {print $2}' "$t/status")"
+      printf '%s\t%s\t%s\t%s\t%s\n' "$(cat "$t/comm")" "${t##*/}" "$(cut -d' ' -f1 "$t/schedstat")" \
+        "$(awk '/^voluntary_ctxt_switches/ {print $2}' "$t/status")" \
+        "$(awk '{sub(/.*\) /, ""); print $12 "\t" $13}' "$t/stat")"
     done
   done 2>/dev/null || true
 }
@@ -151,16 +153,20 @@ measure() {
     /usr/bin/python3 - "$work/tasks0" "$work/tasks1" "$iterations" "$(echo "$(date +%s.%N) - $t0" | bc)" "$rate" <<'PY' >&2
 import collections, sys
 def read(path):
-    return {f[1]: f for f in (line.rstrip('\n').split('\t') for line in open(path)) if len(f) == 4}
+    return {f[1]: f for f in (line.rstrip('\n').split('\t') for line in open(path)) if len(f) == 6}
 a, b, n, secs = read(sys.argv[1]), read(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4])
-rows = collections.defaultdict(lambda: [0, 0])
-for tid, (name, _, ns, sw) in b.items():
-    old = a.get(tid, (name, tid, '0', '0'))
+rows = collections.defaultdict(lambda: [0, 0, 0, 0])   # run ns, switches, user ticks, system ticks
+for tid, (name, _, ns, sw, user, system) in b.items():
+    old = a.get(tid, (name, tid, '0', '0', '0', '0'))
     key = name.rstrip('0123456789') if name.startswith(('C1 ', 'C2 ')) else name   # compiler threads come and go
-    rows[key][0] += int(ns) - int(old[2]); rows[key][1] += int(sw or 0) - int(old[3] or 0)
+    for i, (now, then) in enumerate(zip((ns, sw, user, system), old[2:])):
+        rows[key][i] += int(now or 0) - int(then or 0)
 rows = sorted(rows.items(), key=lambda r: -r[1][0])
+def system(ns, user, sys_ticks):   # the run time's kernel share, from the ticks' split (a tick's resolution)
+    return f', system {ns * sys_ticks / (user + sys_ticks) / n:.0f}' if user + sys_ticks > 0 else ''
 print(f'  sluice threads, rate {sys.argv[5]}: total {sum(v[0] for _, v in rows) / n:.0f} ns/iteration; ' + ', '.join(
-    f'{k} {ns / n:.0f} ns ({sw / secs:.0f}/s)' for k, (ns, sw) in rows if ns / n >= 10 or sw / secs >= 20))
+    f'{k} {ns / n:.0f} ns{system(ns, user, sys_ticks)} ({sw / secs:.0f}/s)' for k, (ns, sw, user, sys_ticks) in rows
+    if ns / n >= 10 or sw / secs >= 20))
 PY
   fi
   local procs="" u0 s0 u1 s1 name
