@@ -10,9 +10,9 @@ import java.util.TreeMap;
 
 /**
  * CPU time (and the part of it spent in user mode) and bytes allocated by each thread of a run, read through the JVM's
- * per-thread counters ({@code com.sun.management.ThreadMXBean}). A thread's counters vanish when it ends, and the pipeline's threads end
- * with the run: so a sampler thread of its own reads every live thread every few milliseconds and keeps the last
- * reading of each, and the figures are the last readings less those at {@link #begin()}. What a thread did in its last
+ * per-thread counters ({@code com.sun.management.ThreadMXBean}). A thread's counters vanish when it ends, and the
+ * pipeline's threads end with the run: so a sampler thread of its own reads every live thread every few milliseconds
+ * and keeps the last reading of each, and the figures are the last readings less those at {@link #begin()}. What a thread did in its last
  * interval before ending (at most {@link #INTERVAL_MILLIS} ms, while it drained) is missed; the bench's own threads
  * are not counted.
  */
