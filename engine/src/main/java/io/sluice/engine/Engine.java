@@ -82,53 +82,71 @@ public final class Engine
     {
         final EventCatalog catalog = pipeline.catalog();
         final PolicySet policies = pipeline.policies();
-        final ExportFilters exportFilters = pipeline.exportFilters();
         this.source = pipeline.source();
         this.options = pipeline.options();
         this.problems = Problems.toStderr();
         this.deadline = new DrainDeadline(options.drainTimeout());
         final StreamPlan plan = StreamPlan.compile(pipeline.output(), catalog, options.policyNames());
         plan.preflight();
-        final FormatContext formats = new FormatContext(catalog, options.policyNames(), options.color(), false,
-            policies != null && policies.scopesContainers());
-        final int routerThreads = MainRingHandlers.routerThreads(pipeline.routerThreads(), plan.streams().size());
-        this.streams = new StreamFactory(formats, source.description()).build(plan, new StreamEnvironment(
-            () -> WaitStrategies.forStreamWriter(options.waitStrategy()), threads("sluice-stream"),
-            problems, deadline));
-        // export filter fields that need the process lineage are answered once per event at ingest, for every stream
-        // (counted here, before anything is allocated or read: more than 64 is a configuration error)
+        final LineageMarker marker = lineageMarker(pipeline.exportFilters(), plan);
+        // the source is launched before the stages are built: the kernel sensor's loader loads and verifies its
+        // programs (about half a second) meanwhile, and a start is that much shorter (docs/performance.md, "Twelfth pass")
+        this.sharedRing = SharedRing.createAnonymous(options.sharedRingCapacity());
+        source.launch(sharedRing);
+        try
+        {
+            final FormatContext formats = new FormatContext(catalog, options.policyNames(), options.color(), false,
+                policies != null && policies.scopesContainers());
+            final int routerThreads = MainRingHandlers.routerThreads(pipeline.routerThreads(), plan.streams().size());
+            this.streams = new StreamFactory(formats, source.description()).build(plan, new StreamEnvironment(
+                () -> WaitStrategies.forStreamWriter(options.waitStrategy()), threads("sluice-stream"),
+                problems, deadline));
+            final BatchedSignalWaitStrategy mainRingSignals = new BatchedSignalWaitStrategy(
+                WaitStrategies.byName(options.waitStrategy()), options.mainRingSize() / 4);
+            this.mainDisruptor = new Disruptor<>(EventSlot::new, options.mainRingSize(), threads("sluice-route"),
+                ProducerType.SINGLE, mainRingSignals);
+            this.service = ServiceHook.of(pipeline.service(), mainDisruptor.getRingBuffer());
+            MainRingHandlers.attach(mainDisruptor, streams, service.hub(), problems, routerThreads);
+            final ProcessTree tree = source.writesKernelRecords() ? ProcessTree.system() : null;
+            KernelEventEnricher enricher = null;
+            if (tree != null)
+            {
+                tree.seed();
+                enricher = new KernelEventEnricher(catalog, tree, System.getProperty("os.arch"));
+            }
+            // the view is there even when no stage is: a reload may bring one
+            this.ingest = new IngestLoop(sharedRing, mainDisruptor.getRingBuffer(), mainRingSignals, source, enricher,
+                IngestStages.of(catalog, pipeline, marker), new EventView(tree), order(pipeline.output().options(), problems),
+                arguments(pipeline.output().options(), catalog));
+            this.reloads = new StageReload(pipeline, ingest, streams);
+            this.ingestThread = new IngestThread(ingest);
+            this.drain = new EngineDrain(streams, service, deadline, mainDisruptor, problems);
+            this.readings = new EngineReadings(ingest, sharedRing.ring(), mainDisruptor.getRingBuffer(), tree,
+                policies == null ? List.of() : List.of(policies.names()), streams, source, catalog);
+            service.bind(hub -> new LiveEngine(hub, catalog, options, problems, threads("sluice-client"), ingest, streams));
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            // nothing runs yet but the launched source: it is stopped and its ring released
+            source.requestStop();
+            sharedRing.close();
+            throw ex;
+        }
+    }
+
+    /**
+     * Export filter fields that need the process lineage are answered once per event at ingest, for every stream:
+     * counted here, before anything is allocated or read (more than 64 is a configuration error).
+     */
+    private static LineageMarker lineageMarker(final ExportFilters exportFilters, final StreamPlan plan)
+    {
         final List<LineageCondition> lineage = new ArrayList<>();
         if (exportFilters != null)
         {
             lineage.addAll(exportFilters.lineageConditions());
         }
         lineage.addAll(plan.lineageConditions());
-        final LineageMarker marker = LineageMarker.assign(lineage);
-        final BatchedSignalWaitStrategy mainRingSignals = new BatchedSignalWaitStrategy(
-            WaitStrategies.byName(options.waitStrategy()), options.mainRingSize() / 4);
-        this.mainDisruptor = new Disruptor<>(EventSlot::new, options.mainRingSize(), threads("sluice-route"),
-            ProducerType.SINGLE, mainRingSignals);
-        this.service = ServiceHook.of(pipeline.service(), mainDisruptor.getRingBuffer());
-        MainRingHandlers.attach(mainDisruptor, streams, service.hub(), problems, routerThreads);
-        this.sharedRing = SharedRing.createAnonymous(options.sharedRingCapacity());
-        KernelEventEnricher enricher = null;
-        ProcessTree tree = null;
-        if (source.writesKernelRecords())
-        {
-            tree = ProcessTree.system();
-            tree.seed();
-            enricher = new KernelEventEnricher(catalog, tree, System.getProperty("os.arch"));
-        }
-        // the view is there even when no stage is: a reload may bring one
-        this.ingest = new IngestLoop(sharedRing, mainDisruptor.getRingBuffer(), mainRingSignals, source, enricher,
-            IngestStages.of(catalog, pipeline, marker), new EventView(tree), order(pipeline.output().options(), problems),
-            arguments(pipeline.output().options(), catalog));
-        this.reloads = new StageReload(pipeline, ingest, streams);
-        this.ingestThread = new IngestThread(ingest);
-        this.drain = new EngineDrain(streams, service, deadline, mainDisruptor, problems);
-        this.readings = new EngineReadings(ingest, sharedRing.ring(), mainDisruptor.getRingBuffer(), tree,
-            policies == null ? List.of() : List.of(policies.names()), streams, source, catalog);
-        service.bind(hub -> new LiveEngine(hub, catalog, options, problems, threads("sluice-client"), ingest, streams));
+        return LineageMarker.assign(lineage);
     }
 
     private static Function<MessageHandler, EventOrder> order(final OutputOptions options, final Problems problems)

@@ -15,6 +15,18 @@ public interface EventSource
     String description();
 
     /**
+     * Begin what takes this source long to get ready, while the engine builds its stages: the kernel sensor's loader
+     * loads and verifies its programs meanwhile. What the source writes before the engine runs waits in the shared
+     * ring. Called at most once, before {@link #start(SharedRing)}, by the thread that builds the engine; the engine
+     * asks a launched source to stop if it cannot be built. Most sources have nothing to begin early.
+     *
+     * @param shared the shared ring it will write into.
+     */
+    default void launch(final SharedRing shared)
+    {
+    }
+
+    /**
      * Start producing into the ring. Returns at once.
      *
      * @param ring the ring to write into; this source is its only producer.

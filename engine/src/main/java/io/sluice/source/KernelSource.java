@@ -36,6 +36,8 @@ public final class KernelSource implements EventSource
 
     private final KernelSpec spec;
     private final CountDownLatch ready = new CountDownLatch(1);
+    /** Set by {@link #launch} on the thread that builds the engine, which is also the one that starts it. */
+    private volatile boolean launched;
     private volatile Process process;
     private volatile boolean stopRequested;
     private volatile boolean done;
@@ -103,41 +105,46 @@ public final class KernelSource implements EventSource
         throw new UnsupportedOperationException("the kernel sensor writes into the shared ring's file: use start(SharedRing)");
     }
 
+    /**
+     * Starts the loader, which attaches once its programs are loaded and verified (about half a second, most of it the
+     * kernel's verifier): launched while the engine builds its stages, that time is spent beside theirs. The loader is
+     * started by its watcher thread, which lives as long as it does: the loader asks the kernel to stop it when the
+     * thread that started it ends ({@code PR_SET_PDEATHSIG} follows that thread), so no caller's thread may be that one.
+     */
     @Override
-    public void start(final SharedRing shared)
+    public void launch(final SharedRing shared)
     {
+        if (launched)
+        {
+            return;
+        }
+        launched = true;
         if (!Files.isExecutable(spec.loader()))
         {
             fail(new SourceFailure("the kernel sensor " + spec.loader() + " is missing or not executable"));
             return;
         }
-        final Process started;
-        try
-        {
-            started = new ProcessBuilder(spec.loaderArguments(shared.file())).start();
-        }
-        catch (final IOException ex)
-        {
-            fail(new SourceFailure("cannot start the kernel sensor " + spec.loader() + ": " + ex.getMessage()));
-            return;
-        }
-        process = started;
         final RingDoorbell doorbell = shared.doorbell();
         doorbell.producerRings();
-        final Thread stdout = new Thread(new LoaderOutput(started.getInputStream(), ready, doorbell), "sluice-loader-out");
-        final Thread stderr = new Thread(() -> readStderr(started), "sluice-loader-err");
-        stdout.setDaemon(true);
-        stderr.setDaemon(true);
-        stdout.start();
-        stderr.start();
-        final Thread watcher = new Thread(() -> watch(started, stdout, stderr, doorbell), "sluice-loader-watch");
+        final Thread watcher = new Thread(() -> startAndWatch(shared.file(), doorbell), "sluice-loader-watch");
         watcher.setDaemon(true);
         watcher.start();
+    }
+
+    /** Launches the loader unless the engine did, and waits until it is attached (its {@code ready}) or has failed. */
+    @Override
+    public void start(final SharedRing shared)
+    {
+        launch(shared);
         try
         {
             if (!ready.await(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS))
             {
-                started.destroyForcibly();
+                final Process running = process;
+                if (running != null)
+                {
+                    running.destroyForcibly();
+                }
                 fail(new SourceFailure("the kernel sensor did not become ready within " + READY_TIMEOUT_SECONDS + " s"));
             }
         }
@@ -211,6 +218,34 @@ public final class KernelSource implements EventSource
         {
             // the loader is gone; the watcher reports how
         }
+    }
+
+    /** On the watcher thread: starts the loader and its output's readers, then waits for it to end. */
+    private void startAndWatch(final Path ringFile, final RingDoorbell doorbell)
+    {
+        final Process started;
+        try
+        {
+            started = new ProcessBuilder(spec.loaderArguments(ringFile)).start();
+        }
+        catch (final IOException ex)
+        {
+            fail(new SourceFailure("cannot start the kernel sensor " + spec.loader() + ": " + ex.getMessage()));
+            return;
+        }
+        process = started;
+        if (stopRequested)
+        {
+            // asked to stop while it was being started: requestStop() saw no process to stop
+            started.destroy();
+        }
+        final Thread stdout = new Thread(new LoaderOutput(started.getInputStream(), ready, doorbell), "sluice-loader-out");
+        final Thread stderr = new Thread(() -> readStderr(started), "sluice-loader-err");
+        stdout.setDaemon(true);
+        stderr.setDaemon(true);
+        stdout.start();
+        stderr.start();
+        watch(started, stdout, stderr, doorbell);
     }
 
     private void watch(final Process started, final Thread stdout, final Thread stderr, final RingDoorbell doorbell)
