@@ -36,7 +36,7 @@ public final class KernelSource implements EventSource
 
     private final KernelSpec spec;
     private final CountDownLatch ready = new CountDownLatch(1);
-    /** Set by {@link #launch} on the thread that builds the engine, which is also the one that starts it. */
+    /** Set by the first {@link #launch} (the engine's build calls it, then its run calls {@link #start}: never at once). */
     private volatile boolean launched;
     private volatile Process process;
     private volatile boolean stopRequested;
@@ -109,7 +109,8 @@ public final class KernelSource implements EventSource
      * Starts the loader, which attaches once its programs are loaded and verified (about half a second, most of it the
      * kernel's verifier): launched while the engine builds its stages, that time is spent beside theirs. The loader is
      * started by its watcher thread, which lives as long as it does: the loader asks the kernel to stop it when the
-     * thread that started it ends ({@code PR_SET_PDEATHSIG} follows that thread), so no caller's thread may be that one.
+     * thread that started it ends ({@code PR_SET_PDEATHSIG} follows that thread), so it cannot be a caller's thread,
+     * which may end first.
      */
     @Override
     public void launch(final SharedRing shared)
@@ -233,10 +234,12 @@ public final class KernelSource implements EventSource
             fail(new SourceFailure("cannot start the kernel sensor " + spec.loader() + ": " + ex.getMessage()));
             return;
         }
+        // process and stopRequested are volatile: requestStop() writes the one and reads the other, this thread the
+        // other way round, so at least one of the two sees the other's write and the loader is stopped
         process = started;
         if (stopRequested)
         {
-            // asked to stop while it was being started: requestStop() saw no process to stop
+            // asked to stop while it was being started: requestStop() may have seen no process to stop
             started.destroy();
         }
         final Thread stdout = new Thread(new LoaderOutput(started.getInputStream(), ready, doorbell), "sluice-loader-out");
