@@ -138,7 +138,7 @@ PY
 pagecache() { # round: the kernel's system time for 1 GiB into the page cache (dd's own, from getrusage)
   local seconds; seconds=$(/usr/bin/python3 -c 'import resource, subprocess, sys
 subprocess.run(["dd", "if=/dev/zero", "of=" + sys.argv[1], "bs=1M", "count=1024"], check=True, stderr=subprocess.DEVNULL)
-print("%.2f" % resource.getrusage(resource.RUSAGE_CHILDREN).ru_stime)' "$work/dd.out" || true)
+print("%.2f" % resource.getrusage(resource.RUSAGE_CHILDREN).ru_stime)' "$work/dd.out" 2>/dev/null || true)
   rm -f "$work/dd.out"
   [ -z "$seconds" ] || figure machine "$1" "pagecache.dd_gib_system_s" "$seconds"
 }
