@@ -35,14 +35,7 @@ record OpenatEngine(Engine engine, CompletableFuture<EngineSummary> run)
      */
     static OpenatEngine start(final long pid, final int ringBytes, final Path output)
     {
-        final EventCatalog catalog = EventCatalog.standard();
-        final KernelSpec spec = new KernelSpec(KernelTestSupport.loader(), List.of(catalog.byName("openat")), false,
-            false, List.of((int)pid), List.of(), List.of(), ringBytes, System.getProperty("os.arch"));
-        final OutputConfig config = new OutputConfig(
-            List.of(new DestinationConfig("out", "file", FormatSpec.JSON, output.toString(), null)),
-            List.of(new StreamConfig("all", List.of("out"), List.of(), List.of(), BufferMode.BLOCK, 1024, false)),
-            OutputOptions.NONE);
-        final Engine engine = new Engine(Pipeline.of(config, new KernelSource(spec), catalog, EngineOptions.DEFAULTS));
+        final Engine engine = new Engine(pipeline(new KernelSource(spec(pid, ringBytes)), output, EngineOptions.DEFAULTS));
         return new OpenatEngine(engine, CompletableFuture.supplyAsync(() ->
         {
             try
@@ -54,5 +47,32 @@ record OpenatEngine(Engine engine, CompletableFuture<EngineSummary> run)
                 throw new IllegalStateException(ex);
             }
         }));
+    }
+
+    /**
+     * @param pid       the traced process.
+     * @param ringBytes the kernel ring's size.
+     * @return the sensor's selection: {@code openat} of that process.
+     */
+    static KernelSpec spec(final long pid, final int ringBytes)
+    {
+        final EventCatalog catalog = EventCatalog.standard();
+        return new KernelSpec(KernelTestSupport.loader(), List.of(catalog.byName("openat")), false,
+            false, List.of((int)pid), List.of(), List.of(), ringBytes, System.getProperty("os.arch"));
+    }
+
+    /**
+     * @param source  the source.
+     * @param output  the JSON file of the block stream {@code all}.
+     * @param options the engine's options.
+     * @return the pipeline.
+     */
+    static Pipeline pipeline(final KernelSource source, final Path output, final EngineOptions options)
+    {
+        final OutputConfig config = new OutputConfig(
+            List.of(new DestinationConfig("out", "file", FormatSpec.JSON, output.toString(), null)),
+            List.of(new StreamConfig("all", List.of("out"), List.of(), List.of(), BufferMode.BLOCK, 1024, false)),
+            OutputOptions.NONE);
+        return Pipeline.of(config, source, EventCatalog.standard(), options);
     }
 }

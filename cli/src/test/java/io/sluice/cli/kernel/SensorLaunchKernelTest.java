@@ -1,12 +1,5 @@
 package io.sluice.cli.kernel;
 
-import io.sluice.codec.catalog.EventCatalog;
-import io.sluice.config.BufferMode;
-import io.sluice.config.DestinationConfig;
-import io.sluice.config.FormatSpec;
-import io.sluice.config.OutputConfig;
-import io.sluice.config.OutputOptions;
-import io.sluice.config.StreamConfig;
 import io.sluice.engine.Engine;
 import io.sluice.engine.EngineOptions;
 import io.sluice.engine.EngineSummary;
@@ -18,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -88,18 +80,12 @@ class SensorLaunchKernelTest
 
     private static KernelSpec openatOfThisProcess()
     {
-        final EventCatalog catalog = EventCatalog.standard();
-        return new KernelSpec(KernelTestSupport.loader(), List.of(catalog.byName("openat")), false, false,
-            List.of((int)ProcessHandle.current().pid()), List.of(), List.of(), 1 << 20, System.getProperty("os.arch"));
+        return OpenatEngine.spec(ProcessHandle.current().pid(), 1 << 20);
     }
 
     private Pipeline pipeline(final KernelSource source, final EngineOptions options)
     {
-        final OutputConfig config = new OutputConfig(
-            List.of(new DestinationConfig("out", "file", FormatSpec.JSON, dir.resolve("events.json").toString(), null)),
-            List.of(new StreamConfig("all", List.of("out"), List.of(), List.of(), BufferMode.BLOCK, 1024, false)),
-            OutputOptions.NONE);
-        return Pipeline.of(config, source, EventCatalog.standard(), options);
+        return OpenatEngine.pipeline(source, dir.resolve("events.json"), options);
     }
 
     /** This JVM's live sluice-loader processes. */
