@@ -144,7 +144,8 @@ public final class BenchCommand implements Callable<Integer>
             throw new IllegalArgumentException("bench: give the destinations to measure with --output or --config "
                 + "(for instance --output json:/dev/null, or --output none for the pipeline without streams)");
         }
-        atLeast("--count", count == null ? 0 : count, 0, count);
+        // --count 0 would be the synthetic source's "no end": a run without --duration that never stops
+        atLeast("--count", count == null ? 1 : count, 1, count);
         atLeast("--rate", rate, 0, rate);
         atLeast("--streams", streams, 1, streams);
         atLeast("--pool", pool, 1, pool);

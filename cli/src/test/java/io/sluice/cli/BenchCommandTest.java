@@ -122,6 +122,28 @@ class BenchCommandTest
     }
 
     @Test
+    void aBaselineThatIsNoJsonOrNoFileIsRefusedInOneLine() throws IOException
+    {
+        final Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{\"sluice_bench\": 1,\n  \"events\" 3}\n");
+        assertEquals(ExitCodes.USAGE, sluice.run("bench", "--output", "json:/dev/null", "--compare", broken.toString()));
+        assertTrue(sluice.err.toString().startsWith("sluice: --compare " + broken + ":2: not a bench report (JSON syntax: "),
+            sluice.err.toString());
+        assertEquals(1, sluice.err.toString().lines().count(), sluice.err.toString());
+
+        final Path missing = dir.resolve("missing.json");
+        assertEquals(ExitCodes.USAGE, sluice.run("bench", "--output", "json:/dev/null", "--compare", missing.toString()));
+        assertTrue(sluice.err.toString().endsWith("sluice: --compare " + missing + ": no such file\n"), sluice.err.toString());
+    }
+
+    @Test
+    void aCountOfNoEventsIsRefusedRatherThanRunningForever()
+    {
+        assertEquals(ExitCodes.USAGE, sluice.run("bench", "--count", "0", "--output", "none"));
+        assertEquals("sluice: --count: must be at least 1, got 0\n", sluice.err.toString());
+    }
+
+    @Test
     void aBenchWithoutDestinationsIsRefusedNamingTheFlags()
     {
         assertEquals(ExitCodes.USAGE, sluice.run("bench", "--count", "10"));

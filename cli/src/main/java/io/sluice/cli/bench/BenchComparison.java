@@ -1,10 +1,13 @@
 package io.sluice.cli.bench;
 
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,9 +57,26 @@ public final class BenchComparison
         {
             parsed = new Yaml().load(Files.readString(file));
         }
-        catch (final IOException | YAMLException ex)
+        catch (final NoSuchFileException ex)
         {
-            throw new IllegalArgumentException("--compare " + file + ": cannot be read as a bench report: " + ex.getMessage());
+            throw new IllegalArgumentException("--compare " + file + ": no such file");
+        }
+        catch (final IOException ex)
+        {
+            throw new IllegalArgumentException("--compare " + file + ": cannot be read: " + ex);
+        }
+        catch (final MarkedYAMLException ex)
+        {
+            // one line: snakeyaml's message quotes the offending line over several
+            final Mark mark = ex.getProblemMark() != null ? ex.getProblemMark() : ex.getContextMark();
+            final String where = mark == null ? file.toString() : file + ":" + (mark.getLine() + 1);
+            throw new IllegalArgumentException("--compare " + where + ": not a bench report (JSON syntax: "
+                + (ex.getProblem() != null ? ex.getProblem() : ex.getContext()) + ")");
+        }
+        catch (final YAMLException ex)
+        {
+            throw new IllegalArgumentException("--compare " + file + ": not a bench report (" + ex.getMessage().lines()
+                .findFirst().orElse("") + ")");
         }
         if (!(parsed instanceof Map<?, ?> map) || !map.containsKey("sluice_bench"))
         {
