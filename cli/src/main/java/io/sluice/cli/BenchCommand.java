@@ -14,6 +14,7 @@ import io.sluice.engine.Pipeline;
 import io.sluice.source.SourceFailure;
 import io.sluice.source.SyntheticSource;
 import io.sluice.source.SyntheticSpec;
+import io.sluice.stream.IoProblemText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,7 +62,7 @@ public final class BenchCommand implements Callable<Integer>
     private ConfigOptions configOptions;
 
     @Option(names = "--count", paramLabel = "N",
-        description = "Events the source produces (default: 1000000, or until --duration ends when that is given).")
+        description = "Events the source produces, at least 1 (default: 1000000, or until --duration ends when that is given).")
     private Long count;
 
     @Option(names = "--duration", paramLabel = "DURATION", converter = ConfigOptions.DurationConverter.class,
@@ -88,7 +89,8 @@ public final class BenchCommand implements Callable<Integer>
     private Path reportFile;
 
     @Option(names = "--compare", paramLabel = "BASELINE.json",
-        description = "Compare with a report written by --report json: exit 1 naming each figure that regressed.")
+        description = "Compare with a report written by --report json: exit 1 naming each figure that regressed; "
+            + "a warning when it measured another load (source, streams).")
     private Path compare;
 
     @Option(names = "--tolerance", paramLabel = "PERCENT", defaultValue = "10",
@@ -158,6 +160,12 @@ public final class BenchCommand implements Callable<Integer>
         {
             throw new IllegalArgumentException("--duration: must be positive, got " + duration);
         }
+        final Path reportDirectory = reportFile == null ? null : reportFile.toAbsolutePath().getParent();
+        if (reportDirectory != null && !Files.isDirectory(reportDirectory))
+        {
+            // refused before the run rather than after it, with the report lost
+            throw new IllegalArgumentException("--report-file " + reportFile + ": " + reportDirectory + " is no directory");
+        }
         if (!report.equals("table") && !report.equals("json"))
         {
             throw new IllegalArgumentException("--report: '" + report + "' is not table or json");
@@ -189,7 +197,7 @@ public final class BenchCommand implements Callable<Integer>
         }
         catch (final IOException ex)
         {
-            err.println("sluice: --report-file " + reportFile + ": " + ex.getMessage());
+            err.println("sluice: --report-file " + IoProblemText.describe(ex));
             err.flush();
             return false;
         }
@@ -199,6 +207,11 @@ public final class BenchCommand implements Callable<Integer>
     {
         final List<String> lines = new ArrayList<>();
         final List<String> regressed = baseline.regressions(measured, tolerance / 100, lines);
+        final String otherLoad = baseline.otherLoad(measured);
+        if (otherLoad != null)
+        {
+            err.println("sluice: warning: --compare " + compare + " measured another load: " + otherLoad);
+        }
         err.println("sluice: bench against " + compare + " (ratio to the baseline, tolerance " + tolerance + "%):");
         lines.forEach(line -> err.println("  " + line));
         for (final String figure : regressed)

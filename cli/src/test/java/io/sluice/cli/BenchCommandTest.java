@@ -137,6 +137,29 @@ class BenchCommandTest
     }
 
     @Test
+    void aBaselineOfAnotherLoadIsComparedWithAWarningNamingTheDifference() throws IOException
+    {
+        final Path baseline = dir.resolve("one-stream.json");
+        bench(baseline, "--output", "json:/dev/null");
+        assertEquals(ExitCodes.OK, sluice.run("bench", "--count", String.valueOf(COUNT), "--output", "json:/dev/null",
+            "--streams", "2", "--report", "json", "--report-file", dir.resolve("two.json").toString(), "--compare",
+            baseline.toString(), "--tolerance", "100000"), sluice.err.toString());
+        assertTrue(sluice.err.toString().contains("sluice: warning: --compare " + baseline + " measured another load: "
+            + "streams [default-stream/block] (this run: [default-stream/block, default-stream#2/block])\n"),
+            sluice.err.toString());
+    }
+
+    @Test
+    void aReportFileInNoDirectoryIsRefusedBeforeTheRun()
+    {
+        final Path nowhere = dir.resolve("missing").resolve("report.json");
+        assertEquals(ExitCodes.USAGE, sluice.run("bench", "--count", "10", "--output", "none", "--report-file",
+            nowhere.toString()));
+        assertEquals("sluice: --report-file " + nowhere + ": " + nowhere.getParent() + " is no directory\n",
+            sluice.err.toString());
+    }
+
+    @Test
     void aCountOfNoEventsIsRefusedRatherThanRunningForever()
     {
         assertEquals(ExitCodes.USAGE, sluice.run("bench", "--count", "0", "--output", "none"));

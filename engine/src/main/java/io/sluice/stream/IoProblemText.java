@@ -6,10 +6,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 
 /**
- * One line for a destination's I/O problem, as the writer reports it: a file system error names its file and what went
- * wrong, where the JDK's message is often the file alone.
+ * One line for an I/O problem (a destination's, as its writer reports it, or a command's output file): a file system
+ * error names its file and what went wrong, where the JDK's message is often the file alone.
  */
-final class IoProblemText
+public final class IoProblemText
 {
     private IoProblemText()
     {
@@ -19,7 +19,7 @@ final class IoProblemText
      * @param problem an I/O error.
      * @return one line for it.
      */
-    static String describe(final Throwable problem)
+    public static String describe(final Throwable problem)
     {
         if (problem instanceof NoSuchFileException missing)
         {

@@ -118,6 +118,46 @@ public final class BenchComparison
         return regressed;
     }
 
+    /**
+     * Ratios mean little between runs of different work: another source (count, rate, pool) or other streams.
+     *
+     * @param current the run's report.
+     * @return what differs, in one line, or null when the baseline measured the same load.
+     */
+    public String otherLoad(final BenchReport current)
+    {
+        final Map<String, Object> now = current.figures();
+        final List<String> differences = new ArrayList<>();
+        if (!String.valueOf(baseline.get("source")).equals(String.valueOf(now.get("source"))))
+        {
+            differences.add("source " + baseline.get("source") + " (this run: " + now.get("source") + ")");
+        }
+        final List<String> streamsThen = streams(baseline);
+        final List<String> streamsNow = streams(now);
+        if (!streamsThen.equals(streamsNow))
+        {
+            differences.add("streams " + streamsThen + " (this run: " + streamsNow + ")");
+        }
+        return differences.isEmpty() ? null : String.join("; ", differences);
+    }
+
+    /** Each stream of a report as {@code name/mode}. */
+    private static List<String> streams(final Map<String, Object> report)
+    {
+        final List<String> streams = new ArrayList<>();
+        if (report.get("streams") instanceof List<?> list)
+        {
+            for (final Object stream : list)
+            {
+                if (stream instanceof Map<?, ?> map)
+                {
+                    streams.add(map.get("name") + "/" + map.get("mode"));
+                }
+            }
+        }
+        return streams;
+    }
+
     private double figure(final Map<String, Object> report, final String path)
     {
         Object value = report;
