@@ -38,6 +38,15 @@ tracers=${4:-none bare sluice bpftrace}
 warmup=${WARMUP:-100000}
 sluice=${SLUICE:-./sluice}
 loop_nice=${LOOP_NICE:-0}
+usage() { echo "perf/sensor/overhead.sh: $1 (usage: [WARMUP=N] [LOOP_NICE=N] $0 [ITERATIONS] [ROUNDS] [RATES] [TRACERS])" >&2; exit 2; }
+[[ $iterations =~ ^[1-9][0-9]*$ ]] || usage "ITERATIONS = '$iterations': not a positive whole number"
+[[ $rounds =~ ^[1-9][0-9]*$ ]] || usage "ROUNDS = '$rounds': not a positive whole number"
+[[ $warmup =~ ^[0-9]+$ ]] || usage "WARMUP = '$warmup': not a whole number"
+[[ $loop_nice =~ ^-?[0-9]+$ ]] || usage "LOOP_NICE = '$loop_nice': not a whole number"
+for rate in $rates; do [[ $rate =~ ^[0-9]+$ ]] || usage "RATES: '$rate' is not a whole number of calls a second"; done
+for tracer in $tracers; do
+  case $tracer in none|bare|sluice|bpftrace) ;; *) usage "TRACERS: '$tracer' is none of none bare sluice bpftrace" ;; esac
+done
 work=$(mktemp -d /tmp/sluice-overhead.XXXXXX)
 tracer_pid=""
 cleanup() {
