@@ -133,7 +133,8 @@ class BenchCommandTest
 
         final Path missing = dir.resolve("missing.json");
         assertEquals(ExitCodes.USAGE, sluice.run("bench", "--output", "json:/dev/null", "--compare", missing.toString()));
-        assertTrue(sluice.err.toString().endsWith("sluice: --compare " + missing + ": no such file\n"), sluice.err.toString());
+        assertTrue(sluice.err.toString().endsWith("sluice: --compare " + missing + ": no such file or directory\n"),
+            sluice.err.toString());
     }
 
     @Test

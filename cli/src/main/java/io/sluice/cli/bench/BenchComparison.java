@@ -1,5 +1,6 @@
 package io.sluice.cli.bench;
 
+import io.sluice.stream.IoProblemText;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -7,7 +8,6 @@ import org.yaml.snakeyaml.error.YAMLException;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,26 +57,22 @@ public final class BenchComparison
         {
             parsed = new Yaml().load(Files.readString(file));
         }
-        catch (final NoSuchFileException ex)
-        {
-            throw new IllegalArgumentException("--compare " + file + ": no such file");
-        }
         catch (final IOException ex)
         {
-            throw new IllegalArgumentException("--compare " + file + ": cannot be read: " + ex);
+            throw new IllegalArgumentException("--compare " + IoProblemText.describe(ex));
         }
         catch (final MarkedYAMLException ex)
         {
             // one line: snakeyaml's message quotes the offending line over several
             final Mark mark = ex.getProblemMark() != null ? ex.getProblemMark() : ex.getContextMark();
             final String where = mark == null ? file.toString() : file + ":" + (mark.getLine() + 1);
+            final String problem = ex.getProblem() != null ? ex.getProblem() : ex.getContext();
             throw new IllegalArgumentException("--compare " + where + ": not a bench report (JSON syntax: "
-                + (ex.getProblem() != null ? ex.getProblem() : ex.getContext()) + ")");
+                + (problem != null ? problem : firstLine(ex)) + ")");
         }
         catch (final YAMLException ex)
         {
-            throw new IllegalArgumentException("--compare " + file + ": not a bench report (" + ex.getMessage().lines()
-                .findFirst().orElse("") + ")");
+            throw new IllegalArgumentException("--compare " + file + ": not a bench report (" + firstLine(ex) + ")");
         }
         if (!(parsed instanceof Map<?, ?> map) || !map.containsKey("sluice_bench"))
         {
@@ -139,6 +135,11 @@ public final class BenchComparison
             differences.add("streams " + streamsThen + " (this run: " + streamsNow + ")");
         }
         return differences.isEmpty() ? null : String.join("; ", differences);
+    }
+
+    private static String firstLine(final YAMLException ex)
+    {
+        return ex.getMessage() == null ? ex.toString() : ex.getMessage().lines().findFirst().orElse("");
     }
 
     /** Each stream of a report as {@code name/mode}. */
