@@ -1,8 +1,8 @@
 package io.sluice.cli.bench;
 
+import io.sluice.config.YamlSyntax;
 import io.sluice.stream.IoProblemText;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
@@ -63,16 +63,13 @@ public final class BenchComparison
         }
         catch (final MarkedYAMLException ex)
         {
-            // one line: snakeyaml's message quotes the offending line over several
-            final Mark mark = ex.getProblemMark() != null ? ex.getProblemMark() : ex.getContextMark();
-            final String where = mark == null ? file.toString() : file + ":" + (mark.getLine() + 1);
-            final String problem = ex.getProblem() != null ? ex.getProblem() : ex.getContext();
-            throw new IllegalArgumentException("--compare " + where + ": not a bench report (JSON syntax: "
-                + (problem != null ? problem : firstLine(ex)) + ")");
+            final YamlSyntax syntax = YamlSyntax.of(file.toString(), ex);
+            throw new IllegalArgumentException("--compare " + syntax.where() + ": not a bench report (JSON syntax: "
+                + syntax.problem() + ")");
         }
         catch (final YAMLException ex)
         {
-            throw new IllegalArgumentException("--compare " + file + ": not a bench report (" + firstLine(ex) + ")");
+            throw new IllegalArgumentException("--compare " + file + ": not a bench report (" + YamlSyntax.firstLine(ex) + ")");
         }
         if (!(parsed instanceof Map<?, ?> map) || !map.containsKey("sluice_bench"))
         {
@@ -135,11 +132,6 @@ public final class BenchComparison
             differences.add("streams " + streamsThen + " (this run: " + streamsNow + ")");
         }
         return differences.isEmpty() ? null : String.join("; ", differences);
-    }
-
-    private static String firstLine(final YAMLException ex)
-    {
-        return ex.getMessage() == null ? ex.toString() : ex.getMessage().lines().findFirst().orElse("");
     }
 
     /** Each stream of a report as {@code name/mode}. */

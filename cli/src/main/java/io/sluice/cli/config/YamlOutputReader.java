@@ -1,10 +1,10 @@
 package io.sluice.cli.config;
 
 import io.sluice.config.ConfigException;
+import io.sluice.config.YamlSyntax;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
@@ -85,10 +85,8 @@ final class YamlOutputReader
         }
         catch (final MarkedYAMLException ex)
         {
-            final Mark mark = ex.getProblemMark() != null ? ex.getProblemMark() : ex.getContextMark();
-            final String where = mark == null ? file : file + ":" + (mark.getLine() + 1);
-            final String problem = ex.getProblem() != null ? ex.getProblem() : ex.getContext();
-            throw new ConfigException(where, "YAML syntax", null, problem);
+            final YamlSyntax syntax = YamlSyntax.of(file, ex);
+            throw new ConfigException(syntax.where(), "YAML syntax", null, syntax.problem());
         }
         catch (final YAMLException ex)
         {

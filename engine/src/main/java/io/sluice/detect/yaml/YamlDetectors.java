@@ -6,6 +6,7 @@ import io.sluice.codec.catalog.Capture;
 import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.codec.catalog.EventDefinition;
 import io.sluice.config.ConfigException;
+import io.sluice.config.YamlSyntax;
 import io.sluice.detect.CatalogDetectors;
 import io.sluice.detect.Detector;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -182,7 +183,8 @@ public final class YamlDetectors
         }
         catch (final MarkedYAMLException ex)
         {
-            throw new ConfigException(file + ":" + (ex.getProblemMark().getLine() + 1), "yaml", null, ex.getProblem());
+            final YamlSyntax syntax = YamlSyntax.of(file.toString(), ex);
+            throw new ConfigException(syntax.where(), "yaml", null, syntax.problem());
         }
         catch (final YAMLException | IOException ex)
         {
