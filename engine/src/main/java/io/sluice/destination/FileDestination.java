@@ -9,10 +9,8 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 
 /**
@@ -134,7 +132,10 @@ public final class FileDestination implements Destination
         else
         {
             // a FIFO blocks here until its reader comes: this runs on an opener thread of its own
-            owned = new FileOutputStream(createFile(Paths.get(path)).toFile());
+            final Path file = Paths.get(path);
+            final boolean truncate = OutputFileOpening.prepare(file);
+            // appending to a file that is new or empty writes it from its start, without O_TRUNC (OutputFileOpening)
+            owned = new FileOutputStream(file.toFile(), !truncate);
             channel = owned.getChannel();
             unreadProbe = new FileInputStream(owned.getFD());
         }
@@ -288,26 +289,5 @@ public final class FileDestination implements Destination
         {
             receipts.revoked(revoked);
         }
-    }
-
-    private static Path createFile(final Path file) throws IOException
-    {
-        final Path parent = file.toAbsolutePath().getParent();
-        if (parent != null)
-        {
-            Files.createDirectories(parent);
-        }
-        if (!Files.exists(file))
-        {
-            try
-            {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            }
-            catch (final java.nio.file.FileAlreadyExistsException raced)
-            {
-                // created between the check and here: use it as it is
-            }
-        }
-        return file;
     }
 }

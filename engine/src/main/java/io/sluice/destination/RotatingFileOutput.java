@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -199,15 +198,10 @@ final class RotatingFileOutput
 
     private void startLiveFile() throws IOException
     {
-        try
-        {
-            Files.createFile(file, OWNER_ONLY_ATTRIBUTE);
-        }
-        catch (final FileAlreadyExistsException raced)
-        {
-            // created meanwhile by someone else: take it over, truncated below
-        }
-        out = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        // created here (or, created meanwhile by someone else, taken over and emptied unless empty already)
+        out = OutputFileOpening.prepare(file)
+            ? FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)
+            : FileChannel.open(file, StandardOpenOption.WRITE);
         size = 0;
         openedAtMillis = clock.millis();
         final ByteBuffer header = ByteBuffer.wrap(preamble);
