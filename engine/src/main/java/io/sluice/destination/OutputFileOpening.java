@@ -20,7 +20,8 @@ import java.util.Set;
  */
 final class OutputFileOpening
 {
-    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+    /** Mode 0600, as every file Sluice writes events into is created. */
+    static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
     private OutputFileOpening()

@@ -9,14 +9,10 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -32,10 +28,6 @@ import java.io.OutputStream;
  */
 final class RotatingFileOutput
 {
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
-    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY_ATTRIBUTE =
-        PosixFilePermissions.asFileAttribute(OWNER_ONLY);
-
     private final Path file;
     private final RotationConfig rotation;
     private final Clock clock;
@@ -241,7 +233,7 @@ final class RotatingFileOutput
         final Path gzip = gzipOf(backup);
         final Path partial = backup.resolveSibling(backup.getFileName() + ".gz.partial");
         Files.deleteIfExists(partial);
-        Files.createFile(partial, OWNER_ONLY_ATTRIBUTE);
+        Files.createFile(partial, OutputFileOpening.OWNER_ONLY);
         try (InputStream in = Files.newInputStream(backup);
              OutputStream zipped = new GZIPOutputStream(Files.newOutputStream(partial, StandardOpenOption.WRITE), 64 * 1024))
         {
