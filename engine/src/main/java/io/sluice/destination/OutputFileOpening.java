@@ -43,18 +43,14 @@ final class OutputFileOpening
         {
             Files.createDirectories(parent);
         }
-        if (!Files.exists(file))
+        try
         {
-            try
-            {
-                Files.createFile(file, OWNER_ONLY);
-                return false;
-            }
-            catch (final FileAlreadyExistsException raced)
-            {
-                // created between the check and here: treated as any existing file
-            }
+            Files.createFile(file, OWNER_ONLY);
+            return false;
         }
-        return Files.isRegularFile(file) && Files.size(file) > 0;
+        catch (final FileAlreadyExistsException existing)
+        {
+            return Files.isRegularFile(file) && Files.size(file) > 0;
+        }
     }
 }
