@@ -4,6 +4,8 @@ import io.sluice.codec.sbe.EventDecoder.AncestorsDecoder;
 import io.sluice.codec.text.JavaUtf8;
 import org.agrona.DirectBuffer;
 
+import java.util.Arrays;
+
 /**
  * An enriched event record (SBE message header, then {@code Event}) located once, for every renderer that prints it in
  * {@code v1beta1.Event} order: JSON, protobuf, templates, compact, table.
@@ -33,6 +35,16 @@ public final class EventRecordView
     private final UserStackBlob userStack = new UserStackBlob();
     private final int[] stringOffset = new int[EventVarData.COUNT];
     private final int[] stringLength = new int[EventVarData.COUNT];
+    /**
+     * The entries of {@code data}, then those of {@code detected_from.data}, as {@link #wrap} walked past them: where
+     * each entry's block starts and its name's and value's lengths, so that a cursor over them reads these instead of
+     * walking the chain of length prefixes a second time.
+     */
+    private int[] entryAt = new int[32];
+    private int[] entryNameLength = new int[32];
+    private int[] entryValueLength = new int[32];
+    /** Per group (0: data, 1: detected_from.data): its header, block length low, count high (as RecordWalk gives it). */
+    private final int[] valueGroupHeader = new int[2];
     private int[] propertyKeyOffset = new int[16];
     private int[] propertyKeyLength = new int[16];
     private int[] propertyValueOffset = new int[16];
@@ -72,9 +84,9 @@ public final class EventRecordView
         final DirectBuffer buffer = record;
         ancestorsAt = event.limit();
         dataAt = RecordWalk.skipGroup(buffer, ancestorsAt, EventDecoder.AncestorsDecoder.sbeBlockLength(), 1);
-        detectedFromDataAt = RecordWalk.skipValueGroup(buffer, dataAt, EventDecoder.DataDecoder.sbeBlockLength());
-        final int propertiesAt =
-            RecordWalk.skipValueGroup(buffer, detectedFromDataAt, EventDecoder.DetectedFromDataDecoder.sbeBlockLength());
+        detectedFromDataAt = locateValues(buffer, dataAt, EventDecoder.DataDecoder.sbeBlockLength(), 0, 0);
+        final int propertiesAt = locateValues(buffer, detectedFromDataAt,
+            EventDecoder.DetectedFromDataDecoder.sbeBlockLength(), 1, valueGroupHeader[0] >>> 16);
         final int header = RecordWalk.groupHeader(buffer, propertiesAt, EventDecoder.ThreatPropertiesDecoder.sbeBlockLength());
         final int blockLength = header & 0xFFFF;
         final int count = header >>> 16;
@@ -94,6 +106,58 @@ public final class EventRecordView
         }
         propertyCount = count;
         event.limit(limit);
+    }
+
+    /**
+     * Walk a group of {@code EventValue}s ({@code data}, {@code detected_from.data}): a name, then a value, which for
+     * most entries (numbers) is empty. Past an empty value the next entry's position is set by a predicted branch
+     * rather than by the loaded length, so its reads start before this one is done: a chain of one dependent read per
+     * entry instead of two. Each entry's place is noted ({@link #entryAt}) for the cursor.
+     *
+     * @return where the group ends.
+     */
+    private int locateValues(final DirectBuffer buffer, final int at, final int minBlockLength, final int group,
+        final int first)
+    {
+        final int header = RecordWalk.groupHeader(buffer, at, minBlockLength);
+        final int blockLength = header & 0xFFFF;
+        final int end = first + (header >>> 16);
+        valueGroupHeader[group] = header;
+        ensureEntryCapacity(end);
+        final int[] entryAt = this.entryAt;
+        final int[] entryNameLength = this.entryNameLength;
+        final int[] entryValueLength = this.entryValueLength;
+        int limit = at + RecordWalk.GROUP_HEADER;
+        for (int i = first; i < end; i++)
+        {
+            entryAt[i] = limit;
+            limit += blockLength;
+            final int nameLength = RecordWalk.varLength(buffer, limit);
+            entryNameLength[i] = nameLength;
+            limit += LENGTH_HEADER + nameLength;
+            final int valueLength = RecordWalk.varLength(buffer, limit);
+            entryValueLength[i] = valueLength;
+            if (valueLength == 0)
+            {
+                limit += LENGTH_HEADER;
+            }
+            else
+            {
+                limit += LENGTH_HEADER + valueLength;
+            }
+        }
+        return limit;
+    }
+
+    private void ensureEntryCapacity(final int count)
+    {
+        if (count > entryAt.length)
+        {
+            final int size = Math.max(count, entryAt.length * 2);
+            entryAt = Arrays.copyOf(entryAt, size);
+            entryNameLength = Arrays.copyOf(entryNameLength, size);
+            entryValueLength = Arrays.copyOf(entryValueLength, size);
+        }
     }
 
     /**
@@ -220,7 +284,7 @@ public final class EventRecordView
      */
     public EventValueCursor data()
     {
-        return values.wrap(record, dataAt);
+        return values.wrap(record, valueGroupHeader[0], 0, entryAt, entryNameLength, entryValueLength);
     }
 
     /**
@@ -228,7 +292,8 @@ public final class EventRecordView
      */
     public EventValueCursor detectedFromData()
     {
-        return values.wrap(record, detectedFromDataAt);
+        return values.wrap(record, valueGroupHeader[1], valueGroupHeader[0] >>> 16, entryAt, entryNameLength,
+            entryValueLength);
     }
 
     /**

@@ -30,7 +30,10 @@ public final class EventValueCursor
     private int blockLength;
     private int count;
     private int index;
-    private int limit;
+    private int first;
+    private int[] entryAt;
+    private int[] entryNameLength;
+    private int[] entryValueLength;
     private short typeRaw;
     private long intValue;
     private int nameOffset;
@@ -39,19 +42,27 @@ public final class EventValueCursor
     private int valueLength;
 
     /**
-     * @param buffer  the record's buffer.
-     * @param groupAt where the group ({@code data} or {@code detected_from.data}) starts.
+     * @param buffer           the record's buffer.
+     * @param header           the group's header ({@code data} or {@code detected_from.data}): block length low,
+     *                         count high.
+     * @param first            where its entries start in the arrays below.
+     * @param entryAt          per entry, where its block starts, as the view located it.
+     * @param entryNameLength  per entry, its name's length.
+     * @param entryValueLength per entry, its value's length.
      * @return this cursor, before the first entry.
      */
-    EventValueCursor wrap(final DirectBuffer buffer, final int groupAt)
+    EventValueCursor wrap(final DirectBuffer buffer, final int header, final int first, final int[] entryAt,
+        final int[] entryNameLength, final int[] entryValueLength)
     {
-        // data and detected_from.data: entries of the same layout (ValueEntry), so the same block length
-        final int header = RecordWalk.groupHeader(buffer, groupAt, EventDecoder.DataDecoder.sbeBlockLength());
+        // data and detected_from.data: entries of the same layout (ValueEntry), so the same field offsets
         this.buffer = buffer;
         this.blockLength = header & 0xFFFF;
         this.count = header >>> 16;
         this.index = 0;
-        this.limit = groupAt + RecordWalk.GROUP_HEADER;
+        this.first = first;
+        this.entryAt = entryAt;
+        this.entryNameLength = entryNameLength;
+        this.entryValueLength = entryValueLength;
         return this;
     }
 
@@ -64,7 +75,8 @@ public final class EventValueCursor
     }
 
     /**
-     * Move to the next entry.
+     * Move to the next entry: its place and lengths are read from where the view noted them, not from the record's
+     * length prefixes.
      *
      * @return false when there is none.
      */
@@ -74,27 +86,15 @@ public final class EventValueCursor
         {
             return false;
         }
-        index++;
+        final int entry = first + index++;
         final DirectBuffer buffer = this.buffer;
-        final int at = limit;
+        final int at = entryAt[entry];
         typeRaw = (short)(buffer.getByte(at + TYPE_AT) & 0xFF);
         intValue = buffer.getLong(at + INT_VALUE_AT, ByteOrder.LITTLE_ENDIAN);
-        final int nameAt = at + blockLength;
-        nameLength = RecordWalk.varLength(buffer, nameAt);
-        nameOffset = nameAt + RecordWalk.LENGTH_HEADER;
-        final int valueAt = nameOffset + nameLength;
-        final int length = RecordWalk.varLength(buffer, valueAt);
-        valueLength = length;
-        valueOffset = valueAt + RecordWalk.LENGTH_HEADER;
-        if (length == 0)
-        {
-            // most values are numbers, with no bytes: a predicted branch lets the next entry's reads start at once
-            limit = valueOffset;
-        }
-        else
-        {
-            limit = valueOffset + length;
-        }
+        nameLength = entryNameLength[entry];
+        nameOffset = at + blockLength + RecordWalk.LENGTH_HEADER;
+        valueLength = entryValueLength[entry];
+        valueOffset = nameOffset + nameLength + RecordWalk.LENGTH_HEADER;
         return true;
     }
 

@@ -88,40 +88,6 @@ final class RecordWalk
         return limit;
     }
 
-    /**
-     * {@link #skipGroup} for a group of {@code EventValue}s ({@code data}, {@code detected_from.data}): a name, then a
-     * value, which for most entries (numbers) is empty. Past an empty value the next entry's position is set by a
-     * predicted branch rather than by the loaded length, so its reads start before this one is done; a walk of the
-     * data is then a chain of one dependent read per entry instead of two.
-     *
-     * @param buffer         the record's buffer.
-     * @param at             where the group starts.
-     * @param minBlockLength the schema's block length of its entries (see {@link #groupHeader}).
-     * @return where the group ends.
-     */
-    static int skipValueGroup(final DirectBuffer buffer, final int at, final int minBlockLength)
-    {
-        final int header = groupHeader(buffer, at, minBlockLength);
-        final int blockLength = header & 0xFFFF;
-        final int count = header >>> 16;
-        int limit = at + GROUP_HEADER;
-        for (int i = 0; i < count; i++)
-        {
-            limit += blockLength;
-            limit += LENGTH_HEADER + varLength(buffer, limit);
-            final int valueLength = varLength(buffer, limit);
-            if (valueLength == 0)
-            {
-                limit += LENGTH_HEADER;
-            }
-            else
-            {
-                limit += LENGTH_HEADER + valueLength;
-            }
-        }
-        return limit;
-    }
-
     /** The little-endian {@code int} at {@code index}, which is within the buffer: checked by the caller. */
     private static int intAt(final DirectBuffer buffer, final int index)
     {

@@ -189,6 +189,7 @@ class EventRecordViewTest
                 assertEquals(entry.skipValue(), data.valueLength());
             }
             assertTrue(!data.next(), "no entry past the count");
+            assertTrue(view.data().next() == (expected.count() > 0), "each call gives a cursor before the first entry");
             final EventValueCursor detected = view.detectedFromData();
             final EventDecoder.DetectedFromDataDecoder expectedDetected = decoder.detectedFromData();
             assertEquals(expectedDetected.count(), detected.count());
@@ -197,9 +198,12 @@ class EventRecordViewTest
                 assertTrue(detected.next());
                 assertEquals(entry.valueTypeRaw(), detected.typeRaw());
                 assertEquals(entry.intValue(), detected.intValue());
+                assertEquals(decoder.limit() + EventDecoder.DetectedFromDataDecoder.nameHeaderLength(), detected.nameOffset());
                 assertEquals(entry.skipName(), detected.nameLength());
+                assertEquals(decoder.limit() + EventDecoder.DetectedFromDataDecoder.valueHeaderLength(), detected.valueOffset());
                 assertEquals(entry.skipValue(), detected.valueLength());
             }
+            assertTrue(!detected.next(), "no entry past the count");
             final EventDecoder.ThreatPropertiesDecoder properties = decoder.threatProperties();
             assertEquals(properties.count(), view.propertyCount());
             int p = 0;
