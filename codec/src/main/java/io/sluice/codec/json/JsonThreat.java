@@ -3,6 +3,7 @@ package io.sluice.codec.json;
 import io.sluice.codec.sbe.EventRecordView;
 import io.sluice.codec.sbe.EventVarData;
 import io.sluice.codec.sbe.PresenceDecoder;
+import io.sluice.codec.sbe.ThreatPropertyPlaces;
 import io.sluice.proto.v1beta1.Severity;
 import org.agrona.DirectBuffer;
 
@@ -54,11 +55,12 @@ final class JsonThreat extends JsonEventPart
     }
 
     /**
-     * The properties map as a protobuf map holds it ({@link EventRecordView#propertyValueIndex}).
+     * The properties map as a protobuf map holds it ({@link ThreatPropertyPlaces#valueIndex}).
      */
     private void writeProperties()
     {
-        final int count = view.propertyCount();
+        final ThreatPropertyPlaces properties = view.properties();
+        final int count = properties.count();
         if (count == 0)
         {
             return;
@@ -67,14 +69,14 @@ final class JsonThreat extends JsonEventPart
         json.keyInRoom(JsonKeys.PROPERTIES_OPEN);
         for (int i = 0; i < count; i++)
         {
-            final int last = view.propertyValueIndex(i);
+            final int last = properties.valueIndex(i);
             if (last < 0)
             {
                 continue;
             }
-            json.stringInRoom(record, view.propertyKeyOffset(i), view.propertyKeyLength(i));
+            json.stringInRoom(record, properties.keyOffset(i), properties.keyLength(i));
             json.colonInRoom();
-            json.stringInRoom(record, view.propertyValueOffset(last), view.propertyValueLength(last));
+            json.stringInRoom(record, properties.valueOffset(last), properties.valueLength(last));
         }
         json.endObjectInRoom();
     }

@@ -3,6 +3,7 @@ package io.sluice.codec.proto;
 import io.sluice.codec.sbe.EventRecordView;
 import io.sluice.codec.sbe.EventVarData;
 import io.sluice.codec.sbe.PresenceDecoder;
+import io.sluice.codec.sbe.ThreatPropertyPlaces;
 import io.sluice.proto.v1beta1.Mitre;
 import io.sluice.proto.v1beta1.MitreTactic;
 import io.sluice.proto.v1beta1.MitreTechnique;
@@ -67,17 +68,18 @@ final class ProtoThreatWriter
     private void writeProperties(final EventRecordView view)
     {
         final DirectBuffer record = view.buffer();
-        final int count = view.propertyCount();
+        final ThreatPropertyPlaces properties = view.properties();
+        final int count = properties.count();
         for (int i = 0; i < count; i++)
         {
-            final int last = view.propertyValueIndex(i);
+            final int last = properties.valueIndex(i);
             if (last < 0)
             {
                 continue;
             }
             final int entry = sink.beginMessage(Threat.PROPERTIES_FIELD_NUMBER);
-            sink.stringAlways(ENTRY_KEY, record, view.propertyKeyOffset(i), view.propertyKeyLength(i));
-            sink.stringAlways(ENTRY_VALUE, record, view.propertyValueOffset(last), view.propertyValueLength(last));
+            sink.stringAlways(ENTRY_KEY, record, properties.keyOffset(i), properties.keyLength(i));
+            sink.stringAlways(ENTRY_VALUE, record, properties.valueOffset(last), properties.valueLength(last));
             sink.endMessage(entry);
         }
     }

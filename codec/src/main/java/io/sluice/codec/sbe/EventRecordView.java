@@ -1,10 +1,7 @@
 package io.sluice.codec.sbe;
 
 import io.sluice.codec.sbe.EventDecoder.AncestorsDecoder;
-import io.sluice.codec.text.JavaUtf8;
 import org.agrona.DirectBuffer;
-
-import java.util.Arrays;
 
 /**
  * An enriched event record (SBE message header, then {@code Event}) located once, for every renderer that prints it in
@@ -21,7 +18,7 @@ import java.util.Arrays;
  *          | podNamespace | threatName | threatDescription | tacticName | techniqueId | techniqueExternalId
  *          | techniqueName | detectedFromName | userStack (schema version 3; empty in older records)
  * </pre>
- * A flyweight: reused for every record, allocation-free once its property arrays fit. Not thread-safe.
+ * A flyweight: reused for every record, allocation-free once its tables of entries and properties fit. Not thread-safe.
  */
 public final class EventRecordView
 {
@@ -35,26 +32,12 @@ public final class EventRecordView
     private final UserStackBlob userStack = new UserStackBlob();
     private final int[] stringOffset = new int[EventVarData.COUNT];
     private final int[] stringLength = new int[EventVarData.COUNT];
-    /**
-     * The entries of {@code data}, then those of {@code detected_from.data}, as {@link #wrap} walked past them: where
-     * each entry's block starts and its name's and value's lengths, so that a cursor over them reads these instead of
-     * walking the chain of length prefixes a second time.
-     */
-    private int[] entryAt = new int[32];
-    private int[] entryNameLength = new int[32];
-    private int[] entryValueLength = new int[32];
-    /** Per group (0: data, 1: detected_from.data): its header, block length low, count high (as RecordWalk gives it). */
-    private final int[] valueGroupHeader = new int[2];
-    private int[] propertyKeyOffset = new int[16];
-    private int[] propertyKeyLength = new int[16];
-    private int[] propertyValueOffset = new int[16];
-    private int[] propertyValueLength = new int[16];
+    private final ValueEntries entries = new ValueEntries();
+    private final ThreatPropertyPlaces properties = new ThreatPropertyPlaces();
 
     private DirectBuffer record;
     private int ancestorsAt;
     private int dataAt;
-    private int detectedFromDataAt;
-    private int propertyCount;
 
     /**
      * Locate a record.
@@ -84,80 +67,11 @@ public final class EventRecordView
         final DirectBuffer buffer = record;
         ancestorsAt = event.limit();
         dataAt = RecordWalk.skipGroup(buffer, ancestorsAt, EventDecoder.AncestorsDecoder.sbeBlockLength(), 1);
-        detectedFromDataAt = locateValues(buffer, dataAt, EventDecoder.DataDecoder.sbeBlockLength(), 0, 0);
-        final int propertiesAt = locateValues(buffer, detectedFromDataAt,
-            EventDecoder.DetectedFromDataDecoder.sbeBlockLength(), 1, valueGroupHeader[0] >>> 16);
-        final int header = RecordWalk.groupHeader(buffer, propertiesAt, EventDecoder.ThreatPropertiesDecoder.sbeBlockLength());
-        final int blockLength = header & 0xFFFF;
-        final int count = header >>> 16;
-        ensurePropertyCapacity(count);
-        int limit = propertiesAt + RecordWalk.GROUP_HEADER;
-        for (int i = 0; i < count; i++)
-        {
-            limit += blockLength;
-            final int keyLength = RecordWalk.varLength(buffer, limit);
-            propertyKeyOffset[i] = limit + LENGTH_HEADER;
-            propertyKeyLength[i] = keyLength;
-            limit += LENGTH_HEADER + keyLength;
-            final int valueLength = RecordWalk.varLength(buffer, limit);
-            propertyValueOffset[i] = limit + LENGTH_HEADER;
-            propertyValueLength[i] = valueLength;
-            limit += LENGTH_HEADER + valueLength;
-        }
-        propertyCount = count;
-        event.limit(limit);
-    }
-
-    /**
-     * Walk a group of {@code EventValue}s ({@code data}, {@code detected_from.data}): a name, then a value, which for
-     * most entries (numbers) is empty. Past an empty value the next entry's position is set by a predicted branch
-     * rather than by the loaded length, so its reads start before this one is done: a chain of one dependent read per
-     * entry instead of two. Each entry's place is noted ({@link #entryAt}) for the cursor.
-     *
-     * @return where the group ends.
-     */
-    private int locateValues(final DirectBuffer buffer, final int at, final int minBlockLength, final int group,
-        final int first)
-    {
-        final int header = RecordWalk.groupHeader(buffer, at, minBlockLength);
-        final int blockLength = header & 0xFFFF;
-        final int end = first + (header >>> 16);
-        valueGroupHeader[group] = header;
-        ensureEntryCapacity(end);
-        final int[] entryAt = this.entryAt;
-        final int[] entryNameLength = this.entryNameLength;
-        final int[] entryValueLength = this.entryValueLength;
-        int limit = at + RecordWalk.GROUP_HEADER;
-        for (int i = first; i < end; i++)
-        {
-            entryAt[i] = limit;
-            limit += blockLength;
-            final int nameLength = RecordWalk.varLength(buffer, limit);
-            entryNameLength[i] = nameLength;
-            limit += LENGTH_HEADER + nameLength;
-            final int valueLength = RecordWalk.varLength(buffer, limit);
-            entryValueLength[i] = valueLength;
-            if (valueLength == 0)
-            {
-                limit += LENGTH_HEADER;
-            }
-            else
-            {
-                limit += LENGTH_HEADER + valueLength;
-            }
-        }
-        return limit;
-    }
-
-    private void ensureEntryCapacity(final int count)
-    {
-        if (count > entryAt.length)
-        {
-            final int size = Math.max(count, entryAt.length * 2);
-            entryAt = Arrays.copyOf(entryAt, size);
-            entryNameLength = Arrays.copyOf(entryNameLength, size);
-            entryValueLength = Arrays.copyOf(entryValueLength, size);
-        }
+        final int detectedFromDataAt =
+            entries.locate(buffer, dataAt, EventDecoder.DataDecoder.sbeBlockLength(), ValueEntries.DATA);
+        final int propertiesAt = entries.locate(buffer, detectedFromDataAt,
+            EventDecoder.DetectedFromDataDecoder.sbeBlockLength(), ValueEntries.DETECTED_FROM_DATA);
+        event.limit(properties.locate(buffer, propertiesAt, EventDecoder.ThreatPropertiesDecoder.sbeBlockLength()));
     }
 
     /**
@@ -191,17 +105,6 @@ public final class EventRecordView
             stringLength[which] = 0;
         }
         event.limit(limit);
-    }
-
-    private void ensurePropertyCapacity(final int count)
-    {
-        if (count > propertyKeyOffset.length)
-        {
-            propertyKeyOffset = new int[count];
-            propertyKeyLength = new int[count];
-            propertyValueOffset = new int[count];
-            propertyValueLength = new int[count];
-        }
     }
 
     /**
@@ -284,7 +187,7 @@ public final class EventRecordView
      */
     public EventValueCursor data()
     {
-        return values.wrap(record, valueGroupHeader[0], 0, entryAt, entryNameLength, entryValueLength);
+        return values.wrap(record, entries, ValueEntries.DATA);
     }
 
     /**
@@ -292,82 +195,15 @@ public final class EventRecordView
      */
     public EventValueCursor detectedFromData()
     {
-        return values.wrap(record, valueGroupHeader[1], valueGroupHeader[0] >>> 16, entryAt, entryNameLength,
-            entryValueLength);
+        return values.wrap(record, entries, ValueEntries.DETECTED_FROM_DATA);
     }
 
     /**
-     * @return how many threat properties the record holds (repeated keys included).
+     * @return the threat properties' places, by index (the same object each call).
      */
-    public int propertyCount()
+    public ThreatPropertyPlaces properties()
     {
-        return propertyCount;
-    }
-
-    /**
-     * @param i a property index.
-     * @return where its key starts.
-     */
-    public int propertyKeyOffset(final int i)
-    {
-        return propertyKeyOffset[i];
-    }
-
-    /**
-     * @param i a property index.
-     * @return its key's length.
-     */
-    public int propertyKeyLength(final int i)
-    {
-        return propertyKeyLength[i];
-    }
-
-    /**
-     * @param i a property index.
-     * @return where its value starts.
-     */
-    public int propertyValueOffset(final int i)
-    {
-        return propertyValueOffset[i];
-    }
-
-    /**
-     * @param i a property index.
-     * @return its value's length.
-     */
-    public int propertyValueLength(final int i)
-    {
-        return propertyValueLength[i];
-    }
-
-    /**
-     * The threat properties as a protobuf map holds them: in record order, a repeated key (repeated once decoded:
-     * different malformed bytes can decode equal) keeps its first place and takes its last value.
-     *
-     * @param i a property index.
-     * @return the index of the property whose value the map gives property {@code i}'s key (the last with that key),
-     *         or -1 when the key came earlier (the entry is already written).
-     */
-    public int propertyValueIndex(final int i)
-    {
-        final int keyOffset = propertyKeyOffset[i];
-        final int keyLength = propertyKeyLength[i];
-        for (int j = 0; j < i; j++)
-        {
-            if (JavaUtf8.sameText(record, propertyKeyOffset[j], propertyKeyLength[j], keyOffset, keyLength))
-            {
-                return -1;
-            }
-        }
-        int last = i;
-        for (int j = i + 1; j < propertyCount; j++)
-        {
-            if (JavaUtf8.sameText(record, keyOffset, keyLength, propertyKeyOffset[j], propertyKeyLength[j]))
-            {
-                last = j;
-            }
-        }
-        return last;
+        return properties;
     }
 
     /**

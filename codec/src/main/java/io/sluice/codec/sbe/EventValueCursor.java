@@ -31,9 +31,7 @@ public final class EventValueCursor
     private int count;
     private int index;
     private int first;
-    private int[] entryAt;
-    private int[] entryNameLength;
-    private int[] entryValueLength;
+    private ValueEntries entries;
     private short typeRaw;
     private long intValue;
     private int nameOffset;
@@ -42,27 +40,21 @@ public final class EventValueCursor
     private int valueLength;
 
     /**
-     * @param buffer           the record's buffer.
-     * @param header           the group's header ({@code data} or {@code detected_from.data}): block length low,
-     *                         count high.
-     * @param first            where its entries start in the arrays below.
-     * @param entryAt          per entry, where its block starts, as the view located it.
-     * @param entryNameLength  per entry, its name's length.
-     * @param entryValueLength per entry, its value's length.
+     * @param buffer  the record's buffer.
+     * @param entries where the view located the group's entries.
+     * @param group   {@link ValueEntries#DATA} or {@link ValueEntries#DETECTED_FROM_DATA}.
      * @return this cursor, before the first entry.
      */
-    EventValueCursor wrap(final DirectBuffer buffer, final int header, final int first, final int[] entryAt,
-        final int[] entryNameLength, final int[] entryValueLength)
+    EventValueCursor wrap(final DirectBuffer buffer, final ValueEntries entries, final int group)
     {
         // data and detected_from.data: entries of the same layout (ValueEntry), so the same field offsets
+        final int header = entries.header(group);
         this.buffer = buffer;
         this.blockLength = header & 0xFFFF;
         this.count = header >>> 16;
         this.index = 0;
-        this.first = first;
-        this.entryAt = entryAt;
-        this.entryNameLength = entryNameLength;
-        this.entryValueLength = entryValueLength;
+        this.first = entries.first(group);
+        this.entries = entries;
         return this;
     }
 
@@ -88,12 +80,13 @@ public final class EventValueCursor
         }
         final int entry = first + index++;
         final DirectBuffer buffer = this.buffer;
-        final int at = entryAt[entry];
+        final ValueEntries entries = this.entries;
+        final int at = entries.blockAt(entry);
         typeRaw = (short)(buffer.getByte(at + TYPE_AT) & 0xFF);
         intValue = buffer.getLong(at + INT_VALUE_AT, ByteOrder.LITTLE_ENDIAN);
-        nameLength = entryNameLength[entry];
+        nameLength = entries.nameLength(entry);
         nameOffset = at + blockLength + RecordWalk.LENGTH_HEADER;
-        valueLength = entryValueLength[entry];
+        valueLength = entries.valueLength(entry);
         valueOffset = nameOffset + nameLength + RecordWalk.LENGTH_HEADER;
         return true;
     }

@@ -205,14 +205,14 @@ class EventRecordViewTest
             }
             assertTrue(!detected.next(), "no entry past the count");
             final EventDecoder.ThreatPropertiesDecoder properties = decoder.threatProperties();
-            assertEquals(properties.count(), view.propertyCount());
+            assertEquals(properties.count(), view.properties().count());
             int p = 0;
             for (final EventDecoder.ThreatPropertiesDecoder property : properties)
             {
-                assertEquals(decoder.limit() + EventDecoder.ThreatPropertiesDecoder.keyHeaderLength(), view.propertyKeyOffset(p));
-                assertEquals(property.skipKey(), view.propertyKeyLength(p));
-                assertEquals(decoder.limit() + EventDecoder.ThreatPropertiesDecoder.valueHeaderLength(), view.propertyValueOffset(p));
-                assertEquals(property.skipValue(), view.propertyValueLength(p));
+                assertEquals(decoder.limit() + EventDecoder.ThreatPropertiesDecoder.keyHeaderLength(), view.properties().keyOffset(p));
+                assertEquals(property.skipKey(), view.properties().keyLength(p));
+                assertEquals(decoder.limit() + EventDecoder.ThreatPropertiesDecoder.valueHeaderLength(), view.properties().valueOffset(p));
+                assertEquals(property.skipValue(), view.properties().valueLength(p));
                 p++;
             }
             assertEquals(decoder.limit() + EventRecordView.LENGTH_HEADER, view.stringOffset(EventVarData.NAME));

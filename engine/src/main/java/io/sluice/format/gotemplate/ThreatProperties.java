@@ -1,6 +1,7 @@
 package io.sluice.format.gotemplate;
 
 import io.sluice.codec.sbe.EventRecordView;
+import io.sluice.codec.sbe.ThreatPropertyPlaces;
 import org.agrona.DirectBuffer;
 
 import java.util.Arrays;
@@ -13,6 +14,7 @@ import java.util.Arrays;
 final class ThreatProperties
 {
     private EventRecordView view;
+    private ThreatPropertyPlaces properties;
     private boolean sorted;
     private int size;
     private int[] order = new int[16];
@@ -20,6 +22,7 @@ final class ThreatProperties
     void wrap(final EventRecordView record)
     {
         view = record;
+        properties = record.properties();
         sorted = false;
     }
 
@@ -33,14 +36,14 @@ final class ThreatProperties
     {
         sort();
         final int p = order[index];
-        out.setString(view.buffer(), view.propertyKeyOffset(p), view.propertyKeyLength(p));
+        out.setString(view.buffer(), properties.keyOffset(p), properties.keyLength(p));
     }
 
     void value(final int index, final Value out)
     {
         sort();
         final int p = order[index];
-        out.setString(view.buffer(), view.propertyValueOffset(p), view.propertyValueLength(p));
+        out.setString(view.buffer(), properties.valueOffset(p), properties.valueLength(p));
     }
 
     boolean lookup(final DirectBuffer key, final int offset, final int length, final Value out)
@@ -49,9 +52,9 @@ final class ThreatProperties
         for (int i = 0; i < size; i++)
         {
             final int p = order[i];
-            if (compare(view.buffer(), view.propertyKeyOffset(p), view.propertyKeyLength(p), key, offset, length) == 0)
+            if (compare(view.buffer(), properties.keyOffset(p), properties.keyLength(p), key, offset, length) == 0)
             {
-                out.setString(view.buffer(), view.propertyValueOffset(p), view.propertyValueLength(p));
+                out.setString(view.buffer(), properties.valueOffset(p), properties.valueLength(p));
                 return true;
             }
         }
@@ -65,7 +68,7 @@ final class ThreatProperties
             return;
         }
         sorted = true;
-        final int count = view.propertyCount();
+        final int count = properties.count();
         if (count > order.length)
         {
             order = Arrays.copyOf(order, count);
@@ -87,8 +90,8 @@ final class ThreatProperties
         while (at > 0)
         {
             final int q = order[at - 1];
-            final int c = compare(buffer, view.propertyKeyOffset(q), view.propertyKeyLength(q), buffer,
-                view.propertyKeyOffset(p), view.propertyKeyLength(p));
+            final int c = compare(buffer, properties.keyOffset(q), properties.keyLength(q), buffer,
+                properties.keyOffset(p), properties.keyLength(p));
             if (c == 0)
             {
                 order[at - 1] = p;
