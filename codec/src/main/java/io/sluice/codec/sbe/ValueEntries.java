@@ -10,7 +10,7 @@ import java.util.Arrays;
  * prefixes a second time (each prefix's address comes from the one before it).
  * <pre>
  *   entry i (data's first, then detected_from.data's):  blockAt[i] | nameLength[i] | valueLength[i]
- *   group g (DATA, DETECTED_FROM_DATA):                   header[g] (block length low 16 bits, count high) | first[g]
+ *   group g (DATA, DETECTED_FROM_DATA):                   header[g] (block length low 16 bits, count high)
  * </pre>
  * A flyweight of its view: allocation-free once its arrays fit the largest record seen. Not thread-safe.
  */
@@ -20,7 +20,6 @@ final class ValueEntries
     static final int DETECTED_FROM_DATA = 1;
 
     private final int[] header = new int[2];
-    private final int[] first = new int[2];
     private int[] blockAt = new int[32];
     private int[] nameLength = new int[32];
     private int[] valueLength = new int[32];
@@ -40,10 +39,9 @@ final class ValueEntries
     {
         final int groupHeader = RecordWalk.groupHeader(buffer, at, minBlockLength);
         final int blockLength = groupHeader & 0xFFFF;
-        final int start = group == DATA ? 0 : first[DATA] + (header[DATA] >>> 16);
+        final int start = first(group);
         final int end = start + (groupHeader >>> 16);
         header[group] = groupHeader;
-        first[group] = start;
         ensureCapacity(end);
         final int[] blockAt = this.blockAt;
         final int[] nameLength = this.nameLength;
@@ -86,9 +84,10 @@ final class ValueEntries
         return header[group];
     }
 
+    /** Where a group's entries start in the tables: data's at 0, detected_from.data's right after data's. */
     int first(final int group)
     {
-        return first[group];
+        return group == DATA ? 0 : header[DATA] >>> 16;
     }
 
     int blockAt(final int entry)
