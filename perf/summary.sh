@@ -22,6 +22,9 @@
 #   pagecache  (once per round, not per tree) dd of 1 GiB of zeros into a new file beside the benches', its system CPU
 #              in seconds: what the machine's kernel charges for the page cache the JSON figures write into, which on
 #              this VM moves 10x with the host (docs/performance.md, "Twelfth pass")
+#   cores      (once per round, not per tree) perf/machine/linetransfer.c: the ns a cache line takes from CPU 0 to CPU 1,
+#              one way. The rings hand each event's record between threads on different CPUs, and on a VM this moves
+#              with where the host puts the two vCPUs (docs/performance.md, "Sixteenth pass")
 #   idle       perf/sensor/idle.sh 30 1 (this checkout's, SLUICE= each build): time to ready, JVM and loader CPU % and RSS,
 #              and the CPU a do-nothing process is charged per wake-up meanwhile (idle.wake_us: the machine's)
 # Prints every figure as it is measured (TSV: tree round figure value) and then the medians per tree, with each
@@ -143,9 +146,19 @@ print("%.2f" % resource.getrusage(resource.RUSAGE_CHILDREN).ru_stime)' "$work/dd
   [ -z "$seconds" ] || figure machine "$1" "pagecache.dd_gib_system_s" "$seconds"
 }
 
+linetransfer_bin="$work/linetransfer"
+gcc -O2 -Wall -pthread -o "$linetransfer_bin" "$here/perf/machine/linetransfer.c" 2>/dev/null || linetransfer_bin=""
+linetransfer() { # round: a cache line handed between CPUs 0 and 1, ns one way (none on a machine of one CPU)
+  local ns
+  [ -n "$linetransfer_bin" ] && [ "$(nproc)" -ge 2 ] || return 0
+  ns=$("$linetransfer_bin" 2000000 0 1 2>/dev/null) || return 0
+  figure machine "$1" "cores.line_transfer_ns" "$ns"
+}
+
 printf 'tree\tround\tfigure\tvalue\n'
 for round in $(seq 1 "$rounds"); do
   pagecache "$round"
+  linetransfer "$round"
   for tree in "${trees[@]}"; do
     kernel "$tree" "$round"
     bench "$tree" "$round" json --output "json:$work/bench-out.json"; rm -f "$work/bench-out.json"
