@@ -106,7 +106,8 @@ public final class Engine
             this.mainDisruptor = new Disruptor<>(EventSlot::new, options.mainRingSize(), threads("sluice-route"),
                 ProducerType.SINGLE, mainRingSignals);
             this.service = ServiceHook.of(pipeline.service(), mainDisruptor.getRingBuffer());
-            MainRingHandlers.attach(mainDisruptor, streams, service.hub(), problems, routerThreads);
+            final RoutingOnIngest routing =
+                MainRingHandlers.attach(mainDisruptor, streams, service.hub(), problems, routerThreads);
             final ProcessTree tree = source.writesKernelRecords() ? ProcessTree.system() : null;
             KernelEventEnricher enricher = null;
             if (tree != null)
@@ -117,7 +118,7 @@ public final class Engine
             // the view is there even when no stage is: a reload may bring one
             this.ingest = new IngestLoop(sharedRing, mainDisruptor.getRingBuffer(), mainRingSignals, source, enricher,
                 IngestStages.of(catalog, pipeline, marker), new EventView(tree), order(pipeline.output().options(), problems),
-                arguments(pipeline.output().options(), catalog));
+                arguments(pipeline.output().options(), catalog), routing);
             this.reloads = new StageReload(pipeline, ingest, streams);
             this.ingestThread = new IngestThread(ingest);
             this.drain = new EngineDrain(streams, service, deadline, mainDisruptor, problems);
@@ -173,8 +174,9 @@ public final class Engine
             stream.start();
         }
         mainDisruptor.start();
-        awaitHandlersRunning();
+        // before the wait: routers without a thread of their own start on the ingest's (it idles until the source runs)
         ingestThread.start();
+        awaitHandlersRunning();
         try
         {
             source.start(sharedRing);

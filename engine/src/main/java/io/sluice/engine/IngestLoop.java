@@ -60,6 +60,8 @@ final class IngestLoop implements Runnable, MessageHandler
     /** When a pass last began with the deferred signals passed on (or looked at: nothing deferred is a no-op). */
     private long signalledNanos;
     private final IngestDecision decision;
+    /** The streams' routers when this thread runs them ({@link RoutingOnIngest}): shown each pass's events at its end. */
+    private final RoutingOnIngest routing;
     private volatile Throwable failure;
 
     IngestLoop(
@@ -71,7 +73,8 @@ final class IngestLoop implements Runnable, MessageHandler
         final IngestStages stages,
         final EventView view,
         final Function<MessageHandler, EventOrder> order,
-        final ArgumentParsing arguments)
+        final ArgumentParsing arguments,
+        final RoutingOnIngest routing)
     {
         this.order = order.apply(this);
         this.stages = stages;
@@ -81,7 +84,8 @@ final class IngestLoop implements Runnable, MessageHandler
         this.source = source;
         this.enricher = enricher;
         this.signals = mainRingSignals;
-        this.publisher = new MainRingPublisher(mainRing, mainRingSignals, arguments, counters);
+        this.routing = routing;
+        this.publisher = new MainRingPublisher(mainRing, mainRingSignals, arguments, counters, routing);
         this.decision = new IngestDecision(view, publisher, counters);
     }
 
@@ -118,6 +122,7 @@ final class IngestLoop implements Runnable, MessageHandler
         signals.publishesOnThisThread();
         try
         {
+            routing.start();
             while (pass())
             {
                 // one pass per call: on an idle host this loop turns a few hundred times a second, too few for the JIT's
@@ -132,6 +137,7 @@ final class IngestLoop implements Runnable, MessageHandler
         }
         finally
         {
+            routing.endOfPass();
             signals.signalNow();
         }
     }
@@ -149,6 +155,8 @@ final class IngestLoop implements Runnable, MessageHandler
         final long head = sharedRing.consumerPosition();
         final int read = sharedRing.read(order, READ_LIMIT);
         order.tick();
+        // what the pass (or the order's release) routed reaches the writers now, before this thread reads on or waits
+        routing.endOfPass();
         if (read > 0)
         {
             idle.records(read);

@@ -14,9 +14,10 @@ import java.util.List;
 
 /**
  * The main ring's handlers, fixed before it starts: the configured streams' routers in {@link RouterGroup}s, one
- * thread each (as many as the run's cores call for, {@link RouterGroup#threadsFor}, unless the pipeline says), and the
- * clients' hub when the event service is on (with {@code --output none}, the hub alone), each with an exception handler
- * that reports and goes on.
+ * thread each (as many as the run's cores call for, {@link RouterGroup#threadsFor}, unless the pipeline says), or with
+ * no thread of their own, one group run by the ingest ({@link RoutingOnIngest}); and the clients' hub when the event
+ * service is on (with {@code --output none}, the hub alone). Each handler has an exception handler that reports and
+ * goes on.
  */
 final class MainRingHandlers
 {
@@ -25,14 +26,14 @@ final class MainRingHandlers
     }
 
     /**
-     * @param configured the pipeline's router threads, or 0 to follow the cores.
+     * @param configured the pipeline's router threads, or {@link Pipeline#ROUTER_THREADS_BY_CORES}.
      * @param streams    how many configured streams.
-     * @return how many router threads they get: as configured, or as {@link RouterGroup#threadsFor} the machine's
-     *         cores.
+     * @return how many router threads they get (0: the ingest's): as configured, or as {@link RouterGroup#threadsFor}
+     *         the machine's cores.
      */
     static int routerThreads(final int configured, final int streams)
     {
-        return configured > 0 ? configured
+        return configured >= 0 ? configured
             : RouterGroup.threadsFor(Runtime.getRuntime().availableProcessors(), streams);
     }
 
@@ -41,14 +42,16 @@ final class MainRingHandlers
      * @param streams       the configured streams, not started.
      * @param hub           the clients' hub, or null when the service is off.
      * @param problems      the run's reporter.
-     * @param routerThreads how many router threads ({@link #routerThreads}).
+     * @param routerThreads how many router threads ({@link #routerThreads}); 0 for none.
+     * @return the routers the ingest thread runs: with no router thread, every stream's; otherwise none.
      */
-    static void attach(final Disruptor<EventSlot> main, final List<Stream> streams, final ClientHub hub,
+    static RoutingOnIngest attach(final Disruptor<EventSlot> main, final List<Stream> streams, final ClientHub hub,
         final Problems problems, final int routerThreads)
     {
         final List<EventHandler<EventSlot>> handlers = new ArrayList<>();
         final List<ExceptionHandler<EventSlot>> exceptions = new ArrayList<>();
-        final List<RouterGroup> groups = streams.isEmpty() ? List.of()
+        final boolean onIngest = routerThreads == 0 && !streams.isEmpty();
+        final List<RouterGroup> groups = streams.isEmpty() || onIngest ? List.of()
             : RouterGroup.split(streams, routerThreads, problems);
         for (final RouterGroup group : groups)
         {
@@ -60,9 +63,11 @@ final class MainRingHandlers
             handlers.add(hub);
             exceptions.add(ClientHub.exceptions(problems));
         }
+        final RoutingOnIngest routing = onIngest
+            ? RoutingOnIngest.of(RouterGroup.split(streams, 1, problems).get(0)) : RoutingOnIngest.NONE;
         if (handlers.isEmpty())
         {
-            return;
+            return routing;
         }
         @SuppressWarnings("unchecked")
         final EventHandler<EventSlot>[] array = handlers.toArray(new EventHandler[0]);
@@ -71,5 +76,6 @@ final class MainRingHandlers
         {
             main.handleExceptionsFor(array[i]).with(exceptions.get(i));
         }
+        return routing;
     }
 }

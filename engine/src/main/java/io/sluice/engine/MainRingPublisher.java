@@ -13,8 +13,9 @@ import org.agrona.MutableDirectBuffer;
 /**
  * The ingest's last step for an event it keeps: render the arguments Tracee parses ({@link ArgumentParsing}), claim the
  * main ring's next slot, copy the event into it with its id, its matched policies, when its pass over the shared ring
- * began and the generation of the stages that decided it, and publish it. The slot is published even when the copy
- * throws, so the ring never holds a claimed slot back. Used by the ingest thread only; allocates nothing per event.
+ * began and the generation of the stages that decided it, and publish it; then, when the streams' routers run on the
+ * ingest thread ({@link RoutingOnIngest}), route it. The slot is published even when the copy throws, so the ring
+ * never holds a claimed slot back. Used by the ingest thread only; allocates nothing per event.
  */
 final class MainRingPublisher
 {
@@ -25,6 +26,7 @@ final class MainRingPublisher
     private final BatchedSignalWaitStrategy signals;
     private final ArgumentParsing arguments;
     private final IngestCounters counters;
+    private final RoutingOnIngest routing;
     private final ExpandableArrayBuffer parsed = new ExpandableArrayBuffer(4096);
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final EventDecoder event = new EventDecoder();
@@ -32,8 +34,9 @@ final class MainRingPublisher
     private long passNanos;
 
     MainRingPublisher(final RingBuffer<EventSlot> mainRing, final BatchedSignalWaitStrategy signals,
-        final ArgumentParsing arguments, final IngestCounters counters)
+        final ArgumentParsing arguments, final IngestCounters counters, final RoutingOnIngest routing)
     {
+        this.routing = routing;
         this.mainRing = mainRing;
         this.signals = signals;
         this.room = RingRoom.eighthOf(mainRing);
@@ -96,9 +99,9 @@ final class MainRingPublisher
             room.awaitFull(1);
         }
         final long claimed = mainRing.next();
+        final EventSlot slot = mainRing.get(claimed);
         try
         {
-            final EventSlot slot = mainRing.get(claimed);
             if (parsedLength > 0)
             {
                 slot.set(parsed, 0, parsedLength, eventId, policies, claimed);
@@ -115,6 +118,7 @@ final class MainRingPublisher
             mainRing.publish(claimed);
         }
         counters.onPublished();
+        routing.route(slot, claimed);
     }
 
     private void wrap(final MutableDirectBuffer buffer, final int index)

@@ -19,6 +19,9 @@ import java.util.Objects;
  */
 public final class Pipeline
 {
+    /** {@link #routerThreads()} when no number was given: as many as the machine's cores call for. */
+    static final int ROUTER_THREADS_BY_CORES = -1;
+
     private final OutputConfig output;
     private final EventSource source;
     private final EventCatalog catalog;
@@ -57,7 +60,7 @@ public final class Pipeline
     public static Pipeline of(final OutputConfig output, final EventSource source, final EventCatalog catalog,
         final EngineOptions options)
     {
-        return new Pipeline(output, source, catalog, options, null, null, null, null, null, 0);
+        return new Pipeline(output, source, catalog, options, null, null, null, null, null, ROUTER_THREADS_BY_CORES);
     }
 
     /**
@@ -114,15 +117,15 @@ public final class Pipeline
 
     /**
      * @param threads how many threads run the configured streams' routers ({@link io.sluice.stream.RouterGroup}s),
-     *                1 or more; without it, as many as the machine's cores call for
-     *                ({@link io.sluice.stream.RouterGroup#threadsFor}).
+     *                0 for none (the ingest thread runs them, as it publishes); without it, as many as the machine's
+     *                cores call for ({@link io.sluice.stream.RouterGroup#threadsFor}).
      * @return this pipeline with that many.
      */
     public Pipeline withRouterThreads(final int threads)
     {
-        if (threads < 1)
+        if (threads < 0)
         {
-            throw new IllegalArgumentException("router threads: must be 1 or more, got " + threads);
+            throw new IllegalArgumentException("router threads: must be 0 or more, got " + threads);
         }
         return new Pipeline(output, source, catalog, options, policies, exportFilters, redactions, fieldFilters,
             service, threads);
@@ -172,7 +175,7 @@ public final class Pipeline
         return fieldFilters;
     }
 
-    /** @return how many router threads, or 0 to follow the cores. */
+    /** @return how many router threads (0: the ingest's), or {@link #ROUTER_THREADS_BY_CORES}. */
     int routerThreads()
     {
         return routerThreads;

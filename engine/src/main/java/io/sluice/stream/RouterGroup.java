@@ -68,12 +68,14 @@ public final class RouterGroup implements EventHandler<EventSlot>
     /**
      * @param cores   the processors the run has ({@code Runtime.availableProcessors()}).
      * @param streams the configured streams.
-     * @return how many router threads they get: half the cores (the ingest and the writers need the rest), at least
-     *         one, at most one per stream.
+     * @return how many router threads they get: none on two cores or fewer (one group, run by the ingest thread as it
+     *         publishes: on so few cores a thread of its own costs each batch a wake-up and each record a hand-over
+     *         between CPUs, docs/performance.md, "Sixteenth pass"); otherwise half the cores (the ingest and the
+     *         writers need the rest), at least one, at most one per stream.
      */
     public static int threadsFor(final int cores, final int streams)
     {
-        return Math.max(1, Math.min(streams, cores / 2));
+        return cores <= 2 ? 0 : Math.max(1, Math.min(streams, cores / 2));
     }
 
     /**
@@ -164,6 +166,18 @@ public final class RouterGroup implements EventHandler<EventSlot>
         for (final StreamRouter router : routers)
         {
             router.onStart();
+        }
+    }
+
+    /**
+     * For a group run by its producer's thread rather than by the main ring's (which says when a batch ends): every
+     * router publishes what it holds to its stream's ring and signals the writer. Call on the group's thread.
+     */
+    public void endOfBatch()
+    {
+        for (final StreamRouter router : routers)
+        {
+            router.endOfBatch();
         }
     }
 

@@ -176,6 +176,12 @@ final class StreamRouter implements EventHandler<EventSlot>
         return current;
     }
 
+    /** The end of a batch the group's thread saw without the main ring's word for it: publish and signal what is held. */
+    void endOfBatch()
+    {
+        unpublished.publishAndSignal();
+    }
+
     @Override
     public void onStart()
     {

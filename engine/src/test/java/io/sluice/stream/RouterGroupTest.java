@@ -43,6 +43,18 @@ class RouterGroupTest
         new DrainDeadline(Duration.ofSeconds(60)));
 
     @Test
+    void onTwoCoresOrFewerTheRoutersHaveNoThreadOfTheirOwnAndOnMoreHalfTheCoresAtMostOnePerStream()
+    {
+        assertEquals(0, RouterGroup.threadsFor(1, 1));
+        assertEquals(0, RouterGroup.threadsFor(2, 4));
+        assertEquals(1, RouterGroup.threadsFor(3, 4));
+        assertEquals(1, RouterGroup.threadsFor(4, 1));
+        assertEquals(2, RouterGroup.threadsFor(4, 4));
+        assertEquals(3, RouterGroup.threadsFor(8, 3));
+        assertEquals(4, RouterGroup.threadsFor(8, 9));
+    }
+
+    @Test
     @Timeout(120)
     void aDropStreamWhoseWriterIsStuckNeverHoldsBackTheBlockStreamSharingItsThread() throws Exception
     {
