@@ -3,9 +3,9 @@
 # interleaved with unpinned runs. Run from the repository root (root not needed; taskset from util-linux):
 #   perf/placement.sh ROUNDS "PLACEMENT|PLACEMENT..." BENCH-ARGS...
 #     PLACEMENT  "none" (the scheduler's choice), or groups "WORD,WORD:CPU ...": each thread whose name contains one
-#                of the words is pinned to that CPU once the routers run (the JIT's warm-up before that is unpinned).
-#                Thread names are cut to 15 characters by Linux: sluice-ingest, sluice-route-1, sluice-syntheti,
-#                sluice-stream-<name>.
+#                of the words is pinned to that CPU once the synthetic source runs (its thread is the last to start).
+#                Thread names are cut to 15 characters by Linux: sluice-ingest, sluice-syntheti, sluice-stream-<name>,
+#                and on more than 2 cores sluice-route-N (on 2 or fewer the ingest runs the routers).
 # Example (docs/performance.md, "Sixteenth pass"):
 #   perf/placement.sh 3 "none|ingest,route:1 synth,stream:0|synth,ingest:0 route,stream:1" \
 #     --count 8000000 --output json:/dev/null
@@ -33,7 +33,7 @@ run() { # $1: placement
   SLUICE_NO_BUILD=1 ./sluice bench "${@:2}" >"$out" 2>&1 &
   local launcher=$! pid="" tries=0
   # the JVM replaces the launcher's shell (exec): its threads appear under the same pid
-  while [ $tries -lt 400 ] && ! grep -qs sluice-route "/proc/$launcher/task/"*/comm; do sleep 0.05; tries=$((tries + 1)); done
+  while [ $tries -lt 400 ] && ! grep -qs sluice-syntheti "/proc/$launcher/task/"*/comm; do sleep 0.05; tries=$((tries + 1)); done
   pid=$launcher
   if [ "$1" != none ]; then
     for group in $1; do
