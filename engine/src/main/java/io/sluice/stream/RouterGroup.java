@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The routers of several streams on one thread of the main ring: each event is handed to each router in turn, so a
- * run has as many router threads as its cores call for ({@link #threadsFor}), not one per stream.
+ * The routers of several streams on one thread of the main ring, or on none (on two cores or fewer the ingest runs the
+ * group as it publishes, and says when a batch ends: {@link #endOfBatch()}): each event is handed to each router in
+ * turn, so a run has as many router threads as its cores call for ({@link #threadsFor}), not one per stream.
  *
  * <p>What sharing a thread changes: each stream keeps its claim strategy on its own ring. A drop stream keeps its
  * promise: it claims with {@code tryNext()}, so it never waits; a full ring is a counted drop. A block stream whose
