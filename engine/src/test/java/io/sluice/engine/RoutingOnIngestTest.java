@@ -26,8 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * With no router thread (a machine of two cores or fewer, or {@code withRouterThreads(0)}), the ingest routes each
  * event as it publishes it: every stream gets what a router thread would have given it, in the same order and byte for
- * byte but for the times the synthetic source stamps as it runs, and a drop
- * stream's counts add up with what its file holds.
+ * byte but for the times the synthetic source stamps as it runs, and a drop stream's counts add up with what its file
+ * holds.
  */
 class RoutingOnIngestTest
 {
@@ -64,7 +64,7 @@ class RoutingOnIngestTest
     void aDropStreamRoutedByTheIngestCountsEveryEventAndItsFileHoldsWhatItDelivered(@TempDir final Path dir)
         throws Exception
     {
-        // a ring of 8: the ingest outruns the writer, and each full ring is a drop, never a wait
+        // a ring of 8: when the ingest outruns the writer, a full ring is a drop, never a wait
         final EngineSummary summary = run(output(dir, 8), 0);
 
         assertNull(summary.failure());
