@@ -15,7 +15,6 @@ public final class ThreatPropertyPlaces
     private int count;
     private int[] keyOffset = new int[16];
     private int[] keyLength = new int[16];
-    private int[] valueOffset = new int[16];
     private int[] valueLength = new int[16];
 
     /**
@@ -39,7 +38,6 @@ public final class ThreatPropertyPlaces
             keyLength[i] = key;
             limit += RecordWalk.LENGTH_HEADER + key;
             final int value = RecordWalk.varLength(buffer, limit);
-            valueOffset[i] = limit + RecordWalk.LENGTH_HEADER;
             valueLength[i] = value;
             limit += RecordWalk.LENGTH_HEADER + value;
         }
@@ -54,7 +52,6 @@ public final class ThreatPropertyPlaces
         {
             keyOffset = new int[entries];
             keyLength = new int[entries];
-            valueOffset = new int[entries];
             valueLength = new int[entries];
         }
     }
@@ -87,11 +84,11 @@ public final class ThreatPropertyPlaces
 
     /**
      * @param i a property index.
-     * @return where its value starts in the record's buffer.
+     * @return where its value starts in the record's buffer: after its key and the value's length.
      */
     public int valueOffset(final int i)
     {
-        return valueOffset[i];
+        return keyOffset[i] + keyLength[i] + RecordWalk.LENGTH_HEADER;
     }
 
     /**
