@@ -18,14 +18,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code sluice bench} on a small load: its JSON report has every figure, each sane (positive rates, ordered
- * percentiles, every event delivered); {@code --compare} passes, figure by figure, against a baseline doctored far worse
- * and fails, naming the figure, against one doctored far better. Benchmarks measure and tests check correctness: no
- * figure is held to a speed, and the doctored baselines lie ten to a hundred times from the run's figures, beyond the
- * several-fold noise between two small runs.
+ * percentiles, every event delivered); {@code --compare} passes, figure by figure, against the baseline it just wrote
+ * and fails, naming the figure, against one doctored to be a thousand times faster. Benchmarks measure and tests check
+ * correctness: no figure is held to a speed, so the passing comparison allows for any plausible noise between two small
+ * runs ({@link #NOISE_TOLERANCE}).
  */
 class BenchCommandTest
 {
     private static final int COUNT = 20_000;
+
+    /**
+     * How much worse, in percent, a figure of a rerun may be: a thousandfold. Two small runs on a shared machine differ
+     * several-fold in their latency percentiles (a p90 6.9 times the first run's has been seen in CI), and the cold
+     * first run differs from the warm second in rate.
+     */
+    private static final String NOISE_TOLERANCE = "100000";
 
     /** The figures {@code --compare} holds against the baseline, as its lines name them. */
     private static final List<String> COMPARED = List.of("events_per_second", "cpu_ns_per_event", "bytes_per_event",
@@ -96,54 +103,30 @@ class BenchCommandTest
     }
 
     @Test
-    void compareAgainstAFarWorseBaselinePassesFigureByFigureAndAgainstAFarBetterOneFailsNamingTheFigure() throws IOException
+    void compareAgainstTheBaselineJustWrittenPassesFigureByFigureAndAgainstADoctoredOneFailsNamingTheFigure()
+        throws IOException
     {
         final Path baseline = dir.resolve("baseline.json");
         bench(baseline, "--output", "json:/dev/null");
 
-        final Path worse = doctored(baseline, "worse.json", 0.01, 100);
         assertEquals(ExitCodes.OK, sluice.run("bench", "--count", String.valueOf(COUNT), "--output", "json:/dev/null",
-            "--report", "json", "--report-file", dir.resolve("again.json").toString(), "--compare", worse.toString()),
-            sluice.err.toString());
+            "--report", "json", "--report-file", dir.resolve("again.json").toString(), "--compare", baseline.toString(),
+            "--tolerance", NOISE_TOLERANCE), sluice.err.toString());
         for (final String figure : COMPARED)
         {
-            assertTrue(sluice.err.toString().lines().anyMatch(line -> line.startsWith(figure + " ") && line.endsWith("  ok")),
-                figure + " compared and ok: " + sluice.err);
+            assertTrue(sluice.err.toString().lines().map(String::strip)
+                .anyMatch(line -> line.startsWith(figure + " ") && line.endsWith(" ok")), figure + " compared, ok: " + sluice.err);
         }
 
-        final Path better = doctored(baseline, "better.json", 10, 1);
+        final Map<String, Object> doctored = new Yaml().load(Files.readString(baseline));
+        doctored.put("events_per_second",
+            new BigDecimal(number(doctored, "events_per_second").toString()).multiply(BigDecimal.valueOf(1_000)));
+        final Path better = dir.resolve("better.json");
+        Files.writeString(better, JsonText.of(doctored));
         assertEquals(ExitCodes.RUNTIME_FAILURE, sluice.run("bench", "--count", String.valueOf(COUNT), "--output",
             "json:/dev/null", "--report", "json", "--report-file", dir.resolve("third.json").toString(), "--compare",
             better.toString()), sluice.err.toString());
         assertTrue(sluice.err.toString().contains("sluice: regressed: events_per_second "), sluice.err.toString());
-    }
-
-    /**
-     * A baseline written by a run, with its rate multiplied by {@code rate} and each lower-is-better figure by
-     * {@code cost} (plus a margin when {@code cost} &gt; 1, so a figure that was 0 is worse too): two small runs on a
-     * shared machine differ by several times in latency percentiles, so the comparison is proven against baselines far
-     * outside that noise rather than against a rerun.
-     */
-    private Path doctored(final Path baseline, final String name, final double rate, final double cost) throws IOException
-    {
-        final Map<String, Object> report = new Yaml().load(Files.readString(baseline));
-        report.put("events_per_second", scaled(number(report, "events_per_second"), rate, 0));
-        final double margin = cost > 1 ? 1_000 : 0;
-        report.put("cpu_ns_per_event", scaled(number(report, "cpu_ns_per_event"), cost, margin));
-        report.put("bytes_per_event", scaled(number(report, "bytes_per_event"), cost, margin));
-        final Map<String, Object> latency = map(report.get("latency_ns"));
-        for (final String percentile : List.of("p50", "p90", "p99", "p99_9"))
-        {
-            latency.put(percentile, scaled(number(latency, percentile), cost, margin));
-        }
-        final Path file = dir.resolve(name);
-        Files.writeString(file, JsonText.of(report));
-        return file;
-    }
-
-    private static BigDecimal scaled(final Number value, final double factor, final double margin)
-    {
-        return new BigDecimal(value.toString()).multiply(BigDecimal.valueOf(factor)).add(BigDecimal.valueOf(margin));
     }
 
     @Test
