@@ -106,8 +106,8 @@ public final class Engine
             this.mainDisruptor = new Disruptor<>(EventSlot::new, options.mainRingSize(), threads("sluice-route"),
                 ProducerType.SINGLE, mainRingSignals);
             this.service = ServiceHook.of(pipeline.service(), mainDisruptor.getRingBuffer());
-            final RoutingOnIngest routing =
-                MainRingHandlers.attach(mainDisruptor, streams, service.hub(), problems, routerThreads);
+            final MainRingHandlers.IngestHandoff handoff =
+                MainRingHandlers.attach(mainDisruptor, mainRingSignals, streams, service.hub(), problems, routerThreads);
             final ProcessTree tree = source.writesKernelRecords() ? ProcessTree.system() : null;
             KernelEventEnricher enricher = null;
             if (tree != null)
@@ -116,9 +116,9 @@ public final class Engine
                 enricher = new KernelEventEnricher(catalog, tree, System.getProperty("os.arch"));
             }
             // the view is there even when no stage is: a reload may bring one
-            this.ingest = new IngestLoop(sharedRing, mainDisruptor.getRingBuffer(), mainRingSignals, source, enricher,
+            this.ingest = new IngestLoop(sharedRing, handoff.slots(), mainRingSignals, source, enricher,
                 IngestStages.of(catalog, pipeline, marker), new EventView(tree), order(pipeline.output().options(), problems),
-                arguments(pipeline.output().options(), catalog), routing);
+                arguments(pipeline.output().options(), catalog), handoff.routing());
             this.reloads = new StageReload(pipeline, ingest, streams);
             this.ingestThread = new IngestThread(ingest);
             this.drain = new EngineDrain(streams, service, deadline, mainDisruptor, problems);

@@ -51,7 +51,7 @@ public final class EngineReadings
         return ingest.counters().ingested();
     }
 
-    /** @return events put on the main ring. */
+    /** @return events the ingest passed on: onto the main ring, or to the routers it runs when nothing reads that ring. */
     public long published()
     {
         return ingest.counters().published();

@@ -63,7 +63,7 @@ final class IngestCounters
         return ingested.get();
     }
 
-    /** @return events published into the main ring. */
+    /** @return events published: into the main ring, or into the ingest's own slot when nothing reads it. */
     long published()
     {
         return published.get();

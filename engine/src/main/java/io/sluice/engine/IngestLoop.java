@@ -1,6 +1,5 @@
 package io.sluice.engine;
 
-import com.lmax.disruptor.RingBuffer;
 import io.sluice.codec.sbe.EventDecoder;
 import io.sluice.codec.sbe.KernelEventDecoder;
 import io.sluice.process.KernelEventEnricher;
@@ -9,7 +8,6 @@ import io.sluice.codec.sbe.MessageHeaderDecoder;
 import io.sluice.parse.ArgumentParsing;
 import io.sluice.policy.EventView;
 import io.sluice.ring.BatchedSignalWaitStrategy;
-import io.sluice.ring.EventSlot;
 import io.sluice.ring.RecordType;
 import io.sluice.ring.SharedRing;
 import io.sluice.sort.EventOrder;
@@ -66,7 +64,7 @@ final class IngestLoop implements Runnable, MessageHandler
 
     IngestLoop(
         final SharedRing sharedRing,
-        final RingBuffer<EventSlot> mainRing,
+        final IngestSlots slots,
         final BatchedSignalWaitStrategy mainRingSignals,
         final EventSource source,
         final KernelEventEnricher enricher,
@@ -85,7 +83,7 @@ final class IngestLoop implements Runnable, MessageHandler
         this.enricher = enricher;
         this.signals = mainRingSignals;
         this.routing = routing;
-        this.publisher = new MainRingPublisher(mainRing, mainRingSignals, arguments, counters, routing);
+        this.publisher = new MainRingPublisher(slots, arguments, counters, routing);
         this.decision = new IngestDecision(view, publisher, counters);
     }
 

@@ -4,6 +4,7 @@ import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.dsl.Disruptor;
 import io.sluice.report.Problems;
+import io.sluice.ring.BatchedSignalWaitStrategy;
 import io.sluice.ring.EventSlot;
 import io.sluice.stream.ClientHub;
 import io.sluice.stream.RouterGroup;
@@ -17,7 +18,8 @@ import java.util.List;
  * thread each (as many as the run's cores call for, {@link RouterGroup#threadsFor}, unless the pipeline says), or with
  * no thread of their own, one group run by the ingest ({@link RoutingOnIngest}); and the clients' hub when the event
  * service is on (with {@code --output none}, the hub alone). Each handler has an exception handler that reports and
- * goes on.
+ * goes on. With no handler at all, nothing reads the main ring, and the ingest puts its events in a slot of its own
+ * ({@link IngestOwnSlot}).
  */
 final class MainRingHandlers
 {
@@ -38,15 +40,26 @@ final class MainRingHandlers
     }
 
     /**
+     * What the ingest hands each event it keeps to.
+     *
+     * @param slots   where it puts the event: the main ring's slots when a handler reads them, else its own slot.
+     * @param routing the routers it runs: with no router thread, every stream's; otherwise none.
+     */
+    record IngestHandoff(IngestSlots slots, RoutingOnIngest routing)
+    {
+    }
+
+    /**
      * @param main          the main ring, not started.
+     * @param signals       the main ring's wait strategy, whose signals the ingest defers while a pass publishes.
      * @param streams       the configured streams, not started.
      * @param hub           the clients' hub, or null when the service is off.
      * @param problems      the run's reporter.
      * @param routerThreads how many router threads ({@link #routerThreads}); 0 for none.
-     * @return the routers the ingest thread runs: with no router thread, every stream's; otherwise none.
+     * @return what the ingest hands its events to.
      */
-    static RoutingOnIngest attach(final Disruptor<EventSlot> main, final List<Stream> streams, final ClientHub hub,
-        final Problems problems, final int routerThreads)
+    static IngestHandoff attach(final Disruptor<EventSlot> main, final BatchedSignalWaitStrategy signals,
+        final List<Stream> streams, final ClientHub hub, final Problems problems, final int routerThreads)
     {
         final List<EventHandler<EventSlot>> handlers = new ArrayList<>();
         final List<ExceptionHandler<EventSlot>> exceptions = new ArrayList<>();
@@ -67,7 +80,7 @@ final class MainRingHandlers
             ? RoutingOnIngest.of(RouterGroup.split(streams, 1, problems).get(0)) : RoutingOnIngest.NONE;
         if (handlers.isEmpty())
         {
-            return routing;
+            return new IngestHandoff(new IngestOwnSlot(), routing);
         }
         @SuppressWarnings("unchecked")
         final EventHandler<EventSlot>[] array = handlers.toArray(new EventHandler[0]);
@@ -76,6 +89,6 @@ final class MainRingHandlers
         {
             main.handleExceptionsFor(array[i]).with(exceptions.get(i));
         }
-        return routing;
+        return new IngestHandoff(new MainRingSlots(main.getRingBuffer(), signals), routing);
     }
 }

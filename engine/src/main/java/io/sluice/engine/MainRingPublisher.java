@@ -1,29 +1,23 @@
 package io.sluice.engine;
 
-import com.lmax.disruptor.RingBuffer;
 import io.sluice.codec.sbe.EventDecoder;
 import io.sluice.codec.sbe.MessageHeaderDecoder;
 import io.sluice.parse.ArgumentParsing;
-import io.sluice.ring.BatchedSignalWaitStrategy;
 import io.sluice.ring.EventSlot;
-import io.sluice.ring.RingRoom;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.MutableDirectBuffer;
 
 /**
  * The ingest's last step for an event it keeps: render the arguments Tracee parses ({@link ArgumentParsing}), claim the
- * main ring's next slot, copy the event into it with its id, its matched policies, when its pass over the shared ring
- * began and the generation of the stages that decided it, and publish it; then, when the streams' routers run on the
- * ingest thread ({@link RoutingOnIngest}), route it. The slot is published even when the copy throws, so the ring
- * never holds a claimed slot back. Used by the ingest thread only; allocates nothing per event.
+ * next slot ({@link IngestSlots}: the main ring's, or the ingest's own when nothing reads the main ring), copy the
+ * event into it with its id, its matched policies, when its pass over the shared ring began and the generation of the
+ * stages that decided it, and publish it; then, when the streams' routers run on the ingest thread
+ * ({@link RoutingOnIngest}), route it. The slot is published even when the copy throws, so the ring never holds a
+ * claimed slot back. Used by the ingest thread only; allocates nothing per event.
  */
 final class MainRingPublisher
 {
-    private final RingBuffer<EventSlot> mainRing;
-    /** Waits for an eighth of the main ring when it is full, instead of {@code next()}'s wake-up every ~50 µs. */
-    private final RingRoom room;
-    /** Passed on before waiting for room: the consumers that free it may be blocked on a deferred signal. */
-    private final BatchedSignalWaitStrategy signals;
+    private final IngestSlots slots;
     private final ArgumentParsing arguments;
     private final IngestCounters counters;
     private final RoutingOnIngest routing;
@@ -33,13 +27,11 @@ final class MainRingPublisher
     /** When the current pass over the shared ring began: each event it publishes carries it. */
     private long passNanos;
 
-    MainRingPublisher(final RingBuffer<EventSlot> mainRing, final BatchedSignalWaitStrategy signals,
-        final ArgumentParsing arguments, final IngestCounters counters, final RoutingOnIngest routing)
+    MainRingPublisher(final IngestSlots slots, final ArgumentParsing arguments, final IngestCounters counters,
+        final RoutingOnIngest routing)
     {
         this.routing = routing;
-        this.mainRing = mainRing;
-        this.signals = signals;
-        this.room = RingRoom.eighthOf(mainRing);
+        this.slots = slots;
         this.arguments = arguments;
         this.counters = counters;
     }
@@ -93,13 +85,8 @@ final class MainRingPublisher
         final int generation)
     {
         final int parsedLength = arguments.parse(eventId, buffer, index, length, parsed);
-        while (!mainRing.hasAvailableCapacity(1))
-        {
-            signals.signalNow();
-            room.awaitFull(1);
-        }
-        final long claimed = mainRing.next();
-        final EventSlot slot = mainRing.get(claimed);
+        final long claimed = slots.claim();
+        final EventSlot slot = slots.slot(claimed);
         try
         {
             if (parsedLength > 0)
@@ -115,7 +102,7 @@ final class MainRingPublisher
         }
         finally
         {
-            mainRing.publish(claimed);
+            slots.publish(claimed);
         }
         counters.onPublished();
         routing.route(slot, claimed);
