@@ -5,9 +5,10 @@ import io.sluice.ring.EventSlot;
 /**
  * The ingest's own slot, used again for every event when no thread reads the main ring: the routers on the ingest
  * thread take what they need from it (a copy, or a rendering) before the next event is claimed. The copy of each
- * record then goes to lines this thread's caches already hold, not to the next of the main ring's 2,048 slots; measured
- * at about a fifth of the ingest's CPU per event (docs/performance.md, "Seventeenth pass"). Sequences count from 0 as
- * the main ring's would, so every event carries the number it would have had there. Owned by the ingest thread.
+ * record then goes to lines this thread's caches already hold, not to the next of the main ring's 2,048 slots: in
+ * {@code sluice bench} a tenth to a fifth of the ingest's CPU per event, and hardly anything at a kernel source's rate
+ * (docs/performance.md, "Seventeenth pass"). Sequences count from 0 as the main ring's would, so every event carries
+ * the number it would have had there. Owned by the ingest thread.
  */
 final class IngestOwnSlot implements IngestSlots
 {
