@@ -12,7 +12,8 @@ import io.sluice.stream.RouterGroup;
  *
  * <p>Each stream keeps its claim strategy on its own ring: a drop stream never waits, a block stream whose ring is full
  * waits for room, and the ingest with it (as it did once the main ring filled behind a router thread waiting so). The
- * main ring is still published to: the clients' hub, when the event service is on, reads it on its own thread.
+ * main ring is published to only when the event service is on (its clients' hub reads it on its own thread); otherwise
+ * the ingest hands the group events from a slot of its own ({@link IngestOwnSlot}).
  * Owned by the ingest thread from {@link #start()} on; allocates nothing.
  */
 final class RoutingOnIngest
