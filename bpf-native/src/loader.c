@@ -10,8 +10,8 @@
  * syscall event (TYPES: one letter per argument: i int32, l int64, u uint32, U uint64, s string, a string array,
  * k sockaddr, A int[2] filled by the syscall, b bool, x not captured).
  *
- * Contract with the engine (docs/sensor.md): prints "ready" on stdout once attached, then "wake" each time it
- * took back the ring's doorbell flag (the engine's ingest asleep on the empty ring; agrona_ring.h); one line on
+ * Contract with the engine (docs/sensor.md): prints "ready" on stdout once attached; wakes the engine's ingest asleep
+ * on the empty ring (a futex wake on the ring's doorbell word, taken back first; agrona_ring.h); one line on
  * stderr and exit 1 on failure; exit 2 on usage errors; exits on SIGTERM/SIGINT after draining, and when its
  * parent dies. */
 #define _GNU_SOURCE
@@ -27,6 +27,7 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
+#include <linux/futex.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -425,15 +426,13 @@ static void drain_at_exit(struct kernel_rings *rings)
                         "stop; it is not delivered\n");
 }
 
-/* After a batch: when the engine's ingest sleeps armed on the ring's doorbell and records came, wake it (a "wake"
- * line, which the engine's reader of this process's output turns into an unpark). Under load the ingest never sleeps
- * that long, and this is a fence and a load. */
+/* After a batch: when the engine's ingest sleeps armed on the ring's doorbell and records came, wake it: a futex wake
+ * on the doorbell's word, which the ingest waits on while it holds 1 (the engine's RingDoorbell; shared, not private:
+ * the word lies in the ring's file, mapped by both processes). While the ingest is awake this is a fence and a load. */
 static void ring_doorbell(void)
 {
-    if (sl_ring_take_wake_request(&ring)) {
-        fputs("wake\n", stdout);
-        fflush(stdout);
-    }
+    if (sl_ring_take_wake_request(&ring))
+        syscall(SYS_futex, ring.doorbell_armed, FUTEX_WAKE, 1, NULL, NULL, 0);
 }
 
 /* Writes one message, waiting while the engine is behind (back-pressure reaches the kernel ringbuf, where loss is

@@ -8,9 +8,10 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
 
 /**
- * How the ingest thread waits when the shared ring is empty. The ring is written by another process (the loader), so
- * there is nothing to block on: the ingest polls. It spins, then yields, then parks for 50 µs, doubling each time up
- * to 10 ms, and polls fast again from the first record. Why these bounds (docs/performance.md, "Idle cost, memory and
+ * How the ingest thread waits when the shared ring is empty. A producer that rings the ring's doorbell (the kernel
+ * sensor's loader, in another process) wakes it (below); for the others (the synthetic source, a replay) the ingest
+ * polls. It spins, then yields, then parks for 50 µs, doubling each time up to 10 ms, and polls fast again from the
+ * first record. Why these bounds (docs/performance.md, "Idle cost, memory and
  * start-up"): a park shorter than 50 µs sleeps that long anyway (Linux's default timer slack); and when few records
  * come the loader delivers them in batches every 20 ms, so parks capped at 1 ms (Agrona's backoff, before) woke the
  * thread a thousand times a second, most of its idle CPU, to find nothing. Each park is at most as long as the ring
@@ -24,20 +25,21 @@ import java.util.function.LongConsumer;
  * ms), then the loader waits and the 64 MiB kernel ring holds the rest: about 680 MB/s for those 100 ms before the
  * kernel would drop. Once a stop is asked for ({@link #stopping}), no park is longer than 1 ms.
  * <p>
- * <b>Paced batches.</b> A wake-up costs this VM 0.1–1 ms of CPU (docs/performance.md, "Wake-ups at idle, third
- * pass"), so the doubling from 50 µs, nine parks and 110 spins and yields per loader batch, was most of an idle
+ * <b>Paced batches</b> (a producer that does not ring). A wake-up costs this VM 0.1–1 ms of CPU (docs/performance.md,
+ * "Wake-ups at idle, third pass"), so the doubling from 50 µs, nine parks and 110 spins and yields per loader batch, was most of an idle
  * tracer's CPU. When the last silence was parked through for {@link #PACED_NANOS} or more (the loader delivering in
  * paced batches, every 20 ms on a quiet host, every few ms at 100 k events/s) and fewer than {@link #PACED_RECORDS}
  * records came since (no burst), the next silence starts with a park of half the last one, at most 10 ms, without
  * spinning or yielding: two or three wake-ups per batch. A record is then seen at most about the last silence later (10
  * ms at most, the bound above); a burst (more records than that between silences) brings the spins back.
  * <p>
- * <b>The doorbell.</b> When the producer rings the shared ring's {@link RingDoorbell} (the kernel sensor's loader), a
- * park that would last {@link #MAX_PARK_NANOS} or longer is instead a sleep armed on the doorbell, until the loader
- * rings it after its next batch (or a stop, or a second): one wake-up per batch on a quiet host and none between,
- * instead of ten or more a second. The loader also rings every 256 records and whenever the shared ring is full, so a
- * burst that starts during such a sleep wakes the ingest at once (the 100 ms bound above is for producers that do not
- * ring). Not while {@code sort-events} holds records: its passes release them. Allocates nothing.
+ * <b>The doorbell.</b> When the producer rings the shared ring's {@link RingDoorbell} (the kernel sensor's loader),
+ * the parks are not used: once the spins and yields found the ring empty (at once in paced batches), the ingest arms
+ * the doorbell and sleeps in a futex wait until the loader rings it after its next batch (every 256 records of a
+ * long one, and whenever the shared ring is full), a stop, or a second: one wake-up per batch, and a record is seen
+ * as soon as its batch is written. Measured at ~190 k kernel events a second: 310–350 wake-ups a second instead of
+ * 1,100–1,340 (docs/performance.md, "Eighteenth pass"). Not while {@code sort-events} holds records (its passes
+ * release them), and not once a stop is asked for ({@link #stopping()} rings the doorbell itself). Allocates nothing.
  */
 final class IngestIdle implements IdleStrategy
 {
@@ -142,7 +144,7 @@ final class IngestIdle implements IdleStrategy
         else
         {
             final long park = stopping ? Math.min(parkNanos, STOPPING_PARK_NANOS) : parkNanos;
-            if (park >= MAX_PARK_NANOS && !recordsHeld && doorbell.isRung())
+            if (!stopping && !recordsHeld && doorbell.isRung())
             {
                 sleepArmed();
             }
@@ -170,16 +172,14 @@ final class IngestIdle implements IdleStrategy
         parkedNanos += System.nanoTime() - start;
     }
 
-    /** The ingest's thread starts: a ring (or the source's end) that comes before its first sleep still wakes it. */
-    void runsOn(final Thread ingest)
-    {
-        doorbell.sleeperIs(ingest);
-    }
-
-    /** A stop was asked for (any thread): parks stay short from now on, so the source's end is noticed at once. */
+    /**
+     * A stop was asked for (any thread): a sleep on the doorbell ends, and parks stay short from now on, so the
+     * source's end is noticed at once.
+     */
     void stopping()
     {
         stopping = true;
+        doorbell.wake();
     }
 
     /**

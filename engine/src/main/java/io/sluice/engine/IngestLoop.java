@@ -116,7 +116,6 @@ final class IngestLoop implements Runnable, MessageHandler
     @Override
     public void run()
     {
-        idle.runsOn(Thread.currentThread());
         signals.publishesOnThisThread();
         try
         {

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The ring every source writes into and the ingest thread reads from: an Agrona {@link OneToOneRingBuffer}
@@ -46,7 +45,7 @@ public final class SharedRing implements AutoCloseable
         this.mapped = mapped;
         final int ringLength = capacity + RingBufferDescriptor.TRAILER_LENGTH;
         this.ring = new OneToOneRingBuffer(new UnsafeBuffer(mapped, 0, ringLength));
-        this.doorbell = new RingDoorbell(new UnsafeBuffer(mapped, ringLength, RingDoorbell.LENGTH), ring, LockSupport::parkNanos);
+        this.doorbell = new RingDoorbell(new UnsafeBuffer(mapped, ringLength, RingDoorbell.LENGTH), ring);
         this.deleteOnClose = deleteOnClose;
     }
 
@@ -118,6 +117,8 @@ public final class SharedRing implements AutoCloseable
     @Override
     public void close()
     {
+        // a wake from another thread (a stop, the loader's exit) may come after the ring is gone: it must not touch it
+        doorbell.close();
         IoUtil.unmap(mapped);
         if (deleteOnClose)
         {

@@ -242,7 +242,7 @@ public final class KernelSource implements EventSource
             // asked to stop while it was being started: requestStop() may have seen no process to stop
             started.destroy();
         }
-        final Thread stdout = new Thread(new LoaderOutput(started.getInputStream(), ready, doorbell), "sluice-loader-out");
+        final Thread stdout = new Thread(new LoaderOutput(started.getInputStream(), ready), "sluice-loader-out");
         final Thread stderr = new Thread(() -> readStderr(started), "sluice-loader-err");
         stdout.setDaemon(true);
         stderr.setDaemon(true);

@@ -20,8 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ring has been empty for a second), fast again from the first record; no park longer than the ring has already been
  * empty (plus the first 50 µs), so a record after a silence is seen at most that silence later. Paced batches (the
  * last silence parked through for a millisecond or more, no burst since) are the exception: they start the next
- * silence parked for half the last one, at most 10 ms. With a producer that rings, a park of 10 ms or more is a sleep
- * on the shared ring's doorbell instead. The parks and sleeps are recorded, not slept.
+ * silence parked for half the last one, at most 10 ms. With a producer that rings (the loader), once the spins and
+ * yields found nothing the ingest sleeps on the shared ring's doorbell instead of parking, until a stop is asked for.
+ * The parks and sleeps are recorded, not slept.
  */
 class IngestIdleTest
 {
@@ -34,7 +35,7 @@ class IngestIdleTest
     /** The sleeps on the doorbell, recorded, not slept. */
     private final List<Long> armedSleeps = new ArrayList<>();
     private final RingDoorbell doorbell = new RingDoorbell(new UnsafeBuffer(ByteBuffer.allocateDirect(RingDoorbell.LENGTH)),
-        ring, armedSleeps::add);
+        ring, (address, expected, nanos) -> armedSleeps.add(nanos));
     private final IngestIdle idle = new IngestIdle(parks::add, doorbell);
 
     @Test
@@ -170,17 +171,30 @@ class IngestIdleTest
     }
 
     @Test
-    void whenTheProducerRingsALongParkIsASleepOnTheDoorbellInstead()
+    void whenTheProducerRingsTheIngestSleepsOnTheDoorbellInsteadOfParking()
     {
         doorbell.producerRings();
-        emptyPolls(IngestIdle.SPINS + IngestIdle.YIELDS + 8);
-        assertEquals(List.of(50 * US, 100 * US, 200 * US, 400 * US, 800 * US, 1_600 * US, 3_200 * US, 6_400 * US), parks);
+        emptyPolls(IngestIdle.SPINS + IngestIdle.YIELDS);
+        assertEquals(List.of(), armedSleeps, "spins and yields first");
 
         emptyPolls(2);
 
-        assertEquals(8, parks.size(), "no timed park of 10 ms");
+        assertEquals(List.of(), parks, "no timed park");
         assertEquals(List.of(RingDoorbell.ARMED_PARK_NANOS, RingDoorbell.ARMED_PARK_NANOS), armedSleeps);
         assertFalse(doorbell.isArmed(), "disarmed once awake");
+    }
+
+    @Test
+    void onceAStopIsAskedForTheDoorbellIsNotSleptOn()
+    {
+        doorbell.producerRings();
+        idle.stopping();
+
+        emptyPolls(IngestIdle.SPINS + IngestIdle.YIELDS + 5);
+
+        assertEquals(List.of(), armedSleeps, "the source's end is noticed within a park");
+        assertEquals(5, parks.size());
+        assertTrue(parks.stream().allMatch(park -> park <= IngestIdle.STOPPING_PARK_NANOS), parks.toString());
     }
 
     @Test
@@ -215,9 +229,8 @@ class IngestIdleTest
     void aRecordFoundOnceArmedIsWaitedOnWithTheShortestPark()
     {
         doorbell.producerRings();
-        emptyPolls(IngestIdle.SPINS + IngestIdle.YIELDS + 8);
+        emptyPolls(IngestIdle.SPINS + IngestIdle.YIELDS);
         assertTrue(ring.write(RecordType.EVENT, new UnsafeBuffer(new byte[16]), 0, 16), "a record the ingest has not read");
-        parks.clear();
 
         emptyPolls(1);
 
