@@ -11,27 +11,27 @@ import java.util.function.LongConsumer;
  * How the ingest thread waits when the shared ring is empty. A producer that rings the ring's doorbell (the kernel
  * sensor's loader, in another process) wakes it (below); for the others (the synthetic source, a replay) the ingest
  * polls. It spins, then yields, then parks for 50 µs, doubling each time up to 10 ms, and polls fast again from the
- * first record. Why these bounds (docs/performance.md, "Idle cost, memory and
- * start-up"): a park shorter than 50 µs sleeps that long anyway (Linux's default timer slack); and when few records
- * come the loader delivers them in batches every 20 ms, so parks capped at 1 ms (Agrona's backoff, before) woke the
- * thread a thousand times a second, most of its idle CPU, to find nothing. Each park is at most as long as the ring
- * has already been empty (plus 50 µs; paced silences, below, start with half the last one instead): a record that
- * follows a silence of S is seen at most min(S, 10 ms) later, and
- * waits in the shared ring (4 MiB, ~4 ms of a 1 GB/s burst, then the kernel's 64 MiB ring) meanwhile; under load the
- * ring is empty for microseconds and the parks stay short. On a quiet host (the ring empty for a whole second: the
- * loader delivers a batch at least every 20 ms while anything is traced) the parks grow on to {@link
- * #QUIET_PARK_NANOS}, ten wake-ups a second instead of a hundred; the first record after such a silence is seen at
- * most 100 ms later. A burst that starts during such a park fills the shared ring first (4 MiB: 40 MB/s for the 100
- * ms), then the loader waits and the 64 MiB kernel ring holds the rest: about 680 MB/s for those 100 ms before the
- * kernel would drop. Once a stop is asked for ({@link #stopping}), no park is longer than 1 ms.
+ * first record. Why these bounds (docs/performance.md, "Idle cost, memory and start-up"): a park shorter than 50 µs
+ * sleeps that long anyway (Linux's default timer slack); and when few records come the loader delivers them in batches
+ * every 20 ms, so parks capped at 1 ms (Agrona's backoff, before) woke the thread a thousand times a second, most of
+ * its idle CPU, to find nothing. Each park is at most as long as the ring has already been empty (plus 50 µs; paced
+ * silences, below, start with half the last one instead): a record that follows a silence of S is seen at most min(S,
+ * 10 ms) later, and waits in the shared ring (4 MiB, ~4 ms of a 1 GB/s burst, then the kernel's 64 MiB ring) meanwhile;
+ * under load the ring is empty for microseconds and the parks stay short. On a quiet host (the ring empty for a whole
+ * second: the loader delivers a batch at least every 20 ms while anything is traced) the parks grow on to {@link
+ * #QUIET_PARK_NANOS}, ten wake-ups a second instead of a hundred; the first record after such a silence is seen at most
+ * 100 ms later. A burst that starts during such a park fills the shared ring first (4 MiB: 40 MB/s for the 100 ms),
+ * then the loader waits and the 64 MiB kernel ring holds the rest: about 680 MB/s for those 100 ms before the kernel
+ * would drop. Once a stop is asked for ({@link #stopping}), no park is longer than 1 ms.
  * <p>
- * <b>Paced batches</b> (a producer that does not ring). A wake-up costs this VM 0.1–1 ms of CPU (docs/performance.md,
- * "Wake-ups at idle, third pass"), so the doubling from 50 µs, nine parks and 110 spins and yields per loader batch, was most of an idle
- * tracer's CPU. When the last silence was parked through for {@link #PACED_NANOS} or more (the loader delivering in
- * paced batches, every 20 ms on a quiet host, every few ms at 100 k events/s) and fewer than {@link #PACED_RECORDS}
- * records came since (no burst), the next silence starts with a park of half the last one, at most 10 ms, without
- * spinning or yielding: two or three wake-ups per batch. A record is then seen at most about the last silence later (10
- * ms at most, the bound above); a burst (more records than that between silences) brings the spins back.
+ * <b>Paced batches</b> (a producer that does not ring: the loader where no futex can be waited on, a paced synthetic
+ * source). A wake-up costs this VM 0.1–1 ms of CPU (docs/performance.md, "Wake-ups at idle, third pass"), so the
+ * doubling from 50 µs, nine parks and 110 spins and yields per loader batch, was most of an idle tracer's CPU. When the
+ * last silence was parked through for {@link #PACED_NANOS} or more (the loader delivering in paced batches, every 20 ms
+ * on a quiet host, every few ms at 100 k events/s) and fewer than {@link #PACED_RECORDS} records came since (no burst),
+ * the next silence starts with a park of half the last one, at most 10 ms, without spinning or yielding: two or three
+ * wake-ups per batch. A record is then seen at most about the last silence later (10 ms at most, the bound above); a
+ * burst (more records than that between silences) brings the spins back.
  * <p>
  * <b>The doorbell.</b> When the producer rings the shared ring's {@link RingDoorbell} (the kernel sensor's loader),
  * the parks are not used: once the spins and yields found the ring empty (at once in paced batches), the ingest arms

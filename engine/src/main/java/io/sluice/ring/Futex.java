@@ -15,8 +15,8 @@ import com.sun.jna.Pointer;
  * bound (JNA without a native part for this machine, an architecture whose futex number is not known here),
  * {@link #AVAILABLE} is false and the doorbell is not slept on ({@link RingDoorbell#isRung()}).
  * <p>
- * A {@code Futex} holds the timeout of its waits: one per waiting thread; {@link #wake} is static and safe from any
- * thread.
+ * A {@code Futex} holds the timeout of its waits: one per waiting thread, allocation-free once it has waited;
+ * {@link #wake} is static and safe from any thread.
  */
 public final class Futex
 {
@@ -27,8 +27,11 @@ public final class Futex
     private static final int FUTEX_WAKE = 1;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
-    /** A {@code struct timespec}: the relative timeout of each wait. */
-    private final Memory timeout = new Memory(2L * Long.BYTES);
+    /**
+     * A {@code struct timespec}: the relative timeout of each wait, made at the first (so that a run whose producer
+     * never rings, the synthetic source or a replay, never loads JNA's native part).
+     */
+    private Memory timeout;
 
     /**
      * Sleep while the int at {@code address} holds {@code expected}, until woken or {@code nanos} passed. Returns at once
@@ -44,6 +47,10 @@ public final class Futex
         if (!AVAILABLE)
         {
             return;
+        }
+        if (timeout == null)
+        {
+            timeout = new Memory(2L * Long.BYTES);
         }
         timeout.setLong(0, nanos / NANOS_PER_SECOND);
         timeout.setLong(Long.BYTES, nanos % NANOS_PER_SECOND);

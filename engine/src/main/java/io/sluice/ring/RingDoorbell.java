@@ -3,7 +3,6 @@ package io.sluice.ring;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.RingBuffer;
 
-
 /**
  * How a producer in another process wakes the ingest from its sleep on an empty shared ring. A wake-up costs this VM
  * tens of microseconds of CPU or more (docs/performance.md, "Wake-ups at idle, third pass"), so the ingest should not
