@@ -3,6 +3,7 @@ package io.sluice.cli.kernel;
 import io.sluice.ring.Futex;
 import io.sluice.ring.RingDoorbell;
 import io.sluice.ring.SharedRing;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +49,10 @@ class LoaderDoorbellTest
         {
             final RingDoorbell doorbell = ring.doorbell();
             assertTrue(Futex.AVAILABLE, "futex calls on this machine (bound before the sleep arms)");
+            // a wait that returns at once (the word is 0): JNA's classes loaded now, so the sleeper's thread sleeps
+            // only in its futex wait once armed
+            final UnsafeBuffer zero = new UnsafeBuffer(ByteBuffer.allocateDirect(Integer.BYTES));
+            new Futex().await(zero.addressOffset(), 1, TimeUnit.SECONDS.toNanos(60));
             final AtomicBoolean slept = new AtomicBoolean();
             final Thread sleeper = new Thread(() -> slept.set(doorbell.sleepArmed(TimeUnit.SECONDS.toNanos(60))),
                 SLEEPER);
