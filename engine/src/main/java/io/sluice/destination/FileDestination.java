@@ -4,11 +4,9 @@ import io.sluice.config.RotationConfig;
 import org.agrona.DirectBuffer;
 
 import java.io.FileDescriptor;
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Clock;
@@ -21,7 +19,8 @@ import java.time.Clock;
  * carrying its last byte returned; a write that stops part way (a full disk) accepts the events
  * that left whole and keeps the rest, torn one first, for the retry. When the reader of a pipe leaves, the events it
  * never read (the bytes still in the pipe) are revoked and the destination is gone. With rotation
- * ({@link RotationConfig}) the file rotates only between whole events.
+ * ({@link RotationConfig}) the file rotates only between whole events. A regular file's whole blocks are written past
+ * the page cache ({@link RegularFileOutput}).
  */
 public final class FileDestination implements Destination
 {
@@ -46,10 +45,8 @@ public final class FileDestination implements Destination
     private final int separator;
     private final HeldEvents held = new HeldEvents(BUFFER_SIZE, MAX_EVENTS);
     private Receipts receipts;
-    private volatile FileChannel channel;
-    private FileInputStream unreadProbe;
-    private volatile RotatingFileOutput rotating;
-    private FileOutputStream owned;
+    /** Set once by {@link #open}, on the opener thread; read by {@link #unblock} from another. */
+    private volatile FileTarget target;
 
     /**
      * @param name     the destination's name.
@@ -117,33 +114,36 @@ public final class FileDestination implements Destination
     public void open(final byte[] preamble, final Receipts receipts) throws IOException
     {
         this.receipts = receipts;
+        final FileTarget opened = openTarget(preamble);
+        target = opened;
+        if (rotation == null)
+        {
+            final ByteBuffer header = ByteBuffer.wrap(preamble);
+            while (header.hasRemaining())
+            {
+                opened.write(header);
+            }
+        }
+    }
+
+    /** Standard streams as they are; a rotating file; a regular file past the page cache; anything else as a stream. */
+    private FileTarget openTarget(final byte[] preamble) throws IOException
+    {
         if (STDOUT.equals(path) || STDERR.equals(path))
         {
-            final FileDescriptor fd = STDOUT.equals(path) ? FileDescriptor.out : FileDescriptor.err;
-            channel = new FileOutputStream(fd).getChannel();
-            unreadProbe = new FileInputStream(fd);
+            return StreamTarget.standard(STDOUT.equals(path) ? FileDescriptor.out : FileDescriptor.err);
         }
-        else if (rotation != null)
+        if (rotation != null)
         {
-            rotating = new RotatingFileOutput(Paths.get(path), rotation, Clock.systemUTC(), preamble);
+            // the rotating file writes the preamble at the start of every file it starts
+            final RotatingFileOutput rotating = new RotatingFileOutput(Paths.get(path), rotation, Clock.systemUTC(), preamble);
             rotating.open();
-            return;
+            return rotating;
         }
-        else
-        {
-            // a FIFO blocks here until its reader comes: this runs on an opener thread of its own
-            final Path file = Paths.get(path);
-            final boolean truncate = OutputFileOpening.prepare(file);
-            // appending to a file that is new or empty writes it from its start, without O_TRUNC (OutputFileOpening)
-            owned = new FileOutputStream(file.toFile(), !truncate);
-            channel = owned.getChannel();
-            unreadProbe = new FileInputStream(owned.getFD());
-        }
-        final ByteBuffer header = ByteBuffer.wrap(preamble);
-        while (header.hasRemaining())
-        {
-            channel.write(header);
-        }
+        final Path file = Paths.get(path);
+        final boolean truncate = OutputFileOpening.prepare(file);
+        // a FIFO blocks in this open until its reader comes: this runs on an opener thread of its own
+        return Files.isRegularFile(file) ? RegularFileOutput.open(file, truncate) : StreamTarget.open(file, truncate);
     }
 
     @Override
@@ -165,9 +165,10 @@ public final class FileDestination implements Destination
             }
             return;
         }
-        if (rotating != null && held.atEventBoundary())
+        final FileTarget target = this.target;
+        if (held.atEventBoundary())
         {
-            rotating.rotateIfDue(held.unwrittenBytes());
+            target.beforeWholeEvents(held.unwrittenBytes());
         }
         final ByteBuffer bytes = held.unwritten();
         try
@@ -175,14 +176,7 @@ public final class FileDestination implements Destination
             while (bytes.hasRemaining())
             {
                 final int before = bytes.position();
-                if (rotating != null)
-                {
-                    rotating.write(bytes);
-                }
-                else
-                {
-                    channel.write(bytes);
-                }
+                target.write(bytes);
                 final int left = held.advance(bytes.position() - before);
                 if (left > 0)
                 {
@@ -237,13 +231,10 @@ public final class FileDestination implements Destination
                 // the tail of an event already counted failed: the file keeps half a line, nothing is miscounted
             }
         }
-        if (rotating != null)
+        final FileTarget opened = target;
+        if (opened != null)
         {
-            rotating.close();
-        }
-        if (owned != null)
-        {
-            owned.close();
+            opened.close();
         }
     }
 
@@ -252,15 +243,10 @@ public final class FileDestination implements Destination
     {
         try
         {
-            final RotatingFileOutput rotatingNow = rotating;
-            if (rotatingNow != null)
+            final FileTarget opened = target;
+            if (opened != null)
             {
-                rotatingNow.closeLive();
-            }
-            final FileChannel channelNow = channel;
-            if (channelNow != null)
-            {
-                channelNow.close();
+                opened.unblock();
             }
         }
         catch (final IOException ex)
@@ -275,16 +261,7 @@ public final class FileDestination implements Destination
      */
     private void revokeUnread()
     {
-        long unread;
-        try
-        {
-            unread = unreadProbe == null ? 0 : unreadProbe.available();
-        }
-        catch (final IOException ex)
-        {
-            unread = 0;
-        }
-        final int revoked = held.leftSince(held.bytesLeft() - unread);
+        final int revoked = held.leftSince(held.bytesLeft() - target.unread());
         if (revoked > 0)
         {
             receipts.revoked(revoked);

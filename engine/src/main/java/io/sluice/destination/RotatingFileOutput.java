@@ -5,7 +5,6 @@ import io.sluice.config.RotationConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -26,7 +25,7 @@ import java.io.OutputStream;
  * backup (when asked) and deletes the oldest backups beyond the limit. A non-empty live file found at open is rotated
  * out first, so nothing of an earlier run is lost. Files are created 0600.
  */
-final class RotatingFileOutput
+final class RotatingFileOutput implements FileTarget
 {
     private final Path file;
     private final RotationConfig rotation;
@@ -35,7 +34,7 @@ final class RotatingFileOutput
     private final BackupNames names;
     private final ExecutorService housekeeper;
     private volatile IOException housekeepingFailure;
-    private volatile FileChannel out;
+    private volatile RegularFileOutput out;
     private long size;
     private long openedAtMillis;
 
@@ -82,7 +81,8 @@ final class RotatingFileOutput
      * @param nextBytes bytes about to be written.
      * @throws IOException when rotating fails.
      */
-    void rotateIfDue(final int nextBytes) throws IOException
+    @Override
+    public void beforeWholeEvents(final int nextBytes) throws IOException
     {
         if (out == null)
         {
@@ -97,13 +97,14 @@ final class RotatingFileOutput
     }
 
     /**
-     * Write to the live file; like {@link FileChannel#write}, may write fewer bytes than remain.
+     * Write to the live file; may write fewer bytes than remain.
      *
      * @param bytes what to write, from its position.
      * @return bytes written.
      * @throws IOException when the write fails.
      */
-    int write(final ByteBuffer bytes) throws IOException
+    @Override
+    public int write(final ByteBuffer bytes) throws IOException
     {
         if (out == null)
         {
@@ -119,12 +120,13 @@ final class RotatingFileOutput
      *
      * @throws IOException when closing fails.
      */
-    void closeLive() throws IOException
+    @Override
+    public void unblock() throws IOException
     {
-        final FileChannel live = out;
+        final RegularFileOutput live = out;
         if (live != null)
         {
-            live.close();
+            live.unblock();
         }
     }
 
@@ -133,7 +135,8 @@ final class RotatingFileOutput
      *
      * @throws IOException when closing or housekeeping failed.
      */
-    void close() throws IOException
+    @Override
+    public void close() throws IOException
     {
         try
         {
@@ -191,9 +194,7 @@ final class RotatingFileOutput
     private void startLiveFile() throws IOException
     {
         // created here (or, created meanwhile by someone else, taken over and emptied unless empty already)
-        out = OutputFileOpening.prepare(file)
-            ? FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)
-            : FileChannel.open(file, StandardOpenOption.WRITE);
+        out = RegularFileOutput.open(file, OutputFileOpening.prepare(file));
         size = 0;
         openedAtMillis = clock.millis();
         final ByteBuffer header = ByteBuffer.wrap(preamble);

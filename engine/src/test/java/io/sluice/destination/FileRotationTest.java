@@ -94,10 +94,10 @@ class FileRotationTest
         final RotatingFileOutput out = new RotatingFileOutput(live, new RotationConfig(10 * MB, 0, false, Duration.ofMinutes(1)),
             clock, "HEADER\n".getBytes(StandardCharsets.US_ASCII));
         out.open();
-        out.rotateIfDue(2);
+        out.beforeWholeEvents(2);
         out.write(java.nio.ByteBuffer.wrap("a\n".getBytes(StandardCharsets.US_ASCII)));
         clock.now = clock.now.plusSeconds(61);
-        out.rotateIfDue(2);
+        out.beforeWholeEvents(2);
         out.write(java.nio.ByteBuffer.wrap("b\n".getBytes(StandardCharsets.US_ASCII)));
         out.close();
 
