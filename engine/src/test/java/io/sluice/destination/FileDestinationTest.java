@@ -94,7 +94,7 @@ class FileDestinationTest
     }
 
     @Test
-    void holdsAQuarterMebibyteOfEventsAndPushesThemInOneGo(@TempDir final Path dir) throws Exception
+    void holdsAMebibyteOfEventsAndPushesThemInOneGo(@TempDir final Path dir) throws Exception
     {
         final Path file = dir.resolve("events.txt");
         final FileDestination destination = new FileDestination("d", file.toString(), false);
@@ -106,7 +106,7 @@ class FileDestinationTest
         {
             held++;
         }
-        assertEquals(256 * 1024 / 1000, held, "events of 1,000 bytes with their newline held before a push is needed");
+        assertEquals(1024 * 1024 / 1000, held, "events of 1,000 bytes with their newline held before a push is needed");
         assertEquals(held, destination.pending());
         assertEquals("", Files.readString(file), "nothing written before the push");
         assertEquals(0, receipts.accepted, "nothing counted before the push");

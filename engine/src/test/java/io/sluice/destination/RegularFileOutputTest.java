@@ -6,14 +6,17 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.nio.file.StandardOpenOption;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -25,9 +28,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class RegularFileOutputTest
 {
-    /** {@code O_DIRECT} in {@code /proc/self/fdinfo}'s octal {@code flags}: x86-64's, or arm64's. */
-    private static final int O_DIRECT = "aarch64".equals(System.getProperty("os.arch")) ? 0200000 : 040000;
-
     @Test
     void holdsEveryByteOfPushesOfEverySizeInOrderAndAReaderSeesEachPushAtOnce(@TempDir final Path dir) throws Exception
     {
@@ -63,19 +63,37 @@ class RegularFileOutputTest
     }
 
     @Test
-    void writesWholeBlocksPastThePageCacheWhereTheFileSystemAllowsIt(@TempDir final Path dir) throws Exception
+    void largePushesLeaveNoPagesInThePageCacheAndSmallOnesGoThroughIt(@TempDir final Path dir) throws Exception
     {
-        final Path file = created(dir.resolve("events.json"));
-        final String type = Files.getFileStore(file).type();
+        final Path large = created(dir.resolve("large.json"));
+        final Path small = created(dir.resolve("small.json"));
+        final String type = Files.getFileStore(large).type();
         assumeTrue(type.equals("ext4") || type.equals("xfs"), "a file system with O_DIRECT: " + type);
-        try (RegularFileOutput out = RegularFileOutput.open(file, false))
+        final byte[] text = "x".repeat(4 * RegularFileOutput.MAX_DIRECT_WRITE).getBytes(StandardCharsets.US_ASCII);
+        try (RegularFileOutput out = RegularFileOutput.open(large, false))
         {
             assertTrue(out.writesDirect());
-            assertTrue(openedDirect(file), "a descriptor of the file has O_DIRECT");
-            final ByteBuffer push = ByteBuffer.wrap(new byte[4 * (int)Files.getFileStore(file).getBlockSize()]);
-            Arrays.fill(push.array(), (byte)'x');
-            assertEquals(push.capacity(), out.write(push), "whole blocks at a block's start: one direct write");
+            final ByteBuffer push = ByteBuffer.wrap(text);
+            while (push.hasRemaining())
+            {
+                assertEquals(RegularFileOutput.MAX_DIRECT_WRITE, out.write(push), "whole blocks in one direct write");
+            }
         }
+        try (RegularFileOutput out = RegularFileOutput.open(small, false))
+        {
+            for (int at = 0; at < text.length; at += RegularFileOutput.MIN_DIRECT_WRITE - 1)
+            {
+                final ByteBuffer push = ByteBuffer.wrap(text, at, Math.min(RegularFileOutput.MIN_DIRECT_WRITE - 1, text.length - at));
+                while (push.hasRemaining())
+                {
+                    out.write(push);
+                }
+            }
+        }
+        assertFalse(resident(large), "none of the large pushes' pages stayed in the page cache");
+        assertTrue(resident(small), "the small pushes went through the page cache (the control)");
+        assertArrayEquals(text, Files.readAllBytes(large));
+        assertArrayEquals(text, Files.readAllBytes(small));
     }
 
     @Test
@@ -121,37 +139,13 @@ class RegularFileOutputTest
         return file;
     }
 
-    private static boolean openedDirect(final Path file) throws IOException
+    /** Whether every page of the file is in the page cache ({@code mincore}, through {@link MappedByteBuffer#isLoaded}). */
+    private static boolean resident(final Path file) throws IOException
     {
-        try (var descriptors = Files.list(Path.of("/proc/self/fd")))
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ))
         {
-            for (final Path fd : (Iterable<Path>)descriptors::iterator)
-            {
-                try
-                {
-                    if (Files.readSymbolicLink(fd).equals(file.toAbsolutePath()) && direct(fd.getFileName().toString()))
-                    {
-                        return true;
-                    }
-                }
-                catch (final IOException gone)
-                {
-                    // the listing's own descriptor, closed by now
-                }
-            }
+            final MappedByteBuffer map = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
+            return map.isLoaded();
         }
-        return false;
-    }
-
-    private static boolean direct(final String fd) throws IOException
-    {
-        for (final String line : Files.readAllLines(Path.of("/proc/self/fdinfo", fd)))
-        {
-            if (line.startsWith("flags:"))
-            {
-                return (Integer.parseInt(line.substring("flags:".length()).trim(), 8) & O_DIRECT) != 0;
-            }
-        }
-        return false;
     }
 }
