@@ -103,6 +103,14 @@ public interface Destination extends AutoCloseable
     }
 
     /**
+     * The run is stopping: every push from now on is the last chance of what is held, so none may wait for more events
+     * (a file's linger ends). Called once, by the writer thread, before its last pushes.
+     */
+    default void draining()
+    {
+    }
+
+    /**
      * Called from another thread when the writer is stuck in a blocking push past the drain deadline (a FIFO whose
      * reader stopped reading): make the push fail, for instance by closing the channel it writes to. The only method
      * not called on the writer thread.

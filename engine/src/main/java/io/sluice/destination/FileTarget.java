@@ -23,6 +23,15 @@ interface FileTarget extends Closeable
     }
 
     /**
+     * @return the bytes a push is worth waiting for, when fewer are held ({@link RegularFileOutput#MIN_DIRECT_WRITE} for a
+     *         file written past the page cache); 0 when a push of any size costs what its bytes cost.
+     */
+    default int largePush()
+    {
+        return 0;
+    }
+
+    /**
      * Write from {@code bytes}' position and advance it past what was written; like {@code write(2)}, may write fewer
      * bytes than remain.
      *

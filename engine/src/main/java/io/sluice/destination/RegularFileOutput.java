@@ -105,6 +105,12 @@ final class RegularFileOutput implements FileTarget
         return direct != null;
     }
 
+    @Override
+    public int largePush()
+    {
+        return direct == null ? 0 : MIN_DIRECT_WRITE;
+    }
+
     /**
      * Write from {@code src}'s position, in one system call, and advance it past what was written.
      *

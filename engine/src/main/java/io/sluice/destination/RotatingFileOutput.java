@@ -96,6 +96,13 @@ final class RotatingFileOutput implements FileTarget
         }
     }
 
+    @Override
+    public int largePush()
+    {
+        final RegularFileOutput live = out;
+        return live == null ? 0 : live.largePush();
+    }
+
     /**
      * Write to the live file; may write fewer bytes than remain.
      *

@@ -228,6 +228,15 @@ final class OutputState
     }
 
     /**
+     * The run is stopping: the destination pushes what it holds without waiting for more.
+     */
+    void draining()
+    {
+        // on this thread, as every call but open and unblock, whether or not the destination has opened yet
+        destination.draining();
+    }
+
+    /**
      * The run gave up at exit: the destination drops what it holds (the ledger counts it undelivered) and is used no
      * more, but for closing.
      */

@@ -137,6 +137,10 @@ final class StreamWriter implements EventHandler<EventSlot>
     {
         try
         {
+            for (final OutputState output : outputs)
+            {
+                output.draining();
+            }
             pushAll();
             if (!gaveUp)
             {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,6 +24,7 @@ class FileDestinationTest
         final UnsafeBuffer event = new UnsafeBuffer("xx{\"e\":1}yy".getBytes(StandardCharsets.UTF_8));
         CountingReceipts.offer(destination, event, 2, 7);
         CountingReceipts.offer(destination, event, 2, 7);
+        destination.draining();
         destination.flush();
         destination.close();
 
@@ -39,6 +41,7 @@ class FileDestinationTest
         final UnsafeBuffer event = new UnsafeBuffer(new byte[]{2, 0x18, 0x0A});
         CountingReceipts.offer(destination, event, 0, 3);
         CountingReceipts.offer(destination, event, 0, 3);
+        destination.draining();
         destination.flush();
         destination.close();
 
@@ -55,6 +58,7 @@ class FileDestinationTest
         final UnsafeBuffer event = new UnsafeBuffer("a\nb".getBytes(StandardCharsets.UTF_8));
         CountingReceipts.offer(destination, event, 0, 3);
         CountingReceipts.offer(destination, event, 0, 0);
+        destination.draining();
         destination.flush();
         assertEquals(2, receipts.accepted);
         CountingReceipts.offer(destination, event, 0, 0);
@@ -66,17 +70,45 @@ class FileDestinationTest
     }
 
     @Test
-    void flushesAtTheEndOfEachBatchSoReadersSeeEventsWithoutWaitingForClose(@TempDir final Path dir) throws Exception
+    void aSmallPushToAFileWaitsAtMostTheLingerSoReadersSeeEventsWithoutWaitingForClose(@TempDir final Path dir)
+        throws Exception
     {
         final Path file = dir.resolve("events.txt");
         final FileDestination destination = new FileDestination("d", file.toString(), false);
-        destination.open(new byte[0], new CountingReceipts());
+        final CountingReceipts receipts = new CountingReceipts();
+        destination.open(new byte[0], receipts);
+        assertEquals(FileDestination.LINGER_NANOS, destination.pollIntervalNanos(), "the writer comes back within the linger");
         CountingReceipts.offer(destination, new UnsafeBuffer("one".getBytes(StandardCharsets.UTF_8)), 0, 3);
-        assertEquals("", Files.readString(file), "buffered within a batch");
+        assertEquals("", Files.readString(file), "held within a batch");
+        Thread.sleep(TimeUnit.NANOSECONDS.toMillis(FileDestination.LINGER_NANOS) + 1);
         destination.flush();
-        assertEquals("one\n", Files.readString(file));
+        assertEquals("one\n", Files.readString(file), "pushed once the linger passed");
+        assertEquals(1, receipts.accepted);
         destination.flush();
         destination.close();
+    }
+
+    @Test
+    void aStoppingRunPushesWhatAFileHoldsAtOnce(@TempDir final Path dir) throws Exception
+    {
+        final Path file = dir.resolve("events.txt");
+        final FileDestination destination = new FileDestination("d", file.toString(), false);
+        final CountingReceipts receipts = new CountingReceipts();
+        destination.open(new byte[0], receipts);
+        CountingReceipts.offer(destination, new UnsafeBuffer("last".getBytes(StandardCharsets.UTF_8)), 0, 4);
+        destination.draining();
+        destination.flush();
+        assertEquals("last\n", Files.readString(file));
+        assertEquals(1, receipts.accepted);
+        assertEquals(0, destination.pending());
+        destination.close();
+    }
+
+    @Test
+    void standardStreamsAndTerminalsNeverLinger()
+    {
+        assertEquals(0, new FileDestination("d", FileDestination.STDOUT, false).pollIntervalNanos());
+        assertEquals(0, new FileDestination("d", "/dev/tty", true).pollIntervalNanos());
     }
 
     @Test
@@ -88,6 +120,7 @@ class FileDestinationTest
         destination.open(new byte[0], new CountingReceipts());
         CountingReceipts.offer(destination, new UnsafeBuffer("small".getBytes(StandardCharsets.US_ASCII)), 0, 5);
         CountingReceipts.offer(destination, new UnsafeBuffer(big), 0, big.length);
+        destination.draining();
         destination.flush();
         destination.close();
         assertEquals("small\n" + "x".repeat(600_000) + "\n", Files.readString(file));
@@ -125,6 +158,7 @@ class FileDestinationTest
         final FileDestination destination = new FileDestination("d", file.toString(), false);
         destination.open(new byte[0], new CountingReceipts());
         CountingReceipts.offer(destination, new UnsafeBuffer("new".getBytes(StandardCharsets.UTF_8)), 0, 3);
+        destination.draining();
         destination.flush();
         destination.close();
         assertEquals("new\n", Files.readString(file));

@@ -54,6 +54,7 @@ class FileRotationTest
                 destination.flush();
             }
         }
+        destination.draining();
         destination.flush();
         destination.close();
 
@@ -114,6 +115,7 @@ class FileRotationTest
             new RotationConfig(MB, 5, false, Duration.ZERO));
         destination.open(new byte[0], new CountingReceipts());
         CountingReceipts.offer(destination, new UnsafeBuffer("{\"new\":1}".getBytes(StandardCharsets.UTF_8)), 0, 9);
+        destination.draining();
         destination.flush();
         destination.close();
 
