@@ -10,19 +10,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Clock;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The {@code file} destination: {@code stdout}, {@code stderr}, a file or a FIFO (parent directories created, a new
  * file created 0600 and an existing one truncated, as Tracee does). Each event is followed by its format's record
  * separator (a newline; none for a format whose records delimit themselves) and held until pushed: after every event
- * on a terminal, at the end of each batch, and when the buffer ({@value #BUFFER_SIZE} bytes) fills; a file written
- * past the page cache waits at the end of a batch until it holds a large push or {@link #LINGER_NANOS} passed. An event is accepted when the {@code write}
- * carrying its last byte returned; a write that stops part way (a full disk) accepts the events
- * that left whole and keeps the rest, torn one first, for the retry. When the reader of a pipe leaves, the events it
- * never read (the bytes still in the pipe) are revoked and the destination is gone. With rotation
- * ({@link RotationConfig}) the file rotates only between whole events. A regular file's whole blocks are written past
- * the page cache ({@link RegularFileOutput}).
+ * on a terminal, at the end of each batch, and when the buffer ({@value #BUFFER_SIZE} bytes) fills. A regular file's
+ * large pushes are written past the page cache ({@link RegularFileOutput}), and at the end of a batch such a file waits
+ * until it holds a large push, up to {@link #LINGER_NANOS}. An event is accepted when the {@code write} carrying its
+ * last byte returned; a write that stops part way (a full disk) accepts the events that left whole and keeps the rest,
+ * torn one first, for the retry. When the reader of a pipe leaves, the events it never read (the bytes still in the
+ * pipe) are revoked and the destination is gone. With rotation ({@link RotationConfig}) the file rotates only between
+ * whole events.
  */
 public final class FileDestination implements Destination
 {
@@ -38,12 +37,8 @@ public final class FileDestination implements Destination
      */
     private static final int BUFFER_SIZE = 1024 * 1024;
 
-    /**
-     * The longest a push to a file written past the page cache waits for more events while it holds less than a large
-     * push ({@link FileTarget#largePush}): at the kernel figure's ~130 MB/s of JSON, 256 KiB take 2 ms. Kafka's
-     * {@code linger.ms} default is 5 too.
-     */
-    static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    /** The longest a push waits for more events ({@link PushLinger}). */
+    static final long LINGER_NANOS = PushLinger.LINGER_NANOS;
 
     private static final int MAX_EVENTS = 4096;
     private static final String BROKEN_PIPE = "Broken pipe";
@@ -57,12 +52,7 @@ public final class FileDestination implements Destination
     private Receipts receipts;
     /** Set once by {@link #open}, on the opener thread; read by {@link #unblock} from another. */
     private volatile FileTarget target;
-    /** When the oldest of the held events that no push has started on was taken. */
-    private long heldSinceNanos;
-    /** An offer found no room since the last push: the next push goes whatever its size. */
-    private boolean full;
-    /** The run is stopping: no push waits any more. */
-    private boolean draining;
+    private final PushLinger linger = new PushLinger();
 
     /**
      * @param name     the destination's name.
@@ -106,7 +96,7 @@ public final class FileDestination implements Destination
 
     /**
      * {@link #BUFFER_SIZE}, or a quarter of a rotating file's size limit when that is less (at least 64 KiB): a push
-     * goes into one file, so the file's limit must hold it.
+     * goes into one file, after the preamble a new file starts with, so the file's limit must hold both.
      */
     private static int bufferSize(final RotationConfig rotation)
     {
@@ -178,13 +168,10 @@ public final class FileDestination implements Destination
         final boolean first = held.unwrittenBytes() == 0;
         if (held.append(rendered, offset, length, separator))
         {
-            if (first)
-            {
-                heldSinceNanos = System.nanoTime();
-            }
+            linger.taken(first);
             return true;
         }
-        full = true;
+        linger.refused();
         return false;
     }
 
@@ -202,11 +189,10 @@ public final class FileDestination implements Destination
             return;
         }
         final FileTarget target = this.target;
-        if (lingers(target))
+        if (linger.waits(target.largePush(), held.unwrittenBytes()))
         {
             return;
         }
-        full = false;
         if (held.atEventBoundary())
         {
             target.beforeWholeEvents(held.unwrittenBytes());
@@ -237,16 +223,6 @@ public final class FileDestination implements Destination
     }
 
     /**
-     * A file written past the page cache waits for a large push: until it holds that much, an offer found it full, the
-     * run is stopping, or the oldest held event has waited {@link #LINGER_NANOS} (the writer comes back within that: {@link #pollIntervalNanos}).
-     */
-    private boolean lingers(final FileTarget target)
-    {
-        final int large = target.largePush();
-        return large > 0 && !full && !draining && held.unwrittenBytes() < large && System.nanoTime() - heldSinceNanos < LINGER_NANOS;
-    }
-
-    /**
      * @return {@link #LINGER_NANOS} for a path that may be a regular file (the stream reads this before the open that
      *         finds out), so that a lingering push leaves when its time is up even on an idle stream; 0 for a standard
      *         stream or a terminal.
@@ -260,7 +236,7 @@ public final class FileDestination implements Destination
     @Override
     public void draining()
     {
-        draining = true;
+        linger.draining();
     }
 
     @Override

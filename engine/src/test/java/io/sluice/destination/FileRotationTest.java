@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -126,6 +127,39 @@ class FileRotationTest
             assertEquals("{\"old\":1}\n", Files.readString(backups.get(0)));
         }
         assertEquals("{\"new\":1}\n", Files.readString(live));
+    }
+
+    @Test
+    void everyFileOfTheSmallestLimitHoldsItsPreambleAndItsPushes(@TempDir final Path dir) throws Exception
+    {
+        final Path live = dir.resolve("events.txt");
+        final byte[] preamble = "HEADER\n".getBytes(StandardCharsets.US_ASCII);
+        final FileDestination destination = new FileDestination("d", live.toString(), false,
+            new RotationConfig(MB, 0, false, Duration.ZERO));
+        destination.open(preamble, new CountingReceipts());
+        // events of 2 KiB with their newline: a buffer the size of the limit would fill it exactly, preamble not counted
+        final byte[] line = new byte[2047];
+        Arrays.fill(line, (byte)'x');
+        final UnsafeBuffer event = new UnsafeBuffer(line);
+        for (long written = 0; written < 6 * MB; written += line.length + 1)
+        {
+            // pushed only when the destination holds all it can: the largest pushes it makes
+            CountingReceipts.offer(destination, event, 0, line.length);
+        }
+        destination.draining();
+        destination.flush();
+        destination.close();
+
+        try (Stream<Path> files = Files.list(dir))
+        {
+            final List<Path> all = files.toList();
+            assertTrue(all.size() >= 6, "rotated: " + all);
+            for (final Path file : all)
+            {
+                assertTrue(Files.size(file) <= MB, file + " holds " + Files.size(file) + " bytes");
+                assertTrue(Files.readString(file).startsWith("HEADER\n"), file + " starts with the preamble");
+            }
+        }
     }
 
     private static int eventLine(final byte[] line, final long seq)
