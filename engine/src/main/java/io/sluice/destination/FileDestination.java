@@ -266,6 +266,8 @@ public final class FileDestination implements Destination
     {
         if (held.events() == 0 && held.unwrittenBytes() > 0)
         {
+            // the tail of a torn event, whose event was counted already: it leaves now, without a linger
+            linger.draining();
             try
             {
                 flush();
