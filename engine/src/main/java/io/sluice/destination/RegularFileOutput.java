@@ -24,7 +24,7 @@ import com.sun.nio.file.ExtendedOpenOption;
  * </pre>
  * one system call per {@link #write}, so that what it returns is what reached the file (a full disk stops a call part
  * way). Only a push of at least {@link #MIN_DIRECT_WRITE} bytes of whole blocks goes direct: a direct write waits for
- * its I/O, and the writer's sleep and wake-up cost more than a smaller push saves (at the kernel figure's ~150 KB
+ * its I/O and ends in an interrupt, which cost more than a smaller push saves (at the kernel figure's ~150 KB
  * pushes, direct writes from 4 KiB up took the writer from ~530 to ~600-900 ns an event). The direct range never
  * holds a page the cached pieces wrote, so no direct write waits for the page cache's writeback; a reader of the file
  * sees every byte a call returned (the kernel keeps the two kinds coherent). Whole blocks are copied into one
@@ -37,8 +37,12 @@ final class RegularFileOutput implements FileTarget
 {
     /** Most bytes one direct write carries. */
     static final int MAX_DIRECT_WRITE = 1024 * 1024;
-    /** Fewest bytes of whole blocks written direct: less goes through the page cache. */
-    static final int MIN_DIRECT_WRITE = 256 * 1024;
+    /**
+     * Fewest bytes of whole blocks written direct: less goes through the page cache. Each direct write is an I/O
+     * request and an interrupt; at 256 KiB a flat-out bench took 5,000-8,600 of them (and its other threads more CPU
+     * an event), at 768 KiB ~2,300 (docs/performance.md, "Nineteenth pass").
+     */
+    static final int MIN_DIRECT_WRITE = 768 * 1024;
 
     private final FileChannel cached;
     /** Null when the file system refused {@code O_DIRECT}. */
