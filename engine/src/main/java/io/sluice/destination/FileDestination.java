@@ -33,7 +33,7 @@ public final class FileDestination implements Destination
     /**
      * Bytes held before a push is needed: at full rate one {@code write} carries about 1,400 JSON events, and a regular
      * file's push is large enough to go past the page cache ({@link RegularFileOutput#MIN_DIRECT_WRITE}: a direct
-     * write of 256 KiB costs about what the page cache does at its cheapest, one of 1 MiB half of that).
+     * write of 1 MiB costs about half of what the page cache does at its cheapest).
      */
     private static final int BUFFER_SIZE = 1024 * 1024;
 
@@ -49,6 +49,8 @@ public final class FileDestination implements Destination
     private final RotationConfig rotation;
     private final int separator;
     private final HeldEvents held;
+    /** Bytes {@link #held} takes before it refuses ({@link #bufferSize}). */
+    private final int heldCapacity;
     private Receipts receipts;
     /** Set once by {@link #open}, on the opener thread; read by {@link #unblock} from another. */
     private volatile FileTarget target;
@@ -91,7 +93,8 @@ public final class FileDestination implements Destination
         this.terminal = terminal;
         this.rotation = rotation;
         this.separator = separator;
-        this.held = new HeldEvents(bufferSize(rotation), MAX_EVENTS);
+        this.heldCapacity = bufferSize(rotation);
+        this.held = new HeldEvents(heldCapacity, MAX_EVENTS);
     }
 
     /**
@@ -189,7 +192,9 @@ public final class FileDestination implements Destination
             return;
         }
         final FileTarget target = this.target;
-        if (linger.waits(target.largePush(), held.unwrittenBytes()))
+        // a rotating file's buffer may be smaller than a large push: then there is nothing to wait for
+        final int large = target.largePush();
+        if (linger.waits(large <= heldCapacity ? large : 0, held.unwrittenBytes()))
         {
             return;
         }

@@ -126,14 +126,14 @@ final class RegularFileOutput implements FileTarget
     public int write(final ByteBuffer src) throws IOException
     {
         final int remaining = src.remaining();
+        final int intoBlock = direct == null ? 0 : (int)(position & (block - 1));
         final int written;
         if (direct == null)
         {
             written = cached.write(src, position);
         }
-        else if ((position & (block - 1)) != 0 || remaining < MIN_DIRECT_WRITE)
+        else if (intoBlock != 0 || remaining < MIN_DIRECT_WRITE)
         {
-            final int intoBlock = (int)(position & (block - 1));
             written = writeCached(src, intoBlock == 0 ? remaining : Math.min(remaining, block - intoBlock));
         }
         else
