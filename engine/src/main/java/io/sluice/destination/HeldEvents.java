@@ -21,6 +21,11 @@ final class HeldEvents
 {
     /** How many of the latest events that left whole are remembered, with where they ended, for {@link #leftSince}. */
     static final int RECENT = 4096;
+    /**
+     * Direct memory held events start in, doubled as pushes fall behind, up to the capacity: direct memory is zeroed,
+     * so resident, when made, and an idle tracer's output holds a few events at a time, not a megabyte.
+     */
+    static final int INITIAL_MEMORY = 64 * 1024;
 
     private ByteBuffer view;
     private final UnsafeBuffer bytes = new UnsafeBuffer(0, 0);
@@ -41,7 +46,7 @@ final class HeldEvents
     HeldEvents(final int capacity, final int maxEvents)
     {
         this.capacity = capacity;
-        this.view = ByteBuffer.allocateDirect(capacity);
+        this.view = ByteBuffer.allocateDirect(Math.min(capacity, INITIAL_MEMORY));
         bytes.wrap(view);
         this.ends = new int[maxEvents];
     }
@@ -62,8 +67,10 @@ final class HeldEvents
         }
         if (length + total > bytes.capacity())
         {
-            // a single event larger than the buffer (nothing else is held): room for it alone, freed at the next clear
-            resize(length + total);
+            // doubled within the capacity; past it, a single event larger than the capacity (nothing else is held):
+            // room for it alone, freed at the next clear
+            resize(length + total <= capacity ?
+                (int)Math.min(capacity, Math.max(length + total, 2L * bytes.capacity())) : length + total);
         }
         bytes.putBytes(length, source, offset, size);
         length += size;
@@ -161,6 +168,14 @@ final class HeldEvents
             clear();
         }
         return dropped;
+    }
+
+    /**
+     * @return the direct memory the held events are in now (tests).
+     */
+    int memory()
+    {
+        return bytes.capacity();
     }
 
     /**

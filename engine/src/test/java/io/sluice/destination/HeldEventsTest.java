@@ -65,6 +65,30 @@ class HeldEventsTest
     }
 
     @Test
+    void startsInLittleMemoryAndGrowsToItsCapacityKeepingWhatItHolds()
+    {
+        final HeldEvents large = new HeldEvents(1024 * 1024, 4096);
+        assertEquals(HeldEvents.INITIAL_MEMORY, large.memory(), "an idle destination holds no megabyte");
+        final StringBuilder expected = new StringBuilder();
+        int events = 0;
+        while (true)
+        {
+            final String event = (char)('a' + events % 26) + "x".repeat(999);
+            final byte[] bytes = event.getBytes(StandardCharsets.US_ASCII);
+            if (!large.append(new UnsafeBuffer(bytes), 0, bytes.length, '\n'))
+            {
+                break;
+            }
+            expected.append(event).append('\n');
+            events++;
+        }
+        assertEquals(1024 * 1024 / 1001, events, "refused only once the capacity is full");
+        assertEquals(1024 * 1024, large.memory(), "grown to the capacity, no further");
+        assertEquals(expected.toString(), text(large.unwritten()), "every byte kept across the growth");
+        assertEquals(events, large.advance(expected.length()));
+    }
+
+    @Test
     void remembersWhereRecentEventsEndedSoAPipeReaderThatLeftCanBeAnsweredFor()
     {
         append("aaaa");
