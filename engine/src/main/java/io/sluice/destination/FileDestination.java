@@ -3,13 +3,8 @@ package io.sluice.destination;
 import io.sluice.config.RotationConfig;
 import org.agrona.DirectBuffer;
 
-import java.io.FileDescriptor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.time.Clock;
 
 /**
  * The {@code file} destination: {@code stdout}, {@code stderr}, a file or a FIFO (parent directories created, a new
@@ -133,7 +128,8 @@ public final class FileDestination implements Destination
     public void open(final byte[] preamble, final Receipts receipts) throws IOException
     {
         this.receipts = receipts;
-        final FileTarget opened = openTarget(preamble);
+        final FileTarget opened = FileTargets.open(path, rotation, preamble);
+        // published before the preamble's write, so that unblock() can end a write that never returns
         target = opened;
         if (rotation == null)
         {
@@ -143,26 +139,6 @@ public final class FileDestination implements Destination
                 opened.write(header);
             }
         }
-    }
-
-    /** Standard streams as they are; a rotating file; a regular file past the page cache; anything else as a stream. */
-    private FileTarget openTarget(final byte[] preamble) throws IOException
-    {
-        if (STDOUT.equals(path) || STDERR.equals(path))
-        {
-            return StreamTarget.standard(STDOUT.equals(path) ? FileDescriptor.out : FileDescriptor.err);
-        }
-        if (rotation != null)
-        {
-            // the rotating file writes the preamble at the start of every file it starts
-            final RotatingFileOutput rotating = new RotatingFileOutput(Paths.get(path), rotation, Clock.systemUTC(), preamble);
-            rotating.open();
-            return rotating;
-        }
-        final Path file = Paths.get(path);
-        final boolean truncate = OutputFileOpening.prepare(file);
-        // a FIFO blocks in this open until its reader comes: this runs on an opener thread of its own
-        return Files.isRegularFile(file) ? RegularFileOutput.open(file, truncate) : StreamTarget.open(file, truncate);
     }
 
     @Override
