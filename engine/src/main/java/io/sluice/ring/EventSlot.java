@@ -24,6 +24,12 @@ public final class EventSlot
     private static final Rendering[] NO_RENDERINGS = new Rendering[0];
 
     private final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(INITIAL_CAPACITY);
+    /**
+     * The first rendering, in the slot itself: filling a slot writes lines its writer last read on the other CPU, and
+     * the common slot, one shared format, then takes one such line, not two (the slot and an array).
+     */
+    private Rendering first;
+    /** Renderings after the first. */
     private Rendering[] renderings = NO_RENDERINGS;
     private int renderingCount;
     private int length;
@@ -171,7 +177,7 @@ public final class EventSlot
      */
     public Rendering rendering(final int index)
     {
-        return renderings[index];
+        return index == 0 ? first : renderings[index - 1];
     }
 
     /**
@@ -183,12 +189,19 @@ public final class EventSlot
     public void addRendering(final Rendering rendering)
     {
         final int index = renderingCount;
-        if (index == renderings.length)
+        if (index == 0)
         {
-            // once per slot and shared format: the slot keeps the array for every later event
-            renderings = Arrays.copyOf(renderings, index + 1);
+            first = rendering;
         }
-        renderings[index] = rendering;
+        else
+        {
+            if (index > renderings.length)
+            {
+                // once per slot and shared format past the first: the slot keeps the array for every later event
+                renderings = Arrays.copyOf(renderings, index);
+            }
+            renderings[index - 1] = rendering;
+        }
         renderingCount = index + 1;
     }
 }
