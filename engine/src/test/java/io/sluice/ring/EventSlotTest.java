@@ -25,10 +25,7 @@ class EventSlotTest
         slot.addRendering(json);
         slot.addRendering(table);
         slot.addRendering(template);
-        assertEquals(3, slot.renderingCount());
-        assertSame(json, slot.rendering(0));
-        assertSame(table, slot.rendering(1));
-        assertSame(template, slot.rendering(2));
+        assertCarries(json, table, template);
     }
 
     @Test
@@ -44,8 +41,15 @@ class EventSlotTest
         slot.copyFrom(source);
         slot.addRendering(next);
         slot.addRendering(second);
-        assertEquals(2, slot.renderingCount());
-        assertSame(next, slot.rendering(0));
-        assertSame(second, slot.rendering(1));
+        assertCarries(next, second);
+    }
+
+    private void assertCarries(final Rendering... expected)
+    {
+        assertEquals(expected.length, slot.renderingCount());
+        for (int i = 0; i < expected.length; i++)
+        {
+            assertSame(expected[i], slot.rendering(i), "rendering " + i);
+        }
     }
 }
