@@ -7,6 +7,7 @@ import io.sluice.format.EventFormatter;
 import io.sluice.format.Format;
 import io.sluice.format.FormatContext;
 import io.sluice.format.Formats;
+import io.sluice.perf.ingest.KernelRecords;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -32,7 +33,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Every output format side by side in one run, built through the registry exactly as a stream builds it
- * ({@link Formats#byKey}, {@link Format#create}), rendering the same synthetic records ({@link #pool}) in the same order. The
+ * ({@link Formats#byKey}, {@link Format#create}), rendering the same records ({@link #records}, {@link #pool}) in the same order. The
  * {@code format} parameter is the destination's {@code format} setting; {@code gotemplate} renders seed 003's
  * three-field template ({@code GoTemplateBenchmark} compares longer templates, {@code ProtobufWriterBenchmark} the
  * protobuf writer with protobuf-java). Score: ns per event; run with {@code -prof gc} for bytes allocated per event.
@@ -68,10 +69,18 @@ public class FormatBenchmark
     @Param({"512"})
     public int pool;
 
+    /**
+     * Which records: {@code synthetic} (the pipeline's synthetic source: every catalog event) or {@code openat} (what
+     * the ingest renders when the {@code openat} loop of {@code perf/sensor/overhead.sh} is traced: the enricher's
+     * records of {@link KernelRecords}), to read the renderer's share of the kernel figure.
+     */
+    @Param({"synthetic"})
+    public String records;
+
     private final ExpandableArrayBuffer out = new ExpandableArrayBuffer(8192);
     private final CpuPerEvent cpu = new CpuPerEvent();
     private EventFormatter formatter;
-    private UnsafeBuffer[] records;
+    private UnsafeBuffer[] pooled;
     private int next;
 
     /**
@@ -101,8 +110,13 @@ public class FormatBenchmark
         final FormatContext context =
             new FormatContext(catalog, POLICIES, colored ? ColorMode.ALWAYS : ColorMode.NEVER, false, false);
         formatter = entry.create(new FormatSpec(key, argument), context);
-        records = SyntheticRecords.first(catalog, pool);
-        for (final UnsafeBuffer record : records)
+        pooled = switch (records)
+        {
+            case "synthetic" -> SyntheticRecords.first(catalog, pool);
+            case "openat" -> KernelRecords.enriched(catalog, pool);
+            default -> throw new IllegalStateException("records: " + records + " is neither synthetic nor openat");
+        };
+        for (final UnsafeBuffer record : pooled)
         {
             if (formatter.format(record, 0, record.capacity(), out, 0) <= 0)
             {
@@ -136,8 +150,8 @@ public class FormatBenchmark
     public int render()
     {
         cpu.count();
-        final UnsafeBuffer record = records[next];
-        next = next + 1 == records.length ? 0 : next + 1;
+        final UnsafeBuffer record = pooled[next];
+        next = next + 1 == pooled.length ? 0 : next + 1;
         return formatter.format(record, 0, record.capacity(), out, 0);
     }
 }

@@ -1,13 +1,20 @@
 package io.sluice.perf.ingest;
 
 import io.sluice.codec.catalog.EventCatalog;
+import io.sluice.codec.sbe.EventEncoder;
 import io.sluice.codec.sbe.EventRecordWriter;
+import io.sluice.codec.sbe.MessageHeaderEncoder;
+import io.sluice.config.FormatSpec;
 import io.sluice.config.OutputConfig;
 import io.sluice.config.OutputOptions;
 import io.sluice.engine.Engine;
 import io.sluice.engine.EngineOptions;
 import io.sluice.engine.EngineSummary;
 import io.sluice.engine.Pipeline;
+import io.sluice.format.ColorMode;
+import io.sluice.format.EventFormatter;
+import io.sluice.format.FormatContext;
+import io.sluice.format.Formats;
 import io.sluice.perf.format.CpuPerEvent;
 import io.sluice.policy.PolicyCompiler;
 import io.sluice.policy.PolicyDocument;
@@ -60,8 +67,10 @@ public class KernelIngestBenchmark
         private final CpuPerEvent cpu = new CpuPerEvent();
         private final ExpandableArrayBuffer out = new ExpandableArrayBuffer(4096);
         private final EventRecordWriter writer = new EventRecordWriter();
+        private final ExpandableArrayBuffer rendered = new ExpandableArrayBuffer(4096);
         private KernelRecords records;
         private KernelEventEnricher enricher;
+        private EventFormatter json;
         private int next;
 
         /** Seed the tree, build the records. */
@@ -70,8 +79,11 @@ public class KernelIngestBenchmark
         {
             final ProcessTree tree = ProcessTree.system();
             tree.seed();
-            enricher = new KernelEventEnricher(EventCatalog.standard(), tree, "x86_64");
+            final EventCatalog catalog = EventCatalog.standard();
+            enricher = new KernelEventEnricher(catalog, tree, "x86_64");
             records = new KernelRecords();
+            json = Formats.byKey("json").create(new FormatSpec("json", null),
+                new FormatContext(catalog, new String[] {"bench"}, ColorMode.NEVER, false, false));
         }
 
         /** Start counting CPU. */
@@ -144,6 +156,25 @@ public class KernelIngestBenchmark
         state.next = i == state.records.count() - 1 ? 0 : i + 1;
         state.cpu.count();
         return state.enricher.enrich(state.records.record(i), 0, state.out);
+    }
+
+    /**
+     * {@link #enrich}, then the JSON rendering of the record, on one thread and without the rings: what the ingest of
+     * the kernel figure does per event less the judging, routing and hand-overs (compare with {@link #enrich} and
+     * {@code FormatBenchmark -p records=openat}).
+     *
+     * @param state the enricher, the records and the formatter.
+     * @return the rendering's length.
+     */
+    @Benchmark
+    public int enrichThenRender(final Enrich state)
+    {
+        final int i = state.next;
+        state.next = i == state.records.count() - 1 ? 0 : i + 1;
+        state.cpu.count();
+        final int length = state.enricher.enrich(state.records.record(i), 0, state.out);
+        state.out.putLong(MessageHeaderEncoder.ENCODED_LENGTH + EventEncoder.policiesMatchedEncodingOffset(), 1L);
+        return state.json.format(state.out, 0, length, state.rendered, 0);
     }
 
     /**

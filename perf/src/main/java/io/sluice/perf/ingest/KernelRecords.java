@@ -1,9 +1,14 @@
 package io.sluice.perf.ingest;
 
+import io.sluice.codec.catalog.EventCatalog;
+import io.sluice.codec.sbe.EventEncoder;
 import io.sluice.codec.sbe.KernelEventEncoder;
 import io.sluice.codec.sbe.MessageHeaderEncoder;
 import io.sluice.codec.sbe.ValueType;
+import io.sluice.process.KernelEventEnricher;
+import io.sluice.process.ProcessTree;
 import org.agrona.ExpandableArrayBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.charset.StandardCharsets;
 
@@ -11,9 +16,10 @@ import java.nio.charset.StandardCharsets;
  * Raw {@code openat} KernelEvent records as {@code sluice-loader} writes them into the shared ring (its
  * {@code deliver_event}: the sensor's header fields, the four catalog arguments, the return value as a last INT64
  * argument, no user stack), made by this JVM's own process so the seeded process tree knows it, as it knows a traced
- * program after its fork. The paths cycle through a few of different lengths.
+ * program after its fork. The paths cycle through a few of different lengths. {@link #enriched} gives the Event
+ * records the ingest makes of them, for the renderer benchmarks.
  */
-final class KernelRecords
+public final class KernelRecords
 {
     /** {@code openat}'s catalog id. */
     static final int OPENAT = 258;
@@ -51,6 +57,33 @@ final class KernelRecords
             encoder.putUserStack(path, 0, 0);
             lengths[i] = MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength();
         }
+    }
+
+    /**
+     * The Event records the enricher makes of these records over a seeded process tree, as the ingest renders them
+     * when the {@code openat} loop is traced: matched by the first policy, the paths in turn.
+     *
+     * @param catalog the event catalog.
+     * @param count   how many records.
+     * @return each in its own buffer.
+     */
+    public static UnsafeBuffer[] enriched(final EventCatalog catalog, final int count)
+    {
+        final ProcessTree tree = ProcessTree.system();
+        tree.seed();
+        final KernelEventEnricher enricher = new KernelEventEnricher(catalog, tree, "x86_64");
+        final KernelRecords raw = new KernelRecords();
+        final ExpandableArrayBuffer out = new ExpandableArrayBuffer(4096);
+        final UnsafeBuffer[] records = new UnsafeBuffer[count];
+        for (int i = 0; i < count; i++)
+        {
+            final int length = enricher.enrich(raw.record(i % raw.count()), 0, out);
+            out.putLong(MessageHeaderEncoder.ENCODED_LENGTH + EventEncoder.policiesMatchedEncodingOffset(), 1L);
+            final byte[] bytes = new byte[length];
+            out.getBytes(0, bytes);
+            records[i] = new UnsafeBuffer(bytes);
+        }
+        return records;
     }
 
     /** @return how many distinct records. */
