@@ -4,9 +4,12 @@ import io.sluice.codec.catalog.EventCatalog;
 import io.sluice.codec.sbe.EventEncoder;
 import io.sluice.codec.sbe.EventRecordWriter;
 import io.sluice.codec.sbe.MessageHeaderEncoder;
+import io.sluice.config.BufferMode;
+import io.sluice.config.DestinationConfig;
 import io.sluice.config.FormatSpec;
 import io.sluice.config.OutputConfig;
 import io.sluice.config.OutputOptions;
+import io.sluice.config.StreamConfig;
 import io.sluice.engine.Engine;
 import io.sluice.engine.EngineOptions;
 import io.sluice.engine.EngineSummary;
@@ -30,6 +33,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -107,6 +111,13 @@ public class KernelIngestBenchmark
     @State(Scope.Benchmark)
     public static class Ingest
     {
+        /**
+         * What the engine outputs: {@code none}, or {@code json} (JSON to {@code /dev/null} through one stream, as
+         * {@code --output json:/dev/null}: the rendering, the router on the ingest thread and the stream's writer).
+         */
+        @Param({"none"})
+        public String output;
+
         private EventCatalog catalog;
         private PolicySet policies;
         private KernelRecords records;
@@ -126,8 +137,24 @@ public class KernelIngestBenchmark
                 policies = new PolicyCompiler(catalog).compile(List.of(new PolicyDocument("bench", "bench.yaml",
                     List.of("global"), List.of(new PolicyDocument.Rule("spec.rules", "openat", List.of())))));
             }
-            engine = new Engine(Pipeline.of(new OutputConfig(List.of(), List.of(), OutputOptions.NONE),
-                new KernelRecordSource(records, EVENTS), catalog, EngineOptions.DEFAULTS).withPolicies(policies));
+            engine = new Engine(Pipeline.of(output(), new KernelRecordSource(records, EVENTS), catalog,
+                EngineOptions.DEFAULTS).withPolicies(policies));
+        }
+
+        /** {@code --output none}, or {@code --output json:/dev/null}: one implicit stream, every event, block. */
+        private OutputConfig output()
+        {
+            if ("none".equals(output))
+            {
+                return new OutputConfig(List.of(), List.of(), OutputOptions.NONE);
+            }
+            if (!"json".equals(output))
+            {
+                throw new IllegalStateException("output: " + output + " is neither none nor json");
+            }
+            return new OutputConfig(List.of(new DestinationConfig("null", "file", FormatSpec.JSON, "/dev/null", null)),
+                List.of(new StreamConfig("default-stream", List.of("null"), List.of(), List.of(), BufferMode.BLOCK,
+                    StreamConfig.DEFAULT_BUFFER_SIZE, true)), OutputOptions.NONE);
         }
 
         /** Print the ingest thread's CPU and allocation per event over the iteration. */
