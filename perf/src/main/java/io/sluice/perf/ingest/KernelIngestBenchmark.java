@@ -1,9 +1,7 @@
 package io.sluice.perf.ingest;
 
 import io.sluice.codec.catalog.EventCatalog;
-import io.sluice.codec.sbe.EventEncoder;
 import io.sluice.codec.sbe.EventRecordWriter;
-import io.sluice.codec.sbe.MessageHeaderEncoder;
 import io.sluice.config.BufferMode;
 import io.sluice.config.DestinationConfig;
 import io.sluice.config.FormatSpec;
@@ -200,7 +198,7 @@ public class KernelIngestBenchmark
         state.next = i == state.records.count() - 1 ? 0 : i + 1;
         state.cpu.count();
         final int length = state.enricher.enrich(state.records.record(i), 0, state.out);
-        state.out.putLong(MessageHeaderEncoder.ENCODED_LENGTH + EventEncoder.policiesMatchedEncodingOffset(), 1L);
+        KernelRecords.matchFirstPolicy(state.out);
         return state.json.format(state.out, 0, length, state.rendered, 0);
     }
 

@@ -8,6 +8,7 @@ import io.sluice.codec.sbe.ValueType;
 import io.sluice.process.KernelEventEnricher;
 import io.sluice.process.ProcessTree;
 import org.agrona.ExpandableArrayBuffer;
+import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.charset.StandardCharsets;
@@ -78,12 +79,22 @@ public final class KernelRecords
         for (int i = 0; i < count; i++)
         {
             final int length = enricher.enrich(raw.record(i % raw.count()), 0, out);
-            out.putLong(MessageHeaderEncoder.ENCODED_LENGTH + EventEncoder.policiesMatchedEncodingOffset(), 1L);
+            matchFirstPolicy(out);
             final byte[] bytes = new byte[length];
             out.getBytes(0, bytes);
             records[i] = new UnsafeBuffer(bytes);
         }
         return records;
+    }
+
+    /**
+     * What the ingest's judging leaves in an Event record the implicit policy of {@code --events openat} matched.
+     *
+     * @param event an Event record (SBE header + message) from index 0.
+     */
+    static void matchFirstPolicy(final MutableDirectBuffer event)
+    {
+        event.putLong(MessageHeaderEncoder.ENCODED_LENGTH + EventEncoder.policiesMatchedEncodingOffset(), 1L);
     }
 
     /** @return how many distinct records. */
