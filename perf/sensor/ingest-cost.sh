@@ -22,7 +22,10 @@ done
 work=$(mktemp -d /tmp/sluice-ingest-cost.XXXXXX)
 tracer_pid=""
 cleanup() {
-  [ -n "$tracer_pid" ] && kill -TERM "$tracer_pid" 2>/dev/null || true
+  if [ -n "$tracer_pid" ]; then
+    kill -TERM "$tracer_pid" 2>/dev/null || true
+    wait "$tracer_pid" 2>/dev/null || true   # its loader detached before the next run attaches
+  fi
   rm -rf "$work"
 }
 trap cleanup EXIT
