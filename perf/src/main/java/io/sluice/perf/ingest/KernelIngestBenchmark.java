@@ -1,6 +1,7 @@
 package io.sluice.perf.ingest;
 
 import io.sluice.codec.catalog.EventCatalog;
+import io.sluice.codec.sbe.EventEncoder;
 import io.sluice.codec.sbe.EventRecordWriter;
 import io.sluice.config.BufferMode;
 import io.sluice.config.DestinationConfig;
@@ -70,6 +71,7 @@ public class KernelIngestBenchmark
         private final ExpandableArrayBuffer out = new ExpandableArrayBuffer(4096);
         private final EventRecordWriter writer = new EventRecordWriter();
         private final ExpandableArrayBuffer rendered = new ExpandableArrayBuffer(4096);
+        private final EventEncoder policies = new EventEncoder();
         private KernelRecords records;
         private KernelEventEnricher enricher;
         private EventFormatter json;
@@ -198,7 +200,7 @@ public class KernelIngestBenchmark
         state.next = i == state.records.count() - 1 ? 0 : i + 1;
         state.cpu.count();
         final int length = state.enricher.enrich(state.records.record(i), 0, state.out);
-        KernelRecords.matchFirstPolicy(state.out);
+        KernelRecords.matchFirstPolicy(state.policies, state.out);
         return state.json.format(state.out, 0, length, state.rendered, 0);
     }
 

@@ -75,11 +75,12 @@ public final class KernelRecords
         final KernelEventEnricher enricher = new KernelEventEnricher(catalog, tree, "x86_64");
         final KernelRecords raw = new KernelRecords();
         final ExpandableArrayBuffer out = new ExpandableArrayBuffer(4096);
+        final EventEncoder encoder = new EventEncoder();
         final UnsafeBuffer[] records = new UnsafeBuffer[count];
         for (int i = 0; i < count; i++)
         {
             final int length = enricher.enrich(raw.record(i % raw.count()), 0, out);
-            matchFirstPolicy(out);
+            matchFirstPolicy(encoder, out);
             final byte[] bytes = new byte[length];
             out.getBytes(0, bytes);
             records[i] = new UnsafeBuffer(bytes);
@@ -88,13 +89,15 @@ public final class KernelRecords
     }
 
     /**
-     * What the ingest's judging leaves in an Event record the implicit policy of {@code --events openat} matched.
+     * What the ingest's judging leaves in an Event record the implicit policy of {@code --events openat} matched: the
+     * first bit of the matched-policies bitmap and its presence bit, so that {@code policies.matched} prints.
      *
-     * @param event an Event record (SBE header + message) from index 0.
+     * @param encoder an encoder to write with (wrapped here).
+     * @param event   an Event record (SBE header + message) from index 0.
      */
-    static void matchFirstPolicy(final MutableDirectBuffer event)
+    static void matchFirstPolicy(final EventEncoder encoder, final MutableDirectBuffer event)
     {
-        event.putLong(MessageHeaderEncoder.ENCODED_LENGTH + EventEncoder.policiesMatchedEncodingOffset(), 1L);
+        encoder.wrap(event, MessageHeaderEncoder.ENCODED_LENGTH).policiesMatched(1L).presence().policies(true);
     }
 
     /** @return how many distinct records. */
