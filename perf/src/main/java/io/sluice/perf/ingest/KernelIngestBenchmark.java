@@ -22,7 +22,6 @@ import io.sluice.policy.PolicyCompiler;
 import io.sluice.policy.PolicyDocument;
 import io.sluice.policy.PolicySet;
 import io.sluice.process.KernelEventEnricher;
-import io.sluice.process.ProcessTree;
 import org.agrona.ExpandableArrayBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -81,10 +80,8 @@ public class KernelIngestBenchmark
         @Setup
         public void setup()
         {
-            final ProcessTree tree = ProcessTree.system();
-            tree.seed();
             final EventCatalog catalog = EventCatalog.standard();
-            enricher = new KernelEventEnricher(catalog, tree, "x86_64");
+            enricher = KernelRecords.enricher(catalog);
             records = new KernelRecords();
             json = Formats.byKey("json").create(new FormatSpec("json", null),
                 new FormatContext(catalog, new String[] {"bench"}, ColorMode.NEVER, false, false));

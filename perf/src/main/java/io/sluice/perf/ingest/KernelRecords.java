@@ -70,9 +70,7 @@ public final class KernelRecords
      */
     public static UnsafeBuffer[] enriched(final EventCatalog catalog, final int count)
     {
-        final ProcessTree tree = ProcessTree.system();
-        tree.seed();
-        final KernelEventEnricher enricher = new KernelEventEnricher(catalog, tree, "x86_64");
+        final KernelEventEnricher enricher = enricher(catalog);
         final KernelRecords raw = new KernelRecords();
         final ExpandableArrayBuffer out = new ExpandableArrayBuffer(4096);
         final EventEncoder encoder = new EventEncoder();
@@ -86,6 +84,18 @@ public final class KernelRecords
             records[i] = new UnsafeBuffer(bytes);
         }
         return records;
+    }
+
+    /**
+     * @param catalog the event catalog.
+     * @return an enricher over this machine's process tree, seeded as the ingest seeds it, so that it knows the process
+     *         these records come from.
+     */
+    static KernelEventEnricher enricher(final EventCatalog catalog)
+    {
+        final ProcessTree tree = ProcessTree.system();
+        tree.seed();
+        return new KernelEventEnricher(catalog, tree, "x86_64");
     }
 
     /**
