@@ -6,7 +6,7 @@
 #                of the words is pinned to that CPU once the synthetic source runs (its thread is the last to start).
 #                Thread names are cut to 15 characters by Linux: sluice-ingest, sluice-syntheti, sluice-stream-<name>,
 #                and on more than 2 cores sluice-route-N (on 2 or fewer the ingest runs the routers).
-# Example (docs/performance.md, "Sixteenth pass"):
+# Example (docs/performance-log.md, "Sixteenth pass"):
 #   perf/placement.sh 3 "none|ingest,route:1 synth,stream:0|synth,ingest:0 route,stream:1" \
 #     --count 8000000 --output json:/dev/null
 # Prints one line per run: the placement, events/s, pipeline CPU ns per event and each sluice- thread's.

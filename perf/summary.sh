@@ -4,7 +4,7 @@
 # bpf-native,codec,engine,cli,perf package). Each build's ./sluice version runs once first, which builds it if its
 # sources changed and makes its class-data archive again if the jars are newer (a perf/ build repackages them); the
 # rounds then run with SLUICE_NO_BUILD=1, which never makes one (a build without its archive: ready 2.4 s against
-# 1.8-2.0, docs/performance.md, "Eleventh pass").
+# 1.8-2.0, docs/performance-log.md, "Eleventh pass").
 #   perf/summary.sh [-r ROUNDS] [-c STREAMS_CONFIG] TREE [TREE...]
 # Per round and tree, the documented commands of docs/performance.md:
 #   kernel     WARMUP=1000000 perf/sensor/overhead.sh 300000 1 0 "bare sluice" (this checkout's, SLUICE= each build): the openat loop
@@ -14,17 +14,17 @@
 #   json       sluice bench --count 3000000 --output json:FILE (a file on disk, deleted after); with each bench
 #              figure its pipeline threads' system CPU per event (the kernel's part: a file's page-cache copy)
 #   json_null  the same to /dev/null: the pipeline's JSON without the page cache, whose cost on a VM whose host takes
-#              back freed memory is the host's more than Sluice's (docs/performance.md, "Twelfth pass")
+#              back freed memory is the host's more than Sluice's (docs/performance-log.md, "Twelfth pass")
 #   none       sluice bench --count 3000000 --output none
 #   streams4   sluice bench --count 3000000 --config STREAMS_CONFIG (default: perf/streams-4.yaml of the first tree
 #              that has one)
 #   writer     FormatBenchmark -p format=json (JMH, CPU-ns per event, median of its iterations)
 #   pagecache  (once per round, not per tree) dd of 1 GiB of zeros into a new file beside the benches', its system CPU
 #              in seconds: what the machine's kernel charges for the page cache the JSON figures write into, which on
-#              this VM moves 10x with the host (docs/performance.md, "Twelfth pass")
+#              this VM moves 10x with the host (docs/performance-log.md, "Twelfth pass")
 #   cores      (once per round, not per tree) perf/machine/linetransfer.c: the ns a cache line takes from CPU 0 to CPU 1,
 #              one way. The rings hand each event's record between threads on different CPUs, and on a VM this moves
-#              with where the host puts the two vCPUs (docs/performance.md, "Sixteenth pass")
+#              with where the host puts the two vCPUs (docs/performance-log.md, "Sixteenth pass")
 #   idle       perf/sensor/idle.sh 30 1 (this checkout's, SLUICE= each build): time to ready, JVM and loader CPU % and RSS,
 #              and the CPU a do-nothing process is charged per wake-up meanwhile (idle.wake_us: the machine's)
 # Prints every figure as it is measured (TSV: tree round figure value) and then the medians per tree, with each

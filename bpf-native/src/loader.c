@@ -56,7 +56,7 @@
 /* The wait for records: the programs wake the loader only once 64 KiB are pending (wakeup_bytes), so the epoll
  * timeout bounds how long a record may wait in the kernel ring: POLL_BUSY_MS while records come; once none has come
  * for QUIET_NANOS the timeout doubles on each empty wake-up up to POLL_QUIET_MS, and the first record brings it back
- * (docs/performance.md, "Memory: the loader's ring mapping"). */
+ * (docs/performance-log.md, "Memory: the loader's ring mapping"). */
 #define POLL_BUSY_MS 20
 #define EXIT_DRAIN_NANOS (100LL * 1000 * 1000)
 #define RING_EVERY 256              /* records delivered between two looks at the shared ring's doorbell */

@@ -4,7 +4,7 @@
  * Prints one line: the nanoseconds of one hand-over (a round trip is two). On a VM this is the host's placement of the
  * two vCPUs (the same core's siblings, the same L3, or farther apart) more than the guest's: the pipeline's rings hand
  * each event's record between threads on different CPUs, so every pipeline figure moves with it
- * (docs/performance.md, "Sixteenth pass"). */
+ * (docs/performance-log.md, "Sixteenth pass"). */
 #define _GNU_SOURCE
 #include <pthread.h>
 #include <sched.h>

@@ -11,7 +11,7 @@
 # round, with the JVM's RSS by mapping (anonymous, shared ring, class archives, libjvm, other files), and the loader's
 # wake-ups a second (voluntary context switches). Over the same SECONDS a reference process sleeps a second at a time
 # and does nothing else: its CPU per wake-up (wake_us, schedstat) is what the machine charges any thread for waking,
-# on a VM 0.1-3.6 ms (docs/performance.md, "Twelfth pass"), to read the JVM's figure against. Prints one line per
+# on a VM 0.1-3.6 ms (docs/performance-log.md, "Twelfth pass"), to read the JVM's figure against. Prints one line per
 # round and the medians.
 # The host is not quiet on a shared machine: the tracer handles whatever the host does meanwhile (the events column).
 set -euo pipefail

@@ -15,7 +15,7 @@ import java.util.Set;
  * {@code os.Create} does. Why not truncate at every open: the JDK's default opening of a file for writing passes
  * {@code O_TRUNC}, and on ext4 a file truncated to nothing is marked "replaced via truncate" ({@code auto_da_alloc}),
  * so its {@code close} starts the writeback of every page written since, on the closing thread: 0.77 s at the end of a
- * 3 M event run (2 GB of JSON), time a run spent waiting before it could report (docs/performance.md, "Fourteenth
+ * 3 M event run (2 GB of JSON), time a run spent waiting before it could report (docs/performance-log.md, "Fourteenth
  * pass"). An existing file that is empty, or is no regular file (a FIFO, a device), is written as it is.
  */
 final class OutputFileOpening

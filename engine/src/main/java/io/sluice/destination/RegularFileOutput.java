@@ -14,8 +14,8 @@ import com.sun.nio.file.ExtendedOpenOption;
  * pieces that do not fill a block through the page cache. Why: a write into new page cache makes the kernel take a new
  * page for every 4 KiB, and on a VM whose host backs each new page at its first touch that costs ~2 ns of the writing
  * thread's system time a byte (1.2 µs an event of JSON), where a direct write of whole blocks costs ~0.16 ns a byte and
- * leaves the rest to the host's disk (docs/performance.md, "Nineteenth pass"). A tracer's output is written once and
- * read later, if at all: gigabytes of it in the page cache would evict what the traced host's own programs cache.
+ * leaves the rest to the host's disk (docs/performance-log.md, "Nineteenth pass"). A tracer's output is written once
+ * and read later, if at all: gigabytes of it in the page cache would evict what the traced host's own programs cache.
  * <p>
  * What one {@link #write} does, by where the file's end stands:
  * <pre>
@@ -40,7 +40,7 @@ final class RegularFileOutput implements FileTarget
     /**
      * Fewest bytes of whole blocks written direct: less goes through the page cache. Each direct write is an I/O
      * request and an interrupt; at 256 KiB a flat-out bench took 5,000-8,600 of them (and its other threads more CPU
-     * an event), at 768 KiB ~2,300 (docs/performance.md, "Nineteenth pass").
+     * an event), at 768 KiB ~2,300 (docs/performance-log.md, "Nineteenth pass").
      */
     static final int MIN_DIRECT_WRITE = 768 * 1024;
 

@@ -90,7 +90,8 @@ public final class Engine
         plan.preflight();
         final LineageMarker marker = lineageMarker(pipeline.exportFilters(), plan);
         // the source is launched before the stages are built: the kernel sensor's loader loads and verifies its
-        // programs (about half a second) meanwhile, and a start is that much shorter (docs/performance.md, "Twelfth pass")
+        // programs (about half a second) meanwhile, and a start is that much shorter
+        // (docs/performance-log.md, "Twelfth pass")
         this.sharedRing = SharedRing.createAnonymous(options.sharedRingCapacity());
         source.launch(sharedRing);
         try
@@ -232,8 +233,8 @@ public final class Engine
      * destinations gone and for a source that ended by itself while the ingest was held up behind a full main ring
      * (the drain deadline then starts up to a second late), and five times a second for writers stuck once draining.
      * A wake-up costs this VM 0.1–1 ms of CPU, so an idle tracer's main thread wakes once a second, not five times
-     * (docs/performance.md, "Wake-ups at idle, third pass"); a park, not {@link Thread#join(long)}, whose monitor wait
-     * costs more per wake-up.
+     * (docs/performance-log.md, "Wake-ups at idle, third pass"); a park, not {@link Thread#join(long)}, whose monitor
+     * wait costs more per wake-up.
      */
     private void awaitIngest()
     {

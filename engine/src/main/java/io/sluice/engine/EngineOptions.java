@@ -24,7 +24,7 @@ public record EngineOptions(int sharedRingCapacity, int mainRingSize, String wai
     /**
      * Main-ring slots by default. The main ring only hands events from the ingest to the routers: bursts wait before
      * it, in the shared ring and the kernel's ring. Each slot is preallocated with 1 KiB, so 2048 slots hold 2 MiB of
-     * the heap where 8192 held 9 MiB, with no loss of throughput (docs/performance.md, "Idle JVM and ring memory").
+     * the heap where 8192 held 9 MiB, with no loss of throughput (docs/performance-log.md, "Idle JVM and ring memory").
      */
     public static final int DEFAULT_MAIN_RING_SIZE = 2048;
 

@@ -11,7 +11,7 @@ import java.util.function.LongConsumer;
  * How the ingest thread waits when the shared ring is empty. A producer that rings the ring's doorbell (the kernel
  * sensor's loader, in another process) wakes it (below); for the others (the synthetic source, a replay) the ingest
  * polls. It spins, then yields, then parks for 50 µs, doubling each time up to 10 ms, and polls fast again from the
- * first record. Why these bounds (docs/performance.md, "Idle cost, memory and start-up"): a park shorter than 50 µs
+ * first record. Why these bounds (docs/performance-log.md, "Idle cost, memory and start-up"): a park shorter than 50 µs
  * sleeps that long anyway (Linux's default timer slack); and when few records come the loader delivers them in batches
  * every 20 ms, so parks capped at 1 ms (Agrona's backoff, before) woke the thread a thousand times a second, most of
  * its idle CPU, to find nothing. Each park is at most as long as the ring has already been empty (plus 50 µs; paced
@@ -25,7 +25,7 @@ import java.util.function.LongConsumer;
  * would drop. Once a stop is asked for ({@link #stopping}), no park is longer than 1 ms.
  * <p>
  * <b>Paced batches</b> (a producer that does not ring: the loader where no futex can be waited on, a paced synthetic
- * source). A wake-up costs this VM 0.1–1 ms of CPU (docs/performance.md, "Wake-ups at idle, third pass"), so the
+ * source). A wake-up costs this VM 0.1–1 ms of CPU (docs/performance-log.md, "Wake-ups at idle, third pass"), so the
  * doubling from 50 µs, nine parks and 110 spins and yields per loader batch, was most of an idle tracer's CPU. When the
  * last silence was parked through for {@link #PACED_NANOS} or more (the loader delivering in paced batches, every 20 ms
  * on a quiet host, every few ms at 100 k events/s) and fewer than {@link #PACED_RECORDS} records came since (no burst),
@@ -38,7 +38,7 @@ import java.util.function.LongConsumer;
  * the doorbell and sleeps in a futex wait until the loader rings it after its next batch (every 256 records of a
  * long one, and whenever the shared ring is full), a stop, or a second: one wake-up per batch, and a record is seen
  * as soon as its batch is written. Measured at ~190 k kernel events a second: 310–350 wake-ups a second instead of
- * 1,100–1,340 (docs/performance.md, "Eighteenth pass"). Not while {@code sort-events} holds records (its passes
+ * 1,100–1,340 (docs/performance-log.md, "Eighteenth pass"). Not while {@code sort-events} holds records (its passes
  * release them), and not once a stop is asked for ({@link #stopping()} rings the doorbell itself). Allocates nothing.
  */
 final class IngestIdle implements IdleStrategy

@@ -7,8 +7,8 @@ import io.sluice.ring.EventSlot;
  * thread take what they need from it (a copy, or a rendering) before the next event is claimed. The copy of each
  * record then goes to lines this thread's caches already hold, not to the next of the main ring's 2,048 slots: in
  * {@code sluice bench} a tenth to a fifth of the ingest's CPU per event, and hardly anything at a kernel source's rate
- * (docs/performance.md, "Seventeenth pass"). Sequences count from 0 as the main ring's would, so every event carries
- * the number it would have had there. Owned by the ingest thread.
+ * (docs/performance-log.md, "Seventeenth pass"). Sequences count from 0 as the main ring's would, so every event
+ * carries the number it would have had there. Owned by the ingest thread.
  */
 final class IngestOwnSlot implements IngestSlots
 {

@@ -8,7 +8,7 @@ import io.sluice.stream.RouterGroup;
  * fewer), or nothing when they have threads of their own on the main ring. The ingest hands each event it published
  * to the group at once, while the record is still in its caches, and ends each pass by publishing what the group's
  * routers hold to their stream rings; at a paced rate that is one wake-up and one hand-over between CPUs fewer per
- * batch than a router thread of its own (docs/performance.md, "Sixteenth pass").
+ * batch than a router thread of its own (docs/performance-log.md, "Sixteenth pass").
  *
  * <p>Each stream keeps its claim strategy on its own ring: a drop stream never waits, a block stream whose ring is full
  * waits for room, and the ingest with it (as it did once the main ring filled behind a router thread waiting so). The

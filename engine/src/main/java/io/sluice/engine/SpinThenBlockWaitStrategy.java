@@ -10,9 +10,9 @@ import com.lmax.disruptor.WaitStrategy;
  * {@code phased} for the main ring's consumers (the routers): a few spins on the sequence, then Disruptor's lite lock.
  * Disruptor's own {@code PhasedBackoffWaitStrategy} checks its clock only every 10,000 spins, so its shortest phase is
  * two of those rounds, tens of microseconds, after every batch: at a steady 100 k kernel events a second (a loader
- * batch every few milliseconds) that spinning was 18% of a router's time (docs/performance.md, "Wake-ups at idle, third
- * pass"). Spinning {@link #SPINS} times catches an event that follows within a few microseconds (a burst's next batch)
- * and blocks otherwise. The fallback does the blocking and signalling, so no wake-up is lost (see {@link
+ * batch every few milliseconds) that spinning was 18% of a router's time (docs/performance-log.md, "Wake-ups at idle,
+ * third pass"). Spinning {@link #SPINS} times catches an event that follows within a few microseconds (a burst's next
+ * batch) and blocks otherwise. The fallback does the blocking and signalling, so no wake-up is lost (see {@link
  * WaitStrategies}).
  */
 final class SpinThenBlockWaitStrategy implements WaitStrategy

@@ -31,8 +31,8 @@ public final class WaitStrategies
      * How the writer of a configured stream waits for its stream ring. Under {@code phased} a writer parks at once on
      * Disruptor's lite lock instead of spinning and yielding first: its router renders for it and publishes in
      * batches, so it is woken once per batch. A writer spinning on a core the router, the ingest and the other writers
-     * need slowed 4 streams on 2 cores by a third (docs/performance.md, "Thread model and shared rendering"); a lone
-     * stream's writer that parks at once spends half the CPU per event when little happens and no more under load
+     * need slowed 4 streams on 2 cores by a third (docs/performance-log.md, "Thread model and shared rendering"); a
+     * lone stream's writer that parks at once spends half the CPU per event when little happens and no more under load
      * ("Idle JVM and ring memory"). Any other name is what it says.
      *
      * @param name a strategy name (see {@link #NAMES}).

@@ -11,7 +11,7 @@ import com.lmax.disruptor.WaitStrategy;
  * main ring's (the ingest publishes) and a stream ring's (its router publishes). The sequencer signals the wait
  * strategy after every publish; a consumer that caught up and blocked is then woken by the next publish, takes what is
  * there, catches up and blocks again. Flat out on 2 cores that was 2–9 thousand wake-ups a second for the router and as
- * many for its writer, each several µs of CPU on this VM (docs/performance.md, "Ninth pass"). Here the producer's
+ * many for its writer, each several µs of CPU on this VM (docs/performance-log.md, "Ninth pass"). Here the producer's
  * signals are counted and passed on only every {@code publishesPerSignal}-th publish and when the producer calls
  * {@link #signalNow()}: at the end of its batch, before it waits (for input or for room) and when it ends. A consumer
  * still running sees every publish at once (the cursor moves as before); one that blocked is woken at the latest

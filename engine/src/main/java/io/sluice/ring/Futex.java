@@ -8,7 +8,7 @@ import com.sun.jna.Pointer;
  * Linux's {@code futex(2)} on a word of memory two processes share: the wait the engine's ingest sleeps in on the
  * shared ring's doorbell, and the wake that ends it, which the kernel sensor's loader calls on the same word from
  * its own process. A wake then costs one system call in the producer and one wake-up of the sleeper, where a line on
- * the loader's output cost a wake-up of the thread reading it as well (docs/performance.md, "Eighteenth pass").
+ * the loader's output cost a wake-up of the thread reading it as well (docs/performance-log.md, "Eighteenth pass").
  * <p>
  * The operations are the shared ones (no {@code FUTEX_PRIVATE_FLAG}): the word lies in a file both processes map. The
  * C library's {@code syscall} is bound once through JNA's direct mapping (no reflection per call). Where it cannot be

@@ -5,11 +5,11 @@ import org.agrona.concurrent.ringbuffer.RingBuffer;
 
 /**
  * How a producer in another process wakes the ingest from its sleep on an empty shared ring. A wake-up costs this VM
- * tens of microseconds of CPU or more (docs/performance.md, "Wake-ups at idle, third pass"), so the ingest should not
- * poll a ring whose producer tells it when records come: once its spins and yields found the ring empty, it arms the
- * doorbell and sleeps until the producer rings it (the loader, after each batch it wrote, every 256 records of a long
- * one, and when the ring is full), a stop, or {@link #ARMED_PARK_NANOS}. One wake-up per batch, and a record is seen as
- * soon as its batch is written.
+ * tens of microseconds of CPU or more (docs/performance-log.md, "Wake-ups at idle, third pass"), so the ingest should
+ * not poll a ring whose producer tells it when records come: once its spins and yields found the ring empty, it arms
+ * the doorbell and sleeps until the producer rings it (the loader, after each batch it wrote, every 256 records of a
+ * long one, and when the ring is full), a stop, or {@link #ARMED_PARK_NANOS}. One wake-up per batch, and a record is
+ * seen as soon as its batch is written.
  *
  * <pre>
  *   The shared ring's file: data (capacity) | Agrona's trailer (768 bytes) | this doorbell ({@link #LENGTH} bytes)

@@ -26,8 +26,8 @@ public final class SharedRing implements AutoCloseable
      * through the mapping, so a full {@code /dev/shm} fails the start, not a write later), and in the loader's once it
      * has written through it. It is the smaller of the two burst buffers: when it is full the loader waits and the
      * kernel's ring (64 MiB by default) holds the rest, so the 16 MiB it had before bought 12 MB of each process's
-     * memory and no throughput (docs/performance.md, "Idle JVM and ring memory"). Its largest record is an eighth of
-     * it (512 KiB); the loader's are at most 64 KiB.
+     * memory and no throughput (docs/performance-log.md, "Idle JVM and ring memory"). Its largest record is an eighth
+     * of it (512 KiB); the loader's are at most 64 KiB.
      */
     public static final int DEFAULT_CAPACITY = 4 * 1024 * 1024;
     /** Where ring files go unless told otherwise. */

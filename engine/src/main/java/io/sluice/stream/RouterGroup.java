@@ -71,7 +71,7 @@ public final class RouterGroup implements EventHandler<EventSlot>
      * @param streams the configured streams.
      * @return how many router threads they get: none on two cores or fewer (one group, run by the ingest thread as it
      *         publishes: on so few cores a thread of its own costs each batch a wake-up and each record a hand-over
-     *         between CPUs, docs/performance.md, "Sixteenth pass"); otherwise half the cores (the ingest and the
+     *         between CPUs, docs/performance-log.md, "Sixteenth pass"); otherwise half the cores (the ingest and the
      *         writers need the rest), at least one, at most one per stream.
      */
     public static int threadsFor(final int cores, final int streams)

@@ -17,7 +17,7 @@ import java.util.Map;
  * {@code --compare} reads back) or as a table. Rates and per-event figures are over the measured window, from the source's
  * start to the engine's end (drain included). CPU figures say how much of them the kernel took
  * ({@code system_ns_per_event}): a file destination's writes are mostly the kernel's copy into the page cache, whose
- * cost depends on the machine's memory more than on Sluice (docs/performance.md, "Twelfth pass").
+ * cost depends on the machine's memory more than on Sluice (docs/performance-log.md, "Twelfth pass").
  */
 public final class BenchReport
 {
