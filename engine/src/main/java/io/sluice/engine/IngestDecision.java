@@ -1,7 +1,6 @@
 package io.sluice.engine;
 
-import io.sluice.codec.sbe.EventEncoder;
-import io.sluice.codec.sbe.MessageHeaderDecoder;
+import io.sluice.codec.sbe.MatchedPoliciesWriter;
 import io.sluice.detect.DetectorSet;
 import io.sluice.filter.export.ExportFilters;
 import io.sluice.filter.field.FieldFilters;
@@ -25,7 +24,7 @@ final class IngestDecision
     private final EventView view;
     private final MainRingPublisher publisher;
     private final IngestCounters counters;
-    private final EventEncoder matchedEncoder = new EventEncoder();
+    private final MatchedPoliciesWriter matchedPolicies = new MatchedPoliciesWriter();
     private final ExpandableArrayBuffer redacted = new ExpandableArrayBuffer(4096);
     private final ExpandableArrayBuffer masked = new ExpandableArrayBuffer(4096);
     private final ExpandableArrayBuffer detection = new ExpandableArrayBuffer(4096);
@@ -116,8 +115,7 @@ final class IngestDecision
         else
         {
             counters.policyMatches().count(matched);
-            matchedEncoder.wrap(buffer, index + MessageHeaderDecoder.ENCODED_LENGTH).policiesMatched(matched)
-                .presence().policies(true);
+            matchedPolicies.write(buffer, index, matched);
             publisher.publish(buffer, index, length, eventId, matched, stage.generation);
         }
         return true;

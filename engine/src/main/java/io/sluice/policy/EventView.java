@@ -3,6 +3,7 @@ package io.sluice.policy;
 import io.sluice.codec.sbe.EventDecoder;
 import io.sluice.codec.sbe.EventEncoder;
 import io.sluice.codec.sbe.FilterOnlyFields;
+import io.sluice.codec.sbe.MatchedPoliciesWriter;
 import io.sluice.codec.sbe.MessageHeaderDecoder;
 import io.sluice.codec.sbe.ValueType;
 import io.sluice.process.ProcessEntry;
@@ -20,6 +21,7 @@ public final class EventView
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final EventDecoder event = new EventDecoder();
     private final EventEncoder encoder = new EventEncoder();
+    private final MatchedPoliciesWriter matchedPolicies = new MatchedPoliciesWriter();
     private final EventTexts texts = new EventTexts();
     private final EventAncestors ancestors = new EventAncestors();
     private final EventArguments arguments = new EventArguments();
@@ -158,8 +160,7 @@ public final class EventView
      */
     public void policiesMatched(final long policies)
     {
-        encoder.wrap(buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH).policiesMatched(policies);
-        encoder.presence().policies(policies != 0);
+        matchedPolicies.write(buffer, offset, policies);
         policiesMatched = policies;
     }
 

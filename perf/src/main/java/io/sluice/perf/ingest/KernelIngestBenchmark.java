@@ -1,7 +1,7 @@
 package io.sluice.perf.ingest;
 
 import io.sluice.codec.catalog.EventCatalog;
-import io.sluice.codec.sbe.EventEncoder;
+import io.sluice.codec.sbe.MatchedPoliciesWriter;
 import io.sluice.codec.sbe.EventRecordWriter;
 import io.sluice.config.BufferMode;
 import io.sluice.config.DestinationConfig;
@@ -70,7 +70,7 @@ public class KernelIngestBenchmark
         private final ExpandableArrayBuffer out = new ExpandableArrayBuffer(4096);
         private final EventRecordWriter writer = new EventRecordWriter();
         private final ExpandableArrayBuffer rendered = new ExpandableArrayBuffer(4096);
-        private final EventEncoder policies = new EventEncoder();
+        private final MatchedPoliciesWriter policies = new MatchedPoliciesWriter();
         private KernelRecords records;
         private KernelEventEnricher enricher;
         private EventFormatter json;

@@ -1,7 +1,7 @@
 package io.sluice.perf.ingest;
 
 import io.sluice.codec.catalog.EventCatalog;
-import io.sluice.codec.sbe.EventEncoder;
+import io.sluice.codec.sbe.MatchedPoliciesWriter;
 import io.sluice.codec.sbe.KernelEventEncoder;
 import io.sluice.codec.sbe.MessageHeaderEncoder;
 import io.sluice.codec.sbe.ValueType;
@@ -73,12 +73,12 @@ public final class KernelRecords
         final KernelEventEnricher enricher = enricher(catalog);
         final KernelRecords raw = new KernelRecords();
         final ExpandableArrayBuffer out = new ExpandableArrayBuffer(4096);
-        final EventEncoder encoder = new EventEncoder();
+        final MatchedPoliciesWriter matched = new MatchedPoliciesWriter();
         final UnsafeBuffer[] records = new UnsafeBuffer[count];
         for (int i = 0; i < count; i++)
         {
             final int length = enricher.enrich(raw.record(i % raw.count()), 0, out);
-            matchFirstPolicy(encoder, out);
+            matchFirstPolicy(matched, out);
             final byte[] bytes = new byte[length];
             out.getBytes(0, bytes);
             records[i] = new UnsafeBuffer(bytes);
@@ -102,12 +102,12 @@ public final class KernelRecords
      * What the ingest's judging leaves in an Event record the implicit policy of {@code --events openat} matched: the
      * first bit of the matched-policies bitmap and its presence bit, so that {@code policies.matched} prints.
      *
-     * @param encoder an encoder to write with (wrapped here).
+     * @param writer  the writer to write with.
      * @param event   an Event record (SBE header + message) from index 0.
      */
-    static void matchFirstPolicy(final EventEncoder encoder, final MutableDirectBuffer event)
+    static void matchFirstPolicy(final MatchedPoliciesWriter writer, final MutableDirectBuffer event)
     {
-        encoder.wrap(event, MessageHeaderEncoder.ENCODED_LENGTH).policiesMatched(1L).presence().policies(true);
+        writer.write(event, 0, 1L);
     }
 
     /** @return how many distinct records. */
