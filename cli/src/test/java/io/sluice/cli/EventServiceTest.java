@@ -16,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The event service of a running {@code sluice --grpc-address} read by Python grpcio clients (stubs generated from
  * {@code schemas/} at test time): every event a client got is counted delivered for it, and a client that reads to the
- * end got exactly what is counted delivered; a slow client in drop mode drops (counted) and never costs a configured
- * stream an event; field masks and event and policy filters shape what a client gets; the unary calls answer; a bad
+ * end got exactly what is counted delivered, even one still reading what it was sent when the run stops; a slow client
+ * in drop mode drops (counted) and never costs a configured stream an event; field masks and event and policy filters shape what a client gets; the unary calls answer; a bad
  * filter is INVALID_ARGUMENT with one clear line; TLS with a self-signed certificate; a Unix socket made 0600.
  */
 class EventServiceTest
@@ -55,6 +55,26 @@ class EventServiceTest
             assertEquals("RECEIVED " + fastCounters[1], fastEnd, err);
             assertEquals(0, fastCounters[2], "a block client drops nothing: " + err);
             assertEquals(fastCounters[0], fastCounters[1], err);
+        }
+    }
+
+    @Test
+    void aClientStillReadingWhenTheRunStopsGetsWhatIsCountedDeliveredToIt() throws Exception
+    {
+        try (GrpcClient clients = new GrpcClient(dir);
+            ServiceRun sluice = new ServiceRun(dir, "--source", "synthetic:count=0,rate=5000", "--output", "none",
+                "--grpc-address", "127.0.0.1:0", "--drain-timeout", "60s"))
+        {
+            // 50 events a second read through HTTP/2's initial 64 KiB window: the call is completed with seconds of
+            // reading still held in the window, counted delivered
+            final GrpcClient.Stream reader = clients.stream("reader", sluice.target(), "--slow", "0.02", "--buffer-size", "16",
+                "--small-window");
+            reader.awaitEvents(50);
+            final String err = sluice.stop();
+            final long[] counters = ServiceRun.clientCounters(err, "client-1");
+            assertEquals("RECEIVED " + counters[1], reader.end(), "its call is completed, not cut off: " + err);
+            assertEquals(counters[0], counters[1] + counters[2], err);
+            assertFalse(err.contains("WARN"), err);
         }
     }
 

@@ -4,7 +4,8 @@
 Stubs are generated from schemas/ at test time (grpc_tools.protoc) into --stubs.
 
   stream: StreamEvents; one line per event to --out (the Event as compact JSON, proto field names), flushed; at the
-          end 'RECEIVED n' on stdout. --slow S sleeps S seconds after each event. A refused call prints
+          end 'RECEIVED n' on stdout. --slow S sleeps S seconds after each event;
+          --small-window keeps HTTP/2's initial flow-control window. A refused call prints
           'ERROR <code> <details>' and exits 3.
   info:   GetVersion, GetCounters and GetEventDefinitions (--events names) as one JSON object on stdout.
 """
@@ -15,11 +16,14 @@ import time
 
 
 def channel(grpc, args):
+    # --small-window: HTTP/2 flow control as the protocol starts it (no window growth from bandwidth probes), so what a
+    # slow reader has not read yet waits at the server
+    options = [('grpc.http2.bdp_probe', 0), ('grpc.http2.lookahead_bytes', 65535)] if args.small_window else []
     if args.tls_ca:
         with open(args.tls_ca, 'rb') as ca:
             credentials = grpc.ssl_channel_credentials(root_certificates=ca.read())
-        return grpc.secure_channel(args.target, credentials)
-    return grpc.insecure_channel(args.target)
+        return grpc.secure_channel(args.target, credentials, options)
+    return grpc.insecure_channel(args.target, options)
 
 
 def main():
@@ -30,6 +34,7 @@ def main():
     parser.add_argument('--tls-ca')
     parser.add_argument('--out')
     parser.add_argument('--slow', type=float, default=0)
+    parser.add_argument('--small-window', action='store_true')
     parser.add_argument('--mode', choices=['drop', 'block'], default='drop')
     parser.add_argument('--buffer-size', type=int, default=0)
     parser.add_argument('--events', default='')

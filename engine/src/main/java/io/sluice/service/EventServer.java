@@ -27,7 +27,9 @@ import java.util.logging.Logger;
  * Over TCP there is no authentication: block clients (which can hold tracing back) are refused unless allowed, and at
  * most {@code maxClients} clients are connected at once. Each
  * {@code StreamEvents} call is a stream of its own on the engine's {@link io.sluice.stream.ClientHub}; at stop the
- * clients' streams deliver what they hold within the drain timeout and their calls are completed.
+ * clients' streams deliver what they hold within the drain timeout and their calls are completed; the server then waits,
+ * within the same deadline, for the clients to read what their calls were sent (a message counts delivered once gRPC's
+ * flow-controlled window took it, so cutting the calls off sooner would lose what was counted delivered).
  */
 public final class EventServer implements LiveService
 {
@@ -49,6 +51,9 @@ public final class EventServer implements LiveService
         QUIET.forEach(logger -> logger.setLevel(Level.SEVERE));
     }
 
+    /** How long a stopping server waits for its calls to end at least, even past the drain deadline. */
+    private static final long MIN_TERMINATION_NANOS = TimeUnit.SECONDS.toNanos(1);
+
     private final ServiceAddress address;
     private final Path tlsCert;
     private final Path tlsKey;
@@ -56,6 +61,10 @@ public final class EventServer implements LiveService
     private final ClientRegistry clients;
     private Server server;
     private EpollEventLoopGroup unixLoops;
+    private long drainTimeoutNanos;
+    // set and read only on the engine's run thread (draining, stop)
+    private long stopDeadlineNanos;
+    private boolean stopDeadlineSet;
 
     /**
      * @param address where to listen.
@@ -85,6 +94,7 @@ public final class EventServer implements LiveService
     @Override
     public void bind(final LiveEngine engine)
     {
+        drainTimeoutNanos = engine.drainTimeout().toNanos();
         final NettyServerBuilder builder;
         UnixSocketFile socket = null;
         if (address.isUnix())
@@ -152,7 +162,17 @@ public final class EventServer implements LiveService
     @Override
     public void draining()
     {
+        startStopDeadline();
         clients.startDeadlines();
+    }
+
+    private void startStopDeadline()
+    {
+        if (!stopDeadlineSet)
+        {
+            stopDeadlineNanos = System.nanoTime() + drainTimeoutNanos;
+            stopDeadlineSet = true;
+        }
     }
 
     @Override
@@ -162,12 +182,17 @@ public final class EventServer implements LiveService
         {
             return;
         }
+        startStopDeadline();
         server.shutdown();
         clients.endAll();
         try
         {
-            if (!server.awaitTermination(1, TimeUnit.SECONDS))
+            // the completed calls end once their clients have read what gRPC's windows still hold for them
+            final long left = Math.max(stopDeadlineNanos - System.nanoTime(), MIN_TERMINATION_NANOS);
+            if (!server.awaitTermination(left, TimeUnit.NANOSECONDS))
             {
+                LOG.warn("event service: clients had not read what they were sent by the drain deadline; their calls"
+                    + " were cancelled");
                 shutDownNow();
             }
         }
