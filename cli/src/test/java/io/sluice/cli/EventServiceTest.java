@@ -17,8 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The event service of a running {@code sluice --grpc-address} read by Python grpcio clients (stubs generated from
  * {@code schemas/} at test time): every event a client got is counted delivered for it, and a client that reads to the
  * end got exactly what is counted delivered, even one still reading what it was sent when the run stops; a slow client
- * in drop mode drops (counted) and never costs a configured stream an event; field masks and event and policy filters shape what a client gets; the unary calls answer; a bad
- * filter is INVALID_ARGUMENT with one clear line; TLS with a self-signed certificate; a Unix socket made 0600.
+ * in drop mode drops (counted) and never costs a configured stream an event; field masks and event and policy filters
+ * shape what a client gets; the unary calls answer; a bad filter is INVALID_ARGUMENT with one clear line; TLS with a
+ * self-signed certificate; a Unix socket made 0600.
  */
 class EventServiceTest
 {
