@@ -12,6 +12,7 @@ import io.grpc.netty.shaded.io.netty.util.internal.logging.JdkLoggerFactory;
 import io.sluice.engine.LiveEngine;
 import io.sluice.engine.LiveService;
 import io.sluice.proto.v1beta1.StreamCounters;
+import io.sluice.stream.DrainDeadline;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -61,10 +62,8 @@ public final class EventServer implements LiveService
     private final ClientRegistry clients;
     private Server server;
     private EpollEventLoopGroup unixLoops;
-    private long drainTimeoutNanos;
-    // set and read only on the engine's run thread (draining, stop)
-    private long stopDeadlineNanos;
-    private boolean stopDeadlineSet;
+    /** The run's drain deadline as the server sees it: started at draining (or at stop), it bounds the stop. */
+    private DrainDeadline stopDeadline;
 
     /**
      * @param address where to listen.
@@ -94,7 +93,7 @@ public final class EventServer implements LiveService
     @Override
     public void bind(final LiveEngine engine)
     {
-        drainTimeoutNanos = engine.drainTimeout().toNanos();
+        stopDeadline = new DrainDeadline(engine.drainTimeout());
         final NettyServerBuilder builder;
         UnixSocketFile socket = null;
         if (address.isUnix())
@@ -162,17 +161,8 @@ public final class EventServer implements LiveService
     @Override
     public void draining()
     {
-        startStopDeadline();
+        stopDeadline.start();
         clients.startDeadlines();
-    }
-
-    private void startStopDeadline()
-    {
-        if (!stopDeadlineSet)
-        {
-            stopDeadlineNanos = System.nanoTime() + drainTimeoutNanos;
-            stopDeadlineSet = true;
-        }
     }
 
     @Override
@@ -182,13 +172,13 @@ public final class EventServer implements LiveService
         {
             return;
         }
-        startStopDeadline();
+        stopDeadline.start();
         server.shutdown();
         clients.endAll();
         try
         {
             // the completed calls end once their clients have read what gRPC's windows still hold for them
-            final long left = Math.max(stopDeadlineNanos - System.nanoTime(), MIN_TERMINATION_NANOS);
+            final long left = Math.max(stopDeadline.remainingNanos(System.nanoTime()), MIN_TERMINATION_NANOS);
             if (!server.awaitTermination(left, TimeUnit.NANOSECONDS))
             {
                 LOG.warn("event service: clients had not read what they were sent by the drain deadline; their calls"
