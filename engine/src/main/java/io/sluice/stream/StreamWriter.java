@@ -1,6 +1,7 @@
 package io.sluice.stream;
 
 import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.Sequence;
 import io.sluice.config.BufferMode;
 import io.sluice.format.EventFormatter;
 import io.sluice.ring.EventSlot;
@@ -12,11 +13,12 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * A stream's consumer: renders each event once per formatter, offers the rendering to every destination using it,
- * pushes what destinations hold at the end of each batch, and settles each event in a {@link DeliveryLedger} as the
- * destinations' receipts come in. Failed pushes are retried per {@link OutputState}: a block stream holds back
- * (its ring fills, and the main ring and the source feel it) until the write is accepted or the drain deadline at exit
- * passes; a drop stream counts what the failing destination is given as failed. Nothing escapes: an exception from a
- * formatter or destination fails that event at that destination and is reported once.
+ * gives the event's slot back to the ring, pushes what destinations hold at the end of each batch, and settles each
+ * event in a {@link DeliveryLedger} as the destinations' receipts come in. Failed pushes are retried per
+ * {@link OutputState}: a block stream holds back (its ring fills, and the main ring and the source feel it) until the
+ * write is accepted or the drain deadline at exit passes; a drop stream counts what the failing destination is given as
+ * failed. Nothing escapes: an exception from a formatter or destination fails that event at that destination and is
+ * reported once.
  */
 final class StreamWriter implements EventHandler<EventSlot>
 {
@@ -35,6 +37,11 @@ final class StreamWriter implements EventHandler<EventSlot>
     private final CountDownLatch running;
     private final PollingWait polling;
     private boolean gaveUp;
+    /**
+     * The writer's place in its ring, which the batch processor gives ({@link #setSequenceCallback}): set after each
+     * event's offers, so the ring's slot (and the shared rendering in it) can be reused while a push of the batch blocks.
+     */
+    private Sequence processed = new Sequence();
     /**
      * Set by the thread draining the stream ({@link #abandon()}) once the drain deadline and its grace passed with
      * events still in the ring; read by the writer thread at each event (volatile).
@@ -70,6 +77,12 @@ final class StreamWriter implements EventHandler<EventSlot>
             this.outputs[d] = new OutputState(streamName, d, outputs[d], ledger, destinationCounters[d], environment, block);
         }
         this.renderers = distinct.values().toArray(new Renderer[0]);
+    }
+
+    @Override
+    public void setSequenceCallback(final Sequence sequence)
+    {
+        this.processed = sequence;
     }
 
     @Override
@@ -116,6 +129,11 @@ final class StreamWriter implements EventHandler<EventSlot>
                 return;
             }
         }
+        // every destination copied the event (Destination.offer), so its slot is free before the push: a release store,
+        // ordered after this thread's reads of the slot, read by the router (the ring's room) and the shared renderings
+        // (Disruptor's sequence callback, meant for a handler that batches into I/O). The ledger, not the ring, counts
+        // what is still undelivered: the stream's drain waits for the writer to finish, not just for its ring.
+        processed.set(sequence);
         if (endOfBatch)
         {
             pushAll();

@@ -20,6 +20,9 @@ final class TestDestination implements Destination
     private final List<String> held = new ArrayList<>();
     private final List<String> accepted = Collections.synchronizedList(new ArrayList<>());
     private final CountDownLatch gate = new CountDownLatch(1);
+    private final CountDownLatch flushing = new CountDownLatch(1);
+    /** Events offered so far (written by the writer thread, read by the test's). */
+    private volatile int taken;
     private Receipts receipts;
     private int offers;
     private int throwOn = -1;
@@ -88,6 +91,22 @@ final class TestDestination implements Destination
         gate.countDown();
     }
 
+    /**
+     * @param seconds how long to wait.
+     * @return true once the writer has called {@link #flush} (a gated one stays in it).
+     * @throws InterruptedException when interrupted.
+     */
+    boolean awaitFlush(final long seconds) throws InterruptedException
+    {
+        return flushing.await(seconds, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** @return events offered so far (from any thread). */
+    int taken()
+    {
+        return taken;
+    }
+
     /** @return what it accepted, in order. */
     List<String> accepted()
     {
@@ -118,12 +137,14 @@ final class TestDestination implements Destination
             throw new IllegalStateException("boom");
         }
         held.add(rendered.getStringWithoutLengthAscii(offset, length));
+        taken++;
         return true;
     }
 
     @Override
     public void flush() throws java.io.IOException
     {
+        flushing.countDown();
         try
         {
             gate.await();
