@@ -21,7 +21,7 @@ final class TestDestination implements Destination
     private final List<String> accepted = Collections.synchronizedList(new ArrayList<>());
     private final CountDownLatch gate = new CountDownLatch(1);
     private final CountDownLatch flushing = new CountDownLatch(1);
-    /** Events offered so far (written by the writer thread, read by the test's). */
+    /** Events taken so far: offers that returned true (written by the writer thread, read by the test's). */
     private volatile int taken;
     private Receipts receipts;
     private int offers;
@@ -101,7 +101,7 @@ final class TestDestination implements Destination
         return flushing.await(seconds, java.util.concurrent.TimeUnit.SECONDS);
     }
 
-    /** @return events offered so far (from any thread). */
+    /** @return events taken so far (from any thread). */
     int taken()
     {
         return taken;
