@@ -1,8 +1,6 @@
 package io.sluice.process;
 
-import io.sluice.codec.catalog.ArgDefinition;
 import io.sluice.codec.catalog.EventCatalog;
-import io.sluice.codec.catalog.EventDefinition;
 import io.sluice.codec.sbe.EventRecordWriter;
 import io.sluice.codec.sbe.EventVarData;
 import io.sluice.codec.sbe.FilterOnlyFields;
@@ -10,34 +8,29 @@ import io.sluice.codec.sbe.KernelEventDecoder;
 import io.sluice.codec.sbe.MessageHeaderDecoder;
 import io.sluice.codec.sbe.PresenceEncoder;
 import io.sluice.codec.sbe.UserStackBlob;
-import io.sluice.codec.sbe.ValueType;
 import io.sluice.process.packet.PacketArguments;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
  * Turns the sensor's raw {@code KernelEvent} into an enriched {@code Event} record: keeps the process tree current
- * from fork, exec and exit, then adds what the kernel record lacks (executable path, unique ids, the parent as the
- * first ancestor, container id) and names the arguments from the catalog; the user stack addresses the sensor
- * captured (output option {@code stack-addresses}) become {@code thread.user_stack_trace}. Owned by the ingest thread;
- * nothing is allocated per event for processes the tree knows.
+ * from fork, exec and exit ({@link ProcessLifecycle}), then adds what the kernel record lacks (executable path, unique
+ * ids, the parent as the first ancestor, container id) and names the arguments and the syscall from the catalog
+ * ({@link KernelEventNames}); the user stack addresses the sensor captured (output option {@code stack-addresses})
+ * become {@code thread.user_stack_trace}. Owned by the ingest thread; nothing is allocated per event for processes the
+ * tree knows.
  */
 public final class KernelEventEnricher
 {
     /** Name of the data field carrying a syscall's return value (Tracee's name). */
     public static final String RETURN_VALUE = "returnValue";
 
-    private static final int FORK = 1014;
-    private static final int EXEC = 1015;
-    private static final int EXIT = 1016;
     private static final byte[] EMPTY = new byte[0];
-    private static final byte[] RETURN_VALUE_BYTES = RETURN_VALUE.getBytes(StandardCharsets.UTF_8);
     /** What every enriched kernel event has: the presence bits written at once, not one read-modify-write each. */
     private static final int BASE_PRESENCE = presenceBits(p -> p.timestamp(true).workload(true).process(true).thread(true)
         .threadStartTime(true).pid(true).realUser(true).realUserId(true).hostPid(true).user(true).userId(true));
@@ -47,17 +40,8 @@ public final class KernelEventEnricher
     private static final int USER_STACK_PRESENCE = presenceBits(p -> p.userStackTrace(true));
 
     private final ProcessTree tree;
-    private final UnsafeBuffer[][] argNames;
-    private final boolean[] isSyscall;
-    private final byte[][] eventNames;
-    private final byte[][] syscallNames;
-    private final int forkChildTid;
-    private final int forkChildPid;
-    private final int forkChildNsPid;
-    private final int forkStartTime;
-    private final int execPathname;
-    private final int execArgv;
-    private final int exitGroupExit;
+    private final KernelEventNames names;
+    private final ProcessLifecycle lifecycle;
 
     private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
     private final KernelEventDecoder kernel = new KernelEventDecoder();
@@ -65,14 +49,9 @@ public final class KernelEventEnricher
     private final PacketArguments packets;
     private final UnsafeBuffer value = new UnsafeBuffer(0, 0);
     private final KernelArgs args = new KernelArgs();
-    private final UnsafeBuffer emptyName = new UnsafeBuffer(EMPTY);
-    private final UnsafeBuffer returnValueName = new UnsafeBuffer(RETURN_VALUE_BYTES);
     private final UnsafeBuffer stack = new UnsafeBuffer(new byte[UserStackBlob.FRAME_HEAD * 32]);
     private final byte[] comm = new byte[16];
     private final byte[] utsName = new byte[FilterOnlyFields.UTS_NAME_LENGTH];
-    private byte[] path = new byte[ProcessEntry.MAX_PATH];
-    private byte[] argv = new byte[1024];
-    private int exitedPid;
     private int eventId;
 
     /**
@@ -84,40 +63,8 @@ public final class KernelEventEnricher
     {
         this.tree = tree;
         this.packets = new PacketArguments(catalog);
-        final int maxId = catalog.maxId();
-        argNames = new UnsafeBuffer[maxId + 1][];
-        isSyscall = new boolean[maxId + 1];
-        eventNames = new byte[maxId + 1][];
-        int maxNr = 0;
-        for (final EventDefinition definition : catalog.events())
-        {
-            final UnsafeBuffer[] names = new UnsafeBuffer[definition.args().size()];
-            for (int i = 0; i < names.length; i++)
-            {
-                names[i] = new UnsafeBuffer(definition.args().get(i).name().getBytes(StandardCharsets.UTF_8));
-            }
-            argNames[definition.id()] = names;
-            isSyscall[definition.id()] = definition.isSyscall();
-            eventNames[definition.id()] = definition.name().getBytes(StandardCharsets.UTF_8);
-            maxNr = Math.max(maxNr, definition.syscallNumber(arch));
-        }
-        syscallNames = new byte[maxNr + 1][];
-        for (final EventDefinition definition : catalog.events())
-        {
-            final int nr = definition.syscallNumber(arch);
-            if (nr >= 0)
-            {
-                syscallNames[nr] = eventNames[definition.id()];
-            }
-        }
-        final EventDefinition fork = catalog.byId(FORK);
-        forkChildTid = index(fork, "child_tid");
-        forkChildPid = index(fork, "child_pid");
-        forkChildNsPid = index(fork, "child_ns_pid");
-        forkStartTime = index(fork, "start_time");
-        execPathname = index(catalog.byId(EXEC), "pathname");
-        execArgv = index(catalog.byId(EXEC), "argv");
-        exitGroupExit = index(catalog.byId(EXIT), "process_group_exit");
+        this.names = new KernelEventNames(catalog, arch);
+        this.lifecycle = new ProcessLifecycle(catalog, tree);
     }
 
     /**
@@ -129,12 +76,8 @@ public final class KernelEventEnricher
      */
     public int enrich(final DirectBuffer buffer, final int offset, final MutableDirectBuffer out)
     {
-        if (exitedPid != 0)
-        {
-            // the previous record was a process's exit: its event has been judged and published by now
-            tree.onExit(exitedPid);
-            exitedPid = 0;
-        }
+        // the previous record's exit, if it was one: its event has been judged and published by now
+        lifecycle.beforeRecord();
         headerDecoder.wrap(buffer, offset);
         kernel.wrap(buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH, headerDecoder.blockLength(), headerDecoder.version());
         final int eventId = kernel.eventId();
@@ -149,22 +92,10 @@ public final class KernelEventEnricher
         args.read(buffer, argsLimit);
         final ProcessEntry process = tree.getOrCreate(hostPid, (int)kernel.pid(), hostPpid, kernel.processStartNanos(), uid,
             comm, commLength);
-        final boolean groupExit = eventId == EXIT && exitGroupExit < args.count() && args.intValue(exitGroupExit) != 0;
-        if (eventId == EXEC)
-        {
-            onExec(buffer, process, commLength);
-        }
-        else if (eventId == FORK)
-        {
-            onFork(hostPid, uid);
-        }
+        lifecycle.onRecord(eventId, buffer, args, process, hostPid, uid, comm, commLength);
         if (kernel.treeOnly() != 0)
         {
             // a fork/exec/exit the sensor sent for the tree alone: kept, not published
-            if (groupExit)
-            {
-                exitedPid = hostPid;
-            }
             return 0;
         }
         final ProcessEntry parent = hostPpid == 0 ? null : tree.getOrCreate(hostPpid, (int)kernel.ppid(), 0,
@@ -192,20 +123,13 @@ public final class KernelEventEnricher
             copyArguments(buffer, eventId);
         }
 
-        final byte[] syscall = syscallName(eventId, kernel.syscallNr());
+        final byte[] syscall = names.syscall(eventId, kernel.syscallNr());
         event.varData(EventVarData.THREAD_NAME, comm, 0, commLength)
             .varData(EventVarData.SYSCALL, syscall, 0, syscall.length)
             .varData(EventVarData.EXECUTABLE_PATH, process.exe, 0, process.exeLength)
             .varData(EventVarData.CONTAINER_ID, process.containerId, 0, process.containerId.length)
             .varData(EventVarData.USER_STACK, stack, 0, stackLength);
-        final int length = event.finish();
-
-        if (groupExit)
-        {
-            // forgotten when the next record comes, so filters judging this exit still see the process's lineage
-            exitedPid = hostPid;
-        }
-        return length;
+        return event.finish();
     }
 
     /** @return the event id of the record {@link #enrich} read last (the Event record's own). */
@@ -248,52 +172,10 @@ public final class KernelEventEnricher
                 | (inContainer ? CONTAINER_PRESENCE : 0) | (stackLength > 0 ? USER_STACK_PRESENCE : 0));
     }
 
-    /** An exec: the process's new image, and its arguments when the sensor sent them. */
-    private void onExec(final DirectBuffer buffer, final ProcessEntry process, final int commLength)
-    {
-        if (execPathname >= args.count() || args.type(execPathname) != ValueType.STR.value())
-        {
-            return;
-        }
-        final int pathLength = args.valueLength(execPathname);
-        if (path.length < pathLength)
-        {
-            path = new byte[pathLength];
-        }
-        buffer.getBytes(args.valueOffset(execPathname), path, 0, pathLength);
-        tree.onExec(process, path, pathLength, comm, commLength);
-        if (execArgv < args.count() && args.type(execArgv) == ValueType.STR_ARRAY.value())
-        {
-            final int argvLength = args.valueLength(execArgv);
-            if (argv.length < argvLength)
-            {
-                argv = new byte[argvLength];
-            }
-            buffer.getBytes(args.valueOffset(execArgv), argv, 0, argvLength);
-            process.arguments(argv, argvLength);
-        }
-    }
-
-    /** A fork of a new process (not a thread: its child's tid is its pid). */
-    private void onFork(final int hostPid, final int uid)
-    {
-        final int childTid = (int)intArg(forkChildTid);
-        final int childPid = (int)intArg(forkChildPid);
-        if (childPid != 0 && childTid == childPid)
-        {
-            tree.onFork(hostPid, childPid, (int)intArg(forkChildNsPid), intArg(forkStartTime), uid);
-        }
-    }
-
-    private long intArg(final int index)
-    {
-        return index < args.count() ? args.intValue(index) : 0;
-    }
-
     /** The kernel record's arguments as they are, named from the catalog (the return value last for a syscall). */
     private void copyArguments(final DirectBuffer buffer, final int eventId)
     {
-        final UnsafeBuffer[] names = eventId > 0 && eventId < argNames.length ? argNames[eventId] : null;
+        final UnsafeBuffer[] argNames = names.argumentsOf(eventId);
         final int count = args.count();
         for (int index = 0; index < count; index++)
         {
@@ -302,8 +184,7 @@ public final class KernelEventEnricher
             {
                 continue;
             }
-            final UnsafeBuffer name = names != null && index < names.length ? names[index] :
-                (names != null && isSyscall[eventId] && index == names.length ? returnValueName : emptyName);
+            final UnsafeBuffer name = names.argument(argNames, eventId, index);
             event.dataEntry(type, args.intValue(index), name, 0, name.capacity(), buffer, args.valueOffset(index),
                 args.valueLength(index));
         }
@@ -325,19 +206,6 @@ public final class KernelEventEnricher
         return UserStackBlob.fromAddresses(value, 0, value.capacity(), stack, 0);
     }
 
-    private byte[] syscallName(final int eventId, final int syscallNr)
-    {
-        if (eventId > 0 && eventId < isSyscall.length && isSyscall[eventId])
-        {
-            return eventNames[eventId];
-        }
-        if (syscallNr >= 0 && syscallNr < syscallNames.length && syscallNames[syscallNr] != null)
-        {
-            return syscallNames[syscallNr];
-        }
-        return EMPTY;
-    }
-
     private int commLength(final int copied)
     {
         for (int i = 0; i < copied; i++)
@@ -355,19 +223,5 @@ public final class KernelEventEnricher
         final UnsafeBuffer scratch = new UnsafeBuffer(new byte[PresenceEncoder.ENCODED_LENGTH]);
         set.accept(new PresenceEncoder().wrap(scratch, 0));
         return scratch.getInt(0, ByteOrder.LITTLE_ENDIAN);
-    }
-
-    private static int index(final EventDefinition definition, final String argName)
-    {
-        int i = 0;
-        for (final ArgDefinition arg : definition.args())
-        {
-            if (arg.name().equals(argName))
-            {
-                return i;
-            }
-            i++;
-        }
-        throw new IllegalStateException("events.yaml: " + definition.name() + " has no argument " + argName);
     }
 }
