@@ -14,9 +14,9 @@ import org.agrona.DirectBuffer;
  */
 final class ProcessLifecycle
 {
-    static final int FORK = 1014;
-    static final int EXEC = 1015;
-    static final int EXIT = 1016;
+    private static final int FORK = 1014;
+    private static final int EXEC = 1015;
+    private static final int EXIT = 1016;
 
     private final ProcessTree tree;
     private final int forkChildTid;
@@ -79,6 +79,7 @@ final class ProcessLifecycle
         }
         else if (eventId == EXIT && intArg(args, exitGroupExit) != 0)
         {
+            // kept until the next record, so the filters judging this exit still see the process's lineage
             exitedPid = hostPid;
         }
     }
